@@ -1,0 +1,40 @@
+"""How long-running work reports progress and learns it was cancelled; any thread."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Cancelled(Exception):  # noqa: N818 - it is not an error, the user asked
+    """Raised inside a job when the user cancelled it; the job must leave nothing half-done."""
+
+
+class JobControl(Protocol):
+    """What a service receives to report progress and check for cancellation."""
+
+    def progress(self, done: int, total: int | None = None, message: str = "") -> None:
+        """Report `done` units of `total` (None when the total is unknown)."""
+
+    def check_cancelled(self) -> None:
+        """Raise Cancelled if the user asked to stop."""
+
+    @property
+    def cancelled(self) -> bool:
+        """True once the user asked to stop."""
+
+
+class NullControl:
+    """A JobControl for callers that want neither progress nor cancellation (CLI, tests)."""
+
+    def progress(self, done: int, total: int | None = None, message: str = "") -> None:
+        return None
+
+    def check_cancelled(self) -> None:
+        return None
+
+    @property
+    def cancelled(self) -> bool:
+        return False
+
+
+NULL_CONTROL = NullControl()

@@ -1,0 +1,1 @@
+"""Open Badges: reading achievements and credentials, baking, offline verification; any thread."""

@@ -1,0 +1,1 @@
+"""Media: probing, thumbnails, redaction, conversion of evidence files; worker threads."""

@@ -1,0 +1,125 @@
+"""Catalog use cases: import definition files, list, search, show; worker thread (imports on the
+writer lane)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from mcdesk.core.catalog import CatalogEntry, FileImportResult, MicroCredential, Stack
+from mcdesk.core.errors import CatalogImportError
+from mcdesk.core.progress import NULL_CONTROL, JobControl
+from mcdesk.credentials.achievement import (
+    AchievementError,
+    parse_achievement_text,
+    parse_catalog_text,
+)
+from mcdesk.storage.portfolio import Portfolio
+
+MAX_CATALOG_FILE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class MicroCredentialDetail:
+    """One version of a micro-credential with what the window shows around it."""
+
+    micro_credential: MicroCredential
+    is_current: bool
+    all_versions: tuple[str, ...]
+    stack: Stack | None
+
+
+class CatalogService:
+    def __init__(self, portfolio: Portfolio) -> None:
+        self._portfolio = portfolio
+
+    def import_files(
+        self, paths: Sequence[Path], control: JobControl = NULL_CONTROL
+    ) -> list[FileImportResult]:
+        """Import each file whole or not at all; one bad file does not stop the others."""
+        results = []
+        for number, path in enumerate(paths):
+            control.check_cancelled()
+            control.progress(number, len(paths), f"Importing {path.name}")
+            try:
+                results.append(self.import_file(path))
+            except CatalogImportError as exc:
+                results.append(FileImportResult(str(path), error=exc.detail))
+        control.progress(len(paths), len(paths))
+        return results
+
+    def import_file(self, path: Path) -> FileImportResult:
+        document_text = read_catalog_file(path)
+        try:
+            document = parse_catalog_text(document_text)
+        except AchievementError as exc:
+            raise CatalogImportError(str(exc), path=path) from None
+        items = self._portfolio.catalog.save_document(document)
+        return FileImportResult(str(path), tuple(items))
+
+    def import_text(self, text: str, label: str) -> FileImportResult:
+        try:
+            document = parse_catalog_text(text)
+        except AchievementError as exc:
+            raise CatalogImportError(str(exc), path=label) from None
+        return FileImportResult(label, tuple(self._portfolio.catalog.save_document(document)))
+
+    def count(self) -> int:
+        return self._portfolio.catalog.count()
+
+    def entries(self, *, stack_id: str | None = None, issuer: str | None = None,
+                query: str = "", limit: int = 500) -> list[CatalogEntry]:
+        if query.strip():
+            return self._portfolio.catalog.search(query, stack_id=stack_id, issuer=issuer,
+                                                  limit=limit)
+        return self._portfolio.catalog.list_current(stack_id=stack_id, issuer=issuer)[:limit]
+
+    def stacks(self) -> list[Stack]:
+        return self._portfolio.catalog.stacks()
+
+    def issuers(self) -> list[str]:
+        return self._portfolio.catalog.issuers()
+
+    def resolve(self, reference: str) -> str:
+        return self._portfolio.catalog.resolve(reference)
+
+    def detail(self, reference: str, version: str | None = None) -> MicroCredentialDetail:
+        achievement_id = self.resolve(reference)
+        stored = self._portfolio.catalog.definition(achievement_id, version)
+        micro_credential = parse_achievement_text(stored.source_json)
+        stack = None
+        if micro_credential.stack is not None:
+            stack = next((s for s in self.stacks() if s.id == micro_credential.stack.id), None)
+        return MicroCredentialDetail(micro_credential, stored.is_current, stored.all_versions,
+                                     stack)
+
+
+def read_catalog_file(path: Path) -> str:
+    """The text of a catalog file, or a CatalogImportError naming the file and the problem."""
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise CatalogImportError("not a file", path=path)
+        if size > MAX_CATALOG_FILE_BYTES:
+            raise CatalogImportError(
+                f"the file is {size / 1_048_576:.1f} MB; catalog files over "
+                f"{MAX_CATALOG_FILE_BYTES // 1_048_576} MB are refused", path=path)
+        if size == 0:
+            raise CatalogImportError("the file is empty", path=path)
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_CATALOG_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise CatalogImportError("no such file", path=path) from None
+    except PermissionError:
+        raise CatalogImportError("mcdesk is not allowed to read this file", path=path) from None
+    except IsADirectoryError:
+        raise CatalogImportError("this is a folder, not a catalog file", path=path) from None
+    except OSError as exc:
+        raise CatalogImportError(f"cannot read the file ({exc.strerror})", path=path) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise CatalogImportError(
+            f"not UTF-8 text (byte {exc.start}); catalog files are UTF-8 JSON", path=path
+        ) from None

@@ -1,0 +1,68 @@
+"""Opens a portfolio and hands out the services over it; worker thread (opening migrates)."""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+
+import platformdirs
+
+from mcdesk.core.check import CheckReport
+from mcdesk.core.progress import NULL_CONTROL, JobControl
+from mcdesk.services.catalog import CatalogService
+from mcdesk.storage.check import check_portfolio
+from mcdesk.storage.portfolio import Portfolio
+
+log = logging.getLogger(__name__)
+DEMO_CATALOG = "demo_catalog.json"
+
+
+def default_portfolio_dir() -> Path:
+    return platformdirs.user_data_path("mcdesk", appauthor=False) / "portfolio"
+
+
+def log_dir() -> Path:
+    return platformdirs.user_log_path("mcdesk", appauthor=False)
+
+
+class Workspace:
+    """An open portfolio with its services. Thread-safe: every call opens its own session."""
+
+    def __init__(self, portfolio: Portfolio) -> None:
+        self._portfolio = portfolio
+        self.catalog = CatalogService(portfolio)
+
+    @classmethod
+    def open(cls, root: Path, *, create: bool = True, seed_demo: bool = False) -> Workspace:
+        """Open (creating if asked) the portfolio at `root`; a new one gets the demo catalog
+        when `seed_demo` is set."""
+        workspace = cls(Portfolio.open(root, create=create))
+        if seed_demo and workspace._portfolio.created:
+            workspace.seed_demo()
+        return workspace
+
+    @property
+    def root(self) -> Path:
+        return self._portfolio.layout.root
+
+    @property
+    def was_created(self) -> bool:
+        return self._portfolio.created
+
+    def seed_demo(self) -> None:
+        """Fill a new portfolio with the demo catalog so a newcomer sees real content."""
+        text = resources.files("mcdesk").joinpath("resources", DEMO_CATALOG).read_text("utf-8")
+        self.catalog.import_text(text, DEMO_CATALOG)
+
+    def check(self, *, repair: bool = False, control: JobControl = NULL_CONTROL) -> CheckReport:
+        return check_portfolio(self._portfolio, repair=repair, control=control)
+
+    def backup_if_due(self) -> Path | None:
+        made = self._portfolio.backup_if_due()
+        if made is not None:
+            log.info("Scheduled backup written to %s", made)
+        return made
+
+    def close(self) -> None:
+        self._portfolio.close()

@@ -1,0 +1,102 @@
+"""Brings a portfolio database to the schema this mcdesk expects, with a backup first; worker
+thread."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from mcdesk.core.errors import MigrationFailedError, NewerPortfolioError, PortfolioError
+from mcdesk.storage.backup import backup_database
+from mcdesk.storage.db import make_engine
+
+log = logging.getLogger(__name__)
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(db_path: Path) -> str | None:
+    engine = make_engine(db_path)
+    try:
+        with engine.connect() as connection:
+            return MigrationContext.configure(connection).get_current_revision()
+    finally:
+        engine.dispose()
+
+
+def _has_tables(db_path: Path) -> bool:
+    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        row = connection.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()
+        return bool(row[0])
+    finally:
+        connection.close()
+
+
+def upgrade_database(db_path: Path, backups_dir: Path) -> Path | None:
+    """Migrate `db_path` to head. Returns the backup made first, if any.
+
+    A database from a newer mcdesk is refused untouched; a failed upgrade rolls back and
+    names the backup, and nothing is ever deleted or recreated."""
+    is_new = not db_path.exists() or db_path.stat().st_size == 0
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    current: str | None = None
+    if not is_new:
+        try:
+            current = current_revision(db_path)
+            has_tables = _has_tables(db_path)
+        except Exception as exc:  # a damaged or foreign file: leave it exactly as it is
+            raise PortfolioError(f"cannot read the database ({exc})", path=db_path) from exc
+        if current is None and has_tables:
+            raise PortfolioError("this database was not made by mcdesk", path=db_path)
+        if current == head:
+            return None
+        known = {rev.revision for rev in script.walk_revisions()}
+        if current is not None and current not in known:
+            raise NewerPortfolioError(
+                "this portfolio was written by a newer version of mcdesk "
+                f"(schema {current}); update mcdesk to open it. Nothing was changed.",
+                path=db_path,
+            )
+    backup = backup_database(db_path, backups_dir, f"before-{head}") if current else None
+    # Batch migrations copy tables, which needs foreign keys off for the duration.
+    engine = make_engine(db_path, foreign_keys=False)
+    try:
+        with engine.connect() as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            connection.commit()
+            problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise RuntimeError(f"foreign key problems after the upgrade: {problems[:5]}")
+    except Exception as exc:
+        log.exception("Upgrading %s failed", db_path)
+        if is_new:
+            raise PortfolioError(f"cannot create the database ({exc})", path=db_path) from exc
+        raise MigrationFailedError(
+            f"upgrading the portfolio failed ({exc}); the backup {backup} holds it as it was",
+            path=db_path,
+            backup=backup,
+        ) from exc
+    finally:
+        engine.dispose()
+    return backup

@@ -1,0 +1,1 @@
+"""Alembic migrations of the portfolio database; run from code by storage.migrate."""

@@ -1,0 +1,95 @@
+"""SQLAlchemy models of the portfolio database; imported by storage only; any thread."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Virtual FTS5 tables live beside the models; migrations create them, autogenerate ignores them.
+FTS_TABLES = ("catalog_fts",)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class MetaRow(Base):
+    """Small facts about the portfolio itself (its id, which mcdesk created it)."""
+
+    __tablename__ = "meta"
+
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class StackRow(Base):
+    __tablename__ = "stack"
+
+    id: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    name: Mapped[str] = mapped_column(String(2000))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class MicroCredentialRow(Base):
+    """One imported version of a micro-credential; `is_current` marks the newest version."""
+
+    __tablename__ = "micro_credential"
+    __table_args__ = (UniqueConstraint("achievement_id", "version"),)
+
+    pk: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    achievement_id: Mapped[str] = mapped_column(String(2000), index=True)
+    version: Mapped[str] = mapped_column(String(200))
+    is_current: Mapped[bool] = mapped_column(Boolean, index=True)
+    name: Mapped[str] = mapped_column(Text)
+    description: Mapped[str] = mapped_column(Text)
+    issuer_id: Mapped[str | None] = mapped_column(String(2000))
+    issuer_name: Mapped[str | None] = mapped_column(String(2000), index=True)
+    stack_id: Mapped[str | None] = mapped_column(String(2000), index=True)
+    stack_position: Mapped[int | None] = mapped_column(Integer)
+    in_service_hours: Mapped[float | None] = mapped_column(Float)
+    source_json: Mapped[str] = mapped_column(Text)
+    search_text: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class EvidenceFileRow(Base):
+    """A stored file, named by its sha256 under evidence/; shared by every evidence using it."""
+
+    __tablename__ = "evidence_file"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    size: Mapped[int] = mapped_column(Integer)
+    added_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class EvidenceRow(Base):
+    """A piece of evidence as the teacher sees it; versions link to the source they came from."""
+
+    __tablename__ = "evidence"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    title: Mapped[str] = mapped_column(Text)
+    original_name: Mapped[str | None] = mapped_column(Text)
+    sha256: Mapped[str | None] = mapped_column(
+        String(64), ForeignKey("evidence_file.sha256", ondelete="RESTRICT"), index=True
+    )
+    url: Mapped[str | None] = mapped_column(Text)
+    source_id: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("evidence.id", ondelete="RESTRICT")
+    )
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    taken_at: Mapped[datetime | None] = mapped_column(DateTime)
+    captured_by: Mapped[str | None] = mapped_column(Text)
+    trashed_at: Mapped[datetime | None] = mapped_column(DateTime)

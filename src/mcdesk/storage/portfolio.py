@@ -1,0 +1,113 @@
+"""Opens a portfolio folder: its layout, database, migrations and stores; worker thread."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from mcdesk import __version__
+from mcdesk.core.errors import PortfolioError
+from mcdesk.storage.backup import backup_if_due, list_backups
+from mcdesk.storage.catalog_store import CatalogStore
+from mcdesk.storage.db import Database
+from mcdesk.storage.filestore import FileStore
+from mcdesk.storage.migrate import upgrade_database
+from mcdesk.storage.models import MetaRow
+
+DB_NAME = "mcdesk.sqlite3"
+
+
+@dataclass(frozen=True)
+class PortfolioLayout:
+    root: Path
+
+    @property
+    def db_path(self) -> Path:
+        return self.root / DB_NAME
+
+    @property
+    def evidence_dir(self) -> Path:
+        return self.root / "evidence"
+
+    @property
+    def thumbs_dir(self) -> Path:
+        return self.root / "thumbs"
+
+    @property
+    def trash_dir(self) -> Path:
+        return self.root / "trash"
+
+    @property
+    def backups_dir(self) -> Path:
+        return self.root / "backups"
+
+
+class Portfolio:
+    """An open portfolio. Create with `Portfolio.open`; close when done."""
+
+    def __init__(self, layout: PortfolioLayout, database: Database, created: bool) -> None:
+        self.layout = layout
+        self.database = database
+        self.created = created
+        self.catalog = CatalogStore(database)
+        self.files = FileStore(layout.evidence_dir, layout.trash_dir)
+
+    @classmethod
+    def open(cls, root: Path, *, create: bool = True) -> Portfolio:
+        layout = PortfolioLayout(root.expanduser().absolute())
+        if layout.root.exists() and not layout.root.is_dir():
+            raise PortfolioError("this is a file, not a portfolio folder", path=layout.root)
+        existed = layout.db_path.exists()
+        if not existed:
+            if not create:
+                raise PortfolioError("no mcdesk portfolio here", path=layout.root)
+            if layout.root.is_dir() and _has_foreign_content(layout.root):
+                raise PortfolioError(
+                    "this folder already holds other files; choose an empty folder or an "
+                    "existing portfolio",
+                    path=layout.root,
+                )
+        try:
+            for folder in (layout.root, layout.evidence_dir, layout.thumbs_dir,
+                           layout.trash_dir, layout.backups_dir):
+                folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise PortfolioError(f"cannot create the portfolio ({exc.strerror})",
+                                 path=layout.root) from exc
+        if not os.access(layout.root, os.W_OK):
+            raise PortfolioError("mcdesk cannot write in this folder", path=layout.root)
+        upgrade_database(layout.db_path, layout.backups_dir)
+        database = Database(layout.db_path)
+        portfolio = cls(layout, database, created=not existed)
+        if not existed:
+            portfolio._write_meta({"portfolio_id": str(uuid.uuid4()),
+                                   "created_by": f"mcdesk {__version__}"})
+        return portfolio
+
+    def _write_meta(self, values: dict[str, str]) -> None:
+        with self.database.transaction() as session:
+            for key, value in values.items():
+                session.merge(MetaRow(key=key, value=value))
+
+    def meta(self, key: str) -> str | None:
+        with self.database.reading() as session:
+            row = session.get(MetaRow, key)
+            return row.value if row else None
+
+    def backup_if_due(self) -> Path | None:
+        return backup_if_due(self.layout.db_path, self.layout.backups_dir)
+
+    def backups(self) -> list[Path]:
+        return list_backups(self.layout.backups_dir)
+
+    def close(self) -> None:
+        self.database.close()
+
+
+def _has_foreign_content(folder: Path) -> bool:
+    mine = {"evidence", "thumbs", "trash", "backups"}
+    return any(
+        entry.name not in mine and not entry.name.startswith(".") for entry in folder.iterdir()
+    )

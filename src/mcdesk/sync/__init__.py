@@ -1,0 +1,1 @@
+"""Sync: server profiles, the issuer protocol, the tus client, the outbox; worker threads."""

@@ -1,0 +1,1 @@
+"""PySide6 widgets over services (through jobs) and core objects; GUI thread only."""

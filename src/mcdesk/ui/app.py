@@ -1,0 +1,66 @@
+"""Starts the GUI: the application, the job runner, the window, then opens the portfolio in the
+background; main (GUI) thread."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from mcdesk import __version__
+from mcdesk.core.progress import JobControl
+from mcdesk.jobs.runner import JobRunner, Lane
+from mcdesk.services.workspace import Workspace
+from mcdesk.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("mcdesk")
+    app.setApplicationDisplayName("mcdesk")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("mcdesk")
+    return app
+
+
+def open_portfolio_in_background(window: MainWindow, *, seed_demo: bool = True) -> None:
+    """Open (or create, with the demo catalog) the portfolio off the GUI thread."""
+    root = window.portfolio_dir
+
+    def work(_control: JobControl) -> Workspace:
+        return Workspace.open(root, create=True, seed_demo=seed_demo)
+
+    def opened(workspace: Workspace) -> None:
+        window.set_workspace(workspace)
+        if workspace.was_created:
+            window.show_notice(window.tr(
+                "Welcome to mcdesk. This new portfolio holds a demo catalog of "
+                "micro-credentials: pick one on the left to read what it asks for."))
+        window.runner.submit(window.tr("Backing up the portfolio"),
+                             lambda _c: workspace.backup_if_due(), lane=Lane.WRITE,
+                             on_failure=lambda exc: log.warning("Scheduled backup failed: %s",
+                                                                exc))
+
+    window.runner.submit(window.tr("Opening the portfolio"), work, lane=Lane.WRITE,
+                         on_success=opened, on_failure=window.show_open_failure,
+                         cancellable=False)
+
+
+def run_gui(portfolio_dir: Path) -> int:
+    app = make_application()
+    runner = JobRunner()
+    window = MainWindow(runner, portfolio_dir)
+    sys.excepthook = window.crash_reporter.excepthook
+    window.show()
+    QTimer.singleShot(0, lambda: open_portfolio_in_background(window))
+    code = app.exec()
+    runner.shutdown(wait=True)
+    return code

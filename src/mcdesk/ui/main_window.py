@@ -1,0 +1,199 @@
+"""The main window: a sidebar of places, the current place, notices and background jobs; GUI
+thread."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mcdesk import __version__
+from mcdesk.core.errors import McdeskError
+from mcdesk.jobs.runner import JobRunner
+from mcdesk.services.workspace import Workspace
+from mcdesk.ui.catalog_page import CatalogPage
+from mcdesk.ui.check_dialog import CheckDialog
+from mcdesk.ui.crash import CrashReporter
+from mcdesk.ui.icons import icon
+from mcdesk.ui.jobs_indicator import JobsIndicator
+from mcdesk.ui.notice import NoticeBar, Tone
+
+
+class MainWindow(QMainWindow):
+    workspace_ready = Signal()
+
+    def __init__(self, runner: JobRunner, portfolio_dir: Path) -> None:
+        super().__init__()
+        self.runner = runner
+        self.portfolio_dir = portfolio_dir
+        self.workspace: Workspace | None = None
+        self.crash_reporter = CrashReporter(self)
+        self.check_dialog: CheckDialog | None = None
+        self.setWindowTitle("mcdesk")
+        self.setWindowIcon(icon("mcdesk"))
+        self.resize(1180, 760)
+        self.setMinimumSize(QSize(720, 480))
+
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName(self.tr("Places"))
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setFixedWidth(150)
+        self.sidebar.setSpacing(2)
+        self.pages = QStackedWidget()
+        self.catalog_page = CatalogPage(runner)
+        self.catalog_page.notice.connect(self.show_notice)
+        self.catalog_page.unexpected.connect(self.crash_reporter.report)
+        self._add_place("catalog", self.tr("Catalog"), self.catalog_page)
+        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+
+        self.notice_bar = NoticeBar()
+        self.error_page = self._build_error_page()
+        self.body = QStackedWidget()
+        content = QWidget()
+        row = QHBoxLayout(content)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.sidebar)
+        row.addWidget(self.pages, 1)
+        self.body.addWidget(content)
+        self.body.addWidget(self.error_page)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addWidget(self.notice_bar)
+        layout.addWidget(self.body, 1)
+        self.setCentralWidget(central)
+
+        self.portfolio_label = QLabel()
+        self.statusBar().addWidget(self.portfolio_label, 1)
+        self.jobs_indicator = JobsIndicator(runner)
+        self.statusBar().addPermanentWidget(self.jobs_indicator)
+        runner.unhandled_error.connect(self.crash_reporter.report)
+        self._build_menus()
+
+    def _add_place(self, key: str, title: str, page: QWidget) -> None:
+        item = QListWidgetItem(icon(key), title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(QSize(0, 36))
+        self.sidebar.addItem(item)
+        self.pages.addWidget(page)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.import_action = QAction(self.tr("&Import micro-credentials…"), self)
+        self.import_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        self.import_action.triggered.connect(self._import)
+        file_menu.addAction(self.import_action)
+        self.check_action = QAction(self.tr("&Check portfolio…"), self)
+        self.check_action.triggered.connect(self.open_check)
+        file_menu.addAction(self.check_action)
+        show_folder = QAction(self.tr("Show portfolio &folder"), self)
+        show_folder.triggered.connect(self._show_folder)
+        file_menu.addAction(show_folder)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        find = QAction(self.tr("&Find…"), self)
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.triggered.connect(self._find)
+        edit_menu.addAction(find)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About mcdesk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+        for action in (self.import_action, self.check_action):
+            action.setEnabled(False)
+
+    def _build_error_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        self.error_title = QLabel(self.tr("mcdesk could not open your portfolio"))
+        self.error_title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.error_text = QLabel()
+        self.error_text.setWordWrap(True)
+        self.error_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        folder_button = QPushButton(self.tr("Show the portfolio folder"))
+        folder_button.clicked.connect(self._show_folder)
+        for widget in (self.error_title, self.error_text):
+            layout.addWidget(widget)
+        layout.addWidget(folder_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(2)
+        page.setContentsMargins(48, 24, 48, 24)
+        return page
+
+    # -- the portfolio ------------------------------------------------------------------
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.portfolio_label.setText(self.tr("Portfolio: %1").replace("%1", str(workspace.root)))
+        self.portfolio_label.setToolTip(str(workspace.root))
+        for action in (self.import_action, self.check_action):
+            action.setEnabled(True)
+        self.catalog_page.set_workspace(workspace)
+        self.workspace_ready.emit()
+
+    def show_open_failure(self, exc: BaseException) -> None:
+        text = str(exc) if isinstance(exc, McdeskError) else f"{exc.__class__.__name__}: {exc}"
+        backup = getattr(exc, "backup", None)
+        lines = [text, "",
+                 self.tr("Nothing in the folder was changed or deleted.")]
+        if backup:
+            lines.append(self.tr("A copy of the database as it was is in %1.").replace(
+                "%1", str(backup)))
+        else:
+            lines.append(self.tr("Earlier copies of the database are kept in its backups folder."))
+        self.error_text.setText("\n".join(lines))
+        self.body.setCurrentIndex(1)
+
+    def show_notice(self, text: str, tone: Tone = Tone.INFO) -> None:
+        self.notice_bar.show_message(text, tone)
+
+    def open_check(self) -> None:
+        if self.workspace is None:
+            return
+        if self.check_dialog is None:
+            self.check_dialog = CheckDialog(self.runner, self.workspace, self)
+        self.check_dialog.show()
+        self.check_dialog.raise_()
+        self.check_dialog.start()
+
+    def _import(self) -> None:
+        self.sidebar.setCurrentRow(0)
+        self.catalog_page.choose_and_import()
+
+    def _find(self) -> None:
+        self.sidebar.setCurrentRow(0)
+        self.catalog_page.focus_search()
+
+    def _show_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.portfolio_dir)))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About mcdesk"), self.tr(
+            "<b>mcdesk %1</b><p>Educator micro-credentials, offline: gather evidence, check it, "
+            "package it, send it when a connection exists.</p><p>Licensed under the GNU GPL, "
+            "version 3 or later.</p>").replace("%1", __version__))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.runner.shutdown(wait=True, timeout=10.0)
+        if self.workspace is not None:
+            self.workspace.close()
+        super().closeEvent(event)
+
