@@ -402,4 +402,5 @@ def test_many_signal_emissions_keep_true_alive(qtbot: QtBot, runner: JobRunner) 
     for n in range(200):
         runner.submit(f"tiny {n}", job, on_success=finished.append)
     qtbot.waitUntil(lambda: len(finished) == 200, timeout=WAIT_MS * 2)
-    assert sys.getrefcount(True) >= before - 5
+    # ~1,000 emissions here: the bug would cost about that many references; noise is far less.
+    assert sys.getrefcount(True) > before - 300

@@ -25,6 +25,7 @@ def search_terms(query: str) -> list[str]:
 
 
 _NUMBER_RUN = re.compile(r"(\d+)")
+_SEPARATORS = ".-_ "
 
 
 def version_key(version: str) -> tuple[tuple[int, str], ...]:
@@ -33,12 +34,12 @@ def version_key(version: str) -> tuple[tuple[int, str], ...]:
     for chunk in _NUMBER_RUN.split(version.strip()):
         if not chunk:
             continue
-        if chunk.isdigit():
+        if chunk.isdecimal():  # not isdigit: '²' is a digit int() cannot read
             parts.append((1, f"{int(chunk):020d}"))
-        elif chunk in ".-_ ":
             continue
-        else:
-            # A letter suffix (beta, rc) sorts before the bare release.
-            parts.append((0, chunk.lower()))
+        # A letter suffix (beta, rc) sorts before the bare release, whatever separates it.
+        suffix = chunk.strip(_SEPARATORS).lower()
+        if suffix:
+            parts.append((0, suffix))
     parts.append((0, "~"))
     return tuple(parts)

@@ -27,6 +27,7 @@ from mcdesk.credentials.schemas import CATALOG_SCHEMA, EXTENSION_SCHEMA, schema_
 
 EXTENSION_KEY = "mcdeskMicroCredential"
 SUPPORTED_EXTENSION_VERSION = 1
+SUPPORTED_CATALOG_VERSION = 1
 MAX_ACHIEVEMENTS = 5000
 MAX_DEPTH = 64
 
@@ -55,14 +56,19 @@ def parse_catalog_data(data: object) -> CatalogDocument:
     if isinstance(data, list):
         entries: Sequence[object] = data
     elif isinstance(data, dict) and data.get("type") == "McdeskCatalog":
+        # Both checks come before the schema: it accepts any version >= 1, and its message
+        # for too many achievements would quote the whole list.
+        version = data.get("schemaVersion")
+        if isinstance(version, int) and version > SUPPORTED_CATALOG_VERSION:
+            raise AchievementError(
+                f"this catalog uses format version {version}, made by a newer mcdesk; "
+                "update mcdesk to import it"
+            )
+        achievements = data.get("achievements")
+        if isinstance(achievements, list) and len(achievements) > MAX_ACHIEVEMENTS:
+            raise _too_many(len(achievements))
         problems = schema_errors(CATALOG_SCHEMA, data)
         if problems:
-            version = data.get("schemaVersion")
-            if isinstance(version, int) and version > SUPPORTED_EXTENSION_VERSION:
-                raise AchievementError(
-                    f"this catalog uses format version {version}, made by a newer mcdesk; "
-                    "update mcdesk to import it"
-                )
             raise AchievementError("not a valid mcdesk catalog: " + "; ".join(problems))
         entries = data["achievements"]
         stacks = tuple(
@@ -82,9 +88,7 @@ def parse_catalog_data(data: object) -> CatalogDocument:
     if not entries:
         raise AchievementError("the file holds no achievements")
     if len(entries) > MAX_ACHIEVEMENTS:
-        raise AchievementError(
-            f"{len(entries)} achievements in one file; at most {MAX_ACHIEVEMENTS} are accepted"
-        )
+        raise _too_many(len(entries))
     parsed: list[MicroCredential] = []
     sources: list[str] = []
     seen: set[tuple[str, str]] = set()
@@ -103,6 +107,12 @@ def parse_catalog_data(data: object) -> CatalogDocument:
     return CatalogDocument(tuple(parsed), stacks, tuple(sources))
 
 
+def _too_many(count: int) -> AchievementError:
+    return AchievementError(
+        f"{count} achievements in one file; at most {MAX_ACHIEVEMENTS} are accepted"
+    )
+
+
 def parse_achievement_text(text: str) -> MicroCredential:
     """Parse one stored Achievement's JSON (already validated when it was imported)."""
     return parse_achievement(json.loads(text))
@@ -114,6 +124,11 @@ def parse_achievement(data: object) -> MicroCredential:
     if "Achievement" not in _types(data):
         raise AchievementError('"type" must include "Achievement"')
     achievement_type = data.get("achievementType")
+    if achievement_type is None:
+        raise AchievementError(
+            'it has no achievementType; only achievements whose achievementType is '
+            '"MicroCredential" are imported'
+        )
     if achievement_type != "MicroCredential":
         raise AchievementError(
             f'achievementType is {json.dumps(achievement_type)}, not "MicroCredential"; '
@@ -138,7 +153,7 @@ def parse_achievement(data: object) -> MicroCredential:
         description=description,
         criteria_narrative=str(narrative),
         issuer=_parse_issuer(data.get("creator")),
-        tags=tuple(str(t) for t in data.get("tag", []) if isinstance(t, str)),
+        tags=_parse_tags(data.get("tag")),
         image_url=_image_url(data.get("image")),
         rubric=rubric,
     )
@@ -313,6 +328,16 @@ def _parse_result_descriptions(raw: object) -> Iterable[RubricCriterion]:
             description=str(entry.get("description") or ""),
             result_type=result_type,
         )
+
+
+def _parse_tags(raw: object) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        return (raw,)
+    if not isinstance(raw, list):
+        raise AchievementError('"tag" must be a list of texts')
+    return tuple(tag for tag in raw if isinstance(tag, str))
 
 
 def _parse_issuer(raw: object) -> Issuer | None:

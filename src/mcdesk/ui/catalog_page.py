@@ -12,6 +12,7 @@ from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySeq
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,6 +31,7 @@ from mcdesk.jobs.runner import JobRunner, Lane
 from mcdesk.services.catalog import MicroCredentialDetail
 from mcdesk.services.workspace import Workspace
 from mcdesk.ui.catalog_model import ENTRY_ROLE, CatalogListModel
+from mcdesk.ui.entry_delegate import EntryDelegate
 from mcdesk.ui.mc_render import MC_LINK_SCHEME, Colors, render
 from mcdesk.ui.notice import Tone
 
@@ -83,10 +85,12 @@ class CatalogPage(QWidget):
         self.model = CatalogListModel()
         self.list = QListView()
         self.list.setModel(self.model)
+        self.delegate = EntryDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
         self.list.setAccessibleName(self.tr("Micro-credentials"))
         self.list.setUniformItemSizes(False)
-        self.list.setSpacing(3)
         self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setAlternatingRowColors(True)
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
 
@@ -106,9 +110,10 @@ class CatalogPage(QWidget):
         self.left_stack.addWidget(self.list)
         self.left_stack.addWidget(empty_box)
 
-        filters = QHBoxLayout()
-        filters.addWidget(self.stack_filter, 1)
-        filters.addWidget(self.issuer_filter, 1)
+        filters = QFormLayout()
+        filters.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        filters.addRow(self.tr("&Stack:"), self.stack_filter)
+        filters.addRow(self.tr("&Issuer:"), self.issuer_filter)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.import_button)
@@ -244,6 +249,7 @@ class CatalogPage(QWidget):
         if generation != self._generation:
             return
         keep = self._pending_select or self._current_id
+        self.delegate.numbered = stack_id is not None
         self.model.set_entries(entries, numbered=stack_id is not None)
         if total == 0:
             self._show_empty(self.tr(

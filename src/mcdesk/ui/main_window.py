@@ -192,6 +192,10 @@ class MainWindow(QMainWindow):
             "version 3 or later.</p>").replace("%1", __version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Pages first, so late callbacks still queued for them start no new work.
+        self.catalog_page.set_workspace(None)
+        if self.check_dialog is not None:
+            self.check_dialog.close()
         self.runner.shutdown(wait=True, timeout=10.0)
         if self.workspace is not None:
             self.workspace.close()

@@ -158,7 +158,7 @@ def _stack_block(mc: MicroCredential, stack: Stack, colors: Colors) -> str:
     total = len(stack.members)
     items = []
     for member in stack.members:
-        label = f"{member.stack_position}. {escape(member.name)}"
+        label = escape(member.name)
         if member.achievement_id == mc.achievement_id:
             items.append(f"<li><b>{label}</b></li>")
         else:

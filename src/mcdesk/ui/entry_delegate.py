@@ -1,0 +1,87 @@
+"""Draws a catalog entry as a bold title over a muted line of issuer and stack; GUI thread."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from mcdesk.core.catalog import CatalogEntry
+from mcdesk.ui.catalog_model import ENTRY_ROLE
+
+PADDING = 6
+
+
+class EntryDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.numbered = False
+
+    def _lines(self, entry: CatalogEntry) -> tuple[str, str]:
+        title = entry.name
+        if self.numbered and entry.stack_position is not None:
+            title = f"{entry.stack_position}. {title}"
+        details = [d for d in (entry.issuer_name, entry.stack_name) if d]
+        if entry.in_service_hours is not None:
+            details.append(self.tr("%1 h").replace("%1", f"{entry.in_service_hours:g}"))
+        return title, " · ".join(details)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        entry = index.data(ENTRY_ROLE)
+        if not isinstance(entry, CatalogEntry):
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        title, details = self._lines(entry)
+        rect = option.rect.adjusted(PADDING, PADDING // 2, -PADDING, -PADDING // 2)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = option.palette
+        group = QPalette.ColorGroup.Active
+        text_color = palette.color(group, QPalette.ColorRole.HighlightedText if selected
+                                   else QPalette.ColorRole.Text)
+        muted = text_color if selected else palette.color(group, QPalette.ColorRole.PlaceholderText)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        painter.save()
+        painter.setFont(bold)
+        painter.setPen(text_color)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
+            Qt.TextFlag.TextWordWrap)
+        title_rect = painter.boundingRect(rect, flags, title)
+        painter.drawText(rect, flags, title)
+        painter.setFont(option.font)
+        painter.setPen(muted)
+        below = rect.adjusted(0, title_rect.height() + 2, 0, 0)
+        painter.drawText(below, flags, details)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        entry = index.data(ENTRY_ROLE)
+        if not isinstance(entry, CatalogEntry):
+            return super().sizeHint(option, index)
+        width = max(120, option.rect.width() - 2 * PADDING)
+        widget = option.widget
+        if isinstance(widget, QAbstractScrollArea):
+            width = max(120, widget.viewport().width() - 2 * PADDING - 6)
+        title, details = self._lines(entry)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        title_height = QFontMetrics(bold).boundingRect(QRect(0, 0, width, 10_000), flags,
+                                                       title).height()
+        details_height = QFontMetrics(option.font).boundingRect(
+            QRect(0, 0, width, 10_000), flags, details).height() if details else 0
+        return QSize(width, title_height + details_height + 2 + PADDING * 2)
