@@ -195,6 +195,8 @@ def test_empty_catalog_teaches_what_to_do(qtbot: QtBot, tmp_path: Path) -> None:
     assert page.left_stack.currentIndex() == 1
     assert "Import" in page.empty.text() and "drop" in page.empty.text()
     assert page.empty_import.isVisibleTo(page)
+    assert "Imported micro-credentials appear here" in page.placeholder.text()
+    assert "demo" not in window.notice_bar.text
     drop_files(page, [DEMO_CATALOG])
     qtbot.waitUntil(lambda: len(names(window)) == 11, timeout=WAIT)
     assert page.left_stack.currentIndex() == 0

@@ -16,6 +16,7 @@ from typing import TypeAlias, TypeVar, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
+from mcdesk.core.errors import McdeskError
 from mcdesk.core.progress import Cancelled, JobControl
 
 __all__ = ["JobHandle", "JobRunner", "JobState", "JobStatus", "Lane", "LaneKey", "ServerLane"]
@@ -309,7 +310,10 @@ class JobRunner(QObject):
                 job.end(JobState.CANCELLED)
                 self._post(lambda: self._finish(job, on_cancelled))
             except BaseException as exc:
-                _log.exception("job %d (%s) failed", job.job_id, title)
+                if isinstance(exc, McdeskError):  # the user's to fix; no traceback needed
+                    _log.info("job %d (%s) stopped: %s", job.job_id, title, exc)
+                else:
+                    _log.exception("job %d (%s) failed", job.job_id, title)
                 job.end(JobState.FAILED)
                 error = exc  # `exc` is unbound when the except block ends
                 handler = on_failure if on_failure is not None else self._emit_unhandled

@@ -32,6 +32,7 @@ class Workspace:
     def __init__(self, portfolio: Portfolio) -> None:
         self._portfolio = portfolio
         self.catalog = CatalogService(portfolio)
+        self.seeded_demo = False
 
     @classmethod
     def open(cls, root: Path, *, create: bool = True, seed_demo: bool = False) -> Workspace:
@@ -54,6 +55,7 @@ class Workspace:
         """Fill a new portfolio with the demo catalog so a newcomer sees real content."""
         text = resources.files("mcdesk").joinpath("resources", DEMO_CATALOG).read_text("utf-8")
         self.catalog.import_text(text, DEMO_CATALOG)
+        self.seeded_demo = True
 
     def check(self, *, repair: bool = False, control: JobControl = NULL_CONTROL) -> CheckReport:
         return check_portfolio(self._portfolio, repair=repair, control=control)

@@ -7,6 +7,8 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from mcdesk.storage.db import readonly_uri
+
 BACKUP_PREFIX = "mcdesk-"
 BACKUP_SUFFIX = ".sqlite3"
 
@@ -17,18 +19,21 @@ def backup_database(db_path: Path, backups_dir: Path, reason: str) -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
     target = backups_dir / f"{BACKUP_PREFIX}{stamp}-{reason}{BACKUP_SUFFIX}"
     partial = target.with_name(target.name + ".part")
-    source = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    source = sqlite3.connect(readonly_uri(db_path), uri=True)
     try:
         destination = sqlite3.connect(partial)
         try:
             source.backup(destination)
         finally:
             destination.close()
+        with open(partial, "rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     finally:
         source.close()
-    with open(partial, "rb") as handle:
-        os.fsync(handle.fileno())
-    os.replace(partial, target)
     return target
 
 

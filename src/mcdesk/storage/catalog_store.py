@@ -20,7 +20,7 @@ from mcdesk.core.catalog import (
     StoredDefinition,
 )
 from mcdesk.core.errors import NotFoundError
-from mcdesk.core.text import search_terms, version_key
+from mcdesk.core.text import fold, search_terms, version_key
 from mcdesk.storage.db import Database
 from mcdesk.storage.models import MicroCredentialRow, StackRow
 
@@ -84,12 +84,7 @@ class CatalogStore:
         for row in rows:
             row.is_current = row is newest
             session.execute(text("DELETE FROM catalog_fts WHERE rowid = :pk"), {"pk": row.pk})
-        session.execute(
-            text("INSERT INTO catalog_fts (rowid, name, description, issuer, body) "
-                 "VALUES (:pk, :name, :description, :issuer, :body)"),
-            {"pk": newest.pk, "name": newest.name, "description": newest.description,
-             "issuer": newest.issuer_name or "", "body": newest.search_text},
-        )
+        index_row(session, newest)
 
     # -- reading -------------------------------------------------------------------------
 
@@ -228,6 +223,17 @@ class CatalogStore:
             chosen = found[0]
         return StoredDefinition(chosen.achievement_id, chosen.version, chosen.is_current,
                                 chosen.source_json, versions)
+
+
+def index_row(session: Session, row: MicroCredentialRow) -> None:
+    """Put `row` in the search index. The text is folded the way queries are (search_terms),
+    so that "Straße" finds "strasse" and the reverse: FTS5's own folding differs from casefold."""
+    session.execute(
+        text("INSERT INTO catalog_fts (rowid, name, description, issuer, body) "
+             "VALUES (:pk, :name, :description, :issuer, :body)"),
+        {"pk": row.pk, "name": fold(row.name), "description": fold(row.description),
+         "issuer": fold(row.issuer_name or ""), "body": fold(row.search_text)},
+    )
 
 
 def _fill_row(row: MicroCredentialRow, mc: MicroCredential, source: str) -> None:

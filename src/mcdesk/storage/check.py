@@ -10,6 +10,7 @@ from sqlalchemy import func, select, text
 
 from mcdesk.core.check import CheckProblem, CheckReport, ProblemKind
 from mcdesk.core.progress import NULL_CONTROL, JobControl
+from mcdesk.storage.catalog_store import index_row
 from mcdesk.storage.filestore import is_sha256
 from mcdesk.storage.models import EvidenceFileRow, MicroCredentialRow
 from mcdesk.storage.portfolio import Portfolio
@@ -63,12 +64,7 @@ def _check_search_index(portfolio: Portfolio, repair: bool) -> list[CheckProblem
     with portfolio.database.transaction() as session:
         session.execute(text("DELETE FROM catalog_fts"))
         for row in session.scalars(select(MicroCredentialRow).where(MicroCredentialRow.is_current)):
-            session.execute(
-                text("INSERT INTO catalog_fts (rowid, name, description, issuer, body) "
-                     "VALUES (:pk, :name, :description, :issuer, :body)"),
-                {"pk": row.pk, "name": row.name, "description": row.description,
-                 "issuer": row.issuer_name or "", "body": row.search_text},
-            )
+            index_row(session, row)
     return [CheckProblem(ProblemKind.SEARCH_INDEX, "catalog", detail, repaired=True,
                          action="rebuilt the search index")]
 

@@ -7,13 +7,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from mcdesk.core.errors import StorageFullError
+
+
+def readonly_uri(db_path: Path) -> str:
+    """A sqlite3 URI opening `db_path` read-only, whatever characters (#, ?, %) the path holds."""
+    return db_path.absolute().as_uri() + "?mode=ro"
 
 
 def make_engine(db_path: Path, *, foreign_keys: bool = True) -> Engine:
     """An engine whose transactions are real SQLite transactions (DDL included)."""
-    engine = create_engine(f"sqlite:///{db_path}", future=True)
+    # URL.create, not an f-string: a folder named "Class #2?" must not become a URL query.
+    engine = create_engine(URL.create("sqlite", database=str(db_path)))
 
     @event.listens_for(engine, "connect")
     def _configure(dbapi_connection: Any, _record: Any) -> None:
@@ -45,8 +54,15 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed together, or not at all on any error."""
-        with self._sessions() as session, session.begin():
-            yield session
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            if "disk is full" in str(exc.orig) or "disk I/O error" in str(exc.orig):
+                raise StorageFullError(
+                    "the disk holding the portfolio is full; nothing was saved", path=self.path
+                ) from exc
+            raise
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

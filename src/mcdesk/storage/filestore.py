@@ -52,14 +52,16 @@ class FileStore:
 
     def put_file(self, source: Path, control: JobControl = NULL_CONTROL) -> StoredFile:
         """Copy `source` in while hashing it, in one pass with constant memory."""
-        total = source.stat().st_size
         try:
             with open(source, "rb") as reader:
+                total = os.fstat(reader.fileno()).st_size
                 return self._put_stream(reader, total, control, source)
         except FileNotFoundError as exc:
             raise McdeskError("the file disappeared while it was being added", path=source) from exc
         except PermissionError as exc:
             raise McdeskError("mcdesk is not allowed to read this file", path=source) from exc
+        except IsADirectoryError as exc:
+            raise McdeskError("this is a folder, not a file", path=source) from exc
 
     def put_bytes(self, data: bytes) -> StoredFile:
         return self._put_stream(io.BytesIO(data), len(data), NULL_CONTROL, None)
@@ -83,7 +85,10 @@ class FileStore:
                 os.fsync(writer.fileno())
             sha256 = digest.hexdigest()
             target = self.path_for(sha256)
-            if target.is_file() and target.stat().st_size == done:
+            # A stored copy of the same size may still be damaged: only a matching hash
+            # makes it the same file; otherwise the fresh copy replaces it.
+            if (target.is_file() and target.stat().st_size == done
+                    and self.hash_of(target, control) == sha256):
                 partial.unlink()
                 return StoredFile(sha256, done, target, already_stored=True)
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -135,6 +140,10 @@ class FileStore:
         folder = self.trash / f"{stamp}-{reason}"
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / path.name
+        number = 1
+        while target.exists():  # two files of the same name in one second: keep both
+            number += 1
+            target = folder / f"{path.name}.{number}"
         shutil.move(str(path), target)
         return target
 
@@ -142,7 +151,7 @@ class FileStore:
         """A trashed copy whose content really has this hash, if one exists."""
         if not self.trash.is_dir():
             return None
-        for candidate in sorted(self.trash.rglob(sha256)):
+        for candidate in sorted(self.trash.rglob(f"{sha256}*")):  # sha256 or sha256.2 ...
             if candidate.is_file() and self.hash_of(candidate) == sha256:
                 return candidate
         return None

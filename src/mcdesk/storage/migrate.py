@@ -9,12 +9,11 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from mcdesk.core.errors import MigrationFailedError, NewerPortfolioError, PortfolioError
 from mcdesk.storage.backup import backup_database
-from mcdesk.storage.db import make_engine
+from mcdesk.storage.db import make_engine, readonly_uri
 
 log = logging.getLogger(__name__)
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -33,19 +32,22 @@ def head_revision() -> str:
 
 
 def current_revision(db_path: Path) -> str | None:
-    engine = make_engine(db_path)
-    try:
-        with engine.connect() as connection:
-            return MigrationContext.configure(connection).get_current_revision()
-    finally:
-        engine.dispose()
+    """The schema revision of `db_path`, read without changing the file (no WAL switch)."""
+    return _inspect(db_path)[0]
 
 
-def _has_tables(db_path: Path) -> bool:
-    connection = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+def _inspect(db_path: Path) -> tuple[str | None, bool]:
+    """(alembic revision or None, whether it has any table), opened read-only so that a foreign
+    or newer database is left byte for byte as it was."""
+    connection = sqlite3.connect(readonly_uri(db_path), uri=True)
     try:
-        row = connection.execute("SELECT count(*) FROM sqlite_master WHERE type='table'").fetchone()
-        return bool(row[0])
+        tables = {row[0] for row in connection.execute(
+            "SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            return None, bool(tables)
+        revisions = [row[0] for row in connection.execute(
+            "SELECT version_num FROM alembic_version")]
+        return (",".join(sorted(revisions)) or None), True
     finally:
         connection.close()
 
@@ -61,8 +63,7 @@ def upgrade_database(db_path: Path, backups_dir: Path) -> Path | None:
     current: str | None = None
     if not is_new:
         try:
-            current = current_revision(db_path)
-            has_tables = _has_tables(db_path)
+            current, has_tables = _inspect(db_path)
         except Exception as exc:  # a damaged or foreign file: leave it exactly as it is
             raise PortfolioError(f"cannot read the database ({exc})", path=db_path) from exc
         if current is None and has_tables:

@@ -40,7 +40,7 @@ def open_portfolio_in_background(window: MainWindow, *, seed_demo: bool = True) 
 
     def opened(workspace: Workspace) -> None:
         window.set_workspace(workspace)
-        if workspace.was_created:
+        if workspace.seeded_demo:
             window.show_notice(window.tr(
                 "Welcome to mcdesk. This new portfolio holds a demo catalog of "
                 "micro-credentials: pick one on the left to read what it asks for."))

@@ -252,6 +252,11 @@ class CatalogPage(QWidget):
         self.delegate.numbered = stack_id is not None
         self.model.set_entries(entries, numbered=stack_id is not None)
         if total == 0:
+            self.placeholder.setText(self.tr(
+                "Imported micro-credentials appear here with every part: competency, key "
+                "method, submission criteria and scoring rubric."))
+            self.right_stack.setCurrentIndex(0)
+            self._current_id = None
             self._show_empty(self.tr(
                 "Your catalog is empty.\n\nImport the micro-credentials your issuer published: "
                 "an Open Badges 3.0 achievement or an mcdesk catalog file (.json). "

@@ -1,0 +1,86 @@
+"""``python -m benchmarks [--quick] [--only NAME]``: build the benchmark portfolio once, measure
+each figure against its reference side by side, and print the table.
+
+Figures: ``startup`` (first painted window with the catalog list filled, against a bare PySide6
+window) and ``search`` (catalog search while typing, against a sqlite3 LIKE scan)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks import search, startup
+from benchmarks.fixture import FixtureInfo, build_portfolio
+from benchmarks.stats import Figure, format_table
+
+FIGURES = ("startup", "search")
+MICRO_CREDENTIALS = 1000
+EVIDENCE_ROWS = 10_000
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true",
+                        help="2 rounds instead of 5 (same portfolio size)")
+    parser.add_argument("--only", choices=FIGURES, action="append", metavar="NAME",
+                        help=f"run only this figure (one of: {', '.join(FIGURES)}); repeatable")
+    parser.add_argument("--rounds", type=int, help="rounds per figure (overrides --quick)")
+    parser.add_argument("--keep", type=Path, metavar="DIR",
+                        help="build the portfolio in DIR (must not exist) and keep it")
+    return parser.parse_args(argv)
+
+
+def fixture_figure(info: FixtureInfo) -> Figure:
+    return Figure(
+        "portfolio build", f"{info.seconds:.1f} s", "-", None, "info", None,
+        f"{info.micro_credentials} micro-credentials ({info.stored_versions} stored versions, "
+        f"{info.stacks} stacks, {info.catalog_bytes / 1_048_576:.1f} MB of catalog files) "
+        f"imported in {info.catalog_seconds:.1f} s; {info.evidence_rows} evidence rows "
+        f"({info.evidence_files} file rows) inserted in {info.evidence_seconds:.1f} s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    chosen = args.only or list(FIGURES)
+    rounds = args.rounds or (2 if args.quick else 5)
+    began = time.perf_counter()
+    figures: list[Figure] = []
+    details: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="mcdesk-bench-") as temp:
+        root = args.keep or Path(temp) / "portfolio"
+        print(f"Building the portfolio ({MICRO_CREDENTIALS} micro-credentials, "
+              f"{EVIDENCE_ROWS} evidence rows) in {root} ...", flush=True)
+        info = build_portfolio(root, micro_credentials=MICRO_CREDENTIALS,
+                               evidence=EVIDENCE_ROWS)
+        figures.append(fixture_figure(info))
+        if "startup" in chosen:
+            print(f"Start-up, {rounds} rounds ...", flush=True)
+            result = startup.run_startup(root, rounds=rounds)
+            figures += startup.figures(result)
+            details.append(startup.details(result))
+        if "search" in chosen:
+            print(f"Catalog search, {rounds} rounds ...", flush=True)
+            searched = search.run_search(root, rounds=rounds)
+            figures += search.figures(searched)
+            details.append(search.details(searched))
+    print()
+    for block in details:
+        print(block)
+        print()
+    print(format_table(figures))
+    print(f"\n{len(chosen)} figure(s), {rounds} rounds, {time.perf_counter() - began:.0f} s "
+          f"in all; Python {sys.version.split()[0]}, {os.cpu_count()} CPUs.")
+    missed = [f.name for f in figures if f.passed is False]
+    if missed:
+        print("Missed goals: " + ", ".join(missed))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
