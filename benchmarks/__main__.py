@@ -31,7 +31,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help=f"run only this figure (one of: {', '.join(FIGURES)}); repeatable")
     parser.add_argument("--rounds", type=int, help="rounds per figure (overrides --quick)")
     parser.add_argument("--keep", type=Path, metavar="DIR",
-                        help="build the portfolio in DIR (must not exist) and keep it")
+                        help="build the portfolio in DIR (new or empty) and keep it; its generated "
+                             "catalog files go to DIR-catalog")
     return parser.parse_args(argv)
 
 

@@ -180,10 +180,10 @@ def generate_catalog(folder: Path, micro_credentials: int, *, seed: int = 1) -> 
         stack, index = number % stacks, number // stacks
         topic, angle = topic_orders[stack][index], ANGLES[stack]
         issuer = ISSUERS[(stack + index) % len(ISSUERS)]
-        kwargs = {"topic": topic, "angle": angle, "issuer": issuer, "position": index + 1}
-        if number % 10 == 9:
-            files[stack].append(make_achievement(template, rng, version="0.9", **kwargs))
-        files[stack].append(make_achievement(template, rng, version="1.0", **kwargs))
+        for version in ("0.9", "1.0") if number % 10 == 9 else ("1.0",):
+            files[stack].append(make_achievement(
+                template, rng, topic=topic, angle=angle, issuer=issuer, position=index + 1,
+                version=version))
     folder.mkdir(parents=True, exist_ok=True)
     paths = []
     for stack, achievements in files.items():

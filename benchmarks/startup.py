@@ -21,7 +21,7 @@ TIMEOUT_S = 90.0
 REPO = Path(__file__).resolve().parents[1]
 
 
-class StartupFailed(RuntimeError):
+class StartupError(RuntimeError):
     pass
 
 
@@ -42,7 +42,7 @@ class StartupResult:
         return [s.seconds / r.seconds for s, r in zip(self.subject, self.reference, strict=True)]
 
 
-def _child_env(home: Path) -> dict[str, str]:
+def child_env(home: Path) -> dict[str, str]:
     env = dict(os.environ)
     env["QT_QPA_PLATFORM"] = "offscreen"
     # Keep settings and logs out of the real home; the font cache stays shared.
@@ -51,40 +51,48 @@ def _child_env(home: Path) -> dict[str, str]:
     return env
 
 
+def _read_marker(module: str, child: subprocess.Popen[str], started: float
+                 ) -> tuple[str, float]:
+    """The marker line and the seconds since `started` when it arrived; reads to the end."""
+    assert child.stdout is not None
+    for line in child.stdout:
+        if line.startswith(MARKER):
+            seconds = time.perf_counter() - started
+            child.stdout.read()
+            return line, seconds
+        if line.startswith("BENCH-FAILED"):
+            raise StartupError(f"{module}: {line.strip()}")
+    raise StartupError(f"{module} ended without its marker line")
+
+
 def time_child(module: str, args: Sequence[str], env: dict[str, str]) -> Run:
     """Start `python -m module args`, return the time until it prints the marker line."""
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as stderr:
         env = {**env, "MCDESK_BENCH_T0": repr(time.time())}
         started = time.perf_counter()
-        child = subprocess.Popen(
+        with subprocess.Popen(
             [sys.executable, "-m", module, *args], cwd=REPO, env=env, stdout=subprocess.PIPE,
-            stderr=stderr, text=True, encoding="utf-8", errors="replace")
-        watchdog = threading.Timer(TIMEOUT_S, child.kill)
-        watchdog.start()
-        try:
-            assert child.stdout is not None
-            marker, seconds = None, 0.0
-            for line in child.stdout:
-                if line.startswith(MARKER):
-                    marker = line
-                    seconds = time.perf_counter() - started
-                    break
-                if line.startswith("BENCH-FAILED"):
-                    raise StartupFailed(f"{module}: {line.strip()}")
-            if marker is None:
-                raise StartupFailed(f"{module} ended without its marker line")
-            child.stdout.read()
-            child.wait(timeout=TIMEOUT_S)
-        except BaseException as exc:
-            child.kill()
-            child.wait()
-            stderr.seek(0)
-            tail = stderr.read()[-2000:]
-            if isinstance(exc, StartupFailed):
-                raise StartupFailed(f"{exc}\n--- its stderr ---\n{tail}") from None
-            raise
-        finally:
-            watchdog.cancel()
+            stderr=stderr, text=True, encoding="utf-8", errors="replace",
+        ) as child:
+            watchdog = threading.Timer(TIMEOUT_S, child.kill)
+            watchdog.start()
+            try:
+                marker, seconds = _read_marker(module, child, started)
+                child.wait(timeout=TIMEOUT_S)
+            except BaseException as exc:
+                child.kill()
+                child.wait()
+                if isinstance(exc, StartupError):
+                    stderr.seek(0)
+                    tail = stderr.read()[-2000:]
+                    raise StartupError(f"{exc}\n--- its stderr ---\n{tail}") from None
+                raise
+            finally:
+                watchdog.cancel()
+            if child.returncode != 0:
+                stderr.seek(0)
+                print(f"warning: {module} exited with {child.returncode} after its marker:\n"
+                      + stderr.read()[-1000:], file=sys.stderr)
     phases: dict[str, float] = {}
     fields: dict[str, str] = {}
     for item in marker.split()[1:]:
@@ -108,7 +116,7 @@ def run_startup(portfolio: Path, *, rounds: int = 5, progress: bool = True) -> S
     subject = ("benchmarks.startup_mcdesk", [str(portfolio)])
     reference: tuple[str, list[str]] = ("benchmarks.startup_bare", [])
     with tempfile.TemporaryDirectory(prefix="mcdesk-bench-home-") as home:
-        env = _child_env(Path(home))
+        env = child_env(Path(home))
         time_child(*reference, env)
         time_child(*subject, env)
         for number in range(rounds):

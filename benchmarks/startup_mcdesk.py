@@ -46,23 +46,25 @@ def main(argv: list[str]) -> int:
                 self.paints += 1
             return False
 
-    state = {"entries": 0, "done": False}
+    class State:
+        entries = 0
+        done = False
 
     def finish(line: str) -> None:
-        if state["done"]:
+        if State.done:
             return
-        state["done"] = True
+        State.done = True
         print(line, flush=True)
         window.close()
         app.quit()
 
     def entries_shown(count: int) -> None:
-        if state["entries"] or state["done"]:
+        if State.entries or State.done:
             return
         if count == 0:
             finish(f"{FAILED} the catalog list came up empty")
             return
-        state["entries"] = count
+        State.entries = count
         phases["entries"] = since_start()
         QTimer.singleShot(0, paint)
 
@@ -74,7 +76,7 @@ def main(argv: list[str]) -> int:
 
     def mark(new_paints: int) -> None:
         fields = " ".join(f"{name}={value:.4f}" for name, value in phases.items())
-        finish(f"{MARKER} entries={state['entries']} paints={new_paints} {fields}")
+        finish(f"{MARKER} entries={State.entries} paints={new_paints} {fields}")
 
     def open_failed(exc: BaseException) -> None:
         show_failure(exc)

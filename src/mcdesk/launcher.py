@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from mcdesk import cli
 from mcdesk.logs import setup_logging
-from mcdesk.services.workspace import default_portfolio_dir, log_dir
+from mcdesk.paths import default_portfolio_dir, log_dir
 
 NO_DISPLAY_HELP = """\
 mcdesk: no display found, so the window cannot open.

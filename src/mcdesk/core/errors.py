@@ -40,3 +40,7 @@ class MigrationFailedError(PortfolioError):
 
 class StorageFullError(McdeskError):
     """The disk holding the portfolio is full; what was being written was discarded."""
+
+
+class MediaError(McdeskError):
+    """A media file could not be read or made: truncated, corrupt, encrypted, too large."""

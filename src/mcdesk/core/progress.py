@@ -38,3 +38,23 @@ class NullControl:
 
 
 NULL_CONTROL = NullControl()
+
+
+class ScaledControl:
+    """Maps one step's progress into a share of a larger job's total (e.g. one file of many)."""
+
+    def __init__(self, parent: JobControl, offset: int, total: int, message: str = "") -> None:
+        self._parent = parent
+        self._offset = offset
+        self._total = total
+        self._message = message
+
+    def progress(self, done: int, total: int | None = None, message: str = "") -> None:
+        self._parent.progress(self._offset + done, self._total, message or self._message)
+
+    def check_cancelled(self) -> None:
+        self._parent.check_cancelled()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._parent.cancelled

@@ -6,24 +6,15 @@ import logging
 from importlib import resources
 from pathlib import Path
 
-import platformdirs
-
 from mcdesk.core.check import CheckReport
 from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.services.catalog import CatalogService
+from mcdesk.services.evidence import EvidenceService
 from mcdesk.storage.check import check_portfolio
 from mcdesk.storage.portfolio import Portfolio
 
 log = logging.getLogger(__name__)
 DEMO_CATALOG = "demo_catalog.json"
-
-
-def default_portfolio_dir() -> Path:
-    return platformdirs.user_data_path("mcdesk", appauthor=False) / "portfolio"
-
-
-def log_dir() -> Path:
-    return platformdirs.user_log_path("mcdesk", appauthor=False)
 
 
 class Workspace:
@@ -32,6 +23,7 @@ class Workspace:
     def __init__(self, portfolio: Portfolio) -> None:
         self._portfolio = portfolio
         self.catalog = CatalogService(portfolio)
+        self.evidence = EvidenceService(portfolio)
         self.seeded_demo = False
 
     @classmethod

@@ -106,6 +106,29 @@ class FileStore:
             partial.unlink(missing_ok=True)
             raise
 
+    def scratch_path(self, suffix: str) -> Path:
+        """A fresh path in the store's work folder, on the same disk, for a file being made."""
+        self.incoming.mkdir(parents=True, exist_ok=True)
+        return self.incoming / f"{uuid.uuid4().hex}.part{suffix}"
+
+    def adopt(self, made: Path, control: JobControl = NULL_CONTROL) -> StoredFile:
+        """Move a finished file made in the work folder into the store under its hash."""
+        size = made.stat().st_size
+        sha256 = self.hash_of(made, control)
+        target = self.path_for(sha256)
+        if target.is_file() and target.stat().st_size == size:
+            made.unlink()
+            return StoredFile(sha256, size, target, already_stored=True)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(made, target)
+        _fsync_dir(target.parent)
+        return StoredFile(sha256, size, target, already_stored=False)
+
+    def discard_new(self, stored: StoredFile) -> None:
+        """Undo storing a file nothing refers to yet (an import that failed after the copy)."""
+        if not stored.already_stored:
+            stored.path.unlink(missing_ok=True)
+
     def hash_of(self, path: Path, control: JobControl = NULL_CONTROL) -> str:
         digest = hashlib.sha256()
         total = path.stat().st_size

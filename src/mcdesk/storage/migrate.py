@@ -81,11 +81,12 @@ def upgrade_database(db_path: Path, backups_dir: Path) -> Path | None:
     # Batch migrations copy tables, which needs foreign keys off for the duration.
     engine = make_engine(db_path, foreign_keys=False)
     try:
-        with engine.connect() as connection:
+        # One transaction for every pending revision and the final check: Alembic commits
+        # after each revision on SQLite unless the transaction is already ours.
+        with engine.connect() as connection, connection.begin():
             config = alembic_config()
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
-            connection.commit()
             problems = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if problems:
                 raise RuntimeError(f"foreign key problems after the upgrade: {problems[:5]}")

@@ -93,3 +93,19 @@ class EvidenceRow(Base):
     taken_at: Mapped[datetime | None] = mapped_column(DateTime)
     captured_by: Mapped[str | None] = mapped_column(Text)
     trashed_at: Mapped[datetime | None] = mapped_column(DateTime)
+    body: Mapped[str | None] = mapped_column(Text)
+    derivation: Mapped[str | None] = mapped_column(Text)
+    tags_json: Mapped[str] = mapped_column(Text, default="[]", server_default="[]")
+    consent: Mapped[str] = mapped_column(String(40), default="not set", server_default="not set")
+    media_json: Mapped[str | None] = mapped_column(Text)
+    content_text: Mapped[str | None] = mapped_column(Text)
+
+
+class RosterRow(Base):
+    """A name that must not leave the laptop (a student, the teacher, the school)."""
+
+    __tablename__ = "roster"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    role: Mapped[str] = mapped_column(String(20), default="student")

@@ -12,6 +12,7 @@ from mcdesk.core.errors import PortfolioError
 from mcdesk.storage.backup import backup_if_due, list_backups
 from mcdesk.storage.catalog_store import CatalogStore
 from mcdesk.storage.db import Database
+from mcdesk.storage.evidence_store import EvidenceStore
 from mcdesk.storage.filestore import FileStore
 from mcdesk.storage.migrate import upgrade_database
 from mcdesk.storage.models import MetaRow
@@ -52,6 +53,7 @@ class Portfolio:
         self.database = database
         self.created = created
         self.catalog = CatalogStore(database)
+        self.evidence = EvidenceStore(database)
         self.files = FileStore(layout.evidence_dir, layout.trash_dir)
 
     @classmethod

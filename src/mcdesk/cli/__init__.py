@@ -1,0 +1,113 @@
+"""The scriptable face of mcdesk (`mcdesk <command>`): the parser and the dispatcher; services
+are imported only when a command runs, so opening the window stays fast; main thread."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from mcdesk import __version__
+from mcdesk.core.errors import McdeskError
+from mcdesk.paths import default_portfolio_dir
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USER_ERROR = 2
+EXIT_UNEXPECTED = 3
+
+# command -> module under mcdesk.cli holding `handle(workspace, args, out) -> int`
+COMMAND_MODULES = {"catalog": "catalog", "check": "check", "evidence": "evidence",
+                   "roster": "evidence"}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mcdesk",
+        description="Educator micro-credentials, offline. With no command, opens the window.",
+    )
+    parser.add_argument("--portfolio", type=Path, metavar="DIR",
+                        help="the portfolio folder (default: your user-data folder)")
+    parser.add_argument("--version", action="version", version=f"mcdesk {__version__}")
+    json_flag = argparse.ArgumentParser(add_help=False)
+    json_flag.add_argument("--json", action="store_true", help="machine-readable output")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    catalog = commands.add_parser("catalog", help="the micro-credential catalog")
+    catalog_commands = catalog.add_subparsers(dest="action", metavar="ACTION", required=True)
+    imp = catalog_commands.add_parser("import", parents=[json_flag],
+                                      help="import Open Badges 3.0 achievements or catalog files")
+    imp.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    lst = catalog_commands.add_parser("list", parents=[json_flag], help="list micro-credentials")
+    lst.add_argument("--stack", help="only this stack (its id or name)")
+    lst.add_argument("--issuer", help="only this issuer (its name)")
+    show = catalog_commands.add_parser("show", parents=[json_flag],
+                                       help="show one micro-credential, every part")
+    show.add_argument("id", metavar="ID", help="its id, the last part of its id, or its name")
+    show.add_argument("--version", dest="mc_version", help="an older version to show")
+    search = catalog_commands.add_parser("search", parents=[json_flag], help="search the catalog")
+    search.add_argument("text", metavar="TEXT")
+    search.add_argument("--stack")
+    search.add_argument("--issuer")
+
+    check = commands.add_parser("check", parents=[json_flag],
+                                help="verify the database and every stored file")
+    check.add_argument("--repair", action="store_true", help="repair what can be repaired")
+
+    evidence = commands.add_parser("evidence", help="videos, documents, photos and writing")
+    evidence_commands = evidence.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = evidence_commands.add_parser("add", parents=[json_flag],
+                                       help="add files or whole folders (e.g. a camera card)")
+    add.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    add.add_argument("--captured-by", help="who filmed or photographed it")
+    ev_list = evidence_commands.add_parser("list", parents=[json_flag], help="list evidence")
+    ev_list.add_argument("--kind", choices=["video", "audio", "image", "document", "text",
+                                            "link"])
+    ev_list.add_argument("--search", default="", help="words in the title, file name or tags")
+    ev_show = evidence_commands.add_parser("show", parents=[json_flag], help="one evidence")
+    ev_show.add_argument("id", metavar="ID", help="its id (or the first 6+ characters), or title")
+    evidence_commands.add_parser("privacy", parents=[json_flag],
+                                 help="what still carries a location, lacks consent, or names "
+                                      "someone on the roster")
+
+    roster = commands.add_parser("roster", help="names that must not leave this laptop")
+    roster_commands = roster.add_subparsers(dest="action", metavar="ACTION", required=True)
+    roster_add = roster_commands.add_parser("add", parents=[json_flag], help="add a name")
+    roster_add.add_argument("name")
+    roster_add.add_argument("--role", default="student",
+                            choices=["student", "teacher", "school", "other"])
+    roster_commands.add_parser("list", parents=[json_flag], help="list the names")
+    roster_remove = roster_commands.add_parser("remove", parents=[json_flag],
+                                               help="remove a name")
+    roster_remove.add_argument("name")
+    return parser
+
+
+def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    """Run one parsed command; returns the exit code. Never lets a traceback reach the user."""
+    try:
+        from mcdesk.services.workspace import Workspace
+
+        module = importlib.import_module(f"mcdesk.cli.{COMMAND_MODULES[args.command]}")
+        workspace = Workspace.open(args.portfolio or default_portfolio_dir())
+        try:
+            code: int = module.handle(workspace, args, out, err)
+            return code
+        finally:
+            workspace.close()
+    except McdeskError as exc:
+        print(f"mcdesk: {exc}", file=err)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        print("mcdesk: interrupted", file=err)
+        return EXIT_PROBLEMS
+    except Exception as exc:
+        log.exception("Unexpected error running %s", args.command)
+        print(f"mcdesk: unexpected error: {exc.__class__.__name__}: {exc} "
+              "(details are in the log file)", file=err)
+        return EXIT_UNEXPECTED

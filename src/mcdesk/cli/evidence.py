@@ -1,0 +1,135 @@
+"""`mcdesk evidence ...` and `mcdesk roster ...`: bring evidence in, list it, check privacy;
+main thread."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TextIO
+
+from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
+from mcdesk.cli.output import dump_json
+from mcdesk.core.errors import McdeskError
+from mcdesk.core.evidence import Evidence, EvidenceKind
+from mcdesk.services.workspace import Workspace
+
+
+def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.command == "roster":
+        return _roster(workspace, args, out)
+    handlers = {"add": _add, "list": _list, "show": _show, "privacy": _privacy}
+    return handlers[args.action](workspace, args, out, err)
+
+
+def describe(evidence: Evidence) -> str:
+    facts = [str(evidence.kind)]
+    media = evidence.media
+    if media is not None:
+        if media.duration_s is not None:
+            whole = round(media.duration_s)
+            facts.append(f"{whole // 60}:{whole % 60:02d}")
+        if media.pages is not None:
+            facts.append(f"{media.pages} pages")
+        if media.words is not None:
+            facts.append(f"{media.words} words")
+        if media.width and media.height:
+            facts.append(f"{media.width}×{media.height}")
+    if evidence.size is not None:
+        facts.append(f"{evidence.size / 1_048_576:.1f} MB")
+    if evidence.has_location:
+        facts.append("has location")
+    if evidence.derivation:
+        facts.append(evidence.derivation)
+    return f"{evidence.title}  ({', '.join(facts)})  id {evidence.id[:8]}"
+
+
+def _add(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    report = workspace.evidence.add_paths(args.paths, captured_by=args.captured_by)
+    if args.json:
+        dump_json({"ok": report.ok, "results": report.results, "skipped": report.skipped}, out)
+    else:
+        for result in report.results:
+            if result.error is not None:
+                print(f"{result.path}: not added: {result.error}", file=err)
+            elif result.already_had is not None:
+                print(f"{result.path}: already in your evidence as "
+                      f'"{result.already_had.title}"', file=out)
+            elif result.evidence is not None:
+                print(f"{result.path}: added: {describe(result.evidence)}", file=out)
+        if report.skipped:
+            print(f"{len(report.skipped)} files were skipped: not evidence mcdesk knows "
+                  "(e.g. camera index files).", file=out)
+    return EXIT_OK if report.ok else EXIT_PROBLEMS
+
+
+def _list(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    kind = EvidenceKind(args.kind) if args.kind else None
+    found = workspace.evidence.find(query=args.search, kind=kind)
+    if args.json:
+        dump_json({"evidence": found}, out)
+    elif not found:
+        print("No evidence found.", file=out)
+    else:
+        for evidence in found:
+            print(describe(evidence), file=out)
+    return EXIT_OK
+
+
+def _show(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    evidence = workspace.evidence.resolve(args.id)
+    path = workspace.evidence.file_path(evidence)
+    if args.json:
+        dump_json({"evidence": evidence, "file": path}, out)
+    else:
+        print(describe(evidence), file=out)
+        for label, value in (("file", path), ("original name", evidence.original_name),
+                             ("link", evidence.url), ("taken", evidence.taken_at),
+                             ("captured by", evidence.captured_by),
+                             ("consent", evidence.consent),
+                             ("made from", evidence.source_id)):
+            if value:
+                print(f"  {label}: {value}", file=out)
+        if evidence.media and evidence.media.identifying:
+            print(f"  identifying details: {', '.join(evidence.media.identifying)}", file=out)
+    return EXIT_OK
+
+
+def _privacy(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    report = workspace.evidence.privacy_report()
+    if args.json:
+        dump_json({"clear": report.clear, "report": report}, out)
+    else:
+        for evidence in report.located:
+            print(f"location: {evidence.title} still carries where it was taken", file=out)
+        for evidence in report.consent_needed:
+            print(f"consent: {evidence.title}: {evidence.consent}", file=out)
+        for hit in report.roster_hits:
+            print(f'name: "{hit.name}" in the {hit.where} of {hit.evidence_title}: '
+                  f"{hit.context}", file=out)
+        if report.clear:
+            print("Nothing to fix: no locations, no missing consent, no roster names.", file=out)
+    return EXIT_OK if report.clear else EXIT_PROBLEMS
+
+
+def _roster(workspace: Workspace, args: argparse.Namespace, out: TextIO) -> int:
+    service = workspace.evidence
+    if args.action == "add":
+        entry = service.add_roster_name(args.name, args.role)
+        if args.json:
+            dump_json(entry, out)
+        else:
+            print(f"Added {entry.name} ({entry.role}).", file=out)
+    elif args.action == "remove":
+        matches = [e for e in service.roster() if e.name.casefold() == args.name.casefold()]
+        if not matches:
+            raise McdeskError(f'"{args.name}" is not on the roster')
+        service.remove_roster_name(matches[0].id)
+        if not args.json:
+            print(f"Removed {matches[0].name}.", file=out)
+        else:
+            dump_json({"removed": matches[0]}, out)
+    elif args.json:
+        dump_json({"roster": service.roster()}, out)
+    else:
+        for entry in service.roster():
+            print(f"{entry.name} ({entry.role})", file=out)
+    return EXIT_OK

@@ -1,0 +1,32 @@
+"""Writes command results as JSON or plain text; main thread."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TextIO
+
+
+def dump_json(value: Any, out: TextIO) -> None:
+    json.dump(plain(value), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def plain(value: Any) -> Any:
+    """Dataclasses, enums, dates and paths as JSON-ready values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    return value

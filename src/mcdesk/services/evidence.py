@@ -1,0 +1,495 @@
+"""Evidence use cases: bring files, links and writing in; make safe versions; privacy checks;
+worker thread (writes on the writer lane, media work in isolated worker processes)."""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import re
+import uuid
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlparse
+
+from mcdesk.core.errors import McdeskError, MediaError
+from mcdesk.core.evidence import (
+    BlurFaces,
+    Compress,
+    Consent,
+    Evidence,
+    EvidenceKind,
+    FaceRegion,
+    MediaInfo,
+    RosterEntry,
+    RosterHit,
+    StripMetadata,
+    Trim,
+    VersionRequest,
+    describe_version,
+)
+from mcdesk.core.progress import NULL_CONTROL, Cancelled, JobControl, ScaledControl
+from mcdesk.core.text import fold, word_count
+from mcdesk.storage.portfolio import Portfolio
+
+if TYPE_CHECKING:
+    from mcdesk.media.isolation import IsolatedRunner
+
+log = logging.getLogger(__name__)
+
+PROBE_TIMEOUT_S = 60.0
+THUMBNAIL_TIMEOUT_S = 60.0
+ROSTER_ROLES = ("student", "teacher", "school", "other")
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """What happened to one file the teacher brought in."""
+
+    path: str
+    evidence: Evidence | None = None
+    already_had: Evidence | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+@dataclass(frozen=True)
+class AddReport:
+    results: tuple[AddResult, ...]
+    skipped: tuple[str, ...] = ()  # files in a folder that are not evidence (e.g. .THM)
+
+    @property
+    def ok(self) -> bool:
+        return all(result.ok for result in self.results)
+
+
+@dataclass(frozen=True)
+class PrivacyReport:
+    located: tuple[Evidence, ...]
+    consent_needed: tuple[Evidence, ...]
+    roster_hits: tuple[RosterHit, ...]
+
+    @property
+    def clear(self) -> bool:
+        return not (self.located or self.consent_needed or self.roster_hits)
+
+
+def safe_text(name: str) -> str:
+    """File names may hold bytes that are not UTF-8; keep them readable and storable."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def title_from_name(name: str) -> str:
+    stem = Path(name).stem
+    return re.sub(r"[_\s]+", " ", stem).strip() or name
+
+
+class EvidenceService:
+    def __init__(self, portfolio: Portfolio,
+                 runner: IsolatedRunner | None = None) -> None:
+        self._portfolio = portfolio
+        self._store = portfolio.evidence
+        self._files = portfolio.files
+        self._runner = runner
+
+    @property
+    def runner(self) -> IsolatedRunner:
+        if self._runner is None:
+            from mcdesk.media import isolation
+
+            self._runner = isolation.default_runner()
+        return self._runner
+
+    # -- bringing evidence in ------------------------------------------------------------
+
+    def add_paths(self, paths: Sequence[Path], *, captured_by: str | None = None,
+                  control: JobControl = NULL_CONTROL) -> AddReport:
+        """Add files and whole folders; one bad file never stops the rest."""
+        files, skipped = expand_paths(paths)
+        sizes = [_size_or_zero(path) for path in files]
+        total = sum(sizes) or 1
+        done = 0
+        results = []
+        for path, size in zip(files, sizes, strict=True):
+            control.check_cancelled()
+            step = ScaledControl(control, done, total, f"Adding {safe_text(path.name)}")
+            step.progress(0)
+            try:
+                results.append(self.add_file(path, captured_by=captured_by, control=step))
+            except McdeskError as exc:
+                results.append(AddResult(safe_text(str(path)), error=exc.detail))
+            done += size
+        control.progress(total, total)
+        return AddReport(tuple(results), tuple(safe_text(str(p)) for p in skipped))
+
+    def add_file(self, path: Path, *, captured_by: str | None = None,
+                 control: JobControl = NULL_CONTROL) -> AddResult:
+        shown = safe_text(str(path))
+        if not path.exists():
+            raise McdeskError("no such file", path=shown)
+        if not path.is_file():
+            raise McdeskError("not a regular file", path=shown)
+        if path.stat().st_size == 0:
+            raise McdeskError("the file is empty", path=shown)
+        info = self.probe(path, control)
+        try:
+            stored = self._files.put_file(path, control)
+        except FileNotFoundError:
+            raise McdeskError("the file disappeared while it was being added",
+                              path=shown) from None
+        try:
+            control.check_cancelled()
+            existing = self._store.ids_with_file(stored.sha256)
+            if existing:
+                return AddResult(shown, already_had=self._store.get(existing[0]))
+            self._make_thumbnail(stored.path, stored.sha256, info.kind)
+            evidence = Evidence(
+                id=str(uuid.uuid4()),
+                kind=info.kind,
+                title=title_from_name(safe_text(path.name)),
+                created_at=datetime.now(UTC),
+                original_name=safe_text(path.name),
+                sha256=stored.sha256,
+                size=stored.size,
+                taken_at=info.taken_at,
+                captured_by=captured_by,
+                media=replace(info, text=None),
+            )
+            return AddResult(shown, evidence=self._store.add(evidence, content_text=info.text))
+        except BaseException:
+            if not self._store.file_is_referenced(stored.sha256):
+                self._files.discard_new(stored)
+            raise
+
+    def probe(self, path: Path, control: JobControl = NULL_CONTROL) -> MediaInfo:
+        from mcdesk.media import probe
+
+        try:
+            return self.runner.call(probe.probe_file, path, timeout_s=PROBE_TIMEOUT_S,
+                                    control=control)
+        except Cancelled:
+            raise
+        except McdeskError:
+            raise
+        except OSError as exc:
+            raise MediaError(f"cannot read the file ({exc.strerror})", path=path) from exc
+
+    def add_link(self, url: str, title: str = "") -> Evidence:
+        parsed = urlparse(url.strip())
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise McdeskError(f'"{url}" is not a web address (it should start with https://)')
+        evidence = Evidence(id=str(uuid.uuid4()), kind=EvidenceKind.LINK,
+                            title=title.strip() or parsed.netloc, created_at=datetime.now(UTC),
+                            url=url.strip())
+        return self._store.add(evidence, content_text=title)
+
+    def add_text(self, title: str, body: str) -> Evidence:
+        """A piece of writing made in mcdesk (a reflection, notes)."""
+        media = MediaInfo(kind=EvidenceKind.TEXT, mime_type="text/plain", words=word_count(body))
+        evidence = Evidence(id=str(uuid.uuid4()), kind=EvidenceKind.TEXT,
+                            title=title.strip() or "Untitled writing",
+                            created_at=datetime.now(UTC), body=body, media=media)
+        return self._store.add(evidence, content_text=body)
+
+    def _make_thumbnail(self, stored_path: Path, sha256: str, kind: EvidenceKind) -> None:
+        dest = self.thumbnail_file(sha256)
+        if dest.exists():
+            return
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        from mcdesk.media import thumbnails
+
+        try:
+            self.runner.call(functools.partial(thumbnails.make_thumbnail, kind=kind),
+                             stored_path, dest, timeout_s=THUMBNAIL_TIMEOUT_S)
+        except MediaError as exc:  # the evidence is still good without a picture
+            log.info("No thumbnail for %s: %s", sha256[:12], exc)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def all(self) -> list[Evidence]:
+        return self._store.all()
+
+    def find(self, *, query: str = "", kind: EvidenceKind | None = None,
+             tag: str | None = None) -> list[Evidence]:
+        terms = fold(query).split()
+        found = []
+        for evidence in self._store.all():
+            if kind is not None and evidence.kind is not kind:
+                continue
+            if tag is not None and tag not in evidence.tags:
+                continue
+            haystack = fold(" ".join(filter(None, (
+                evidence.title, evidence.original_name, evidence.captured_by,
+                " ".join(evidence.tags), evidence.derivation, evidence.url))))
+            if all(term in haystack for term in terms):
+                found.append(evidence)
+        return found
+
+    def get(self, evidence_id: str) -> Evidence:
+        return self._store.get(evidence_id)
+
+    def resolve(self, reference: str) -> Evidence:
+        """The evidence a user means: its id, the start of its id, or its exact title."""
+        everything = self._store.all()
+        matches = [e for e in everything if e.id == reference] or [
+            e for e in everything if e.id.startswith(reference) and len(reference) >= 6] or [
+            e for e in everything if e.title.casefold() == reference.casefold()]
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            raise McdeskError(f'no evidence matches "{reference}"')
+        raise McdeskError(f'"{reference}" matches {len(matches)} pieces of evidence; use its id')
+
+    def file_path(self, evidence: Evidence) -> Path | None:
+        """Where the stored file is, for a preview; never to be written to."""
+        if evidence.sha256 is None:
+            return None
+        return self._files.path_for(evidence.sha256)
+
+    def thumbnail_file(self, sha256: str) -> Path:
+        return self._portfolio.layout.thumbs_dir / sha256[:2] / f"{sha256}.png"
+
+    def thumbnail_path(self, evidence: Evidence) -> Path | None:
+        if evidence.sha256 is None:
+            return None
+        path = self.thumbnail_file(evidence.sha256)
+        return path if path.is_file() else None
+
+    def text_of(self, evidence: Evidence) -> str:
+        texts = {eid: text for eid, _title, _name, text in self._store.texts()}
+        return texts.get(evidence.id) or evidence.body or ""
+
+    # -- changing ------------------------------------------------------------------------
+
+    def set_consent(self, evidence_id: str, consent: Consent) -> Evidence:
+        return self._store.update(evidence_id, consent=consent)
+
+    def set_tags(self, evidence_id: str, tags: Sequence[str]) -> Evidence:
+        cleaned = [t.strip() for t in tags if t.strip()]
+        return self._store.update(evidence_id, tags=cleaned)
+
+    def rename(self, evidence_id: str, title: str) -> Evidence:
+        if not title.strip():
+            raise McdeskError("a title cannot be empty")
+        return self._store.update(evidence_id, title=title.strip())
+
+    def set_captured_by(self, evidence_id: str, who: str) -> Evidence:
+        return self._store.update(evidence_id, captured_by=who.strip() or None)
+
+    def update_text(self, evidence_id: str, body: str) -> Evidence:
+        return self._store.update(evidence_id, body=body)
+
+    def move_to_trash(self, evidence_id: str) -> None:
+        self._store.move_to_trash(evidence_id)
+
+    # -- safe versions -------------------------------------------------------------------
+
+    def detect_faces(self, evidence: Evidence,
+                     control: JobControl = NULL_CONTROL) -> list[FaceRegion]:
+        from mcdesk.media import faces
+
+        path = self._require_file(evidence)
+        if evidence.kind is EvidenceKind.IMAGE:
+            rects = self.runner.call(faces.detect_faces_in_image, path, timeout_s=120,
+                                     control=control)
+            return [FaceRegion(rect) for rect in rects]
+        if evidence.kind is EvidenceKind.VIDEO:
+            return list(self.runner.call(faces.detect_faces_in_video, path,
+                                         timeout_s=_long_timeout(evidence), control=control))
+        raise McdeskError("faces can be found only in photos and videos")
+
+    def estimate_compressed_bytes(self, evidence: Evidence, request: Compress) -> int:
+        media = evidence.media
+        if media is None or media.duration_s is None:
+            raise McdeskError("this evidence has no duration to estimate from")
+        from mcdesk.media import video
+
+        return video.estimate_compressed_bytes(
+            media.duration_s, video_kbps=request.video_kbps, audio_kbps=request.audio_kbps,
+            has_audio=bool(media.has_audio))
+
+    def make_version(self, evidence_id: str, request: VersionRequest,
+                     control: JobControl = NULL_CONTROL) -> Evidence:
+        """Make a new evidence from `evidence_id` (never touching it) and link the two."""
+        from mcdesk.media import faces, metadata, video
+
+        source = self._store.get(evidence_id)
+        src = self._require_file(source)
+        kind = source.kind
+        suffix = src_suffix = Path(source.original_name or "file").suffix.lower() or ".bin"
+        if isinstance(request, StripMetadata):
+            suffix = metadata.stripped_suffix(kind, src_suffix)
+            work = functools.partial(metadata.strip_identifying_metadata, kind=kind)
+        elif isinstance(request, Trim):
+            _require_kind(source, EvidenceKind.VIDEO)
+            suffix = ".mp4"
+            work = functools.partial(video.trim_video, start_s=request.start_s,
+                                     end_s=request.end_s)
+        elif isinstance(request, Compress):
+            _require_kind(source, EvidenceKind.VIDEO)
+            suffix = ".mp4"
+            work = functools.partial(video.compress_video, max_height=request.max_height,
+                                     video_kbps=request.video_kbps,
+                                     audio_kbps=request.audio_kbps)
+        elif isinstance(request, BlurFaces):
+            if kind is EvidenceKind.IMAGE:
+                suffix = ".png" if src_suffix == ".png" else ".jpg"
+                work = functools.partial(faces.blur_image,
+                                         regions=[region.rect for region in request.regions])
+            else:
+                _require_kind(source, EvidenceKind.VIDEO)
+                suffix = ".mp4"
+                work = functools.partial(faces.blur_video, regions=list(request.regions))
+        else:
+            _require_kind(source, EvidenceKind.IMAGE)
+            suffix = ".png" if src_suffix == ".png" else ".jpg"
+            work = functools.partial(faces.redact_image, rects=list(request.rects))
+        made = self._files.scratch_path(suffix)
+        try:
+            self.runner.call(work, src, made, timeout_s=_long_timeout(source), control=control)
+            control.check_cancelled()
+            info = self.probe(made)
+            stored = self._files.adopt(made, control)
+        except BaseException:
+            made.unlink(missing_ok=True)
+            raise
+        try:
+            self._make_thumbnail(stored.path, stored.sha256, info.kind)
+            derivation = describe_version(request)
+            stem = Path(source.original_name or source.title).stem
+            version = Evidence(
+                id=str(uuid.uuid4()),
+                kind=info.kind,
+                title=f"{source.title} ({derivation})",
+                created_at=datetime.now(UTC),
+                original_name=f"{stem}{suffix}",
+                sha256=stored.sha256,
+                size=stored.size,
+                source_id=source.id,
+                derivation=derivation,
+                taken_at=source.taken_at,
+                captured_by=source.captured_by,
+                tags=source.tags,
+                consent=Consent.BLURRED if isinstance(request, BlurFaces) else source.consent,
+                media=replace(info, text=None),
+            )
+            return self._store.add(version, content_text=info.text)
+        except BaseException:
+            if not self._store.file_is_referenced(stored.sha256):
+                self._files.discard_new(stored)
+            raise
+
+    def _require_file(self, evidence: Evidence) -> Path:
+        path = self.file_path(evidence)
+        if path is None:
+            raise McdeskError(f'"{evidence.title}" has no file')
+        if not path.is_file():
+            raise McdeskError(f'the stored file of "{evidence.title}" is missing; run '
+                              "File → Check portfolio", path=path)
+        return path
+
+    # -- privacy -------------------------------------------------------------------------
+
+    def roster(self) -> list[RosterEntry]:
+        return self._store.roster()
+
+    def add_roster_name(self, name: str, role: str = "student") -> RosterEntry:
+        if role not in ROSTER_ROLES:
+            raise McdeskError(f'role must be one of {", ".join(ROSTER_ROLES)}')
+        return self._store.add_roster_name(name, role)
+
+    def remove_roster_name(self, entry_id: int) -> None:
+        self._store.remove_roster_name(entry_id)
+
+    def roster_hits(self, evidence_ids: Sequence[str] | None = None) -> list[RosterHit]:
+        """Every place a roster name appears: titles, file names, written and document text."""
+        names = self._store.roster()
+        if not names:
+            return []
+        wanted = set(evidence_ids) if evidence_ids is not None else None
+        hits: list[RosterHit] = []
+        for evidence_id, title, original_name, text in self._store.texts():
+            if wanted is not None and evidence_id not in wanted:
+                continue
+            for where, content in (("title", title), ("file name", original_name),
+                                   ("text", text)):
+                if content:
+                    hits += [RosterHit(evidence_id, title, entry.name, where, context)
+                             for entry in names for context in find_name(content, entry.name)]
+        return hits
+
+    def privacy_report(self) -> PrivacyReport:
+        everything = self._store.all()
+        return PrivacyReport(
+            located=tuple(e for e in everything if e.has_location),
+            consent_needed=tuple(e for e in everything if e.needs_consent),
+            roster_hits=tuple(self.roster_hits()),
+        )
+
+
+def find_name(text: str, name: str, *, context: int = 40) -> Iterator[str]:
+    """Excerpts of `text` around each whole-word, accent- and case-blind match of `name`."""
+    folded_name = fold(name).strip()
+    if not folded_name:
+        return
+    # Fold character by character so positions in the folded text map back to the original.
+    folded_chars: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        for folded_char in fold(char):
+            folded_chars.append(folded_char)
+            origin.append(index)
+    folded = "".join(folded_chars)
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, folded_name.split()))
+                         + r"(?!\w)")
+    for match in pattern.finditer(folded):
+        start = origin[match.start()]
+        end = origin[match.end() - 1] + 1
+        before = text[max(0, start - context):start]
+        after = text[end:end + context]
+        yield ("…" if start > context else "") + before + "[" + text[start:end] + "]" + after + (
+            "…" if end + context < len(text) else "")
+
+
+def expand_paths(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
+    """Files to add (folders walked, hidden files skipped) and folder files that are not
+    evidence. Files named directly are always tried, so the teacher hears why one fails."""
+    from mcdesk.media import probe
+
+    files: list[Path] = []
+    skipped: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for folder, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(names):
+                    if name.startswith("."):
+                        continue
+                    candidate = Path(folder) / name
+                    (files if probe.kind_from_name(name) else skipped).append(candidate)
+        else:
+            files.append(path)
+    return files, skipped
+
+
+def _size_or_zero(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _require_kind(evidence: Evidence, kind: EvidenceKind) -> None:
+    if evidence.kind is not kind:
+        raise McdeskError(f'"{evidence.title}" is a {evidence.kind}, not a {kind}')
+
+
+def _long_timeout(evidence: Evidence) -> float:
+    duration = evidence.media.duration_s if evidence.media else None
+    return max(600.0, (duration or 0) * 20)
