@@ -9,7 +9,7 @@ DEB_PACKAGES=(
   libglib2.0-0 libpulse0 libxrandr2 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
   libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-render0
-  libnss3 libasound2 fonts-dejavu-core xvfb xauth python3-venv
+  libnss3 libasound2 libpipewire-0.3-0 fonts-dejavu-core xvfb xauth python3-venv ffmpeg
 )
 
 missing=()

@@ -12,6 +12,8 @@ import av
 import numpy as np
 from PIL import Image
 
+from mcdesk.core.progress import Cancelled
+
 SAMPLE_RATE = 48_000
 
 
@@ -37,8 +39,12 @@ def _test_card(width: int, height: int, index: int, fps: int,
 def make_video(dest: Path, *, seconds: float = 2.0, width: int = 320, height: int = 240,
                fps: int = 25, with_audio: bool = True, detail: bool = True,
                still: np.ndarray[Any, Any] | None = None, crf: int = 18,
-               preset: str = "ultrafast") -> Path:
-    """Write an H.264 (+ AAC sine tone) MP4. With `still`, every frame is that RGB image."""
+               preset: str = "ultrafast", sync_marks: bool = False,
+               rotation: int = 0) -> Path:
+    """Write an H.264 (+ AAC sine tone) MP4. With `still`, every frame is that RGB image.
+
+    With sync_marks the tone sounds only in the second half of each second, and a white block
+    in the top-left corner shows in exactly those frames, so A/V sync can be measured."""
     rng = np.random.default_rng(1234)
     if still is not None:
         height, width = still.shape[:2]
@@ -47,6 +53,8 @@ def make_video(dest: Path, *, seconds: float = 2.0, width: int = 320, height: in
         vs = out.add_stream("libx264", rate=fps, options={"crf": str(crf), "preset": preset})
         vs.width, vs.height, vs.pix_fmt = width, height, "yuv420p"
         vs.codec_context.time_base = Fraction(1, fps)
+        if rotation:
+            vs.set_display_rotation(rotation)  # as phones store portrait video
         aus = None
         if with_audio:
             aus = out.add_stream("aac", rate=SAMPLE_RATE)
@@ -60,6 +68,10 @@ def make_video(dest: Path, *, seconds: float = 2.0, width: int = 320, height: in
             else:
                 vf = av.VideoFrame.from_ndarray(_test_card(width, height, i, fps, rng, detail),
                                                 format="rgb24").reformat(format="yuv420p")
+            if sync_marks:
+                rgb = vf.to_ndarray(format="rgb24")
+                rgb[:32, :32] = 255 if (i % fps) >= fps // 2 else 0
+                vf = av.VideoFrame.from_ndarray(rgb, format="rgb24").reformat(format="yuv420p")
             vf.pts = i
             vf.time_base = Fraction(1, fps)
             out.mux(vs.encode(vf))
@@ -68,6 +80,8 @@ def make_video(dest: Path, *, seconds: float = 2.0, width: int = 320, height: in
                 n = want - audio_sent
                 t = (audio_sent + np.arange(n)) / SAMPLE_RATE
                 tone = (0.3 * np.sin(2 * math.pi * 440.0 * t)).astype(np.float32)
+                if sync_marks:
+                    tone[(np.floor(t * fps) % fps) < fps // 2] = 0.0
                 af = av.AudioFrame.from_ndarray(np.stack([tone, tone]), format="fltp",
                                                 layout="stereo")
                 af.sample_rate = SAMPLE_RATE
@@ -150,3 +164,60 @@ def frame_at(path: Path, t: float) -> np.ndarray[Any, Any]:
                 break
         assert last is not None
         return last.to_ndarray(format="rgb24")
+
+
+def first_mark_times(path: Path, after_s: float = 0.0) -> tuple[float, float]:
+    """Times at which the first sync mark after `after_s` starts in the picture and the sound."""
+    with av.open(str(path)) as c:
+        video_t = None
+        for f in c.decode(c.streams.video[0]):
+            assert f.time is not None
+            if f.time < after_s:
+                continue
+            rgb = f.to_ndarray(format="rgb24")
+            corner = rgb[1: rgb.shape[0] // 12, 1: rgb.shape[1] // 12]
+            if corner.mean() > 200:
+                video_t = f.time
+                break
+        c.seek(0)
+        audio_t = None
+        for af in c.decode(c.streams.audio[0]):
+            assert af.time is not None
+            data = np.abs(af.to_ndarray()).max(axis=0)
+            times = af.time + np.arange(data.size) / af.sample_rate
+            loud = np.nonzero((data > 0.05) & (times >= after_s))[0]
+            if loud.size:
+                audio_t = float(times[loud[0]])
+                break
+    assert video_t is not None and audio_t is not None
+    return video_t, audio_t
+
+
+class CancelAfter:
+    """A JobControl that lets `n` progress reports through, then cancels (as the user would)."""
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+        self.reports: list[tuple[int, int | None, str]] = []
+        self._cancelled = False
+
+    def progress(self, done: int, total: int | None = None, message: str = "") -> None:
+        self.reports.append((done, total, message))
+        if len(self.reports) > self.n:
+            self._cancelled = True
+            raise Cancelled()
+
+    def check_cancelled(self) -> None:
+        if self._cancelled:
+            raise Cancelled()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled
+
+
+class Recorder(CancelAfter):
+    """A JobControl that records progress reports and never cancels."""
+
+    def __init__(self) -> None:
+        super().__init__(n=10**9)

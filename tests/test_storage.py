@@ -242,7 +242,7 @@ def test_empty_database_left_by_an_interrupted_creation_is_adopted(tmp_path: Pat
     opened = Portfolio.open(root, create=False)
     try:
         assert revision_of(root / DB_NAME) == migrate.head_revision()
-        # it existed, so it is not "created" here, but it holds no identity yet either
+        # the file existed, so this open does not count as creating the portfolio
         assert not opened.created
     finally:
         opened.close()

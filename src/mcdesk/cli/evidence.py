@@ -10,6 +10,7 @@ from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
 from mcdesk.cli.output import dump_json
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.evidence import Evidence, EvidenceKind
+from mcdesk.core.units import human_size
 from mcdesk.services.workspace import Workspace
 
 
@@ -34,7 +35,7 @@ def describe(evidence: Evidence) -> str:
         if media.width and media.height:
             facts.append(f"{media.width}×{media.height}")
     if evidence.size is not None:
-        facts.append(f"{evidence.size / 1_048_576:.1f} MB")
+        facts.append(human_size(evidence.size))
     if evidence.has_location:
         facts.append("has location")
     if evidence.derivation:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from mcdesk.core.catalog import EvidenceKind
+from mcdesk.core.units import clock
 
 __all__ = [
     "Consent",
@@ -166,7 +167,7 @@ def describe_version(request: VersionRequest) -> str:
     if isinstance(request, StripMetadata):
         return "location and details removed"
     if isinstance(request, Trim):
-        return f"trimmed {_clock(request.start_s)}–{_clock(request.end_s)}"
+        return f"trimmed {clock(request.start_s)}–{clock(request.end_s)}"
     if isinstance(request, Compress):
         size = f"{request.max_height}p, " if request.max_height else ""
         return f"compressed ({size}{request.video_kbps} kb/s)"
@@ -174,7 +175,3 @@ def describe_version(request: VersionRequest) -> str:
         return f"{len(request.regions)} face(s) blurred"
     return f"{len(request.rects)} area(s) blacked out"
 
-
-def _clock(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"

@@ -1,4 +1,6 @@
-"""Loads mcdesk's published JSON Schemas from the package and validates against them; any thread."""
+"""Loads mcdesk's published JSON Schemas from the package and validates against them; any thread.
+
+jsonschema is imported when the first validator is built, not with this module."""
 
 from __future__ import annotations
 
@@ -7,14 +9,14 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import jsonschema
-
 EXTENSION_SCHEMA = "mcdesk-achievement-extension.schema.json"
 CATALOG_SCHEMA = "mcdesk-catalog.schema.json"
 
 
 @cache
 def _validator(name: str) -> Any:
+    import jsonschema
+
     text = resources.files("mcdesk").joinpath("schemas", name).read_text(encoding="utf-8")
     schema = json.loads(text)
     validator_class = jsonschema.validators.validator_for(schema)

@@ -43,6 +43,8 @@ QUALITY_CRF = 20
 MIN_VIDEO_KBPS = 100
 #: How often (seconds of media) progress is reported.
 PROGRESS_STEP_S = 0.5
+#: An end this little past the duration (a slider's rounding) means "to the end".
+END_SLACK_S = 0.5
 #: Sample rates AAC in MP4 accepts; anything else is resampled to 48 kHz.
 _AAC_RATES = (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000, 64000, 88200, 96000)
 
@@ -74,9 +76,11 @@ def bitrate_for_target(duration_s: float, target_bytes: int, audio_kbps: int,
 def trim_video(src: Path, dest: Path, *, start_s: float, end_s: float,
                control: JobControl = NULL_CONTROL) -> None:
     """Write the part of `src` from start_s to end_s (frame-accurate) as H.264 + AAC MP4."""
-    if not (math.isfinite(start_s) and math.isfinite(end_s)) or start_s < 0 or end_s <= start_s:
+    if not (math.isfinite(start_s) and math.isfinite(end_s)) or end_s <= start_s:
         raise MediaError(f"cannot cut from {start_s:.2f} s to {end_s:.2f} s: the end must come "
                          "after the start", path=src)
+    if start_s < 0:
+        raise MediaError("cannot start before the beginning (0 s)", path=src)
     reencode_video(src, dest, start_s=start_s, end_s=end_s, control=control,
                    message="Trimming video")
 
@@ -108,8 +112,6 @@ def output_file(dest: Path, *, src: Path | None = None) -> Iterator[Path]:
         if exc.errno == errno.ENOSPC:
             raise StorageFullError("the disk is full; the new file was not written",
                                    path=dest) from exc
-        if isinstance(exc, MediaError):  # pragma: no cover - MediaError is no OSError
-            raise
         raise MediaError(f"could not write the new file: {exc.strerror or exc}",
                          path=dest) from exc
     except BaseException:
@@ -168,7 +170,7 @@ def _display_size(stream: av.video.stream.VideoStream) -> tuple[int, int]:
 
 
 def _even(value: float) -> int:
-    return max(2, int(round(value / 2)) * 2)
+    return max(2, math.floor(value / 2 + 0.5) * 2)
 
 
 def _output_size(width: int, height: int, max_height: int | None,
@@ -231,9 +233,17 @@ def reencode_video(src: Path, dest: Path, *, start_s: float | None = None,
     with output_file(dest, src=src) as part:
         inp = open_input_video(src)
         try:
-            _run(inp, src, dest, part, start_s=start_s, end_s=end_s, max_height=max_height,
-                 video_kbps=video_kbps, audio_kbps=audio_kbps, frame_filter=frame_filter,
-                 control=control, message=message)
+            out = av.open(str(part), "w", format="mp4",
+                          container_options={"movflags": "+faststart"})
+            try:
+                _Pipeline(inp, out, src, start_s=start_s, end_s=end_s, max_height=max_height,
+                          video_kbps=video_kbps, audio_kbps=audio_kbps,
+                          frame_filter=frame_filter, control=control, message=message).run()
+            except BaseException:
+                with suppress(Exception):
+                    out.close()
+                raise
+            out.close()
         except av.FFmpegError as exc:
             if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
                 raise
@@ -242,181 +252,206 @@ def reencode_video(src: Path, dest: Path, *, start_s: float | None = None,
             inp.close()
 
 
-class _SourceError(Exception):
-    """An error that came from reading the source (as opposed to writing the output)."""
+class _Pipeline:
+    """One pass of decode -> (cut, scale, filter) -> encode -> mux over an opened source."""
 
+    def __init__(self, inp: av.container.InputContainer, out: av.container.OutputContainer,
+                 src: Path, *, start_s: float | None, end_s: float | None,
+                 max_height: int | None, video_kbps: int | None, audio_kbps: int,
+                 frame_filter: FrameFilter | None, control: JobControl, message: str) -> None:
+        import av
 
-def _run(inp: av.container.InputContainer, src: Path, dest: Path, part: Path, *,
-         start_s: float | None, end_s: float | None, max_height: int | None,
-         video_kbps: int | None, audio_kbps: int, frame_filter: FrameFilter | None,
-         control: JobControl, message: str) -> None:
-    import av
+        self.inp, self.out, self.src = inp, out, src
+        self.vin = inp.streams.video[0]
+        self.ain = inp.streams.audio[0] if inp.streams.audio else None
+        if self.vin.time_base is None:
+            raise MediaError("the video has no timing information", path=src)
+        self.time_base: Fraction = self.vin.time_base
+        self.duration = _duration_s(inp, self.vin)
+        if start_s is not None and self.duration is not None and (
+                start_s >= self.duration - 1e-3):
+            raise MediaError(f"cannot start at {start_s:.2f} s: the video lasts only "
+                             f"{self.duration:.2f} s", path=src)
+        if end_s is not None and self.duration is not None:
+            if end_s > self.duration + END_SLACK_S:
+                raise MediaError(f"cannot end at {end_s:.2f} s: the video lasts only "
+                                 f"{self.duration:.2f} s", path=src)
+            end_s = min(end_s, self.duration)
+        self.start_s, self.end_s = start_s, end_s
+        self.window_start = start_s or 0.0
+        window_end = end_s if end_s is not None else self.duration
+        self.total_ms = (round((window_end - self.window_start) * 1000)
+                         if window_end is not None else None)
+        self.max_height, self.frame_filter = max_height, frame_filter
+        self.control, self.message = control, message
 
-    vin = inp.streams.video[0]
-    ain = inp.streams.audio[0] if inp.streams.audio else None
-    if vin.time_base is None:
-        raise MediaError("the video has no timing information", path=src)
-    duration = _duration_s(inp, vin)
-    if start_s is not None and duration is not None and start_s >= duration - 1e-3:
-        raise MediaError(f"starts at {start_s:.2f} s but the video lasts only "
-                         f"{duration:.2f} s", path=src)
-    if end_s is not None and duration is not None:
-        end_s = min(end_s, duration)
-    window_start = start_s or 0.0
-    window_end = end_s if end_s is not None else duration
-    total_ms = round((window_end - window_start) * 1000) if window_end is not None else None
+        self.vin.thread_type = "AUTO"
+        rate = self.vin.average_rate or self.vin.guessed_rate or Fraction(30)
+        if rate <= 0 or rate > 240:
+            rate = Fraction(30)
+        self.frame_s = float(1 / rate)
 
-    vin.thread_type = "AUTO"
-    if ain is not None:
-        ain.thread_type = "AUTO"
-    rate = vin.average_rate or vin.guessed_rate or Fraction(30)
-    if rate <= 0 or rate > 240:
-        rate = Fraction(30)
-    frame_s = float(1 / rate)
-
-    out = av.open(str(part), "w", format="mp4", container_options={"movflags": "+faststart"})
-    try:
-        vout = out.add_stream("libx264", rate=rate)
-        vout.pix_fmt = "yuv420p"
-        vout.codec_context.time_base = vin.time_base
-        vout.thread_type = "AUTO"
-        options = {"preset": PRESET}
+        self.vout = out.add_stream("libx264", rate=rate)
+        self.vout.pix_fmt = "yuv420p"
+        self.vout.codec_context.time_base = self.time_base
+        self.vout.thread_type = "AUTO"
+        options: dict[str, object] = {"preset": PRESET}
         if video_kbps is not None:
-            vout.bit_rate = video_kbps * 1000
+            self.vout.bit_rate = video_kbps * 1000
             options.update(maxrate=f"{video_kbps * 3 // 2}k", bufsize=f"{video_kbps * 2}k")
         else:
             options["crf"] = str(QUALITY_CRF)
-        vout.options = options
-        vout.gop_size = max(1, round(float(rate) * 2))  # a keyframe every 2 s: quick seeking
+        self.vout.options = options
+        self.vout.gop_size = max(1, round(float(rate) * 2))  # a keyframe every 2 s: seeking
 
-        aout = None
-        resampler = None
-        cutter = None
-        if ain is not None:
-            in_rate = ain.codec_context.sample_rate or 48000
+        self.aout: av.audio.stream.AudioStream | None = None
+        self.resampler: av.AudioResampler | None = None
+        self.cutter: _AudioCutter | None = None
+        if self.ain is not None:
+            self.ain.codec_context.thread_type = "AUTO"
+            in_rate = self.ain.codec_context.sample_rate or 48000
             out_rate = in_rate if in_rate in _AAC_RATES else 48000
-            layout = "mono" if ain.codec_context.channels == 1 else "stereo"
-            aout = out.add_stream("aac", rate=out_rate)
-            aout.layout = layout
-            aout.bit_rate = audio_kbps * 1000
-            resampler = av.AudioResampler(format="fltp", layout=layout, rate=out_rate)
-            cutter = _AudioCutter(rate=out_rate, layout=layout, end=end_s)
+            layout = "mono" if self.ain.codec_context.channels == 1 else "stereo"
+            self.aout = out.add_stream("aac", rate=out_rate)
+            self.aout.layout = layout
+            self.aout.bit_rate = audio_kbps * 1000
+            self.resampler = av.AudioResampler(format="fltp", layout=layout, rate=out_rate)
+            self.cutter = _AudioCutter(rate=out_rate, layout=layout, end=end_s)
 
-        width, height = _display_size(vin)
-        size: tuple[int, int] | None = None
-        pending_audio: list[av.audio.frame.AudioFrame] = []
-        last_pts = -1
-        last_shown = window_start
-        next_report = 0.0
-        frames = 0
-        stream_end: float | None = None
+        self.width, self.height = _display_size(self.vin)
+        self.size: tuple[int, int] | None = None
+        self.origin: float | None = None
+        self.pending_audio: list[av.audio.frame.AudioFrame] = []
+        self.last_pts = -1
+        self.last_shown: float | None = None
+        self.next_report = 0.0
+        self.frames = 0
+        self.video_done = False
 
-        def encode_audio(frame: av.audio.frame.AudioFrame) -> None:
-            assert aout is not None and cutter is not None
-            piece = cutter.cut(frame)
-            if piece is not None:
-                out.mux(aout.encode(piece))
+    def run(self) -> None:
+        import av
 
-        def video_frames(vframe: av.video.frame.VideoFrame) -> bool:
-            """Encode one decoded picture; False once past the end of the window."""
-            nonlocal size, last_pts, last_shown, next_report, frames, stream_end
-            t = vframe.time
-            if t is None:
-                return True
-            if start_s is not None and t < start_s - frame_s / 2:
-                return True
-            if end_s is not None and t >= end_s - frame_s / 2:
-                return False
-            if size is None:  # first picture: it fixes the origin and the output geometry
-                rotation = vframe.rotation % 360
-                size = _output_size(width, height, max_height, rotation in (90, 270))
-                vout.width, vout.height = size
-                if rotation:
-                    vout.set_display_rotation(vframe.rotation)
-                if cutter is not None:
-                    cutter.origin = t
-                    for pa in pending_audio:
-                        encode_audio(pa)
-                    pending_audio.clear()
-            assert cutter is None or cutter.origin is not None
-            origin = cutter.origin if cutter is not None else None
-            if origin is None:
-                origin = _video_origin.setdefault("t", t)
-            pts = round((t - origin) / vin.time_base) if vin.time_base else frames
-            if pts <= last_pts:
-                return True  # a repeated timestamp: keep the first picture
-            last_pts = pts
-            picture = vframe.reformat(width=size[0], height=size[1], format="yuv420p",
-                                      interpolation="AREA")
-            if frame_filter is not None:
-                picture = frame_filter(picture, t)
-            picture.pts = pts
-            picture.time_base = vin.time_base
-            out.mux(vout.encode(picture))
-            frames += 1
-            last_shown = t
-            if t - window_start >= next_report:
-                next_report = t - window_start + PROGRESS_STEP_S
-                done = round((t - window_start) * 1000)
-                control.progress(min(done, total_ms) if total_ms else done, total_ms, message)
-            return True
-
-        _video_origin: dict[str, float] = {}
-        if start_s:
-            inp.seek(int(start_s / vin.time_base), stream=vin, backward=True)
-        streams = (vin, ain) if ain is not None else (vin,)
-        finished = False
-        packets = inp.demux(streams)
-        while not finished:
-            control.check_cancelled()
+        if self.start_s:
+            self.inp.seek(int(self.start_s / self.time_base), stream=self.vin, backward=True)
+        streams = (self.vin, self.ain) if self.ain is not None else (self.vin,)
+        packets = self.inp.demux(streams)
+        while True:
+            self.control.check_cancelled()
             try:
                 packet = next(packets)
+                if self.video_done and packet.stream.type == "video":
+                    continue
                 decoded = packet.decode()
             except StopIteration:
                 break
             except av.FFmpegError as exc:
                 raise MediaError(f"could not be decoded ({_reason(exc)}); the file may be "
-                                 "damaged or incomplete", path=src) from exc
+                                 "damaged or incomplete", path=self.src) from exc
             for frame in decoded:
                 if isinstance(frame, av.VideoFrame):
-                    if not video_frames(frame):
-                        finished = True
-                        break
-                elif isinstance(frame, av.AudioFrame) and resampler is not None:
-                    for rf in resampler.resample(frame):
-                        if cutter is not None and cutter.origin is None:
-                            pending_audio.append(rf)
-                        else:
-                            encode_audio(rf)
-        if not finished:  # drain the decoders (threaded decoding holds frames back)
+                    if not self.video_done and not self._video(frame):
+                        self.video_done = True
+                elif isinstance(frame, av.AudioFrame):
+                    self._audio(frame)
+            if self.video_done and self._audio_done():
+                break
+        if not self.video_done:  # drain the decoder: threaded decoding holds frames back
             try:
-                tail = vin.decode(None)
+                tail = self.vin.decode(None)
             except av.FFmpegError:
                 tail = []
             for frame in tail:
-                control.check_cancelled()
-                if not video_frames(frame):
+                self.control.check_cancelled()
+                if not self._video(frame):
                     break
-            stream_end = last_shown + frame_s
-        if frames == 0:
-            raise MediaError("has no pictures in the chosen range" if start_s is not None
-                             else "has no pictures that could be decoded", path=src)
-        if (stream_end is not None and end_s is None and duration is not None
-                and duration - stream_end > max(1.0, 0.05 * duration)):
-            raise MediaError(f"stops after {stream_end:.1f} s although it should last "
-                             f"{duration:.1f} s: the file is incomplete or damaged", path=src)
-        if resampler is not None and cutter is not None and cutter.origin is not None:
-            for rf in resampler.resample(None):
-                encode_audio(rf)
-        out.mux(vout.encode(None))
-        if aout is not None:
-            out.mux(aout.encode(None))
-        control.check_cancelled()
-        if total_ms is not None:
-            control.progress(total_ms, total_ms, message)
-    except BaseException:
-        with suppress(Exception):
-            out.close()
-        raise
-    out.close()
-    del dest
+        self._finish()
+
+    def _audio_done(self) -> bool:
+        cutter = self.cutter
+        if cutter is None or cutter.origin is None:
+            return True
+        return (cutter.end is not None and cutter.next_time is not None
+                and cutter.next_time >= cutter.end)
+
+    def _audio(self, frame: av.audio.frame.AudioFrame) -> None:
+        if self.resampler is None:
+            return
+        for piece in self.resampler.resample(frame):
+            if self.origin is None:
+                self.pending_audio.append(piece)
+            else:
+                self._encode_audio(piece)
+
+    def _encode_audio(self, frame: av.audio.frame.AudioFrame) -> None:
+        assert self.aout is not None and self.cutter is not None
+        cut = self.cutter.cut(frame)
+        if cut is not None:
+            self.out.mux(self.aout.encode(cut))
+
+    def _video(self, frame: av.video.frame.VideoFrame) -> bool:
+        """Encode one decoded picture; False once past the end of the window."""
+        t = frame.time
+        if t is None:
+            return True
+        if self.start_s is not None and t < self.start_s - self.frame_s / 2:
+            return True
+        if self.end_s is not None and t >= self.end_s - self.frame_s / 2:
+            if self.cutter is not None and self.cutter.end is not None:
+                self.cutter.end = min(self.cutter.end, t)  # audio ends with the last picture
+            return False
+        if self.size is None:  # the first picture fixes the origin and the output geometry
+            rotation = frame.rotation % 360
+            self.size = _output_size(self.width, self.height, self.max_height,
+                                     rotation in (90, 270))
+            self.vout.width, self.vout.height = self.size
+            if rotation:
+                self.vout.set_display_rotation(frame.rotation)
+            self.origin = t
+            if self.cutter is not None:
+                self.cutter.origin = t
+                for piece in self.pending_audio:
+                    self._encode_audio(piece)
+            self.pending_audio.clear()
+        assert self.origin is not None
+        pts = round((t - self.origin) / self.time_base)
+        if pts <= self.last_pts:
+            return True  # a repeated timestamp: keep the first picture
+        self.last_pts = pts
+        picture = frame.reformat(width=self.size[0], height=self.size[1], format="yuv420p",
+                                 interpolation="AREA")
+        if self.frame_filter is not None:
+            picture = self.frame_filter(picture, t)
+        picture.pts = pts
+        picture.time_base = self.time_base
+        self.out.mux(self.vout.encode(picture))
+        self.frames += 1
+        self.last_shown = t
+        elapsed = t - self.window_start
+        if elapsed >= self.next_report:
+            self.next_report = elapsed + PROGRESS_STEP_S
+            done = round(elapsed * 1000)
+            total = self.total_ms
+            self.control.progress(min(done, total) if total else done, total, self.message)
+        return True
+
+    def _finish(self) -> None:
+        if self.frames == 0:
+            raise MediaError("has no pictures in the chosen range" if self.start_s is not None
+                             else "has no pictures that could be decoded", path=self.src)
+        duration = self.duration
+        if not self.video_done and self.end_s is None and duration is not None:
+            assert self.last_shown is not None
+            shown_until = self.last_shown + self.frame_s
+            if duration - shown_until > max(1.0, 0.05 * duration):
+                raise MediaError(f"stops after {shown_until:.1f} s although it should last "
+                                 f"{duration:.1f} s: the file is incomplete or damaged",
+                                 path=self.src)
+        if self.resampler is not None and self.origin is not None:
+            for piece in self.resampler.resample(None):
+                self._encode_audio(piece)
+        self.out.mux(self.vout.encode(None))
+        if self.aout is not None:
+            self.out.mux(self.aout.encode(None))
+        self.control.check_cancelled()
+        if self.total_ms is not None:
+            self.control.progress(self.total_ms, self.total_ms, self.message)

@@ -73,7 +73,8 @@ class CatalogService:
         if query.strip():
             return self._portfolio.catalog.search(query, stack_id=stack_id, issuer=issuer,
                                                   limit=limit)
-        return self._portfolio.catalog.list_current(stack_id=stack_id, issuer=issuer)[:limit]
+        return self._portfolio.catalog.list_current(stack_id=stack_id, issuer=issuer,
+                                                    limit=limit)
 
     def stacks(self) -> list[Stack]:
         return self._portfolio.catalog.stacks()
@@ -90,7 +91,7 @@ class CatalogService:
         micro_credential = parse_achievement_text(stored.source_json)
         stack = None
         if micro_credential.stack is not None:
-            stack = next((s for s in self.stacks() if s.id == micro_credential.stack.id), None)
+            stack = self._portfolio.catalog.stack(micro_credential.stack.id)
         return MicroCredentialDetail(micro_credential, stored.is_current, stored.all_versions,
                                      stack)
 

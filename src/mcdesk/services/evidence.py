@@ -304,6 +304,15 @@ class EvidenceService:
                                          timeout_s=_long_timeout(evidence), control=control))
         raise McdeskError("faces can be found only in photos and videos")
 
+    def frame_png(self, evidence: Evidence, at_s: float) -> bytes:
+        """A still of a video at `at_s` seconds, for review screens."""
+        from mcdesk.media import frames
+
+        _require_kind(evidence, EvidenceKind.VIDEO)
+        png: bytes = self.runner.call(frames.frame_png, self._require_file(evidence), at_s,
+                                      timeout_s=60)
+        return png
+
     def estimate_compressed_bytes(self, evidence: Evidence, request: Compress) -> int:
         media = evidence.media
         if media is None or media.duration_s is None:
@@ -357,7 +366,9 @@ class EvidenceService:
             info = self.probe(made)
             stored = self._files.adopt(made, control)
         except BaseException:
-            made.unlink(missing_ok=True)
+            # A worker killed mid-write may leave its partial file beside `made`.
+            for leftover in (made, made.with_name(made.name + ".part")):
+                leftover.unlink(missing_ok=True)
             raise
         try:
             self._make_thumbnail(stored.path, stored.sha256, info.kind)

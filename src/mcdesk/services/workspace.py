@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from importlib import resources
 from pathlib import Path
 
@@ -10,7 +11,6 @@ from mcdesk.core.check import CheckReport
 from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.services.catalog import CatalogService
 from mcdesk.services.evidence import EvidenceService
-from mcdesk.storage.check import check_portfolio
 from mcdesk.storage.portfolio import Portfolio
 
 log = logging.getLogger(__name__)
@@ -23,8 +23,18 @@ class Workspace:
     def __init__(self, portfolio: Portfolio) -> None:
         self._portfolio = portfolio
         self.catalog = CatalogService(portfolio)
-        self.evidence = EvidenceService(portfolio)
+        self._evidence: EvidenceService | None = None
+        self._evidence_lock = threading.Lock()
         self.seeded_demo = False
+
+    @property
+    def evidence(self) -> EvidenceService:
+        """The evidence service, made on first use: its store loads SQLAlchemy, which opening
+        the window and reading the catalog do without."""
+        with self._evidence_lock:
+            if self._evidence is None:
+                self._evidence = EvidenceService(self._portfolio)
+            return self._evidence
 
     @classmethod
     def open(cls, root: Path, *, create: bool = True, seed_demo: bool = False) -> Workspace:
@@ -50,6 +60,8 @@ class Workspace:
         self.seeded_demo = True
 
     def check(self, *, repair: bool = False, control: JobControl = NULL_CONTROL) -> CheckReport:
+        from mcdesk.storage.check import check_portfolio  # loads SQLAlchemy: only when asked
+
         return check_portfolio(self._portfolio, repair=repair, control=control)
 
     def backup_if_due(self) -> Path | None:

@@ -1,17 +1,20 @@
-"""Creates SQLAlchemy engines for a portfolio database with mcdesk's SQLite settings; any thread."""
+"""Creates SQLAlchemy engines for a portfolio database with mcdesk's SQLite settings; any thread.
+
+SQLAlchemy is imported when the first engine is made, not with this module: a portfolio that is
+only read (storage.read_connections) never loads it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, Any
 
 from mcdesk.core.errors import StorageFullError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
 
 def readonly_uri(db_path: Path) -> str:
@@ -21,6 +24,8 @@ def readonly_uri(db_path: Path) -> str:
 
 def make_engine(db_path: Path, *, foreign_keys: bool = True) -> Engine:
     """An engine whose transactions are real SQLite transactions (DDL included)."""
+    from sqlalchemy import URL, create_engine, event
+
     # URL.create, not an f-string: a folder named "Class #2?" must not become a URL query.
     engine = create_engine(URL.create("sqlite", database=str(db_path)))
 
@@ -47,6 +52,8 @@ class Database:
     """One portfolio database: an engine and a way to run a unit of work in a transaction."""
 
     def __init__(self, db_path: Path) -> None:
+        from sqlalchemy.orm import sessionmaker
+
         self.path = db_path
         self.engine = make_engine(db_path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -54,6 +61,8 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """A session whose work is committed together, or not at all on any error."""
+        from sqlalchemy.exc import OperationalError
+
         try:
             with self._sessions() as session, session.begin():
                 yield session

@@ -1,31 +1,43 @@
 """Brings a portfolio database to the schema this mcdesk expects, with a backup first; worker
-thread."""
+thread.
+
+A database already at HEAD_REVISION is recognised with plain sqlite3; Alembic (and SQLAlchemy)
+are imported only when there is something to create or upgrade."""
 
 from __future__ import annotations
 
 import logging
 import sqlite3
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
+from typing import TYPE_CHECKING
 
 from mcdesk.core.errors import MigrationFailedError, NewerPortfolioError, PortfolioError
 from mcdesk.storage.backup import backup_database
 from mcdesk.storage.db import make_engine, readonly_uri
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+PACKAGED_MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+MIGRATIONS_DIR = PACKAGED_MIGRATIONS_DIR
+# The newest revision in PACKAGED_MIGRATIONS_DIR/versions. Bump it with every new migration;
+# tests/test_startup_imports.py compares it with what Alembic finds there.
+HEAD_REVISION = "0002"
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     return config
 
 
 def head_revision() -> str:
+    """The head of MIGRATIONS_DIR as Alembic reads it."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
@@ -58,8 +70,6 @@ def upgrade_database(db_path: Path, backups_dir: Path) -> Path | None:
     A database from a newer mcdesk is refused untouched; a failed upgrade rolls back and
     names the backup, and nothing is ever deleted or recreated."""
     is_new = not db_path.exists() or db_path.stat().st_size == 0
-    script = ScriptDirectory.from_config(alembic_config())
-    head = script.get_current_head()
     current: str | None = None
     if not is_new:
         try:
@@ -68,6 +78,14 @@ def upgrade_database(db_path: Path, backups_dir: Path) -> Path | None:
             raise PortfolioError(f"cannot read the database ({exc})", path=db_path) from exc
         if current is None and has_tables:
             raise PortfolioError("this database was not made by mcdesk", path=db_path)
+        if current == HEAD_REVISION and MIGRATIONS_DIR == PACKAGED_MIGRATIONS_DIR:
+            return None  # the usual case, decided without importing Alembic
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
+    if not is_new:
         if current == head:
             return None
         known = {rev.revision for rev in script.walk_revisions()}

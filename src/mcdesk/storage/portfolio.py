@@ -1,21 +1,29 @@
-"""Opens a portfolio folder: its layout, database, migrations and stores; worker thread."""
+"""Opens a portfolio folder: its layout, database, migrations and stores; worker thread.
+
+Opening an up-to-date portfolio and reading its catalog use plain sqlite3; the SQLAlchemy
+database (and the stores built on it) is made on first use, typically the first write."""
 
 from __future__ import annotations
 
 import os
+import threading
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mcdesk import __version__
 from mcdesk.core.errors import PortfolioError
 from mcdesk.storage.backup import backup_if_due, list_backups
+from mcdesk.storage.catalog_reader import CatalogReader
 from mcdesk.storage.catalog_store import CatalogStore
-from mcdesk.storage.db import Database
-from mcdesk.storage.evidence_store import EvidenceStore
 from mcdesk.storage.filestore import FileStore
 from mcdesk.storage.migrate import upgrade_database
-from mcdesk.storage.models import MetaRow
+from mcdesk.storage.read_connections import ReadConnections
+
+if TYPE_CHECKING:
+    from mcdesk.storage.db import Database
+    from mcdesk.storage.evidence_store import EvidenceStore
 
 DB_NAME = "mcdesk.sqlite3"
 
@@ -48,13 +56,35 @@ class PortfolioLayout:
 class Portfolio:
     """An open portfolio. Create with `Portfolio.open`; close when done."""
 
-    def __init__(self, layout: PortfolioLayout, database: Database, created: bool) -> None:
+    def __init__(self, layout: PortfolioLayout, created: bool) -> None:
         self.layout = layout
-        self.database = database
         self.created = created
-        self.catalog = CatalogStore(database)
-        self.evidence = EvidenceStore(database)
+        self._lock = threading.Lock()
+        self._database: Database | None = None
+        self._evidence: EvidenceStore | None = None
+        self.reads = ReadConnections(layout.db_path)
+        self.catalog = CatalogStore(lambda: self.database, CatalogReader(self.reads))
         self.files = FileStore(layout.evidence_dir, layout.trash_dir)
+
+    @property
+    def database(self) -> Database:
+        """The SQLAlchemy database, made (and SQLAlchemy imported) on first use."""
+        with self._lock:
+            if self._database is None:
+                from mcdesk.storage.db import Database
+
+                self._database = Database(self.layout.db_path)
+            return self._database
+
+    @property
+    def evidence(self) -> EvidenceStore:
+        database = self.database
+        with self._lock:
+            if self._evidence is None:
+                from mcdesk.storage.evidence_store import EvidenceStore
+
+                self._evidence = EvidenceStore(database)
+            return self._evidence
 
     @classmethod
     def open(cls, root: Path, *, create: bool = True) -> Portfolio:
@@ -81,22 +111,23 @@ class Portfolio:
         if not os.access(layout.root, os.W_OK):
             raise PortfolioError("mcdesk cannot write in this folder", path=layout.root)
         upgrade_database(layout.db_path, layout.backups_dir)
-        database = Database(layout.db_path)
-        portfolio = cls(layout, database, created=not existed)
+        portfolio = cls(layout, created=not existed)
         if not existed:
             portfolio._write_meta({"portfolio_id": str(uuid.uuid4()),
                                    "created_by": f"mcdesk {__version__}"})
         return portfolio
 
     def _write_meta(self, values: dict[str, str]) -> None:
+        from mcdesk.storage.models import MetaRow
+
         with self.database.transaction() as session:
             for key, value in values.items():
                 session.merge(MetaRow(key=key, value=value))
 
     def meta(self, key: str) -> str | None:
-        with self.database.reading() as session:
-            row = session.get(MetaRow, key)
-            return row.value if row else None
+        with self.reads.connection() as connection:
+            row = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
 
     def backup_if_due(self) -> Path | None:
         return backup_if_due(self.layout.db_path, self.layout.backups_dir)
@@ -105,7 +136,11 @@ class Portfolio:
         return list_backups(self.layout.backups_dir)
 
     def close(self) -> None:
-        self.database.close()
+        self.reads.close()
+        with self._lock:
+            database = self._database
+        if database is not None:
+            database.close()
 
 
 def _has_foreign_content(folder: Path) -> bool:

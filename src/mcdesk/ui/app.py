@@ -1,11 +1,15 @@
 """Starts the GUI: the application, the job runner, the window, then opens the portfolio in the
-background; main (GUI) thread."""
+background; main (GUI) thread.
+
+The window shows before services and storage are imported: the job opening the portfolio
+imports them on its worker thread."""
 
 from __future__ import annotations
 
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
@@ -13,8 +17,10 @@ from PySide6.QtWidgets import QApplication
 from mcdesk import __version__
 from mcdesk.core.progress import JobControl
 from mcdesk.jobs.runner import JobRunner, Lane
-from mcdesk.services.workspace import Workspace
 from mcdesk.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from mcdesk.services.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +42,8 @@ def open_portfolio_in_background(window: MainWindow, *, seed_demo: bool = True) 
     root = window.portfolio_dir
 
     def work(_control: JobControl) -> Workspace:
+        from mcdesk.services.workspace import Workspace
+
         return Workspace.open(root, create=True, seed_demo=seed_demo)
 
     def opened(workspace: Workspace) -> None:

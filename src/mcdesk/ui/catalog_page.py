@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, QUrl, Signal
@@ -28,17 +29,22 @@ from PySide6.QtWidgets import (
 from mcdesk.core.catalog import CatalogEntry, FileImportResult, ImportOutcome, Stack
 from mcdesk.core.errors import McdeskError
 from mcdesk.jobs.runner import JobRunner, Lane
-from mcdesk.services.catalog import MicroCredentialDetail
-from mcdesk.services.workspace import Workspace
 from mcdesk.ui.catalog_model import ENTRY_ROLE, CatalogListModel
 from mcdesk.ui.entry_delegate import EntryDelegate
-from mcdesk.ui.mc_render import MC_LINK_SCHEME, Colors, render
 from mcdesk.ui.notice import Tone
+
+if TYPE_CHECKING:
+    # Types only: the window shows before services and storage are imported.
+    from mcdesk.services.catalog import MicroCredentialDetail
+    from mcdesk.services.workspace import Workspace
+    from mcdesk.ui.mc_render import Colors
 
 SEARCH_DELAY_MS = 60
 
 
 def palette_colors(palette: QPalette) -> Colors:
+    from mcdesk.ui.mc_render import Colors
+
     role = QPalette.ColorRole
     dark = palette.color(role.Window).lightness() < 128
     return Colors(
@@ -190,19 +196,36 @@ class CatalogPage(QWidget):
             widget.setEnabled(enabled)
 
     def reload_filters(self) -> None:
+        """Reload the stack and issuer choices and, in the same job, the list: the list does
+        not wait for a second round trip once the filters are back."""
         workspace = self._workspace
         if workspace is None:
             return
+        self._generation += 1
+        generation = self._generation
+        query = self.search.text()
+        stack_id = self.stack_filter.currentData()
+        issuer = self.issuer_filter.currentData()
 
-        def load(_control: object) -> tuple[list[Stack], list[str]]:
-            return workspace.catalog.stacks(), workspace.catalog.issuers()
+        def load(_control: object) -> tuple[list[Stack], list[str], list[CatalogEntry], int]:
+            catalog = workspace.catalog
+            entries = catalog.entries(query=query, stack_id=stack_id, issuer=issuer)
+            return catalog.stacks(), catalog.issuers(), entries, catalog.count()
+
+        def loaded(result: tuple[list[Stack], list[str], list[CatalogEntry], int]) -> None:
+            stacks, issuers, entries, total = result
+            self._filters_loaded(stacks, issuers)
+            if (self.stack_filter.currentData(), self.issuer_filter.currentData()) != (
+                    stack_id, issuer):
+                self.refresh()  # a chosen stack or issuer is gone: the list must follow
+            else:
+                self._entries_loaded(generation, stack_id, entries, total)
 
         self._runner.submit(self.tr("Loading the catalog"), load, lane=Lane.POOL,
-                            on_success=self._filters_loaded, on_failure=self._failed,
-                            cancellable=False)
+                            on_success=loaded, on_failure=self._failed, cancellable=False)
 
-    def _filters_loaded(self, result: tuple[list[Stack], list[str]]) -> None:
-        stacks, issuers = result
+    def _filters_loaded(self, stacks: list[Stack], issuers: list[str]) -> None:
+        """Fill the stack and issuer choices, keeping what was chosen if it is still there."""
         self._stacks = stacks
         chosen_stack = self.stack_filter.currentData()
         chosen_issuer = self.issuer_filter.currentData()
@@ -222,7 +245,6 @@ class CatalogPage(QWidget):
             index = combo.findData(chosen)
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
-        self.refresh()
 
     def refresh(self) -> None:
         """Ask for the list that matches the search and filters; stale answers are dropped."""
@@ -308,6 +330,8 @@ class CatalogPage(QWidget):
     def _detail_loaded(self, generation: int, detail: MicroCredentialDetail) -> None:
         if generation != self._detail_generation:
             return
+        from mcdesk.ui.mc_render import render  # with the first detail, not before the window
+
         mc = detail.micro_credential
         scroll = self.browser.verticalScrollBar().value()
         same = self.browser.property("achievement") == mc.achievement_id
@@ -332,6 +356,8 @@ class CatalogPage(QWidget):
             self.show_micro_credential(self._current_id, self.version_box.itemData(index))
 
     def _link_clicked(self, url: QUrl) -> None:
+        from mcdesk.ui.mc_render import MC_LINK_SCHEME
+
         if url.scheme() == MC_LINK_SCHEME:
             target = unquote(url.toString()[len(MC_LINK_SCHEME) + 1:])
             row = self.model.row_of(target)

@@ -3,6 +3,8 @@ found, and repairs on request; GUI thread."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,7 +20,9 @@ from PySide6.QtWidgets import (
 from mcdesk.core.check import CheckReport
 from mcdesk.core.progress import JobControl
 from mcdesk.jobs.runner import JobHandle, JobRunner, JobStatus, Lane
-from mcdesk.services.workspace import Workspace
+
+if TYPE_CHECKING:
+    from mcdesk.services.workspace import Workspace
 
 
 class CheckDialog(QDialog):

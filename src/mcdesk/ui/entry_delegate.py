@@ -16,12 +16,39 @@ from mcdesk.core.catalog import CatalogEntry
 from mcdesk.ui.catalog_model import ENTRY_ROLE
 
 PADDING = 6
+WRAP = int(Qt.TextFlag.TextWordWrap)
+TOP_LEFT_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | WRAP
+TALL = 10_000
+HEIGHTS_KEPT = 20_000
 
 
 class EntryDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.numbered = False
+        # sizeHint runs for every row on each layout of the list: the fonts' metrics are made
+        # once, and the height of a wrapped text is measured once per font and width (the
+        # issuer and stack line repeats from row to row).
+        self._metrics: dict[str, tuple[QFontMetrics, QFontMetrics]] = {}
+        self._heights: dict[tuple[str, bool, int, str], int] = {}
+
+    def _text_height(self, font: QFont, bold: bool, width: int, text: str) -> int:
+        """The height of `text` wrapped at `width` in `font` (or its bold)."""
+        font_key = font.key()
+        key = (font_key, bold, width, text)
+        height = self._heights.get(key)
+        if height is None:
+            metrics = self._metrics.get(font_key)
+            if metrics is None:
+                bold_font = QFont(font)
+                bold_font.setBold(True)
+                metrics = (QFontMetrics(font), QFontMetrics(bold_font))
+                self._metrics[font_key] = metrics
+            height = metrics[bold].boundingRect(QRect(0, 0, width, TALL), WRAP, text).height()
+            if len(self._heights) >= HEIGHTS_KEPT:
+                self._heights.clear()
+            self._heights[key] = height
+        return height
 
     def _lines(self, entry: CatalogEntry) -> tuple[str, str]:
         title = entry.name
@@ -57,8 +84,7 @@ class EntryDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(bold)
         painter.setPen(text_color)
-        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
-            Qt.TextFlag.TextWordWrap)
+        flags = TOP_LEFT_WRAP
         title_rect = painter.boundingRect(rect, flags, title)
         painter.drawText(rect, flags, title)
         painter.setFont(option.font)
@@ -72,16 +98,13 @@ class EntryDelegate(QStyledItemDelegate):
         entry = index.data(ENTRY_ROLE)
         if not isinstance(entry, CatalogEntry):
             return super().sizeHint(option, index)
-        width = max(120, option.rect.width() - 2 * PADDING)
         widget = option.widget
         if isinstance(widget, QAbstractScrollArea):
             width = max(120, widget.viewport().width() - 2 * PADDING - 6)
+        else:
+            width = max(120, option.rect.width() - 2 * PADDING)
         title, details = self._lines(entry)
-        bold = QFont(option.font)
-        bold.setBold(True)
-        flags = int(Qt.TextFlag.TextWordWrap)
-        title_height = QFontMetrics(bold).boundingRect(QRect(0, 0, width, 10_000), flags,
-                                                       title).height()
-        details_height = QFontMetrics(option.font).boundingRect(
-            QRect(0, 0, width, 10_000), flags, details).height() if details else 0
+        font = option.font
+        title_height = self._text_height(font, True, width, title)
+        details_height = self._text_height(font, False, width, details) if details else 0
         return QSize(width, title_height + details_height + 2 + PADDING * 2)

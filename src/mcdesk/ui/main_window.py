@@ -4,6 +4,7 @@ thread."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -23,13 +24,16 @@ from PySide6.QtWidgets import (
 from mcdesk import __version__
 from mcdesk.core.errors import McdeskError
 from mcdesk.jobs.runner import JobRunner
-from mcdesk.services.workspace import Workspace
 from mcdesk.ui.catalog_page import CatalogPage
 from mcdesk.ui.check_dialog import CheckDialog
 from mcdesk.ui.crash import CrashReporter
+from mcdesk.ui.evidence_page import EvidencePage
 from mcdesk.ui.icons import icon
 from mcdesk.ui.jobs_indicator import JobsIndicator
 from mcdesk.ui.notice import NoticeBar, Tone
+
+if TYPE_CHECKING:
+    from mcdesk.services.workspace import Workspace  # the window shows before services load
 
 
 class MainWindow(QMainWindow):
@@ -57,6 +61,10 @@ class MainWindow(QMainWindow):
         self.catalog_page.notice.connect(self.show_notice)
         self.catalog_page.unexpected.connect(self.crash_reporter.report)
         self._add_place("catalog", self.tr("Catalog"), self.catalog_page)
+        self.evidence_page = EvidencePage(runner)
+        self.evidence_page.notice.connect(self.show_notice)
+        self.evidence_page.unexpected.connect(self.crash_reporter.report)
+        self._add_place("evidence", self.tr("Evidence"), self.evidence_page)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
 
@@ -93,8 +101,12 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.add_evidence_action = QAction(self.tr("&Add evidence…"), self)
+        self.add_evidence_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        self.add_evidence_action.triggered.connect(self._add_evidence)
+        file_menu.addAction(self.add_evidence_action)
         self.import_action = QAction(self.tr("&Import micro-credentials…"), self)
-        self.import_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.import_action.triggered.connect(self._import)
         file_menu.addAction(self.import_action)
         self.check_action = QAction(self.tr("&Check portfolio…"), self)
@@ -117,7 +129,7 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About mcdesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
-        for action in (self.import_action, self.check_action):
+        for action in (self.import_action, self.check_action, self.add_evidence_action):
             action.setEnabled(False)
 
     def _build_error_page(self) -> QWidget:
@@ -144,9 +156,10 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.portfolio_label.setText(self.tr("Portfolio: %1").replace("%1", str(workspace.root)))
         self.portfolio_label.setToolTip(str(workspace.root))
-        for action in (self.import_action, self.check_action):
+        for action in (self.import_action, self.check_action, self.add_evidence_action):
             action.setEnabled(True)
         self.catalog_page.set_workspace(workspace)
+        self.evidence_page.set_workspace(workspace)
         self.workspace_ready.emit()
 
     def show_open_failure(self, exc: BaseException) -> None:
@@ -175,12 +188,25 @@ class MainWindow(QMainWindow):
         self.check_dialog.start()
 
     def _import(self) -> None:
-        self.sidebar.setCurrentRow(0)
+        self.show_place("catalog")
         self.catalog_page.choose_and_import()
 
+    def _add_evidence(self) -> None:
+        self.show_place("evidence")
+        self.evidence_page.choose_files()
+
+    def show_place(self, key: str) -> None:
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.sidebar.setCurrentRow(row)
+
     def _find(self) -> None:
-        self.sidebar.setCurrentRow(0)
-        self.catalog_page.focus_search()
+        if self.pages.currentWidget() is self.evidence_page:
+            self.evidence_page.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.evidence_page.search.selectAll()
+        else:
+            self.show_place("catalog")
+            self.catalog_page.focus_search()
 
     def _show_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.portfolio_dir)))
@@ -194,6 +220,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Pages first, so late callbacks still queued for them start no new work.
         self.catalog_page.set_workspace(None)
+        self.evidence_page.set_workspace(None)
         if self.check_dialog is not None:
             self.check_dialog.close()
         self.runner.shutdown(wait=True, timeout=10.0)

@@ -1,0 +1,20 @@
+"""Sizes and durations written the way people read them; any thread."""
+
+from __future__ import annotations
+
+
+def human_size(size: int | None) -> str:
+    if size is None:
+        return ""
+    if size >= 1024**3:
+        return f"{size / 1024**3:.1f} GB"
+    if size >= 1024**2:
+        return f"{size / 1024**2:.1f} MB"
+    return f"{max(1, size // 1024)} KB"
+
+
+def clock(seconds: float) -> str:
+    """0:07, 12:30 or 1:02:03."""
+    whole = round(seconds)
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"

@@ -1,0 +1,90 @@
+"""The start path stays light: the window shows without services, storage, SQLAlchemy, Alembic or
+jsonschema, and an up-to-date portfolio opens and lists its catalog without SQLAlchemy or Alembic.
+Each check runs in a fresh interpreter, since the test process has imported everything."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from alembic.script import ScriptDirectory
+
+from mcdesk.services.workspace import Workspace
+from mcdesk.storage import migrate
+from tests.conftest import REPO
+
+HEAVY = ("sqlalchemy", "alembic", "mako", "jsonschema")
+
+
+def loaded_after(code: str) -> set[str]:
+    """The top-level names in sys.modules after running `code` in a new interpreter."""
+    script = textwrap.dedent(code) + textwrap.dedent("""
+        import json, sys
+        print("MODULES=" + json.dumps(sorted(sys.modules)))
+    """)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    run = subprocess.run([sys.executable, "-c", script], cwd=REPO, env=env, capture_output=True,
+                         text=True, timeout=120, check=False)
+    assert run.returncode == 0, run.stderr
+    line = next(ln for ln in run.stdout.splitlines() if ln.startswith("MODULES="))
+    return set(json.loads(line.removeprefix("MODULES=")))
+
+
+def heavy_in(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in names)
+
+
+def test_the_window_shows_without_services_storage_or_heavy_libraries(tmp_path: Path) -> None:
+    modules = loaded_after(f"""
+        import mcdesk.launcher
+        from PySide6.QtWidgets import QApplication
+        from mcdesk.jobs.runner import JobRunner
+        from mcdesk.ui.app import make_application
+        from mcdesk.ui.main_window import MainWindow
+
+        app = make_application(["mcdesk"])
+        runner = JobRunner()
+        window = MainWindow(runner, __import__("pathlib").Path({str(tmp_path)!r}))
+        window.show()
+        app.processEvents()
+        window.close()
+        runner.shutdown(wait=True)
+    """)
+    assert heavy_in(modules, HEAVY) == []
+    assert sorted(m for m in modules
+                  if m.startswith(("mcdesk.storage", "mcdesk.services"))) == []
+
+
+def test_an_up_to_date_portfolio_opens_and_lists_without_sqlalchemy(tmp_path: Path) -> None:
+    root = tmp_path / "portfolio"
+    Workspace.open(root, create=True, seed_demo=True).close()
+    modules = loaded_after(f"""
+        from pathlib import Path
+        from mcdesk.services.workspace import Workspace
+
+        workspace = Workspace.open(Path({str(root)!r}), create=False)
+        catalog = workspace.catalog
+        assert catalog.count() == 11
+        assert len(catalog.entries()) == 11
+        assert catalog.stacks() and catalog.issuers()
+        assert catalog.entries(query="exit tickets")
+        stack = next(s for s in catalog.stacks())
+        assert catalog.entries(stack_id=stack.id)
+        assert catalog.resolve("exit-tickets")
+        workspace.backup_if_due()
+        workspace.close()
+    """)
+    assert heavy_in(modules, ("sqlalchemy", "alembic", "mako")) == []
+
+
+def test_head_revision_constant_matches_the_migrations() -> None:
+    """storage.migrate decides "nothing to do" from HEAD_REVISION without asking Alembic."""
+    config = migrate.alembic_config()
+    config.set_main_option("script_location", str(migrate.PACKAGED_MIGRATIONS_DIR))
+    assert ScriptDirectory.from_config(config).get_current_head() == migrate.HEAD_REVISION
+    assert migrate.MIGRATIONS_DIR == migrate.PACKAGED_MIGRATIONS_DIR
+    assert migrate.head_revision() == migrate.HEAD_REVISION
