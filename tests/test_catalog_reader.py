@@ -68,6 +68,17 @@ def test_a_limited_list_is_the_head_of_the_whole_list(portfolio: Portfolio) -> N
     assert catalog.entries(query="a", limit=3) == hits[:3]
 
 
+def test_stack_sizes_count_the_members(portfolio: Portfolio) -> None:
+    catalog = CatalogService(portfolio)
+    stacks = catalog.stacks()
+    sizes = catalog.stack_sizes()
+    assert [(s.id, s.name, s.description) for s, _size in sizes] == [
+        (s.id, s.name, s.description) for s in stacks]
+    assert [size for _stack, size in sizes] == [len(s.members) for s in stacks]
+    assert sum(size for _stack, size in sizes) > 0
+    assert all(stack.members == () for stack, _size in sizes)
+
+
 def test_search_lines_carry_older_versions(portfolio: Portfolio) -> None:
     catalog = CatalogService(portfolio)
     data = json.loads(DEMO_CATALOG.read_text(encoding="utf-8"))

@@ -4,6 +4,7 @@ process boundary, and calls from several threads at once."""
 from __future__ import annotations
 
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -223,3 +224,11 @@ def test_shutdown_stops_the_children() -> None:
         os.kill(child, 0)
     with pytest.raises(RuntimeError, match="shut down"):
         runner.call(targets.add, 1, 1)
+
+
+def test_an_unpicklable_argument_fails_in_the_caller(runner: IsolatedRunner) -> None:
+    children = runner.child_pids()
+    with pytest.raises((AttributeError, TypeError, pickle.PicklingError)):
+        runner.call(targets.add, lambda: 1, 2)
+    assert runner.child_pids() == children  # nothing was sent, the child stays
+    assert runner.call(targets.add, 1, 2) == 3

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt, QTime
-from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QPoint, QPointF, Qt, QTime, QTimer
+from PySide6.QtGui import QColor, QContextMenuEvent, QImage
+from PySide6.QtWidgets import QApplication, QDialog, QMenu
 from pytestqt.qtbot import QtBot
 
 from mcdesk.core.evidence import (
@@ -149,6 +149,26 @@ def test_editor_click_selects_and_delete_removes(qtbot: QtBot, editor: RegionEdi
                      pos=view_point(editor, 50, 50))
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)
     assert editor.rects() == []
+
+
+def test_editor_context_menu_removes_an_area(qtbot: QtBot, editor: RegionEditor) -> None:
+    editor.set_rects([Rect(20, 20, 60, 60), Rect(250, 150, 80, 80)])
+    chosen: list[str] = []
+
+    def pick() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        action = next(a for a in menu.actions() if a.text() == "Remove this area")
+        chosen.append(action.text())
+        action.trigger()
+        menu.close()
+
+    QTimer.singleShot(0, pick)
+    at = view_point(editor, 290, 190)
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, at, editor.viewport().mapToGlobal(at))
+    QApplication.sendEvent(editor.viewport(), event)
+    qtbot.waitUntil(lambda: bool(chosen), timeout=WAIT)
+    assert editor.rects() == [Rect(20, 20, 60, 60)]
 
 
 def test_editor_moves_and_resizes_with_mouse(qtbot: QtBot, editor: RegionEditor) -> None:
@@ -445,7 +465,7 @@ def test_compress_fits_a_size_limit(qtbot: QtBot, portfolio: Portfolio) -> None:
     assert portfolio.workspace.evidence.estimate_compressed_bytes(evidence, bigger) > 100e6
     # Out of reach: said plainly.
     dialog.limit_spin.setValue(1)
-    assert "Even the smallest setting" in dialog.detail_label.text()
+    assert "Even the smallest setting" in dialog.warning_label.text()
 
 
 def test_compress_with_the_real_video(qtbot: QtBot, portfolio: Portfolio) -> None:

@@ -412,11 +412,11 @@ class IsolatedRunner:
                         f"mcdesk's media reader process did not start (exit code {code})")
             start = time.monotonic()
         worker.flag.value = 0
-        worker.idle = False
         try:
-            worker.conn.send(request)
+            worker.conn.send(request)  # pickles first: an unpicklable argument sends nothing
         except (OSError, EOFError) as exc:
             raise _Crashed() from exc
+        worker.idle = False
         deadline = start + timeout_s
         cancel_deadline: float | None = None
         while True:

@@ -153,7 +153,7 @@ def _strip_image(src: Path, partial: Path, dest_suffix: str) -> None:
             frames = []
             image.load()
             params = dict(keep)
-            if fmt == "JPEG" and image.format == "JPEG":
+            if fmt == "JPEG" and image.format in ("JPEG", "MPO"):
                 # The same quantization and subsampling as the camera: "quality=keep" by
                 # hand, which also works after the picture was turned upright.
                 params["qtables"] = getattr(image, "quantization", None)

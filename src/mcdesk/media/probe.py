@@ -58,6 +58,7 @@ AUTHOR = "document author"
 EDITOR = "last editor's name"
 REVIEWERS = "names in comments or tracked changes"
 COMPANY = "company or manager name"
+UNREADABLE_EXIF = "camera data mcdesk cannot read"
 
 _BY_SUFFIX: Final[Mapping[str, tuple[EvidenceKind, str]]] = {
     ".mp4": (EvidenceKind.VIDEO, "video/mp4"),
@@ -95,6 +96,7 @@ _BY_SUFFIX: Final[Mapping[str, tuple[EvidenceKind, str]]] = {
     ".markdown": (EvidenceKind.TEXT, "text/markdown"),
 }
 
+_TEXT_SUFFIXES = {s for s, (kind, _mime) in _BY_SUFFIX.items() if kind is EvidenceKind.TEXT}
 _HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs"}
 _HEIF_GENERIC = {b"mif1", b"msf1", b"mif2"}
 _AVIF_BRANDS = {b"avif", b"avis"}
@@ -212,8 +214,8 @@ def _sniff(path: Path, head: bytes, suffix: str) -> tuple[EvidenceKind, str] | s
         return EvidenceKind.IMAGE, "image/tiff"
     if head.startswith(b"BM") and suffix == ".bmp":
         return EvidenceKind.IMAGE, "image/bmp"
-    if b"%PDF-" in head[:1024]:
-        return EvidenceKind.DOCUMENT, "application/pdf"
+    if head.startswith(b"%PDF-") or (b"%PDF-" in head[:1024] and suffix not in _TEXT_SUFFIXES):
+        return EvidenceKind.DOCUMENT, "application/pdf"  # readers allow junk before it
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(path, suffix)
     if len(head) >= 2 and head[0] == 0xFF and head[1] & 0xF0 == 0xF0 and (
@@ -385,7 +387,8 @@ def _check_complete(container: Any, stream: Any, end_s: float, path: Path, noun:
     if stream.time_base is None or end_s <= 1.0:
         return
     margin = min(1.0, end_s * 0.1)
-    target = int((end_s - margin - 0.5) / stream.time_base)
+    start = _seconds(stream.start_time, stream.time_base) or 0.0
+    target = int((start + end_s - margin - 0.5) / stream.time_base)
     try:
         container.seek(max(0, target), stream=stream, backward=True)
     except (av.error.FFmpegError, OSError, ValueError):
@@ -399,7 +402,6 @@ def _check_complete(container: Any, stream: Any, end_s: float, path: Path, noun:
             reached = max(reached, end)
     except (av.error.FFmpegError, OSError):
         pass
-    start = _seconds(stream.start_time, stream.time_base) or 0.0
     if reached < start + end_s - margin:
         raise MediaError(f"this {noun} is incomplete: its last part is missing; it may have "
                          "been cut off while copying", path=path)
@@ -440,7 +442,9 @@ def _probe_container(container: Any, path: Path, kind: EvidenceKind, mime: str,
         raise MediaError("this file has no picture or sound in it", path=path)
     if videos:
         if kind is not EvidenceKind.VIDEO:
-            kind, mime = EvidenceKind.VIDEO, "video/mp4" if mime == "audio/mp4" else mime
+            kind = EvidenceKind.VIDEO
+            mime = {"audio/mp4": "video/mp4", "audio/ogg": "video/ogg",
+                    "audio/webm": "video/webm"}.get(mime, mime)
     elif kind is EvidenceKind.VIDEO:
         kind = EvidenceKind.AUDIO
         mime = {"video/mp4": "audio/mp4", "video/quicktime": "audio/mp4",
@@ -529,6 +533,9 @@ def _too_large(path: Path, exc: BaseException) -> MediaError:
     return MediaError("the image is too large to open safely", path=path)
 
 
+_PIL_FORMATS: Final = ("JPEG", "PNG", "GIF", "WEBP", "TIFF", "BMP", "HEIF", "AVIF")
+
+
 @contextlib.contextmanager
 def open_image(path: Path) -> Iterator[Image.Image]:
     """Open an image with the decompression-bomb limit as an error, HEIC/HEIF support and
@@ -541,7 +548,9 @@ def open_image(path: Path) -> Iterator[Image.Image]:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
-            image = Image.open(path)
+            # Only the formats mcdesk accepts: never EPS (Ghostscript), PSD, ICO and the rest.
+            Image.init()
+            image = Image.open(path, formats=[f for f in _PIL_FORMATS if f in Image.OPEN])
         except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
             raise _too_large(path, exc) from None
         except UnidentifiedImageError as exc:
@@ -659,15 +668,23 @@ def _probe_image(path: Path, mime: str) -> MediaInfo:
 
     with open_image(path) as image:
         width, height = image.size
-        if image.format and (pil_mime := Image.MIME.get(image.format.upper())):
-            mime = "image/heic" if mime == "image/heic" else pil_mime
-        exif = image.getexif()
-        orientation = exif.get(0x0112)
+        if image.format == "MPO":  # a JPEG with extra pictures (iPhone depth maps)
+            mime = "image/jpeg"
+        elif image.format == "HEIF":
+            mime = mime if mime.startswith(("image/hei", "image/avif")) else "image/heif"
+        elif image.format and (pil_mime := Image.MIME.get(image.format.upper())):
+            mime = pil_mime
+        try:
+            exif = image.getexif()
+            orientation = exif.get(0x0112)
+            identifying, gps, camera, taken = _image_identifying(image, exif)
+        except Exception:  # a mangled EXIF block: unknown content, so say it is there
+            orientation, gps, camera, taken = None, None, None, None
+            identifying = [UNREADABLE_EXIF]
         if orientation in (5, 6, 7, 8):
             width, height = height, width
-        identifying, gps, camera, taken = _image_identifying(image, exif)
         # Decode (cheaply) so a truncated or corrupt picture is caught now, not in a package.
-        if image.format == "JPEG":
+        if image.format in ("JPEG", "MPO"):
             image.draft("RGB", (512, 512))
         image.load()
     return MediaInfo(kind=EvidenceKind.IMAGE, mime_type=mime, width=width, height=height,

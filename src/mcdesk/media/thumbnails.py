@@ -4,12 +4,13 @@ PNG files written atomically; run in the isolated media process (any thread)."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mcdesk.core.errors import MediaError
+from mcdesk.core.errors import MediaError, StorageFullError
 from mcdesk.core.evidence import EvidenceKind
 
 if TYPE_CHECKING:
@@ -56,9 +57,12 @@ def _save_png(picture: Image.Image, dest: Path) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(partial, dest)
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             partial.unlink()
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise StorageFullError("the disk is full; the thumbnail was not written",
+                                   path=dest) from exc
         raise
 
 
@@ -127,7 +131,7 @@ def _image_picture(path: Path, max_side: int) -> Image.Image:
     from mcdesk.media.probe import open_image
 
     with open_image(path) as image:
-        if image.format == "JPEG":
+        if image.format in ("JPEG", "MPO"):
             image.draft("RGB", (max_side * 2, max_side * 2))
         image.load()
         upright = ImageOps.exif_transpose(image)

@@ -10,12 +10,10 @@ from pathlib import Path
 from mcdesk.core.catalog import CatalogEntry, FileImportResult, MicroCredential, Stack
 from mcdesk.core.errors import CatalogImportError
 from mcdesk.core.progress import NULL_CONTROL, JobControl
-from mcdesk.credentials.achievement import (
-    AchievementError,
-    parse_achievement_text,
-    parse_catalog_text,
-)
 from mcdesk.storage.portfolio import Portfolio
+
+# mcdesk.credentials.achievement (parsing and validating definitions) is imported by the calls
+# that parse: listing and searching the catalog, the first thing the window does, never need it.
 
 MAX_CATALOG_FILE_BYTES = 20 * 1024 * 1024
 
@@ -50,6 +48,8 @@ class CatalogService:
         return results
 
     def import_file(self, path: Path) -> FileImportResult:
+        from mcdesk.credentials.achievement import AchievementError, parse_catalog_text
+
         document_text = read_catalog_file(path)
         try:
             document = parse_catalog_text(document_text)
@@ -59,6 +59,8 @@ class CatalogService:
         return FileImportResult(str(path), tuple(items))
 
     def import_text(self, text: str, label: str) -> FileImportResult:
+        from mcdesk.credentials.achievement import AchievementError, parse_catalog_text
+
         try:
             document = parse_catalog_text(text)
         except AchievementError as exc:
@@ -79,6 +81,11 @@ class CatalogService:
     def stacks(self) -> list[Stack]:
         return self._portfolio.catalog.stacks()
 
+    def stack_sizes(self) -> list[tuple[Stack, int]]:
+        """Each stack (its members left out) with its number of micro-credentials, in the
+        order of stacks(): what a stack filter shows, for a fraction of the reading."""
+        return self._portfolio.catalog.stack_sizes()
+
     def issuers(self) -> list[str]:
         return self._portfolio.catalog.issuers()
 
@@ -86,6 +93,8 @@ class CatalogService:
         return self._portfolio.catalog.resolve(reference)
 
     def detail(self, reference: str, version: str | None = None) -> MicroCredentialDetail:
+        from mcdesk.credentials.achievement import parse_achievement_text
+
         achievement_id = self.resolve(reference)
         stored = self._portfolio.catalog.definition(achievement_id, version)
         micro_credential = parse_achievement_text(stored.source_json)

@@ -6,12 +6,15 @@ import logging
 import threading
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mcdesk.core.check import CheckReport
 from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.services.catalog import CatalogService
-from mcdesk.services.evidence import EvidenceService
 from mcdesk.storage.portfolio import Portfolio
+
+if TYPE_CHECKING:
+    from mcdesk.services.evidence import EvidenceService
 
 log = logging.getLogger(__name__)
 DEMO_CATALOG = "demo_catalog.json"
@@ -33,6 +36,8 @@ class Workspace:
         the window and reading the catalog do without."""
         with self._evidence_lock:
             if self._evidence is None:
+                from mcdesk.services.evidence import EvidenceService
+
                 self._evidence = EvidenceService(self._portfolio)
             return self._evidence
 

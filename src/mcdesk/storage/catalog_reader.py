@@ -143,6 +143,17 @@ class CatalogReader:
                   for row in stack_rows]
         return sorted(stacks, key=lambda s: s.name.casefold())
 
+    def stack_sizes(self) -> list[tuple[Stack, int]]:
+        """Every stack, without its members, and how many current micro-credentials it holds;
+        sorted by name like stacks()."""
+        with self._connections.connection() as connection:
+            rows = connection.execute(
+                "SELECT s.id, s.name, s.description, (SELECT count(*) FROM micro_credential mc "
+                "WHERE mc.stack_id = s.id AND mc.is_current = 1) FROM stack s "
+                "ORDER BY s.rowid").fetchall()
+        sizes = [(Stack(row[0], row[1], row[2]), int(row[3])) for row in rows]
+        return sorted(sizes, key=lambda item: item[0].name.casefold())
+
     def stack(self, stack_id: str) -> Stack | None:
         """One stack with its current members in stack order, or None."""
         with self._connections.snapshot() as connection:

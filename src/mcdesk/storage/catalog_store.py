@@ -53,6 +53,9 @@ class CatalogStore:
     def stacks(self) -> list[Stack]:
         return self._reader.stacks()
 
+    def stack_sizes(self) -> list[tuple[Stack, int]]:
+        return self._reader.stack_sizes()
+
     def stack(self, stack_id: str) -> Stack | None:
         return self._reader.stack(stack_id)
 

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mcdesk.core.errors import MigrationFailedError, NewerPortfolioError, PortfolioError
-from mcdesk.storage.backup import backup_database
 from mcdesk.storage.db import make_engine, readonly_uri
 
 if TYPE_CHECKING:
@@ -82,6 +81,8 @@ def upgrade_database(db_path: Path, backups_dir: Path) -> Path | None:
             return None  # the usual case, decided without importing Alembic
     from alembic import command
     from alembic.script import ScriptDirectory
+
+    from mcdesk.storage.backup import backup_database
 
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()

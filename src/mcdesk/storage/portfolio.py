@@ -7,23 +7,21 @@ from __future__ import annotations
 
 import os
 import threading
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mcdesk import __version__
 from mcdesk.core.errors import PortfolioError
-from mcdesk.storage.backup import backup_if_due, list_backups
 from mcdesk.storage.catalog_reader import CatalogReader
 from mcdesk.storage.catalog_store import CatalogStore
-from mcdesk.storage.filestore import FileStore
 from mcdesk.storage.migrate import upgrade_database
 from mcdesk.storage.read_connections import ReadConnections
 
 if TYPE_CHECKING:
     from mcdesk.storage.db import Database
     from mcdesk.storage.evidence_store import EvidenceStore
+    from mcdesk.storage.filestore import FileStore
 
 DB_NAME = "mcdesk.sqlite3"
 
@@ -62,9 +60,9 @@ class Portfolio:
         self._lock = threading.Lock()
         self._database: Database | None = None
         self._evidence: EvidenceStore | None = None
+        self._files: FileStore | None = None
         self.reads = ReadConnections(layout.db_path)
         self.catalog = CatalogStore(lambda: self.database, CatalogReader(self.reads))
-        self.files = FileStore(layout.evidence_dir, layout.trash_dir)
 
     @property
     def database(self) -> Database:
@@ -75,6 +73,16 @@ class Portfolio:
 
                 self._database = Database(self.layout.db_path)
             return self._database
+
+    @property
+    def files(self) -> FileStore:
+        """The evidence file store (made on first use: listing the catalog never needs it)."""
+        with self._lock:
+            if self._files is None:
+                from mcdesk.storage.filestore import FileStore
+
+                self._files = FileStore(self.layout.evidence_dir, self.layout.trash_dir)
+            return self._files
 
     @property
     def evidence(self) -> EvidenceStore:
@@ -113,6 +121,8 @@ class Portfolio:
         upgrade_database(layout.db_path, layout.backups_dir)
         portfolio = cls(layout, created=not existed)
         if not existed:
+            import uuid
+
             portfolio._write_meta({"portfolio_id": str(uuid.uuid4()),
                                    "created_by": f"mcdesk {__version__}"})
         return portfolio
@@ -130,9 +140,13 @@ class Portfolio:
         return None if row is None else str(row[0])
 
     def backup_if_due(self) -> Path | None:
+        from mcdesk.storage.backup import backup_if_due
+
         return backup_if_due(self.layout.db_path, self.layout.backups_dir)
 
     def backups(self) -> list[Path]:
+        from mcdesk.storage.backup import list_backups
+
         return list_backups(self.layout.backups_dir)
 
     def close(self) -> None:

@@ -289,9 +289,9 @@ class BlurFacesDialog(_AreasDialog):
 
     def __init__(self, runner: JobRunner, workspace: Workspace, evidence: Evidence,
                  parent: QWidget | None = None) -> None:
-        super().__init__(runner, workspace, evidence, parent, style=AreaStyle.HIGHLIGHT)
         if evidence.kind not in (EvidenceKind.IMAGE, EvidenceKind.VIDEO):
             raise McdeskError("faces can be blurred only in photos and videos")
+        super().__init__(runner, workspace, evidence, parent, style=AreaStyle.HIGHLIGHT)
         self._video = evidence.kind is EvidenceKind.VIDEO
         self.setWindowTitle(self.tr("Blur faces in “%1”").replace("%1", evidence.title))
         self.make_button.setText(self.tr("Make blurred copy"))
@@ -385,13 +385,9 @@ class BlurFacesDialog(_AreasDialog):
         self.remove_button.hide()  # "Remove from list" (or Delete on the frame) does it
         self.span_box = QComboBox()
         self.span_box.setAccessibleName(self.tr("How long new areas are blurred"))
+        self.span_box.setToolTip(self.tr("How long an area you add is blurred"))
         self.span_box.addItem(self.tr("for the whole video"), None)
-        span_label = QLabel(self.tr("New areas &blur:"))
-        span_label.setBuddy(self.span_box)
-        span_row = QHBoxLayout()
-        span_row.addWidget(span_label)
-        span_row.addWidget(self.span_box)
-        span_row.addStretch(1)
+        self.tools.insertWidget(1, self.span_box)
         self.hint.setText(self.tr(
             "Drag on the frame to mark a face mcdesk missed. Click an area to select it: drag "
             "it to move it, drag a corner to resize it, press Delete to remove it."))
@@ -402,7 +398,6 @@ class BlurFacesDialog(_AreasDialog):
         right_layout.addWidget(self.editor, 1)
         right_layout.addLayout(time_row)
         right_layout.addLayout(self.tools)
-        right_layout.addLayout(span_row)
         right_layout.addWidget(self.hint)
 
         splitter = QSplitter()
@@ -439,7 +434,7 @@ class BlurFacesDialog(_AreasDialog):
             self._rebuild_list()
             if count:
                 self._set_status(self._found_text(count) + " " + self.tr(
-                    "Check each one in the list; remove any that needs no blurring."))
+                    "Check the list, and remove any face that needs no blurring."))
                 self.region_list.setCurrentRow(0)
             else:
                 self._set_status(self.tr(
@@ -679,9 +674,9 @@ class RedactDialog(_AreasDialog):
 
     def __init__(self, runner: JobRunner, workspace: Workspace, evidence: Evidence,
                  parent: QWidget | None = None) -> None:
-        super().__init__(runner, workspace, evidence, parent, style=AreaStyle.BLACK_OUT)
         if evidence.kind is not EvidenceKind.IMAGE:
             raise McdeskError("areas can be blacked out only in photos")
+        super().__init__(runner, workspace, evidence, parent, style=AreaStyle.BLACK_OUT)
         self.setWindowTitle(self.tr("Black out areas in “%1”").replace("%1", evidence.title))
         self.make_button.setText(self.tr("Make copy with areas blacked out"))
         self.intro.setText(self.tr(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 from urllib.parse import unquote
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, QUrl, Signal
@@ -40,6 +40,9 @@ if TYPE_CHECKING:
     from mcdesk.ui.mc_render import Colors
 
 SEARCH_DELAY_MS = 60
+# What loading the catalog brings back: the stacks with their sizes, the issuers, the list and
+# the number of micro-credentials in all.
+_Loaded: TypeAlias = tuple[list[tuple[Stack, int]], list[str], list[CatalogEntry], int]
 
 
 def palette_colors(palette: QPalette) -> Colors:
@@ -69,7 +72,6 @@ class CatalogPage(QWidget):
         self._workspace: Workspace | None = None
         self._generation = 0
         self._detail_generation = 0
-        self._stacks: list[Stack] = []
         self._current_id: str | None = None
         self._pending_select: str | None = None
         self.setAcceptDrops(True)
@@ -207,12 +209,12 @@ class CatalogPage(QWidget):
         stack_id = self.stack_filter.currentData()
         issuer = self.issuer_filter.currentData()
 
-        def load(_control: object) -> tuple[list[Stack], list[str], list[CatalogEntry], int]:
+        def load(_control: object) -> _Loaded:
             catalog = workspace.catalog
             entries = catalog.entries(query=query, stack_id=stack_id, issuer=issuer)
-            return catalog.stacks(), catalog.issuers(), entries, catalog.count()
+            return catalog.stack_sizes(), catalog.issuers(), entries, catalog.count()
 
-        def loaded(result: tuple[list[Stack], list[str], list[CatalogEntry], int]) -> None:
+        def loaded(result: _Loaded) -> None:
             stacks, issuers, entries, total = result
             self._filters_loaded(stacks, issuers)
             if (self.stack_filter.currentData(), self.issuer_filter.currentData()) != (
@@ -224,19 +226,17 @@ class CatalogPage(QWidget):
         self._runner.submit(self.tr("Loading the catalog"), load, lane=Lane.POOL,
                             on_success=loaded, on_failure=self._failed, cancellable=False)
 
-    def _filters_loaded(self, stacks: list[Stack], issuers: list[str]) -> None:
+    def _filters_loaded(self, stacks: list[tuple[Stack, int]], issuers: list[str]) -> None:
         """Fill the stack and issuer choices, keeping what was chosen if it is still there."""
-        self._stacks = stacks
         chosen_stack = self.stack_filter.currentData()
         chosen_issuer = self.issuer_filter.currentData()
         for combo in (self.stack_filter, self.issuer_filter):
             combo.blockSignals(True)
             combo.clear()
         self.stack_filter.addItem(self.tr("All stacks"), None)
-        for stack in stacks:
+        for stack, size in stacks:
             self.stack_filter.addItem(
-                self.tr("%1 (%2)").replace("%1", stack.name).replace("%2", str(len(stack.members))),
-                stack.id)
+                self.tr("%1 (%2)").replace("%1", stack.name).replace("%2", str(size)), stack.id)
         self.issuer_filter.addItem(self.tr("All issuers"), None)
         for issuer in issuers:
             self.issuer_filter.addItem(issuer, issuer)

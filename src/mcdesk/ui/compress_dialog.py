@@ -103,6 +103,9 @@ class CompressDialog(QDialog):
             if height is not None and self._source_height is not None and (
                     height >= self._source_height):
                 button.setEnabled(False)
+                button.setText(self.tr("%1 — same as your video").replace(
+                    "%1", button.text()) if height == self._source_height else self.tr(
+                    "%1 — larger than your video").replace("%1", button.text()))
                 button.setToolTip(self.tr("Your video is %1 pixels tall; mcdesk does not make "
                                           "it larger.").replace("%1", str(self._source_height)))
         size_layout.addStretch(1)
@@ -154,6 +157,9 @@ class CompressDialog(QDialog):
         self.estimate_label.setFont(font)
         self.detail_label = QLabel()
         self.detail_label.setWordWrap(True)
+        self.warning_label = QLabel()
+        self.warning_label.setWordWrap(True)
+        self.warning_label.hide()
 
         self.buttons = QDialogButtonBox()
         self.ok_button = self.buttons.addButton(self.tr("Make smaller copy"),
@@ -168,6 +174,7 @@ class CompressDialog(QDialog):
         layout.addLayout(choices)
         layout.addWidget(self.estimate_label)
         layout.addWidget(self.detail_label)
+        layout.addWidget(self.warning_label)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
@@ -245,6 +252,7 @@ class CompressDialog(QDialog):
             self.estimate_label.setText(self.tr("mcdesk does not know how long this video is."))
             self.detail_label.setText(self.tr(
                 "Run File → Check portfolio, or add the video again, then try once more."))
+            self.warning_label.hide()
             self.ok_button.setEnabled(False)
             return
         try:
@@ -254,6 +262,7 @@ class CompressDialog(QDialog):
             self._request = None
             self.estimate_label.setText(exc.detail)
             self.detail_label.clear()
+            self.warning_label.hide()
             self.ok_button.setEnabled(False)
             return
         self._request = request
@@ -263,21 +272,20 @@ class CompressDialog(QDialog):
             text = self.tr("About %1 (now %2)").replace("%1", human_size(estimate)).replace(
                 "%2", human_size(now))
         self.estimate_label.setText(text)
-        details = [self.tr("%1 of video at %2 kb/s.").replace(
-            "%1", clock(self._duration)).replace("%2", f"{request.video_kbps:,}")]
-        problem = False
+        self.detail_label.setText(self.tr("%1 of video at %2 kb/s.").replace(
+            "%1", clock(self._duration)).replace("%2", f"{request.video_kbps:,}"))
+        warning = ""
         if not fits:
-            problem = True
-            details.append(self.tr(
+            warning = (self.tr(
                 "Even the smallest setting is larger than %1. Trim the video first, or choose "
                 "a smaller picture.").replace("%1", human_size(self.limit_spin.value() * 10**6)))
         elif now and estimate >= now:
-            problem = True
-            details.append(self.tr(
+            warning = self.tr(
                 "That would not make the file smaller: the video is already compact. Choose a "
-                "smaller picture size or “Smaller file”."))
-        self.detail_label.setText(" ".join(details))
-        self.detail_label.setStyleSheet(f"color: {warning_color(self)};" if problem else "")
+                "smaller picture size or “Smaller file”.")
+        self.warning_label.setText(warning)
+        self.warning_label.setStyleSheet(f"color: {warning_color(self)};")
+        self.warning_label.setVisible(bool(warning))
         self.ok_button.setEnabled(True)
 
     def estimate_text(self) -> str:

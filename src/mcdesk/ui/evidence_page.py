@@ -662,6 +662,7 @@ class EvidencePage(QWidget):
         dialog = BlurFacesDialog(self._runner, workspace, evidence, self)
         if dialog.exec():
             self.make_version(BlurFaces(tuple(dialog.regions())), self.tr("Blurring faces"))
+        dialog.deleteLater()
 
     def open_redact(self) -> None:
         evidence, workspace = self._current, self._workspace
@@ -673,6 +674,7 @@ class EvidencePage(QWidget):
         dialog = RedactDialog(self._runner, workspace, evidence, self)
         if dialog.exec():
             self.make_version(Redact(tuple(dialog.rects())), self.tr("Blacking out areas"))
+        dialog.deleteLater()
 
     def open_trim(self) -> None:
         evidence = self._current
@@ -683,6 +685,7 @@ class EvidencePage(QWidget):
         dialog = TrimDialog(evidence, self)
         if dialog.exec():
             self.make_version(dialog.request(), self.tr("Trimming the video"))
+        dialog.deleteLater()
 
     def open_compress(self) -> None:
         evidence, workspace = self._current, self._workspace
@@ -693,6 +696,7 @@ class EvidencePage(QWidget):
         dialog = CompressDialog(workspace, evidence, self)
         if dialog.exec():
             self.make_version(dialog.request(), self.tr("Compressing the video"))
+        dialog.deleteLater()
 
     def open_privacy(self) -> None:
         workspace = self._workspace

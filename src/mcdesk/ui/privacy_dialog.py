@@ -437,7 +437,8 @@ class PrivacyDialog(QDialog):
                   if report is not None else None)
         titles = (self.tr("&Names"), self.tr("&Locations"), self.tr("&Consent"))
         for index, title in enumerate(titles):
-            text = title if counts is None else f"{title} ({counts[index]})"
+            text = title if counts is None else self.tr("%1 (%2)").replace(
+                "%1", title).replace("%2", str(counts[index]))
             self.tabs.setTabText(index, text)
 
     def _update_summary(self, report: PrivacyReport) -> None:
