@@ -23,7 +23,7 @@ EXIT_UNEXPECTED = 3
 
 # command -> module under mcdesk.cli holding `handle(workspace, args, out) -> int`
 COMMAND_MODULES = {"catalog": "catalog", "check": "check", "evidence": "evidence",
-                   "roster": "evidence"}
+                   "roster": "evidence", "draft": "drafts", "package": "packages"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -85,6 +85,44 @@ def build_parser() -> argparse.ArgumentParser:
     roster_remove = roster_commands.add_parser("remove", parents=[json_flag],
                                                help="remove a name")
     roster_remove.add_argument("name")
+    draft = commands.add_parser("draft", help="drafts of submissions")
+    draft_commands = draft.add_subparsers(dest="action", metavar="ACTION", required=True)
+    draft_new = draft_commands.add_parser("new", parents=[json_flag],
+                                          help="start a draft for a micro-credential")
+    draft_new.add_argument("mc", metavar="MC_ID", help="the micro-credential (id, its last "
+                                                      "part, or its name)")
+    draft_commands.add_parser("list", parents=[json_flag], help="list drafts")
+    draft_show = draft_commands.add_parser("show", parents=[json_flag],
+                                           help="criteria, answers, attached evidence")
+    draft_show.add_argument("id", metavar="ID")
+    draft_attach = draft_commands.add_parser("attach", parents=[json_flag],
+                                             help="attach evidence to a criterion")
+    draft_attach.add_argument("id", metavar="ID")
+    draft_attach.add_argument("criterion", metavar="CRITERION_ID")
+    draft_attach.add_argument("evidence", metavar="EVIDENCE_ID")
+    draft_attach.add_argument("--caption", default="", help="a note for the assessor")
+    draft_write = draft_commands.add_parser("write", parents=[json_flag],
+                                            help="set the written answer to a criterion")
+    draft_write.add_argument("id", metavar="ID")
+    draft_write.add_argument("criterion", metavar="CRITERION_ID")
+    draft_write.add_argument("--file", type=Path, required=True, metavar="F",
+                             help="a UTF-8 text file, or - for standard input")
+    draft_check = draft_commands.add_parser("check", parents=[json_flag],
+                                            help="is it ready to send? (exit 0 when ready)")
+    draft_check.add_argument("id", metavar="ID")
+
+    package = commands.add_parser("package", help="submission packages (BagIt)")
+    package_commands = package.add_subparsers(dest="action", metavar="ACTION", required=True)
+    package_build = package_commands.add_parser("build", parents=[json_flag],
+                                                help="build a draft's package")
+    package_build.add_argument("id", metavar="DRAFT_ID")
+    package_build.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
+    package_verify = package_commands.add_parser("verify", parents=[json_flag],
+                                                 help="check any package (exit 0 when valid)")
+    package_verify.add_argument("file", type=Path, metavar="FILE")
+    package_open = package_commands.add_parser("open", parents=[json_flag],
+                                               help="open a package received by hand")
+    package_open.add_argument("file", type=Path, metavar="FILE")
     return parser
 
 

@@ -124,6 +124,13 @@ class EvidenceService:
                 results.append(self.add_file(path, captured_by=captured_by, control=step))
             except McdeskError as exc:
                 results.append(AddResult(safe_text(str(path)), error=exc.detail))
+            except (Cancelled, KeyboardInterrupt):
+                raise
+            except Exception as exc:  # one strange file must never stop the batch
+                log.exception("Unexpected error adding %s", safe_text(str(path)))
+                results.append(AddResult(safe_text(str(path)), error=(
+                    f"mcdesk could not read this file ({exc.__class__.__name__}); "
+                    "details are in the log file")))
             done += size
         control.progress(total, total)
         return AddReport(tuple(results), tuple(safe_text(str(p)) for p in skipped))
@@ -209,6 +216,7 @@ class EvidenceService:
                              stored_path, dest, timeout_s=THUMBNAIL_TIMEOUT_S)
         except MediaError as exc:  # the evidence is still good without a picture
             log.info("No thumbnail for %s: %s", sha256[:12], exc)
+            thumbnails.partial_path(dest).unlink(missing_ok=True)
 
     # -- reading -------------------------------------------------------------------------
 

@@ -20,6 +20,10 @@ ENTRY_COLUMNS = (
     "s.name, mc.stack_position, mc.in_service_hours"
 )
 ENTRY_FROM = "micro_credential mc LEFT JOIN stack s ON s.id = mc.stack_id"
+# "Is the current version", for queries that also look rows up by a more selective column (a
+# stack, an issuer, an id): the unary + keeps SQLite, which has no statistics, from choosing the
+# is_current index (nearly every row) over that column's own index.
+CURRENT = "+mc.is_current = 1"
 # Search weights of the FTS columns: name, description, issuer, body.
 RANK = "bm25(catalog_fts, 10.0, 4.0, 2.0, 1.0)"
 
@@ -88,14 +92,14 @@ class CatalogReader:
         with self._connections.snapshot() as connection:
             if stack_id is not None:
                 rows = connection.execute(
-                    f"SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM} WHERE mc.is_current = 1{where} "
+                    f"SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM} WHERE {CURRENT}{where} "
                     "ORDER BY mc.stack_position, mc.name LIMIT ?",
                     [*params, _sql_limit(limit)]).fetchall()
                 return _entries(connection, rows)[:limit]
             # SQLite cannot order by str.casefold: order the names here, then read the lines
             # of the first `limit` only.
             names = connection.execute(
-                f"SELECT mc.pk, mc.name FROM micro_credential mc WHERE mc.is_current = 1{where} "
+                f"SELECT mc.pk, mc.name FROM micro_credential mc WHERE {CURRENT}{where} "
                 "ORDER BY mc.pk", params).fetchall()
             names.sort(key=lambda row: row[1].casefold())
             chosen = [row[0] for row in names[:limit]]
@@ -149,7 +153,7 @@ class CatalogReader:
         with self._connections.connection() as connection:
             rows = connection.execute(
                 "SELECT s.id, s.name, s.description, (SELECT count(*) FROM micro_credential mc "
-                "WHERE mc.stack_id = s.id AND mc.is_current = 1) FROM stack s "
+                f"WHERE mc.stack_id = s.id AND {CURRENT}) FROM stack s "
                 "ORDER BY s.rowid").fetchall()
         sizes = [(Stack(row[0], row[1], row[2]), int(row[3])) for row in rows]
         return sorted(sizes, key=lambda item: item[0].name.casefold())
@@ -162,7 +166,7 @@ class CatalogReader:
             if row is None:
                 return None
             members = connection.execute(
-                f"SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM} WHERE mc.is_current = 1 "
+                f"SELECT {ENTRY_COLUMNS} FROM {ENTRY_FROM} WHERE {CURRENT} "
                 "AND mc.stack_id = ? ORDER BY mc.stack_position, mc.name",
                 (stack_id,)).fetchall()
             entries = _entries(connection, members)
@@ -179,7 +183,7 @@ class CatalogReader:
         """The achievement id a user means: the full id, its last path segment, or its name."""
         with self._connections.snapshot() as connection:
             if connection.execute(
-                    "SELECT 1 FROM micro_credential WHERE achievement_id = ? AND is_current = 1",
+                    f"SELECT 1 FROM micro_credential mc WHERE mc.achievement_id = ? AND {CURRENT}",
                     (reference,)).fetchone() is not None:
                 return reference
             current = connection.execute(

@@ -30,7 +30,7 @@ from mcdesk.core.catalog import CatalogEntry, FileImportResult, ImportOutcome, S
 from mcdesk.core.errors import McdeskError
 from mcdesk.jobs.runner import JobRunner, Lane
 from mcdesk.ui.catalog_model import ENTRY_ROLE, CatalogListModel
-from mcdesk.ui.entry_delegate import EntryDelegate
+from mcdesk.ui.entry_delegate import ROW_CHROME, EntryDelegate
 from mcdesk.ui.notice import Tone
 
 if TYPE_CHECKING:
@@ -272,6 +272,11 @@ class CatalogPage(QWidget):
             return
         keep = self._pending_select or self._current_id
         self.delegate.numbered = stack_id is not None
+        overflows = self._certainly_overflows(len(entries))
+        if overflows:
+            # Lay the rows out once, at the width the scroll bar leaves them, instead of once
+            # without it and again when it appears (a wrapped row's height follows its width).
+            self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.model.set_entries(entries, numbered=stack_id is not None)
         if total == 0:
             self.placeholder.setText(self.tr(
@@ -288,6 +293,9 @@ class CatalogPage(QWidget):
                              offer_import=False)
         else:
             self.left_stack.setCurrentIndex(0)
+        if overflows:
+            self.list.executeDelayedItemsLayout()
+            self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.count_label.setText(self.tr("%1 of %2 micro-credentials")
                                  .replace("%1", str(len(entries))).replace("%2", str(total)))
         row = self.model.row_of(keep) if keep else None
@@ -297,6 +305,13 @@ class CatalogPage(QWidget):
         elif self._current_id is None and entries and not self.search.text():
             self.list.setCurrentIndex(self.model.index(0))
         self.entries_shown.emit(len(entries))
+
+    def _certainly_overflows(self, rows: int) -> bool:
+        """Whether `rows` entries are sure to need the list's scroll bar while it is not shown:
+        even rows of no text at all (the delegate's padding) would be taller than the list."""
+        if rows == 0 or self.list.verticalScrollBar().isVisibleTo(self.list):
+            return False
+        return rows * ROW_CHROME > self.list.height()
 
     def _show_empty(self, text: str, *, offer_import: bool) -> None:
         self.empty.setText(text)

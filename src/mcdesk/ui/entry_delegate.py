@@ -16,6 +16,8 @@ from mcdesk.core.catalog import CatalogEntry
 from mcdesk.ui.catalog_model import ENTRY_ROLE
 
 PADDING = 6
+# A row's height beyond its text: the padding above and below, and the gap between the lines.
+ROW_CHROME = 2 + 2 * PADDING
 WRAP = int(Qt.TextFlag.TextWordWrap)
 TOP_LEFT_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | WRAP
 TALL = 10_000
@@ -107,4 +109,4 @@ class EntryDelegate(QStyledItemDelegate):
         font = option.font
         title_height = self._text_height(font, True, width, title)
         details_height = self._text_height(font, False, width, details) if details else 0
-        return QSize(width, title_height + details_height + 2 + PADDING * 2)
+        return QSize(width, title_height + details_height + ROW_CHROME)

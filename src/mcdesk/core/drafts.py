@@ -1,0 +1,143 @@
+"""Drafts and submissions as plain data: answers, attached evidence, self-assessment, readiness
+problems and the frozen snapshot a package is built from; any thread."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from datetime import datetime
+
+from mcdesk.core.evidence import Consent, Evidence
+
+
+class DraftStatus(enum.StrEnum):
+    DRAFT = "draft"
+    PACKAGED = "packaged"  # a package was built; the draft can still change (a new package)
+    SUBMITTED = "submitted"
+    EARNED = "earned"
+    NOT_YET = "not yet"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """One piece of evidence answering one submission criterion."""
+
+    criterion_id: str
+    evidence_id: str
+    position: int
+    caption: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The current written answer to a text criterion."""
+
+    criterion_id: str
+    text: str
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class AnswerVersion:
+    """An earlier state of an answer, kept so the teacher can look back and restore it."""
+
+    id: int
+    criterion_id: str
+    text: str
+    saved_at: datetime
+
+
+@dataclass(frozen=True)
+class CriterionFeedback:
+    """What assessors said about one rubric criterion of an earlier attempt."""
+
+    rubric_criterion_id: str
+    level_id: str | None
+    feedback: str
+
+
+@dataclass(frozen=True)
+class Draft:
+    id: str
+    achievement_id: str
+    mc_version: str
+    mc_name: str
+    attempt: int
+    status: DraftStatus
+    created_at: datetime
+    updated_at: datetime
+    previous_attempt_id: str | None = None
+    answers: tuple[Answer, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    self_assessment: tuple[tuple[str, str], ...] = ()  # (rubric criterion id, level id)
+    feedback: tuple[CriterionFeedback, ...] = ()  # from the previous attempt, if "not yet"
+
+    def answer(self, criterion_id: str) -> str:
+        for answer in self.answers:
+            if answer.criterion_id == criterion_id:
+                return answer.text
+        return ""
+
+    def attached(self, criterion_id: str) -> list[Attachment]:
+        return sorted((a for a in self.attachments if a.criterion_id == criterion_id),
+                      key=lambda a: a.position)
+
+    def self_level(self, rubric_criterion_id: str) -> str | None:
+        return dict(self.self_assessment).get(rubric_criterion_id)
+
+
+class Severity(enum.StrEnum):
+    BLOCKING = "must fix"
+    WARNING = "check"
+
+
+@dataclass(frozen=True)
+class ReadinessProblem:
+    """One thing standing between a draft and sending it: where it is and how to fix it."""
+
+    code: str  # stable, for scripts: "missing-answer", "word-count", "gps", ...
+    where: str  # "Part 1 › Describe your students" or an evidence title
+    problem: str
+    fix: str
+    severity: Severity = Severity.BLOCKING
+    criterion_id: str | None = None
+    evidence_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Readiness:
+    problems: tuple[ReadinessProblem, ...]
+    criteria_total: int
+    criteria_done: int
+
+    @property
+    def ready(self) -> bool:
+        return not any(p.severity is Severity.BLOCKING for p in self.problems)
+
+
+@dataclass(frozen=True)
+class SnapshotItem:
+    """One evidence file as it goes into a package."""
+
+    criterion_id: str
+    position: int
+    caption: str
+    evidence: Evidence
+    file_path: str | None  # the stored file; None for links and writing made in mcdesk
+    consent: Consent
+
+
+@dataclass(frozen=True)
+class SubmissionSnapshot:
+    """Everything a package holds, frozen at the moment it is built."""
+
+    submission_id: str  # stable across rebuilds of the same attempt (idempotent sending)
+    draft_id: str
+    achievement_id: str
+    mc_version: str
+    mc_name: str
+    attempt: int
+    answers: tuple[Answer, ...]
+    items: tuple[SnapshotItem, ...]
+    self_assessment: tuple[tuple[str, str], ...]
+    created_at: datetime
