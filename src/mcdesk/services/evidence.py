@@ -8,6 +8,7 @@ import logging
 import os
 import re
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -144,12 +145,25 @@ class EvidenceService:
             raise McdeskError("not a regular file", path=shown)
         if path.stat().st_size == 0:
             raise McdeskError("the file is empty", path=shown)
-        info = self.probe(path, control)
+        # Read the file's facts in a worker process while this thread copies and hashes it:
+        # for a big video the two overlap almost entirely.
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="probe")
         try:
-            stored = self._files.put_file(path, control)
-        except FileNotFoundError:
-            raise McdeskError("the file disappeared while it was being added",
-                              path=shown) from None
+            probing = pool.submit(self.probe, path)
+            try:
+                stored = self._files.put_file(path, control)
+            except FileNotFoundError:
+                raise McdeskError("the file disappeared while it was being added",
+                                  path=shown) from None
+            try:
+                info = probing.result()
+            except BaseException:
+                if not self._store.file_is_referenced(stored.sha256):
+                    self._files.discard_new(stored)
+                raise
+        finally:
+            # A cancelled copy must not wait for a slow reader; it ends on its own time limit.
+            pool.shutdown(wait=False, cancel_futures=True)
         try:
             control.check_cancelled()
             existing = self._store.ids_with_file(stored.sha256)

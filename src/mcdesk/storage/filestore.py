@@ -18,7 +18,7 @@ from typing import BinaryIO
 from mcdesk.core.errors import McdeskError, StorageFullError
 from mcdesk.core.progress import NULL_CONTROL, JobControl
 
-CHUNK = 1024 * 1024
+CHUNK = 4 * 1024 * 1024  # large reads: fewer system calls, same flat memory
 _HEX = set("0123456789abcdef")
 
 
