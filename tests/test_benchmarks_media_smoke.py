@@ -6,7 +6,6 @@ import math
 from pathlib import Path
 
 import pytest
-
 from benchmarks import media_figures
 
 
