@@ -88,3 +88,22 @@ def test_head_revision_constant_matches_the_migrations() -> None:
     assert ScriptDirectory.from_config(config).get_current_head() == migrate.HEAD_REVISION
     assert migrate.MIGRATIONS_DIR == migrate.PACKAGED_MIGRATIONS_DIR
     assert migrate.head_revision() == migrate.HEAD_REVISION
+
+
+def test_showing_a_stored_definition_does_not_load_jsonschema(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from mcdesk.services.workspace import Workspace\n"
+        f"root = Path({str(tmp_path / 'p')!r})\n"
+        "w = Workspace.open(root, seed_demo=True); w.close()\n"
+        "for name in [m for m in sys.modules if m.startswith('jsonschema')]:\n"
+        "    del sys.modules[name]\n"
+        "w = Workspace.open(root)\n"
+        "detail = w.catalog.detail('exit-tickets')\n"
+        "assert detail.micro_credential.submission_parts\n"
+        "print('jsonschema' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
+    assert result.stdout.strip() == "False"

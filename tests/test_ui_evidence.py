@@ -43,9 +43,10 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     window = MainWindow(JobRunner(), tmp_path / "portfolio")
     qtbot.addWidget(window)
     window.show()
-    with qtbot.waitSignal(window.evidence_page.items_shown, timeout=WAIT):
+    with qtbot.waitSignal(window.workspace_ready, timeout=WAIT):
         open_portfolio_in_background(window, seed_demo=False)
-    window.show_place("evidence")
+    with qtbot.waitSignal(window.evidence_page.items_shown, timeout=WAIT):
+        window.show_place("evidence")
     yield window
     window.close()
 
@@ -191,3 +192,16 @@ def test_remove_location_makes_a_linked_safe_version(window: MainWindow, qtbot: 
     assert original.has_location  # the original is never touched
     assert workspace.evidence.get(original.id).versions == (version.id,)
     assert "The original is unchanged" in window.notice_bar.text
+
+
+def test_library_loads_only_when_first_shown(qtbot: QtBot, tmp_path: Path) -> None:
+    window = MainWindow(JobRunner(), tmp_path / "lazy")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.catalog_page.entries_shown, timeout=WAIT):
+        open_portfolio_in_background(window, seed_demo=False)
+    qtbot.wait(100)
+    assert window.evidence_page.count_label.text() == ""  # nothing loaded yet
+    with qtbot.waitSignal(window.evidence_page.items_shown, timeout=WAIT):
+        window.show_place("evidence")
+    window.close()

@@ -72,8 +72,12 @@ class ReadConnections:
             connection.execute("BEGIN")
             try:
                 yield connection
-            finally:
-                connection.execute("COMMIT")
+            except BaseException:
+                if connection.in_transaction:
+                    connection.rollback()
+                raise
+            if connection.in_transaction:
+                connection.commit()
 
     def close(self) -> None:
         """Close the idle connections; those in use close when they are given back. A later

@@ -303,8 +303,13 @@ class CatalogPage(QWidget):
             self.list.setCurrentIndex(self.model.index(row))
             self._pending_select = None
         elif self._current_id is None and entries and not self.search.text():
-            self.list.setCurrentIndex(self.model.index(0))
+            # Open the first one once the list is on screen, so the list never waits for it.
+            QTimer.singleShot(0, self._open_first_if_none)
         self.entries_shown.emit(len(entries))
+
+    def _open_first_if_none(self) -> None:
+        if self._current_id is None and self.model.rowCount() and not self.search.text():
+            self.list.setCurrentIndex(self.model.index(0))
 
     def _certainly_overflows(self, rows: int) -> bool:
         """Whether `rows` entries are sure to need the list's scroll bar while it is not shown:

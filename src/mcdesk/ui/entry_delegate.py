@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
@@ -22,31 +24,35 @@ WRAP = int(Qt.TextFlag.TextWordWrap)
 TOP_LEFT_WRAP = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | WRAP
 TALL = 10_000
 HEIGHTS_KEPT = 20_000
+# A font as far as its text measures go: QFont.key() and the resolution it is measured at.
+_FontId: TypeAlias = tuple[str, float]
 
 
 class EntryDelegate(QStyledItemDelegate):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.numbered = False
-        # sizeHint runs for every row on each layout of the list: the fonts' metrics are made
-        # once, and the height of a wrapped text is measured once per font and width (the
-        # issuer and stack line repeats from row to row).
-        self._metrics: dict[str, tuple[QFontMetrics, QFontMetrics]] = {}
-        self._heights: dict[tuple[str, bool, int, str], int] = {}
+        # sizeHint runs for every row on each layout of the list (every search keystroke): a
+        # wrapped text's height is measured once per font, resolution and width; the issuer
+        # and stack line repeats from row to row.
+        self._heights: dict[tuple[_FontId, bool, int, str], int] = {}
+        self._bold_metrics: dict[_FontId, QFontMetrics] = {}
 
-    def _text_height(self, font: QFont, bold: bool, width: int, text: str) -> int:
-        """The height of `text` wrapped at `width` in `font` (or its bold)."""
-        font_key = font.key()
-        key = (font_key, bold, width, text)
+    def _text_height(self, font: QFont, metrics: QFontMetrics, font_id: _FontId, bold: bool,
+                     width: int, text: str) -> int:
+        """The height of `text` wrapped at `width` in `font` (whose metrics and id are given),
+        or in its bold."""
+        key = (font_id, bold, width, text)
         height = self._heights.get(key)
         if height is None:
-            metrics = self._metrics.get(font_key)
-            if metrics is None:
-                bold_font = QFont(font)
-                bold_font.setBold(True)
-                metrics = (QFontMetrics(font), QFontMetrics(bold_font))
-                self._metrics[font_key] = metrics
-            height = metrics[bold].boundingRect(QRect(0, 0, width, TALL), WRAP, text).height()
+            if bold:
+                bold_metrics = self._bold_metrics.get(font_id)
+                if bold_metrics is None:
+                    bold_font = QFont(font)
+                    bold_font.setBold(True)
+                    bold_metrics = self._bold_metrics[font_id] = QFontMetrics(bold_font)
+                metrics = bold_metrics
+            height = metrics.boundingRect(QRect(0, 0, width, TALL), WRAP, text).height()
             if len(self._heights) >= HEIGHTS_KEPT:
                 self._heights.clear()
             self._heights[key] = height
@@ -107,6 +113,9 @@ class EntryDelegate(QStyledItemDelegate):
             width = max(120, option.rect.width() - 2 * PADDING)
         title, details = self._lines(entry)
         font = option.font
-        title_height = self._text_height(font, True, width, title)
-        details_height = self._text_height(font, False, width, details) if details else 0
+        metrics = QFontMetrics(font)
+        font_id = (font.key(), metrics.fontDpi())
+        title_height = self._text_height(font, metrics, font_id, True, width, title)
+        details_height = self._text_height(font, metrics, font_id, False, width,
+                                           details) if details else 0
         return QSize(width, title_height + details_height + ROW_CHROME)

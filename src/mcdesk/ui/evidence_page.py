@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -81,6 +81,7 @@ class EvidencePage(QWidget):
         self._generation = 0
         self._current: Evidence | None = None
         self._select_after_load: str | None = None
+        self._stale = True
         self.setAcceptDrops(True)
 
         # -- the library (left) --
@@ -272,10 +273,17 @@ class EvidencePage(QWidget):
     def set_workspace(self, workspace: Workspace | None) -> None:
         self._workspace = workspace
         self._set_enabled(workspace is not None)
+        self._stale = True
         if workspace is None:
             if self._previews is not None:
                 self._previews.clear()
-        else:
+        elif self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The library loads when the teacher first comes here, not while the window opens.
+        super().showEvent(event)
+        if self._stale and self._workspace is not None:
             self.refresh()
 
     def _set_enabled(self, enabled: bool) -> None:
@@ -292,6 +300,7 @@ class EvidencePage(QWidget):
         workspace = self._workspace
         if workspace is None:
             return
+        self._stale = False
         self._generation += 1
         generation = self._generation
         query = self.search.text()
