@@ -205,3 +205,18 @@ def test_library_loads_only_when_first_shown(qtbot: QtBot, tmp_path: Path) -> No
     with qtbot.waitSignal(window.evidence_page.items_shown, timeout=WAIT):
         window.show_place("evidence")
     window.close()
+
+
+def test_new_demo_portfolio_gets_sample_evidence(qtbot: QtBot, tmp_path: Path) -> None:
+    window = MainWindow(JobRunner(), tmp_path / "demo")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.workspace_ready, timeout=WAIT):
+        open_portfolio_in_background(window, seed_demo=True)
+    window.show_place("evidence")
+    page = window.evidence_page
+    qtbot.waitUntil(lambda: len(page.model.items()) == 5, timeout=30000)
+    kinds = sorted(str(e.kind) for e in page.model.items())
+    assert kinds == ["document", "image", "image", "text", "video"]
+    assert sum(e.has_location for e in page.model.items()) == 3
+    window.close()

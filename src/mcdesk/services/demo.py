@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mcdesk.core.evidence import GpsPoint
 from mcdesk.services.evidence import AddReport, EvidenceService
+
+if TYPE_CHECKING:
+    from mcdesk.services.workspace import Workspace
 
 LESSON_PLAN = [
     "Objective: students compare fractions with unlike denominators using number lines.",
@@ -26,6 +30,13 @@ REFLECTION = (
 )
 # A park near a school, far from anyone's home: enough to show the location warning.
 DEMO_PLACE = GpsPoint(40.7812, -73.9665)
+
+
+def seed_demo_content(workspace: Workspace) -> AddReport:
+    """Everything a new demo portfolio holds beyond the catalog: sample evidence and, once
+    drafts exist, a draft that is almost ready."""
+    report = seed_demo_evidence(workspace.evidence)
+    return report
 
 
 def seed_demo_evidence(evidence: EvidenceService) -> AddReport:

@@ -466,6 +466,13 @@ class EvidenceService:
         )
 
 
+def stop_media_workers() -> None:
+    """End the worker processes that read media (at application exit)."""
+    from mcdesk.media import isolation
+
+    isolation.shutdown_default_runner()
+
+
 def find_name(text: str, name: str, *, context: int = 40) -> Iterator[str]:
     """Excerpts of `text` around each whole-word, accent- and case-blind match of `name`."""
     folded_name = fold(name).strip()

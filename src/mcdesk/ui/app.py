@@ -51,7 +51,13 @@ def open_portfolio_in_background(window: MainWindow, *, seed_demo: bool = True) 
         if workspace.seeded_demo:
             window.show_notice(window.tr(
                 "Welcome to mcdesk. This new portfolio holds a demo catalog of "
-                "micro-credentials: pick one on the left to read what it asks for."))
+                "micro-credentials: pick one on the left to read what it asks for. Sample "
+                "evidence is being prepared in Evidence."))
+            window.runner.submit(window.tr("Preparing sample evidence"),
+                                 lambda _c: _seed_demo_content(workspace), lane=Lane.POOL,
+                                 on_success=lambda _r: window.content_changed(),
+                                 on_failure=lambda exc: log.warning(
+                                     "Could not prepare the sample evidence: %s", exc))
         window.runner.submit(window.tr("Backing up the portfolio"),
                              lambda _c: workspace.backup_if_due(), lane=Lane.WRITE,
                              on_failure=lambda exc: log.warning("Scheduled backup failed: %s",
@@ -60,6 +66,12 @@ def open_portfolio_in_background(window: MainWindow, *, seed_demo: bool = True) 
     window.runner.submit(window.tr("Opening the portfolio"), work, lane=Lane.WRITE,
                          on_success=opened, on_failure=window.show_open_failure,
                          cancellable=False)
+
+
+def _seed_demo_content(workspace: Workspace) -> object:
+    from mcdesk.services.demo import seed_demo_content
+
+    return seed_demo_content(workspace)
 
 
 def run_gui(portfolio_dir: Path) -> int:
@@ -71,4 +83,7 @@ def run_gui(portfolio_dir: Path) -> int:
     QTimer.singleShot(0, lambda: open_portfolio_in_background(window))
     code = app.exec()
     runner.shutdown(wait=True)
+    from mcdesk.services.evidence import stop_media_workers
+
+    stop_media_workers()
     return code

@@ -280,6 +280,12 @@ class EvidencePage(QWidget):
         elif self.isVisible():
             self.refresh()
 
+    def mark_stale(self) -> None:
+        """Reload now if on screen, else the next time the teacher comes here."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
     def showEvent(self, event: QShowEvent) -> None:
         # The library loads when the teacher first comes here, not while the window opens.
         super().showEvent(event)

@@ -175,6 +175,10 @@ class MainWindow(QMainWindow):
         self.error_text.setText("\n".join(lines))
         self.body.setCurrentIndex(1)
 
+    def content_changed(self) -> None:
+        """Something outside the pages changed the portfolio (e.g. sample content): reload."""
+        self.evidence_page.mark_stale()
+
     def show_notice(self, text: str, tone: Tone = Tone.INFO) -> None:
         self.notice_bar.show_message(text, tone)
 
