@@ -215,8 +215,16 @@ def test_new_demo_portfolio_gets_sample_evidence(qtbot: QtBot, tmp_path: Path) -
         open_portfolio_in_background(window, seed_demo=True)
     window.show_place("evidence")
     page = window.evidence_page
-    qtbot.waitUntil(lambda: len(page.model.items()) == 5, timeout=30000)
-    kinds = sorted(str(e.kind) for e in page.model.items())
-    assert kinds == ["document", "image", "image", "text", "video"]
-    assert sum(e.has_location for e in page.model.items()) == 3
+    workspace = window.workspace
+    assert workspace is not None
+    # The sample content ends with a draft that uses the evidence.
+    qtbot.waitUntil(lambda: len(workspace.drafts.list()) == 1, timeout=30000)
+    qtbot.waitUntil(lambda: len(page.model.items()) == len(workspace.evidence.all()),
+                    timeout=WAIT)
+    kinds = {e.kind for e in page.model.items()}
+    assert kinds == {EvidenceKind.VIDEO, EvidenceKind.DOCUMENT, EvidenceKind.IMAGE,
+                     EvidenceKind.TEXT}
+    assert sum(e.has_location for e in page.model.items()) >= 3
+    readiness = workspace.drafts.check(workspace.drafts.list()[0].id)
+    assert not readiness.ready and readiness.problems
     window.close()

@@ -17,6 +17,16 @@ class DraftStatus(enum.StrEnum):
     EARNED = "earned"
     NOT_YET = "not yet"
 
+    @property
+    def editable(self) -> bool:
+        """Whether answers, evidence and the self-assessment may still change. A change to a
+        packaged draft makes it a plain draft again (its package is out of date)."""
+        return self in (DraftStatus.DRAFT, DraftStatus.PACKAGED)
+
+
+#: How many attempts an issuer allows when it does not say (attempt 1 and two resubmissions).
+DEFAULT_MAX_ATTEMPTS = 3
+
 
 @dataclass(frozen=True)
 class Attachment:
@@ -45,6 +55,7 @@ class AnswerVersion:
     criterion_id: str
     text: str
     saved_at: datetime
+    reason: str = ""  # "" while typing; "restored", "copied from attempt 1"
 
 
 @dataclass(frozen=True)
@@ -71,6 +82,10 @@ class Draft:
     attachments: tuple[Attachment, ...] = ()
     self_assessment: tuple[tuple[str, str], ...] = ()  # (rubric criterion id, level id)
     feedback: tuple[CriterionFeedback, ...] = ()  # from the previous attempt, if "not yet"
+    # Stable per draft: a package rebuilt or re-sent for this attempt is the same submission.
+    submission_id: str = ""
+    # What assessors said about this attempt itself, once a decision came back.
+    received_feedback: tuple[CriterionFeedback, ...] = ()
 
     def answer(self, criterion_id: str) -> str:
         for answer in self.answers:

@@ -33,9 +33,12 @@ DEMO_PLACE = GpsPoint(40.7812, -73.9665)
 
 
 def seed_demo_content(workspace: Workspace) -> AddReport:
-    """Everything a new demo portfolio holds beyond the catalog: sample evidence and, once
-    drafts exist, a draft that is almost ready."""
+    """Everything a new demo portfolio holds beyond the catalog: sample evidence and a draft
+    that is almost ready, so the readiness check has something real to say."""
+    from mcdesk.services.demo_draft import seed_demo_draft
+
     report = seed_demo_evidence(workspace.evidence)
+    seed_demo_draft(workspace)
     return report
 
 

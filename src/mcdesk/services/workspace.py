@@ -14,7 +14,9 @@ from mcdesk.services.catalog import CatalogService
 from mcdesk.storage.portfolio import Portfolio
 
 if TYPE_CHECKING:
+    from mcdesk.services.drafts import DraftService
     from mcdesk.services.evidence import EvidenceService
+    from mcdesk.services.packages import PackageService
 
 log = logging.getLogger(__name__)
 DEMO_CATALOG = "demo_catalog.json"
@@ -28,6 +30,10 @@ class Workspace:
         self.catalog = CatalogService(portfolio)
         self._evidence: EvidenceService | None = None
         self._evidence_lock = threading.Lock()
+        self._drafts: DraftService | None = None
+        self._drafts_lock = threading.Lock()
+        self._packages: PackageService | None = None
+        self._packages_lock = threading.Lock()
         self.seeded_demo = False
 
     @property
@@ -40,6 +46,27 @@ class Workspace:
 
                 self._evidence = EvidenceService(self._portfolio)
             return self._evidence
+
+    @property
+    def drafts(self) -> DraftService:
+        """The drafts service, made on first use (like `evidence`, it loads SQLAlchemy)."""
+        evidence = self.evidence
+        with self._drafts_lock:
+            if self._drafts is None:
+                from mcdesk.services.drafts import DraftService
+
+                self._drafts = DraftService(self._portfolio, self.catalog, evidence)
+            return self._drafts
+
+    @property
+    def packages(self) -> PackageService:
+        """The packages service (build, verify, open received packages), made on first use."""
+        with self._packages_lock:
+            if self._packages is None:
+                from mcdesk.services.packages import PackageService
+
+                self._packages = PackageService(self._portfolio)
+            return self._packages
 
     @classmethod
     def open(cls, root: Path, *, create: bool = True, seed_demo: bool = False) -> Workspace:

@@ -9,6 +9,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -109,3 +110,96 @@ class RosterRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     name: Mapped[str] = mapped_column(Text, unique=True)
     role: Mapped[str] = mapped_column(String(20), default="student")
+
+
+class DraftRow(Base):
+    """A draft of a submission: one attempt at one micro-credential, pinned to the version it
+    was started on. Drafts go to the trash (`trashed_at`); their answers are never deleted."""
+
+    __tablename__ = "draft"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    achievement_id: Mapped[str] = mapped_column(String(2000), index=True)
+    mc_version: Mapped[str] = mapped_column(String(200))
+    mc_name: Mapped[str] = mapped_column(Text)
+    attempt: Mapped[int] = mapped_column(Integer, default=1)
+    status: Mapped[str] = mapped_column(String(20), default="draft")
+    previous_attempt_id: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("draft.id", ondelete="RESTRICT"), index=True
+    )
+    submission_id: Mapped[str] = mapped_column(String(36), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    trashed_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class DraftAnswerRow(Base):
+    """The current written answer to one text criterion of a draft."""
+
+    __tablename__ = "draft_answer"
+
+    draft_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("draft.id", ondelete="RESTRICT"), primary_key=True
+    )
+    criterion_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AnswerVersionRow(Base):
+    """An answer as it stood at some moment; the newest one mirrors the current answer."""
+
+    __tablename__ = "draft_answer_version"
+    __table_args__ = (Index("ix_draft_answer_version_answer", "draft_id", "criterion_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    draft_id: Mapped[str] = mapped_column(String(36), ForeignKey("draft.id", ondelete="RESTRICT"))
+    criterion_id: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    saved_at: Mapped[datetime] = mapped_column(DateTime)
+    reason: Mapped[str] = mapped_column(String(100), default="", server_default="")
+
+
+class DraftAttachmentRow(Base):
+    """One evidence answering one criterion of a draft, in the order the assessor sees."""
+
+    __tablename__ = "draft_attachment"
+    __table_args__ = (UniqueConstraint("draft_id", "criterion_id", "evidence_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    draft_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("draft.id", ondelete="RESTRICT"), index=True
+    )
+    criterion_id: Mapped[str] = mapped_column(String(200))
+    evidence_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("evidence.id", ondelete="RESTRICT"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    caption: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class SelfAssessmentRow(Base):
+    """The level the earner gives their own work on one rubric criterion."""
+
+    __tablename__ = "draft_self_assessment"
+
+    draft_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("draft.id", ondelete="RESTRICT"), primary_key=True
+    )
+    rubric_criterion_id: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    level_id: Mapped[str] = mapped_column(String(2000))
+
+
+class FeedbackRow(Base):
+    """What assessors said about one rubric criterion of the attempt `draft_id`."""
+
+    __tablename__ = "draft_feedback"
+
+    draft_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("draft.id", ondelete="RESTRICT"), primary_key=True
+    )
+    rubric_criterion_id: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    level_id: Mapped[str | None] = mapped_column(String(2000))
+    text: Mapped[str] = mapped_column(Text, default="", server_default="")
