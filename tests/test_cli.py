@@ -310,3 +310,17 @@ def test_bad_arguments_are_usage_errors(home: Path) -> None:
     run = mcdesk(home, "catalog", "frobnicate")
     assert run.code == 2
     assert "usage: mcdesk catalog" in run.err
+
+
+def test_evidence_add_through_python_dash_m_starts_media_workers(tmp_path: Path) -> None:
+    """Adding evidence from the command line reads the file in spawned media workers."""
+    from mcdesk.media import demo
+
+    photo = demo.make_demo_photo(tmp_path / "work.jpg", gps=None, text="1/2")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env["HOME"] = str(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "mcdesk", "--portfolio", str(tmp_path / "p"), "evidence",
+         "add", str(photo), "--json"], capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["ok"] is True

@@ -4,4 +4,6 @@ import sys
 
 from mcdesk.launcher import main
 
-sys.exit(main())
+# The usual guard: nothing runs when another module (or a spawned worker) imports this one.
+if __name__ == "__main__":
+    sys.exit(main())

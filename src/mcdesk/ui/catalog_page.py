@@ -62,6 +62,7 @@ def palette_colors(palette: QPalette) -> Colors:
 
 class CatalogPage(QWidget):
     notice = Signal(str, Tone)
+    start_draft_requested = Signal(str)
     unexpected = Signal(object)
     entries_shown = Signal(int)
     detail_shown = Signal(str)
@@ -138,7 +139,12 @@ class CatalogPage(QWidget):
         self.version_box.activated.connect(self._version_chosen)
         self.version_label = QLabel(self.tr("Version:"))
         self.version_label.setBuddy(self.version_box)
+        self.start_draft_button = QPushButton(self.tr("Start a draft"))
+        self.start_draft_button.setToolTip(self.tr(
+            "Start gathering your submission for this micro-credential"))
+        self.start_draft_button.clicked.connect(self._start_draft_clicked)
         version_row = QHBoxLayout()
+        version_row.addWidget(self.start_draft_button)
         version_row.addStretch(1)
         version_row.addWidget(self.version_label)
         version_row.addWidget(self.version_box)
@@ -368,8 +374,13 @@ class CatalogPage(QWidget):
         several = len(detail.all_versions) > 1
         self.version_box.setVisible(several)
         self.version_label.setVisible(several)
+        self.start_draft_button.setVisible(bool(mc.submission_parts) and detail.is_current)
         self.right_stack.setCurrentIndex(1)
         self.detail_shown.emit(mc.achievement_id)
+
+    def _start_draft_clicked(self) -> None:
+        if self._current_id is not None:
+            self.start_draft_requested.emit(self._current_id)
 
     def _version_chosen(self, index: int) -> None:
         if self._current_id is not None:
@@ -402,7 +413,8 @@ class CatalogPage(QWidget):
         if workspace is None:
             return
         self._runner.submit(
-            self.tr("Importing %n file(s)", "", len(paths)),
+            self.tr("Importing a file") if len(paths) == 1
+            else self.tr("Importing %1 files").replace("%1", str(len(paths))),
             lambda control: workspace.catalog.import_files(paths, control),
             lane=Lane.WRITE, on_success=self._imported, on_failure=self._failed)
 

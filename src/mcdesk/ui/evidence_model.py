@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
 from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
 
 from mcdesk.core.evidence import Evidence, EvidenceKind
@@ -13,6 +21,7 @@ from mcdesk.core.units import clock, human_size
 from mcdesk.ui.icons import icon
 
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 1
+EVIDENCE_MIME = "application/x-mcdesk-evidence-ids"
 THUMB_SIZE = QSize(144, 108)
 
 
@@ -82,6 +91,22 @@ class EvidenceListModel(QAbstractListModel):
         if evidence.needs_consent:
             found.append("consent?")
         return found
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid():
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def mimeTypes(self) -> list[str]:
+        return [EVIDENCE_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """Dragged evidence carries its ids, so a draft's criterion can take it."""
+        data = QMimeData()
+        ids = [self._items[i.row()].id for i in indexes if i.isValid()]
+        data.setData(EVIDENCE_MIME, QByteArray("\n".join(ids).encode()))
+        return data
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:
         return 0 if parent is not None and parent.isValid() else len(self._items)

@@ -597,7 +597,8 @@ class EvidencePage(QWidget):
         failed = [r for r in report.results if r.error is not None]
         lines = []
         if added:
-            lines.append(self.tr("Added %n piece(s) of evidence.", "", len(added)))
+            lines.append(self.tr("Added 1 piece of evidence.") if len(added) == 1 else
+                         self.tr("Added %1 pieces of evidence.").replace("%1", str(len(added))))
             self._select_after_load = added[-1].id
         for result in again:
             assert result.already_had is not None
@@ -609,8 +610,10 @@ class EvidencePage(QWidget):
             lines.append(self.tr("%1 was not added: %2").replace("%1", Path(result.path).name)
                          .replace("%2", result.error or ""))
         if report.skipped:
-            lines.append(self.tr("%n file(s) in the folder were skipped: not evidence mcdesk "
-                                 "knows.", "", len(report.skipped)))
+            skipped = len(report.skipped)
+            lines.append((self.tr("1 file in the folder was skipped") if skipped == 1 else
+                          self.tr("%1 files in the folder were skipped").replace(
+                              "%1", str(skipped))) + self.tr(": not evidence mcdesk knows."))
         self.notice.emit("\n".join(lines) or self.tr("Nothing to add."),
                          Tone.ERROR if failed else Tone.INFO)
         self.refresh()

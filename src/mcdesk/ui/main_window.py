@@ -27,6 +27,7 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.catalog_page import CatalogPage
 from mcdesk.ui.check_dialog import CheckDialog
 from mcdesk.ui.crash import CrashReporter
+from mcdesk.ui.drafts_page import DraftsPage
 from mcdesk.ui.evidence_page import EvidencePage
 from mcdesk.ui.icons import icon
 from mcdesk.ui.jobs_indicator import JobsIndicator
@@ -65,6 +66,12 @@ class MainWindow(QMainWindow):
         self.evidence_page.notice.connect(self.show_notice)
         self.evidence_page.unexpected.connect(self.crash_reporter.report)
         self._add_place("evidence", self.tr("Evidence"), self.evidence_page)
+        self.drafts_page = DraftsPage(runner)
+        self.drafts_page.notice.connect(self.show_notice)
+        self.drafts_page.unexpected.connect(self.crash_reporter.report)
+        self._add_place("drafts", self.tr("Drafts"), self.drafts_page)
+        self.evidence_page.evidence_changed.connect(self.drafts_page.mark_stale)
+        self.catalog_page.start_draft_requested.connect(self._start_draft)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
 
@@ -160,6 +167,7 @@ class MainWindow(QMainWindow):
             action.setEnabled(True)
         self.catalog_page.set_workspace(workspace)
         self.evidence_page.set_workspace(workspace)
+        self.drafts_page.set_workspace(workspace)
         self.workspace_ready.emit()
 
     def show_open_failure(self, exc: BaseException) -> None:
@@ -178,6 +186,7 @@ class MainWindow(QMainWindow):
     def content_changed(self) -> None:
         """Something outside the pages changed the portfolio (e.g. sample content): reload."""
         self.evidence_page.mark_stale()
+        self.drafts_page.mark_stale()
 
     def show_notice(self, text: str, tone: Tone = Tone.INFO) -> None:
         self.notice_bar.show_message(text, tone)
@@ -194,6 +203,10 @@ class MainWindow(QMainWindow):
     def _import(self) -> None:
         self.show_place("catalog")
         self.catalog_page.choose_and_import()
+
+    def _start_draft(self, achievement_id: str) -> None:
+        self.show_place("drafts")
+        self.drafts_page.start_draft(achievement_id)
 
     def _add_evidence(self) -> None:
         self.show_place("evidence")
@@ -222,8 +235,11 @@ class MainWindow(QMainWindow):
             "version 3 or later.</p>").replace("%1", __version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Pages first, so late callbacks still queued for them start no new work.
+        # Words still waiting for their autosave go to the disk first (the runner finishes
+        # them during shutdown), then the pages let go so late callbacks start no new work.
+        self.drafts_page.flush()
         self.catalog_page.set_workspace(None)
+        self.drafts_page.set_workspace(None)
         self.evidence_page.set_workspace(None)
         if self.check_dialog is not None:
             self.check_dialog.close()
