@@ -19,12 +19,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
-from benchmarks import media_figures, search, startup
+from benchmarks import media_figures, package_build, search, startup
 from benchmarks.fixture import FixtureInfo, build_portfolio
 from benchmarks.stats import Figure, format_table
 
-FIGURES = ("startup", "search", "media")
+FIGURES = ("startup", "search", "media", "package")
 MICRO_CREDENTIALS = 1000
 EVIDENCE_ROWS = 10_000
 
@@ -53,6 +54,20 @@ def fixture_figure(info: FixtureInfo) -> Figure:
         f"{info.stacks} stacks, {info.catalog_bytes / 1_048_576:.1f} MB of catalog files) "
         f"imported in {info.catalog_seconds:.1f} s; {info.evidence_rows} evidence rows "
         f"({info.evidence_files} file rows) inserted in {info.evidence_seconds:.1f} s")
+
+
+def package_figures(result: dict[str, Any]) -> list[Figure]:
+    size = f"{result['size_bytes'] / 1e9:.1f} GB"
+    return [
+        Figure(f"package build {size}", f"{result['build_s']:.2f} s",
+               f"{result['cp_fsync_s']:.2f} s (cp + fsync)", result["ratio"],
+               f"<= {result['goal_ratio']}x", result["ratio"] <= result["goal_ratio"],
+               f"plain cp {result['cp_s']:.2f} s; stream, hash-check, zip, fsync"),
+        Figure(f"package build memory, {size}", f"{result['peak_rss_mb']:.0f} MB",
+               f"{result['baseline_rss_mb']:.0f} MB before", None,
+               f"< {result['goal_peak_rss_mb']} MB", result["peak_rss_mb"]
+               < result["goal_peak_rss_mb"], "peak resident memory of the building process"),
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -88,6 +103,10 @@ def main(argv: list[str] | None = None) -> int:
         made, texts = media_figures.run(rounds=media_rounds, quick=args.quick)
         figures += made
         details += texts
+    if "package" in chosen:
+        size = 256 << 20 if args.quick else 2 << 30
+        print(f"Package build ({size >> 20} MB), {min(rounds, 3)} rounds ...", flush=True)
+        figures += package_figures(package_build.run(min(rounds, 3), size))
     print()
     for block in details:
         print(block)

@@ -185,30 +185,34 @@ class BagWriter:
         self._check_payload_path(path)
         digest = hashlib.sha256()
         copied = 0
-        pending: collections.deque[Future[None]] = collections.deque()
-        reads = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bag-read")
-        hashes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bag-sha256")
         try:
             with open(source, "rb") as reader:
                 size = os.fstat(reader.fileno()).st_size
                 _advise(reader.fileno(), "POSIX_FADV_SEQUENTIAL")
                 info = self._info(path, compress)
                 info.file_size = size
-                with self._zip.open(info, "w", force_zip64=size > _ZIP64_AT) as writer:
-                    ahead = reads.submit(reader.read, COPY_CHUNK)
-                    while chunk := ahead.result():
-                        self._control.check_cancelled()
+                reads = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bag-read")
+                hashes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bag-sha256")
+                pending: collections.deque[Future[None]] = collections.deque()
+                try:
+                    with self._zip.open(info, "w", force_zip64=size > _ZIP64_AT) as writer:
                         ahead = reads.submit(reader.read, COPY_CHUNK)
-                        pending.append(hashes.submit(digest.update, chunk))
-                        writer.write(chunk)
-                        while len(pending) > _IN_FLIGHT:
-                            pending.popleft().result()
-                        copied += len(chunk)
-                        self._done += len(chunk)
-                        self._start_writeback()
-                        self._control.progress(self._done, self._total or None, label)
-            while pending:
-                pending.popleft().result()
+                        while chunk := ahead.result():
+                            self._control.check_cancelled()
+                            ahead = reads.submit(reader.read, COPY_CHUNK)
+                            pending.append(hashes.submit(digest.update, chunk))
+                            writer.write(chunk)
+                            while len(pending) > _IN_FLIGHT:
+                                pending.popleft().result()
+                            copied += len(chunk)
+                            self._done += len(chunk)
+                            self._start_writeback()
+                            self._control.progress(self._done, self._total or None, label)
+                    while pending:
+                        pending.popleft().result()
+                finally:  # never leave a thread reading a closed file
+                    reads.shutdown(wait=True, cancel_futures=True)
+                    hashes.shutdown(wait=True, cancel_futures=True)
         except FileNotFoundError:
             raise McdeskError(f'the stored file of "{label}" is missing; run File → Check '
                               "portfolio", path=source) from None
@@ -217,9 +221,6 @@ class BagWriter:
                 raise StorageFullError("the disk is full; no package was written",
                                        path=self._partial) from exc
             raise
-        finally:
-            reads.shutdown(wait=True, cancel_futures=True)
-            hashes.shutdown(wait=True, cancel_futures=True)
         sha256 = digest.hexdigest()
         if expected_sha256 is not None and sha256 != expected_sha256.lower():
             raise McdeskError(
