@@ -227,4 +227,10 @@ def test_new_demo_portfolio_gets_sample_evidence(qtbot: QtBot, tmp_path: Path) -
     assert sum(e.has_location for e in page.model.items()) >= 3
     readiness = workspace.drafts.check(workspace.drafts.list()[0].id)
     assert not readiness.ready and readiness.problems
+    # Each piece of evidence says which drafts use it.
+    lesson_plan = next(e for e in page.model.items() if e.kind is EvidenceKind.DOCUMENT)
+    page.select_evidence(lesson_plan.id)
+    qtbot.waitUntil(lambda: page.current is not None and page.current.id == lesson_plan.id,
+                    timeout=WAIT)
+    assert page.used_label.text() == "Checking for Understanding with Exit Tickets"
     window.close()

@@ -86,6 +86,15 @@ class DraftService:
     def get(self, draft_id: str) -> Draft:
         return self._store.get(draft_id)
 
+    def usage(self) -> dict[str, builtins.list[str]]:
+        """For each evidence id, the drafts using it ("Exit tickets, attempt 2")."""
+        used: dict[str, builtins.list[str]] = {}
+        for draft in self._store.all():
+            label = draft.mc_name + (f", attempt {draft.attempt}" if draft.attempt > 1 else "")
+            for evidence_id in dict.fromkeys(a.evidence_id for a in draft.attachments):
+                used.setdefault(evidence_id, []).append(label)
+        return used
+
     def resolve(self, reference: str) -> Draft:
         """The draft a user means: its id or the first 6 or more characters of it."""
         reference = reference.strip()

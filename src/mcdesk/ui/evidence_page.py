@@ -82,6 +82,7 @@ class EvidencePage(QWidget):
         self._current: Evidence | None = None
         self._select_after_load: str | None = None
         self._stale = True
+        self.usage: dict[str, list[str]] = {}
         self.setAcceptDrops(True)
 
         # -- the library (left) --
@@ -199,6 +200,9 @@ class EvidencePage(QWidget):
         form.addRow(self.tr("Ta&gs:"), self.tags_edit)
         form.addRow(self.tr("Privacy:"), self.privacy_label)
         form.addRow(self.tr("Versions:"), self.versions_label)
+        self.used_label = QLabel()
+        self.used_label.setWordWrap(True)
+        form.addRow(self.tr("Used in:"), self.used_label)
 
         self.strip_button = QPushButton(self.tr("Remove location and details"))
         self.blur_button = QPushButton(self.tr("Blur faces…"))
@@ -312,17 +316,20 @@ class EvidencePage(QWidget):
         query = self.search.text()
         kind = self.kind_filter.currentData()
 
-        def load(_control: JobControl) -> tuple[list[Evidence], int]:
+        def load(_control: JobControl) -> tuple[list[Evidence], int, dict[str, list[str]]]:
             found = workspace.evidence.find(query=query, kind=kind)
-            return found, len(workspace.evidence.all()) if (query or kind) else len(found)
+            total = len(workspace.evidence.all()) if (query or kind) else len(found)
+            return found, total, workspace.drafts.usage()
 
         self._runner.submit(self.tr("Loading evidence"), load, lane=Lane.POOL,
                             cancellable=False, on_failure=self._failed,
                             on_success=lambda result: self._loaded(generation, *result))
 
-    def _loaded(self, generation: int, items: list[Evidence], total: int) -> None:
+    def _loaded(self, generation: int, items: list[Evidence], total: int,
+                usage: dict[str, list[str]]) -> None:
         if generation != self._generation:
             return
+        self.usage = usage
         keep = self._select_after_load or (self._current.id if self._current else None)
         self.model.set_items(items)
         self.left_stack.setCurrentIndex(1 if total == 0 else 0)
@@ -411,6 +418,8 @@ class EvidencePage(QWidget):
         self.tags_edit.setText(", ".join(evidence.tags))
         self.privacy_label.setText(self._privacy_text(evidence))
         self.versions_label.setText(self._versions_text(evidence))
+        drafts = self.usage.get(evidence.id, [])
+        self.used_label.setText(", ".join(drafts) if drafts else self.tr("No draft yet"))
         has_file = evidence.sha256 is not None
         is_video = evidence.kind is EvidenceKind.VIDEO
         is_image = evidence.kind is EvidenceKind.IMAGE
