@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from urllib.parse import unquote
 
 from PySide6.QtCore import QItemSelection, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QDragEnterEvent, QDropEvent, QKeySequence, QPalette
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.catalog import CatalogEntry, FileImportResult, ImportOutcome, Stack
-from mcdesk.core.errors import McdeskError
 from mcdesk.jobs.runner import JobRunner, Lane
 from mcdesk.ui.catalog_model import ENTRY_ROLE, CatalogListModel
 from mcdesk.ui.entry_delegate import ROW_CHROME, EntryDelegate
 from mcdesk.ui.notice import Tone
+from mcdesk.ui.place import Place
 
 if TYPE_CHECKING:
     # Types only: the window shows before services and storage are imported.
@@ -60,22 +60,18 @@ def palette_colors(palette: QPalette) -> Colors:
     )
 
 
-class CatalogPage(QWidget):
-    notice = Signal(str, Tone)
+class CatalogPage(Place):
     start_draft_requested = Signal(str)
-    unexpected = Signal(object)
     entries_shown = Signal(int)
     detail_shown = Signal(str)
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._workspace: Workspace | None = None
+        super().__init__(runner, parent)
         self._generation = 0
         self._detail_generation = 0
         self._current_id: str | None = None
         self._pending_select: str | None = None
-        self.setAcceptDrops(True)
+        self.accept_file_drops()
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search micro-credentials (Ctrl+F)"))
@@ -190,7 +186,10 @@ class CatalogPage(QWidget):
     # -- wiring to the portfolio --------------------------------------------------------
 
     def set_workspace(self, workspace: Workspace | None) -> None:
+        # The catalog is the first place shown: it loads as soon as the portfolio is open, in
+        # one job that brings the filters and the list together.
         self._workspace = workspace
+        self._stale = False
         self._set_filters_enabled(workspace is not None)
         if workspace is not None:
             self.reload_filters()
@@ -436,22 +435,8 @@ class CatalogPage(QWidget):
         self.notice.emit("\n".join(lines), Tone.ERROR if failed else Tone.INFO)
         self.reload_filters()
 
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, McdeskError):
-            self.notice.emit(str(exc), Tone.ERROR)
-        else:
-            self.unexpected.emit(exc)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._workspace is not None and event.mimeData().hasUrls() and all(
-                url.isLocalFile() for url in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.import_files(paths)
+    def files_dropped(self, paths: Sequence[Path]) -> None:
+        self.import_files(paths)
 
     @staticmethod
     def search_shortcut() -> QKeySequence:

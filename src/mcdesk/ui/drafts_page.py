@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from mcdesk.core.progress import JobControl
 from mcdesk.jobs.runner import JobRunner, Lane
 from mcdesk.ui.draft_editor import DraftEditor
 from mcdesk.ui.notice import Tone
+from mcdesk.ui.place import Place
 
 if TYPE_CHECKING:
     from mcdesk.core.catalog import CatalogEntry, SubmissionCriterion
@@ -36,18 +36,13 @@ if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
 
 
-class DraftsPage(QWidget):
-    notice = Signal(str, Tone)
-    unexpected = Signal(object)
+class DraftsPage(Place):
     drafts_shown = Signal(int)
     package_built = Signal(object)
     package_opened = Signal(object)
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._workspace: Workspace | None = None
-        self._stale = True
+        super().__init__(runner, parent)
         self._select_after_load: str | None = None
         self.readiness: dict[str, Readiness] = {}
 
@@ -108,23 +103,9 @@ class DraftsPage(QWidget):
 
     # -- wiring -------------------------------------------------------------------------
 
-    def set_workspace(self, workspace: Workspace | None) -> None:
-        self._workspace = workspace
+    def workspace_changed(self, workspace: Workspace | None) -> None:
         self.editor.set_workspace(workspace)
         self._set_enabled(workspace is not None)
-        self._stale = True
-        if workspace is not None and self.isVisible():
-            self.refresh()
-
-    def mark_stale(self) -> None:
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if self._stale and self._workspace is not None:
-            self.refresh()
 
     def _set_enabled(self, enabled: bool) -> None:
         self.new_button.setEnabled(enabled)
@@ -134,7 +115,7 @@ class DraftsPage(QWidget):
         workspace = self._workspace
         if workspace is None:
             return
-        self._stale = False
+        super().refresh()
 
         def load(_c: JobControl) -> list[tuple[Draft, Readiness]]:
             return [(d, workspace.drafts.check(d.id)) for d in workspace.drafts.list()]
@@ -371,9 +352,3 @@ class DraftsPage(QWidget):
 
     def flush(self) -> None:
         self.editor.flush()
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, McdeskError):
-            self.notice.emit(str(exc), Tone.ERROR)
-        else:
-            self.unexpected.emit(exc)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QShowEvent
+from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mcdesk.core.errors import McdeskError
 from mcdesk.core.evidence import Consent, Evidence, EvidenceKind, VersionRequest
 from mcdesk.core.progress import JobControl
 from mcdesk.jobs.runner import JobRunner, Lane
@@ -41,6 +40,7 @@ from mcdesk.ui.evidence_model import (
     load_thumbnail,
 )
 from mcdesk.ui.notice import Tone
+from mcdesk.ui.place import Place
 
 if TYPE_CHECKING:
     from mcdesk.services.evidence import AddReport
@@ -67,23 +67,18 @@ CONSENT_LABELS = {
 AUTOSAVE_MS = 600
 
 
-class EvidencePage(QWidget):
-    notice = Signal(str, Tone)
-    unexpected = Signal(object)
+class EvidencePage(Place):
     items_shown = Signal(int)
     detail_shown = Signal(str)
     evidence_changed = Signal()
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._workspace: Workspace | None = None
+        super().__init__(runner, parent)
         self._generation = 0
         self._current: Evidence | None = None
         self._select_after_load: str | None = None
-        self._stale = True
         self.usage: dict[str, list[str]] = {}
-        self.setAcceptDrops(True)
+        self.accept_file_drops()
 
         # -- the library (left) --
         self.search = QLineEdit()
@@ -274,27 +269,10 @@ class EvidencePage(QWidget):
 
     # -- wiring ---------------------------------------------------------------------------
 
-    def set_workspace(self, workspace: Workspace | None) -> None:
-        self._workspace = workspace
+    def workspace_changed(self, workspace: Workspace | None) -> None:
         self._set_enabled(workspace is not None)
-        self._stale = True
-        if workspace is None:
-            if self._previews is not None:
-                self._previews.clear()
-        elif self.isVisible():
-            self.refresh()
-
-    def mark_stale(self) -> None:
-        """Reload now if on screen, else the next time the teacher comes here."""
-        self._stale = True
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        # The library loads when the teacher first comes here, not while the window opens.
-        super().showEvent(event)
-        if self._stale and self._workspace is not None:
-            self.refresh()
+        if workspace is None and self._previews is not None:
+            self._previews.clear()
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in (self.search, self.kind_filter, self.add_button, self.privacy_button,
@@ -310,7 +288,7 @@ class EvidencePage(QWidget):
         workspace = self._workspace
         if workspace is None:
             return
-        self._stale = False
+        super().refresh()
         self._generation += 1
         generation = self._generation
         query = self.search.text()
@@ -739,22 +717,5 @@ class EvidencePage(QWidget):
         self.privacy_dialog.show()
         self.privacy_dialog.raise_()
 
-    # -- plumbing ---------------------------------------------------------------------------
-
-    def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, McdeskError):
-            self.notice.emit(str(exc), Tone.ERROR)
-        else:
-            self.unexpected.emit(exc)
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._workspace is not None and event.mimeData().hasUrls() and all(
-                url.isLocalFile() for url in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.add_paths(paths)
-
+    def files_dropped(self, paths: Sequence[Path]) -> None:
+        self.add_paths(paths)
