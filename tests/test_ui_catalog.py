@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -282,3 +282,42 @@ def test_late_results_after_close_start_no_work(window: MainWindow, qtbot: QtBot
     page.list.setCurrentIndex(page.model.index(1))
     qtbot.wait(50)  # let queued callbacks run; any exception in them fails the test
     assert window.runner.active() == []
+
+
+def test_a_damaged_database_offers_the_last_backup(qtbot: QtBot, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from mcdesk.services.workspace import Workspace
+
+    folder = tmp_path / "damaged"
+    workspace = Workspace.open(folder, seed_demo=True)
+    assert workspace.backup_if_due() is not None
+    workspace.close()
+    db = folder / "mcdesk.sqlite3"
+    for leftover in (folder / "mcdesk.sqlite3-wal", folder / "mcdesk.sqlite3-shm"):
+        leftover.unlink(missing_ok=True)
+    db.write_bytes(b"this is no longer a database" * 100)
+    damaged = db.read_bytes()
+
+    runner = JobRunner()
+    window = MainWindow(runner, folder)
+    qtbot.addWidget(window)
+    window.show()
+    open_portfolio_in_background(window, seed_demo=False)
+    qtbot.waitUntil(lambda: window.restore_button.isVisibleTo(window), timeout=WAIT)
+    assert "cannot read the database" in window.error_text.text()
+    assert db.read_bytes() == damaged  # refused, not touched
+
+    def confirm() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    QTimer.singleShot(200, confirm)
+    with qtbot.waitSignal(window.catalog_page.entries_shown, timeout=WAIT):
+        qtbot.mouseClick(window.restore_button, Qt.MouseButton.LeftButton)
+    assert window.body.currentIndex() == 0
+    assert len(names(window)) == 11
+    kept = list((folder / "trash").rglob("mcdesk.sqlite3"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    window.close()

@@ -30,6 +30,10 @@ class NewerPortfolioError(PortfolioError):
     """The portfolio was written by a newer mcdesk; it is left untouched."""
 
 
+class DamagedDatabaseError(PortfolioError):
+    """The database file cannot be read; it is left exactly as it is, and a backup offered."""
+
+
 class MigrationFailedError(PortfolioError):
     """Upgrading the portfolio failed; the database is untouched or restorable from a backup."""
 

@@ -62,3 +62,27 @@ def backup_if_due(
     for old in [made, *scheduled][keep:]:
         old.unlink(missing_ok=True)
     return made
+
+
+def restore_backup(db_path: Path, backup: Path, trash_dir: Path) -> Path:
+    """Put `backup` in place of the database. The database it replaces (with its WAL files) is
+    moved to the trash, never deleted; returns the folder it went to."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    kept = trash_dir / f"{stamp}-replaced-database"
+    kept.mkdir(parents=True)
+    for suffix in ("", "-wal", "-shm"):
+        current = db_path.with_name(db_path.name + suffix)
+        if current.exists():
+            os.replace(current, kept / current.name)
+    partial = db_path.with_name(db_path.name + ".part")
+    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        destination = sqlite3.connect(partial)
+        try:
+            source.backup(destination)
+        finally:
+            destination.close()
+    finally:
+        source.close()
+    os.replace(partial, db_path)
+    return kept

@@ -11,7 +11,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mcdesk.core.errors import MigrationFailedError, NewerPortfolioError, PortfolioError
+from mcdesk.core.errors import DamagedDatabaseError, MigrationFailedError, NewerPortfolioError, PortfolioError
 from mcdesk.storage.db import make_engine, readonly_uri
 
 if TYPE_CHECKING:
@@ -74,7 +74,8 @@ def upgrade_database(db_path: Path, backups_dir: Path) -> Path | None:
         try:
             current, has_tables = _inspect(db_path)
         except Exception as exc:  # a damaged or foreign file: leave it exactly as it is
-            raise PortfolioError(f"cannot read the database ({exc})", path=db_path) from exc
+            raise DamagedDatabaseError(f"cannot read the database ({exc})",
+                                       path=db_path) from exc
         if current is None and has_tables:
             raise PortfolioError("this database was not made by mcdesk", path=db_path)
         if current == HEAD_REVISION and MIGRATIONS_DIR == PACKAGED_MIGRATIONS_DIR:

@@ -3,6 +3,7 @@ thread."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,8 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk import __version__
-from mcdesk.core.errors import McdeskError
-from mcdesk.jobs.runner import JobRunner
+from mcdesk.core.errors import DamagedDatabaseError, McdeskError, MigrationFailedError
+from mcdesk.core.progress import JobControl
+from mcdesk.jobs.runner import JobRunner, Lane
 from mcdesk.ui.catalog_page import CatalogPage
 from mcdesk.ui.check_dialog import CheckDialog
 from mcdesk.ui.crash import CrashReporter
@@ -150,8 +152,12 @@ class MainWindow(QMainWindow):
         self.error_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         folder_button = QPushButton(self.tr("Show the portfolio folder"))
         folder_button.clicked.connect(self._show_folder)
+        self.restore_button = QPushButton()
+        self.restore_button.clicked.connect(self._restore_backup)
+        self.restore_button.hide()
         for widget in (self.error_title, self.error_text):
             layout.addWidget(widget)
+        layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(folder_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(2)
         page.setContentsMargins(48, 24, 48, 24)
@@ -182,6 +188,52 @@ class MainWindow(QMainWindow):
             lines.append(self.tr("Earlier copies of the database are kept in its backups folder."))
         self.error_text.setText("\n".join(lines))
         self.body.setCurrentIndex(1)
+        self.restore_button.hide()
+        if isinstance(exc, MigrationFailedError | DamagedDatabaseError):
+            root = self.portfolio_dir
+
+            def find(_c: JobControl) -> Path | None:
+                from mcdesk.services.recovery import last_backup
+
+                return last_backup(root)
+
+            self.runner.submit(self.tr("Looking for a backup"), find, cancellable=False,
+                               on_success=self._offer_backup)
+
+    def _offer_backup(self, backup: Path | None) -> None:
+        if backup is None:
+            return
+        when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        self.restore_button.setText(self.tr("Use the last backup (%1)").replace("%1", when))
+        self.restore_button.setProperty("backup", str(backup))
+        self.restore_button.show()
+
+    def _restore_backup(self) -> None:
+        answer = QMessageBox.question(self, self.tr("Use the last backup?"), self.tr(
+            "mcdesk will put the last backup in place of the database it cannot open. Work "
+            "done after that backup is not in it. The database it replaces is kept in the "
+            "portfolio's trash folder, not deleted."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        root = self.portfolio_dir
+
+        def restore(_c: JobControl) -> tuple[Path, Path]:
+            from mcdesk.services.recovery import restore_last_backup
+
+            return restore_last_backup(root)
+
+        def restored(result: tuple[Path, Path]) -> None:
+            self.body.setCurrentIndex(0)
+            self.show_notice(self.tr("Your portfolio is back as it was on its last backup. The "
+                                     "database it replaced is kept in %1.")
+                             .replace("%1", str(result[1])))
+            from mcdesk.ui.app import open_portfolio_in_background
+
+            open_portfolio_in_background(self, seed_demo=False)
+
+        self.runner.submit(self.tr("Restoring the backup"), restore, lane=Lane.WRITE,
+                           cancellable=False, on_success=restored,
+                           on_failure=self.show_open_failure)
 
     def content_changed(self) -> None:
         """Something outside the pages changed the portfolio (e.g. sample content): reload."""
