@@ -11,7 +11,12 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mcdesk.core.errors import DamagedDatabaseError, MigrationFailedError, NewerPortfolioError, PortfolioError
+from mcdesk.core.errors import (
+    DamagedDatabaseError,
+    MigrationFailedError,
+    NewerPortfolioError,
+    PortfolioError,
+)
 from mcdesk.storage.db import make_engine, readonly_uri
 
 if TYPE_CHECKING:
