@@ -39,3 +39,8 @@ if [ ! -f "$stamp" ]; then
   rm -f .venv/.mcdesk-setup-*
   touch "$stamp"
 fi
+
+# The third-party tus server (@tus/server) the sync tests upload to; skipped without node.
+if command -v npm >/dev/null 2>&1 && [ ! -d tests/peers/tus-node/node_modules ]; then
+  (cd tests/peers/tus-node && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -4,6 +4,7 @@ in a real portfolio; the third-party `bagit` library is the judge of the BagIt f
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 import re
 import zipfile
@@ -376,3 +377,24 @@ def test_a_rebuilt_package_replaces_the_received_one_keeping_the_old_in_trash(
             "text"] == "I teach a fourth-grade class of twenty-six students."
     finally:
         assessor.close()
+
+
+def test_the_bag_planned_file_by_file_is_the_zip_without_the_zip(
+        library: Library, package: BuiltPackage) -> None:
+    """What sync sends one file at a time: the same names, bytes and fingerprint as the zip,
+    each file readable from its opener."""
+    planned = library.workspace.packages.plan_files(snapshot(library.items()))
+    assert planned.bag_name == package.bag_name
+    assert planned.fingerprint == package.fingerprint
+    with zipfile.ZipFile(package.saved_to) as opened:
+        in_zip = {info.filename.split("/", 1)[1]: opened.read(info)
+                  for info in opened.infolist()}
+    assert {f.path for f in planned.files} == set(in_zip)
+    for file in planned.files:
+        with file.opener() as reader:
+            data = reader.read()
+        assert data == in_zip[file.path], file.path
+        assert (file.size, file.sha256) == (len(data), hashlib.sha256(data).hexdigest())
+    assert planned.files[0].path == "bagit.txt"
+    video = next(f for f in planned.files if f.path.startswith("data/evidence/p2-video"))
+    assert video.source is not None and video.media_type == "video/mp4"

@@ -23,7 +23,8 @@ EXIT_UNEXPECTED = 3
 
 # command -> module under mcdesk.cli holding `handle(workspace, args, out) -> int`
 COMMAND_MODULES = {"catalog": "catalog", "check": "check", "evidence": "evidence",
-                   "roster": "evidence", "draft": "drafts", "package": "packages"}
+                   "roster": "evidence", "draft": "drafts", "package": "packages",
+                   "server": "sync", "sync": "sync"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -110,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     draft_check = draft_commands.add_parser("check", parents=[json_flag],
                                             help="is it ready to send? (exit 0 when ready)")
     draft_check.add_argument("id", metavar="ID")
+    draft_send = draft_commands.add_parser("send", parents=[json_flag],
+                                           help="queue a ready draft for a server (the next "
+                                                "sync sends it)")
+    draft_send.add_argument("id", metavar="ID")
+    draft_send.add_argument("--server", metavar="NAME", help="which server (needed when "
+                                                             "there are several)")
 
     package = commands.add_parser("package", help="submission packages (BagIt)")
     package_commands = package.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -123,6 +130,25 @@ def build_parser() -> argparse.ArgumentParser:
     package_open = package_commands.add_parser("open", parents=[json_flag],
                                                help="open a package received by hand")
     package_open.add_argument("file", type=Path, metavar="FILE")
+
+    server = commands.add_parser("server", help="issuing servers to send submissions to")
+    server_commands = server.add_subparsers(dest="action", metavar="ACTION", required=True)
+    server_add = server_commands.add_parser(
+        "add", parents=[json_flag],
+        help="add a server (or give one a new address or token); the token is read from "
+             "standard input or MCDESK_TOKEN and kept in the system keyring")
+    server_add.add_argument("name", metavar="NAME", help='a short name, e.g. "riverbend"')
+    server_add.add_argument("url", metavar="URL", help="the server's address")
+    server_commands.add_parser("list", parents=[json_flag], help="list the servers")
+    server_remove = server_commands.add_parser("remove", parents=[json_flag],
+                                               help="forget a server and its token")
+    server_remove.add_argument("name", metavar="NAME")
+
+    sync = commands.add_parser("sync", parents=[json_flag],
+                               help="one full sync pass: send the outbox, fetch decisions, the "
+                                    "catalog and earned credentials (exit 0 when all went "
+                                    "through)")
+    sync.add_argument("--server", metavar="NAME", help="only this server")
     return parser
 
 

@@ -21,6 +21,10 @@ MAX_ANSWER_BYTES = 1024 * 1024
 
 
 def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.action == "send":
+        from mcdesk.cli.sync import send
+
+        return send(workspace, args, out, err)
     handlers = {"new": _new, "list": _list, "show": _show, "attach": _attach,
                 "write": _write, "check": _check}
     return handlers[args.action](workspace, args, out, err)

@@ -46,6 +46,7 @@ from mcdesk.storage.bag import (
     WrittenBag,
     read_bag,
 )
+from mcdesk.storage.bag_files import PayloadSource, PlannedBag, plan_bag
 from mcdesk.storage.bag_zip import CHUNK, DEFAULT_LIMITS, ZipLimits
 from mcdesk.storage.filestore import is_sha256
 from mcdesk.storage.portfolio import Portfolio
@@ -126,6 +127,7 @@ class _Payload:
     compress: bool
     source: Path | None = None
     data: bytes | None = None
+    media_type: str = "text/plain"
 
 
 @dataclass
@@ -181,20 +183,10 @@ class PackageService:
         if not dest.parent.is_dir():
             raise McdeskError("the folder to save the package in does not exist",
                               path=dest.parent)
-        plan = self._plan(snapshot)
-        problems = _schema_problems(plan.metadata)
-        if problems:
-            raise McdeskError("the package metadata does not match its schema (a bug in "
-                              f"mcdesk, please report it): {'; '.join(problems)}")
+        plan = self._checked_plan(snapshot)
         partial = dest.with_name(dest.name + ".part")
         total = sum(p.size for p in plan.files)
-        bag_info = [
-            ("External-Identifier", plan.metadata["id"]),
-            ("External-Description",
-             f"Micro-credential submission: {snapshot.mc_name} (version "
-             f"{snapshot.mc_version}), attempt {snapshot.attempt}"),
-            ("Bagging-Date", _bagging_date(snapshot.created_at)),
-        ]
+        bag_info = _bag_info(snapshot, plan)
         with BagWriter(partial, plan.bag_name, timestamp=_utc(snapshot.created_at),
                        control=control, total_bytes=total) as writer:
             for payload in plan.files:
@@ -222,6 +214,23 @@ class PackageService:
             fingerprint=written.fingerprint, bag_name=written.bag_name)
         self._record(built)
         return built
+
+    def plan_files(self, snapshot: SubmissionSnapshot) -> PlannedBag:
+        """The bag of `snapshot` file by file, without building a zip: the same names, tag
+        files and hashes `build` would write, each file with a way to read its bytes (how a
+        submission is sent: one file at a time)."""
+        plan = self._checked_plan(snapshot)
+        payload = [PayloadSource(p.path, p.sha256, p.size, p.media_type, source=p.source,
+                                 data=p.data) for p in plan.files]
+        return plan_bag(plan.bag_name, payload, _bag_info(snapshot, plan))
+
+    def _checked_plan(self, snapshot: SubmissionSnapshot) -> _Plan:
+        plan = self._plan(snapshot)
+        problems = _schema_problems(plan.metadata)
+        if problems:
+            raise McdeskError("the package metadata does not match its schema (a bug in "
+                              f"mcdesk, please report it): {'; '.join(problems)}")
+        return plan
 
     def _plan(self, snapshot: SubmissionSnapshot) -> _Plan:
         sid = submission_uuid(snapshot.submission_id)
@@ -289,7 +298,8 @@ class PackageService:
         }
         data = (json.dumps(plan.metadata, ensure_ascii=False, indent=2) + "\n").encode()
         plan.files.insert(0, _Payload(METADATA_PATH, "the package metadata", len(data),
-                                      hashlib.sha256(data).hexdigest(), True, data=data))
+                                      hashlib.sha256(data).hexdigest(), True, data=data,
+                                      media_type="application/json"))
         return plan
 
     def _evidence_payload(self, item: SnapshotItem, part_tag: str, number: int,
@@ -316,7 +326,8 @@ class PackageService:
             expected = _hash_file(source)
         media_type = _media_type(item)
         return _Payload(_unique(stem, _extension(item, media_type), used), title, size,
-                        expected.lower(), media_type.startswith(_COMPRESSIBLE), source=source)
+                        expected.lower(), media_type.startswith(_COMPRESSIBLE), source=source,
+                        media_type=media_type)
 
     def _evidence_entry(self, item: SnapshotItem, payload: _Payload | None,
                         roster: Sequence[str]) -> dict[str, Any]:
@@ -580,6 +591,16 @@ def _utc(moment: datetime) -> datetime:
 
 def _bagging_date(moment: datetime) -> str:
     return _utc(moment).date().isoformat()
+
+
+def _bag_info(snapshot: SubmissionSnapshot, plan: _Plan) -> list[tuple[str, str]]:
+    return [
+        ("External-Identifier", plan.metadata["id"]),
+        ("External-Description",
+         f"Micro-credential submission: {snapshot.mc_name} (version "
+         f"{snapshot.mc_version}), attempt {snapshot.attempt}"),
+        ("Bagging-Date", _bagging_date(snapshot.created_at)),
+    ]
 
 
 def _criterion_labels(snapshot: SubmissionSnapshot,

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from mcdesk.services.drafts import DraftService
     from mcdesk.services.evidence import EvidenceService
     from mcdesk.services.packages import PackageService
+    from mcdesk.services.sync import SyncService
 
 log = logging.getLogger(__name__)
 DEMO_CATALOG = "demo_catalog.json"
@@ -34,6 +35,8 @@ class Workspace:
         self._drafts_lock = threading.Lock()
         self._packages: PackageService | None = None
         self._packages_lock = threading.Lock()
+        self._sync: SyncService | None = None
+        self._sync_lock = threading.Lock()
         self.seeded_demo = False
 
     @property
@@ -67,6 +70,19 @@ class Workspace:
 
                 self._packages = PackageService(self._portfolio)
             return self._packages
+
+    @property
+    def sync(self) -> SyncService:
+        """Server profiles, the outbox and sync passes, made on first use (it loads requests
+        and SQLAlchemy)."""
+        drafts = self.drafts
+        packages = self.packages
+        with self._sync_lock:
+            if self._sync is None:
+                from mcdesk.services.sync import SyncService
+
+                self._sync = SyncService(self._portfolio, drafts, packages, self.catalog)
+            return self._sync
 
     @classmethod
     def open(cls, root: Path, *, create: bool = True, seed_demo: bool = False) -> Workspace:

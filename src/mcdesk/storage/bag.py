@@ -15,7 +15,7 @@ import re
 import shutil
 import stat
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -88,6 +88,26 @@ def manifest_text(digests: Iterable[tuple[str, str]]) -> bytes:
     return "".join(f"{digest}  {encode_path(path)}\n" for path, digest in digests).encode()
 
 
+BAGIT_TXT_BYTES = (f"BagIt-Version: {BAGIT_VERSION}\n"
+                   "Tag-File-Character-Encoding: UTF-8\n").encode()
+
+
+def bag_info_bytes(bag_info: Sequence[tuple[str, str]],
+                   payload: Sequence[WrittenFile]) -> bytes:
+    """bag-info.txt: the given fields, then Bag-Software-Agent, Payload-Oxum and Bag-Size."""
+    payload_bytes = sum(f.size for f in payload)
+    fields = [(label, " ".join(value.split())) for label, value in bag_info]
+    fields += [("Bag-Software-Agent", SOFTWARE_AGENT),
+               ("Payload-Oxum", f"{payload_bytes}.{len(payload)}"),
+               ("Bag-Size", human_size(payload_bytes))]
+    return "".join(f"{k}: {v}\n" for k, v in fields).encode()
+
+
+def tagmanifest_bytes(tags: Mapping[str, bytes]) -> bytes:
+    """tagmanifest-sha256.txt over the other tag files, in the order they were written."""
+    return manifest_text((name, hashlib.sha256(data).hexdigest()) for name, data in tags.items())
+
+
 # ----------------------------------------------------------------------------------- writing
 
 
@@ -141,8 +161,7 @@ class BagWriter:
             partial.unlink()
             self._zip = zipfile.ZipFile(partial, "x", allowZip64=True)
         self._tags: dict[str, bytes] = {}
-        self._write_tag(BAGIT_TXT, f"BagIt-Version: {BAGIT_VERSION}\n"
-                                   "Tag-File-Character-Encoding: UTF-8\n".encode())
+        self._write_tag(BAGIT_TXT, BAGIT_TXT_BYTES)
 
     def __enter__(self) -> BagWriter:
         return self
@@ -256,16 +275,9 @@ class BagWriter:
         manifest and the tag manifest; close and flush the zip to disk."""
         self._control.check_cancelled()
         payload = tuple(self._payload)
-        payload_bytes = sum(f.size for f in payload)
-        fields = [(label, " ".join(value.split())) for label, value in bag_info]
-        fields += [("Bag-Software-Agent", SOFTWARE_AGENT),
-                   ("Payload-Oxum", f"{payload_bytes}.{len(payload)}"),
-                   ("Bag-Size", human_size(payload_bytes))]
-        self._write_tag(BAG_INFO, "".join(f"{k}: {v}\n" for k, v in fields).encode())
+        self._write_tag(BAG_INFO, bag_info_bytes(bag_info, payload))
         self._write_tag(MANIFEST, manifest_text((f.path, f.sha256) for f in payload))
-        tag_digests = [(name, hashlib.sha256(data).hexdigest())
-                       for name, data in self._tags.items()]
-        tagmanifest = manifest_text(tag_digests)
+        tagmanifest = tagmanifest_bytes(self._tags)
         self._zip.writestr(self._info(TAGMANIFEST, compress=True), tagmanifest)
         self._tags[TAGMANIFEST] = tagmanifest
         try:

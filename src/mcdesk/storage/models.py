@@ -203,3 +203,70 @@ class FeedbackRow(Base):
     rubric_criterion_id: Mapped[str] = mapped_column(String(2000), primary_key=True)
     level_id: Mapped[str | None] = mapped_column(String(2000))
     text: Mapped[str] = mapped_column(Text, default="", server_default="")
+
+
+class ServerProfileRow(Base):
+    """An issuing server the user added. Its token is in the OS keyring, never here."""
+
+    __tablename__ = "server_profile"
+
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    url: Mapped[str] = mapped_column(String(2000))
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    catalog_etag: Mapped[str | None] = mapped_column(String(1000))
+    last_sync_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class OutboxItemRow(Base):
+    """One submission on its way to one server: `stage` is where it is on the way, `state`
+    the same or a hold (waiting to retry, login needed, rejected, conflict). Never deleted
+    while unsent."""
+
+    __tablename__ = "outbox_item"
+    __table_args__ = (UniqueConstraint("submission_id", "server"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    submission_id: Mapped[str] = mapped_column(String(36))
+    draft_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("draft.id", ondelete="RESTRICT"), index=True
+    )
+    server: Mapped[str] = mapped_column(String(100), index=True)
+    state: Mapped[str] = mapped_column(String(30))
+    stage: Mapped[str] = mapped_column(String(30))
+    achievement_id: Mapped[str] = mapped_column(String(2000))
+    mc_version: Mapped[str] = mapped_column(String(200))
+    mc_name: Mapped[str] = mapped_column(Text)
+    attempt: Mapped[int] = mapped_column(Integer)
+    bag_name: Mapped[str] = mapped_column(String(300))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    bytes_total: Mapped[int] = mapped_column(Integer, default=0)
+    bytes_sent: Mapped[int] = mapped_column(Integer, default=0)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
+    last_error: Mapped[str] = mapped_column(Text, default="", server_default="")
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    remote_state: Mapped[str | None] = mapped_column(String(30))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+    credential_id: Mapped[str | None] = mapped_column(String(2000))
+    queued_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class OutboxFileRow(Base):
+    """One file of an outbox item's bag: where its bytes are, and how much of it the server
+    holds (`upload_url` is stored the moment the server gives it)."""
+
+    __tablename__ = "outbox_file"
+
+    item_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("outbox_item.id", ondelete="RESTRICT"), primary_key=True
+    )
+    path: Mapped[str] = mapped_column(String(1024), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(Integer)
+    media_type: Mapped[str] = mapped_column(String(200))
+    source: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20))
+    upload_url: Mapped[str | None] = mapped_column(Text)
+    offset: Mapped[int] = mapped_column(Integer, default=0)

@@ -72,6 +72,7 @@ class DraftEditor(QWidget):
     loaded = Signal(str)
     readiness_shown = Signal(object)
     build_requested = Signal(str)
+    send_requested = Signal(str)
     resubmit_requested = Signal(str)
     versions_requested = Signal(str, str)  # draft id, criterion id
     pick_requested = Signal(str, str)  # draft id, criterion id
@@ -93,8 +94,16 @@ class DraftEditor(QWidget):
         self.resubmit_button.clicked.connect(self._resubmit)
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
+        self.send_button = QPushButton(self.tr("Send…"))
+        self.send_button.setToolTip(self.tr(
+            "Put it in the outbox: it goes to the issuing server now or whenever a connection "
+            "exists"))
+        self.send_button.clicked.connect(self._send)
+        self.send_button.setEnabled(False)  # until a ready draft is shown
+        self.build_button.setEnabled(False)
         header.addWidget(self.resubmit_button)
         header.addWidget(self.build_button)
+        header.addWidget(self.send_button)
 
         self.readiness_label = QLabel()
         self.readiness_label.setWordWrap(True)
@@ -194,6 +203,7 @@ class DraftEditor(QWidget):
                      .replace("%3", status).replace("%4", draft.mc_version)))
         editable = draft.status.editable
         self.build_button.setEnabled(editable)
+        self.send_button.setEnabled(editable and view.readiness.ready)
         self.resubmit_button.setVisible(draft.status is DraftStatus.NOT_YET)
         self._build_cards(view, editable)
         self.library.set_items(list(view.evidence.values()))
@@ -312,6 +322,7 @@ class DraftEditor(QWidget):
     def _readiness_arrived(self, draft_id: str, readiness: Readiness) -> None:
         if self._view is not None and self._view.draft.id == draft_id:
             self._show_readiness(readiness)
+            self.send_button.setEnabled(self._view.draft.status.editable and readiness.ready)
             self.changed.emit(draft_id)
 
     # -- changes ------------------------------------------------------------------------
@@ -381,6 +392,11 @@ class DraftEditor(QWidget):
         if self._view is not None:
             self.flush()
             self.build_requested.emit(self._view.draft.id)
+
+    def _send(self) -> None:
+        if self._view is not None:
+            self.flush()
+            self.send_requested.emit(self._view.draft.id)
 
     def _resubmit(self) -> None:
         if self._view is not None:

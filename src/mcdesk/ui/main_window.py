@@ -34,6 +34,7 @@ from mcdesk.ui.evidence_page import EvidencePage
 from mcdesk.ui.icons import icon
 from mcdesk.ui.jobs_indicator import JobsIndicator
 from mcdesk.ui.notice import NoticeBar, Tone
+from mcdesk.ui.sync_page import SyncPage
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace  # the window shows before services load
@@ -72,6 +73,12 @@ class MainWindow(QMainWindow):
         self.drafts_page.notice.connect(self.show_notice)
         self.drafts_page.unexpected.connect(self.crash_reporter.report)
         self._add_place("drafts", self.tr("Drafts"), self.drafts_page)
+        self.sync_page = SyncPage(runner)
+        self.sync_page.notice.connect(self.show_notice)
+        self.sync_page.unexpected.connect(self.crash_reporter.report)
+        self._add_place("sync", self.tr("Sync"), self.sync_page)
+        self.drafts_page.editor.send_requested.connect(self._send_draft)
+        self.sync_page.pass_finished.connect(lambda _r: self.drafts_page.mark_stale())
         self.evidence_page.evidence_changed.connect(self.drafts_page.mark_stale)
         self.catalog_page.start_draft_requested.connect(self._start_draft)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -96,6 +103,13 @@ class MainWindow(QMainWindow):
 
         self.portfolio_label = QLabel()
         self.statusBar().addWidget(self.portfolio_label, 1)
+        self.sync_status = QPushButton()
+        self.sync_status.setFlat(True)
+        self.sync_status.setAccessibleName(self.tr("Sync status"))
+        self.sync_status.setToolTip(self.tr("Open Sync"))
+        self.sync_status.clicked.connect(lambda: self.show_place("sync"))
+        self.sync_page.status_changed.connect(self.sync_status.setText)
+        self.statusBar().addPermanentWidget(self.sync_status)
         self.jobs_indicator = JobsIndicator(runner)
         self.statusBar().addPermanentWidget(self.jobs_indicator)
         runner.unhandled_error.connect(self.crash_reporter.report)
@@ -129,6 +143,10 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
+        self.sync_action = QAction(self.tr("&Sync now"), self)
+        self.sync_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.sync_action.triggered.connect(lambda: self.sync_page.sync_now())
+        file_menu.insertAction(self.check_action, self.sync_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         find = QAction(self.tr("&Find…"), self)
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
@@ -138,7 +156,8 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("&About mcdesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
-        for action in (self.import_action, self.check_action, self.add_evidence_action):
+        for action in (self.import_action, self.check_action, self.add_evidence_action,
+                       self.sync_action):
             action.setEnabled(False)
 
     def _build_error_page(self) -> QWidget:
@@ -169,11 +188,13 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.portfolio_label.setText(self.tr("Portfolio: %1").replace("%1", str(workspace.root)))
         self.portfolio_label.setToolTip(str(workspace.root))
-        for action in (self.import_action, self.check_action, self.add_evidence_action):
+        for action in (self.import_action, self.check_action, self.add_evidence_action,
+                       self.sync_action):
             action.setEnabled(True)
         self.catalog_page.set_workspace(workspace)
         self.evidence_page.set_workspace(workspace)
         self.drafts_page.set_workspace(workspace)
+        self.sync_page.set_workspace(workspace)
         self.workspace_ready.emit()
 
     def show_open_failure(self, exc: BaseException) -> None:
@@ -256,6 +277,10 @@ class MainWindow(QMainWindow):
         self.show_place("catalog")
         self.catalog_page.choose_and_import()
 
+    def _send_draft(self, draft_id: str) -> None:
+        self.show_place("sync")
+        self.sync_page.queue_draft(draft_id)
+
     def _start_draft(self, achievement_id: str) -> None:
         self.show_place("drafts")
         self.drafts_page.start_draft(achievement_id)
@@ -292,6 +317,7 @@ class MainWindow(QMainWindow):
         self.drafts_page.flush()
         self.catalog_page.set_workspace(None)
         self.drafts_page.set_workspace(None)
+        self.sync_page.set_workspace(None)
         self.evidence_page.set_workspace(None)
         if self.check_dialog is not None:
             self.check_dialog.close()

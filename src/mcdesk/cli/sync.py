@@ -1,0 +1,173 @@
+"""`mcdesk server add|list|remove`, `mcdesk sync` and `mcdesk draft send`: server profiles
+(tokens to the OS keyring), one full sync pass, queueing a ready draft; main thread."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from typing import Any, TextIO
+
+from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
+from mcdesk.cli.output import dump_json
+from mcdesk.core.errors import McdeskError
+from mcdesk.core.sync import ItemReport, OutboxItem, ServerProfile, SyncReport
+from mcdesk.core.units import human_size
+from mcdesk.services.workspace import Workspace
+
+TOKEN_ENV = "MCDESK_TOKEN"
+MAX_TOKEN_CHARS = 8192
+
+
+def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.command == "sync":
+        return _sync(workspace, args, out, err)
+    handlers = {"add": _add, "list": _list, "remove": _remove}
+    return handlers[args.action](workspace, args, out, err)
+
+
+def _read_token(err: TextIO) -> str:
+    """The token from MCDESK_TOKEN, else standard input (a prompt without echo on a
+    terminal). Never printed, never written anywhere but the keyring."""
+    token = os.environ.get(TOKEN_ENV, "")
+    if token.strip():
+        return token.strip()
+    if sys.stdin is None:
+        return ""
+    if sys.stdin.isatty():
+        return getpass.getpass("Token (input hidden): ", stream=err).strip()
+    return sys.stdin.read(MAX_TOKEN_CHARS + 1)[:MAX_TOKEN_CHARS + 1].strip()
+
+
+def _profile(profile: ServerProfile) -> dict[str, Any]:
+    return {"name": profile.name, "url": profile.url,
+            "created_at": profile.created_at.isoformat(), "has_token": profile.has_token,
+            "last_sync_at": profile.last_sync_at.isoformat() if profile.last_sync_at else None}
+
+
+def _add(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    token = _read_token(err)
+    if len(token) > MAX_TOKEN_CHARS:
+        raise McdeskError(f"the token is longer than {MAX_TOKEN_CHARS} characters; paste only "
+                          "the token")
+    profile = workspace.sync.add_server(args.name, args.url, token)
+    if args.json:
+        dump_json({"server": _profile(profile)}, out)
+    else:
+        print(f"Server {profile.name} ({profile.url}) added; its token is kept in the system "
+              "keyring.", file=out)
+    return EXIT_OK
+
+
+def _list(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    profiles = workspace.sync.servers()
+    if args.json:
+        dump_json({"servers": [_profile(p) for p in profiles]}, out)
+    elif not profiles:
+        print("No server yet. Add one with: mcdesk server add NAME URL (the token on standard "
+              f"input or in {TOKEN_ENV})", file=out)
+    else:
+        for profile in profiles:
+            token = "" if profile.has_token else "  (no token: add the server again)"
+            synced = (f", last sync {profile.last_sync_at:%Y-%m-%d %H:%M}"
+                      if profile.last_sync_at else "")
+            print(f"{profile.name}  {profile.url}{synced}{token}", file=out)
+    return EXIT_OK
+
+
+def _remove(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    workspace.sync.remove_server(args.name)
+    if args.json:
+        dump_json({"removed": args.name}, out)
+    else:
+        print(f"Server {args.name} removed, with its token.", file=out)
+    return EXIT_OK
+
+
+def _item_json(item: ItemReport) -> dict[str, Any]:
+    return {"submission_id": item.submission_id, "draft_id": item.draft_id,
+            "mc_name": item.mc_name, "attempt": item.attempt, "server": item.server,
+            "state": str(item.state), "ok": item.ok, "bytes_total": item.bytes_total,
+            "bytes_sent": item.bytes_sent, "bytes_this_pass": item.bytes_this_pass,
+            "error": item.error,
+            "next_attempt_at": item.next_attempt_at.isoformat() if item.next_attempt_at
+            else None}
+
+
+def report_json(report: SyncReport) -> dict[str, Any]:
+    return {"ok": report.ok,
+            "servers": [{"server": s.server, "reached": s.reached, "error": s.error,
+                         "catalog": s.catalog, "credentials_new": s.credentials_new,
+                         "login_needed": s.login_needed} for s in report.servers],
+            "items": [_item_json(i) for i in report.items]}
+
+
+def _item_line(item: ItemReport) -> str:
+    attempt = f", attempt {item.attempt}" if item.attempt > 1 else ""
+    sent = (f" {human_size(item.bytes_sent)} of {human_size(item.bytes_total)}"
+            if item.bytes_total and item.bytes_sent < item.bytes_total else "")
+    line = f"  {item.mc_name}{attempt}: {item.state}{sent}"
+    if item.error:
+        line += f" — {item.error}"
+    if item.next_attempt_at is not None and item.state.is_hold:
+        line += f" (next try after {item.next_attempt_at:%H:%M:%S} UTC)"
+    return line
+
+
+def _sync(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    report = workspace.sync.sync_once(args.server)
+    if args.json:
+        dump_json(report_json(report), out)
+    else:
+        if not report.servers:
+            print("No server yet. Add one with: mcdesk server add NAME URL", file=out)
+        for server in report.servers:
+            state = "reached" if server.reached else "not reached"
+            extra = []
+            if server.catalog:
+                extra.append(f"catalog {server.catalog}")
+            if server.credentials_new:
+                extra.append(f"{server.credentials_new} new credential(s)")
+            print(f"{server.server}: {state}" + (f" ({', '.join(extra)})" if extra else "")
+                  + (f" — {server.error}" if server.error else ""), file=out)
+            for item in report.items:
+                if item.server == server.server:
+                    print(_item_line(item), file=out)
+        if not report.ok:
+            print("mcdesk: something did not go through or waits; see above (nothing unsent "
+                  "was dropped)", file=err)
+    return EXIT_OK if report.ok else EXIT_PROBLEMS
+
+
+def _outbox_json(item: OutboxItem) -> dict[str, Any]:
+    return {"submission_id": item.submission_id, "draft_id": item.draft_id,
+            "server": item.server, "state": str(item.state), "mc_name": item.mc_name,
+            "attempt": item.attempt, "bag_name": item.bag_name, "files": len(item.files),
+            "bytes_total": item.bytes_total, "bytes_sent": item.bytes_sent,
+            "fingerprint": item.fingerprint}
+
+
+def send(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """`mcdesk draft send ID [--server NAME]`: queue a ready draft; the next sync sends it."""
+    from mcdesk.services.sync import NotReadyError
+
+    draft = workspace.drafts.resolve(args.id)
+    try:
+        queued = workspace.sync.queue(draft.id, args.server)
+    except NotReadyError as exc:
+        if args.json:
+            dump_json({"queued": False, "problems": exc.problems}, out)
+        else:
+            print(f"mcdesk: {exc}:", file=err)
+            for problem in exc.problems:
+                print(f"  {problem.where}: {problem.problem} {problem.fix}", file=err)
+        return EXIT_PROBLEMS
+    if args.json:
+        dump_json({"queued": True, "already": queued.already, "note": queued.note,
+                   "item": _outbox_json(queued.item)}, out)
+    else:
+        print(queued.note[:1].upper() + queued.note[1:] + ".", file=out)
+        if not queued.already:
+            print("Run `mcdesk sync` (or F5 in the window) to send it now.", file=out)
+    return EXIT_OK

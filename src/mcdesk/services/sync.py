@@ -1,0 +1,579 @@
+"""Sync use cases: server profiles (tokens in the OS keyring), queueing a ready draft for a
+server, and one full sync pass (push the outbox over tus, poll statuses and record decisions,
+pull the catalog and earned credentials); worker thread (the sync lane: one pass at a time per
+portfolio; every outbox state change is its own transaction)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import random
+import re
+import threading
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from mcdesk.core.drafts import DraftStatus, ReadinessProblem, Severity
+from mcdesk.core.errors import CatalogImportError, McdeskError
+from mcdesk.core.progress import NULL_CONTROL, Cancelled, JobControl
+from mcdesk.core.sync import (
+    STAGE_OF_REMOTE,
+    Conflict,
+    Discovery,
+    FileState,
+    ItemReport,
+    LoginNeeded,
+    OutboxItem,
+    OutboxState,
+    Rejected,
+    RemoteState,
+    ServerProfile,
+    ServerReport,
+    SyncReport,
+    TransientError,
+)
+from mcdesk.core.units import human_size
+from mcdesk.services.catalog import CatalogService
+from mcdesk.services.drafts import DraftService
+from mcdesk.services.packages import PackageService, submission_uuid
+from mcdesk.storage.outbox_store import NewFile, OutboxStore
+from mcdesk.storage.portfolio import Portfolio
+from mcdesk.sync import secrets
+from mcdesk.sync.client import IssuerClient, normalize_url
+from mcdesk.sync.tus import UploadFile
+
+log = logging.getLogger(__name__)
+
+OUTBOX_DIR = "outbox"
+CREDENTIALS_DIR = "credentials"
+CREDENTIALS_INDEX = "index.json"
+#: Backoff for transient failures: the first wait, the longest, and the growth.
+BACKOFF_FIRST_S = 5.0
+BACKOFF_MAX_S = 3600.0
+#: Times finalize may send back a list of missing files in one pass.
+MAX_FINALIZE_ROUNDS = 3
+_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+#: Bag files whose type the server's accepted media types apply to (the rest is the bag's own
+#: text: tag files, the metadata, written answers).
+_EVIDENCE_PREFIX = "data/evidence/"
+
+ClientFactory = Callable[[ServerProfile, str | None], IssuerClient]
+
+
+class NotReadyError(McdeskError):
+    """A draft that is not ready to send; `problems` are the blocking ones."""
+
+    def __init__(self, message: str, problems: tuple[ReadinessProblem, ...]) -> None:
+        self.problems = problems
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class Queued:
+    """What queueing a draft did."""
+
+    item: OutboxItem
+    already: bool  # it was on its way already: nothing changed
+    note: str
+
+
+def backoff_seconds(attempts: int, retry_after: float | None = None,
+                    rng: random.Random | None = None) -> float:
+    """How long to wait after the `attempts`-th failure in a row: exponential, capped, with
+    jitter (between half and all of the step), never less than the server's Retry-After."""
+    step = min(BACKOFF_MAX_S, BACKOFF_FIRST_S * 2 ** max(0, attempts - 1))
+    wait = (rng or random).uniform(step / 2, step)
+    if retry_after is not None:
+        wait = max(wait, retry_after)
+    return min(wait, max(BACKOFF_MAX_S, retry_after or 0.0))
+
+
+class SyncService:
+    """Sync for one portfolio. One pass runs at a time (a lock); the other calls are short."""
+
+    def __init__(self, portfolio: Portfolio, drafts: DraftService, packages: PackageService,
+                 catalog: CatalogService, *, clock: Callable[[], datetime] | None = None,
+                 rng: random.Random | None = None,
+                 client_factory: ClientFactory | None = None) -> None:
+        self._portfolio = portfolio
+        self._drafts = drafts
+        self._packages = packages
+        self._catalog = catalog
+        self._store = OutboxStore(portfolio.database)
+        #: What time it is (UTC); tests give a fake clock to check the backoff.
+        self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
+        self._rng = rng or random.Random()
+        #: How a client for one server is made (tests give slices, timeouts, a proxy).
+        self.client_factory: ClientFactory = client_factory or _default_client
+        self._pass_lock = threading.Lock()
+
+    @property
+    def root(self) -> Path:
+        return self._portfolio.layout.root
+
+    # -- server profiles ------------------------------------------------------------------
+
+    def add_server(self, name: str, url: str, token: str) -> ServerProfile:
+        """Add a server (or give a known one a new address or token). The token goes to the
+        OS keyring; items that waited for a login go on at the next pass."""
+        name = name.strip()
+        if not _NAME.match(name):
+            raise McdeskError(f'"{name}" cannot name a server: use letters, digits, ".", "_" '
+                              'or "-" (e.g. "riverbend")')
+        address = normalize_url(url)
+        token = token.strip()
+        if not token:
+            raise McdeskError("no token given: paste the token your program coordinator gave "
+                              "you (on standard input, or in MCDESK_TOKEN)")
+        if any(ch.isspace() for ch in token) or not token.isprintable():
+            raise McdeskError("the token holds spaces or unprintable characters; paste it "
+                              "exactly as given")
+        secrets.set_token(name, token)
+        profile = self._store.save_profile(name, address, self.clock())
+        released = self._store.release_holds(name, OutboxState.LOGIN_NEEDED, self.clock())
+        if released:
+            log.info("%d item(s) for %s go on with the new token", released, name)
+        return self._with_token(profile)
+
+    def servers(self) -> list[ServerProfile]:
+        return [self._with_token(p) for p in self._store.profiles()]
+
+    def server(self, name: str | None = None) -> ServerProfile:
+        """A profile by name; without a name, the only one there is."""
+        if name is not None:
+            return self._with_token(self._store.profile(name))
+        profiles = self._store.profiles()
+        if not profiles:
+            raise McdeskError("no server yet: add one with `mcdesk server add NAME URL` (the "
+                              "token on standard input)")
+        if len(profiles) > 1:
+            names = ", ".join(p.name for p in profiles)
+            raise McdeskError(f"several servers ({names}); say which with --server NAME")
+        return self._with_token(profiles[0])
+
+    def remove_server(self, name: str) -> None:
+        """Forget a server and its token; refused while it has submissions to send."""
+        self._store.remove_profile(name)
+        secrets.delete_token(name)
+
+    def _with_token(self, profile: ServerProfile) -> ServerProfile:
+        from dataclasses import replace
+
+        return replace(profile, has_token=secrets.get_token(profile.name) is not None)
+
+    # -- the outbox -----------------------------------------------------------------------
+
+    def outbox(self, server: str | None = None) -> list[OutboxItem]:
+        return self._store.items(server)
+
+    def queue(self, draft_id: str, server: str | None = None) -> Queued:
+        """Put a ready draft in the outbox for `server`: its bag is frozen now, file by file
+        (the text made in mcdesk is written under outbox/, the evidence stays where it is
+        stored). Sending the same attempt again changes nothing."""
+        profile = self.server(server)
+        draft = self._drafts.get(draft_id)
+        sid = submission_uuid(draft.submission_id)
+        existing = self._store.find(sid, profile.name)
+        if existing and not existing[0].replaceable:
+            item = existing[0]
+            return Queued(item, True, f'attempt {item.attempt} of "{item.mc_name}" is already '
+                                      f"on its way to {profile.name} ({item.state}); changes "
+                                      "made since are not part of it")
+        if not draft.status.editable:
+            raise McdeskError(f'attempt {draft.attempt} of "{draft.mc_name}" is '
+                              f"{draft.status}; it cannot be sent again")
+        readiness = self._drafts.check(draft.id)
+        if not readiness.ready:
+            blocking = tuple(p for p in readiness.problems if p.severity is Severity.BLOCKING)
+            raise NotReadyError(f'the draft of "{draft.mc_name}" is not ready to send; '
+                                f"{len(blocking)} thing(s) must be fixed first", blocking)
+        snapshot = self._drafts.snapshot(draft.id)
+        planned = self._packages.plan_files(snapshot)
+        folder = self.root / OUTBOX_DIR / sid / planned.fingerprint[:16]
+        files = []
+        for planned_file in planned.files:
+            if planned_file.data is not None:
+                target = folder.joinpath(*planned_file.path.split("/"))
+                _write_atomic(target, planned_file.data)
+                source = self._relative(target)
+            else:
+                assert planned_file.source is not None
+                source = self._relative(planned_file.source)
+            files.append(NewFile(planned_file.path, planned_file.sha256, planned_file.size,
+                                 planned_file.media_type, source))
+        item = self._store.queue(
+            submission_id=sid, draft_id=draft.id, server=profile.name,
+            achievement_id=snapshot.achievement_id, mc_version=snapshot.mc_version,
+            mc_name=snapshot.mc_name, attempt=snapshot.attempt, bag_name=planned.bag_name,
+            fingerprint=planned.fingerprint, files=files, now=self.clock())
+        note = (f'attempt {item.attempt} of "{item.mc_name}" will go to {profile.name} '
+                f"({profile.url}) at the next sync: {len(item.files)} files, "
+                f"{human_size(item.bytes_total)}, sent one by one so a broken connection "
+                "costs at most one slice; changes made to the draft from now on are not part "
+                "of it")
+        return Queued(item, False, note)
+
+    def _relative(self, path: Path) -> str:
+        try:
+            return path.absolute().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path.absolute())
+
+    def _source(self, source: str) -> Path:
+        path = Path(source)
+        return path if path.is_absolute() else self.root.joinpath(*source.split("/"))
+
+    # -- one pass -------------------------------------------------------------------------
+
+    def sync_once(self, server: str | None = None,
+                  control: JobControl = NULL_CONTROL) -> SyncReport:
+        """One full pass with every server (or one): push what is due in the outbox, poll
+        what was submitted, pull the catalog and earned credentials. Failures are recorded
+        per item and per server, never raised (but Cancelled is)."""
+        with self._pass_lock:
+            profiles = [self.server(server)] if server is not None else self.servers()
+            servers: list[ServerReport] = []
+            items: list[ItemReport] = []
+            for profile in profiles:
+                control.check_cancelled()
+                report, item_reports = self._sync_server(profile, control)
+                servers.append(report)
+                items += item_reports
+            return SyncReport(tuple(servers), tuple(items))
+
+    def _sync_server(self, profile: ServerProfile,
+                     control: JobControl) -> tuple[ServerReport, list[ItemReport]]:
+        name = profile.name
+        token = secrets.get_token(name)
+        done: dict[int, ItemReport] = {}
+        if token is None:
+            self._hold_all(name, OutboxState.LOGIN_NEEDED, "no token for this server")
+            return (ServerReport(name, False, LoginNeeded(name).detail, login_needed=True),
+                    self._reports(name, done))
+        client = self.client_factory(profile, token)
+        catalog_note = ""
+        new_credentials = 0
+        try:
+            try:
+                discovery = client.discover()
+            except (TransientError, Rejected) as exc:
+                self._defer_due(name, str(exc), getattr(exc, "retry_after", None))
+                return ServerReport(name, False, f"{name} could not be reached: {exc}"), \
+                    self._reports(name, done)
+            for item in self._store.items(name):
+                control.check_cancelled()
+                if item.stage.unsent and self._due(item):
+                    done[item.id] = self._push(client, discovery, item, control)
+            for item in self._store.items(name):
+                control.check_cancelled()
+                if (item.stage in (OutboxState.SUBMITTED, OutboxState.RECEIVED,
+                                   OutboxState.IN_REVIEW) and self._due(item)):
+                    done[item.id] = self._poll(client, item)
+            errors: list[str] = []
+            try:
+                catalog_note = self._pull_catalog(client, name)
+            except (TransientError, Rejected, Conflict, CatalogImportError) as exc:
+                errors.append(f"catalog: {exc}")
+            try:
+                new_credentials = self._pull_credentials(client, name)
+            except (TransientError, Rejected, Conflict) as exc:
+                errors.append(f"credentials: {exc}")
+            self._store.mark_synced(name, self.clock())
+            return (ServerReport(name, True, "; ".join(errors), catalog_note, new_credentials),
+                    self._reports(name, done))
+        except LoginNeeded as exc:
+            self._hold_all(name, OutboxState.LOGIN_NEEDED, str(exc))
+            return (ServerReport(name, True, str(exc), catalog_note, new_credentials,
+                                 login_needed=True), self._reports(name, done))
+        finally:
+            client.close()
+
+    def _due(self, item: OutboxItem) -> bool:
+        if item.state in (OutboxState.REJECTED, OutboxState.CONFLICT,
+                          OutboxState.LOGIN_NEEDED):
+            return False
+        return item.next_attempt_at is None or item.next_attempt_at <= self.clock()
+
+    def _reports(self, server: str, done: dict[int, ItemReport]) -> list[ItemReport]:
+        """A line for every item of `server` still of interest: what this pass did, or why
+        it waits."""
+        reports = []
+        for item in self._store.items(server):
+            if item.id in done:
+                reports.append(done[item.id])
+            elif not item.stage.decided or item.state.is_hold:
+                reports.append(_report(item, 0, item.last_error or item.reason))
+        return reports
+
+    def _hold_all(self, server: str, hold: OutboxState, message: str) -> None:
+        for item in self._store.items(server):
+            if (item.stage.unsent or not item.stage.decided) and item.state not in (
+                    OutboxState.REJECTED, OutboxState.CONFLICT):
+                self._store.update(item.id, self.clock(), state=hold, last_error=message)
+
+    def _defer_due(self, server: str, message: str, retry_after: float | None) -> None:
+        """The server cannot be reached: every unsent item that was due waits its turn."""
+        for item in self._store.items(server):
+            if item.stage.unsent and self._due(item):
+                self._wait(item, message, retry_after)
+
+    def _wait(self, item: OutboxItem, message: str, retry_after: float | None) -> OutboxItem:
+        attempts = item.attempts + 1
+        delay = backoff_seconds(attempts, retry_after, self._rng)
+        return self._store.update(
+            item.id, self.clock(), attempts=attempts, last_error=message,
+            next_attempt_at=self.clock() + timedelta(seconds=delay),
+            state=OutboxState.WAITING if item.stage.unsent else item.stage)
+
+    # -- pushing --------------------------------------------------------------------------
+
+    def _push(self, client: IssuerClient, discovery: Discovery, item: OutboxItem,
+              control: JobControl) -> ItemReport:
+        sent_before = item.bytes_sent
+        try:
+            self._check_limits(discovery, item)
+            item = self._store.update(item.id, self.clock(), state=OutboxState.UPLOADING,
+                                      stage=OutboxState.UPLOADING)
+            begun = client.begin(item.submission_id, item.begin_request())
+            item = self._store.mark_files(item.id, begun.missing, self.clock())
+            for _round in range(MAX_FINALIZE_ROUNDS):
+                self._upload_missing(client, item, control)
+                item = self._store.update(item.id, self.clock(),
+                                          state=OutboxState.FINALIZING,
+                                          stage=OutboxState.FINALIZING)
+                result = client.finalize(item.submission_id)
+                if not result.missing:
+                    break
+                log.info("The server still needs %d file(s) of %s", len(result.missing),
+                         item.bag_name)
+                item = self._store.update(item.id, self.clock(), state=OutboxState.UPLOADING,
+                                          stage=OutboxState.UPLOADING)
+                item = self._store.mark_files(item.id, result.missing, self.clock())
+            else:
+                raise TransientError("the server keeps asking for files it was sent")
+            stage = _stage_of(result.state)
+            item = self._store.update(item.id, self.clock(), state=stage, stage=stage,
+                                      remote_state=result.state, attempts=0,
+                                      next_attempt_at=None, last_error="", reason="")
+            self._mark_submitted(item)
+            return _report(item, item.bytes_sent - sent_before)
+        except LoginNeeded:
+            raise
+        except Cancelled:
+            raise
+        except TransientError as exc:
+            item = self._wait(self._store.get(item.id), str(exc), exc.retry_after)
+            return _report(item, item.bytes_sent - sent_before, str(exc))
+        except Conflict as exc:
+            item = self._store.update(item.id, self.clock(), state=OutboxState.CONFLICT,
+                                      reason=str(exc), last_error=str(exc))
+            return _report(item, item.bytes_sent - sent_before, str(exc))
+        except McdeskError as exc:  # Rejected, or a file that cannot be read here
+            item = self._store.update(item.id, self.clock(), state=OutboxState.REJECTED,
+                                      reason=str(exc), last_error=str(exc))
+            return _report(item, item.bytes_sent - sent_before, str(exc))
+
+    def _check_limits(self, discovery: Discovery, item: OutboxItem) -> None:
+        """Refuse early, naming the file and the limit, what the server would refuse."""
+        limits = discovery.limits
+        max_file = min((v for v in (limits.max_file_bytes, discovery.tus.max_size)
+                        if v is not None), default=None)
+        for file in item.files:
+            if max_file is not None and file.size > max_file:
+                raise Rejected(f"{human_size(file.size)} is more than {discovery.name} takes "
+                               f"in one file ({human_size(max_file)}); compress or trim it "
+                               "and send the draft again", file.path)
+            if file.path.startswith(_EVIDENCE_PREFIX) and not limits.accepts_type(
+                    file.media_type):
+                accepted = ", ".join(limits.accepted_media_types)
+                raise Rejected(f"{discovery.name} does not accept {file.media_type} files "
+                               f"(it takes {accepted})", file.path)
+        if limits.max_total_bytes is not None and item.bytes_total > limits.max_total_bytes:
+            raise Rejected(f"the submission is {human_size(item.bytes_total)}, more than "
+                           f"{discovery.name} takes ({human_size(limits.max_total_bytes)})")
+
+    def _upload_missing(self, client: IssuerClient, item: OutboxItem,
+                        control: JobControl) -> None:
+        total = item.bytes_total
+        base = {f.path: (f.size if f.state is FileState.SENT else f.offset) for f in item.files}
+        for file in item.files:
+            if file.state is FileState.SENT:
+                continue
+            control.check_cancelled()
+            path = self._source(file.source)
+            others = sum(v for p, v in base.items() if p != file.path)
+
+            def stored(url: str | None, offset: int, path_in_bag: str = file.path) -> None:
+                self._store.set_upload(item.id, path_in_bag, url, offset, self.clock())
+
+            def moved(position: int, others: int = others, label: str = file.path) -> None:
+                control.progress(others + position, total, f"{item.mc_name}: {label}")
+
+            upload = UploadFile(
+                label=file.path, size=file.size,
+                opener=_opener(path),
+                metadata={"submission": item.submission_id, "sha256": file.sha256,
+                          "path": file.path, "filename": file.path.rsplit("/", 1)[-1],
+                          "filetype": file.media_type},
+                sha256=file.sha256)
+            result = client.upload(upload, url=file.upload_url, on_url=stored,
+                                   on_progress=moved, control=control)
+            self._store.set_upload(item.id, file.path, result.url, file.size, self.clock())
+            base[file.path] = file.size
+
+    def _mark_submitted(self, item: OutboxItem) -> None:
+        try:
+            draft = self._drafts.get(item.draft_id)
+        except McdeskError:
+            return
+        if draft.status.editable:
+            self._drafts.set_status(draft.id, DraftStatus.SUBMITTED)
+
+    # -- polling --------------------------------------------------------------------------
+
+    def _poll(self, client: IssuerClient, item: OutboxItem) -> ItemReport:
+        try:
+            status = client.status(item.submission_id)
+        except LoginNeeded:
+            raise
+        except TransientError as exc:
+            item = self._wait(item, str(exc), exc.retry_after)
+            return _report(item, 0, str(exc))
+        except (Rejected, Conflict) as exc:
+            item = self._store.update(item.id, self.clock(), last_error=str(exc))
+            return _report(item, 0, str(exc))
+        stage = STAGE_OF_REMOTE[status.state]
+        if status.state is RemoteState.OPEN:  # the server lost the finalize: push again
+            stage = OutboxState.FINALIZING
+        if status.state in (RemoteState.EARNED, RemoteState.NOT_YET):
+            decision = (DraftStatus.EARNED if status.state is RemoteState.EARNED
+                        else DraftStatus.NOT_YET)
+            draft = self._drafts.get(item.draft_id)
+            if draft.status is not decision or draft.received_feedback != status.feedback:
+                self._drafts.record_decision(item.draft_id, decision, status.feedback)
+        elif status.state in (RemoteState.RECEIVED, RemoteState.IN_REVIEW):
+            self._mark_submitted(item)
+        item = self._store.update(item.id, self.clock(), state=stage, stage=stage,
+                                  remote_state=str(status.state), decided_at=status.decided_at,
+                                  credential_id=status.credential_id, attempts=0,
+                                  next_attempt_at=None, last_error="")
+        return _report(item, 0)
+
+    # -- pulling --------------------------------------------------------------------------
+
+    def _pull_catalog(self, client: IssuerClient, server: str) -> str:
+        pulled = client.catalog(self._store.catalog_etag(server))
+        if pulled.unchanged or pulled.text is None:
+            return "unchanged"
+        result = self._catalog.import_text(pulled.text, f"the catalog of {server}")
+        self._store.set_catalog_etag(server, pulled.etag)
+        return f"imported {len(result.items)}"
+
+    @property
+    def credentials_dir(self) -> Path:
+        return self.root / CREDENTIALS_DIR
+
+    def _pull_credentials(self, client: IssuerClient, server: str) -> int:
+        """Keep every earned credential as it came (JSON, or a compact JWS), once each;
+        credentials/index.json lists them. Verifying and showing them is for later."""
+        folder = self.credentials_dir
+        index_path = folder / CREDENTIALS_INDEX
+        index = _read_index(index_path)
+        known = {entry["file"] for entry in index}
+        new = 0
+        for page in client.credentials_pages():
+            entries: list[tuple[str, bytes, str | None, str]] = []
+            for credential in page.credentials:
+                data = json.dumps(credential, ensure_ascii=False, sort_keys=True,
+                                  indent=2).encode() + b"\n"
+                ident = credential.get("id")
+                entries.append((".json", data, ident if isinstance(ident, str) else None,
+                                "json"))
+            for jws in page.compact_jws:
+                entries.append((".jws", jws.strip().encode("ascii", "replace") + b"\n", None,
+                                "compact-jws"))
+            for suffix, data, ident, kind in entries:
+                name = hashlib.sha256(data).hexdigest() + suffix
+                if name in known:
+                    continue
+                _write_atomic(folder / name, data)
+                index.append({"file": name, "id": ident, "format": kind, "server": server,
+                              "receivedAt": _iso(self.clock())})
+                known.add(name)
+                new += 1
+        if new:
+            _write_atomic(index_path, (json.dumps({"credentials": index}, ensure_ascii=False,
+                                                  indent=2) + "\n").encode())
+        return new
+
+    def credentials(self) -> list[dict[str, Any]]:
+        """The earned credentials kept so far (index entries: file, id, format, server)."""
+        return _read_index(self.credentials_dir / CREDENTIALS_INDEX)
+
+
+# ----------------------------------------------------------------------------------- helpers
+
+
+def _opener(path: Path) -> Callable[[], BinaryIO]:
+    return lambda: open(path, "rb")
+
+
+def _default_client(profile: ServerProfile, token: str | None) -> IssuerClient:
+    return IssuerClient(profile.url, token, server=profile.name)
+
+
+def _stage_of(state: str) -> OutboxState:
+    try:
+        remote = RemoteState(state)
+    except ValueError:
+        return OutboxState.SUBMITTED
+    if remote is RemoteState.OPEN:
+        return OutboxState.SUBMITTED
+    return STAGE_OF_REMOTE[remote]
+
+
+def _report(item: OutboxItem, this_pass: int, error: str = "") -> ItemReport:
+    return ItemReport(
+        submission_id=item.submission_id, draft_id=item.draft_id, mc_name=item.mc_name,
+        attempt=item.attempt, server=item.server, state=item.state,
+        bytes_total=item.bytes_total, bytes_sent=item.bytes_sent,
+        bytes_this_pass=max(0, this_pass), error=error,
+        next_attempt_at=item.next_attempt_at)
+
+
+def _iso(moment: datetime) -> str:
+    return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
+
+
+def _read_index(path: Path) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError) as exc:
+        raise McdeskError(f"the credentials index cannot be read ({exc}); nothing was "
+                          "changed", path=path) from exc
+    entries = data.get("credentials") if isinstance(data, dict) else None
+    return [e for e in entries if isinstance(e, dict) and "file" in e] \
+        if isinstance(entries, list) else []
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all (a temporary file, fsynced, renamed)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
+    try:
+        with open(partial, "wb") as writer:
+            writer.write(data)
+            writer.flush()
+            os.fsync(writer.fileno())
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise

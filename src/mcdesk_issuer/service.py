@@ -1,0 +1,869 @@
+"""The issuer's use cases over its database and files: tokens, the catalog, submissions
+(begin, uploads, finalize), assignments, reviews, decisions and credentials. The HTTP layer and
+the CLI both go through it; every call is synchronous (run it on a worker thread, never on the
+event loop) and raises Problem for anything a client did wrong."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import mimetypes
+import re
+import secrets
+import threading
+import unicodedata
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mcdesk.core.catalog import MicroCredential
+from mcdesk.credentials.achievement import (
+    AchievementError,
+    parse_achievement,
+    parse_catalog_text,
+)
+from mcdesk_issuer import bags, credentials
+from mcdesk_issuer.config import Settings
+from mcdesk_issuer.db import (
+    Account,
+    AchievementRow,
+    Assignment,
+    CatalogFile,
+    Credential,
+    Database,
+    Meta,
+    Review,
+    Submission,
+    SubmissionFile,
+    Token,
+    Upload,
+    utc,
+    utcnow,
+)
+from mcdesk_issuer.files import FileStore, hash_file
+from mcdesk_issuer.keys import IssuerKey, load_or_create_key
+from mcdesk_issuer.models import BeginBody, DecisionBody, FeedbackIn, ReviewBody, ScoreIn
+from mcdesk_issuer.problems import (
+    Problem,
+    conflict,
+    forbidden,
+    invalid,
+    not_found,
+    unauthorized,
+)
+
+log = logging.getLogger(__name__)
+
+ROLES = ("earner", "assessor", "staff")
+DEFAULT_NAME = "mcdesk issuer"
+OPEN, RECEIVED, IN_REVIEW, EARNED, NOT_YET = "open", "received", "in review", "earned", "not yet"
+DECIDED = (EARNED, NOT_YET)
+TOKEN_PREFIX = "mci_"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Extensions whose media type the platform's tables may not know.
+_MEDIA_TYPES = {
+    ".mp4": "video/mp4", ".m4v": "video/mp4", ".mov": "video/quicktime",
+    ".webm": "video/webm", ".mkv": "video/x-matroska", ".avi": "video/x-msvideo",
+    ".mp3": "audio/mpeg", ".m4a": "audio/mp4", ".wav": "audio/wav", ".ogg": "audio/ogg",
+    ".oga": "audio/ogg", ".flac": "audio/flac", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+    ".png": "image/png", ".gif": "image/gif", ".webp": "image/webp", ".heic": "image/heic",
+    ".heif": "image/heif", ".tif": "image/tiff", ".tiff": "image/tiff",
+    ".svg": "image/svg+xml", ".pdf": "application/pdf", ".txt": "text/plain",
+    ".md": "text/markdown", ".csv": "text/csv", ".html": "text/html", ".htm": "text/html",
+    ".json": "application/json", ".rtf": "application/rtf", ".doc": "application/msword",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ".pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".odt": "application/vnd.oasis.opendocument.text",
+}
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Who a request comes from: the account its token names."""
+
+    id: str
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class CreatedToken:
+    token: str
+    account_id: str
+    name: str
+    role: str
+    expires_at: datetime | None
+
+
+@dataclass(frozen=True)
+class UploadInfo:
+    id: str
+    length: int
+    offset: int
+    expires_at: datetime
+    completed: bool
+    sha256: str
+
+
+@dataclass(frozen=True)
+class BagDownload:
+    path: Path
+    sha256: str
+    size: int
+    bag_name: str
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def canonical_uuid(text: str) -> str | None:
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        return None
+
+
+def media_type_of(path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    return _MEDIA_TYPES.get(suffix) or mimetypes.guess_type(path)[0] or (
+        "application/octet-stream")
+
+
+def path_problems(path: str) -> list[str]:
+    """Why `path` cannot be a file of a bag (empty when it can)."""
+    if path.startswith("/") or "\\" in path or _CONTROL.search(path) or re.match(
+            r"^[A-Za-z]:", path):
+        return [f"{path!r}: not a plain relative path with '/'"]
+    if any(part in ("", ".", "..") for part in path.split("/")):
+        return [f"{path!r}: has an empty, '.' or '..' part"]
+    if any(len(part.encode()) > 255 for part in path.split("/")):
+        return [f"{path!r}: a part is longer than 255 bytes"]
+    return []
+
+
+def _fold(path: str) -> str:
+    return unicodedata.normalize("NFC", path).casefold()
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else credentials.iso(utc(moment))
+
+
+class Issuer:
+    """The server's state: its database, files and key."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.limits = settings.limits
+        settings.data.mkdir(parents=True, exist_ok=True)
+        self.db = Database(settings.url)
+        self.files = FileStore(settings.blobs, settings.uploads, settings.bags)
+        self.key: IssuerKey = load_or_create_key(settings.key_file)
+        self._locks = tuple(threading.Lock() for _ in range(64))
+        if settings.name:
+            self._set_meta("name", settings.name)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def lock(self, key: str) -> threading.Lock:
+        """One of a fixed set of locks, chosen by `key`: calls on the same submission wait
+        for each other (finalize twice at once assembles once)."""
+        digest = hashlib.sha256(key.encode("utf-8")).digest()
+        return self._locks[digest[0] % len(self._locks)]
+
+    # -- settings ------------------------------------------------------------------------
+
+    def _set_meta(self, key: str, value: str) -> None:
+        with self.db.session() as s:
+            s.merge(Meta(key=key, value=value))
+
+    @property
+    def name(self) -> str:
+        if self.settings.name:
+            return self.settings.name
+        with self.db.session() as s:
+            row = s.get(Meta, "name")
+            return row.value if row else DEFAULT_NAME
+
+    # -- tokens --------------------------------------------------------------------------
+
+    def create_token(self, role: str, name: str, *, expires_days: float | None = None
+                     ) -> CreatedToken:
+        """A new token for the person `name` in `role` (the account is made the first
+        time); only the token's hash is kept."""
+        if role not in ROLES:
+            raise ValueError(f"role must be one of {', '.join(ROLES)}")
+        name = " ".join(name.split())
+        if not name:
+            raise ValueError("the name is empty")
+        token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+        now = utcnow()
+        expires = now + timedelta(days=expires_days) if expires_days is not None else None
+        with self.db.session() as s:
+            account = s.scalars(select(Account).where(Account.name == name,
+                                                      Account.role == role)).first()
+            if account is None:
+                account = Account(id=str(uuid.uuid4()), name=name, role=role, created_at=now)
+                s.add(account)
+                s.flush()
+            s.add(Token(hash=token_hash(token), account_id=account.id, created_at=now,
+                        expires_at=expires, revoked=False))
+            return CreatedToken(token, account.id, name, role, expires)
+
+    def revoke_tokens(self, name: str, role: str | None = None) -> int:
+        with self.db.session() as s:
+            query = select(Token).join(Account, Token.account_id == Account.id).where(
+                Account.name == name, Token.revoked.is_(False))
+            if role is not None:
+                query = query.where(Account.role == role)
+            rows = list(s.scalars(query))
+            for row in rows:
+                row.revoked = True
+            return len(rows)
+
+    def accounts(self) -> list[tuple[Caller, int]]:
+        """Every account with its number of usable tokens."""
+        now = utcnow()
+        with self.db.session() as s:
+            found = []
+            for account in s.scalars(select(Account).order_by(Account.role, Account.name)):
+                tokens = s.scalars(select(Token).where(Token.account_id == account.id,
+                                                       Token.revoked.is_(False))).all()
+                usable = sum(1 for t in tokens
+                             if t.expires_at is None or utc(t.expires_at) > now)
+                found.append((Caller(account.id, account.name, account.role), usable))
+            return found
+
+    def authenticate(self, authorization: str | None) -> Caller:
+        if not authorization:
+            raise unauthorized("this call needs 'Authorization: Bearer <token>'")
+        scheme, _, token = authorization.strip().partition(" ")
+        token = token.strip()
+        if scheme.lower() != "bearer" or not token:
+            raise unauthorized("this call needs 'Authorization: Bearer <token>'",
+                               error="invalid_request")
+        with self.db.session() as s:
+            row = s.get(Token, token_hash(token))
+            if row is None or row.revoked:
+                raise unauthorized("the token is unknown or was revoked", error="invalid_token")
+            if row.expires_at is not None and utc(row.expires_at) <= utcnow():
+                raise unauthorized("the token has expired; ask for a new one",
+                                   error="invalid_token")
+            account = s.get(Account, row.account_id)
+            if account is None:
+                raise unauthorized("the token is unknown", error="invalid_token")
+            return Caller(account.id, account.name, account.role)
+
+    # -- catalog -------------------------------------------------------------------------
+
+    def import_catalog(self, text: str) -> list[tuple[str, str]]:
+        """Import an mcdesk catalog file (validated as mcdesk validates it); it becomes the
+        catalog served. Returns the (id, version) of each micro-credential in it."""
+        try:
+            document = parse_catalog_text(text)
+        except AchievementError as exc:
+            raise ValueError(f"not a valid mcdesk catalog: {exc}") from None
+        etag = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        with self.db.session() as s:
+            for mc, source in zip(document.micro_credentials, document.source_json,
+                                  strict=True):
+                s.merge(AchievementRow(achievement_id=mc.achievement_id, version=mc.version,
+                                       name=mc.name, json=source))
+            s.add(CatalogFile(text=text, etag=etag, imported_at=utcnow()))
+        return [(mc.achievement_id, mc.version) for mc in document.micro_credentials]
+
+    def catalog(self) -> tuple[str, str] | None:
+        """The catalog served (its text and ETag value), None before any import."""
+        with self.db.session() as s:
+            row = s.scalars(select(CatalogFile).order_by(CatalogFile.id.desc())).first()
+            return None if row is None else (row.text, row.etag)
+
+    def _achievement(self, s: Session, achievement_id: str, version: str
+                     ) -> tuple[dict[str, Any], MicroCredential] | None:
+        row = s.get(AchievementRow, (achievement_id, version))
+        if row is None:
+            return None
+        data = json.loads(row.json)
+        return data, parse_achievement(data, check_schema=False)
+
+    # -- submissions ---------------------------------------------------------------------
+
+    def begin(self, caller: Caller, submission_id: str, body: BeginBody
+              ) -> tuple[bool, dict[str, Any]]:
+        """Begin (or repeat the beginning of) a submission; (created, answer)."""
+        _require(caller, "earner")
+        sid = _submission_id(submission_id)
+        self._check_files(body)
+        body_hash = hashlib.sha256(body.canonical().encode("utf-8")).hexdigest()
+        with self.lock(f"begin:{sid}"), self.db.session() as s:
+            existing = s.get(Submission, sid)
+            if existing is None:
+                if self._achievement(s, body.achievementId, body.version) is None:
+                    raise invalid("this issuer does not offer that micro-credential", [
+                        f"achievementId {body.achievementId} version {body.version} is not "
+                        "in the catalog"])
+                s.add(Submission(
+                    id=sid, earner_id=caller.id, achievement_id=body.achievementId,
+                    version=body.version, attempt=body.attempt, bag_name=body.bagName,
+                    body_hash=body_hash, state=OPEN, created_at=utcnow(), feedback_json="[]"))
+                s.flush()
+                for position, entry in enumerate(body.files):
+                    s.add(SubmissionFile(submission_id=sid, path=entry.path,
+                                         sha256=entry.sha256, size=entry.size,
+                                         position=position))
+                created, state = True, OPEN
+            elif existing.earner_id != caller.id or existing.body_hash != body_hash:
+                raise conflict(f"submission {sid} already exists with other content; a new "
+                               "attempt needs a new submission id")
+            else:
+                created, state = False, existing.state
+        missing = [] if state != OPEN else self._missing(body.files)
+        return created, {"submissionId": sid, "state": state, "missing": missing}
+
+    def _check_files(self, body: BeginBody) -> None:
+        problems: list[str] = []
+        seen: set[str] = set()
+        for entry in body.files:
+            problems += path_problems(entry.path)
+            folded = _fold(entry.path)
+            if folded in seen:
+                problems.append(f"{entry.path!r}: listed twice (names differing only in case "
+                                "are the same file on many systems)")
+            seen.add(folded)
+        if problems:
+            raise invalid("the bag's file list is not valid", problems)
+        limit = self.limits.max_file_bytes
+        too_large = [e for e in body.files if e.size > limit]
+        if too_large:
+            raise Problem(413, "too-large", f"{too_large[0].path} is larger than this server "
+                          f"accepts ({limit} bytes per file)",
+                          problems=[f"{e.path}: {e.size} bytes" for e in too_large],
+                          extra={"file": too_large[0].path})
+        total = sum(e.size for e in body.files)
+        if total > self.limits.max_submission_bytes:
+            raise Problem(413, "too-large", f"the submission holds {total} bytes; this server "
+                          f"accepts {self.limits.max_submission_bytes}")
+        accepted = set(self.limits.accepted_media_types)
+        refused = [(e.path, media_type_of(e.path)) for e in body.files
+                   if e.path.startswith("data/") and media_type_of(e.path) not in accepted]
+        if refused:
+            raise Problem(415, "unsupported-media-type",
+                          f"{refused[0][0]}: this server does not accept {refused[0][1]}",
+                          problems=[f"{p}: {t}" for p, t in refused],
+                          extra={"file": refused[0][0]})
+
+    def _missing(self, files: Sequence[Any]) -> list[str]:
+        missing: list[str] = []
+        for entry in files:
+            if entry.sha256 not in missing and not self.files.has_blob(entry.sha256):
+                missing.append(entry.sha256)
+        return missing
+
+    def _own_submission(self, s: Session, caller: Caller, submission_id: str) -> Submission:
+        sid = _submission_id(submission_id)
+        row = s.get(Submission, sid)
+        if row is None or (caller.role != "staff" and row.earner_id != caller.id):
+            raise not_found(f"no submission {submission_id}")
+        return row
+
+    def finalize(self, caller: Caller, submission_id: str) -> dict[str, Any]:
+        _require(caller, "earner")
+        with self.lock(f"finalize:{submission_id}"):
+            with self.db.session() as s:
+                row = self._own_submission(s, caller, submission_id)
+                sid = row.id
+                if row.state != OPEN:
+                    return {"submissionId": sid, "state": row.state}
+                files = [bags.BagFileRef(f.path, f.sha256, f.size) for f in s.scalars(
+                    select(SubmissionFile).where(SubmissionFile.submission_id == sid)
+                    .order_by(SubmissionFile.position))]
+                expected = bags.Expected(sid, row.achievement_id, row.version, row.attempt)
+                bag_name = row.bag_name
+            missing = self._missing(files)
+            if missing:
+                raise Problem(409, "missing-files", f"the server still needs {len(missing)} "
+                              "file(s) of this bag", extra={"missing": missing})
+            wrong = [f"{f.path}: {f.size} bytes were announced but the file the server holds "
+                     f"(sha256 {f.sha256}) has {self.files.blob_path(f.sha256).stat().st_size}"
+                     for f in files
+                     if self.files.blob_path(f.sha256).stat().st_size != f.size]
+            if wrong:
+                self._forget(sid)
+                raise invalid("the bag's files do not match what was announced", wrong)
+            dest = self.files.bag_path(sid)
+            made = bags.assemble(self.files, bag_name, files, dest,
+                                 bags.frozen_time(self.files, files))
+            if made.damaged:
+                for sha256 in made.damaged:
+                    log.warning("Blob %s was damaged on disk; discarded", sha256)
+                    self.files.discard_blob(sha256)
+                raise Problem(409, "missing-files", "some files the server held were damaged "
+                              "and were discarded; send them again",
+                              extra={"missing": list(made.damaged)})
+            problems = bags.validate(dest, expected)
+            if problems:
+                dest.unlink(missing_ok=True)
+                self._forget(sid)
+                raise invalid("the bag is not a valid mcdesk submission", problems)
+            with self.db.session() as s:
+                row = self._own_submission(s, caller, sid)
+                row.state = RECEIVED
+                row.received_at = utcnow()
+                row.bag_sha256 = made.sha256
+                row.bag_size = made.size
+                self._auto_assign(s, row)
+                return {"submissionId": sid, "state": row.state}
+
+    def _forget(self, sid: str) -> None:
+        """A bag refused at finalize is forgotten (its blobs stay): the rebuilt bag can be
+        begun again under the same submission id."""
+        with self.db.session() as s:
+            for upload in s.scalars(select(Upload).where(Upload.submission_id == sid)):
+                self.files.discard_part(upload.id)
+                s.delete(upload)
+            for entry in s.scalars(select(SubmissionFile)
+                                   .where(SubmissionFile.submission_id == sid)):
+                s.delete(entry)
+            row = s.get(Submission, sid)
+            if row is not None:
+                s.delete(row)
+
+    def status(self, caller: Caller, submission_id: str) -> dict[str, Any]:
+        _require(caller, "earner", "staff")
+        with self.db.session() as s:
+            return _status(self._own_submission(s, caller, submission_id))
+
+    def submissions(self, caller: Caller) -> list[dict[str, Any]]:
+        _require(caller, "earner", "staff")
+        with self.db.session() as s:
+            query = select(Submission).order_by(Submission.created_at, Submission.id)
+            if caller.role != "staff":
+                query = query.where(Submission.earner_id == caller.id)
+            return [_status(row) for row in s.scalars(query)]
+
+    def all_submissions(self) -> list[dict[str, Any]]:
+        """Every submission (the CLI)."""
+        with self.db.session() as s:
+            return [_status(row) for row in s.scalars(
+                select(Submission).order_by(Submission.created_at, Submission.id))]
+
+    # -- uploads (tus) -------------------------------------------------------------------
+
+    def create_upload(self, caller: Caller, length: int, metadata: dict[str, str]
+                      ) -> UploadInfo:
+        _require(caller, "earner")
+        if length > self.limits.max_file_bytes:
+            raise Problem(413, "too-large", f"Upload-Length {length} is more than this server "
+                          f"accepts ({self.limits.max_file_bytes} bytes)")
+        lacking = [k for k in ("submission", "sha256", "path") if not metadata.get(k)]
+        if lacking:
+            raise invalid("Upload-Metadata must give submission, sha256 and path",
+                          [f"{k} is missing" for k in lacking])
+        sha256 = metadata["sha256"].lower()
+        self.sweep_expired()
+        with self.db.session() as s:
+            submission = self._own_submission(s, caller, metadata["submission"])
+            if submission.state != OPEN:
+                raise conflict(f"submission {submission.id} is {submission.state}: it takes "
+                               "no more files")
+            entry = s.get(SubmissionFile, (submission.id, metadata["path"]))
+            if entry is None or entry.sha256 != sha256:
+                raise invalid("the upload is not a file of the submission", [
+                    f"{metadata['path']} with sha256 {sha256} is not a file of submission "
+                    f"{submission.id}"])
+            if entry.size != length:
+                raise invalid("the upload is not the size announced", [
+                    f"Upload-Length {length} differs from the size of {entry.path} given when "
+                    f"the submission began ({entry.size})"])
+            now = utcnow()
+            upload = Upload(id=uuid.uuid4().hex, account_id=caller.id,
+                            submission_id=submission.id, sha256=sha256, path=entry.path,
+                            length=length, created_at=now,
+                            expires_at=now + timedelta(seconds=self.limits.upload_lifetime_s),
+                            completed=False)
+            self.files.create_part(upload.id)
+            s.add(upload)
+            return _upload_info(upload, 0)
+
+    def upload(self, caller: Caller, upload_id: str) -> UploadInfo:
+        """An upload of the caller's: 404 when unknown, 410 when it expired (its bytes are
+        then dropped)."""
+        _require(caller, "earner")
+        expired = False
+        with self.db.session() as s:
+            row = s.get(Upload, upload_id) if len(upload_id) == 32 else None
+            if row is None or row.account_id != caller.id:
+                raise not_found("no such upload (it may have finished long ago)")
+            if utc(row.expires_at) <= utcnow():
+                expired = True
+                self.files.discard_part(row.id)
+                info = _upload_info(row, 0)
+            else:
+                offset = row.length if row.completed else (self.files.part_size(row.id) or 0)
+                info = _upload_info(row, offset)
+        if expired:
+            raise Problem(410, "gone", "the upload expired; create a new one",
+                          extra={"expiredAt": _iso(info.expires_at)})
+        return info
+
+    def complete_upload(self, caller: Caller, info: UploadInfo) -> None:
+        """Every byte arrived: check the sha256 and move the file into the blob store;
+        460 (the upload discarded) when the bytes are not what the metadata said."""
+        part = self.files.part_path(info.id)
+        actual = hash_file(part)
+        if actual != info.sha256:
+            self.files.discard_part(info.id)
+            with self.db.session() as s:
+                row = s.get(Upload, info.id)
+                if row is not None:
+                    s.delete(row)
+            raise Problem(460, "checksum-mismatch", f"the bytes received have sha256 {actual}, "
+                          f"not {info.sha256}; the upload was discarded, send the file again")
+        if self.files.has_blob(info.sha256):
+            self.files.discard_part(info.id)
+        else:
+            self.files.adopt(part, info.sha256)
+        with self.db.session() as s:
+            row = s.get(Upload, info.id)
+            if row is not None:
+                row.completed = True
+
+    def delete_upload(self, caller: Caller, upload_id: str) -> None:
+        self.upload(caller, upload_id)
+        with self.db.session() as s:
+            row = s.get(Upload, upload_id)
+            if row is not None:
+                s.delete(row)
+        self.files.discard_part(upload_id)
+
+    def sweep_expired(self) -> int:
+        """Drop the bytes of the uploads past their expiry, and forget them a week later
+        (until then their URLs answer 410 Gone); how many were dropped."""
+        now = utcnow()
+        with self.db.session() as s:
+            rows = list(s.scalars(select(Upload).where(Upload.expires_at <= now)))
+            for row in rows:
+                self.files.discard_part(row.id)
+                if utc(row.expires_at) <= now - timedelta(days=7):
+                    s.delete(row)
+            return len(rows)
+
+    # -- assignments and reviews ---------------------------------------------------------
+
+    def _auto_assign(self, s: Session, submission: Submission) -> None:
+        """Give a received submission to the next assessors in turn (two when there are
+        two), never to its earner."""
+        assessors = [a for a in s.scalars(select(Account).where(Account.role == "assessor")
+                                           .order_by(Account.created_at, Account.id))
+                     if a.id != submission.earner_id and self._usable(s, a.id)]
+        if not assessors:
+            return
+        meta = s.get(Meta, "round-robin")
+        start = int(meta.value) if meta else 0
+        count = min(self.limits.assessors_per_submission, len(assessors))
+        for index in range(count):
+            self._assign(s, submission, assessors[(start + index) % len(assessors)])
+        s.merge(Meta(key="round-robin", value=str((start + count) % len(assessors))))
+
+    def _usable(self, s: Session, account_id: str) -> bool:
+        now = utcnow()
+        return any(t.expires_at is None or utc(t.expires_at) > now for t in s.scalars(
+            select(Token).where(Token.account_id == account_id, Token.revoked.is_(False))))
+
+    def _assign(self, s: Session, submission: Submission, assessor: Account) -> Assignment:
+        existing = s.scalars(select(Assignment).where(
+            Assignment.submission_id == submission.id,
+            Assignment.assessor_id == assessor.id)).first()
+        if existing is not None:
+            return existing
+        now = utcnow()
+        assignment = Assignment(id=str(uuid.uuid4()), submission_id=submission.id,
+                                assessor_id=assessor.id, created_at=now,
+                                due_at=now + timedelta(days=self.limits.review_days))
+        s.add(assignment)
+        s.flush()
+        return assignment
+
+    def assign(self, submission_id: str, assessor_name: str) -> str:
+        """Assign a received submission to the assessor named `assessor_name` (CLI)."""
+        with self.db.session() as s:
+            submission = s.get(Submission, _submission_id(submission_id))
+            if submission is None:
+                raise ValueError(f"no submission {submission_id}")
+            if submission.state in (OPEN, *DECIDED):
+                raise ValueError(f"submission {submission.id} is {submission.state}; only "
+                                 "received submissions are assigned")
+            assessor = s.scalars(select(Account).where(Account.name == assessor_name,
+                                                       Account.role == "assessor")).first()
+            if assessor is None:
+                raise ValueError(f"no assessor named {assessor_name!r}")
+            if assessor.id == submission.earner_id:
+                raise ValueError("an earner never reviews their own submission")
+            return self._assign(s, submission, assessor).id
+
+    def assignments(self, caller: Caller) -> list[dict[str, Any]]:
+        _require(caller, "assessor", "staff")
+        with self.db.session() as s:
+            query = (select(Assignment, Submission)
+                     .join(Submission, Assignment.submission_id == Submission.id)
+                     .order_by(Assignment.created_at, Assignment.id))
+            if caller.role != "staff":
+                query = query.where(Assignment.assessor_id == caller.id)
+            return [{"assignmentId": a.id, "submissionId": sub.id,
+                     "achievementId": sub.achievement_id, "version": sub.version,
+                     "attempt": sub.attempt, "dueAt": _iso(a.due_at), "bagSize": sub.bag_size,
+                     "bagSha256": sub.bag_sha256} for a, sub in s.execute(query).tuples()]
+
+    def _own_assignment(self, s: Session, caller: Caller, assignment_id: str
+                        ) -> tuple[Assignment, Submission]:
+        aid = canonical_uuid(assignment_id)
+        row = s.get(Assignment, aid) if aid else None
+        if row is None or (caller.role != "staff" and row.assessor_id != caller.id):
+            raise not_found(f"no assignment {assignment_id}")
+        submission = s.get(Submission, row.submission_id)
+        if submission is None:  # pragma: no cover - foreign keys keep it
+            raise not_found(f"no assignment {assignment_id}")
+        return row, submission
+
+    def bag(self, caller: Caller, assignment_id: str) -> BagDownload:
+        _require(caller, "assessor", "staff")
+        with self.db.session() as s:
+            _, submission = self._own_assignment(s, caller, assignment_id)
+            if submission.bag_sha256 is None or submission.bag_size is None:
+                raise not_found("the bag is not there")  # pragma: no cover
+            return BagDownload(self.files.bag_path(submission.id), submission.bag_sha256,
+                               submission.bag_size, submission.bag_name)
+
+    def put_review(self, caller: Caller, assignment_id: str, body: ReviewBody,
+                   if_match: str | None) -> tuple[bool, str, dict[str, Any]]:
+        """Store the review of an assignment; (created, ETag, review)."""
+        _require(caller, "assessor")
+        canonical = body.canonical()
+        etag = '"' + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32] + '"'
+        with self.db.session() as s:
+            assignment, submission = self._own_assignment(s, caller, assignment_id)
+            review = s.get(Review, assignment.id)
+            if review is not None and review.body_json == canonical:
+                return False, review.etag, json.loads(review.body_json)
+            if submission.state in DECIDED:
+                raise conflict(f"submission {submission.id} was decided ({submission.state}); "
+                               "its reviews are closed")
+            found = self._achievement(s, submission.achievement_id, submission.version)
+            self._check_review(body, found[1] if found else None)
+            now = utcnow()
+            if review is None:
+                s.add(Review(assignment_id=assignment.id, review_id=body.reviewId.lower(),
+                             body_json=canonical, etag=etag, created_at=now, updated_at=now))
+                created = True
+            else:
+                if if_match is None:
+                    raise Problem(428, "precondition-required",
+                                  "a review is already stored for this assignment: changing it "
+                                  "needs If-Match with its ETag",
+                                  headers={"ETag": review.etag})
+                if not _etag_matches(if_match, review.etag):
+                    raise Problem(412, "precondition-failed",
+                                  "the review changed since you last read it; fetch it, "
+                                  "reconcile and send it again with its new ETag",
+                                  headers={"ETag": review.etag})
+                review.review_id = body.reviewId.lower()
+                review.body_json = canonical
+                review.etag = etag
+                review.updated_at = now
+                created = False
+            if submission.state == RECEIVED:
+                submission.state = IN_REVIEW
+            return created, etag, json.loads(canonical)
+
+    def get_review(self, caller: Caller, assignment_id: str) -> tuple[str, dict[str, Any]]:
+        _require(caller, "assessor", "staff")
+        with self.db.session() as s:
+            assignment, _ = self._own_assignment(s, caller, assignment_id)
+            review = s.get(Review, assignment.id)
+            if review is None:
+                raise not_found("no review has been stored for this assignment")
+            return review.etag, json.loads(review.body_json)
+
+    def _check_review(self, body: ReviewBody, mc: MicroCredential | None) -> None:
+        problems = _score_problems(body.scores, mc)
+        if mc is not None and not problems and not (body.overrideReason or "").strip():
+            rubric = [c for c in mc.rubric if c.is_rubric]
+            levels = {score.rubricCriterionId: score.levelId for score in body.scores}
+            earned = all(c.id in levels and c.passes(levels[c.id]) for c in rubric)
+            rule = "earned" if earned else "not yet"
+            if rubric and body.decision != rule:
+                problems.append(f"the scores make it {rule!r} by the rubric; a decision of "
+                                f"{body.decision!r} needs an overrideReason")
+        if problems:
+            raise invalid("the review is not valid for this micro-credential", problems)
+
+    # -- decisions and credentials -------------------------------------------------------
+
+    def decide(self, submission_id: str, body: DecisionBody) -> tuple[bool, dict[str, Any]]:
+        """Record the issuer's decision; earned issues the credential. (changed, status)."""
+        decision_hash = hashlib.sha256(body.canonical().encode("utf-8")).hexdigest()
+        issuer_name = self.name  # before the session: one transaction at a time per thread
+        with self.lock(f"decide:{submission_id}"), self.db.session() as s:
+            sid = _submission_id(submission_id)
+            row = s.get(Submission, sid)
+            if row is None:
+                raise not_found(f"no submission {submission_id}")
+            if row.state in DECIDED:
+                if row.decision_hash == decision_hash:
+                    return False, _status(row)
+                raise conflict(f"submission {sid} was already decided ({row.state})")
+            if row.state == OPEN:
+                raise conflict(f"submission {sid} is still open: it was never finalized")
+            found = self._achievement(s, row.achievement_id, row.version)
+            problems = _feedback_problems(body.feedback, found[1] if found else None)
+            if problems:
+                raise invalid("the feedback does not fit this micro-credential's rubric",
+                              problems)
+            now = utcnow()
+            row.state = body.state
+            row.decided_at = now
+            row.decision_hash = decision_hash
+            row.feedback_json = json.dumps([f.model_dump(mode="json") for f in body.feedback])
+            if body.state == EARNED:
+                if found is None:  # pragma: no cover - begin checks the catalog
+                    raise conflict("the micro-credential is no longer in the catalog")
+                earner = s.get(Account, row.earner_id)
+                credential_id = f"urn:uuid:{uuid.uuid4()}"
+                made = credentials.award(
+                    key=self.key, issuer_name=issuer_name, credential_id=credential_id,
+                    earner_id=row.earner_id, earner_name=earner.name if earner else "",
+                    achievement=found[0], valid_from=now.replace(microsecond=0),
+                    results=[(f.rubricCriterionId, f.levelId) for f in body.feedback
+                             if f.levelId])
+                s.add(Credential(id=credential_id, submission_id=sid, earner_id=row.earner_id,
+                                 issued_at=now, json=json.dumps(made.credential), jws=made.jws))
+                row.credential_id = credential_id
+            return True, _status(row)
+
+    def decide_from_reviews(self, submission_id: str, state: str) -> dict[str, Any]:
+        """The CLI's decision: each rubric criterion gets the lowest level the assessors gave
+        it, with their feedback put together."""
+        with self.db.session() as s:
+            sid = _submission_id(submission_id)
+            row = s.get(Submission, sid)
+            if row is None:
+                raise not_found(f"no submission {submission_id}")
+            found = self._achievement(s, row.achievement_id, row.version)
+            reviews = [ReviewBody.model_validate_json(r.body_json) for r in s.scalars(
+                select(Review).join(Assignment, Review.assignment_id == Assignment.id)
+                .where(Assignment.submission_id == sid).order_by(Review.created_at))]
+        feedback: list[FeedbackIn] = []
+        rubric = [c for c in found[1].rubric if c.is_rubric] if found else []
+        for criterion in rubric:
+            scores = [score for review in reviews for score in review.scores
+                      if score.rubricCriterionId == criterion.id]
+            if not scores:
+                continue
+            lowest = min(scores, key=lambda sc: _level_rank(criterion, sc.levelId))
+            text = "\n\n".join(sc.feedback for sc in scores if sc.feedback.strip())
+            feedback.append(FeedbackIn(rubricCriterionId=criterion.id, levelId=lowest.levelId,
+                                       feedback=text))
+        body = DecisionBody(state="earned" if state == EARNED else "not yet", feedback=feedback)
+        return self.decide(submission_id, body)[1]
+
+    def credentials(self, caller: Caller, *, limit: int, offset: int,
+                    since: datetime | None) -> tuple[list[str], int]:
+        """A page of the caller's credentials as VC-JWTs (staff: every credential) and how
+        many there are in all."""
+        _require(caller, "earner", "staff")
+        with self.db.session() as s:
+            query = select(Credential)
+            if caller.role != "staff":
+                query = query.where(Credential.earner_id == caller.id)
+            if since is not None:
+                query = query.where(Credential.issued_at >= since)
+            total = s.scalar(select(func.count()).select_from(query.subquery())) or 0
+            rows = s.scalars(query.order_by(Credential.issued_at, Credential.id)
+                             .limit(limit).offset(offset))
+            return [row.jws for row in rows], total
+
+    def profile(self, caller: Caller) -> dict[str, Any]:
+        return {"@context": [credentials.VC_CONTEXT, credentials.OB_CONTEXT],
+                "id": f"urn:uuid:{caller.id}", "type": ["Profile"], "name": caller.name}
+
+
+# ----------------------------------------------------------------------------------- helpers
+
+
+def _require(caller: Caller, *roles: str) -> None:
+    if caller.role not in roles:
+        raise forbidden(f"a {caller.role} token cannot make this call (it is for "
+                        f"{' or '.join(roles)})")
+
+
+def _submission_id(text: str) -> str:
+    sid = canonical_uuid(text)
+    if sid is None:
+        raise not_found(f"no submission {text} (submission ids are UUIDs)")
+    return sid
+
+
+def _status(row: Submission) -> dict[str, Any]:
+    return {"submissionId": row.id, "state": row.state, "achievementId": row.achievement_id,
+            "version": row.version, "attempt": row.attempt, "decidedAt": _iso(row.decided_at),
+            "feedback": json.loads(row.feedback_json or "[]"),
+            "credentialId": row.credential_id}
+
+
+def _upload_info(row: Upload, offset: int) -> UploadInfo:
+    return UploadInfo(row.id, row.length, offset, utc(row.expires_at), row.completed,
+                      row.sha256)
+
+
+def _etag_matches(header: str, etag: str) -> bool:
+    candidates = [c.strip() for c in header.split(",")]
+    return "*" in candidates or etag in candidates
+
+
+def _level_rank(criterion: Any, level_id: str) -> int:
+    try:
+        return int(criterion.level_index(level_id))
+    except KeyError:
+        return -1
+
+
+def _score_problems(scores: Sequence[ScoreIn], mc: MicroCredential | None) -> list[str]:
+    problems: list[str] = []
+    seen: set[str] = set()
+    for score in scores:
+        if score.rubricCriterionId in seen:
+            problems.append(f"{score.rubricCriterionId}: scored twice")
+        seen.add(score.rubricCriterionId)
+        criterion = mc.rubric_criterion(score.rubricCriterionId) if mc else None
+        if criterion is None:
+            problems.append(f"{score.rubricCriterionId}: not a rubric criterion of this "
+                            "micro-credential")
+        elif all(level.id != score.levelId for level in criterion.levels):
+            problems.append(f"{score.levelId}: not a level of {score.rubricCriterionId}")
+    return problems
+
+
+def _feedback_problems(feedback: Sequence[FeedbackIn], mc: MicroCredential | None
+                       ) -> list[str]:
+    problems: list[str] = []
+    for entry in feedback:
+        criterion = mc.rubric_criterion(entry.rubricCriterionId) if mc else None
+        if criterion is None:
+            problems.append(f"{entry.rubricCriterionId}: not a rubric criterion of this "
+                            "micro-credential")
+        elif entry.levelId is not None and all(level.id != entry.levelId
+                                               for level in criterion.levels):
+            problems.append(f"{entry.levelId}: not a level of {entry.rubricCriterionId}")
+    return problems
+
+
