@@ -249,3 +249,13 @@ def test_rubric_of_only_non_rubric_results_counts_as_missing() -> None:
 def test_blank_text_counts_as_missing() -> None:
     assert _plain(competency="", key_method="").missing_parts()[:2] == ["Competency",
                                                                         "Key method"]
+
+
+def test_human_size_and_clock() -> None:
+    from mcdesk.core.units import clock, human_size
+
+    assert human_size(0) == "0 KB"
+    assert human_size(10) == "1 KB"
+    assert human_size(5 * 1024**2) == "5.0 MB"
+    assert human_size(3 * 1024**3) == "3.0 GB"
+    assert clock(7) == "0:07" and clock(750) == "12:30" and clock(3723) == "1:02:03"

@@ -10,7 +10,9 @@ def human_size(size: int | None) -> str:
         return f"{size / 1024**3:.1f} GB"
     if size >= 1024**2:
         return f"{size / 1024**2:.1f} MB"
-    return f"{max(1, size // 1024)} KB"
+    if size == 0:
+        return "0 KB"
+    return f"{max(1, size // 1024)} KB"  # a few bytes still read as "1 KB", never "0 KB"
 
 
 def clock(seconds: float) -> str:
