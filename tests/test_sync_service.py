@@ -254,3 +254,25 @@ def test_the_token_is_never_logged(workspace: Workspace, issuer: Issuer, earner_
     assert sync.sync_once().ok
     assert earner_token not in caplog.text
     assert secrets.get_token("riverbend") == earner_token
+
+
+def test_a_metered_pass_holds_large_uploads_and_sends_the_rest_later(
+        workspace: Workspace, issuer: Issuer, earner_token: str, tmp_path: Path) -> None:
+    sync = workspace.sync
+    sync.add_server("riverbend", issuer.url, earner_token)
+    draft_id = ready_draft(workspace, tmp_path / "files", big_bytes=3_000_000)
+    queued = sync.queue(draft_id)
+    before = len(issuer.submissions())
+
+    held = sync.sync_once(hold_larger_than=1_000_000)
+    (report,) = held.items
+    assert "not metered" in report.error and not held.ok
+    item = sync.outbox()[0]
+    assert item.state is OutboxState.QUEUED and item.bytes_sent == 0
+    assert len(issuer.submissions()) == before  # nothing went out
+
+    sent = sync.sync_once()
+    assert sent.ok, sent
+    assert sync.outbox()[0].state is OutboxState.RECEIVED
+    assert sync.outbox()[0].bytes_sent == queued.item.bytes_total
+    assert len(issuer.submissions()) == before + 1

@@ -149,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
                                     "catalog and earned credentials (exit 0 when all went "
                                     "through)")
     sync.add_argument("--server", metavar="NAME", help="only this server")
+    sync.add_argument("--hold-larger-than", type=float, metavar="MB",
+                      help="on a metered network: leave submissions with more than MB still "
+                           "to send for a later pass")
     return parser
 
 

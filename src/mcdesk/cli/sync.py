@@ -116,7 +116,9 @@ def _item_line(item: ItemReport) -> str:
 
 
 def _sync(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    report = workspace.sync.sync_once(args.server)
+    hold = (int(args.hold_larger_than * 1_048_576) if args.hold_larger_than is not None
+            else None)
+    report = workspace.sync.sync_once(args.server, hold_larger_than=hold)
     if args.json:
         dump_json(report_json(report), out)
     else:

@@ -66,6 +66,10 @@ _EVIDENCE_PREFIX = "data/evidence/"
 ClientFactory = Callable[[ServerProfile, str | None], IssuerClient]
 
 
+HELD_FOR_UNMETERED = ("held: {size} still to send waits for a network that is not metered "
+                      "(Sync › uncheck the hold, or connect to the school's network)")
+
+
 class NotReadyError(McdeskError):
     """A draft that is not ready to send; `problems` are the blocking ones."""
 
@@ -232,23 +236,27 @@ class SyncService:
     # -- one pass -------------------------------------------------------------------------
 
     def sync_once(self, server: str | None = None,
-                  control: JobControl = NULL_CONTROL) -> SyncReport:
+                  control: JobControl = NULL_CONTROL, *,
+                  hold_larger_than: int | None = None) -> SyncReport:
         """One full pass with every server (or one): push what is due in the outbox, poll
         what was submitted, pull the catalog and earned credentials. Failures are recorded
-        per item and per server, never raised (but Cancelled is)."""
+        per item and per server, never raised (but Cancelled is). With `hold_larger_than`
+        (on a metered network), a submission with more than that many bytes still to send
+        waits for a later pass; everything else goes on."""
         with self._pass_lock:
             profiles = [self.server(server)] if server is not None else self.servers()
             servers: list[ServerReport] = []
             items: list[ItemReport] = []
             for profile in profiles:
                 control.check_cancelled()
-                report, item_reports = self._sync_server(profile, control)
+                report, item_reports = self._sync_server(profile, control, hold_larger_than)
                 servers.append(report)
                 items += item_reports
             return SyncReport(tuple(servers), tuple(items))
 
-    def _sync_server(self, profile: ServerProfile,
-                     control: JobControl) -> tuple[ServerReport, list[ItemReport]]:
+    def _sync_server(self, profile: ServerProfile, control: JobControl,
+                     hold_larger_than: int | None = None
+                     ) -> tuple[ServerReport, list[ItemReport]]:
         name = profile.name
         token = secrets.get_token(name)
         done: dict[int, ItemReport] = {}
@@ -268,8 +276,14 @@ class SyncService:
                     self._reports(name, done)
             for item in self._store.items(name):
                 control.check_cancelled()
-                if item.stage.unsent and self._due(item):
-                    done[item.id] = self._push(client, discovery, item, control)
+                if not (item.stage.unsent and self._due(item)):
+                    continue
+                left = item.bytes_total - item.bytes_sent
+                if hold_larger_than is not None and left > hold_larger_than:
+                    done[item.id] = _report(item, 0, HELD_FOR_UNMETERED.format(
+                        size=human_size(left)))
+                    continue
+                done[item.id] = self._push(client, discovery, item, control)
             for item in self._store.items(name):
                 control.check_cancelled()
                 if (item.stage in (OutboxState.SUBMITTED, OutboxState.RECEIVED,

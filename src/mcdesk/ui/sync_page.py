@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 AUTO_SYNC_MS = 10 * 60 * 1000
 POLL_MS = 1000  # while a pass runs, the outbox is re-read this often for progress
 SETTINGS_PAUSED = "sync/paused"
+SETTINGS_HOLD = "sync/hold-large-on-metered"
+METERED_HOLD_MB = 100
 STATUS_DELAY_MS = 1500
 
 
@@ -118,10 +120,19 @@ class SyncPage(Place):
         self.pause_box = QCheckBox(self.tr("Pause sending"))
         self.pause_box.setChecked(bool(self._settings.value(SETTINGS_PAUSED, False, bool)))
         self.pause_box.toggled.connect(self._paused)
+        self.metered_box = QCheckBox(self.tr("On a metered network, hold uploads over %1 MB")
+                                     .replace("%1", str(METERED_HOLD_MB)))
+        self.metered_box.setToolTip(self.tr(
+            "On a phone hotspot or another network that counts data, big videos wait for the "
+            "school's or home network; small things still go."))
+        self.metered_box.setChecked(bool(self._settings.value(SETTINGS_HOLD, True, bool)))
+        self.metered_box.toggled.connect(
+            lambda on: self._settings.setValue(SETTINGS_HOLD, on))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
+        top.addWidget(self.metered_box)
         top.addWidget(self.pause_box)
         top.addWidget(self.sync_button)
         self.table = QTableWidget(0, 5)
@@ -290,8 +301,11 @@ class SyncPage(Place):
                                      "server…)."), Tone.WARNING)
             return
         self._poll.start()
+        hold = METERED_HOLD_MB * 1_048_576 if (self.metered_box.isChecked()
+                                                and self.network_is_metered()) else None
         self._pass = self._runner.submit(
-            self.tr("Syncing"), lambda control: workspace.sync.sync_once(control=control),
+            self.tr("Syncing"),
+            lambda control: workspace.sync.sync_once(control=control, hold_larger_than=hold),
             lane=JobRunner.server_lane("sync"),
             on_success=lambda report: self._pass_done(report, quiet),
             on_failure=self._pass_failed, on_cancelled=self._pass_stopped)
@@ -332,6 +346,15 @@ class SyncPage(Place):
         if paused and self._pass is not None:
             self._pass.cancel()
         self.status_changed.emit(self.status_line())
+
+    def network_is_metered(self) -> bool:
+        """What the system says of the current network (False where it cannot tell)."""
+        if not self._watching:
+            self._watch_network()
+        from PySide6.QtNetwork import QNetworkInformation
+
+        info = QNetworkInformation.instance()
+        return bool(info is not None and info.isMetered())
 
     def _watch_network(self) -> None:
         """Sync when the network comes back (where Qt can tell)."""
