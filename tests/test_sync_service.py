@@ -5,7 +5,6 @@ clock, login needed, an early refusal naming the file and the limit, a connectio
 
 from __future__ import annotations
 
-import base64
 import json
 import random
 from collections.abc import Iterator
@@ -16,6 +15,7 @@ import pytest
 from mcdesk.core.drafts import DraftStatus
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.sync import FileState, OutboxState, ServerProfile
+from mcdesk.credentials.vc_jwt import CredentialError, verify_vc_jwt
 from mcdesk.services.sync import BACKOFF_FIRST_S, BACKOFF_MAX_S, NotReadyError, backoff_seconds
 from mcdesk.services.workspace import Workspace
 from mcdesk.sync import secrets
@@ -146,14 +146,18 @@ def test_a_full_pass_sends_once_then_brings_back_the_decision_and_the_credential
     assert decided.servers[0].credentials_new >= 1
     kept = sync.credentials()
     assert kept and all((sync.credentials_dir / entry["file"]).is_file() for entry in kept)
+    assert any(entry["format"] != "json" for entry in kept)  # the reference issuer's VC-JWTs
     for entry in kept:
         text = (sync.credentials_dir / entry["file"]).read_text("utf-8")
         if entry["format"] == "json":
             assert "OpenBadgeCredential" in json.loads(text)["type"]
-        else:  # a VC-JWT: header.payload.signature
-            payload = text.strip().split(".")[1]
-            decoded = base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4))
-            assert b"OpenBadgeCredential" in decoded
+        else:  # a VC-JWT: it verifies offline against the issuer's did:key
+            verified = verify_vc_jwt(text)
+            assert verified.achievement_name == "Two-Way Communication with Families"
+            tampered = text.strip()[:-6] + ("A" if text.strip()[-6] != "A" else "B") + \
+                text.strip()[-5:]
+            with pytest.raises(CredentialError, match="signature"):
+                verify_vc_jwt(tampered)
     # Pulled again: kept once.
     assert sync.sync_once().servers[0].credentials_new == 0
     assert len(sync.credentials()) == len(kept)
