@@ -16,9 +16,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from mcdesk.core.packages import METADATA_PATH, PackageRefusedError
+from mcdesk.core.packages import METADATA_PATH, PackageRefusedError, metadata_cross_checks
 from mcdesk.credentials.schemas import schema_errors
-from mcdesk.storage.bag import BAG_INFO, MANIFEST, read_bag
+from mcdesk.storage.bag import read_bag
 from mcdesk_issuer.files import CHUNK, FileStore, hash_file
 
 SUBMISSION_SCHEMA = "mcdesk-submission.schema.json"
@@ -150,35 +150,7 @@ def validate(archive: Path, expected: Expected) -> list[str]:
 
 def _cross_checks(metadata: dict[str, Any], manifest: dict[str, str], sizes: dict[str, int],
                   identifier: str | None, expected: Expected) -> list[str]:
-    problems: list[str] = []
-    named: list[tuple[str, str | None, int | None]] = []
-    for criterion in metadata["criteria"]:
-        if "answer" in criterion:
-            named.append((criterion["answer"]["file"], None, None))
-    for entry in metadata["evidence"]:
-        if "file" in entry:
-            named.append((entry["file"]["path"], entry["file"]["sha256"], entry["file"]["size"]))
-    for path, sha256, size in named:
-        if path not in manifest:
-            problems.append(f"{METADATA_PATH} names {path}, which {MANIFEST} does not list")
-        elif sha256 is not None and manifest[path] != sha256:
-            problems.append(f"{METADATA_PATH}: the sha256 it gives for {path} differs from "
-                            f"{MANIFEST}")
-        elif size is not None and path in sizes and sizes[path] != size:
-            problems.append(f"{METADATA_PATH}: the size it gives for {path} differs from the "
-                            "file's")
-    answered = {(e["id"], e["criterion"]) for e in metadata["evidence"]}
-    listed = {c["id"] for c in metadata["criteria"]}
-    for criterion in metadata["criteria"]:
-        problems += [f"{METADATA_PATH}: criterion {criterion['id']} lists evidence {ref} that "
-                     "has no entry for it" for ref in criterion["evidence"]
-                     if (ref, criterion["id"]) not in answered]
-    problems += [f"{METADATA_PATH}: evidence {e['id']} answers criterion {e['criterion']}, "
-                 "which is not among the criteria" for e in metadata["evidence"]
-                 if e["criterion"] not in listed]
-    if identifier is not None and identifier != metadata["id"]:
-        problems.append(f"{BAG_INFO}: External-Identifier {identifier} differs from the "
-                        f"submission id {metadata['id']}")
+    problems = metadata_cross_checks(metadata, manifest, sizes, identifier)
     if str(metadata["id"]).removeprefix("urn:uuid:").lower() != expected.submission_id:
         problems.append(f"{METADATA_PATH}: id {metadata['id']} is not this submission "
                         f"(urn:uuid:{expected.submission_id})")

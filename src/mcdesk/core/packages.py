@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from mcdesk.core.errors import McdeskError
 
@@ -14,6 +15,8 @@ from mcdesk.core.errors import McdeskError
 PAYLOAD_DIR = "data"
 #: The package metadata file, relative to the bag's base directory.
 METADATA_PATH = "data/submission.json"
+BAG_INFO = "bag-info.txt"
+MANIFEST = "manifest-sha256.txt"
 
 
 class PackageRefusedError(McdeskError):
@@ -111,3 +114,41 @@ class ReceivedPackage:
     criteria: tuple[ReceivedCriterion, ...]
     self_assessment: tuple[tuple[str, str], ...]  # (rubric criterion id, level id)
     already_open: bool = False  # the same package had been opened before
+
+
+def metadata_cross_checks(metadata: dict[str, Any], manifest: dict[str, str],
+                          sizes: dict[str, int], identifier: str | None) -> list[str]:
+    """What a schema-valid submission.json says that its bag contradicts: files it names that
+    the manifest lacks or hashes differently, sizes that differ, evidence and criteria that do
+    not refer to each other, an External-Identifier that is another submission's. mcdesk
+    (verify, open) and the reference issuer (finalize) apply the same rule."""
+    problems: list[str] = []
+    named: list[tuple[str, str | None, int | None]] = []
+    for criterion in metadata["criteria"]:
+        if "answer" in criterion:
+            named.append((criterion["answer"]["file"], None, None))
+    for entry in metadata["evidence"]:
+        if "file" in entry:
+            named.append((entry["file"]["path"], entry["file"]["sha256"], entry["file"]["size"]))
+    for path, sha256, size in named:
+        if path not in manifest:
+            problems.append(f"{METADATA_PATH} names {path}, which is not listed in {MANIFEST}")
+        elif sha256 is not None and manifest[path] != sha256:
+            problems.append(f"{METADATA_PATH}: the sha256 it gives for {path} differs from "
+                            f"{MANIFEST}")
+        elif size is not None and path in sizes and sizes[path] != size:
+            problems.append(f"{METADATA_PATH}: the size it gives for {path} differs from the "
+                            "file's")
+    answered = {(e["id"], e["criterion"]) for e in metadata["evidence"]}
+    listed = {c["id"] for c in metadata["criteria"]}
+    for criterion in metadata["criteria"]:
+        problems += [f"{METADATA_PATH}: criterion {criterion['id']} lists evidence {ref} that "
+                     "has no entry for it" for ref in criterion["evidence"]
+                     if (ref, criterion["id"]) not in answered]
+    problems += [f"{METADATA_PATH}: evidence {e['id']} answers criterion {e['criterion']}, "
+                 "which is not among the criteria" for e in metadata["evidence"]
+                 if e["criterion"] not in listed]
+    if identifier is not None and identifier != metadata["id"]:
+        problems.append(f"{BAG_INFO}: External-Identifier {identifier} differs from the "
+                        f"submission id {metadata['id']}")
+    return problems

@@ -26,6 +26,8 @@ from mcdesk.core.catalog import EvidenceKind, MicroCredential, ResponseKind
 from mcdesk.core.drafts import SnapshotItem, SubmissionSnapshot
 from mcdesk.core.errors import McdeskError, NotFoundError
 from mcdesk.core.packages import (
+    BAG_INFO,
+    MANIFEST,
     METADATA_PATH,
     BuiltPackage,
     PackageRefusedError,
@@ -33,13 +35,12 @@ from mcdesk.core.packages import (
     ReceivedEvidence,
     ReceivedPackage,
     VerifyReport,
+    metadata_cross_checks,
 )
 from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.core.text import fold, word_count
 from mcdesk.storage.bag import (
-    BAG_INFO,
     BAGIT_TXT,
-    MANIFEST,
     TAGMANIFEST,
     BagReading,
     BagWriter,
@@ -767,37 +768,9 @@ def _metadata_problems(reading: BagReading) -> tuple[dict[str, Any] | None, list
     problems = [f"{METADATA_PATH}: {p}" for p in _schema_problems(metadata)]
     if problems or not isinstance(metadata, dict):
         return None, problems
-    sizes = {f.path: f.size for f in reading.payload}
-    named: list[tuple[str, str | None, int | None]] = []
-    for criterion in metadata["criteria"]:
-        if "answer" in criterion:
-            named.append((criterion["answer"]["file"], None, None))
-    for entry in metadata["evidence"]:
-        if "file" in entry:
-            named.append((entry["file"]["path"], entry["file"]["sha256"], entry["file"]["size"]))
-    for path, sha256, size in named:
-        if path not in reading.manifest:
-            problems.append(f"{METADATA_PATH} names {path}, which is not listed in "
-                            f"{MANIFEST}")
-        elif sha256 is not None and reading.manifest[path] != sha256:
-            problems.append(f"{METADATA_PATH}: the sha256 it gives for {path} differs from "
-                            f"{MANIFEST}")
-        elif size is not None and path in sizes and sizes[path] != size:
-            problems.append(f"{METADATA_PATH}: the size it gives for {path} differs from the "
-                            "file's")
-    answered = {(e["id"], e["criterion"]) for e in metadata["evidence"]}
-    listed = {c["id"] for c in metadata["criteria"]}
-    for criterion in metadata["criteria"]:
-        problems += [f"{METADATA_PATH}: criterion {criterion['id']} lists evidence {ref} that "
-                     "has no entry for it" for ref in criterion["evidence"]
-                     if (ref, criterion["id"]) not in answered]
-    problems += [f"{METADATA_PATH}: evidence {e['id']} answers criterion {e['criterion']}, "
-                 "which is not among the criteria" for e in metadata["evidence"]
-                 if e["criterion"] not in listed]
-    identifier = reading.info_value("External-Identifier")
-    if identifier is not None and identifier != metadata["id"]:
-        problems.append(f"{BAG_INFO}: External-Identifier {identifier} differs from the "
-                        f"submission id {metadata['id']}")
+    problems += metadata_cross_checks(metadata, reading.manifest,
+                                      {f.path: f.size for f in reading.payload},
+                                      reading.info_value("External-Identifier"))
     return (metadata if not problems else None), problems
 
 

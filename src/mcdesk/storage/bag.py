@@ -25,7 +25,7 @@ from typing import BinaryIO
 
 from mcdesk import __version__
 from mcdesk.core.errors import McdeskError, StorageFullError
-from mcdesk.core.packages import PAYLOAD_DIR, PackageRefusedError
+from mcdesk.core.packages import BAG_INFO, MANIFEST, PAYLOAD_DIR, PackageRefusedError
 from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.core.units import human_size
 from mcdesk.storage.bag_zip import (
@@ -39,9 +39,7 @@ from mcdesk.storage.bag_zip import (
 BAGIT_VERSION = "1.0"
 READABLE_VERSIONS = ("1.0", "0.97")  # 0.97: what bagit.py and most tools still write
 BAGIT_TXT = "bagit.txt"
-BAG_INFO = "bag-info.txt"
 FETCH = "fetch.txt"
-MANIFEST = "manifest-sha256.txt"
 TAGMANIFEST = "tagmanifest-sha256.txt"
 SOFTWARE_AGENT = f"mcdesk {__version__}"
 MAX_TAG_FILE = 16 * 1024 * 1024

@@ -11,11 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
+from mcdesk.core.packages import BAG_INFO, MANIFEST
 from mcdesk.storage.bag import (
-    BAG_INFO,
     BAGIT_TXT,
     BAGIT_TXT_BYTES,
-    MANIFEST,
     TAGMANIFEST,
     WrittenFile,
     bag_info_bytes,
