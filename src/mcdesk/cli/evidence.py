@@ -10,7 +10,7 @@ from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
 from mcdesk.cli.output import dump_json
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.evidence import Evidence, EvidenceKind
-from mcdesk.core.units import human_size
+from mcdesk.core.units import clock, human_size
 from mcdesk.services.workspace import Workspace
 
 
@@ -26,10 +26,9 @@ def describe(evidence: Evidence) -> str:
     media = evidence.media
     if media is not None:
         if media.duration_s is not None:
-            whole = round(media.duration_s)
-            facts.append(f"{whole // 60}:{whole % 60:02d}")
+            facts.append(clock(media.duration_s))
         if media.pages is not None:
-            facts.append(f"{media.pages} pages")
+            facts.append(f"{media.pages} page" + ("s" if media.pages != 1 else ""))
         if media.words is not None:
             facts.append(f"{media.words} words")
         if media.width and media.height:
