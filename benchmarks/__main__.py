@@ -2,9 +2,11 @@
 each figure against its reference side by side, and print the table.
 
 Figures: ``startup`` (first painted window with the catalog list filled, against a bare PySide6
-window), ``search`` (catalog search while typing, against a sqlite3 LIKE scan) and ``media``
+window), ``search`` (catalog search while typing, against a sqlite3 LIKE scan), ``media``
 (importing a big video against ``sha256sum``, memory flat in file size, compression against the
-``ffmpeg`` command line, face blur against real time).
+``ffmpeg`` command line, face blur against real time) and ``upload`` (mcdesk's tus client
+sending a big file to the reference issuer against ``curl``, bytes sent again after a kill half
+way, memory flat in file size).
 
 Both start-up children read compiled bytecode from a private cache that their unmeasured first
 start fills, as an installed application would; ``--no-bytecode-cache`` keeps the inherited
@@ -21,11 +23,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import media_figures, package_build, search, startup
+from benchmarks import media_figures, package_build, search, startup, upload
 from benchmarks.fixture import FixtureInfo, build_portfolio
 from benchmarks.stats import Figure, format_table
 
-FIGURES = ("startup", "search", "media", "package")
+FIGURES = ("startup", "search", "media", "package", "upload")
 MICRO_CREDENTIALS = 1000
 EVIDENCE_ROWS = 10_000
 
@@ -107,6 +109,12 @@ def main(argv: list[str] | None = None) -> int:
         size = 256 << 20 if args.quick else 2 << 30
         print(f"Package build ({size >> 20} MB), {min(rounds, 3)} rounds ...", flush=True)
         figures += package_figures(package_build.run(min(rounds, 3), size))
+    if "upload" in chosen:
+        upload_rounds = min(rounds, 3)  # each round sends the file twice
+        print(f"Upload to the reference issuer, {upload_rounds} rounds ...", flush=True)
+        made, texts = upload.run(rounds=upload_rounds, quick=args.quick)
+        figures += made
+        details += texts
     print()
     for block in details:
         print(block)
