@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from mcdesk.core.evidence import Consent, EvidenceKind, GpsPoint
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.media import demo
+from mcdesk.services.workspace import Workspace
 from mcdesk.ui.app import open_portfolio_in_background
 from mcdesk.ui.evidence_page import EvidencePage
 from mcdesk.ui.main_window import MainWindow
@@ -234,3 +235,24 @@ def test_new_demo_portfolio_gets_sample_evidence(qtbot: QtBot, tmp_path: Path) -
                     timeout=WAIT)
     assert page.used_label.text() == "Checking for Understanding with Exit Tickets"
     window.close()
+
+
+def test_writing_typed_just_before_closing_is_saved(qtbot: QtBot, tmp_path: Path) -> None:
+    window = MainWindow(JobRunner(), tmp_path / "portfolio")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.workspace_ready, timeout=WAIT):
+        open_portfolio_in_background(window, seed_demo=False)
+    with qtbot.waitSignal(window.evidence_page.items_shown, timeout=WAIT):
+        window.show_place("evidence")
+    page = window.evidence_page
+    page.new_writing()
+    qtbot.waitUntil(lambda: page.current is not None
+                    and page.current.kind is EvidenceKind.TEXT, timeout=WAIT)
+    qtbot.keyClicks(page.previews.text.editor, "Closed right after typing")
+    window.close()  # well before the autosave delay has passed
+    reopened = Workspace.open(tmp_path / "portfolio")
+    try:
+        assert reopened.evidence.all()[0].body == "Closed right after typing"
+    finally:
+        reopened.close()

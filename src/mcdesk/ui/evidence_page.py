@@ -523,6 +523,10 @@ class EvidencePage(Place):
     def _text_edited(self, _text: str) -> None:
         self._autosave.start()
 
+    def flush(self) -> None:
+        """Save writing still waiting for its autosave (the window is closing)."""
+        self._save_text()
+
     def _save_text(self) -> None:
         """Autosave of writing made in mcdesk: within a second of the last keystroke."""
         self._autosave.stop()

@@ -315,6 +315,7 @@ class MainWindow(QMainWindow):
         # Words still waiting for their autosave go to the disk first (the runner finishes
         # them during shutdown), then the pages let go so late callbacks start no new work.
         self.drafts_page.flush()
+        self.evidence_page.flush()
         self.catalog_page.set_workspace(None)
         self.drafts_page.set_workspace(None)
         self.sync_page.set_workspace(None)
