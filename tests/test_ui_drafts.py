@@ -261,3 +261,26 @@ def test_evidence_kinds_are_checked_when_attaching(window: MainWindow, qtbot: Qt
     qtbot.waitUntil(lambda: "Notes" in window.notice_bar.text, timeout=WAIT)
     assert window.notice_bar.isVisible()
     assert workspace.drafts.list()[0].attached("q-photo") == []
+
+
+def test_a_caption_typed_just_before_closing_is_saved(window: MainWindow, qtbot: QtBot,
+                                                      portfolio: Path) -> None:
+    editor = window.drafts_page.editor
+    workspace = window.workspace
+    assert workspace is not None
+    photo = next(e for e in workspace.evidence.all() if e.title == "Sorted tickets")
+    editor.attach("q-photo", [photo.id])
+    qtbot.waitUntil(lambda: isinstance(editor.cards.get("q-photo"), EvidenceCard)
+                    and len(editor.cards["q-photo"].rows) == 1,  # type: ignore[attr-defined]
+                    timeout=WAIT)
+    card = editor.cards["q-photo"]
+    assert isinstance(card, EvidenceCard)
+    field = card._captions[0][1]
+    qtbot.keyClicks(field, "Three piles on the desk")
+    window.close()  # without leaving the field
+    reopened = Workspace.open(portfolio)
+    try:
+        (attachment,) = reopened.drafts.list()[0].attached("q-photo")
+        assert attachment.caption == "Three piles on the desk"
+    finally:
+        reopened.close()

@@ -173,6 +173,7 @@ class EvidenceCard(CriterionCard):
         super().__init__(label, criterion, rubric, feedback, parent)
         self.setAcceptDrops(editable)
         self.rows: list[QWidget] = []
+        self._captions: list[tuple[str, QLineEdit, str]] = []  # evidence id, field, saved
         wanted = [str(k) for k in criterion.evidence_kinds] or [self.tr("any evidence")]
         count = ""
         low, high = criterion.min_items, criterion.max_items
@@ -225,6 +226,7 @@ class EvidenceCard(CriterionCard):
         criterion_id, evidence_id = self.criterion.id, attachment.evidence_id
         caption.editingFinished.connect(
             lambda: self.caption_changed.emit(criterion_id, evidence_id, caption.text()))
+        self._captions.append((evidence_id, caption, attachment.caption))
         up, down, remove = QToolButton(), QToolButton(), QToolButton()
         up.setText("↑")
         down.setText("↓")
@@ -247,6 +249,12 @@ class EvidenceCard(CriterionCard):
         outer.addWidget(caption)
         self.rows.append(row)
         return row
+
+    def flush(self) -> None:
+        """Save captions typed but not yet left (the window is closing)."""
+        for evidence_id, field, saved in self._captions:
+            if field.text() != saved and not field.isReadOnly():
+                self.caption_changed.emit(self.criterion.id, evidence_id, field.text())
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasFormat(EVIDENCE_MIME):

@@ -308,7 +308,7 @@ class DraftEditor(QWidget):
         if card is not None:
             self.scroll_area.ensureWidgetVisible(card)
             card.flash()
-            if isinstance(card, TextCard):
+            if isinstance(card, TextCard | EvidenceCard):
                 card.editor.setFocus()
 
     def recheck(self) -> None:
@@ -330,7 +330,7 @@ class DraftEditor(QWidget):
     def flush(self) -> None:
         """Save any answer still waiting for its autosave (leaving a draft, closing)."""
         for card in self.cards.values():
-            if isinstance(card, TextCard):
+            if isinstance(card, TextCard | EvidenceCard):
                 card.flush()
 
     def _answer_changed(self, criterion_id: str, text: str) -> None:

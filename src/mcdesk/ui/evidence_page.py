@@ -524,8 +524,12 @@ class EvidencePage(Place):
         self._autosave.start()
 
     def flush(self) -> None:
-        """Save writing still waiting for its autosave (the window is closing)."""
+        """Save what is still waiting: writing's autosave, and a title, "captured by" or tags
+        typed but not yet left (the window is closing)."""
         self._save_text()
+        self._title_edited()
+        self._captured_edited()
+        self._tags_edited()
 
     def _save_text(self) -> None:
         """Autosave of writing made in mcdesk: within a second of the last keystroke."""
