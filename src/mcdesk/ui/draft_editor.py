@@ -308,7 +308,7 @@ class DraftEditor(QWidget):
         if card is not None:
             self.scroll_area.ensureWidgetVisible(card)
             card.flash()
-            if isinstance(card, TextCard | EvidenceCard):
+            if isinstance(card, TextCard):
                 card.editor.setFocus()
 
     def recheck(self) -> None:
