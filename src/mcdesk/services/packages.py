@@ -39,6 +39,7 @@ from mcdesk.core.packages import (
 )
 from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.core.text import fold, word_count
+from mcdesk.storage.atomic import write_json_atomic
 from mcdesk.storage.bag import (
     BAGIT_TXT,
     TAGMANIFEST,
@@ -49,7 +50,7 @@ from mcdesk.storage.bag import (
 )
 from mcdesk.storage.bag_files import PayloadSource, PlannedBag, plan_bag
 from mcdesk.storage.bag_zip import CHUNK, DEFAULT_LIMITS, ZipLimits
-from mcdesk.storage.filestore import is_sha256
+from mcdesk.storage.filestore import is_sha256, sha256_of
 from mcdesk.storage.portfolio import Portfolio
 
 log = logging.getLogger(__name__)
@@ -324,7 +325,7 @@ class PackageService:
                               "portfolio (mcdesk check --repair)", path=source) from None
         expected = evidence.sha256 or (source.name if is_sha256(source.name) else None)
         if expected is None:
-            expected = _hash_file(source)
+            expected = sha256_of(source)
         media_type = _media_type(item)
         return _Payload(_unique(stem, _extension(item, media_type), used), title, size,
                         expected.lower(), media_type.startswith(_COMPRESSIBLE), source=source,
@@ -447,7 +448,7 @@ class PackageService:
                      "microCredential": {"id": built.mc_id, "version": built.mc_version,
                                          "name": built.mc_name},
                      "attempt": built.attempt, "builds": [*builds, record]}
-            _write_json(parent / INDEX, index)
+            write_json_atomic(parent / INDEX, index)
 
     def built(self, reference: str) -> list[BuiltPackage]:
         """The packages built for a draft (its id) or a submission (its id), oldest first."""
@@ -511,7 +512,7 @@ class PackageService:
         except BaseException:
             shutil.rmtree(temp, ignore_errors=True)
             raise
-        _write_json(received / f"{sid}.json", {
+        write_json_atomic(received / f"{sid}.json", {
             "openedAt": _iso(datetime.now(UTC)), "fingerprint": reading.fingerprint,
             "bagName": reading.bag_name, "fileName": path.name})
         return self._load_received(folder)
@@ -665,14 +666,6 @@ def _extension(item: SnapshotItem, media_type: str) -> str:
     return guessed if _SAFE_EXTENSION.match(guessed) else ".bin"
 
 
-def _hash_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as reader:
-        while chunk := reader.read(CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _link_or_copy(source: Path, target: Path, control: JobControl) -> None:
     """A hard link when the portfolio shares the disk (instant, no extra space), else a copy
     in chunks that can be cancelled."""
@@ -707,17 +700,6 @@ def _read_json(path: Path) -> Any:
     except (OSError, ValueError) as exc:
         log.warning("Unreadable %s: %s", path, exc)
         return None
-
-
-def _write_json(path: Path, value: Any) -> None:
-    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
-    try:
-        partial.write_text(json.dumps(value, ensure_ascii=False, indent=2) + "\n",
-                           encoding="utf-8")
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
 
 
 def _built_from(index: dict[str, Any], record: dict[str, Any], parent: Path) -> BuiltPackage:

@@ -8,11 +8,9 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
 import random
 import re
 import threading
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -42,6 +40,7 @@ from mcdesk.core.units import human_size
 from mcdesk.services.catalog import CatalogService
 from mcdesk.services.drafts import DraftService
 from mcdesk.services.packages import PackageService, submission_uuid
+from mcdesk.storage.atomic import write_atomic
 from mcdesk.storage.outbox_store import NewFile, OutboxStore
 from mcdesk.storage.portfolio import Portfolio
 from mcdesk.sync import secrets
@@ -204,7 +203,7 @@ class SyncService:
         for planned_file in planned.files:
             if planned_file.data is not None:
                 target = folder.joinpath(*planned_file.path.split("/"))
-                _write_atomic(target, planned_file.data)
+                write_atomic(target, planned_file.data)
                 source = self._relative(target)
             else:
                 assert planned_file.source is not None
@@ -516,13 +515,13 @@ class SyncService:
                 name = hashlib.sha256(data).hexdigest() + suffix
                 if name in known:
                     continue
-                _write_atomic(folder / name, data)
+                write_atomic(folder / name, data)
                 index.append({"file": name, "id": ident, "format": kind, "server": server,
                               "receivedAt": _iso(self.clock())})
                 known.add(name)
                 new += 1
         if new:
-            _write_atomic(index_path, (json.dumps({"credentials": index}, ensure_ascii=False,
+            write_atomic(index_path, (json.dumps({"credentials": index}, ensure_ascii=False,
                                                   indent=2) + "\n").encode())
         return new
 
@@ -576,18 +575,3 @@ def _read_index(path: Path) -> list[dict[str, Any]]:
     entries = data.get("credentials") if isinstance(data, dict) else None
     return [e for e in entries if isinstance(e, dict) and "file" in e] \
         if isinstance(entries, list) else []
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write `path` whole or not at all (a temporary file, fsynced, renamed)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
-    try:
-        with open(partial, "wb") as writer:
-            writer.write(data)
-            writer.flush()
-            os.fsync(writer.fileno())
-        os.replace(partial, path)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise

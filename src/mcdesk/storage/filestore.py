@@ -26,6 +26,20 @@ def is_sha256(name: str) -> bool:
     return len(name) == 64 and set(name) <= _HEX
 
 
+def sha256_of(path: Path, control: JobControl = NULL_CONTROL) -> str:
+    """The sha256 of a file, read in chunks with constant memory; cancellable."""
+    digest = hashlib.sha256()
+    total = path.stat().st_size
+    done = 0
+    with open(path, "rb") as reader:
+        while chunk := reader.read(CHUNK):
+            control.check_cancelled()
+            digest.update(chunk)
+            done += len(chunk)
+            control.progress(done, total)
+    return digest.hexdigest()
+
+
 @dataclass(frozen=True)
 class StoredFile:
     sha256: str
@@ -130,16 +144,7 @@ class FileStore:
             stored.path.unlink(missing_ok=True)
 
     def hash_of(self, path: Path, control: JobControl = NULL_CONTROL) -> str:
-        digest = hashlib.sha256()
-        total = path.stat().st_size
-        done = 0
-        with open(path, "rb") as reader:
-            while chunk := reader.read(CHUNK):
-                control.check_cancelled()
-                digest.update(chunk)
-                done += len(chunk)
-                control.progress(done, total)
-        return digest.hexdigest()
+        return sha256_of(path, control)
 
     def iter_stored(self) -> Iterator[Path]:
         """Every file under evidence/ except work in progress."""
