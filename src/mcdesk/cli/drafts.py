@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any, TextIO
 
 from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
@@ -15,6 +16,7 @@ from mcdesk.core.errors import McdeskError
 from mcdesk.core.readiness import word_range
 from mcdesk.core.text import word_count
 from mcdesk.services.drafts import criteria_with_labels
+from mcdesk.services.text_files import decode_utf8, read_utf8
 from mcdesk.services.workspace import Workspace
 
 MAX_ANSWER_BYTES = 1024 * 1024
@@ -167,29 +169,15 @@ def _write(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Tex
 
 
 def _read_answer(path: Any) -> str:
-    name = str(path)
-    try:
-        if name == "-":
-            raw = sys.stdin.buffer.read(MAX_ANSWER_BYTES + 1)
-            name = "standard input"
-        else:
-            with open(path, "rb") as handle:
-                raw = handle.read(MAX_ANSWER_BYTES + 1)
-    except FileNotFoundError:
-        raise McdeskError("no such file", path=name) from None
-    except IsADirectoryError:
-        raise McdeskError("this is a folder, not a text file", path=name) from None
-    except PermissionError:
-        raise McdeskError("mcdesk is not allowed to read this file", path=name) from None
-    except OSError as exc:
-        raise McdeskError(f"cannot read the file ({exc.strerror})", path=name) from None
-    if len(raw) > MAX_ANSWER_BYTES:
-        raise McdeskError("an answer is at most 1 MB of text", path=name)
-    try:
-        return raw.decode("utf-8-sig").replace("\r\n", "\n")
-    except UnicodeDecodeError as exc:
-        raise McdeskError(f"not UTF-8 text (byte {exc.start}); save it as UTF-8",
-                          path=name) from None
+    if str(path) == "-":
+        raw = sys.stdin.buffer.read(MAX_ANSWER_BYTES + 1)
+        if len(raw) > MAX_ANSWER_BYTES:
+            raise McdeskError("answers over 1 MB are refused", path="standard input")
+        text = decode_utf8(raw, "standard input", what="answers")
+    else:
+        text = read_utf8(Path(path), limit=MAX_ANSWER_BYTES, what="answers",
+                         allow_empty=True)
+    return text.replace("\r\n", "\n")
 
 
 def _check(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

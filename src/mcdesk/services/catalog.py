@@ -10,6 +10,7 @@ from pathlib import Path
 from mcdesk.core.catalog import CatalogEntry, FileImportResult, MicroCredential, Stack
 from mcdesk.core.errors import CatalogImportError
 from mcdesk.core.progress import NULL_CONTROL, JobControl
+from mcdesk.services.text_files import read_utf8
 from mcdesk.storage.portfolio import Portfolio
 
 # mcdesk.credentials.achievement (parsing and validating definitions) is imported by the calls
@@ -107,29 +108,5 @@ class CatalogService:
 
 def read_catalog_file(path: Path) -> str:
     """The text of a catalog file, or a CatalogImportError naming the file and the problem."""
-    try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise CatalogImportError("not a file", path=path)
-        if size > MAX_CATALOG_FILE_BYTES:
-            raise CatalogImportError(
-                f"the file is {size / 1_048_576:.1f} MB; catalog files over "
-                f"{MAX_CATALOG_FILE_BYTES // 1_048_576} MB are refused", path=path)
-        if size == 0:
-            raise CatalogImportError("the file is empty", path=path)
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_CATALOG_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise CatalogImportError("no such file", path=path) from None
-    except PermissionError:
-        raise CatalogImportError("mcdesk is not allowed to read this file", path=path) from None
-    except IsADirectoryError:
-        raise CatalogImportError("this is a folder, not a catalog file", path=path) from None
-    except OSError as exc:
-        raise CatalogImportError(f"cannot read the file ({exc.strerror})", path=path) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CatalogImportError(
-            f"not UTF-8 text (byte {exc.start}); catalog files are UTF-8 JSON", path=path
-        ) from None
+    return read_utf8(path, limit=MAX_CATALOG_FILE_BYTES, what="catalog files",
+                     error=CatalogImportError)
