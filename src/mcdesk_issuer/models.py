@@ -59,7 +59,8 @@ class ScoreIn(_Body):
 class ReviewBody(_Body):
     reviewId: Annotated[str, Field(pattern=UUID_PATTERN)]
     scores: Annotated[list[ScoreIn], Field(max_length=1000)]
-    comments: Annotated[list[dict[str, Any]], Field(max_length=5000)] = []
+    #: Checked by the service (mcdesk_issuer.comments), so a bad comment is a 422 naming it.
+    comments: Annotated[list[Any], Field(max_length=5000)] = []
     decision: Literal["earned", "not yet"]
     overrideReason: Annotated[str, Field(max_length=20000)] | None = None
 

@@ -30,6 +30,7 @@ from mcdesk.credentials.achievement import (
     parse_catalog_text,
 )
 from mcdesk_issuer import bags, credentials
+from mcdesk_issuer.comments import comment_problems, earner_comments
 from mcdesk_issuer.config import Settings
 from mcdesk_issuer.db import (
     Account,
@@ -441,7 +442,7 @@ class Issuer:
     def status(self, caller: Caller, submission_id: str) -> dict[str, Any]:
         _require(caller, "earner", "staff")
         with self.db.session() as s:
-            return _status(self._own_submission(s, caller, submission_id))
+            return _status(s, self._own_submission(s, caller, submission_id))
 
     def submissions(self, caller: Caller) -> list[dict[str, Any]]:
         _require(caller, "earner", "staff")
@@ -449,12 +450,12 @@ class Issuer:
             query = select(Submission).order_by(Submission.created_at, Submission.id)
             if caller.role != "staff":
                 query = query.where(Submission.earner_id == caller.id)
-            return [_status(row) for row in s.scalars(query)]
+            return [_status(s, row) for row in s.scalars(query)]
 
     def all_submissions(self) -> list[dict[str, Any]]:
         """Every submission (the CLI)."""
         with self.db.session() as s:
-            return [_status(row) for row in s.scalars(
+            return [_status(s, row) for row in s.scalars(
                 select(Submission).order_by(Submission.created_at, Submission.id))]
 
     # -- uploads (tus) -------------------------------------------------------------------
@@ -704,6 +705,7 @@ class Issuer:
             if rubric and body.decision != rule:
                 problems.append(f"the scores make it {rule!r} by the rubric; a decision of "
                                 f"{body.decision!r} needs an overrideReason")
+        problems += comment_problems(body.comments)
         if problems:
             raise invalid("the review is not valid for this micro-credential", problems)
 
@@ -720,7 +722,7 @@ class Issuer:
                 raise not_found(f"no submission {submission_id}")
             if row.state in DECIDED:
                 if row.decision_hash == decision_hash:
-                    return False, _status(row)
+                    return False, _status(s, row)
                 raise conflict(f"submission {sid} was already decided ({row.state})")
             if row.state == OPEN:
                 raise conflict(f"submission {sid} is still open: it was never finalized")
@@ -748,7 +750,7 @@ class Issuer:
                 s.add(Credential(id=credential_id, submission_id=sid, earner_id=row.earner_id,
                                  issued_at=now, json=json.dumps(made.credential), jws=made.jws))
                 row.credential_id = credential_id
-            return True, _status(row)
+            return True, _status(s, row)
 
     def decide_from_reviews(self, submission_id: str, state: str) -> dict[str, Any]:
         """The CLI's decision: each rubric criterion gets the lowest level the assessors gave
@@ -813,11 +815,29 @@ def _submission_id(text: str) -> str:
     return sid
 
 
-def _status(row: Submission) -> dict[str, Any]:
-    return {"submissionId": row.id, "state": row.state, "achievementId": row.achievement_id,
-            "version": row.version, "attempt": row.attempt, "decidedAt": _iso(row.decided_at),
-            "feedback": json.loads(row.feedback_json or "[]"),
-            "credentialId": row.credential_id}
+def _status(s: Session, row: Submission) -> dict[str, Any]:
+    """A submission's status; once decided it carries the reviews' comments meant for the
+    earner (never who wrote them)."""
+    status = {"submissionId": row.id, "state": row.state, "achievementId": row.achievement_id,
+              "version": row.version, "attempt": row.attempt,
+              "decidedAt": _iso(row.decided_at),
+              "feedback": json.loads(row.feedback_json or "[]"),
+              "credentialId": row.credential_id}
+    if row.state in DECIDED:
+        status["comments"] = _earner_comments(s, row.id)
+    return status
+
+
+def _earner_comments(s: Session, submission_id: str) -> list[dict[str, Any]]:
+    bodies = s.scalars(select(Review.body_json)
+                       .join(Assignment, Review.assignment_id == Assignment.id)
+                       .where(Assignment.submission_id == submission_id)
+                       .order_by(Review.created_at, Review.assignment_id))
+    comments = []
+    for body in bodies:
+        stored = json.loads(body).get("comments")
+        comments.append(stored if isinstance(stored, list) else [])
+    return earner_comments(comments)
 
 
 def _upload_info(row: Upload, offset: int) -> UploadInfo:

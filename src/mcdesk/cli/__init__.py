@@ -24,7 +24,7 @@ EXIT_UNEXPECTED = 3
 # command -> module under mcdesk.cli holding `handle(workspace, args, out) -> int`
 COMMAND_MODULES = {"catalog": "catalog", "check": "check", "evidence": "evidence",
                    "roster": "evidence", "draft": "drafts", "package": "packages",
-                   "server": "sync", "sync": "sync"}
+                   "server": "sync", "sync": "sync", "review": "review"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -152,7 +152,70 @@ def build_parser() -> argparse.ArgumentParser:
     sync.add_argument("--hold-larger-than", type=float, metavar="MB",
                       help="on a metered network: leave submissions with more than MB still "
                            "to send for a later pass")
+    _review_parser(commands, json_flag)
     return parser
+
+
+def _review_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+                   json_flag: argparse.ArgumentParser) -> None:
+    review = commands.add_parser("review", help="review submissions as an assessor")
+    actions = review.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser("list", parents=[json_flag], help="the reviews, due soonest first")
+    review_open = actions.add_parser(
+        "open", parents=[json_flag],
+        help="open a submission package for review (or show a review: its id)")
+    review_open.add_argument("reference", metavar="PACKAGE_OR_ID",
+                             help="a package file, or a review's id (the first 4+ characters "
+                                  "do) or assignment id")
+    review_export = actions.add_parser(
+        "export", parents=[json_flag],
+        help="write a finished review to a review file to carry by hand (it is then locked)")
+    review_export.add_argument("id", metavar="ID")
+    review_export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE",
+                               help="the review file to write (e.g. review.mcreview)")
+    review_score = actions.add_parser("score", parents=[json_flag],
+                                      help="choose the level of one rubric criterion")
+    review_score.add_argument("id", metavar="ID")
+    review_score.add_argument("criterion", metavar="RUBRIC_CRITERION",
+                              help="its id, the end of its id, or its name")
+    review_score.add_argument("level", metavar="LEVEL",
+                              help="its id, the end of its id, or its name")
+    review_score.add_argument("--feedback", metavar="TEXT",
+                              help="feedback to the earner on this criterion")
+    review_comment = actions.add_parser("comment", parents=[json_flag],
+                                        help="comment on a piece of evidence")
+    review_comment.add_argument("id", metavar="ID")
+    review_comment.add_argument("--evidence", required=True, metavar="EVIDENCE",
+                                help="its id (or start of it), its name, or "
+                                     "answer:CRITERION_ID for a written answer")
+    review_comment.add_argument("--at", metavar="TIME", help="a moment: M:SS or seconds")
+    review_comment.add_argument("--to", metavar="TIME", help="the end of a range: M:SS")
+    review_comment.add_argument("--page", type=int, metavar="N", help="a page, from 1")
+    review_comment.add_argument("--text", required=True, metavar="TEXT")
+    review_comment.add_argument("--criterion", metavar="C",
+                                help="the rubric criterion it is about (id or name)")
+    review_comment.add_argument("--kind", default="note",
+                                choices=["strength", "question", "suggestion", "note"])
+    review_comment.add_argument("--private", action="store_true",
+                                help="for the issuer only, not passed on to the earner")
+    review_decide = actions.add_parser(
+        "decide", parents=[json_flag],
+        help="decide differently from the rubric's rule (with a reason), or follow it")
+    review_decide.add_argument("id", metavar="ID")
+    choice = review_decide.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--override", choices=["earned", "not yet"], metavar="DECISION",
+                        help='"earned" or "not yet"')
+    choice.add_argument("--follow-rule", action="store_true",
+                        help="decide what the rubric's rule gives")
+    review_decide.add_argument("--reason", metavar="TEXT", help="why (needed to override)")
+    review_finish = actions.add_parser(
+        "finish", parents=[json_flag],
+        help="finish a server's review: sent with the next sync (then locked)")
+    review_finish.add_argument("id", metavar="ID")
+    review_import = actions.add_parser(
+        "import", parents=[json_flag],
+        help="(earner) import a review file: its feedback and comments go to your draft")
+    review_import.add_argument("file", type=Path, metavar="FILE")
 
 
 def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:

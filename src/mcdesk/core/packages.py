@@ -86,6 +86,7 @@ class ReceivedEvidence:
     media_type: str | None = None
     size: int | None = None
     derivation: str | None = None  # "trimmed 0:01–0:04" for a version made by mcdesk
+    identifying: bool = False  # the package marks it as showing who the earner is
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,7 @@ class ReceivedPackage:
     criteria: tuple[ReceivedCriterion, ...]
     self_assessment: tuple[tuple[str, str], ...]  # (rubric criterion id, level id)
     already_open: bool = False  # the same package had been opened before
+    earner_name: str | None = None  # identifying: hidden from assessors during blind review
 
 
 def metadata_cross_checks(metadata: dict[str, Any], manifest: dict[str, str],

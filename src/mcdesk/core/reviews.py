@@ -204,7 +204,7 @@ class Annotation:
                 kind=CommentKind(body.get("kind", CommentKind.NOTE)),
                 rubric_criterion_id=(str(body["rubricCriterionId"])
                                      if body.get("rubricCriterionId") else None),
-                audience=Audience(body.get("audience", Audience.EARNER)),
+                audience=Audience(body.get("audience", Audience.ISSUER)),
                 created_at=datetime.fromisoformat(created) if created else None)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise AnnotationError(f"not a comment mcdesk understands ({exc})") from exc

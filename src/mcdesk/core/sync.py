@@ -11,6 +11,7 @@ from typing import Any
 from mcdesk.core.drafts import CriterionFeedback
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.readiness import ServerLimits
+from mcdesk.core.reviews import Annotation
 
 # ----------------------------------------------------------------------------------- errors
 
@@ -54,6 +55,11 @@ class TransientError(SyncError):
 class Conflict(SyncError):  # noqa: N818 - the server's answer, shown to the user
     """What was sent disagrees with what the server already holds (a submission begun with
     other files, a review changed elsewhere): never overwritten silently."""
+
+
+class ReviewClosed(Conflict):
+    """The submission was decided before this review reached the server: the server takes
+    no more reviews of it, so the review is closed (kept, never sent)."""
 
 
 class ProtocolError(TransientError):
@@ -168,6 +174,8 @@ class RemoteStatus:
     decided_at: datetime | None = None
     feedback: tuple[CriterionFeedback, ...] = ()
     credential_id: str | None = None
+    #: Once decided: the reviews' comments meant for the earner (never who wrote them).
+    comments: tuple[Annotation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -364,6 +372,10 @@ class ServerReport:
     catalog: str = ""  # "unchanged", "imported N", "" when not pulled
     credentials_new: int = 0
     login_needed: bool = False
+    reviews_sent: int = 0
+    assignments_new: int = 0
+    #: What went wrong with reviews and assignments, or a note (e.g. not an assessor there).
+    review_problems: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from mcdesk.core.packages import (
 )
 from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.core.text import fold, word_count
+from mcdesk.services.roles import OWNER_NAME_KEY
 from mcdesk.storage.atomic import write_json_atomic
 from mcdesk.storage.bag import (
     BAGIT_TXT,
@@ -60,6 +61,8 @@ FORMAT_ID = "https://purl.mcdesk.org/schemas/mcdesk-submission-v1.json"
 FORMAT_VERSION = 1
 PACKAGES_DIR = "packages"
 RECEIVED_DIR = "received"
+#: Under received/: bags being downloaded (never a submission: those are named by UUID).
+DOWNLOADS_DIR = "downloads"
 INDEX = "index.json"
 AUDIENCE = "Assessors of this submission; not for publication"
 GENRES = {EvidenceKind.VIDEO: "Video", EvidenceKind.AUDIO: "Audio recording",
@@ -298,6 +301,9 @@ class PackageService:
             "selfAssessment": _self_assessment(snapshot, definition),
             "provenance": {"software": f"mcdesk {__version__}", "format": FORMAT_ID},
         }
+        owner = (self._portfolio.meta(OWNER_NAME_KEY) or "").strip()
+        if owner:
+            plan.metadata["earner"] = {"name": owner}
         data = (json.dumps(plan.metadata, ensure_ascii=False, indent=2) + "\n").encode()
         plan.files.insert(0, _Payload(METADATA_PATH, "the package metadata", len(data),
                                       hashlib.sha256(data).hexdigest(), True, data=data,
@@ -524,13 +530,25 @@ class PackageService:
             return []
         packages = []
         for folder in sorted(root.iterdir()):
-            if not folder.is_dir() or folder.name.startswith("."):
+            if not folder.is_dir() or folder.name.startswith(".") or (
+                    folder.name == DOWNLOADS_DIR) or not (folder / METADATA_PATH).is_file():
                 continue
             try:
                 packages.append(self._load_received(folder))
             except (OSError, ValueError, KeyError, TypeError) as exc:
                 log.warning("Cannot read the received package in %s: %s", folder, exc)
         return sorted(packages, key=lambda p: p.opened_at, reverse=True)
+
+    def load_received(self, folder: Path) -> ReceivedPackage:
+        """The package opened earlier into `folder` (a folder under received/); McdeskError
+        naming the folder when it is gone or unreadable."""
+        try:
+            return self._load_received(folder)
+        except FileNotFoundError:
+            raise McdeskError("this opened package is no longer in the portfolio",
+                              path=folder) from None
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise McdeskError(f"cannot read this opened package ({exc})", path=folder) from exc
 
     def _load_received(self, folder: Path, *, already_open: bool = False) -> ReceivedPackage:
         metadata = json.loads((folder / METADATA_PATH).read_text(encoding="utf-8"))
@@ -547,7 +565,8 @@ class PackageService:
                 url=entry.get("url"),
                 media_type=file_info["mediaType"] if file_info else None,
                 size=file_info["size"] if file_info else None,
-                derivation=(entry.get("provenance") or {}).get("derivation")))
+                derivation=(entry.get("provenance") or {}).get("derivation"),
+                identifying=entry.get("identifying") is True))
         criteria = []
         for criterion in metadata["criteria"]:
             part = criterion.get("part")
@@ -569,7 +588,8 @@ class PackageService:
             software=metadata["provenance"]["software"], criteria=tuple(criteria),
             self_assessment=tuple((s["rubricCriterion"], s["level"])
                                   for s in metadata["selfAssessment"]),
-            already_open=already_open)
+            already_open=already_open,
+            earner_name=_earner_name(metadata))
 
     def _sweep_incoming(self, root: Path) -> None:
         """Remove temporary folders a crash left behind (old enough to be nobody's)."""
@@ -714,6 +734,12 @@ def _built_from(index: dict[str, Any], record: dict[str, Any], parent: Path) -> 
         metadata=folder / "submission.json", size=int(record["size"]),
         files=int(record["files"]), payload_bytes=int(record["payloadBytes"]),
         fingerprint=str(record["fingerprint"]), bag_name=str(record["bagName"]))
+
+
+def _earner_name(metadata: dict[str, Any]) -> str | None:
+    earner = metadata.get("earner")
+    name = earner.get("name") if isinstance(earner, dict) else None
+    return (name.strip() or None) if isinstance(name, str) else None
 
 
 def _received_fingerprint(folder: Path) -> str | None:

@@ -1,6 +1,7 @@
 """Sync use cases: server profiles (tokens in the OS keyring), queueing a ready draft for a
-server, and one full sync pass (push the outbox over tus, poll statuses and record decisions,
-pull the catalog and earned credentials); worker thread (the sync lane: one pass at a time per
+server, and one full sync pass (push the outbox over tus; for an assessor, pull assignments and
+push reviews; poll statuses and record decisions with the comments meant for the earner; pull
+the catalog and earned credentials); worker thread (the sync lane: one pass at a time per
 portfolio; every outbox state change is its own transaction)."""
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from mcdesk.core.drafts import DraftStatus, ReadinessProblem, Severity
 from mcdesk.core.errors import CatalogImportError, McdeskError
 from mcdesk.core.progress import NULL_CONTROL, Cancelled, JobControl
+from mcdesk.core.reviews import ReviewState, Role
 from mcdesk.core.sync import (
     STAGE_OF_REMOTE,
     Conflict,
@@ -40,12 +42,17 @@ from mcdesk.core.units import human_size
 from mcdesk.services.catalog import CatalogService
 from mcdesk.services.drafts import DraftService
 from mcdesk.services.packages import PackageService, submission_uuid
+from mcdesk.services.review_sync import ReviewSync
 from mcdesk.storage.atomic import write_atomic
 from mcdesk.storage.outbox_store import NewFile, OutboxStore
 from mcdesk.storage.portfolio import Portfolio
 from mcdesk.sync import secrets
 from mcdesk.sync.client import IssuerClient, normalize_url
 from mcdesk.sync.tus import UploadFile
+
+if TYPE_CHECKING:
+    from mcdesk.services.reviews import ReviewService
+    from mcdesk.services.roles import RoleService
 
 log = logging.getLogger(__name__)
 
@@ -103,11 +110,18 @@ class SyncService:
     def __init__(self, portfolio: Portfolio, drafts: DraftService, packages: PackageService,
                  catalog: CatalogService, *, clock: Callable[[], datetime] | None = None,
                  rng: random.Random | None = None,
-                 client_factory: ClientFactory | None = None) -> None:
+                 client_factory: ClientFactory | None = None,
+                 reviews: ReviewService | None = None,
+                 roles: RoleService | None = None) -> None:
         self._portfolio = portfolio
         self._drafts = drafts
         self._packages = packages
         self._catalog = catalog
+        #: Reviews: the earner's received comments, and (with the assessor role) the
+        #: assignments and reviews exchanged in each pass. None: neither.
+        self._reviews = reviews
+        self._roles = roles
+        self._review_sync = ReviewSync(reviews, packages) if reviews is not None else None
         self._store = OutboxStore(portfolio.database)
         #: What time it is (UTC); tests give a fake clock to check the backoff.
         self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
@@ -266,6 +280,7 @@ class SyncService:
         client = self.client_factory(profile, token)
         catalog_note = ""
         new_credentials = 0
+        reviewed = _ReviewCounts()
         try:
             try:
                 discovery = client.discover()
@@ -283,6 +298,8 @@ class SyncService:
                         size=human_size(left)))
                     continue
                 done[item.id] = self._push(client, discovery, item, control)
+            if self._assessor():
+                reviewed = self._sync_reviews(client, name, control)
             for item in self._store.items(name):
                 control.check_cancelled()
                 if (item.stage in (OutboxState.SUBMITTED, OutboxState.RECEIVED,
@@ -295,17 +312,46 @@ class SyncService:
                 errors.append(f"catalog: {exc}")
             try:
                 new_credentials = self._pull_credentials(client, name)
-            except (TransientError, Rejected, Conflict) as exc:
+            except Rejected as exc:
+                if exc.status != 403:
+                    errors.append(f"credentials: {exc}")
+                else:  # an assessor's or coach's account earns nothing there
+                    log.info("No earned credentials for this account on %s: %s", name, exc)
+            except (TransientError, Conflict) as exc:
                 errors.append(f"credentials: {exc}")
             self._store.mark_synced(name, self.clock())
-            return (ServerReport(name, True, "; ".join(errors), catalog_note, new_credentials),
-                    self._reports(name, done))
+            return (ServerReport(name, True, "; ".join(errors), catalog_note, new_credentials,
+                                 **reviewed.fields()), self._reports(name, done))
         except LoginNeeded as exc:
             self._hold_all(name, OutboxState.LOGIN_NEEDED, str(exc))
             return (ServerReport(name, True, str(exc), catalog_note, new_credentials,
-                                 login_needed=True), self._reports(name, done))
+                                 login_needed=True, **reviewed.fields()),
+                    self._reports(name, done))
         finally:
             client.close()
+
+    def _assessor(self) -> bool:
+        return (self._review_sync is not None and self._roles is not None
+                and Role.ASSESSOR in self._roles.roles())
+
+    def _sync_reviews(self, client: IssuerClient, server: str,
+                      control: JobControl) -> _ReviewCounts:
+        """Pull assignments (downloading their submissions), then push finished reviews."""
+        assert self._review_sync is not None and self._reviews is not None
+        reviews = self._reviews
+        known = reviews.known_assignment_ids(server)
+        problems = self._review_sync.pull_assignments(client, server, control)
+        new = len(reviews.known_assignment_ids(server) - known)
+        pending = reviews.pending_pushes(server)
+        problems += self._review_sync.push_reviews(client, server, control)
+        sent = 0
+        for review in pending:
+            try:
+                if reviews.get(review.id).state is ReviewState.SENT:
+                    sent += 1
+            except McdeskError:
+                continue
+        return _ReviewCounts(sent, new, tuple(problems))
 
     def _due(self, item: OutboxItem) -> bool:
         if item.state in (OutboxState.REJECTED, OutboxState.CONFLICT,
@@ -470,6 +516,11 @@ class SyncService:
             draft = self._drafts.get(item.draft_id)
             if draft.status is not decision or draft.received_feedback != status.feedback:
                 self._drafts.record_decision(item.draft_id, decision, status.feedback)
+            if self._reviews is not None:
+                try:
+                    self._reviews.record_received_comments(item.draft_id, status.comments)
+                except McdeskError as exc:  # the decision stands; the comments come next time
+                    log.warning("The comments on %s could not be kept: %s", item.bag_name, exc)
         elif status.state in (RemoteState.RECEIVED, RemoteState.IN_REVIEW):
             self._mark_submitted(item)
         item = self._store.update(item.id, self.clock(), state=stage, stage=stage,
@@ -531,6 +582,19 @@ class SyncService:
 
 
 # ----------------------------------------------------------------------------------- helpers
+
+
+@dataclass(frozen=True)
+class _ReviewCounts:
+    """What a pass did with an assessor's reviews on one server."""
+
+    sent: int = 0
+    new: int = 0
+    problems: tuple[str, ...] = ()
+
+    def fields(self) -> dict[str, Any]:
+        return {"reviews_sent": self.sent, "assignments_new": self.new,
+                "review_problems": self.problems}
 
 
 def _opener(path: Path) -> Callable[[], BinaryIO]:

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from mcdesk.services.drafts import DraftService
     from mcdesk.services.evidence import EvidenceService
     from mcdesk.services.packages import PackageService
+    from mcdesk.services.reviews import ReviewService
+    from mcdesk.services.roles import RoleService
     from mcdesk.services.sync import SyncService
 
 log = logging.getLogger(__name__)
@@ -37,6 +39,10 @@ class Workspace:
         self._packages_lock = threading.Lock()
         self._sync: SyncService | None = None
         self._sync_lock = threading.Lock()
+        self._reviews: ReviewService | None = None
+        self._reviews_lock = threading.Lock()
+        self._roles: RoleService | None = None
+        self._roles_lock = threading.Lock()
         self.seeded_demo = False
 
     @property
@@ -77,12 +83,38 @@ class Workspace:
         and SQLAlchemy)."""
         drafts = self.drafts
         packages = self.packages
+        reviews = self.reviews
+        roles = self.roles
         with self._sync_lock:
             if self._sync is None:
                 from mcdesk.services.sync import SyncService
 
-                self._sync = SyncService(self._portfolio, drafts, packages, self.catalog)
+                self._sync = SyncService(self._portfolio, drafts, packages, self.catalog,
+                                         reviews=reviews, roles=roles)
             return self._sync
+
+    @property
+    def reviews(self) -> ReviewService:
+        """An assessor's reviews (scores, comments, review files), made on first use (it
+        loads SQLAlchemy)."""
+        packages = self.packages
+        with self._reviews_lock:
+            if self._reviews is None:
+                from mcdesk.services.reviews import ReviewService
+
+                self._reviews = ReviewService(self._portfolio, self.catalog, packages)
+            return self._reviews
+
+    @property
+    def roles(self) -> RoleService:
+        """The roles this portfolio is used in and the current one (read without
+        SQLAlchemy)."""
+        with self._roles_lock:
+            if self._roles is None:
+                from mcdesk.services.roles import RoleService
+
+                self._roles = RoleService(self._portfolio)
+            return self._roles
 
     @classmethod
     def open(cls, root: Path, *, create: bool = True, seed_demo: bool = False) -> Workspace:

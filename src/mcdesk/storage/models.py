@@ -270,3 +270,81 @@ class OutboxFileRow(Base):
     state: Mapped[str] = mapped_column(String(20))
     upload_url: Mapped[str | None] = mapped_column(Text)
     offset: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ReviewRow(Base):
+    """One assessor's review of one submission: from a server's assignment or a package opened
+    by hand. `package_folder` is relative to the portfolio root (None while downloading);
+    `state` locks it once finished, sent or exported."""
+
+    __tablename__ = "review"
+    __table_args__ = (UniqueConstraint("server", "assignment_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    submission_id: Mapped[str] = mapped_column(String(36), index=True)
+    mc_id: Mapped[str] = mapped_column(String(2000))
+    mc_version: Mapped[str] = mapped_column(String(200))
+    mc_name: Mapped[str] = mapped_column(Text)
+    attempt: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(20))
+    server: Mapped[str | None] = mapped_column(String(100))
+    assignment_id: Mapped[str | None] = mapped_column(String(200))
+    due_at: Mapped[datetime | None] = mapped_column(DateTime)
+    package_folder: Mapped[str | None] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(20), index=True)
+    blind: Mapped[bool] = mapped_column(Boolean, default=True)
+    override_decision: Mapped[str | None] = mapped_column(String(20))
+    override_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    seconds_spent: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    etag: Mapped[str | None] = mapped_column(String(1000))
+    error: Mapped[str] = mapped_column(Text, default="", server_default="")
+    server_copy_json: Mapped[str | None] = mapped_column(Text)
+
+
+class ReviewScoreRow(Base):
+    """The level (and the feedback) a review gives one rubric criterion."""
+
+    __tablename__ = "review_score"
+
+    review_id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("review.id", ondelete="RESTRICT"), primary_key=True
+    )
+    rubric_criterion_id: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    level_id: Mapped[str | None] = mapped_column(String(2000))
+    feedback: Mapped[str] = mapped_column(Text, default="", server_default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AnnotationRow(Base):
+    """One comment anchored to a moment, page, region or passage of a piece of evidence. The
+    subject says whose comment it is: ("review", review id) for an assessor's, ("received",
+    draft id) for one an earner received, ("draft", draft id) for a coach's."""
+
+    __tablename__ = "annotation"
+    __table_args__ = (Index("ix_annotation_subject", "subject_kind", "subject_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    subject_kind: Mapped[str] = mapped_column(String(20))
+    subject_id: Mapped[str] = mapped_column(String(36))
+    target: Mapped[str] = mapped_column(String(2000))
+    path: Mapped[str | None] = mapped_column(Text)
+    start_ms: Mapped[int | None] = mapped_column(Integer)
+    end_ms: Mapped[int | None] = mapped_column(Integer)
+    page: Mapped[int | None] = mapped_column(Integer)
+    region_x: Mapped[float | None] = mapped_column(Float)
+    region_y: Mapped[float | None] = mapped_column(Float)
+    region_w: Mapped[float | None] = mapped_column(Float)
+    region_h: Mapped[float | None] = mapped_column(Float)
+    passage_start: Mapped[int | None] = mapped_column(Integer)
+    passage_end: Mapped[int | None] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text, default="", server_default="")
+    text: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(20))
+    rubric_criterion_id: Mapped[str | None] = mapped_column(String(2000))
+    audience: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime | None] = mapped_column(DateTime)
+    updated_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -21,6 +21,7 @@ from mcdesk.core.drafts import CriterionFeedback
 from mcdesk.core.errors import McdeskError, StorageFullError
 from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.core.readiness import ServerLimits
+from mcdesk.core.reviews import Annotation, AnnotationError
 from mcdesk.core.sync import (
     Assignment,
     BeginRequest,
@@ -35,6 +36,7 @@ from mcdesk.core.sync import (
     Rejected,
     RemoteState,
     RemoteStatus,
+    ReviewClosed,
     ReviewPush,
     ReviewReceipt,
     TusEndpoint,
@@ -44,6 +46,7 @@ from mcdesk.sync.http import (
     MAX_JSON_BODY,
     json_body,
     make_session,
+    problem,
     raise_for,
     read_limited,
     transport_errors,
@@ -287,18 +290,35 @@ class IssuerClient:
 
     def push_review(self, assignment_id: str, review: ReviewPush,
                     etag: str | None = None) -> ReviewReceipt:
-        """Send a review; changing one already sent needs the ETag it came back with (a stale
-        one is a Conflict: never overwritten silently)."""
+        """Send a review; changing one already sent needs the ETag it came back with. Another
+        version on the server (412 with a stale ETag, 428 without one) is a Conflict: never
+        overwritten silently. A submission decided meanwhile (409) is ReviewClosed."""
         what = "sending the review"
         headers = {"If-Match": etag} if etag else {}
         response = self._call("PUT", self._api(f"assignments/{assignment_id}/review"), what,
                               headers=headers, json=review.body())
         with response:
             if response.status_code == 412:
-                raise Conflict(f"{what}: the review was changed on the server since this copy "
-                               "was sent; it was not overwritten")
+                raise Conflict(f"{what}: the review was changed on {self.server} since this "
+                               "copy was last sent or fetched; neither copy was overwritten")
+            if response.status_code == 428:
+                raise Conflict(f"{what}: {self.server} already holds another version of this "
+                               "review; neither copy was overwritten")
+            if response.status_code == 409:
+                detail, _problems = problem(response)
+                raise ReviewClosed(f"{what}: the submission was decided before this review "
+                                   f"reached {self.server}, so it takes no more reviews "
+                                   f"({detail})")
             raise_for(response, server=self.server, what=what)
             return ReviewReceipt(response.status_code == 201, response.headers.get("ETag"))
+
+    def get_review(self, assignment_id: str) -> tuple[dict[str, Any], str | None]:
+        """The review the server holds for an assignment (as JSON) and its ETag; NotFound is
+        a Rejected with status 404."""
+        what = "fetching the review the server holds"
+        response, data = self._json("GET", self._api(f"assignments/{assignment_id}/review"),
+                                    what)
+        return _object(data, what), response.headers.get("ETag")
 
     # -- earned credentials ---------------------------------------------------------------
 
@@ -433,7 +453,27 @@ def parse_status(data: Any, what: str) -> RemoteStatus:
     credential = obj.get("credentialId")
     return RemoteStatus(_str(obj, "submissionId", what), state,
                         _time(obj.get("decidedAt"), what), tuple(feedback),
-                        credential if isinstance(credential, str) else None)
+                        credential if isinstance(credential, str) else None,
+                        _comments(obj.get("comments"), what))
+
+
+def _comments(items: Any, what: str) -> tuple[Annotation, ...]:
+    """The comments of a status; one mcdesk cannot read is left out (and logged), so one bad
+    comment never hides the decision or the others."""
+    if items is None:
+        return ()
+    if not isinstance(items, list):
+        raise ProtocolError(f"{what}: comments is not a list")
+    comments = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            log.warning("%s: comment %d is not an object; left out", what, index)
+            continue
+        try:
+            comments.append(Annotation.from_wire(item))
+        except AnnotationError as exc:
+            log.warning("%s: comment %d left out: %s", what, index, exc)
+    return tuple(comments)
 
 
 def _assignment(obj: dict[str, Any], what: str) -> Assignment:

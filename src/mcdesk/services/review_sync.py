@@ -1,0 +1,222 @@
+"""Reviews over the wire for an assessor: pull the server's assignments into the review queue and
+download their submissions (a broken download resumes from its .part file), then push the
+finished reviews (a conflict is recorded, never overwritten; a submission decided meanwhile
+closes the review); worker thread (the sync lane, inside a sync pass)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mcdesk.core.errors import McdeskError
+from mcdesk.core.progress import NULL_CONTROL, JobControl, ScaledControl
+from mcdesk.core.reviews import Review, ReviewSource, ReviewState
+from mcdesk.core.sync import (
+    Assignment,
+    Conflict,
+    LoginNeeded,
+    Rejected,
+    ReviewClosed,
+    TransientError,
+)
+from mcdesk.core.units import human_size
+from mcdesk.services.packages import PackageService
+from mcdesk.storage.filestore import sha256_of
+from mcdesk.sync.client import IssuerClient
+
+if TYPE_CHECKING:
+    from mcdesk.services.reviews import ReviewService
+
+log = logging.getLogger(__name__)
+
+#: What the sync report says when the account is no assessor on that server.
+NOT_AN_ASSESSOR = ("{server} gives this account no reviews to do (it is not an assessor "
+                   "there); nothing to download")
+
+
+class ReviewSync:
+    """Moves one portfolio's reviews to and from one server at a time."""
+
+    def __init__(self, reviews: ReviewService, packages: PackageService) -> None:
+        self._reviews = reviews
+        self._packages = packages
+
+    # -- assignments ----------------------------------------------------------------------
+
+    def pull_assignments(self, client: IssuerClient, server: str,
+                         control: JobControl = NULL_CONTROL) -> list[str]:
+        """Put each new assignment of `server` in the review queue, then download and open
+        every submission whose package is still missing. One failure never stops the others;
+        returns what the report should say (problems and notes), empty when all went well.
+        LoginNeeded and Cancelled propagate."""
+        try:
+            assignments = client.assignments()
+        except Rejected as exc:
+            if exc.status == 403:
+                return [NOT_AN_ASSESSOR.format(server=server)]
+            return [f"listing the reviews to do: {exc}"]
+        except (TransientError, Conflict) as exc:
+            return [f"listing the reviews to do: {exc}"]
+        messages: list[str] = []
+        known = self._reviews.known_assignment_ids(server)
+        waiting: list[tuple[Assignment, Review]] = []
+        for assignment in assignments:
+            control.check_cancelled()
+            try:
+                if assignment.assignment_id in known:
+                    review = self._reviews.resolve(assignment.assignment_id)
+                else:
+                    review = self._reviews.add_assignment(server, assignment)
+            except McdeskError as exc:
+                messages.append(f"assignment {_short(assignment.assignment_id)}: {exc}")
+                continue
+            if review.package_folder is None and review.state is not ReviewState.CLOSED \
+                    and review.source is ReviewSource.ASSIGNMENT:
+                waiting.append((assignment, review))
+        total = sum(a.bag_size or 0 for a, _ in waiting) or None
+        offset = 0
+        for assignment, review in waiting:
+            control.check_cancelled()
+            size = assignment.bag_size or 0
+            scaled = ScaledControl(control, offset, total or size,
+                                   f"downloading {review.mc_name} (attempt {review.attempt})")
+            try:
+                self._download(client, assignment, review, scaled)
+            except LoginNeeded:
+                raise
+            except TransientError as exc:
+                messages.append(f"{_name(review)}: {exc}; the download resumes at the next "
+                                "sync")
+            except McdeskError as exc:
+                messages.append(f"{_name(review)}: {exc}")
+            offset += size
+        return messages
+
+    def _download(self, client: IssuerClient, assignment: Assignment, review: Review,
+                  control: JobControl) -> None:
+        folder = self._reviews.downloads_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        dest = folder / f"{assignment.assignment_id}.zip"
+        if not dest.exists():  # a whole download from an earlier pass is opened as it is
+            client.download_bag(assignment.assignment_id, dest, control)
+        self._check_download(dest, assignment)
+        package = self._packages.open_received(dest, _CancelOnly(control))
+        if package.submission_id != assignment.submission_id:
+            raise McdeskError(f"the package downloaded for {_name(review)} is of another "
+                              f"submission ({package.submission_id}); it was not used",
+                              path=dest)
+        self._reviews.attach_download(review.id, package)
+        dest.unlink(missing_ok=True)  # extracted and verified: the zip is no longer needed
+
+    @staticmethod
+    def _check_download(dest: Path, assignment: Assignment) -> None:
+        """The downloaded file must be the one the assignment announced; otherwise it is
+        deleted (the next sync downloads it again)."""
+        problems = []
+        size = dest.stat().st_size
+        if assignment.bag_size is not None and size != assignment.bag_size:
+            problems.append(f"it has {human_size(size)} ({size} bytes) where the server "
+                            f"announced {assignment.bag_size} bytes")
+        elif assignment.bag_sha256 is not None:
+            digest = sha256_of(dest)
+            if digest != assignment.bag_sha256.lower():
+                problems.append(f"its sha256 is {digest}, not the {assignment.bag_sha256} "
+                                "the server announced")
+        if problems:
+            dest.unlink(missing_ok=True)
+            raise McdeskError("the downloaded submission is damaged: " + "; ".join(problems)
+                              + "; it was deleted and is downloaded again at the next sync",
+                              path=dest)
+
+    # -- pushing --------------------------------------------------------------------------
+
+    def push_reviews(self, client: IssuerClient, server: str,
+                     control: JobControl = NULL_CONTROL) -> list[str]:
+        """Send every finished review queued for `server`. Another version on the server is
+        recorded as a conflict with the server's copy (nothing is overwritten); a submission
+        decided meanwhile closes the review; a failure for now keeps it queued. Returns what
+        the report should say. LoginNeeded and Cancelled propagate."""
+        messages: list[str] = []
+        pending = self._reviews.pending_pushes(server)
+        for number, review in enumerate(pending):
+            control.check_cancelled()
+            control.progress(number, len(pending), f"sending the review of {review.mc_name}")
+            name = _name(review)
+            if review.assignment_id is None:
+                continue
+            try:
+                push = self._reviews.to_push(review.id)
+                receipt = client.push_review(review.assignment_id, push, etag=review.etag)
+            except LoginNeeded:
+                raise
+            except ReviewClosed as exc:
+                message = (f"{name} was not sent: the submission was decided before the "
+                           "review reached the server, so the review is closed (it is kept "
+                           "here)")
+                log.info("%s (%s)", message, exc)
+                self._reviews.mark_closed(review.id, message)
+                messages.append(message)
+                continue
+            except Conflict as exc:
+                messages.append(self._conflict(client, review, str(exc)))
+                continue
+            except TransientError as exc:
+                self._reviews.mark_send_error(review.id, f"{exc}; it is sent again at the next "
+                                                         "sync")
+                messages.append(f"{name}: {exc}")
+                continue
+            except McdeskError as exc:  # refused as it is: stays queued, the assessor reopens
+                self._reviews.mark_send_error(review.id, str(exc))
+                messages.append(f"{name}: {exc}")
+                continue
+            self._reviews.mark_sent(review.id, receipt.etag)
+        if pending:
+            control.progress(len(pending), len(pending), "reviews sent")
+        return messages
+
+    def _conflict(self, client: IssuerClient, review: Review, why: str) -> str:
+        """Record the conflict with the server's copy; if that copy cannot be fetched now, the
+        review stays queued and the next sync tries again."""
+        assert review.assignment_id is not None
+        name = _name(review)
+        try:
+            server_copy, server_etag = client.get_review(review.assignment_id)
+        except LoginNeeded:
+            raise
+        except McdeskError as exc:
+            self._reviews.mark_send_error(review.id, f"{why}; the server's copy could not be "
+                                                     f"fetched ({exc}); tried again at the "
+                                                     "next sync")
+            return f"{name}: {why}"
+        message = (f"{name}: the server holds another version of this review (changed "
+                   "elsewhere); neither was overwritten — compare them, then send yours "
+                   "anyway or keep the server's")
+        log.info("%s (%s)", message, why)
+        self._reviews.mark_conflict(review.id, message, server_copy, server_etag)
+        return message
+
+
+class _CancelOnly:
+    """Passes cancellation on but no progress (the step's units are not the parent's)."""
+
+    def __init__(self, parent: JobControl) -> None:
+        self._parent = parent
+
+    def progress(self, done: int, total: int | None = None, message: str = "") -> None:
+        return None
+
+    def check_cancelled(self) -> None:
+        self._parent.check_cancelled()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._parent.cancelled
+
+
+def _short(identifier: str) -> str:
+    return identifier[:8]
+
+
+def _name(review: Review) -> str:
+    return f'the review of "{review.mc_name}" (attempt {review.attempt})'
