@@ -99,7 +99,10 @@ def report_json(report: SyncReport) -> dict[str, Any]:
     return {"ok": report.ok,
             "servers": [{"server": s.server, "reached": s.reached, "error": s.error,
                          "catalog": s.catalog, "credentials_new": s.credentials_new,
-                         "login_needed": s.login_needed} for s in report.servers],
+                         "login_needed": s.login_needed, "reviews_sent": s.reviews_sent,
+                         "assignments_new": s.assignments_new,
+                         "review_problems": list(s.review_problems)}
+                        for s in report.servers],
             "items": [_item_json(i) for i in report.items]}
 
 
@@ -131,11 +134,17 @@ def _sync(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Text
                 extra.append(f"catalog {server.catalog}")
             if server.credentials_new:
                 extra.append(f"{server.credentials_new} new credential(s)")
+            if server.assignments_new:
+                extra.append(f"{server.assignments_new} new submission(s) to review")
+            if server.reviews_sent:
+                extra.append(f"{server.reviews_sent} review(s) sent")
             print(f"{server.server}: {state}" + (f" ({', '.join(extra)})" if extra else "")
                   + (f" — {server.error}" if server.error else ""), file=out)
             for item in report.items:
                 if item.server == server.server:
                     print(_item_line(item), file=out)
+            for problem in server.review_problems:
+                print(f"  review: {problem}", file=out)
         if not report.ok:
             print("mcdesk: something did not go through or waits; see above (nothing unsent "
                   "was dropped)", file=err)

@@ -36,6 +36,7 @@ from mcdesk.jobs.runner import JobRunner, Lane
 from mcdesk.ui.draft_cards import CriterionCard, EvidenceCard, TextCard, is_text
 from mcdesk.ui.evidence_model import EvidenceListModel
 from mcdesk.ui.notice import Tone
+from mcdesk.ui.received_comments import ReceivedCommentsDialog
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
@@ -92,6 +93,11 @@ class DraftEditor(QWidget):
         self.build_button.clicked.connect(self._build)
         self.resubmit_button = QPushButton(self.tr("Start the next attempt"))
         self.resubmit_button.clicked.connect(self._resubmit)
+        self.feedback_button = QPushButton(self.tr("What the assessors said…"))
+        self.feedback_button.setToolTip(self.tr(
+            "Feedback per criterion and the comments on your own evidence"))
+        self.feedback_button.clicked.connect(self.show_received)
+        self.received_dialog: ReceivedCommentsDialog | None = None
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         self.send_button = QPushButton(self.tr("Send…"))
@@ -101,6 +107,7 @@ class DraftEditor(QWidget):
         self.send_button.clicked.connect(self._send)
         self.send_button.setEnabled(False)  # until a ready draft is shown
         self.build_button.setEnabled(False)
+        header.addWidget(self.feedback_button)
         header.addWidget(self.resubmit_button)
         header.addWidget(self.build_button)
         header.addWidget(self.send_button)
@@ -205,6 +212,8 @@ class DraftEditor(QWidget):
         self.build_button.setEnabled(editable)
         self.send_button.setEnabled(editable and view.readiness.ready)
         self.resubmit_button.setVisible(draft.status is DraftStatus.NOT_YET)
+        self.feedback_button.setVisible(draft.status in (DraftStatus.EARNED, DraftStatus.NOT_YET)
+                                        or bool(draft.received_feedback))
         self._build_cards(view, editable)
         self.library.set_items(list(view.evidence.values()))
         self._show_readiness(view.readiness)
@@ -277,6 +286,17 @@ class DraftEditor(QWidget):
                 lambda _i, c=combo, rid=rubric.id: self._self_assessed(rid, c.currentData()))
             form.addRow(rubric.name + ":", combo)
         return box
+
+    def show_received(self) -> None:
+        """Open (not modal) what assessors said about this attempt."""
+        workspace, view = self._workspace, self._view
+        if workspace is None or view is None:
+            return
+        if self.received_dialog is not None:
+            self.received_dialog.close()
+        self.received_dialog = ReceivedCommentsDialog(self._runner, workspace, view.draft.id,
+                                                      self)
+        self.received_dialog.show()
 
     # -- readiness ----------------------------------------------------------------------
 

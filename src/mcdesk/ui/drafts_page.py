@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from mcdesk.core.catalog import CatalogEntry, SubmissionCriterion
     from mcdesk.core.drafts import AnswerVersion
     from mcdesk.core.packages import BuiltPackage, ReceivedPackage
+    from mcdesk.services.reviews import ImportedReview
     from mcdesk.services.workspace import Workspace
 
 
@@ -44,6 +45,7 @@ class DraftsPage(Place):
     def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
         self._select_after_load: str | None = None
+        self._after_open: str | None = None
         self.readiness: dict[str, Readiness] = {}
 
         self.new_button = QPushButton(self.tr("New draft…"))
@@ -349,6 +351,41 @@ class DraftsPage(Place):
         dialog = ReceivedPackageDialog(package, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+
+    def choose_review_file(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Import a review of your submission"), str(Path.home()),
+            self.tr("mcdesk review files (*.mcreview);;All files (*)"))
+        if path:
+            self.import_review_file(Path(path))
+
+    def import_review_file(self, path: Path) -> None:
+        """An assessor's review carried by hand: its feedback and comments go with the
+        draft it reviews, and open for reading."""
+        workspace = self._workspace
+        if workspace is None:
+            return
+        self._runner.submit(self.tr("Importing the review"),
+                            lambda _c: workspace.reviews.import_review_file(path),
+                            lane=Lane.WRITE, on_success=self._review_imported,
+                            on_failure=self._failed)
+
+    def _review_imported(self, imported: ImportedReview) -> None:
+        self.notice.emit(self.tr("Imported a review of %1, attempt %2: %3 comment(s) for you.")
+                         .replace("%1", imported.mc_name).replace("%2", str(imported.attempt))
+                         .replace("%3", str(len(imported.comments))), Tone.INFO)
+        self._after_open = imported.draft_id
+        self.editor.loaded.connect(self._show_imported)
+        if self.current_id() == imported.draft_id:
+            self.editor.open(imported.draft_id)  # reload: the feedback is new
+        self.select_draft(imported.draft_id)
+
+    def _show_imported(self, draft_id: str) -> None:
+        if draft_id != self._after_open:
+            return
+        self.editor.loaded.disconnect(self._show_imported)
+        self._after_open = None
+        self.editor.show_received()
 
     def flush(self) -> None:
         self.editor.flush()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from mcdesk import __version__
 from mcdesk.core.errors import DamagedDatabaseError, McdeskError, MigrationFailedError
 from mcdesk.core.progress import JobControl
+from mcdesk.core.reviews import Role
 from mcdesk.jobs.runner import JobRunner, Lane
 from mcdesk.ui.catalog_page import CatalogPage
 from mcdesk.ui.check_dialog import CheckDialog
@@ -34,6 +36,7 @@ from mcdesk.ui.evidence_page import EvidencePage
 from mcdesk.ui.icons import icon
 from mcdesk.ui.jobs_indicator import JobsIndicator
 from mcdesk.ui.notice import NoticeBar, Tone
+from mcdesk.ui.reviews_page import ReviewsPage
 from mcdesk.ui.sync_page import SyncPage
 
 if TYPE_CHECKING:
@@ -73,12 +76,19 @@ class MainWindow(QMainWindow):
         self.drafts_page.notice.connect(self.show_notice)
         self.drafts_page.unexpected.connect(self.crash_reporter.report)
         self._add_place("drafts", self.tr("Drafts"), self.drafts_page)
+        self.reviews_page = ReviewsPage(runner)
+        self.reviews_page.notice.connect(self.show_notice)
+        self.reviews_page.unexpected.connect(self.crash_reporter.report)
+        self._add_place("reviews", self.tr("Reviews"), self.reviews_page)
+        self.sidebar.item(self.sidebar.count() - 1).setHidden(True)  # until the role is known
         self.sync_page = SyncPage(runner)
         self.sync_page.notice.connect(self.show_notice)
         self.sync_page.unexpected.connect(self.crash_reporter.report)
         self._add_place("sync", self.tr("Sync"), self.sync_page)
         self.drafts_page.editor.send_requested.connect(self._send_draft)
         self.sync_page.pass_finished.connect(lambda _r: self.drafts_page.mark_stale())
+        self.sync_page.pass_finished.connect(lambda _r: self.reviews_page.mark_stale())
+        self.reviews_page.sync_requested.connect(self.sync_page.sync_now)
         self.evidence_page.evidence_changed.connect(self.drafts_page.mark_stale)
         self.catalog_page.start_draft_requested.connect(self._start_draft)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
@@ -90,7 +100,24 @@ class MainWindow(QMainWindow):
         content = QWidget()
         row = QHBoxLayout(content)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.sidebar)
+        self.role_box = QComboBox()
+        self.role_box.setAccessibleName(self.tr("Working as"))
+        self.role_box.setToolTip(self.tr(
+            "What you are doing today: your own micro-credentials, or reviewing others'"))
+        self.role_box.addItem(self.tr("Teacher"), Role.EARNER)
+        self.role_box.addItem(self.tr("Assessor"), Role.ASSESSOR)
+        self.role_box.setEnabled(False)
+        self.role_box.activated.connect(self._role_chosen)
+        side = QWidget()
+        side.setFixedWidth(150)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        role_label = QLabel(self.tr("Working as"))
+        role_label.setBuddy(self.role_box)
+        side_layout.addWidget(role_label)
+        side_layout.addWidget(self.role_box)
+        side_layout.addWidget(self.sidebar, 1)
+        row.addWidget(side)
         row.addWidget(self.pages, 1)
         self.body.addWidget(content)
         self.body.addWidget(self.error_page)
@@ -132,6 +159,9 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.import_action.triggered.connect(self._import)
         file_menu.addAction(self.import_action)
+        self.import_review_action = QAction(self.tr("Import a &review of my submission…"), self)
+        self.import_review_action.triggered.connect(self._import_review)
+        file_menu.addAction(self.import_review_action)
         self.check_action = QAction(self.tr("&Check portfolio…"), self)
         self.check_action.triggered.connect(self.open_check)
         file_menu.addAction(self.check_action)
@@ -157,7 +187,7 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
         for action in (self.import_action, self.check_action, self.add_evidence_action,
-                       self.sync_action):
+                       self.sync_action, self.import_review_action):
             action.setEnabled(False)
 
     def _build_error_page(self) -> QWidget:
@@ -189,13 +219,51 @@ class MainWindow(QMainWindow):
         self.portfolio_label.setText(self.tr("Portfolio: %1").replace("%1", str(workspace.root)))
         self.portfolio_label.setToolTip(str(workspace.root))
         for action in (self.import_action, self.check_action, self.add_evidence_action,
-                       self.sync_action):
+                       self.sync_action, self.import_review_action):
             action.setEnabled(True)
         self.catalog_page.set_workspace(workspace)
         self.evidence_page.set_workspace(workspace)
         self.drafts_page.set_workspace(workspace)
         self.sync_page.set_workspace(workspace)
+        self.reviews_page.set_workspace(workspace)
+        self.runner.submit(self.tr("Reading your role"), lambda _c: workspace.roles.current(),
+                           lane=Lane.POOL, cancellable=False, on_success=self.show_role,
+                           on_failure=self.crash_reporter.report)
         self.workspace_ready.emit()
+
+    # -- roles --------------------------------------------------------------------------
+
+    @property
+    def role(self) -> Role:
+        return Role(self.role_box.currentData())
+
+    def show_role(self, role: Role) -> None:
+        """Show the places of a role: a teacher's evidence and drafts, an assessor's
+        reviews; the catalog and sync serve both."""
+        self.role_box.setEnabled(True)
+        index = self.role_box.findData(role)
+        self.role_box.setCurrentIndex(max(0, index))
+        shown = self.role
+        hidden = {"reviews"} if shown is not Role.ASSESSOR else {"evidence", "drafts"}
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            item.setHidden(item.data(Qt.ItemDataRole.UserRole) in hidden)
+        current = self.sidebar.currentItem()
+        if current is None or current.isHidden():
+            self.show_place("reviews" if shown is Role.ASSESSOR else "drafts")
+
+    def switch_role(self, role: Role) -> None:
+        workspace = self.workspace
+        self.show_role(role)
+        if workspace is not None:
+            self.runner.submit(self.tr("Switching role"), lambda _c: workspace.roles.switch(role),
+                               lane=Lane.WRITE, cancellable=False,
+                               on_failure=self.crash_reporter.report)
+        if role is Role.ASSESSOR:
+            self.show_place("reviews")
+
+    def _role_chosen(self, index: int) -> None:
+        self.switch_role(Role(self.role_box.itemData(index)))
 
     def show_open_failure(self, exc: BaseException) -> None:
         text = str(exc) if isinstance(exc, McdeskError) else f"{exc.__class__.__name__}: {exc}"
@@ -277,6 +345,12 @@ class MainWindow(QMainWindow):
         self.show_place("catalog")
         self.catalog_page.choose_and_import()
 
+    def _import_review(self) -> None:
+        if self.role is not Role.EARNER:
+            self.switch_role(Role.EARNER)
+        self.show_place("drafts")
+        self.drafts_page.choose_review_file()
+
     def _send_draft(self, draft_id: str) -> None:
         self.show_place("sync")
         self.sync_page.queue_draft(draft_id)
@@ -316,7 +390,9 @@ class MainWindow(QMainWindow):
         # them during shutdown), then the pages let go so late callbacks start no new work.
         self.drafts_page.flush()
         self.evidence_page.flush()
+        self.reviews_page.flush()
         self.catalog_page.set_workspace(None)
+        self.reviews_page.set_workspace(None)
         self.drafts_page.set_workspace(None)
         self.sync_page.set_workspace(None)
         self.evidence_page.set_workspace(None)

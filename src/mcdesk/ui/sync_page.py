@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.progress import JobControl
+from mcdesk.core.reviews import ReviewState, ReviewSummary
 from mcdesk.core.sync import OutboxItem, OutboxState, ServerProfile, SyncReport
 from mcdesk.core.units import clock, human_size
 from mcdesk.jobs.runner import JobHandle, JobRunner, Lane
@@ -94,6 +95,7 @@ class SyncPage(Place):
         self._speeds: dict[int, float] = {}
         self.items: list[OutboxItem] = []
         self.profiles: list[ServerProfile] = []
+        self.reviews: list[ReviewSummary] = []  # finished reviews waiting for a server
         self._settings = QSettings()
 
         self.servers = QListWidget()
@@ -196,15 +198,19 @@ class SyncPage(Place):
             return
         super().refresh()
 
-        def load(_c: JobControl) -> tuple[list[ServerProfile], list[OutboxItem]]:
-            return workspace.sync.servers(), workspace.sync.outbox()
+        def load(_c: JobControl
+                 ) -> tuple[list[ServerProfile], list[OutboxItem], list[ReviewSummary]]:
+            waiting = [r for r in workspace.reviews.summaries()
+                       if r.server and r.state in (ReviewState.QUEUED, ReviewState.CONFLICT)]
+            return workspace.sync.servers(), workspace.sync.outbox(), waiting
 
         self._runner.submit(self.tr("Reading the outbox"), load, lane=Lane.POOL,
                             cancellable=False, on_success=self._loaded,
                             on_failure=self._failed)
 
-    def _loaded(self, result: tuple[list[ServerProfile], list[OutboxItem]]) -> None:
-        self.profiles, self.items = result
+    def _loaded(self, result: tuple[list[ServerProfile], list[OutboxItem],
+                                    list[ReviewSummary]]) -> None:
+        self.profiles, self.items, self.reviews = result
         chosen = self.current_server()
         self.servers.clear()
         for profile in self.profiles:
@@ -252,9 +258,20 @@ class SyncPage(Place):
                      sent, what]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.setRowCount(len(self.items) + len(self.reviews))
+        for row, review in enumerate(self.reviews, start=len(self.items)):
+            state = (self.tr("review, waiting to send") if review.state is ReviewState.QUEUED
+                     else self.tr("review: changed on the server"))
+            cells = [self.tr("Review of %1, attempt %2").replace("%1", review.mc_name)
+                     .replace("%2", str(review.attempt)), review.server or "", state, "",
+                     review.error or (self.tr("Open it in Reviews to choose what to do.")
+                                      if review.state is ReviewState.CONFLICT else "")]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeRowsToContents()
-        self.table.setVisible(bool(self.items))
-        self.empty.setVisible(not self.items)
+        shown = bool(self.items or self.reviews)
+        self.table.setVisible(shown)
+        self.empty.setVisible(not shown)
         self.summary.setText(self.status_line())
 
     def status_line(self) -> str:
@@ -262,14 +279,17 @@ class SyncPage(Place):
             return ""
         if not self.profiles:
             return self.tr("Offline: no server yet")
-        waiting = [i for i in self.items if i.state.unsent]
+        waiting: list[object] = [i for i in self.items if i.state.unsent]
+        waiting += [r for r in self.reviews if r.state is ReviewState.QUEUED]
         uploading = [i for i in self.items if i.state is OutboxState.UPLOADING]
-        held = [i for i in self.items if i.state in (OutboxState.LOGIN_NEEDED,
-                                                     OutboxState.REJECTED,
-                                                     OutboxState.CONFLICT)]
-        if uploading or (self._pass is not None and waiting):
-            total = sum(i.bytes_total for i in waiting) or 1
-            done = sum(i.bytes_sent for i in waiting)
+        held: list[object] = [i for i in self.items if i.state in (OutboxState.LOGIN_NEEDED,
+                                                                   OutboxState.REJECTED,
+                                                                   OutboxState.CONFLICT)]
+        held += [r for r in self.reviews if r.state is ReviewState.CONFLICT]
+        sending = [i for i in self.items if i.state.unsent]
+        if uploading or (self._pass is not None and sending):
+            total = sum(i.bytes_total for i in sending) or 1
+            done = sum(i.bytes_sent for i in sending)
             return self.tr("Sending: %1 %").replace("%1", str(int(100 * done / total)))
         if held:
             return self.tr("%1 need(s) you: see Sync").replace("%1", str(len(held)))
@@ -315,7 +335,14 @@ class SyncPage(Place):
         self._pass = None
         self._poll.stop()
         problems = [s.error for s in report.servers if s.error] + [
-            f"{i.mc_name}: {i.error}" for i in report.items if i.error]
+            f"{i.mc_name}: {i.error}" for i in report.items if i.error] + [
+            problem for s in report.servers for problem in s.review_problems]
+        new = sum(s.assignments_new for s in report.servers)
+        sent = sum(s.reviews_sent for s in report.servers)
+        if new or sent:
+            self.notice.emit(self.tr("Reviews: %1 new submission(s) to review, %2 review(s) "
+                                     "sent.").replace("%1", str(new)).replace("%2", str(sent)),
+                             Tone.INFO)
         if problems:
             self.notice.emit("\n".join(problems), Tone.WARNING)
         elif not quiet:
