@@ -435,3 +435,18 @@ def test_a_finished_review_waits_in_the_sync_outbox(qtbot: QtBot, setup: ReviewS
         assert page.status_line() == "Queued: 1"
     finally:
         window.close()
+
+
+
+def test_the_teacher_names_themselves_for_their_packages(qtbot: QtBot,
+                                                          setup: ReviewSetup) -> None:
+    window = open_window(qtbot, setup.earner.root)
+    try:
+        assert window.name_action.isEnabled()
+        window.save_owner_name("  Dana   Whitfield ")
+        workspace = window.workspace
+        assert workspace is not None
+        qtbot.waitUntil(lambda: workspace.roles.owner_name() == "Dana Whitfield", timeout=WAIT)
+        qtbot.waitUntil(lambda: "Packages you build" in window.notice_bar.text, timeout=WAIT)
+    finally:
+        window.close()

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -159,6 +160,9 @@ class MainWindow(QMainWindow):
         self.import_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
         self.import_action.triggered.connect(self._import)
         file_menu.addAction(self.import_action)
+        self.name_action = QAction(self.tr("Your &name on submissions…"), self)
+        self.name_action.triggered.connect(self.ask_owner_name)
+        file_menu.addAction(self.name_action)
         self.import_review_action = QAction(self.tr("Import a &review of my submission…"), self)
         self.import_review_action.triggered.connect(self._import_review)
         file_menu.addAction(self.import_review_action)
@@ -187,7 +191,7 @@ class MainWindow(QMainWindow):
         about.triggered.connect(self._about)
         help_menu.addAction(about)
         for action in (self.import_action, self.check_action, self.add_evidence_action,
-                       self.sync_action, self.import_review_action):
+                       self.sync_action, self.import_review_action, self.name_action):
             action.setEnabled(False)
 
     def _build_error_page(self) -> QWidget:
@@ -219,7 +223,7 @@ class MainWindow(QMainWindow):
         self.portfolio_label.setText(self.tr("Portfolio: %1").replace("%1", str(workspace.root)))
         self.portfolio_label.setToolTip(str(workspace.root))
         for action in (self.import_action, self.check_action, self.add_evidence_action,
-                       self.sync_action, self.import_review_action):
+                       self.sync_action, self.import_review_action, self.name_action):
             action.setEnabled(True)
         self.catalog_page.set_workspace(workspace)
         self.evidence_page.set_workspace(workspace)
@@ -344,6 +348,40 @@ class MainWindow(QMainWindow):
     def _import(self) -> None:
         self.show_place("catalog")
         self.catalog_page.choose_and_import()
+
+    def ask_owner_name(self) -> None:
+        workspace = self.workspace
+        if workspace is None:
+            return
+        self.runner.submit(self.tr("Reading your name"), lambda _c: workspace.roles.owner_name(),
+                           lane=Lane.POOL, cancellable=False, on_success=self._edit_owner_name,
+                           on_failure=self.crash_reporter.report)
+
+    def _edit_owner_name(self, current: str | None) -> None:
+        name, ok = QInputDialog.getText(
+            self, self.tr("Your name on submissions"), self.tr(
+                "The name your packages carry, so an issuer knows whose work it is.\n"
+                "Assessors do not see it: reviews are blind. Leave empty to send none."),
+            text=current or "")
+        if ok:
+            self.save_owner_name(name)
+
+    def save_owner_name(self, name: str) -> None:
+        workspace = self.workspace
+        if workspace is None:
+            return
+        self.runner.submit(self.tr("Saving your name"),
+                           lambda _c: workspace.roles.set_owner_name(name), lane=Lane.WRITE,
+                           cancellable=False, on_success=lambda _n: self.show_notice(
+                               self.tr("Saved. Packages you build from now on carry it."),
+                               Tone.INFO),
+                           on_failure=self._background_failed)
+
+    def _background_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, McdeskError):
+            self.show_notice(str(exc), Tone.ERROR)
+        else:
+            self.crash_reporter.report(exc)
 
     def _import_review(self) -> None:
         if self.role is not Role.EARNER:
