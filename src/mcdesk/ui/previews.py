@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import Q_ARG, QMetaObject, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QDesktopServices,
     QImage,
@@ -90,12 +90,21 @@ class VideoPreview(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def load(self, path: Path) -> None:
-        self.player.stop()
-        self.player.setSource(QUrl.fromLocalFile(str(path)))
+        self._queue("stop")
+        self._queue("setSource", QUrl.fromLocalFile(str(path)))
 
     def clear(self) -> None:
-        self.player.stop()
-        self.player.setSource(QUrl())
+        self._queue("stop")
+        self._queue("setSource", QUrl())
+
+    def _queue(self, slot: str, source: QUrl | None = None) -> None:
+        # Stopping or changing the source waits for Qt's media threads, which may be waiting
+        # for Python's lock held right here: through the event loop the lock is free.
+        queued = Qt.ConnectionType.QueuedConnection
+        if source is None:
+            QMetaObject.invokeMethod(self.player, slot, queued)
+        else:
+            QMetaObject.invokeMethod(self.player, slot, queued, Q_ARG(QUrl, source))
 
     def toggle(self) -> None:
         if self.player.playbackState() == QMediaPlayer.PlaybackState.PlayingState:
