@@ -450,3 +450,34 @@ def test_the_teacher_names_themselves_for_their_packages(qtbot: QtBot,
         qtbot.waitUntil(lambda: "Packages you build" in window.notice_bar.text, timeout=WAIT)
     finally:
         window.close()
+
+
+def test_evidence_marked_identifying_stays_hidden_until_asked(qtbot: QtBot,
+                                                             setup: ReviewSetup) -> None:
+    import json
+
+    workspace = Workspace.open(setup.assessor.root)
+    try:
+        folder = workspace.reviews.get(setup.review.id).package_folder
+    finally:
+        workspace.close()
+    assert folder is not None
+    metadata_path = folder / "data" / "submission.json"
+    metadata = json.loads(metadata_path.read_text("utf-8"))
+    for entry in metadata["evidence"]:
+        if entry["kind"] == "video":
+            entry["identifying"] = True  # e.g. the school's sign is in the picture
+    metadata_path.write_text(json.dumps(metadata), "utf-8")
+
+    window = open_window(qtbot, setup.assessor.root)
+    try:
+        view = open_review(window, qtbot)
+        labels = [n.text(0) for n in view._nodes()]
+        assert "Hidden for a blind review" in labels
+        assert not any(label.startswith("Video") for label in labels)
+        view.blind_button.click()
+        qtbot.waitUntil(lambda: any(n.text(0).startswith("Video") for n in view._nodes()),
+                        timeout=WAIT)
+        assert "Hidden for a blind review" not in [n.text(0) for n in view._nodes()]
+    finally:
+        window.close()

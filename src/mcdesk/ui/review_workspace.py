@@ -503,6 +503,8 @@ class ReviewWorkspace(QWidget):
         self._work = replace(work, review=review, rule=rule,
                              decision=final_decision(review, work.rubric),
                              problems=tuple(finish_problems(review, work.rubric)))
+        if review.blind != work.review.blind:
+            self._build_navigator(self._work, keep=True)  # identifying pieces show or hide
         self._show_review(review)
         self.changed.emit(review.id)
 
@@ -540,7 +542,6 @@ class ReviewWorkspace(QWidget):
             return
         blind = not work.review.blind
         self._save(self.tr("Saving"), lambda s, rid: s.set_blind(rid, blind))
-        QTimer.singleShot(0, lambda: self.open(work.review.id))
 
     def _finish(self) -> None:
         self.flush()
