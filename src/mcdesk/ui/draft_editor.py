@@ -36,10 +36,10 @@ from mcdesk.jobs.runner import JobRunner, Lane
 from mcdesk.ui.draft_cards import CriterionCard, EvidenceCard, TextCard, is_text
 from mcdesk.ui.evidence_model import EvidenceListModel
 from mcdesk.ui.notice import Tone
-from mcdesk.ui.received_comments import ReceivedCommentsDialog
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
+    from mcdesk.ui.received_comments import ReceivedCommentsDialog
 
 T = TypeVar("T")
 CHECK_DELAY_MS = 300
@@ -294,6 +294,8 @@ class DraftEditor(QWidget):
             return
         if self.received_dialog is not None:
             self.received_dialog.close()
+        from mcdesk.ui.received_comments import ReceivedCommentsDialog
+
         self.received_dialog = ReceivedCommentsDialog(self._runner, workspace, view.draft.id,
                                                       self)
         self.received_dialog.show()

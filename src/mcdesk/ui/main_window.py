@@ -37,11 +37,11 @@ from mcdesk.ui.evidence_page import EvidencePage
 from mcdesk.ui.icons import icon
 from mcdesk.ui.jobs_indicator import JobsIndicator
 from mcdesk.ui.notice import NoticeBar, Tone
-from mcdesk.ui.reviews_page import ReviewsPage
 from mcdesk.ui.sync_page import SyncPage
 
 if TYPE_CHECKING:
-    from mcdesk.services.workspace import Workspace  # the window shows before services load
+    from mcdesk.services.workspace import Workspace
+    from mcdesk.ui.reviews_page import ReviewsPage  # the window shows before services load
 
 
 class MainWindow(QMainWindow):
@@ -77,10 +77,11 @@ class MainWindow(QMainWindow):
         self.drafts_page.notice.connect(self.show_notice)
         self.drafts_page.unexpected.connect(self.crash_reporter.report)
         self._add_place("drafts", self.tr("Drafts"), self.drafts_page)
-        self.reviews_page = ReviewsPage(runner)
-        self.reviews_page.notice.connect(self.show_notice)
-        self.reviews_page.unexpected.connect(self.crash_reporter.report)
-        self._add_place("reviews", self.tr("Reviews"), self.reviews_page)
+        # The Reviews place is made when first needed: most people who open mcdesk are
+        # teachers, and the review workspace is a lot of widgets to build at every start.
+        self._reviews_page: ReviewsPage | None = None
+        self._reviews_slot = QWidget()
+        self._add_place("reviews", self.tr("Reviews"), self._reviews_slot)
         self.sidebar.item(self.sidebar.count() - 1).setHidden(True)  # until the role is known
         self.sync_page = SyncPage(runner)
         self.sync_page.notice.connect(self.show_notice)
@@ -88,11 +89,11 @@ class MainWindow(QMainWindow):
         self._add_place("sync", self.tr("Sync"), self.sync_page)
         self.drafts_page.editor.send_requested.connect(self._send_draft)
         self.sync_page.pass_finished.connect(lambda _r: self.drafts_page.mark_stale())
-        self.sync_page.pass_finished.connect(lambda _r: self.reviews_page.mark_stale())
-        self.reviews_page.sync_requested.connect(self.sync_page.sync_now)
+        self.sync_page.pass_finished.connect(
+            lambda _r: self._reviews_page.mark_stale() if self._reviews_page else None)
         self.evidence_page.evidence_changed.connect(self.drafts_page.mark_stale)
         self.catalog_page.start_draft_requested.connect(self._start_draft)
-        self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.sidebar.currentRowChanged.connect(self._place_chosen)
         self.sidebar.setCurrentRow(0)
 
         self.notice_bar = NoticeBar()
@@ -142,6 +143,31 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.jobs_indicator)
         runner.unhandled_error.connect(self.crash_reporter.report)
         self._build_menus()
+
+    @property
+    def reviews_page(self) -> ReviewsPage:
+        """The Reviews place, made (and put in its slot) on first use."""
+        if self._reviews_page is None:
+            from mcdesk.ui.reviews_page import ReviewsPage
+
+            page = ReviewsPage(self.runner)
+            page.notice.connect(self.show_notice)
+            page.unexpected.connect(self.crash_reporter.report)
+            page.sync_requested.connect(self.sync_page.sync_now)
+            index = self.pages.indexOf(self._reviews_slot)
+            self.pages.insertWidget(index, page)
+            self.pages.removeWidget(self._reviews_slot)
+            self._reviews_slot.deleteLater()
+            self._reviews_page = page
+            if self.workspace is not None:
+                page.set_workspace(self.workspace)
+        return self._reviews_page
+
+    def _place_chosen(self, row: int) -> None:
+        item = self.sidebar.item(row)
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) == "reviews":
+            self.reviews_page  # noqa: B018 - made on first visit
+        self.pages.setCurrentIndex(row)
 
     def _add_place(self, key: str, title: str, page: QWidget) -> None:
         item = QListWidgetItem(icon(key), title)
@@ -229,7 +255,8 @@ class MainWindow(QMainWindow):
         self.evidence_page.set_workspace(workspace)
         self.drafts_page.set_workspace(workspace)
         self.sync_page.set_workspace(workspace)
-        self.reviews_page.set_workspace(workspace)
+        if self._reviews_page is not None:
+            self._reviews_page.set_workspace(workspace)
         self.runner.submit(self.tr("Reading your role"), lambda _c: workspace.roles.current(),
                            lane=Lane.POOL, cancellable=False, on_success=self.show_role,
                            on_failure=self.crash_reporter.report)
@@ -428,9 +455,11 @@ class MainWindow(QMainWindow):
         # them during shutdown), then the pages let go so late callbacks start no new work.
         self.drafts_page.flush()
         self.evidence_page.flush()
-        self.reviews_page.flush()
+        if self._reviews_page is not None:
+            self._reviews_page.flush()
         self.catalog_page.set_workspace(None)
-        self.reviews_page.set_workspace(None)
+        if self._reviews_page is not None:
+            self._reviews_page.set_workspace(None)
         self.drafts_page.set_workspace(None)
         self.sync_page.set_workspace(None)
         self.evidence_page.set_workspace(None)
