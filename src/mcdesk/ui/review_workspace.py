@@ -474,7 +474,7 @@ class ReviewWorkspace(QWidget):
     # -- changes -----------------------------------------------------------------------
 
     def _save(self, title: str, change: Callable[[ReviewService, str], Review | Annotation | None],
-              *, fields: CommentFields | None = None) -> None:
+              *, fields: CommentFields | None = None, done: str = "") -> None:
         workspace, work = self._workspace, self._work
         if workspace is None or work is None:
             return
@@ -491,8 +491,13 @@ class ReviewWorkspace(QWidget):
             else:
                 self._failed(exc)
 
+        def saved(review: Review) -> None:
+            self._saved(review)
+            if done:
+                self.notice.emit(done, Tone.INFO)
+
         self._runner.submit(title, run, lane=Lane.WRITE, cancellable=False,
-                            on_success=self._saved, on_failure=failed)
+                            on_success=saved, on_failure=failed)
 
     def _saved(self, review: Review) -> None:
         work = self._work
@@ -546,9 +551,9 @@ class ReviewWorkspace(QWidget):
     def _finish(self) -> None:
         self.flush()
         self.bank_time()
-        self._save(self.tr("Finishing the review"), lambda s, rid: s.finish(rid))
-        self.notice.emit(self.tr("The review is finished and waits in the outbox; it is sent "
-                                 "with the next sync."), Tone.INFO)
+        self._save(self.tr("Finishing the review"), lambda s, rid: s.finish(rid),
+                   done=self.tr("The review is finished and waits in the outbox; it is sent "
+                                "with the next sync."))
 
     def _reopen(self) -> None:
         self._save(self.tr("Reopening the review"), lambda s, rid: s.reopen(rid))
