@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
@@ -30,3 +31,15 @@ def plain(value: Any) -> Any:
     if isinstance(value, Path):
         return str(value)
     return value
+
+
+def report_refused(path: Path, problems: Sequence[str], *, key: str, as_json: bool,
+                   out: TextIO, err: TextIO, kept: str = "nothing was kept") -> None:
+    """A file refused whole: `{key: false, file, problems}` as JSON, or each problem on
+    stderr under the file's name."""
+    if as_json:
+        dump_json({key: False, "file": path, "problems": list(problems)}, out)
+        return
+    print(f"mcdesk: {path}: refused; {kept}:", file=err)
+    for problem in problems:
+        print(f"  {problem}", file=err)

@@ -7,7 +7,7 @@ import argparse
 from typing import TextIO
 
 from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
-from mcdesk.cli.output import dump_json
+from mcdesk.cli.output import dump_json, report_refused
 from mcdesk.core.drafts import DraftStatus, Severity
 from mcdesk.core.packages import PackageRefusedError, ReceivedPackage
 from mcdesk.core.units import human_size
@@ -67,12 +67,8 @@ def _open(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Text
     try:
         package = workspace.packages.open_received(args.file)
     except PackageRefusedError as exc:
-        if args.json:
-            dump_json({"opened": False, "file": args.file, "problems": exc.problems}, out)
-        else:
-            print(f"mcdesk: {args.file}: refused; nothing was kept:", file=err)
-            for problem in exc.problems:
-                print(f"  {problem}", file=err)
+        report_refused(args.file, exc.problems, key="opened", as_json=args.json, out=out,
+                       err=err)
         return EXIT_PROBLEMS
     if args.json:
         dump_json({"opened": True, "package": package}, out)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
-from mcdesk.cli.output import dump_json, plain
+from mcdesk.cli.output import dump_json, plain, report_refused
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.packages import PackageRefusedError, ReceivedEvidence, ReceivedPackage
 from mcdesk.core.reviews import (
@@ -72,12 +72,8 @@ def _open(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Text
         try:
             review = reviews.open_package(path)
         except PackageRefusedError as exc:
-            if args.json:
-                dump_json({"opened": False, "file": path, "problems": exc.problems}, out)
-            else:
-                print(f"mcdesk: {path}: refused; nothing was kept:", file=err)
-                for problem in exc.problems:
-                    print(f"  {problem}", file=err)
+            report_refused(path, exc.problems, key="opened", as_json=args.json, out=out,
+                           err=err)
             return EXIT_PROBLEMS
     else:
         review = reviews.resolve(args.reference)
@@ -359,12 +355,8 @@ def _import(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Te
     try:
         imported = workspace.reviews.import_review_file(args.file)
     except ReviewFileError as exc:
-        if args.json:
-            dump_json({"imported": False, "file": args.file, "problems": exc.problems}, out)
-        else:
-            print(f"mcdesk: {args.file}: refused:", file=err)
-            for problem in exc.problems:
-                print(f"  {problem}", file=err)
+        report_refused(args.file, exc.problems, key="imported", as_json=args.json, out=out,
+                       err=err)
         return EXIT_PROBLEMS
     if args.json:
         dump_json({"imported": True, "draft_id": imported.draft_id,
