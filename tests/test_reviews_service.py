@@ -585,3 +585,31 @@ def test_edits_survive_the_process_being_killed_right_after_saving(
         assert review.seconds_spent >= last + 1
     finally:
         reopened.close()
+
+
+def test_text_evidence_is_read_for_the_assessor_cut_when_huge(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mcdesk.core.packages import ReceivedCriterion, ReceivedEvidence
+    from mcdesk.services import reviews as reviews_module
+
+    setup = review_setup(tmp_path)
+    try:
+        work = setup.assessor.reviews.work(setup.review.id)
+        assert work.package is not None
+        notes = tmp_path / "notes.txt"
+        notes.write_bytes("Élodie sorted the tickets. ".encode() * 4 + b"\xff")
+        missing = tmp_path / "gone.txt"
+
+        def text(eid: str, path: Path) -> ReceivedEvidence:
+            return ReceivedEvidence(eid, "Notes", "Writing", "", "text", "not set", path)
+
+        package = dataclasses.replace(work.package, criteria=(ReceivedCriterion(
+            "c1", None, None, None, (text("e1", notes), text("e2", missing))),))
+        monkeypatch.setattr(reviews_module, "TEXT_EVIDENCE_LIMIT", 40)
+        texts = setup.assessor.reviews.evidence_texts(dataclasses.replace(work,
+                                                                          package=package))
+        assert texts["e1"].startswith("Élodie sorted the tickets.")
+        assert texts["e1"].endswith("\n…")  # cut at the limit, and says so
+        assert "No such file" in texts["e2"]
+    finally:
+        setup.close()

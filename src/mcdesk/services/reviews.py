@@ -73,6 +73,8 @@ REVIEW_FORMAT_VERSION = 1
 REVIEW_EXTENSION = ".mcreview"
 #: The shortest start of a review id a user may type instead of the whole id.
 MIN_PREFIX = 4
+#: Text evidence beyond this many bytes is cut when shown to the assessor.
+TEXT_EVIDENCE_LIMIT = 2_000_000
 _RETRIES = 5
 
 T = TypeVar("T")
@@ -184,6 +186,19 @@ class ReviewService:
     def list(self) -> builtins.list[Review]:
         """Every review, the newest first."""
         return self._store.all()
+
+    def evidence_texts(self, work: ReviewWork) -> dict[str, str]:
+        """The words of each piece of text evidence in the package, by evidence id, for
+        reading beside the review (cut at TEXT_EVIDENCE_LIMIT bytes; a file that cannot be
+        read says why)."""
+        texts: dict[str, str] = {}
+        if work.package is None:
+            return texts
+        for criterion in work.package.criteria:
+            for evidence in criterion.evidence:
+                if evidence.kind == "text" and evidence.file is not None:
+                    texts[evidence.id] = _text_evidence(evidence.file)
+        return texts
 
     def work(self, review_id: str) -> ReviewWork:
         review = self._store.get(review_id)
@@ -807,3 +822,13 @@ def _review_cross_checks(body: dict[str, Any], identifier: str | None) -> builti
         problems.append(f"bag-info.txt: External-Identifier {identifier} differs from the "
                         f"review id {body['id']}")
     return problems
+
+
+def _text_evidence(path: Path) -> str:
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(TEXT_EVIDENCE_LIMIT + 1)
+    except OSError as exc:
+        return f"({exc.strerror or exc})"
+    text = data[:TEXT_EVIDENCE_LIMIT].decode("utf-8", errors="replace")
+    return text + ("\n…" if len(data) > TEXT_EVIDENCE_LIMIT else "")

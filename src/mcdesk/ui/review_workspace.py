@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
@@ -49,8 +48,6 @@ if TYPE_CHECKING:
     from mcdesk.services.reviews import ReviewService, ReviewWork
     from mcdesk.services.workspace import Workspace
 
-#: Text evidence beyond this many bytes is cut in the viewer.
-TEXT_LIMIT = 2_000_000
 #: Time spent is written at least this often while a review is open.
 TIME_BANK_MS = 30_000
 
@@ -634,25 +631,10 @@ class ReviewWorkspace(QWidget):
 
 
 def _load(workspace: Workspace, review_id: str) -> tuple[ReviewWork, dict[str, str]]:
-    """The review with the words of its text evidence (read here, off the GUI thread)."""
-    work = workspace.reviews.work(review_id)
-    texts: dict[str, str] = {}
-    if work.package is not None:
-        for criterion in work.package.criteria:
-            for evidence in criterion.evidence:
-                if evidence.kind == "text" and evidence.file is not None:
-                    texts[evidence.id] = read_text_evidence(evidence.file)
-    return work, texts
-
-
-def read_text_evidence(path: Path) -> str:
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read(TEXT_LIMIT + 1)
-    except OSError as exc:
-        return f"({exc.strerror or exc})"
-    text = data[:TEXT_LIMIT].decode("utf-8", errors="replace")
-    return text + ("\n…" if len(data) > TEXT_LIMIT else "")
+    """The review with the words of its text evidence (worker thread)."""
+    reviews = workspace.reviews
+    work = reviews.work(review_id)
+    return work, reviews.evidence_texts(work)
 
 
 def _when(moment: datetime | None) -> str:
