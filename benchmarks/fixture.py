@@ -99,7 +99,7 @@ def slug(text: str) -> str:
 
 
 def load_template() -> dict[str, Any]:
-    text = resources.files("mcdesk").joinpath("resources", "demo_catalog.json").read_text("utf-8")
+    text = resources.files("mcdesk.resources").joinpath("demo_catalog.json").read_text("utf-8")
     for achievement in json.loads(text)["achievements"]:
         if achievement["id"] == TEMPLATE_ID:
             return dict(achievement)

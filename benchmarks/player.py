@@ -106,7 +106,7 @@ class _Session:
         from PySide6.QtMultimedia import QVideoFrame
         from PySide6.QtWidgets import QApplication, QMainWindow
 
-        from mcdesk.ui.annotation_panel import AnnotatedPiece, AnnotationPanel
+        from mcdesk.ui.annotation.panel import AnnotatedPiece, AnnotationPanel
 
         self.app = QApplication.instance() or QApplication(sys.argv[:1])
         self.window = QMainWindow()

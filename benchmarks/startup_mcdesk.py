@@ -2,7 +2,7 @@
 filled.
 
 Run by benchmarks.startup as ``python -m benchmarks.startup_mcdesk PORTFOLIO``. It follows
-``mcdesk.ui.app.run_gui`` (the launcher's import chain first), waits for the catalog page's
+``mcdesk.ui.shell.app.run_gui`` (the launcher's import chain first), waits for the catalog page's
 ``entries_shown`` and then the next paint of the window, prints the marker line and quits."""
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ def main(argv: list[str]) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     from mcdesk.jobs.runner import JobRunner
-    from mcdesk.ui.app import make_application, open_portfolio_in_background
-    from mcdesk.ui.main_window import MainWindow
+    from mcdesk.ui.shell.app import make_application, open_portfolio_in_background
+    from mcdesk.ui.shell.main_window import MainWindow
 
     phases["imports"] = since_start()
     portfolio = Path(argv[1])

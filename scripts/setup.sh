@@ -32,10 +32,11 @@ PYTHON="${PYTHON:-python3}"
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
-stamp=".venv/.mcdesk-setup-$(cat pyproject.toml | sha256sum | cut -c1-16)"
+stamp=".venv/.mcdesk-setup-$(cat pyproject.toml setup.py issuer/pyproject.toml | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]'
+  .venv/bin/python -m pip install -q --disable-pip-version-check -e '.[dev]' \
+    -e ./issuer  # the reference issuer: the tests and the demo talk to it
   rm -f .venv/.mcdesk-setup-*
   touch "$stamp"
 fi

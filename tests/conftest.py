@@ -15,7 +15,7 @@ from tests.memory_keyring import MemoryKeyring
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-DEMO_CATALOG = REPO / "src" / "mcdesk" / "resources" / "demo_catalog.json"
+DEMO_CATALOG = REPO / "resources" / "demo_catalog.json"
 
 
 @pytest.fixture(autouse=True)

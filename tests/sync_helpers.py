@@ -29,8 +29,8 @@ START_TIMEOUT = 30.0
 
 
 def issuer_missing_reason() -> str | None:
-    if not (REPO / "src" / "mcdesk_issuer" / "cli.py").is_file():
-        return "the reference issuer (src/mcdesk_issuer) is not there yet"
+    if not (REPO / "issuer" / "mcdesk_issuer" / "cli.py").is_file():
+        return "the reference issuer (issuer/mcdesk_issuer) is not there yet"
     return None
 
 
@@ -58,7 +58,7 @@ class Issuer:
     def cli(self, *args: str) -> str:
         run = subprocess.run([sys.executable, "-m", "mcdesk_issuer", "--data", str(self.data),
                               *args], cwd=REPO, capture_output=True, text=True, timeout=60,
-                             check=False, env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+                             check=False, env={**os.environ, "PYTHONPATH": str(REPO / "issuer")})
         assert run.returncode == 0, (args, run.stdout, run.stderr)
         return run.stdout
 
@@ -93,7 +93,7 @@ def running_issuer(data: Path, *extra: str) -> Iterator[Issuer]:
         [sys.executable, "-m", "mcdesk_issuer", "--data", str(data), "--port", str(port),
          "--log-level", "warning", *extra], cwd=REPO, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, start_new_session=True,
-        env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+        env={**os.environ, "PYTHONPATH": str(REPO / "issuer")})
     try:
         deadline = time.monotonic() + START_TIMEOUT
         while True:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).resolve().parents[1] / "src" / "mcdesk"
+SRC = Path(__file__).resolve().parents[1] / "mcdesk"
 
 
 def _modules(folder: Path) -> list[Path]:

@@ -43,8 +43,8 @@ def test_the_window_shows_without_services_storage_or_heavy_libraries(tmp_path: 
         import mcdesk.launcher
         from PySide6.QtWidgets import QApplication
         from mcdesk.jobs.runner import JobRunner
-        from mcdesk.ui.app import make_application
-        from mcdesk.ui.main_window import MainWindow
+        from mcdesk.ui.shell.app import make_application
+        from mcdesk.ui.shell.main_window import MainWindow
 
         app = make_application(["mcdesk"])
         runner = JobRunner()

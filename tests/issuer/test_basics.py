@@ -149,5 +149,5 @@ def test_the_published_openapi_document_is_served(server: Server) -> None:
     assert answer.headers["Content-Type"].startswith("application/yaml")
     published = (REPO / "docs" / "issuer-protocol.openapi.yaml").read_text(encoding="utf-8")
     assert answer.text == published
-    shipped = REPO / "src" / "mcdesk_issuer" / "openapi.yaml"
+    shipped = REPO / "issuer" / "mcdesk_issuer" / "openapi.yaml"
     assert shipped.read_text(encoding="utf-8") == published

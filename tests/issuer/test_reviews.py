@@ -14,7 +14,7 @@ from typing import Any
 import bagit
 import pytest
 
-from mcdesk.storage.bag import read_bag
+from mcdesk.formats.bag import read_bag
 from tests.issuer.conftest import RUBRIC, Portfolio, Server
 
 ASSIGNMENT_KEYS = {"assignmentId", "submissionId", "achievementId", "version", "attempt",

@@ -1,0 +1,154 @@
+"""Opens a portfolio and hands out the services over it; worker thread (opening migrates)."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mcdesk.core.check import CheckReport
+from mcdesk.core.progress import NULL_CONTROL, JobControl
+from mcdesk.services.catalog import CatalogService
+from mcdesk.storage.portfolio import Portfolio
+
+if TYPE_CHECKING:
+    from mcdesk.services.drafts import DraftService
+    from mcdesk.services.evidence import EvidenceService
+    from mcdesk.services.packages import PackageService
+    from mcdesk.services.reviews import ReviewService
+    from mcdesk.services.roles import RoleService
+    from mcdesk.services.sync import SyncService
+
+log = logging.getLogger(__name__)
+DEMO_CATALOG = "demo_catalog.json"
+
+
+class Workspace:
+    """An open portfolio with its services. Thread-safe: every call opens its own session."""
+
+    def __init__(self, portfolio: Portfolio) -> None:
+        self._portfolio = portfolio
+        self.catalog = CatalogService(portfolio)
+        self._evidence: EvidenceService | None = None
+        self._evidence_lock = threading.Lock()
+        self._drafts: DraftService | None = None
+        self._drafts_lock = threading.Lock()
+        self._packages: PackageService | None = None
+        self._packages_lock = threading.Lock()
+        self._sync: SyncService | None = None
+        self._sync_lock = threading.Lock()
+        self._reviews: ReviewService | None = None
+        self._reviews_lock = threading.Lock()
+        self._roles: RoleService | None = None
+        self._roles_lock = threading.Lock()
+        self.seeded_demo = False
+
+    @property
+    def evidence(self) -> EvidenceService:
+        """The evidence service, made on first use: its store loads SQLAlchemy, which opening
+        the window and reading the catalog do without."""
+        with self._evidence_lock:
+            if self._evidence is None:
+                from mcdesk.services.evidence import EvidenceService
+
+                self._evidence = EvidenceService(self._portfolio)
+            return self._evidence
+
+    @property
+    def drafts(self) -> DraftService:
+        """The drafts service, made on first use (like `evidence`, it loads SQLAlchemy)."""
+        evidence = self.evidence
+        with self._drafts_lock:
+            if self._drafts is None:
+                from mcdesk.services.drafts import DraftService
+
+                self._drafts = DraftService(self._portfolio, self.catalog, evidence)
+            return self._drafts
+
+    @property
+    def packages(self) -> PackageService:
+        """The packages service (build, verify, open received packages), made on first use."""
+        with self._packages_lock:
+            if self._packages is None:
+                from mcdesk.services.packages import PackageService
+
+                self._packages = PackageService(self._portfolio)
+            return self._packages
+
+    @property
+    def sync(self) -> SyncService:
+        """Server profiles, the outbox and sync passes, made on first use (it loads requests
+        and SQLAlchemy)."""
+        drafts = self.drafts
+        packages = self.packages
+        reviews = self.reviews
+        roles = self.roles
+        with self._sync_lock:
+            if self._sync is None:
+                from mcdesk.services.sync import SyncService
+
+                self._sync = SyncService(self._portfolio, drafts, packages, self.catalog,
+                                         reviews=reviews, roles=roles)
+            return self._sync
+
+    @property
+    def reviews(self) -> ReviewService:
+        """An assessor's reviews (scores, comments, review files), made on first use (it
+        loads SQLAlchemy)."""
+        packages = self.packages
+        with self._reviews_lock:
+            if self._reviews is None:
+                from mcdesk.services.reviews import ReviewService
+
+                self._reviews = ReviewService(self._portfolio, self.catalog, packages)
+            return self._reviews
+
+    @property
+    def roles(self) -> RoleService:
+        """The roles this portfolio is used in and the current one (read without
+        SQLAlchemy)."""
+        with self._roles_lock:
+            if self._roles is None:
+                from mcdesk.services.roles import RoleService
+
+                self._roles = RoleService(self._portfolio)
+            return self._roles
+
+    @classmethod
+    def open(cls, root: Path, *, create: bool = True, seed_demo: bool = False) -> Workspace:
+        """Open (creating if asked) the portfolio at `root`; a new one gets the demo catalog
+        when `seed_demo` is set."""
+        workspace = cls(Portfolio.open(root, create=create))
+        if seed_demo and workspace._portfolio.created:
+            workspace.seed_demo()
+        return workspace
+
+    @property
+    def root(self) -> Path:
+        return self._portfolio.layout.root
+
+    @property
+    def was_created(self) -> bool:
+        return self._portfolio.created
+
+    def seed_demo(self) -> None:
+        """Fill a new portfolio with the demo catalog so a newcomer sees real content."""
+        text = resources.files("mcdesk.resources").joinpath(DEMO_CATALOG).read_text("utf-8")
+        self.catalog.import_text(text, DEMO_CATALOG)
+        self.seeded_demo = True
+
+    def check(self, *, repair: bool = False, control: JobControl = NULL_CONTROL) -> CheckReport:
+        from mcdesk.storage.check import check_portfolio  # loads SQLAlchemy: only when asked
+
+        return check_portfolio(self._portfolio, repair=repair, control=control)
+
+    def backup_if_due(self) -> Path | None:
+        made = self._portfolio.backup_if_due()
+        if made is not None:
+            log.info("Scheduled backup written to %s", made)
+        return made
+
+    def close(self) -> None:
+        self._portfolio.close()

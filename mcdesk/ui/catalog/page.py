@@ -1,0 +1,445 @@
+"""The Catalog place: search and filter on the left, the chosen micro-credential on the right;
+GUI thread (all portfolio work goes through jobs)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+from urllib.parse import unquote
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mcdesk.core.catalog import CatalogEntry, FileImportResult, ImportOutcome, Stack
+from mcdesk.jobs.runner import JobRunner, Lane
+from mcdesk.ui.catalog.entry_delegate import ROW_CHROME, EntryDelegate
+from mcdesk.ui.catalog.model import ENTRY_ROLE, CatalogListModel
+from mcdesk.ui.widgets.notice import Tone
+from mcdesk.ui.widgets.place import Place
+
+if TYPE_CHECKING:
+    # Types only: the window shows before services and storage are imported.
+    from mcdesk.services.catalog import MicroCredentialDetail
+    from mcdesk.services.workspace import Workspace
+    from mcdesk.ui.catalog.mc_render import Colors
+
+SEARCH_DELAY_MS = 60
+# What loading the catalog brings back: the stacks with their sizes, the issuers, the list and
+# the number of micro-credentials in all.
+_Loaded: TypeAlias = tuple[list[tuple[Stack, int]], list[str], list[CatalogEntry], int]
+
+
+def palette_colors(palette: QPalette) -> Colors:
+    from mcdesk.ui.catalog.mc_render import Colors
+
+    role = QPalette.ColorRole
+    dark = palette.color(role.Window).lightness() < 128
+    return Colors(
+        text=palette.color(role.WindowText).name(),
+        muted=palette.color(role.PlaceholderText).name(),
+        accent=palette.color(role.Link).name(),
+        border=palette.color(role.Mid).name(),
+        panel=palette.color(role.AlternateBase).name(),
+        passing="#1f4d2b" if dark else "#e3f4e6",
+    )
+
+
+class CatalogPage(Place):
+    start_draft_requested = Signal(str)
+    entries_shown = Signal(int)
+    detail_shown = Signal(str)
+
+    def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(runner, parent)
+        self._generation = 0
+        self._detail_generation = 0
+        self._current_id: str | None = None
+        self._pending_select: str | None = None
+        self.accept_file_drops()
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search micro-credentials (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Search the catalog"))
+        self.search.setClearButtonEnabled(True)
+        self.stack_filter = QComboBox()
+        self.stack_filter.setAccessibleName(self.tr("Filter by stack"))
+        self.issuer_filter = QComboBox()
+        self.issuer_filter.setAccessibleName(self.tr("Filter by issuer"))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr(
+            "Import micro-credentials from an Open Badges 3.0 file or an mcdesk catalog (Ctrl+O)"))
+        self.count_label = QLabel()
+        self.count_label.setObjectName("catalogCount")
+
+        self.model = CatalogListModel()
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.delegate = EntryDelegate(self.list)
+        self.list.setItemDelegate(self.delegate)
+        self.list.setAccessibleName(self.tr("Micro-credentials"))
+        self.list.setUniformItemSizes(False)
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setAlternatingRowColors(True)
+        self.list.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(16)
+        self.empty_import = QPushButton(self.tr("Import a catalog file…"))
+        self.empty_import.clicked.connect(self.choose_and_import)
+        empty_box = QWidget()
+        empty_layout = QVBoxLayout(empty_box)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty)
+        empty_layout.addWidget(self.empty_import, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+        self.left_stack = QStackedWidget()
+        self.left_stack.addWidget(self.list)
+        self.left_stack.addWidget(empty_box)
+
+        filters = QFormLayout()
+        filters.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        filters.addRow(self.tr("&Stack:"), self.stack_filter)
+        filters.addRow(self.tr("&Issuer:"), self.issuer_filter)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.import_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.left_stack, 1)
+        left_layout.addWidget(self.count_label)
+
+        self.version_box = QComboBox()
+        self.version_box.setAccessibleName(self.tr("Version"))
+        self.version_box.activated.connect(self._version_chosen)
+        self.version_label = QLabel(self.tr("Version:"))
+        self.version_label.setBuddy(self.version_box)
+        self.start_draft_button = QPushButton(self.tr("Start a draft"))
+        self.start_draft_button.setToolTip(self.tr(
+            "Start gathering your submission for this micro-credential"))
+        self.start_draft_button.clicked.connect(self._start_draft_clicked)
+        version_row = QHBoxLayout()
+        version_row.addWidget(self.start_draft_button)
+        version_row.addStretch(1)
+        version_row.addWidget(self.version_label)
+        version_row.addWidget(self.version_box)
+        self.browser = QTextBrowser()
+        self.browser.setAccessibleName(self.tr("Micro-credential"))
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._link_clicked)
+        self.placeholder = QLabel(self.tr(
+            "Pick a micro-credential on the left to read its competency, key method, "
+            "submission criteria and scoring rubric."))
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.right_stack = QStackedWidget()
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.setContentsMargins(0, 0, 0, 0)
+        detail_layout.addLayout(version_row)
+        detail_layout.addWidget(self.browser, 1)
+        self.right_stack.addWidget(self.placeholder)
+        self.right_stack.addWidget(detail)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.right_stack)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([340, 760])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.stack_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.issuer_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.import_button.clicked.connect(self.choose_and_import)
+        self._set_filters_enabled(False)
+        self._show_empty(self.tr("Opening your portfolio…"), offer_import=False)
+
+    # -- wiring to the portfolio --------------------------------------------------------
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        # The catalog is the first place shown: it loads as soon as the portfolio is open, in
+        # one job that brings the filters and the list together.
+        self._workspace = workspace
+        self._stale = False
+        self._set_filters_enabled(workspace is not None)
+        if workspace is not None:
+            self.reload_filters()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _set_filters_enabled(self, enabled: bool) -> None:
+        for widget in (self.search, self.stack_filter, self.issuer_filter, self.import_button):
+            widget.setEnabled(enabled)
+
+    def reload_filters(self) -> None:
+        """Reload the stack and issuer choices and, in the same job, the list: the list does
+        not wait for a second round trip once the filters are back."""
+        workspace = self._workspace
+        if workspace is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        query = self.search.text()
+        stack_id = self.stack_filter.currentData()
+        issuer = self.issuer_filter.currentData()
+
+        def load(_control: object) -> _Loaded:
+            catalog = workspace.catalog
+            entries = catalog.entries(query=query, stack_id=stack_id, issuer=issuer)
+            return catalog.stack_sizes(), catalog.issuers(), entries, catalog.count()
+
+        def loaded(result: _Loaded) -> None:
+            stacks, issuers, entries, total = result
+            self._filters_loaded(stacks, issuers)
+            if (self.stack_filter.currentData(), self.issuer_filter.currentData()) != (
+                    stack_id, issuer):
+                self.refresh()  # a chosen stack or issuer is gone: the list must follow
+            else:
+                self._entries_loaded(generation, stack_id, entries, total)
+
+        self._runner.submit(self.tr("Loading the catalog"), load, lane=Lane.POOL,
+                            on_success=loaded, on_failure=self._failed, cancellable=False)
+
+    def _filters_loaded(self, stacks: list[tuple[Stack, int]], issuers: list[str]) -> None:
+        """Fill the stack and issuer choices, keeping what was chosen if it is still there."""
+        chosen_stack = self.stack_filter.currentData()
+        chosen_issuer = self.issuer_filter.currentData()
+        for combo in (self.stack_filter, self.issuer_filter):
+            combo.blockSignals(True)
+            combo.clear()
+        self.stack_filter.addItem(self.tr("All stacks"), None)
+        for stack, size in stacks:
+            self.stack_filter.addItem(
+                self.tr("%1 (%2)").replace("%1", stack.name).replace("%2", str(size)), stack.id)
+        self.issuer_filter.addItem(self.tr("All issuers"), None)
+        for issuer in issuers:
+            self.issuer_filter.addItem(issuer, issuer)
+        for combo, chosen in ((self.stack_filter, chosen_stack),
+                              (self.issuer_filter, chosen_issuer)):
+            index = combo.findData(chosen)
+            combo.setCurrentIndex(max(index, 0))
+            combo.blockSignals(False)
+
+    def refresh(self) -> None:
+        """Ask for the list that matches the search and filters; stale answers are dropped."""
+        workspace = self._workspace
+        if workspace is None:
+            return
+        self._generation += 1
+        generation = self._generation
+        query = self.search.text()
+        stack_id = self.stack_filter.currentData()
+        issuer = self.issuer_filter.currentData()
+
+        def load(_control: object) -> tuple[list[CatalogEntry], int]:
+            entries = workspace.catalog.entries(query=query, stack_id=stack_id, issuer=issuer)
+            return entries, workspace.catalog.count()
+
+        self._runner.submit(
+            self.tr("Searching the catalog"), load, lane=Lane.POOL, cancellable=False,
+            on_success=lambda result: self._entries_loaded(generation, stack_id, *result),
+            on_failure=self._failed)
+
+    def _entries_loaded(self, generation: int, stack_id: str | None,
+                        entries: list[CatalogEntry], total: int) -> None:
+        if generation != self._generation:
+            return
+        keep = self._pending_select or self._current_id
+        self.delegate.numbered = stack_id is not None
+        overflows = self._certainly_overflows(len(entries))
+        if overflows:
+            # Lay the rows out once, at the width the scroll bar leaves them, instead of once
+            # without it and again when it appears (a wrapped row's height follows its width).
+            self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.model.set_entries(entries, numbered=stack_id is not None)
+        if total == 0:
+            self.placeholder.setText(self.tr(
+                "Imported micro-credentials appear here with every part: competency, key "
+                "method, submission criteria and scoring rubric."))
+            self.right_stack.setCurrentIndex(0)
+            self._current_id = None
+            self._show_empty(self.tr(
+                "Your catalog is empty.\n\nImport the micro-credentials your issuer published: "
+                "an Open Badges 3.0 achievement or an mcdesk catalog file (.json). "
+                "You can also drop the file here."), offer_import=True)
+        elif not entries:
+            self._show_empty(self.tr("No micro-credentials match your search."),
+                             offer_import=False)
+        else:
+            self.left_stack.setCurrentIndex(0)
+        if overflows:
+            self.list.executeDelayedItemsLayout()
+            self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.count_label.setText(self.tr("%1 of %2 micro-credentials")
+                                 .replace("%1", str(len(entries))).replace("%2", str(total)))
+        row = self.model.row_of(keep) if keep else None
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row))
+            self._pending_select = None
+        elif self._current_id is None and entries and not self.search.text():
+            # Open the first one once the list is on screen, so the list never waits for it.
+            QTimer.singleShot(0, self._open_first_if_none)
+        self.entries_shown.emit(len(entries))
+
+    def _open_first_if_none(self) -> None:
+        if self._current_id is None and self.model.rowCount() and not self.search.text():
+            self.list.setCurrentIndex(self.model.index(0))
+
+    def _certainly_overflows(self, rows: int) -> bool:
+        """Whether `rows` entries are sure to need the list's scroll bar while it is not shown:
+        even rows of no text at all (the delegate's padding) would be taller than the list."""
+        if rows == 0 or self.list.verticalScrollBar().isVisibleTo(self.list):
+            return False
+        return rows * ROW_CHROME > self.list.height()
+
+    def _show_empty(self, text: str, *, offer_import: bool) -> None:
+        self.empty.setText(text)
+        self.empty_import.setVisible(offer_import)
+        self.left_stack.setCurrentIndex(1)
+
+    # -- the detail view ----------------------------------------------------------------
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        entry = indexes[0].data(ENTRY_ROLE)
+        if isinstance(entry, CatalogEntry):
+            self.show_micro_credential(entry.achievement_id)
+
+    def show_micro_credential(self, achievement_id: str, version: str | None = None) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
+        self._current_id = achievement_id
+        self._detail_generation += 1
+        generation = self._detail_generation
+        self._runner.submit(
+            self.tr("Opening a micro-credential"),
+            lambda _control: workspace.catalog.detail(achievement_id, version),
+            lane=Lane.POOL, cancellable=False,
+            on_success=lambda detail: self._detail_loaded(generation, detail),
+            on_failure=self._failed)
+
+    def _detail_loaded(self, generation: int, detail: MicroCredentialDetail) -> None:
+        if generation != self._detail_generation:
+            return
+        from mcdesk.ui.catalog.mc_render import (
+            render,  # with the first detail, not before the window
+        )
+
+        mc = detail.micro_credential
+        scroll = self.browser.verticalScrollBar().value()
+        same = self.browser.property("achievement") == mc.achievement_id
+        self.browser.setHtml(render(mc, colors=palette_colors(self.palette()),
+                                    is_current=detail.is_current, stack=detail.stack))
+        self.browser.setProperty("achievement", mc.achievement_id)
+        self.browser.verticalScrollBar().setValue(scroll if same else 0)
+        self.version_box.clear()
+        for version in detail.all_versions:
+            label = version if version != detail.all_versions[0] else self.tr(
+                "%1 (newest)").replace("%1", version)
+            self.version_box.addItem(label, version)
+        self.version_box.setCurrentIndex(max(self.version_box.findData(mc.version), 0))
+        several = len(detail.all_versions) > 1
+        self.version_box.setVisible(several)
+        self.version_label.setVisible(several)
+        self.start_draft_button.setVisible(bool(mc.submission_parts) and detail.is_current)
+        self.right_stack.setCurrentIndex(1)
+        self.detail_shown.emit(mc.achievement_id)
+
+    def _start_draft_clicked(self) -> None:
+        if self._current_id is not None:
+            self.start_draft_requested.emit(self._current_id)
+
+    def _version_chosen(self, index: int) -> None:
+        if self._current_id is not None:
+            self.show_micro_credential(self._current_id, self.version_box.itemData(index))
+
+    def _link_clicked(self, url: QUrl) -> None:
+        from mcdesk.ui.catalog.mc_render import MC_LINK_SCHEME
+
+        if url.scheme() == MC_LINK_SCHEME:
+            target = unquote(url.toString()[len(MC_LINK_SCHEME) + 1:])
+            row = self.model.row_of(target)
+            if row is not None:
+                self.list.setCurrentIndex(self.model.index(row))
+            else:
+                self.show_micro_credential(target)
+        elif url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)
+
+    # -- importing ----------------------------------------------------------------------
+
+    def choose_and_import(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Import micro-credentials"), str(Path.home()),
+            self.tr("Open Badges or mcdesk catalog (*.json);;All files (*)"))
+        if files:
+            self.import_files([Path(f) for f in files])
+
+    def import_files(self, paths: Sequence[Path]) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
+        self._runner.submit(
+            self.tr("Importing a file") if len(paths) == 1
+            else self.tr("Importing %1 files").replace("%1", str(len(paths))),
+            lambda control: workspace.catalog.import_files(paths, control),
+            lane=Lane.WRITE, on_success=self._imported, on_failure=self._failed)
+
+    def _imported(self, results: list[FileImportResult]) -> None:
+        lines = []
+        counts: dict[ImportOutcome, int] = {}
+        for result in results:
+            if result.error is not None:
+                lines.append(self.tr("%1 was not imported: %2")
+                             .replace("%1", Path(result.path).name).replace("%2", result.error))
+            for item in result.items:
+                counts[item.outcome] = counts.get(item.outcome, 0) + 1
+                if item.outcome in (ImportOutcome.ADDED, ImportOutcome.NEW_VERSION):
+                    self._pending_select = item.achievement_id
+        summary = ", ".join(f"{n} {outcome}" for outcome, n in counts.items())
+        if summary:
+            lines.insert(0, self.tr("Imported micro-credentials: %1.").replace("%1", summary))
+        failed = any(r.error for r in results)
+        self.notice.emit("\n".join(lines), Tone.ERROR if failed else Tone.INFO)
+        self.reload_filters()
+
+    def files_dropped(self, paths: Sequence[Path]) -> None:
+        self.import_files(paths)
+
+    @staticmethod
+    def search_shortcut() -> QKeySequence:
+        return QKeySequence(QKeySequence.StandardKey.Find)

@@ -1,0 +1,729 @@
+"""The Evidence place: the library of videos, documents, photos, writing and links on the left,
+the chosen one's preview, details and privacy tools on the right; GUI thread (all portfolio and
+media work runs in jobs)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
+
+from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mcdesk.core.evidence import Consent, Evidence, EvidenceKind, VersionRequest
+from mcdesk.core.progress import JobControl
+from mcdesk.jobs.runner import JobRunner, Lane
+from mcdesk.ui.widgets.evidence_model import (
+    EVIDENCE_ROLE,
+    THUMB_SIZE,
+    EvidenceListModel,
+    facts,
+    load_thumbnail,
+)
+from mcdesk.ui.widgets.notice import Tone
+from mcdesk.ui.widgets.place import Place
+
+if TYPE_CHECKING:
+    from mcdesk.services.evidence import AddReport
+    from mcdesk.services.workspace import Workspace
+    from mcdesk.ui.evidence.previews import Previews
+
+T = TypeVar("T")
+
+KIND_LABELS = {
+    None: "All kinds",
+    EvidenceKind.VIDEO: "Videos",
+    EvidenceKind.AUDIO: "Audio",
+    EvidenceKind.IMAGE: "Photos and images",
+    EvidenceKind.DOCUMENT: "Documents",
+    EvidenceKind.TEXT: "Writing",
+    EvidenceKind.LINK: "Links",
+}
+CONSENT_LABELS = {
+    Consent.NOT_SET: "Not marked yet",
+    Consent.CONSENTED: "Everyone on camera consented",
+    Consent.NOT_YET: "Consent not yet given",
+    Consent.BLURRED: "Faces without consent are blurred",
+}
+AUTOSAVE_MS = 600
+
+
+class EvidencePage(Place):
+    items_shown = Signal(int)
+    detail_shown = Signal(str)
+    evidence_changed = Signal()
+
+    def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(runner, parent)
+        self._generation = 0
+        self._current: Evidence | None = None
+        self._select_after_load: str | None = None
+        self.usage: dict[str, list[str]] = {}
+        self.accept_file_drops()
+
+        # -- the library (left) --
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search evidence"))
+        self.search.setAccessibleName(self.tr("Search evidence"))
+        self.search.setClearButtonEnabled(True)
+        self.kind_filter = QComboBox()
+        self.kind_filter.setAccessibleName(self.tr("Show kind"))
+        for kind, label in KIND_LABELS.items():
+            self.kind_filter.addItem(self.tr(label), kind)
+        self.add_button = QToolButton()
+        self.add_button.setText(self.tr("Add"))
+        self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        add_menu = QMenu(self.add_button)
+        self.add_files_action = add_menu.addAction(self.tr("Files…"), self.choose_files)
+        add_menu.addAction(self.tr("A whole folder (a phone or camera card)…"),
+                           self.choose_folder)
+        add_menu.addAction(self.tr("A link…"), self.ask_link)
+        add_menu.addAction(self.tr("New writing"), self.new_writing)
+        self.add_button.setMenu(add_menu)
+        self.privacy_button = QPushButton(self.tr("Privacy…"))
+        self.privacy_button.setToolTip(self.tr(
+            "Names of students, locations in photos, consent: what to fix before sharing"))
+        self.privacy_button.clicked.connect(self.open_privacy)
+        self.privacy_dialog: QWidget | None = None
+
+        self.model = EvidenceListModel(self._request_thumbnail)
+        self.list = QListView()
+        self.list.setModel(self.model)
+        self.list.setAccessibleName(self.tr("Evidence"))
+        self.list.setViewMode(QListView.ViewMode.IconMode)
+        self.list.setIconSize(THUMB_SIZE)
+        self.list.setGridSize(QSize(THUMB_SIZE.width() + 16, THUMB_SIZE.height() + 60))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setMovement(QListView.Movement.Static)
+        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.empty = QLabel(self.tr(
+            "No evidence yet.\n\nDrop classroom videos, lesson plans, photos of student work "
+            "or your notes here, or press Add files… A whole phone or camera folder works "
+            "too. mcdesk keeps a copy; your originals are never changed."))
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(16)
+        self.empty_add = QPushButton(self.tr("Add files…"))
+        self.empty_add.clicked.connect(self.choose_files)
+        empty_box = QWidget()
+        empty_layout = QVBoxLayout(empty_box)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty)
+        empty_layout.addWidget(self.empty_add, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+        self.left_stack = QStackedWidget()
+        self.left_stack.addWidget(self.list)
+        self.left_stack.addWidget(empty_box)
+        self.count_label = QLabel()
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.add_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind_filter, 1)
+        filters.addWidget(self.privacy_button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.left_stack, 1)
+        left_layout.addWidget(self.count_label)
+
+        # -- the chosen evidence (right) --
+        self._previews: Previews | None = None
+        self.no_preview = QLabel(self.tr("No preview for this kind of file."))
+        self.no_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview = QStackedWidget()
+        self.preview.addWidget(self.no_preview)
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self._save_text)
+
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName(self.tr("Title"))
+        self.title_edit.editingFinished.connect(self._title_edited)
+        self.facts_label = QLabel()
+        self.facts_label.setWordWrap(True)
+        self.consent_box = QComboBox()
+        self.consent_box.setAccessibleName(self.tr("Consent of the people on camera"))
+        for consent, label in CONSENT_LABELS.items():
+            self.consent_box.addItem(self.tr(label), consent)
+        self.consent_box.activated.connect(self._consent_chosen)
+        self.captured_edit = QLineEdit()
+        self.captured_edit.setPlaceholderText(self.tr("e.g. my coach"))
+        self.captured_edit.editingFinished.connect(self._captured_edited)
+        self.tags_edit = QLineEdit()
+        self.tags_edit.setPlaceholderText(self.tr("comma-separated, e.g. lesson 3, fractions"))
+        self.tags_edit.editingFinished.connect(self._tags_edited)
+        self.privacy_label = QLabel()
+        self.privacy_label.setWordWrap(True)
+        self.versions_label = QLabel()
+        self.versions_label.setWordWrap(True)
+        self.versions_label.setTextFormat(Qt.TextFormat.RichText)
+        self.versions_label.linkActivated.connect(self.select_evidence)
+        form = QFormLayout()
+        form.addRow(self.tr("&Title:"), self.title_edit)
+        form.addRow(self.tr("About:"), self.facts_label)
+        form.addRow(self.tr("&Consent:"), self.consent_box)
+        form.addRow(self.tr("Captured &by:"), self.captured_edit)
+        form.addRow(self.tr("Ta&gs:"), self.tags_edit)
+        form.addRow(self.tr("Privacy:"), self.privacy_label)
+        form.addRow(self.tr("Versions:"), self.versions_label)
+        self.used_label = QLabel()
+        self.used_label.setWordWrap(True)
+        form.addRow(self.tr("Used in:"), self.used_label)
+
+        self.strip_button = QPushButton(self.tr("Remove location and details"))
+        self.blur_button = QPushButton(self.tr("Blur faces…"))
+        self.redact_button = QPushButton(self.tr("Black out areas…"))
+        self.trim_button = QPushButton(self.tr("Trim…"))
+        self.compress_button = QPushButton(self.tr("Compress…"))
+        self.trash_button = QPushButton(self.tr("Move to trash"))
+        self.strip_button.clicked.connect(self.strip_metadata)
+        self.blur_button.clicked.connect(self.open_blur)
+        self.redact_button.clicked.connect(self.open_redact)
+        self.trim_button.clicked.connect(self.open_trim)
+        self.compress_button.clicked.connect(self.open_compress)
+        self.trash_button.clicked.connect(self.move_to_trash)
+        actions = QHBoxLayout()
+        for button in (self.strip_button, self.blur_button, self.redact_button,
+                       self.trim_button, self.compress_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.trash_button)
+
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        details_layout.addLayout(form)
+        details_layout.addLayout(actions)
+        right_split = QSplitter(Qt.Orientation.Vertical)
+        right_split.addWidget(self.preview)
+        right_split.addWidget(details)
+        right_split.setStretchFactor(0, 3)
+        right_split.setStretchFactor(1, 2)
+        right_split.setChildrenCollapsible(False)
+        self.placeholder = QLabel(self.tr(
+            "Pick a piece of evidence on the left to see it, describe it and make it safe "
+            "to share."))
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.right_stack = QStackedWidget()
+        self.right_stack.addWidget(self.placeholder)
+        self.right_stack.addWidget(right_split)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.right_stack)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([400, 700])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(80)
+        self._search_timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self._set_enabled(False)
+
+    @property
+    def previews(self) -> Previews:
+        if self._previews is None:
+            from mcdesk.ui.evidence.previews import Previews
+
+            self._previews = Previews()
+            for widget in self._previews.widgets():
+                self.preview.addWidget(widget)
+            self._previews.text.edited.connect(self._text_edited)
+        return self._previews
+
+    # -- wiring ---------------------------------------------------------------------------
+
+    def workspace_changed(self, workspace: Workspace | None) -> None:
+        self._set_enabled(workspace is not None)
+        if workspace is None and self._previews is not None:
+            self._previews.clear()
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.search, self.kind_filter, self.add_button, self.privacy_button,
+                       self.empty_add):
+            widget.setEnabled(enabled)
+
+    def _submit_read(self, title: str, fn: Callable[[JobControl], T],
+                     on_success: Callable[[T], None]) -> None:
+        self._runner.submit(title, fn, lane=Lane.POOL, cancellable=False,
+                            on_success=on_success, on_failure=self._failed)
+
+    def refresh(self) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
+        super().refresh()
+        self._generation += 1
+        generation = self._generation
+        query = self.search.text()
+        kind = self.kind_filter.currentData()
+
+        def load(_control: JobControl) -> tuple[list[Evidence], int, dict[str, list[str]]]:
+            found = workspace.evidence.find(query=query, kind=kind)
+            total = len(workspace.evidence.all()) if (query or kind) else len(found)
+            return found, total, workspace.drafts.usage()
+
+        self._runner.submit(self.tr("Loading evidence"), load, lane=Lane.POOL,
+                            cancellable=False, on_failure=self._failed,
+                            on_success=lambda result: self._loaded(generation, *result))
+
+    def _loaded(self, generation: int, items: list[Evidence], total: int,
+                usage: dict[str, list[str]]) -> None:
+        if generation != self._generation:
+            return
+        self.usage = usage
+        keep = self._select_after_load or (self._current.id if self._current else None)
+        self.model.set_items(items)
+        self.left_stack.setCurrentIndex(1 if total == 0 else 0)
+        if total and not items:
+            self.left_stack.setCurrentIndex(0)
+        self.count_label.setText(self.tr("%1 of %2 pieces of evidence")
+                                 .replace("%1", str(len(items))).replace("%2", str(total)))
+        row = self.model.row_of(keep) if keep else None
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row))
+            self._select_after_load = None
+            fresh = self.model.items()[row]
+            if self._current is not None and fresh.id == self._current.id:
+                self._show(fresh, reload_preview=False)
+        elif self._current is not None and self.model.row_of(self._current.id) is None:
+            self._clear_detail()
+        self.items_shown.emit(len(items))
+
+    def _request_thumbnail(self, evidence: Evidence) -> None:
+        workspace = self._workspace
+        sha256 = evidence.sha256
+        if workspace is None or sha256 is None:
+            return
+
+        def load(_control: JobControl) -> QImage:
+            path = workspace.evidence.thumbnail_path(evidence)
+            return load_thumbnail(path) if path is not None else QImage()
+
+        self._runner.submit(self.tr("Loading a picture"), load, lane=Lane.POOL,
+                            cancellable=False,
+                            on_success=lambda image: self.model.set_thumbnail(sha256, image),
+                            on_failure=lambda exc: None)
+
+    def select_evidence(self, evidence_id: str) -> None:
+        row = self.model.row_of(evidence_id)
+        if row is None:
+            self._select_after_load = evidence_id
+            self.search.clear()
+            self.kind_filter.setCurrentIndex(0)
+            self.refresh()
+        else:
+            self.list.setCurrentIndex(self.model.index(row))
+
+    # -- the detail -----------------------------------------------------------------------
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            evidence = indexes[0].data(EVIDENCE_ROLE)
+            if isinstance(evidence, Evidence):
+                self._show(evidence)
+
+    @property
+    def current(self) -> Evidence | None:
+        return self._current
+
+    def _clear_detail(self) -> None:
+        self._current = None
+        if self._previews is not None:
+            self._previews.clear()
+        self.right_stack.setCurrentIndex(0)
+
+    def _show(self, evidence: Evidence, *, reload_preview: bool = True) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
+        self._save_text()
+        self._current = evidence
+        self.right_stack.setCurrentIndex(1)
+        self.title_edit.setText(evidence.title)
+        about = [str(evidence.kind).capitalize()]
+        if facts(evidence):
+            about.append(facts(evidence))
+        if evidence.original_name:
+            about.append(self.tr("from %1").replace("%1", evidence.original_name))
+        if evidence.taken_at:
+            about.append(self.tr("taken %1").replace(
+                "%1", evidence.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+        if evidence.derivation:
+            about.append(self.tr("version: %1").replace("%1", evidence.derivation))
+        self.facts_label.setText(" · ".join(about))
+        self.consent_box.setCurrentIndex(max(0, self.consent_box.findData(evidence.consent)))
+        camera_kind = evidence.kind in (EvidenceKind.VIDEO, EvidenceKind.IMAGE)
+        self.consent_box.setEnabled(camera_kind)
+        self.captured_edit.setText(evidence.captured_by or "")
+        self.tags_edit.setText(", ".join(evidence.tags))
+        self.privacy_label.setText(self._privacy_text(evidence))
+        self.versions_label.setText(self._versions_text(evidence))
+        drafts = self.usage.get(evidence.id, [])
+        self.used_label.setText(", ".join(drafts) if drafts else self.tr("No draft yet"))
+        has_file = evidence.sha256 is not None
+        is_video = evidence.kind is EvidenceKind.VIDEO
+        is_image = evidence.kind is EvidenceKind.IMAGE
+        self.strip_button.setVisible(has_file and evidence.kind in (
+            EvidenceKind.VIDEO, EvidenceKind.IMAGE, EvidenceKind.DOCUMENT, EvidenceKind.AUDIO))
+        self.blur_button.setVisible(is_video or is_image)
+        self.redact_button.setVisible(is_image)
+        self.trim_button.setVisible(is_video)
+        self.compress_button.setVisible(is_video)
+        if reload_preview:
+            self._load_preview(workspace, evidence)
+        self.detail_shown.emit(evidence.id)
+
+    def _privacy_text(self, evidence: Evidence) -> str:
+        notes = []
+        media = evidence.media
+        if evidence.has_location:
+            notes.append(self.tr("⚠ Carries the place where it was taken."))
+        if media is not None and media.identifying:
+            notes.append(self.tr("Holds: %1.").replace("%1", ", ".join(media.identifying)))
+        if evidence.needs_consent:
+            notes.append(self.tr("⚠ Mark whether everyone on camera consented."))
+        return " ".join(notes) or self.tr("Nothing identifying found.")
+
+    def _versions_text(self, evidence: Evidence) -> str:
+        parts = []
+        if evidence.source_id:
+            parts.append(self.tr('Made from <a href="%1">the original</a>.').replace(
+                "%1", evidence.source_id))
+        if evidence.versions:
+            links = ", ".join(f'<a href="{vid}">{n}</a>'
+                              for n, vid in enumerate(evidence.versions, start=1))
+            parts.append(self.tr("Versions made from it: %1.").replace("%1", links))
+        return " ".join(parts) or self.tr("This is an original.")
+
+    def _load_preview(self, workspace: Workspace, evidence: Evidence) -> None:
+        previews = self.previews
+        previews.video.clear()
+        path = workspace.evidence.file_path(evidence)
+        kind = evidence.kind
+        if kind in (EvidenceKind.VIDEO, EvidenceKind.AUDIO) and path is not None:
+            previews.video.load(path)
+            self.preview.setCurrentWidget(previews.video)
+        elif kind is EvidenceKind.DOCUMENT and path is not None and (
+                (evidence.media and evidence.media.mime_type == "application/pdf")
+                or (evidence.original_name or "").lower().endswith(".pdf")):
+            previews.pdf.load(path)
+            self.preview.setCurrentWidget(previews.pdf)
+        elif kind is EvidenceKind.IMAGE and path is not None:
+            previews.image.clear()
+            self.preview.setCurrentWidget(previews.image)
+            evidence_id = evidence.id
+            self._submit_read(self.tr("Opening a photo"), lambda _c: load_thumbnail(path),
+                              lambda image: self._image_loaded(evidence_id, image))
+        elif kind is EvidenceKind.LINK:
+            previews.link.show_link(evidence.url or "")
+            self.preview.setCurrentWidget(previews.link)
+        elif kind in (EvidenceKind.TEXT, EvidenceKind.DOCUMENT):
+            editable = kind is EvidenceKind.TEXT
+            note = "" if editable else self.tr(
+                "The text mcdesk read from this document (for word counts and the name check).")
+            previews.text.show_text(evidence.body or "", editable=editable, note=note)
+            self.preview.setCurrentWidget(previews.text)
+            if not editable:
+                evidence_id = evidence.id
+                self._submit_read(self.tr("Reading a document"),
+                                  lambda _c: workspace.evidence.text_of(evidence),
+                                  lambda text: self._text_loaded(evidence_id, text, note))
+        else:
+            self.preview.setCurrentWidget(self.no_preview)
+
+    def _image_loaded(self, evidence_id: str, image: QImage) -> None:
+        if self._current is not None and self._current.id == evidence_id:
+            self.previews.image.show_image(image)
+
+    def _text_loaded(self, evidence_id: str, text: str, note: str) -> None:
+        if self._current is not None and self._current.id == evidence_id:
+            self.previews.text.show_text(text, editable=False, note=note)
+
+    # -- editing ---------------------------------------------------------------------------
+
+    def _write(self, title: str, fn: Callable[[JobControl], object], *,
+               refresh: bool = True) -> None:
+        def done(_result: object) -> None:
+            if refresh:
+                self.refresh()
+            self.evidence_changed.emit()
+
+        self._runner.submit(title, fn, lane=Lane.WRITE, cancellable=False,
+                            on_success=done, on_failure=self._failed)
+
+    def _title_edited(self) -> None:
+        evidence, workspace = self._current, self._workspace
+        title = self.title_edit.text().strip()
+        if evidence is None or workspace is None or not title or title == evidence.title:
+            return
+        self._write(self.tr("Renaming"), lambda _c: workspace.evidence.rename(evidence.id, title))
+
+    def _captured_edited(self) -> None:
+        evidence, workspace = self._current, self._workspace
+        who = self.captured_edit.text().strip()
+        if evidence is None or workspace is None or who == (evidence.captured_by or ""):
+            return
+        self._write(self.tr("Saving"),
+                    lambda _c: workspace.evidence.set_captured_by(evidence.id, who))
+
+    def _tags_edited(self) -> None:
+        evidence, workspace = self._current, self._workspace
+        tags = [t.strip() for t in self.tags_edit.text().split(",") if t.strip()]
+        if evidence is None or workspace is None or sorted(set(tags)) == sorted(evidence.tags):
+            return
+        self._write(self.tr("Saving tags"),
+                    lambda _c: workspace.evidence.set_tags(evidence.id, tags))
+
+    def _consent_chosen(self, index: int) -> None:
+        evidence, workspace = self._current, self._workspace
+        consent = self.consent_box.itemData(index)
+        if evidence is None or workspace is None or consent == evidence.consent:
+            return
+        self._write(self.tr("Saving consent"),
+                    lambda _c: workspace.evidence.set_consent(evidence.id, consent))
+
+    def _text_edited(self, _text: str) -> None:
+        self._autosave.start()
+
+    def flush(self) -> None:
+        """Save what is still waiting: writing's autosave, and a title, "captured by" or tags
+        typed but not yet left (the window is closing)."""
+        self._save_text()
+        self._title_edited()
+        self._captured_edited()
+        self._tags_edited()
+
+    def _save_text(self) -> None:
+        """Autosave of writing made in mcdesk: within a second of the last keystroke."""
+        self._autosave.stop()
+        evidence, workspace = self._current, self._workspace
+        if evidence is None or workspace is None or evidence.kind is not EvidenceKind.TEXT:
+            return
+        if self._previews is None:
+            return
+        body = self._previews.text.editor.toPlainText()
+        if body == (evidence.body or ""):
+            return
+        self._current = replace(evidence, body=body)
+        self._write(self.tr("Saving your writing"),
+                    lambda _c: workspace.evidence.update_text(evidence.id, body), refresh=False)
+
+    def move_to_trash(self) -> None:
+        evidence, workspace = self._current, self._workspace
+        if evidence is None or workspace is None:
+            return
+        self._clear_detail()
+        self._write(self.tr("Moving to trash"),
+                    lambda _c: workspace.evidence.move_to_trash(evidence.id))
+        self.notice.emit(self.tr("“%1” was moved to the trash.").replace("%1", evidence.title),
+                         Tone.INFO)
+
+    # -- adding -----------------------------------------------------------------------------
+
+    def choose_files(self) -> None:
+        files, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Add evidence"), str(Path.home()),
+            self.tr("Evidence (*.mp4 *.mov *.m4v *.mkv *.webm *.avi *.m4a *.mp3 *.wav *.jpg "
+                    "*.jpeg *.png *.heic *.heif *.webp *.gif *.pdf *.docx *.txt *.md);;"
+                    "All files (*)"))
+        if files:
+            self.add_paths([Path(f) for f in files])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a whole folder"),
+                                                  str(Path.home()))
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def add_paths(self, paths: Sequence[Path]) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
+        # Hashing and probing big videos must not hold up small writes (autosave), so this
+        # runs in the pool; its own database writes are short transactions.
+        self._runner.submit(
+            self.tr("Adding evidence"),
+            lambda control: workspace.evidence.add_paths(paths, control=control),
+            lane=Lane.POOL, on_success=self._added, on_failure=self._failed,
+            on_cancelled=lambda: self.notice.emit(
+                self.tr("Adding was stopped; nothing half-added was kept."), Tone.INFO))
+
+    def _added(self, report: AddReport) -> None:
+        added = [r.evidence for r in report.results if r.evidence is not None]
+        again = [r for r in report.results if r.already_had is not None]
+        failed = [r for r in report.results if r.error is not None]
+        lines = []
+        if added:
+            lines.append(self.tr("Added 1 piece of evidence.") if len(added) == 1 else
+                         self.tr("Added %1 pieces of evidence.").replace("%1", str(len(added))))
+            self._select_after_load = added[-1].id
+        for result in again:
+            assert result.already_had is not None
+            lines.append(self.tr("%1 is already in your evidence as “%2”.")
+                         .replace("%1", Path(result.path).name)
+                         .replace("%2", result.already_had.title))
+            self._select_after_load = self._select_after_load or result.already_had.id
+        for result in failed:
+            lines.append(self.tr("%1 was not added: %2").replace("%1", Path(result.path).name)
+                         .replace("%2", result.error or ""))
+        if report.skipped:
+            skipped = len(report.skipped)
+            lines.append((self.tr("1 file in the folder was skipped") if skipped == 1 else
+                          self.tr("%1 files in the folder were skipped").replace(
+                              "%1", str(skipped))) + self.tr(": not evidence mcdesk knows."))
+        self.notice.emit("\n".join(lines) or self.tr("Nothing to add."),
+                         Tone.ERROR if failed else Tone.INFO)
+        self.refresh()
+        self.evidence_changed.emit()
+
+    def ask_link(self) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
+        url, ok = QInputDialog.getText(self, self.tr("Add a link"), self.tr(
+            "Web address (for example a video your school hosts):"))
+        if not ok or not url.strip():
+            return
+        title, ok = QInputDialog.getText(self, self.tr("Add a link"), self.tr("Title:"))
+        if not ok:
+            return
+        self._runner.submit(self.tr("Adding a link"),
+                            lambda _c: workspace.evidence.add_link(url, title),
+                            lane=Lane.WRITE, on_success=self._made, on_failure=self._failed)
+
+    def new_writing(self) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
+        self._runner.submit(self.tr("Starting new writing"),
+                            lambda _c: workspace.evidence.add_text(self.tr("New writing"), ""),
+                            lane=Lane.WRITE, on_success=self._made, on_failure=self._failed)
+
+    def _made(self, evidence: Evidence) -> None:
+        self._select_after_load = evidence.id
+        self.refresh()
+        self.evidence_changed.emit()
+
+    # -- safe versions ----------------------------------------------------------------------
+
+    def make_version(self, request: VersionRequest, title: str) -> None:
+        evidence, workspace = self._current, self._workspace
+        if evidence is None or workspace is None:
+            return
+        source_id = evidence.id
+        self._runner.submit(
+            title, lambda control: workspace.evidence.make_version(source_id, request, control),
+            lane=Lane.POOL, on_success=self._version_made, on_failure=self._failed,
+            on_cancelled=lambda: self.notice.emit(
+                self.tr("Stopped. Nothing was changed; no partial file was kept."), Tone.INFO))
+
+    def _version_made(self, version: Evidence) -> None:
+        self.notice.emit(self.tr("Made “%1”. The original is unchanged.").replace(
+            "%1", version.title), Tone.INFO)
+        self._made(version)
+
+    def strip_metadata(self) -> None:
+        from mcdesk.core.evidence import StripMetadata
+
+        self.make_version(StripMetadata(), self.tr("Removing location and details"))
+
+    def open_blur(self) -> None:
+        evidence, workspace = self._current, self._workspace
+        if evidence is None or workspace is None:
+            return
+        from mcdesk.core.evidence import BlurFaces
+        from mcdesk.ui.evidence.blur_dialog import BlurFacesDialog
+
+        dialog = BlurFacesDialog(self._runner, workspace, evidence, self)
+        if dialog.exec():
+            self.make_version(BlurFaces(tuple(dialog.regions())), self.tr("Blurring faces"))
+        dialog.deleteLater()
+
+    def open_redact(self) -> None:
+        evidence, workspace = self._current, self._workspace
+        if evidence is None or workspace is None:
+            return
+        from mcdesk.core.evidence import Redact
+        from mcdesk.ui.evidence.blur_dialog import RedactDialog
+
+        dialog = RedactDialog(self._runner, workspace, evidence, self)
+        if dialog.exec():
+            self.make_version(Redact(tuple(dialog.rects())), self.tr("Blacking out areas"))
+        dialog.deleteLater()
+
+    def open_trim(self) -> None:
+        evidence = self._current
+        if evidence is None:
+            return
+        from mcdesk.ui.evidence.trim_dialog import TrimDialog
+
+        dialog = TrimDialog(evidence, self)
+        if dialog.exec():
+            self.make_version(dialog.request(), self.tr("Trimming the video"))
+        dialog.deleteLater()
+
+    def open_compress(self) -> None:
+        evidence, workspace = self._current, self._workspace
+        if evidence is None or workspace is None:
+            return
+        from mcdesk.ui.evidence.compress_dialog import CompressDialog
+
+        dialog = CompressDialog(workspace, evidence, self)
+        if dialog.exec():
+            self.make_version(dialog.request(), self.tr("Compressing the video"))
+        dialog.deleteLater()
+
+    def open_privacy(self) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
+        from mcdesk.ui.evidence.privacy_dialog import PrivacyDialog
+
+        if self.privacy_dialog is None:
+            dialog = PrivacyDialog(self._runner, workspace, self)
+            dialog.evidence_chosen.connect(self.select_evidence)
+            self.evidence_changed.connect(dialog.refresh)
+            self.privacy_dialog = dialog
+        self.privacy_dialog.show()
+        self.privacy_dialog.raise_()
+
+    def files_dropped(self, paths: Sequence[Path]) -> None:
+        self.add_paths(paths)

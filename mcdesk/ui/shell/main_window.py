@@ -1,0 +1,472 @@
+"""The main window: a sidebar of places, the current place, notices and background jobs; GUI
+thread."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mcdesk import __version__
+from mcdesk.core.errors import DamagedDatabaseError, McdeskError, MigrationFailedError
+from mcdesk.core.progress import JobControl
+from mcdesk.core.reviews import Role
+from mcdesk.jobs.runner import JobRunner, Lane
+from mcdesk.ui.catalog.page import CatalogPage
+from mcdesk.ui.drafts.page import DraftsPage
+from mcdesk.ui.evidence.page import EvidencePage
+from mcdesk.ui.shell.check_dialog import CheckDialog
+from mcdesk.ui.shell.crash import CrashReporter
+from mcdesk.ui.shell.jobs_indicator import JobsIndicator
+from mcdesk.ui.sync.page import SyncPage
+from mcdesk.ui.widgets.icons import icon
+from mcdesk.ui.widgets.notice import NoticeBar, Tone
+
+if TYPE_CHECKING:
+    from mcdesk.services.workspace import Workspace
+    from mcdesk.ui.reviews.page import ReviewsPage  # the window shows before services load
+
+
+class MainWindow(QMainWindow):
+    workspace_ready = Signal()
+
+    def __init__(self, runner: JobRunner, portfolio_dir: Path) -> None:
+        super().__init__()
+        self.runner = runner
+        self.portfolio_dir = portfolio_dir
+        self.workspace: Workspace | None = None
+        self.crash_reporter = CrashReporter(self)
+        self.check_dialog: CheckDialog | None = None
+        self.setWindowTitle("mcdesk")
+        self.setWindowIcon(icon("mcdesk"))
+        self.resize(1180, 760)
+        self.setMinimumSize(QSize(720, 480))
+
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName(self.tr("Places"))
+        self.sidebar.setIconSize(QSize(22, 22))
+        self.sidebar.setFixedWidth(150)
+        self.sidebar.setSpacing(2)
+        self.pages = QStackedWidget()
+        self.catalog_page = CatalogPage(runner)
+        self.catalog_page.notice.connect(self.show_notice)
+        self.catalog_page.unexpected.connect(self.crash_reporter.report)
+        self._add_place("catalog", self.tr("Catalog"), self.catalog_page)
+        self.evidence_page = EvidencePage(runner)
+        self.evidence_page.notice.connect(self.show_notice)
+        self.evidence_page.unexpected.connect(self.crash_reporter.report)
+        self._add_place("evidence", self.tr("Evidence"), self.evidence_page)
+        self.drafts_page = DraftsPage(runner)
+        self.drafts_page.notice.connect(self.show_notice)
+        self.drafts_page.unexpected.connect(self.crash_reporter.report)
+        self._add_place("drafts", self.tr("Drafts"), self.drafts_page)
+        # The Reviews place is made when first needed: most people who open mcdesk are
+        # teachers, and the review workspace is a lot of widgets to build at every start.
+        self._reviews_page: ReviewsPage | None = None
+        self._reviews_slot = QWidget()
+        self._add_place("reviews", self.tr("Reviews"), self._reviews_slot)
+        self.sidebar.item(self.sidebar.count() - 1).setHidden(True)  # until the role is known
+        self.sync_page = SyncPage(runner)
+        self.sync_page.notice.connect(self.show_notice)
+        self.sync_page.unexpected.connect(self.crash_reporter.report)
+        self._add_place("sync", self.tr("Sync"), self.sync_page)
+        self.drafts_page.editor.send_requested.connect(self._send_draft)
+        self.sync_page.pass_finished.connect(lambda _r: self.drafts_page.mark_stale())
+        self.sync_page.pass_finished.connect(
+            lambda _r: self._reviews_page.mark_stale() if self._reviews_page else None)
+        self.evidence_page.evidence_changed.connect(self.drafts_page.mark_stale)
+        self.catalog_page.start_draft_requested.connect(self._start_draft)
+        self.sidebar.currentRowChanged.connect(self._place_chosen)
+        self.sidebar.setCurrentRow(0)
+
+        self.notice_bar = NoticeBar()
+        self.error_page = self._build_error_page()
+        self.body = QStackedWidget()
+        content = QWidget()
+        row = QHBoxLayout(content)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.role_box = QComboBox()
+        self.role_box.setAccessibleName(self.tr("Working as"))
+        self.role_box.setToolTip(self.tr(
+            "What you are doing today: your own micro-credentials, or reviewing others'"))
+        self.role_box.addItem(self.tr("Teacher"), Role.EARNER)
+        self.role_box.addItem(self.tr("Assessor"), Role.ASSESSOR)
+        self.role_box.setEnabled(False)
+        self.role_box.activated.connect(self._role_chosen)
+        side = QWidget()
+        side.setFixedWidth(150)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        role_label = QLabel(self.tr("Working as"))
+        role_label.setBuddy(self.role_box)
+        side_layout.addWidget(role_label)
+        side_layout.addWidget(self.role_box)
+        side_layout.addWidget(self.sidebar, 1)
+        row.addWidget(side)
+        row.addWidget(self.pages, 1)
+        self.body.addWidget(content)
+        self.body.addWidget(self.error_page)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addWidget(self.notice_bar)
+        layout.addWidget(self.body, 1)
+        self.setCentralWidget(central)
+
+        self.portfolio_label = QLabel()
+        self.statusBar().addWidget(self.portfolio_label, 1)
+        self.sync_status = QPushButton()
+        self.sync_status.setFlat(True)
+        self.sync_status.setAccessibleName(self.tr("Sync status"))
+        self.sync_status.setToolTip(self.tr("Open Sync"))
+        self.sync_status.clicked.connect(lambda: self.show_place("sync"))
+        self.sync_page.status_changed.connect(self.sync_status.setText)
+        self.statusBar().addPermanentWidget(self.sync_status)
+        self.jobs_indicator = JobsIndicator(runner)
+        self.statusBar().addPermanentWidget(self.jobs_indicator)
+        runner.unhandled_error.connect(self.crash_reporter.report)
+        self._build_menus()
+
+    @property
+    def reviews_page(self) -> ReviewsPage:
+        """The Reviews place, made (and put in its slot) on first use."""
+        if self._reviews_page is None:
+            from mcdesk.ui.reviews.page import ReviewsPage
+
+            page = ReviewsPage(self.runner)
+            page.notice.connect(self.show_notice)
+            page.unexpected.connect(self.crash_reporter.report)
+            page.sync_requested.connect(self.sync_page.sync_now)
+            index = self.pages.indexOf(self._reviews_slot)
+            self.pages.insertWidget(index, page)
+            self.pages.removeWidget(self._reviews_slot)
+            self._reviews_slot.deleteLater()
+            self._reviews_page = page
+            if self.workspace is not None:
+                page.set_workspace(self.workspace)
+        return self._reviews_page
+
+    def _place_chosen(self, row: int) -> None:
+        item = self.sidebar.item(row)
+        if item is not None and item.data(Qt.ItemDataRole.UserRole) == "reviews":
+            self.reviews_page  # noqa: B018 - made on first visit
+        self.pages.setCurrentIndex(row)
+
+    def _add_place(self, key: str, title: str, page: QWidget) -> None:
+        item = QListWidgetItem(icon(key), title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(QSize(0, 36))
+        self.sidebar.addItem(item)
+        self.pages.addWidget(page)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.add_evidence_action = QAction(self.tr("&Add evidence…"), self)
+        self.add_evidence_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Open))
+        self.add_evidence_action.triggered.connect(self._add_evidence)
+        file_menu.addAction(self.add_evidence_action)
+        self.import_action = QAction(self.tr("&Import micro-credentials…"), self)
+        self.import_action.setShortcut(QKeySequence("Ctrl+Shift+O"))
+        self.import_action.triggered.connect(self._import)
+        file_menu.addAction(self.import_action)
+        self.name_action = QAction(self.tr("Your &name on submissions…"), self)
+        self.name_action.triggered.connect(self.ask_owner_name)
+        file_menu.addAction(self.name_action)
+        self.import_review_action = QAction(self.tr("Import a &review of my submission…"), self)
+        self.import_review_action.triggered.connect(self._import_review)
+        file_menu.addAction(self.import_review_action)
+        self.check_action = QAction(self.tr("&Check portfolio…"), self)
+        self.check_action.triggered.connect(self.open_check)
+        file_menu.addAction(self.check_action)
+        show_folder = QAction(self.tr("Show portfolio &folder"), self)
+        show_folder.triggered.connect(self._show_folder)
+        file_menu.addAction(show_folder)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        self.sync_action = QAction(self.tr("&Sync now"), self)
+        self.sync_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.sync_action.triggered.connect(lambda: self.sync_page.sync_now())
+        file_menu.insertAction(self.check_action, self.sync_action)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        find = QAction(self.tr("&Find…"), self)
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.triggered.connect(self._find)
+        edit_menu.addAction(find)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About mcdesk"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+        for action in (self.import_action, self.check_action, self.add_evidence_action,
+                       self.sync_action, self.import_review_action, self.name_action):
+            action.setEnabled(False)
+
+    def _build_error_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        self.error_title = QLabel(self.tr("mcdesk could not open your portfolio"))
+        self.error_title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.error_text = QLabel()
+        self.error_text.setWordWrap(True)
+        self.error_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        folder_button = QPushButton(self.tr("Show the portfolio folder"))
+        folder_button.clicked.connect(self._show_folder)
+        self.restore_button = QPushButton()
+        self.restore_button.clicked.connect(self._restore_backup)
+        self.restore_button.hide()
+        for widget in (self.error_title, self.error_text):
+            layout.addWidget(widget)
+        layout.addWidget(self.restore_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(folder_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(2)
+        page.setContentsMargins(48, 24, 48, 24)
+        return page
+
+    # -- the portfolio ------------------------------------------------------------------
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.portfolio_label.setText(self.tr("Portfolio: %1").replace("%1", str(workspace.root)))
+        self.portfolio_label.setToolTip(str(workspace.root))
+        for action in (self.import_action, self.check_action, self.add_evidence_action,
+                       self.sync_action, self.import_review_action, self.name_action):
+            action.setEnabled(True)
+        self.catalog_page.set_workspace(workspace)
+        self.evidence_page.set_workspace(workspace)
+        self.drafts_page.set_workspace(workspace)
+        self.sync_page.set_workspace(workspace)
+        if self._reviews_page is not None:
+            self._reviews_page.set_workspace(workspace)
+        self.runner.submit(self.tr("Reading your role"), lambda _c: workspace.roles.current(),
+                           lane=Lane.POOL, cancellable=False, on_success=self.show_role,
+                           on_failure=self.crash_reporter.report)
+        self.workspace_ready.emit()
+
+    # -- roles --------------------------------------------------------------------------
+
+    @property
+    def role(self) -> Role:
+        return Role(self.role_box.currentData())
+
+    def show_role(self, role: Role) -> None:
+        """Show the places of a role: a teacher's evidence and drafts, an assessor's
+        reviews; the catalog and sync serve both."""
+        self.role_box.setEnabled(True)
+        index = self.role_box.findData(role)
+        self.role_box.setCurrentIndex(max(0, index))
+        shown = self.role
+        hidden = {"reviews"} if shown is not Role.ASSESSOR else {"evidence", "drafts"}
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            item.setHidden(item.data(Qt.ItemDataRole.UserRole) in hidden)
+        current = self.sidebar.currentItem()
+        if current is None or current.isHidden():
+            self.show_place("reviews" if shown is Role.ASSESSOR else "drafts")
+
+    def switch_role(self, role: Role) -> None:
+        workspace = self.workspace
+        self.show_role(role)
+        if workspace is not None:
+            self.runner.submit(self.tr("Switching role"), lambda _c: workspace.roles.switch(role),
+                               lane=Lane.WRITE, cancellable=False,
+                               on_failure=self.crash_reporter.report)
+        if role is Role.ASSESSOR:
+            self.show_place("reviews")
+
+    def _role_chosen(self, index: int) -> None:
+        self.switch_role(Role(self.role_box.itemData(index)))
+
+    def show_open_failure(self, exc: BaseException) -> None:
+        text = str(exc) if isinstance(exc, McdeskError) else f"{exc.__class__.__name__}: {exc}"
+        backup = getattr(exc, "backup", None)
+        lines = [text, "",
+                 self.tr("Nothing in the folder was changed or deleted.")]
+        if backup:
+            lines.append(self.tr("A copy of the database as it was is in %1.").replace(
+                "%1", str(backup)))
+        else:
+            lines.append(self.tr("Earlier copies of the database are kept in its backups folder."))
+        self.error_text.setText("\n".join(lines))
+        self.body.setCurrentIndex(1)
+        self.restore_button.hide()
+        if isinstance(exc, MigrationFailedError | DamagedDatabaseError):
+            root = self.portfolio_dir
+
+            def find(_c: JobControl) -> Path | None:
+                from mcdesk.services.recovery import last_backup
+
+                return last_backup(root)
+
+            self.runner.submit(self.tr("Looking for a backup"), find, cancellable=False,
+                               on_success=self._offer_backup)
+
+    def _offer_backup(self, backup: Path | None) -> None:
+        if backup is None:
+            return
+        when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        self.restore_button.setText(self.tr("Use the last backup (%1)").replace("%1", when))
+        self.restore_button.setProperty("backup", str(backup))
+        self.restore_button.show()
+
+    def _restore_backup(self) -> None:
+        answer = QMessageBox.question(self, self.tr("Use the last backup?"), self.tr(
+            "mcdesk will put the last backup in place of the database it cannot open. Work "
+            "done after that backup is not in it. The database it replaces is kept in the "
+            "portfolio's trash folder, not deleted."))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        root = self.portfolio_dir
+
+        def restore(_c: JobControl) -> tuple[Path, Path]:
+            from mcdesk.services.recovery import restore_last_backup
+
+            return restore_last_backup(root)
+
+        def restored(result: tuple[Path, Path]) -> None:
+            self.body.setCurrentIndex(0)
+            self.show_notice(self.tr("Your portfolio is back as it was on its last backup. The "
+                                     "database it replaced is kept in %1.")
+                             .replace("%1", str(result[1])))
+            from mcdesk.ui.shell.app import open_portfolio_in_background
+
+            open_portfolio_in_background(self, seed_demo=False)
+
+        self.runner.submit(self.tr("Restoring the backup"), restore, lane=Lane.WRITE,
+                           cancellable=False, on_success=restored,
+                           on_failure=self.show_open_failure)
+
+    def content_changed(self) -> None:
+        """Something outside the pages changed the portfolio (e.g. sample content): reload."""
+        self.evidence_page.mark_stale()
+        self.drafts_page.mark_stale()
+
+    def show_notice(self, text: str, tone: Tone = Tone.INFO) -> None:
+        self.notice_bar.show_message(text, tone)
+
+    def open_check(self) -> None:
+        if self.workspace is None:
+            return
+        if self.check_dialog is None:
+            self.check_dialog = CheckDialog(self.runner, self.workspace, self)
+        self.check_dialog.show()
+        self.check_dialog.raise_()
+        self.check_dialog.start()
+
+    def _import(self) -> None:
+        self.show_place("catalog")
+        self.catalog_page.choose_and_import()
+
+    def ask_owner_name(self) -> None:
+        workspace = self.workspace
+        if workspace is None:
+            return
+        self.runner.submit(self.tr("Reading your name"), lambda _c: workspace.roles.owner_name(),
+                           lane=Lane.POOL, cancellable=False, on_success=self._edit_owner_name,
+                           on_failure=self.crash_reporter.report)
+
+    def _edit_owner_name(self, current: str | None) -> None:
+        name, ok = QInputDialog.getText(
+            self, self.tr("Your name on submissions"), self.tr(
+                "The name your packages carry, so an issuer knows whose work it is.\n"
+                "Assessors do not see it: reviews are blind. Leave empty to send none."),
+            text=current or "")
+        if ok:
+            self.save_owner_name(name)
+
+    def save_owner_name(self, name: str) -> None:
+        workspace = self.workspace
+        if workspace is None:
+            return
+        self.runner.submit(self.tr("Saving your name"),
+                           lambda _c: workspace.roles.set_owner_name(name), lane=Lane.WRITE,
+                           cancellable=False, on_success=lambda _n: self.show_notice(
+                               self.tr("Saved. Packages you build from now on carry it."),
+                               Tone.INFO),
+                           on_failure=self._background_failed)
+
+    def _background_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, McdeskError):
+            self.show_notice(str(exc), Tone.ERROR)
+        else:
+            self.crash_reporter.report(exc)
+
+    def _import_review(self) -> None:
+        if self.role is not Role.EARNER:
+            self.switch_role(Role.EARNER)
+        self.show_place("drafts")
+        self.drafts_page.choose_review_file()
+
+    def _send_draft(self, draft_id: str) -> None:
+        self.show_place("sync")
+        self.sync_page.queue_draft(draft_id)
+
+    def _start_draft(self, achievement_id: str) -> None:
+        self.show_place("drafts")
+        self.drafts_page.start_draft(achievement_id)
+
+    def _add_evidence(self) -> None:
+        self.show_place("evidence")
+        self.evidence_page.choose_files()
+
+    def show_place(self, key: str) -> None:
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.sidebar.setCurrentRow(row)
+
+    def _find(self) -> None:
+        if self.pages.currentWidget() is self.evidence_page:
+            self.evidence_page.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.evidence_page.search.selectAll()
+        else:
+            self.show_place("catalog")
+            self.catalog_page.focus_search()
+
+    def _show_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.portfolio_dir)))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About mcdesk"), self.tr(
+            "<b>mcdesk %1</b><p>Educator micro-credentials, offline: gather evidence, check it, "
+            "package it, send it when a connection exists.</p><p>Licensed under the GNU GPL, "
+            "version 3 or later.</p>").replace("%1", __version__))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Words still waiting for their autosave go to the disk first (the runner finishes
+        # them during shutdown), then the pages let go so late callbacks start no new work.
+        self.drafts_page.flush()
+        self.evidence_page.flush()
+        if self._reviews_page is not None:
+            self._reviews_page.flush()
+        self.catalog_page.set_workspace(None)
+        if self._reviews_page is not None:
+            self._reviews_page.set_workspace(None)
+        self.drafts_page.set_workspace(None)
+        self.sync_page.set_workspace(None)
+        self.evidence_page.set_workspace(None)
+        if self.check_dialog is not None:
+            self.check_dialog.close()
+        self.runner.shutdown(wait=True, timeout=10.0)
+        if self.workspace is not None:
+            self.workspace.close()
+        super().closeEvent(event)
+

@@ -1,0 +1,457 @@
+"""The Sync place: the issuing servers this portfolio talks to, and the outbox — each
+submission's state, bytes sent, speed, time left and last error in words; Sync now (F5), pause,
+a timer, and a pass when the network comes back; GUI thread (passes run on a server lane)."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mcdesk.core.progress import JobControl
+from mcdesk.core.reviews import ReviewState, ReviewSummary
+from mcdesk.core.sync import OutboxItem, OutboxState, ServerProfile, SyncReport
+from mcdesk.core.units import clock, human_size
+from mcdesk.jobs.runner import JobHandle, JobRunner, Lane
+from mcdesk.ui.widgets.notice import Tone
+from mcdesk.ui.widgets.place import Place
+
+if TYPE_CHECKING:
+    from mcdesk.services.workspace import Workspace
+
+AUTO_SYNC_MS = 10 * 60 * 1000
+POLL_MS = 1000  # while a pass runs, the outbox is re-read this often for progress
+SETTINGS_PAUSED = "sync/paused"
+SETTINGS_HOLD = "sync/hold-large-on-metered"
+METERED_HOLD_MB = 100
+STATUS_DELAY_MS = 1500
+
+
+class ServerDialog(QDialog):
+    """Add a server, or sign in again: name, address, and the token (kept in the keyring)."""
+
+    def __init__(self, parent: QWidget | None = None, *, name: str = "", url: str = "",
+                 sign_in_again: bool = False) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sign in again") if sign_in_again
+                            else self.tr("Add a server"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Your program coordinator gives you the server's address and a token. The token "
+            "is kept in your computer's keyring, never in the portfolio."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.name = QLineEdit(name)
+        self.name.setPlaceholderText(self.tr("a short name, e.g. riverbend"))
+        self.name.setReadOnly(sign_in_again)
+        self.url = QLineEdit(url)
+        self.url.setPlaceholderText("https://issuer.example.org")
+        self.url.setReadOnly(sign_in_again)
+        self.token = QLineEdit()
+        self.token.setEchoMode(QLineEdit.EchoMode.Password)
+        self.token.setAccessibleName(self.tr("Token"))
+        form.addRow(self.tr("&Name:"), self.name)
+        form.addRow(self.tr("&Address:"), self.url)
+        form.addRow(self.tr("&Token:"), self.token)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        (self.token if sign_in_again else self.name).setFocus()
+
+
+class SyncPage(Place):
+    status_changed = Signal(str)  # one line for the window's status bar
+    outbox_shown = Signal(int)
+    pass_finished = Signal(object)
+
+    def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(runner, parent)
+        self._pass: JobHandle | None = None
+        self._samples: dict[int, tuple[float, int]] = {}  # item id -> (time, bytes sent)
+        self._speeds: dict[int, float] = {}
+        self.items: list[OutboxItem] = []
+        self.profiles: list[ServerProfile] = []
+        self.reviews: list[ReviewSummary] = []  # finished reviews waiting for a server
+        self._settings = QSettings()
+
+        self.servers = QListWidget()
+        self.servers.setAccessibleName(self.tr("Servers"))
+        self.servers.setWordWrap(True)
+        self.add_server_button = QPushButton(self.tr("Add a server…"))
+        self.add_server_button.clicked.connect(self.ask_server)
+        self.sign_in_button = QPushButton(self.tr("Sign in again…"))
+        self.sign_in_button.clicked.connect(self.sign_in_again)
+        self.remove_server_button = QPushButton(self.tr("Remove"))
+        self.remove_server_button.clicked.connect(self.remove_server)
+        server_buttons = QHBoxLayout()
+        for button in (self.add_server_button, self.sign_in_button, self.remove_server_button):
+            server_buttons.addWidget(button)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(QLabel(self.tr("<b>Issuing servers</b>")))
+        left_layout.addWidget(self.servers, 1)
+        left_layout.addLayout(server_buttons)
+
+        self.sync_button = QPushButton(self.tr("Sync now (F5)"))
+        self.sync_button.clicked.connect(self.sync_now)
+        self.pause_box = QCheckBox(self.tr("Pause sending"))
+        self.pause_box.setChecked(bool(self._settings.value(SETTINGS_PAUSED, False, bool)))
+        self.pause_box.toggled.connect(self._paused)
+        self.metered_box = QCheckBox(self.tr("On a metered network, hold uploads over %1 MB")
+                                     .replace("%1", str(METERED_HOLD_MB)))
+        self.metered_box.setToolTip(self.tr(
+            "On a phone hotspot or another network that counts data, big videos wait for the "
+            "school's or home network; small things still go."))
+        self.metered_box.setChecked(bool(self._settings.value(SETTINGS_HOLD, True, bool)))
+        self.metered_box.toggled.connect(
+            lambda on: self._settings.setValue(SETTINGS_HOLD, on))
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.metered_box)
+        top.addWidget(self.pause_box)
+        top.addWidget(self.sync_button)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("Submission"), self.tr("Server"),
+                                              self.tr("State"), self.tr("Sent"),
+                                              self.tr("What happened")])
+        self.table.setAccessibleName(self.tr("Outbox"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel(self.tr(
+            "Nothing to send yet. When a draft is ready, press Send in Drafts: it waits here "
+            "and goes out whenever a connection exists, even in pieces over several days."))
+        self.empty.setWordWrap(True)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(top)
+        right_layout.addWidget(self.table, 1)
+        right_layout.addWidget(self.empty)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([280, 820])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self._auto = QTimer(self)
+        self._auto.setInterval(AUTO_SYNC_MS)
+        self._auto.timeout.connect(self.sync_quietly)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.refresh)
+        self._watching = False
+        self.workspace_changed(None)
+
+    # -- loading ------------------------------------------------------------------------
+
+    def workspace_changed(self, workspace: Workspace | None) -> None:
+        for button in (self.add_server_button, self.sync_button):
+            button.setEnabled(workspace is not None)
+        if workspace is None:
+            self._auto.stop()
+            self._poll.stop()
+        else:
+            self._auto.start()
+            # The status line wants the outbox even before the teacher comes here, but not
+            # before the window has painted its first screen.
+            QTimer.singleShot(STATUS_DELAY_MS, self.refresh)
+            QTimer.singleShot(STATUS_DELAY_MS, self._watch_network)
+
+    def refresh(self) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
+        super().refresh()
+
+        def load(_c: JobControl
+                 ) -> tuple[list[ServerProfile], list[OutboxItem], list[ReviewSummary]]:
+            waiting = [r for r in workspace.reviews.summaries()
+                       if r.server and r.state in (ReviewState.QUEUED, ReviewState.CONFLICT)]
+            return workspace.sync.servers(), workspace.sync.outbox(), waiting
+
+        self._runner.submit(self.tr("Reading the outbox"), load, lane=Lane.POOL,
+                            cancellable=False, on_success=self._loaded,
+                            on_failure=self._failed)
+
+    def _loaded(self, result: tuple[list[ServerProfile], list[OutboxItem],
+                                    list[ReviewSummary]]) -> None:
+        self.profiles, self.items, self.reviews = result
+        chosen = self.current_server()
+        self.servers.clear()
+        for profile in self.profiles:
+            when = (profile.last_sync_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                    if profile.last_sync_at else self.tr("never"))
+            waiting = any(i.server == profile.name and i.state is OutboxState.LOGIN_NEEDED
+                          for i in self.items)
+            line = f"{profile.name}\n{profile.url}\n" + self.tr("last sync: %1").replace(
+                "%1", when)
+            if waiting or not profile.has_token:
+                line += "\n" + self.tr("⚠ needs you to sign in again")
+            item = QListWidgetItem(line)
+            item.setData(Qt.ItemDataRole.UserRole, profile.name)
+            self.servers.addItem(item)
+            if profile.name == chosen:
+                self.servers.setCurrentItem(item)
+        if self.servers.currentItem() is None and self.servers.count():
+            self.servers.setCurrentRow(0)
+        has = self.servers.count() > 0
+        self.sign_in_button.setEnabled(has)
+        self.remove_server_button.setEnabled(has)
+        self._fill_table()
+        self.status_changed.emit(self.status_line())
+        self.outbox_shown.emit(len(self.items))
+
+    def _fill_table(self) -> None:
+        now = time.monotonic()
+        self.table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            previous = self._samples.get(item.id)
+            if previous is not None and item.bytes_sent > previous[1] and now > previous[0]:
+                self._speeds[item.id] = (item.bytes_sent - previous[1]) / (now - previous[0])
+            self._samples[item.id] = (now, item.bytes_sent)
+            sent = human_size(item.bytes_sent) + " / " + human_size(item.bytes_total)
+            speed = self._speeds.get(item.id)
+            if item.state is OutboxState.UPLOADING and speed:
+                left = (item.bytes_total - item.bytes_sent) / speed
+                sent += self.tr(" · %1/s · %2 left").replace("%1", human_size(int(speed))) \
+                    .replace("%2", clock(left))
+            what = item.reason or item.last_error
+            if item.state is OutboxState.WAITING and item.next_attempt_at:
+                what = (what + " " if what else "") + self.tr("Trying again at %1.").replace(
+                    "%1", item.next_attempt_at.astimezone().strftime("%H:%M"))
+            cells = [f"{item.mc_name}, attempt {item.attempt}", item.server, str(item.state),
+                     sent, what]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.setRowCount(len(self.items) + len(self.reviews))
+        for row, review in enumerate(self.reviews, start=len(self.items)):
+            state = (self.tr("review, waiting to send") if review.state is ReviewState.QUEUED
+                     else self.tr("review: changed on the server"))
+            cells = [self.tr("Review of %1, attempt %2").replace("%1", review.mc_name)
+                     .replace("%2", str(review.attempt)), review.server or "", state, "",
+                     review.error or (self.tr("Open it in Reviews to choose what to do.")
+                                      if review.state is ReviewState.CONFLICT else "")]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeRowsToContents()
+        shown = bool(self.items or self.reviews)
+        self.table.setVisible(shown)
+        self.empty.setVisible(not shown)
+        self.summary.setText(self.status_line())
+
+    def status_line(self) -> str:
+        if self._workspace is None:
+            return ""
+        if not self.profiles:
+            return self.tr("Offline: no server yet")
+        waiting: list[object] = [i for i in self.items if i.state.unsent]
+        waiting += [r for r in self.reviews if r.state is ReviewState.QUEUED]
+        uploading = [i for i in self.items if i.state is OutboxState.UPLOADING]
+        held: list[object] = [i for i in self.items if i.state in (OutboxState.LOGIN_NEEDED,
+                                                                   OutboxState.REJECTED,
+                                                                   OutboxState.CONFLICT)]
+        held += [r for r in self.reviews if r.state is ReviewState.CONFLICT]
+        sending = [i for i in self.items if i.state.unsent]
+        if uploading or (self._pass is not None and sending):
+            total = sum(i.bytes_total for i in sending) or 1
+            done = sum(i.bytes_sent for i in sending)
+            return self.tr("Sending: %1 %").replace("%1", str(int(100 * done / total)))
+        if held:
+            return self.tr("%1 need(s) you: see Sync").replace("%1", str(len(held)))
+        if waiting:
+            paused = self.tr(" (paused)") if self.pause_box.isChecked() else ""
+            return self.tr("Queued: %1").replace("%1", str(len(waiting))) + paused
+        return self.tr("All sent")
+
+    def current_server(self) -> str | None:
+        item = self.servers.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
+
+    # -- passes -------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        self._run_pass(quiet=False)
+
+    def sync_quietly(self) -> None:
+        """The timer's and the network's pass: nothing when paused, nothing to say if fine."""
+        if not self.pause_box.isChecked() and self.profiles:
+            self._run_pass(quiet=True)
+
+    def _run_pass(self, *, quiet: bool) -> None:
+        workspace = self._workspace
+        if workspace is None or self._pass is not None:
+            return
+        if not self.profiles and not quiet:
+            self.notice.emit(self.tr("Add the server your program uses first (Add a "
+                                     "server…)."), Tone.WARNING)
+            return
+        self._poll.start()
+        hold = METERED_HOLD_MB * 1_048_576 if (self.metered_box.isChecked()
+                                                and self.network_is_metered()) else None
+        self._pass = self._runner.submit(
+            self.tr("Syncing"),
+            lambda control: workspace.sync.sync_once(control=control, hold_larger_than=hold),
+            lane=JobRunner.server_lane("sync"),
+            on_success=lambda report: self._pass_done(report, quiet),
+            on_failure=self._pass_failed, on_cancelled=self._pass_stopped)
+        self.status_changed.emit(self.tr("Syncing…"))
+
+    def _pass_done(self, report: SyncReport, quiet: bool) -> None:
+        self._pass = None
+        self._poll.stop()
+        problems = [s.error for s in report.servers if s.error] + [
+            f"{i.mc_name}: {i.error}" for i in report.items if i.error] + [
+            problem for s in report.servers for problem in s.review_problems]
+        new = sum(s.assignments_new for s in report.servers)
+        sent = sum(s.reviews_sent for s in report.servers)
+        if new or sent:
+            self.notice.emit(self.tr("Reviews: %1 new submission(s) to review, %2 review(s) "
+                                     "sent.").replace("%1", str(new)).replace("%2", str(sent)),
+                             Tone.INFO)
+        if problems:
+            self.notice.emit("\n".join(problems), Tone.WARNING)
+        elif not quiet:
+            self.notice.emit(self.tr("Sync finished: everything that could go went."),
+                             Tone.INFO)
+        if any(i.state is OutboxState.LOGIN_NEEDED for i in report.items) or any(
+                "sign in" in (s.error or "").lower() for s in report.servers):
+            self.notice.emit(self.tr("The server needs you to sign in again: Sync › Sign in "
+                                     "again…"), Tone.WARNING)
+        self.pass_finished.emit(report)
+        self.refresh()
+
+    def _pass_failed(self, exc: BaseException) -> None:
+        self._pass = None
+        self._poll.stop()
+        self._failed(exc)
+        self.refresh()
+
+    def _pass_stopped(self) -> None:
+        self._pass = None
+        self._poll.stop()
+        self.notice.emit(self.tr("Sync paused; it goes on from where it stopped next time."),
+                         Tone.INFO)
+        self.refresh()
+
+    def _paused(self, paused: bool) -> None:
+        self._settings.setValue(SETTINGS_PAUSED, paused)
+        if paused and self._pass is not None:
+            self._pass.cancel()
+        self.status_changed.emit(self.status_line())
+
+    def network_is_metered(self) -> bool:
+        """What the system says of the current network (False where it cannot tell)."""
+        if not self._watching:
+            self._watch_network()
+        from PySide6.QtNetwork import QNetworkInformation
+
+        info = QNetworkInformation.instance()
+        return bool(info is not None and info.isMetered())
+
+    def _watch_network(self) -> None:
+        """Sync when the network comes back (where Qt can tell)."""
+        if self._watching:
+            return
+        self._watching = True
+        from PySide6.QtNetwork import QNetworkInformation  # not on the start-up path
+
+        if not QNetworkInformation.loadDefaultBackend():
+            return
+        info = QNetworkInformation.instance()
+        if info is None:
+            return
+        info.reachabilityChanged.connect(
+            lambda reachability: self.sync_quietly()
+            if reachability == QNetworkInformation.Reachability.Online else None)
+
+    # -- servers ------------------------------------------------------------------------
+
+    def ask_server(self) -> None:
+        dialog = ServerDialog(self)
+        if dialog.exec():
+            self._save_server(dialog.name.text(), dialog.url.text(), dialog.token.text())
+        dialog.deleteLater()
+
+    def sign_in_again(self) -> None:
+        name = self.current_server()
+        profile = next((p for p in self.profiles if p.name == name), None)
+        if profile is None:
+            return
+        dialog = ServerDialog(self, name=profile.name, url=profile.url, sign_in_again=True)
+        if dialog.exec():
+            self._save_server(profile.name, profile.url, dialog.token.text())
+        dialog.deleteLater()
+
+    def _save_server(self, name: str, url: str, token: str) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
+        def saved(profile: ServerProfile) -> None:
+            self.notice.emit(self.tr("Saved “%1”. Its token is in your keyring.").replace(
+                "%1", profile.name), Tone.INFO)
+            self.profiles = [p for p in self.profiles if p.name != profile.name] + [profile]
+            self.refresh()
+            self.sync_now()
+
+        self._runner.submit(self.tr("Saving the server"),
+                            lambda _c: workspace.sync.add_server(name, url, token),
+                            lane=Lane.WRITE, on_failure=self._failed, on_success=saved)
+
+    def remove_server(self) -> None:
+        workspace, name = self._workspace, self.current_server()
+        if workspace is None or name is None:
+            return
+        self._runner.submit(self.tr("Removing the server"),
+                            lambda _c: workspace.sync.remove_server(name), lane=Lane.WRITE,
+                            on_failure=self._failed, on_success=lambda _r: self.refresh())
+
+    def queue_draft(self, draft_id: str) -> None:
+        """Send a ready draft: into the outbox, then a pass right away."""
+        workspace = self._workspace
+        if workspace is None:
+            return
+        server = self.current_server() if len(self.profiles) > 1 else None
+        def queued(_queued: object) -> None:
+            self.notice.emit(self.tr("The draft is in the outbox; it goes out now, or whenever "
+                                     "a connection exists."), Tone.INFO)
+            self.refresh()
+            self.sync_quietly()
+
+        self._runner.submit(self.tr("Putting the draft in the outbox"),
+                            lambda _c: workspace.sync.queue(draft_id, server),
+                            lane=Lane.WRITE, on_failure=self._failed, on_success=queued)

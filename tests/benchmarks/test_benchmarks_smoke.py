@@ -1,0 +1,54 @@
+"""Smoke test of the benchmarks on a tiny portfolio: the fixture holds what it claims, the search
+figure finds what is there, and the start-up driver reaches its marker. No timing is asserted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from benchmarks import search, startup
+from benchmarks.fixture import FixtureInfo, build_portfolio
+from mcdesk.services.workspace import Workspace
+
+MICRO_CREDENTIALS = 20
+EVIDENCE_ROWS = 50
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> FixtureInfo:
+    root = tmp_path_factory.mktemp("bench") / "portfolio"
+    return build_portfolio(root, micro_credentials=MICRO_CREDENTIALS, evidence=EVIDENCE_ROWS)
+
+
+def test_fixture_holds_the_counts(tiny: FixtureInfo) -> None:
+    assert tiny.micro_credentials == MICRO_CREDENTIALS
+    assert tiny.evidence_rows == EVIDENCE_ROWS
+    assert tiny.stored_versions == MICRO_CREDENTIALS + MICRO_CREDENTIALS // 10
+    assert len(set(tiny.names)) == MICRO_CREDENTIALS
+    workspace = Workspace.open(tiny.root, create=False)
+    try:
+        assert workspace.catalog.count() == MICRO_CREDENTIALS
+        assert len(workspace.catalog.entries()) == MICRO_CREDENTIALS
+        assert [s.name for s in workspace.catalog.stacks()] == ["Getting Started"]
+    finally:
+        workspace.close()
+
+
+def test_search_figure_finds_generated_names(tiny: FixtureInfo) -> None:
+    word = max(tiny.names[0].replace(":", " ").split(), key=len)
+    queries = [*search.typing_queries(), search.Query(word, "4+ letters")]
+    result = search.run_search(tiny.root, rounds=1, queries=queries)
+    by_text = {t.query.text: t for t in result.timings}
+    assert by_text[word].hits > 0
+    assert by_text["zebra"].hits == 0
+    assert result.unexpected() == []
+    assert [f.name for f in search.figures(result)] == ["search p95", "search p50", "search max"]
+    assert "slowest" in search.details(result)
+
+
+def test_startup_driver_reaches_its_marker(tiny: FixtureInfo, tmp_path: Path) -> None:
+    run = startup.time_child("benchmarks.startup_mcdesk", [str(tiny.root)],
+                             startup.child_env(tmp_path))
+    assert run.fields["entries"] == str(MICRO_CREDENTIALS)
+    assert {"launcher", "imports", "shown", "workspace", "entries", "painted"} <= set(run.phases)
