@@ -16,7 +16,9 @@ from typing import TypeAlias, TypeVar, cast
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
+from mcdesk.core.changes import ChangeNotice
 from mcdesk.core.errors import McdeskError
+from mcdesk.core.lanes import mark_thread
 from mcdesk.core.progress import Cancelled, JobControl
 
 __all__ = ["JobHandle", "JobRunner", "JobState", "JobStatus", "Lane", "LaneKey", "ServerLane"]
@@ -221,6 +223,7 @@ class _Workers:
 
     def __init__(self, name: str, size: int) -> None:
         self._queue: queue.SimpleQueue[_Task | None] = queue.SimpleQueue()
+        self.name = name
         self.threads = [
             threading.Thread(target=self._loop, name=f"mcdesk-{name}-{i}", daemon=True)
             for i in range(size)
@@ -236,6 +239,7 @@ class _Workers:
             self._queue.put(None)
 
     def _loop(self) -> None:
+        mark_thread(self.name)
         while (task := self._queue.get()) is not None:
             try:
                 task()
@@ -264,6 +268,8 @@ class JobRunner(QObject):
     """The number of queued plus running jobs; GUI thread."""
     unhandled_error = Signal(object)
     """A BaseException from a job without on_failure, or from a callback; GUI thread."""
+    changed = Signal(object)
+    """A ChangeNotice: what a finished write changed (see announce()); GUI thread."""
 
     _call = Signal(object)
 
@@ -335,6 +341,15 @@ class JobRunner(QObject):
             self._post(lambda: self._emit_status(queued))
             self._workers(lane).put(run)
         return JobHandle(self, job)
+
+    def announce(self, notice: ChangeNotice) -> None:
+        """Tell everyone listening to `changed` what a write changed; any thread.
+
+        Delivered on the owner thread through the same queue as job callbacks, so it arrives
+        after the callbacks of the job that made the change.
+        """
+        if notice.changes:
+            self._post(lambda: self.changed.emit(notice))
 
     def cancel(self, job_id: int) -> None:
         """Ask job `job_id` to stop (ignored for finished or non-cancellable jobs). Any thread."""

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mcdesk.core.errors import StorageFullError
+from mcdesk.core.lanes import ensure_writes_allowed
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -48,15 +49,29 @@ def make_engine(db_path: Path, *, foreign_keys: bool = True) -> Engine:
     return engine
 
 
+def _refuse_on_reading_lane(_session: Any, _context: Any, _instances: Any) -> None:
+    ensure_writes_allowed("a database write")
+
+
+def _refuse_dml_on_reading_lane(state: Any) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        ensure_writes_allowed("a database write")
+
+
 class Database:
     """One portfolio database: an engine and a way to run a unit of work in a transaction."""
 
     def __init__(self, db_path: Path) -> None:
+        from sqlalchemy import event
         from sqlalchemy.orm import sessionmaker
 
         self.path = db_path
         self.engine = make_engine(db_path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Every write goes through the writer lane: one here on the reading pool is a bug in
+        # how its operation was declared, caught the first time it runs (tests included).
+        event.listen(self._sessions, "before_flush", _refuse_on_reading_lane)
+        event.listen(self._sessions, "do_orm_execute", _refuse_dml_on_reading_lane)
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

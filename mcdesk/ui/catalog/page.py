@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.catalog import CatalogEntry, FileImportResult, ImportOutcome, Stack
+from mcdesk.core.changes import Change
 from mcdesk.jobs.runner import JobRunner, Lane
 from mcdesk.ui.catalog.entry_delegate import ROW_CHROME, EntryDelegate
 from mcdesk.ui.catalog.model import ENTRY_ROLE, CatalogListModel
@@ -61,6 +62,7 @@ def palette_colors(palette: QPalette) -> Colors:
 
 
 class CatalogPage(Place):
+    watches = frozenset({Change.CATALOG})
     start_draft_requested = Signal(str)
     entries_shown = Signal(int)
     detail_shown = Signal(str)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mcdesk.core.changes import Change
 from mcdesk.core.drafts import Draft, Readiness
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.progress import JobControl
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 
 
 class DraftsPage(Place):
+    watches = frozenset({Change.DRAFTS, Change.EVIDENCE, Change.CATALOG, Change.OUTBOX})
     drafts_shown = Signal(int)
     package_built = Signal(object)
     package_opened = Signal(object)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mcdesk.core.changes import Change
 from mcdesk.core.evidence import Consent, Evidence, EvidenceKind, VersionRequest
 from mcdesk.core.progress import JobControl
 from mcdesk.jobs.runner import JobRunner, Lane
@@ -68,6 +69,7 @@ AUTOSAVE_MS = 600
 
 
 class EvidencePage(Place):
+    watches = frozenset({Change.EVIDENCE, Change.ROSTER, Change.DRAFTS})
     items_shown = Signal(int)
     detail_shown = Signal(str)
     evidence_changed = Signal()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mcdesk.core.changes import Change
 from mcdesk.core.progress import JobControl
 from mcdesk.core.reviews import Review, ReviewState, ReviewSummary
 from mcdesk.core.units import clock
@@ -38,6 +39,7 @@ REVIEW_FILE_SUFFIX = ".mcreview"
 
 
 class ReviewsPage(Place):
+    watches = frozenset({Change.REVIEWS})
     reviews_shown = Signal(int)
     sync_requested = Signal()
 

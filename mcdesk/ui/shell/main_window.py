@@ -3,9 +3,10 @@ thread."""
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
@@ -25,23 +26,29 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk import __version__
+from mcdesk.core.changes import Change, ChangeNotice
 from mcdesk.core.errors import DamagedDatabaseError, McdeskError, MigrationFailedError
-from mcdesk.core.progress import JobControl
 from mcdesk.core.reviews import Role
-from mcdesk.jobs.runner import JobRunner, Lane
-from mcdesk.ui.catalog.page import CatalogPage
-from mcdesk.ui.drafts.page import DraftsPage
-from mcdesk.ui.evidence.page import EvidencePage
+from mcdesk.jobs.runner import JobRunner
+from mcdesk.ui.shell import ops as shell_ops
 from mcdesk.ui.shell.check_dialog import CheckDialog
 from mcdesk.ui.shell.crash import CrashReporter
 from mcdesk.ui.shell.jobs_indicator import JobsIndicator
-from mcdesk.ui.sync.page import SyncPage
+from mcdesk.ui.shell.places import PLACES, ROLES, PlaceKey, RoleSpec, role_spec
 from mcdesk.ui.widgets.icons import icon
 from mcdesk.ui.widgets.notice import NoticeBar, Tone
+from mcdesk.ui.widgets.place import Place
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
-    from mcdesk.ui.reviews.page import ReviewsPage  # the window shows before services load
+    from mcdesk.ui.catalog.page import CatalogPage
+    from mcdesk.ui.drafts.page import DraftsPage
+    from mcdesk.ui.evidence.page import EvidencePage
+    from mcdesk.ui.reviews.page import ReviewsPage
+    from mcdesk.ui.sync.page import SyncPage
+
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -65,36 +72,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(150)
         self.sidebar.setSpacing(2)
         self.pages = QStackedWidget()
-        self.catalog_page = CatalogPage(runner)
-        self.catalog_page.notice.connect(self.show_notice)
-        self.catalog_page.unexpected.connect(self.crash_reporter.report)
-        self._add_place("catalog", self.tr("Catalog"), self.catalog_page)
-        self.evidence_page = EvidencePage(runner)
-        self.evidence_page.notice.connect(self.show_notice)
-        self.evidence_page.unexpected.connect(self.crash_reporter.report)
-        self._add_place("evidence", self.tr("Evidence"), self.evidence_page)
-        self.drafts_page = DraftsPage(runner)
-        self.drafts_page.notice.connect(self.show_notice)
-        self.drafts_page.unexpected.connect(self.crash_reporter.report)
-        self._add_place("drafts", self.tr("Drafts"), self.drafts_page)
-        # The Reviews place is made when first needed: most people who open mcdesk are
-        # teachers, and the review workspace is a lot of widgets to build at every start.
-        self._reviews_page: ReviewsPage | None = None
-        self._reviews_slot = QWidget()
-        self._add_place("reviews", self.tr("Reviews"), self._reviews_slot)
-        self.sidebar.item(self.sidebar.count() - 1).setHidden(True)  # until the role is known
-        self.sync_page = SyncPage(runner)
-        self.sync_page.notice.connect(self.show_notice)
-        self.sync_page.unexpected.connect(self.crash_reporter.report)
-        self._add_place("sync", self.tr("Sync"), self.sync_page)
-        self.drafts_page.editor.send_requested.connect(self._send_draft)
-        self.sync_page.pass_finished.connect(lambda _r: self.drafts_page.mark_stale())
-        self.sync_page.pass_finished.connect(
-            lambda _r: self._reviews_page.mark_stale() if self._reviews_page else None)
-        self.evidence_page.evidence_changed.connect(self.drafts_page.mark_stale)
-        self.catalog_page.start_draft_requested.connect(self._start_draft)
+        self.places: dict[PlaceKey, Place] = {}
+        for spec in PLACES.values():
+            if spec.eager:
+                self.place(spec.key)
+        self._role_places: tuple[PlaceKey, ...] = ()
+        self._fill_sidebar(role_spec(Role.EARNER))
         self.sidebar.currentRowChanged.connect(self._place_chosen)
         self.sidebar.setCurrentRow(0)
+        runner.changed.connect(self._fan_out)
 
         self.notice_bar = NoticeBar()
         self.error_page = self._build_error_page()
@@ -106,8 +92,8 @@ class MainWindow(QMainWindow):
         self.role_box.setAccessibleName(self.tr("Working as"))
         self.role_box.setToolTip(self.tr(
             "What you are doing today: your own micro-credentials, or reviewing others'"))
-        self.role_box.addItem(self.tr("Teacher"), Role.EARNER)
-        self.role_box.addItem(self.tr("Assessor"), Role.ASSESSOR)
+        for role in ROLES:
+            self.role_box.addItem(role.translated_label(), role.role)
         self.role_box.setEnabled(False)
         self.role_box.activated.connect(self._role_chosen)
         side = QWidget()
@@ -136,7 +122,7 @@ class MainWindow(QMainWindow):
         self.sync_status.setFlat(True)
         self.sync_status.setAccessibleName(self.tr("Sync status"))
         self.sync_status.setToolTip(self.tr("Open Sync"))
-        self.sync_status.clicked.connect(lambda: self.show_place("sync"))
+        self.sync_status.clicked.connect(lambda: self.show_place(PlaceKey.SYNC))
         self.sync_page.status_changed.connect(self.sync_status.setText)
         self.statusBar().addPermanentWidget(self.sync_status)
         self.jobs_indicator = JobsIndicator(runner)
@@ -144,37 +130,96 @@ class MainWindow(QMainWindow):
         runner.unhandled_error.connect(self.crash_reporter.report)
         self._build_menus()
 
-    @property
-    def reviews_page(self) -> ReviewsPage:
-        """The Reviews place, made (and put in its slot) on first use."""
-        if self._reviews_page is None:
-            from mcdesk.ui.reviews.page import ReviewsPage
+    # -- places -------------------------------------------------------------------------
 
-            page = ReviewsPage(self.runner)
+    def place(self, key: PlaceKey) -> Place:
+        """The place `key`, built (and given the open portfolio) on first use."""
+        page = self.places.get(key)
+        if page is None:
+            page = PLACES[key].build(self.runner)
+            self.places[key] = page
             page.notice.connect(self.show_notice)
             page.unexpected.connect(self.crash_reporter.report)
-            page.sync_requested.connect(self.sync_page.sync_now)
-            index = self.pages.indexOf(self._reviews_slot)
-            self.pages.insertWidget(index, page)
-            self.pages.removeWidget(self._reviews_slot)
-            self._reviews_slot.deleteLater()
-            self._reviews_page = page
+            self.pages.addWidget(page)
+            self._wire(key, page)
             if self.workspace is not None:
                 page.set_workspace(self.workspace)
-        return self._reviews_page
+        return page
+
+    def _wire(self, key: PlaceKey, page: Place) -> None:
+        """The requests a place makes of another, passed on by the shell (places never import
+        each other)."""
+        if key is PlaceKey.CATALOG:
+            cast("CatalogPage", page).start_draft_requested.connect(self._start_draft)
+        elif key is PlaceKey.DRAFTS:
+            cast("DraftsPage", page).editor.send_requested.connect(self._send_draft)
+        elif key is PlaceKey.REVIEWS:
+            cast("ReviewsPage", page).sync_requested.connect(
+                lambda: self.sync_page.sync_now())
+        elif key is PlaceKey.EVIDENCE:
+            cast("EvidencePage", page).evidence_changed.connect(lambda: self._fan_out(
+                ChangeNotice.of([Change.EVIDENCE], origin=page)))
+        elif key is PlaceKey.SYNC:
+            # What a sync pass brought back (decisions, assignments, credentials, catalog).
+            cast("SyncPage", page).pass_finished.connect(lambda _r: self._fan_out(
+                ChangeNotice.of([Change.DRAFTS, Change.REVIEWS, Change.CATALOG,
+                                 Change.CREDENTIALS], origin=page)))
+
+    @property
+    def catalog_page(self) -> CatalogPage:
+        return cast("CatalogPage", self.place(PlaceKey.CATALOG))
+
+    @property
+    def evidence_page(self) -> EvidencePage:
+        return cast("EvidencePage", self.place(PlaceKey.EVIDENCE))
+
+    @property
+    def drafts_page(self) -> DraftsPage:
+        return cast("DraftsPage", self.place(PlaceKey.DRAFTS))
+
+    @property
+    def reviews_page(self) -> ReviewsPage:
+        return cast("ReviewsPage", self.place(PlaceKey.REVIEWS))
+
+    @property
+    def sync_page(self) -> SyncPage:
+        return cast("SyncPage", self.place(PlaceKey.SYNC))
+
+    def _fan_out(self, notice: ChangeNotice) -> None:
+        """Pass what a write changed to every built place but the one that made the edit."""
+        origin = notice.origin
+        for page in list(self.places.values()):
+            if origin is not None and isinstance(origin, QWidget) and (
+                    origin is page or page.isAncestorOf(origin)):
+                continue
+            page.changes_happened(notice)
+
+    def _fill_sidebar(self, spec: RoleSpec) -> None:
+        if spec.places == self._role_places:
+            return
+        self._role_places = spec.places
+        current = self._current_key()
+        self.sidebar.blockSignals(True)
+        self.sidebar.clear()
+        for key in spec.places:
+            place = PLACES[key]
+            item = QListWidgetItem(icon(key), place.translated_title())
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setSizeHint(QSize(0, 36))
+            self.sidebar.addItem(item)
+        self.sidebar.blockSignals(False)
+        if current in spec.places:
+            self.sidebar.setCurrentRow(spec.places.index(current))
+
+    def _current_key(self) -> PlaceKey | None:
+        current = self.pages.currentWidget()
+        return next((key for key, page in self.places.items() if page is current), None)
 
     def _place_chosen(self, row: int) -> None:
         item = self.sidebar.item(row)
-        if item is not None and item.data(Qt.ItemDataRole.UserRole) == "reviews":
-            self.reviews_page  # noqa: B018 - made on first visit
-        self.pages.setCurrentIndex(row)
-
-    def _add_place(self, key: str, title: str, page: QWidget) -> None:
-        item = QListWidgetItem(icon(key), title)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        item.setSizeHint(QSize(0, 36))
-        self.sidebar.addItem(item)
-        self.pages.addWidget(page)
+        if item is not None:
+            key = PlaceKey(item.data(Qt.ItemDataRole.UserRole))
+            self.pages.setCurrentWidget(self.place(key))
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -251,15 +296,10 @@ class MainWindow(QMainWindow):
         for action in (self.import_action, self.check_action, self.add_evidence_action,
                        self.sync_action, self.import_review_action, self.name_action):
             action.setEnabled(True)
-        self.catalog_page.set_workspace(workspace)
-        self.evidence_page.set_workspace(workspace)
-        self.drafts_page.set_workspace(workspace)
-        self.sync_page.set_workspace(workspace)
-        if self._reviews_page is not None:
-            self._reviews_page.set_workspace(workspace)
-        self.runner.submit(self.tr("Reading your role"), lambda _c: workspace.roles.current(),
-                           lane=Lane.POOL, cancellable=False, on_success=self.show_role,
-                           on_failure=self.crash_reporter.report)
+        for page in self.places.values():
+            page.set_workspace(workspace)
+        shell_ops.current_role(workspace).success(self.show_role).failure(
+            self.crash_reporter.report).run(self.runner)
         self.workspace_ready.emit()
 
     # -- roles --------------------------------------------------------------------------
@@ -269,29 +309,22 @@ class MainWindow(QMainWindow):
         return Role(self.role_box.currentData())
 
     def show_role(self, role: Role) -> None:
-        """Show the places of a role: a teacher's evidence and drafts, an assessor's
-        reviews; the catalog and sync serve both."""
+        """Show the places of a role (a teacher's evidence and drafts, an assessor's reviews)."""
         self.role_box.setEnabled(True)
         index = self.role_box.findData(role)
         self.role_box.setCurrentIndex(max(0, index))
-        shown = self.role
-        hidden = {"reviews"} if shown is not Role.ASSESSOR else {"evidence", "drafts"}
-        for row in range(self.sidebar.count()):
-            item = self.sidebar.item(row)
-            item.setHidden(item.data(Qt.ItemDataRole.UserRole) in hidden)
-        current = self.sidebar.currentItem()
-        if current is None or current.isHidden():
-            self.show_place("reviews" if shown is Role.ASSESSOR else "drafts")
+        spec = role_spec(self.role)
+        self._fill_sidebar(spec)
+        if self._current_key() not in spec.places or self.sidebar.currentRow() < 0:
+            self.show_place(spec.start)
 
     def switch_role(self, role: Role) -> None:
         workspace = self.workspace
         self.show_role(role)
         if workspace is not None:
-            self.runner.submit(self.tr("Switching role"), lambda _c: workspace.roles.switch(role),
-                               lane=Lane.WRITE, cancellable=False,
-                               on_failure=self.crash_reporter.report)
-        if role is Role.ASSESSOR:
-            self.show_place("reviews")
+            shell_ops.switch_role(workspace, role).failure(self.crash_reporter.report).run(
+                self.runner, origin=self)
+        self.show_place(role_spec(role).start)
 
     def _role_chosen(self, index: int) -> None:
         self.switch_role(Role(self.role_box.itemData(index)))
@@ -312,13 +345,7 @@ class MainWindow(QMainWindow):
         if isinstance(exc, MigrationFailedError | DamagedDatabaseError):
             root = self.portfolio_dir
 
-            def find(_c: JobControl) -> Path | None:
-                from mcdesk.services.recovery import last_backup
-
-                return last_backup(root)
-
-            self.runner.submit(self.tr("Looking for a backup"), find, cancellable=False,
-                               on_success=self._offer_backup)
+            shell_ops.find_last_backup(root).success(self._offer_backup).run(self.runner)
 
     def _offer_backup(self, backup: Path | None) -> None:
         if backup is None:
@@ -335,30 +362,37 @@ class MainWindow(QMainWindow):
             "portfolio's trash folder, not deleted."))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        root = self.portfolio_dir
-
-        def restore(_c: JobControl) -> tuple[Path, Path]:
-            from mcdesk.services.recovery import restore_last_backup
-
-            return restore_last_backup(root)
-
         def restored(result: tuple[Path, Path]) -> None:
             self.body.setCurrentIndex(0)
             self.show_notice(self.tr("Your portfolio is back as it was on its last backup. The "
                                      "database it replaced is kept in %1.")
                              .replace("%1", str(result[1])))
-            from mcdesk.ui.shell.app import open_portfolio_in_background
+            self.open_portfolio(seed_demo=False)
 
-            open_portfolio_in_background(self, seed_demo=False)
+        shell_ops.restore_last_backup(self.portfolio_dir).success(restored).failure(
+            self.show_open_failure).run(self.runner, origin=self)
 
-        self.runner.submit(self.tr("Restoring the backup"), restore, lane=Lane.WRITE,
-                           cancellable=False, on_success=restored,
-                           on_failure=self.show_open_failure)
+    def open_portfolio(self, *, seed_demo: bool = True) -> None:
+        """Open (or create, with the demo catalog) the portfolio off the GUI thread."""
+        shell_ops.open_portfolio(self.portfolio_dir, seed_demo=seed_demo).success(
+            self._opened).failure(self.show_open_failure).run(self.runner, origin=self)
+
+    def _opened(self, workspace: Workspace) -> None:
+        self.set_workspace(workspace)
+        if workspace.seeded_demo:
+            self.show_notice(self.tr(
+                "Welcome to mcdesk. This new portfolio holds a demo catalog of "
+                "micro-credentials: pick one on the left to read what it asks for. Sample "
+                "evidence is being prepared in Evidence."))
+            shell_ops.seed_demo_content(workspace).failure(
+                lambda exc: log.warning("Could not prepare the sample evidence: %s", exc)).run(
+                self.runner)
+        shell_ops.backup_if_due(workspace).failure(
+            lambda exc: log.warning("Scheduled backup failed: %s", exc)).run(self.runner)
 
     def content_changed(self) -> None:
         """Something outside the pages changed the portfolio (e.g. sample content): reload."""
-        self.evidence_page.mark_stale()
-        self.drafts_page.mark_stale()
+        self._fan_out(ChangeNotice.of([Change.EVIDENCE, Change.DRAFTS]))
 
     def show_notice(self, text: str, tone: Tone = Tone.INFO) -> None:
         self.notice_bar.show_message(text, tone)
@@ -380,9 +414,8 @@ class MainWindow(QMainWindow):
         workspace = self.workspace
         if workspace is None:
             return
-        self.runner.submit(self.tr("Reading your name"), lambda _c: workspace.roles.owner_name(),
-                           lane=Lane.POOL, cancellable=False, on_success=self._edit_owner_name,
-                           on_failure=self.crash_reporter.report)
+        shell_ops.owner_name(workspace).success(self._edit_owner_name).failure(
+            self.crash_reporter.report).run(self.runner)
 
     def _edit_owner_name(self, current: str | None) -> None:
         name, ok = QInputDialog.getText(
@@ -397,12 +430,9 @@ class MainWindow(QMainWindow):
         workspace = self.workspace
         if workspace is None:
             return
-        self.runner.submit(self.tr("Saving your name"),
-                           lambda _c: workspace.roles.set_owner_name(name), lane=Lane.WRITE,
-                           cancellable=False, on_success=lambda _n: self.show_notice(
-                               self.tr("Saved. Packages you build from now on carry it."),
-                               Tone.INFO),
-                           on_failure=self._background_failed)
+        shell_ops.set_owner_name(workspace, name).success(lambda _n: self.show_notice(
+            self.tr("Saved. Packages you build from now on carry it."), Tone.INFO)).failure(
+            self._background_failed).run(self.runner, origin=self)
 
     def _background_failed(self, exc: BaseException) -> None:
         if isinstance(exc, McdeskError):
@@ -429,6 +459,7 @@ class MainWindow(QMainWindow):
         self.evidence_page.choose_files()
 
     def show_place(self, key: str) -> None:
+        """Go to place `key` (a PlaceKey or its value) if the current role has it."""
         for row in range(self.sidebar.count()):
             if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.sidebar.setCurrentRow(row)
@@ -453,16 +484,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         # Words still waiting for their autosave go to the disk first (the runner finishes
         # them during shutdown), then the pages let go so late callbacks start no new work.
-        self.drafts_page.flush()
-        self.evidence_page.flush()
-        if self._reviews_page is not None:
-            self._reviews_page.flush()
-        self.catalog_page.set_workspace(None)
-        if self._reviews_page is not None:
-            self._reviews_page.set_workspace(None)
-        self.drafts_page.set_workspace(None)
-        self.sync_page.set_workspace(None)
-        self.evidence_page.set_workspace(None)
+        for page in self.places.values():
+            page.flush()
+        for page in self.places.values():
+            page.set_workspace(None)
         if self.check_dialog is not None:
             self.check_dialog.close()
         self.runner.shutdown(wait=True, timeout=10.0)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mcdesk.core.changes import Change
 from mcdesk.core.progress import JobControl
 from mcdesk.core.reviews import ReviewState, ReviewSummary
 from mcdesk.core.sync import OutboxItem, OutboxState, ServerProfile, SyncReport
@@ -84,6 +85,7 @@ class ServerDialog(QDialog):
 
 
 class SyncPage(Place):
+    watches = frozenset({Change.OUTBOX, Change.SERVERS, Change.REVIEWS})
     status_changed = Signal(str)  # one line for the window's status bar
     outbox_shown = Signal(int)
     pass_finished = Signal(object)

@@ -11,6 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import QWidget
 
+from mcdesk.core.changes import Change, ChangeNotice
 from mcdesk.core.errors import McdeskError
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.widgets.notice import Tone
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
 class Place(QWidget):
     notice = Signal(str, Tone)
     unexpected = Signal(object)
+
+    watches: frozenset[Change] = frozenset()
+    """What this place shows: a change to any of it (made elsewhere) makes the place reload."""
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,11 +47,23 @@ class Place(QWidget):
         """Reload what the place shows, in jobs; subclasses say what."""
         self._stale = False
 
+    def flush(self) -> None:
+        """Save what is typed but not yet saved (the window is closing); queues writes."""
+
     def mark_stale(self) -> None:
         """Reload now if on screen, else the next time the teacher comes here."""
         self._stale = True
         if self.isVisible():
             self.refresh()
+
+    def changes_happened(self, notice: ChangeNotice) -> None:
+        """Something was written elsewhere (another place, a dialog, a sync pass).
+
+        The shell calls this for every notice not made by this place; by default a change to
+        what the place watches reloads it (now if on screen, else when next shown).
+        """
+        if notice.touches(self.watches):
+            self.mark_stale()
 
     def showEvent(self, event: QShowEvent) -> None:
         # A place loads when the teacher first comes to it, not while the window opens.

@@ -1,0 +1,52 @@
+"""What a write changed, so every place can refresh only that; plain data, any thread."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+
+class Change(enum.StrEnum):
+    """A kind of thing in the portfolio that a write can change."""
+
+    CATALOG = "catalog"
+    EVIDENCE = "evidence"
+    ROSTER = "roster"
+    DRAFTS = "drafts"
+    REVIEWS = "reviews"
+    OUTBOX = "outbox"
+    SERVERS = "servers"
+    ROLES = "roles"
+    PROFILE = "profile"
+    """The owner's name and other facts about the portfolio itself."""
+    CREDENTIALS = "credentials"
+    RECOGNITION = "recognition"
+    OBSERVATIONS = "observations"
+    COACHING = "coaching"
+    DECISIONS = "decisions"
+    BACKUPS = "backups"
+    PORTFOLIO = "portfolio"
+    """Everything at once: a portfolio opened, restored from a backup or repaired."""
+
+
+@dataclass(frozen=True)
+class ChangeNotice:
+    """One write's report: what changed, and which widget asked for it (None: not a widget).
+
+    `origin` lets the place that made an edit skip refreshing what it already shows.
+    """
+
+    changes: frozenset[Change]
+    origin: object | None = None
+    ids: frozenset[str] = field(default_factory=frozenset)
+    """The ids of the items changed, when the write knows them (empty: any of them)."""
+
+    @classmethod
+    def of(cls, changes: Iterable[Change], origin: object | None = None,
+           ids: Iterable[str] = ()) -> ChangeNotice:
+        return cls(frozenset(changes), origin, frozenset(ids))
+
+    def touches(self, watched: Iterable[Change]) -> bool:
+        """True if this notice changed anything in `watched` (a PORTFOLIO change touches all)."""
+        return Change.PORTFOLIO in self.changes or not self.changes.isdisjoint(watched)

@@ -1,0 +1,82 @@
+"""The shell's operations (open and restore the portfolio, roles, the owner's name, sample
+content); built on the GUI thread, run on the lane their kind gives them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from mcdesk.core.changes import Change
+from mcdesk.core.reviews import Role
+from mcdesk.jobs.ops import Op
+
+if TYPE_CHECKING:
+    from mcdesk.services.workspace import Workspace
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("shell", text)
+
+
+def open_portfolio(root: Path, *, seed_demo: bool) -> Op[Workspace]:
+    """Open (or create, with the demo catalog) the portfolio; services load on the worker."""
+
+    def work(_c: object) -> Workspace:
+        from mcdesk.services.workspace import Workspace
+
+        return Workspace.open(root, create=True, seed_demo=seed_demo)
+
+    return Op.write(_tr("Opening the portfolio"), work, [Change.PORTFOLIO])
+
+
+def seed_demo_content(workspace: Workspace) -> Op[object]:
+    def work(_c: object) -> object:
+        from mcdesk.services.demo import seed_demo_content
+
+        return seed_demo_content(workspace)
+
+    return Op.write(_tr("Preparing sample evidence"), work, [Change.EVIDENCE, Change.DRAFTS],
+                    cancellable=True)
+
+
+def backup_if_due(workspace: Workspace) -> Op[object]:
+    return Op.write(_tr("Backing up the portfolio"), lambda _c: workspace.backup_if_due(),
+                    [Change.BACKUPS], cancellable=True)
+
+
+def find_last_backup(root: Path) -> Op[Path | None]:
+    def work(_c: object) -> Path | None:
+        from mcdesk.services.recovery import last_backup
+
+        return last_backup(root)
+
+    return Op.read(_tr("Looking for a backup"), work)
+
+
+def restore_last_backup(root: Path) -> Op[tuple[Path, Path]]:
+    def work(_c: object) -> tuple[Path, Path]:
+        from mcdesk.services.recovery import restore_last_backup
+
+        return restore_last_backup(root)
+
+    return Op.write(_tr("Restoring the backup"), work, [Change.PORTFOLIO])
+
+
+def current_role(workspace: Workspace) -> Op[Role]:
+    return Op.read(_tr("Reading your role"), lambda _c: workspace.roles.current())
+
+
+def switch_role(workspace: Workspace, role: Role) -> Op[Role]:
+    return Op.write(_tr("Switching role"), lambda _c: workspace.roles.switch(role),
+                    [Change.ROLES])
+
+
+def owner_name(workspace: Workspace) -> Op[str | None]:
+    return Op.read(_tr("Reading your name"), lambda _c: workspace.roles.owner_name())
+
+
+def set_owner_name(workspace: Workspace, name: str) -> Op[object]:
+    return Op.write(_tr("Saving your name"), lambda _c: workspace.roles.set_owner_name(name),
+                    [Change.PROFILE])

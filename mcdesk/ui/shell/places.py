@@ -1,0 +1,82 @@
+"""The places of the sidebar: their keys, titles, icons, which role shows which, and where each
+place's code lives (imported when the place is first needed); GUI thread."""
+
+from __future__ import annotations
+
+import enum
+import importlib
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from mcdesk.core.reviews import Role
+
+if TYPE_CHECKING:
+    from mcdesk.jobs.runner import JobRunner
+    from mcdesk.ui.widgets.place import Place
+
+
+class PlaceKey(enum.StrEnum):
+    CATALOG = "catalog"
+    EVIDENCE = "evidence"
+    DRAFTS = "drafts"
+    REVIEWS = "reviews"
+    SYNC = "sync"
+
+
+@dataclass(frozen=True)
+class PlaceSpec:
+    key: PlaceKey
+    title: str
+    """Untranslated; shown through QCoreApplication.translate("places", title)."""
+    factory: str
+    """"module:Class" of the Place subclass, built with the job runner."""
+    eager: bool = False
+    """Built with the window (a place nearly everyone opens); the rest on first visit."""
+
+    def translated_title(self) -> str:
+        return QCoreApplication.translate("places", self.title)
+
+    def build(self, runner: JobRunner) -> Place:
+        module_name, class_name = self.factory.split(":")
+        place_class = getattr(importlib.import_module(module_name), class_name)
+        page: Place = place_class(runner)
+        return page
+
+
+PLACES: dict[PlaceKey, PlaceSpec] = {spec.key: spec for spec in (
+    PlaceSpec(PlaceKey.CATALOG, "Catalog", "mcdesk.ui.catalog.page:CatalogPage", eager=True),
+    PlaceSpec(PlaceKey.EVIDENCE, "Evidence", "mcdesk.ui.evidence.page:EvidencePage",
+              eager=True),
+    PlaceSpec(PlaceKey.DRAFTS, "Drafts", "mcdesk.ui.drafts.page:DraftsPage", eager=True),
+    # Most people who open mcdesk are teachers; the review workspace is many widgets to build.
+    PlaceSpec(PlaceKey.REVIEWS, "Reviews", "mcdesk.ui.reviews.page:ReviewsPage"),
+    PlaceSpec(PlaceKey.SYNC, "Sync", "mcdesk.ui.sync.page:SyncPage", eager=True),
+)}
+
+
+@dataclass(frozen=True)
+class RoleSpec:
+    role: Role
+    label: str
+    """Untranslated; shown through QCoreApplication.translate("roles", label)."""
+    places: tuple[PlaceKey, ...]
+    """The sidebar, top to bottom; the first is where the role starts."""
+    start: PlaceKey
+
+    def translated_label(self) -> str:
+        return QCoreApplication.translate("roles", self.label)
+
+
+ROLES: tuple[RoleSpec, ...] = (
+    RoleSpec(Role.EARNER, "Teacher",
+             (PlaceKey.CATALOG, PlaceKey.EVIDENCE, PlaceKey.DRAFTS, PlaceKey.SYNC),
+             start=PlaceKey.DRAFTS),
+    RoleSpec(Role.ASSESSOR, "Assessor",
+             (PlaceKey.REVIEWS, PlaceKey.CATALOG, PlaceKey.SYNC), start=PlaceKey.REVIEWS),
+)
+
+
+def role_spec(role: Role) -> RoleSpec:
+    return next((spec for spec in ROLES if spec.role is role), ROLES[0])
