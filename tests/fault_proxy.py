@@ -41,6 +41,8 @@ class FaultProxy:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._cut_at: int | None = None
+        self._cut_every: int | None = None
+        self._stall_every: tuple[int, float] | None = None
         self._stall: tuple[int, float] | None = None
         self._injected: list[bytes] = []
         self._rate: float | None = None
@@ -78,6 +80,20 @@ class FaultProxy:
         with self._lock:
             self._cut_at = self.upstream_bytes + count
 
+    def cut_every(self, count: int | None) -> None:
+        """Reset the connection every `count` upstream bytes from now on (None: stop), as a
+        school hotspot that drops every few megabytes."""
+        with self._lock:
+            self._cut_every = count
+            self._cut_at = None if count is None else self.upstream_bytes + count
+
+    def stall_every(self, count: int | None, seconds: float = 0.0) -> None:
+        """Stop forwarding for `seconds` every `count` upstream bytes from now on."""
+        with self._lock:
+            self._stall_every = None if count is None else (count, min(seconds, MAX_STALL))
+            self._stall = None if count is None else (self.upstream_bytes + count,
+                                                      min(seconds, MAX_STALL))
+
     def stall_after(self, count: int, seconds: float) -> None:
         """Stop forwarding for `seconds` (at most MAX_STALL) `count` upstream bytes from now."""
         with self._lock:
@@ -91,6 +107,13 @@ class FaultProxy:
         response = ("\r\n".join(lines) + "\r\n\r\n").encode() + body
         with self._lock:
             self._injected += [response] * times
+
+    def heal(self) -> None:
+        """The link is good again: no more injected answers, cuts or stalls."""
+        with self._lock:
+            self._injected.clear()
+            self._cut_at = self._cut_every = None
+            self._stall = self._stall_every = None
 
     def throttle(self, bytes_per_second: float | None) -> None:
         """Limit the upstream rate (None: as fast as it goes)."""
@@ -212,11 +235,13 @@ class FaultProxy:
                     end = start + len(chunk)
                     if self._cut_at is not None and end >= self._cut_at:
                         chunk = chunk[:max(0, self._cut_at - start)]
-                        self._cut_at = None
+                        self._cut_at = (None if self._cut_every is None
+                                        else start + len(chunk) + self._cut_every)
                         cut = True
                     elif self._stall is not None and end >= self._stall[0]:
                         stall = self._stall[1]
-                        self._stall = None
+                        self._stall = (None if self._stall_every is None
+                                       else (end + self._stall_every[0], self._stall_every[1]))
                     self.upstream_bytes += len(chunk)
                 if chunk:
                     upstream.sendall(chunk)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TextIO
@@ -20,6 +21,8 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USER_ERROR = 2
 EXIT_UNEXPECTED = 3
+#: 128 + SIGPIPE: what a shell reports for a tool whose reader closed the pipe.
+EXIT_BROKEN_PIPE = 141
 
 # command -> module under mcdesk.cli holding `handle(workspace, args, out) -> int`
 COMMAND_MODULES = {"catalog": "catalog", "check": "check", "evidence": "evidence",
@@ -139,6 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
              "standard input or MCDESK_TOKEN and kept in the system keyring")
     server_add.add_argument("name", metavar="NAME", help='a short name, e.g. "riverbend"')
     server_add.add_argument("url", metavar="URL", help="the server's address")
+    server_add.add_argument("--allow-insecure-http", action="store_true",
+                            help="accept a plain http:// address of another machine (the "
+                                 "token and the files then cross the network unencrypted)")
     server_commands.add_parser("list", parents=[json_flag], help="list the servers")
     server_remove = server_commands.add_parser("remove", parents=[json_flag],
                                                help="forget a server and its token")
@@ -236,8 +242,23 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.st
     except KeyboardInterrupt:
         print("mcdesk: interrupted", file=err)
         return EXIT_PROBLEMS
+    except BrokenPipeError:
+        # The reader went away (`mcdesk catalog list --json | head`): stop quietly, as a
+        # Unix tool killed by SIGPIPE would; nothing more may be written to that pipe.
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except Exception as exc:
         log.exception("Unexpected error running %s", args.command)
         print(f"mcdesk: unexpected error: {exc.__class__.__name__}: {exc} "
               "(details are in the log file)", file=err)
         return EXIT_UNEXPECTED
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null so the interpreter's last flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass

@@ -51,7 +51,8 @@ def _add(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextI
     if len(token) > MAX_TOKEN_CHARS:
         raise McdeskError(f"the token is longer than {MAX_TOKEN_CHARS} characters; paste only "
                           "the token")
-    profile = workspace.sync.add_server(args.name, args.url, token)
+    profile = workspace.sync.add_server(args.name, args.url, token,
+                                        allow_insecure_http=args.allow_insecure_http)
     if args.json:
         dump_json({"server": _profile(profile)}, out)
     else:
@@ -121,7 +122,7 @@ def _item_line(item: ItemReport) -> str:
 def _sync(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     hold = (int(args.hold_larger_than * 1_048_576) if args.hold_larger_than is not None
             else None)
-    report = workspace.sync.sync_once(args.server, hold_larger_than=hold)
+    report = workspace.sync.sync_once(args.server, hold_larger_than=hold, immediate=True)
     if args.json:
         dump_json(report_json(report), out)
     else:

@@ -47,7 +47,7 @@ from mcdesk.storage.atomic import write_atomic
 from mcdesk.storage.outbox_store import NewFile, OutboxStore
 from mcdesk.storage.portfolio import Portfolio
 from mcdesk.sync import secrets
-from mcdesk.sync.client import IssuerClient, normalize_url
+from mcdesk.sync.client import IssuerClient, check_transport, normalize_url
 from mcdesk.sync.tus import UploadFile
 
 if TYPE_CHECKING:
@@ -64,6 +64,11 @@ BACKOFF_FIRST_S = 5.0
 BACKOFF_MAX_S = 3600.0
 #: Times finalize may send back a list of missing files in one pass.
 MAX_FINALIZE_ROUNDS = 3
+#: Pushes of one submission within a pass while each try moves it forward: a link that keeps
+#: dropping still finishes, a server that takes nothing does not hold the pass for ever.
+MAX_PROGRESS_ROUNDS = 50
+#: The wait before the next pass tries a submission whose last try moved it forward.
+AFTER_PROGRESS_S = 5.0
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 #: Bag files whose type the server's accepted media types apply to (the rest is the bag's own
 #: text: tag files, the metadata, written answers).
@@ -114,6 +119,7 @@ class SyncService:
                  reviews: ReviewService | None = None,
                  roles: RoleService | None = None) -> None:
         self._portfolio = portfolio
+        self._immediate = False
         self._drafts = drafts
         self._packages = packages
         self._catalog = catalog
@@ -136,14 +142,17 @@ class SyncService:
 
     # -- server profiles ------------------------------------------------------------------
 
-    def add_server(self, name: str, url: str, token: str) -> ServerProfile:
+    def add_server(self, name: str, url: str, token: str, *,
+                   allow_insecure_http: bool = False) -> ServerProfile:
         """Add a server (or give a known one a new address or token). The token goes to the
-        OS keyring; items that waited for a login go on at the next pass."""
+        OS keyring; items that waited for a login go on at the next pass. Plain http to
+        another machine is refused unless `allow_insecure_http` (InsecureAddressError)."""
         name = name.strip()
         if not _NAME.match(name):
             raise McdeskError(f'"{name}" cannot name a server: use letters, digits, ".", "_" '
                               'or "-" (e.g. "riverbend")')
         address = normalize_url(url)
+        check_transport(address, allow_insecure_http=allow_insecure_http)
         token = token.strip()
         if not token:
             raise McdeskError("no token given: paste the token your program coordinator gave "
@@ -250,13 +259,15 @@ class SyncService:
 
     def sync_once(self, server: str | None = None,
                   control: JobControl = NULL_CONTROL, *,
-                  hold_larger_than: int | None = None) -> SyncReport:
+                  hold_larger_than: int | None = None, immediate: bool = False) -> SyncReport:
         """One full pass with every server (or one): push what is due in the outbox, poll
         what was submitted, pull the catalog and earned credentials. Failures are recorded
         per item and per server, never raised (but Cancelled is). With `hold_larger_than`
         (on a metered network), a submission with more than that many bytes still to send
-        waits for a later pass; everything else goes on."""
+        waits for a later pass; everything else goes on. `immediate` (the person asked: Sync
+        now, `mcdesk sync`) tries every waiting item now, whatever its backoff says."""
         with self._pass_lock:
+            self._immediate = immediate
             profiles = [self.server(server)] if server is not None else self.servers()
             servers: list[ServerReport] = []
             items: list[ItemReport] = []
@@ -357,7 +368,8 @@ class SyncService:
         if item.state in (OutboxState.REJECTED, OutboxState.CONFLICT,
                           OutboxState.LOGIN_NEEDED):
             return False
-        return item.next_attempt_at is None or item.next_attempt_at <= self.clock()
+        return (self._immediate or item.next_attempt_at is None
+                or item.next_attempt_at <= self.clock())
 
     def _reports(self, server: str, done: dict[int, ItemReport]) -> list[ItemReport]:
         """A line for every item of `server` still of interest: what this pass did, or why
@@ -382,9 +394,16 @@ class SyncService:
             if item.stage.unsent and self._due(item):
                 self._wait(item, message, retry_after)
 
-    def _wait(self, item: OutboxItem, message: str, retry_after: float | None) -> OutboxItem:
-        attempts = item.attempts + 1
-        delay = backoff_seconds(attempts, retry_after, self._rng)
+    def _wait(self, item: OutboxItem, message: str, retry_after: float | None, *,
+              moved: bool = False) -> OutboxItem:
+        """Record a transient failure. Only a try that moved nothing counts toward the
+        backoff; one that moved the upload forward is tried again soon."""
+        if moved:
+            attempts = 0
+            delay = max(AFTER_PROGRESS_S, retry_after or 0.0)
+        else:
+            attempts = item.attempts + 1
+            delay = backoff_seconds(attempts, retry_after, self._rng)
         return self._store.update(
             item.id, self.clock(), attempts=attempts, last_error=message,
             next_attempt_at=self.clock() + timedelta(seconds=delay),
@@ -395,6 +414,28 @@ class SyncService:
     def _push(self, client: IssuerClient, discovery: Discovery, item: OutboxItem,
               control: JobControl) -> ItemReport:
         sent_before = item.bytes_sent
+        for _round in range(MAX_PROGRESS_ROUNDS):
+            try_start = self._store.get(item.id).bytes_sent
+            try:
+                return self._push_once(client, discovery, item, control, sent_before)
+            except TransientError as exc:
+                item = self._store.get(item.id)
+                moved = item.bytes_sent > try_start
+                if moved and _round + 1 < MAX_PROGRESS_ROUNDS:
+                    log.info("%s: the link dropped after progress (%s); going on", item.bag_name,
+                             exc)
+                    continue
+                message = str(exc)
+                if moved and item.bytes_total:
+                    share = item.bytes_sent * 100 // item.bytes_total
+                    message = f"the link keeps dropping; {share} % sent, still going ({exc})"
+                item = self._wait(item, message, exc.retry_after, moved=moved)
+                return _report(item, item.bytes_sent - sent_before, message)
+        raise AssertionError("unreachable")  # pragma: no cover - the loop returns
+
+    def _push_once(self, client: IssuerClient, discovery: Discovery, item: OutboxItem,
+                   control: JobControl, sent_before: int) -> ItemReport:
+        """One try at pushing `item`; a TransientError is the caller's to retry or record."""
         try:
             self._check_limits(discovery, item)
             item = self._store.update(item.id, self.clock(), state=OutboxState.UPLOADING,
@@ -426,9 +467,8 @@ class SyncService:
             raise
         except Cancelled:
             raise
-        except TransientError as exc:
-            item = self._wait(self._store.get(item.id), str(exc), exc.retry_after)
-            return _report(item, item.bytes_sent - sent_before, str(exc))
+        except TransientError:
+            raise
         except Conflict as exc:
             item = self._store.update(item.id, self.clock(), state=OutboxState.CONFLICT,
                                       reason=str(exc), last_error=str(exc))

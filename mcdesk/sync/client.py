@@ -75,6 +75,36 @@ def normalize_url(url: str) -> str:
     return text.rstrip("/")
 
 
+class InsecureAddressError(McdeskError):
+    """Plain http to another machine: the token and the videos would cross the network in
+    clear. Allowed only when the person says so."""
+
+
+def is_loopback_host(host: str) -> bool:
+    """True for this machine's own names and addresses (127.0.0.0/8, ::1, localhost)."""
+    import ipaddress
+
+    name = host.strip("[]").lower()
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
+
+
+def check_transport(url: str, *, allow_insecure_http: bool = False) -> None:
+    """Refuse http:// to any host but this machine unless `allow_insecure_http`."""
+    parts = urlsplit(url)
+    if parts.scheme == "http" and not is_loopback_host(parts.hostname or "") and not (
+            allow_insecure_http):
+        raise InsecureAddressError(
+            f'"{url}" is plain http: your token and your classroom videos would cross the '
+            "school network unencrypted, readable by anyone on it. Use the https:// address "
+            "of the server; if your program really has none, add it with "
+            "--allow-insecure-http (in the window: agree when asked).")
+
+
 class IssuerClient:
     """Talks to one issuing server. `token` (from the keyring) goes only to the server's own
     origin; it is never logged."""

@@ -27,7 +27,8 @@ MAX_ERROR_BODY = 64 * 1024
 MAX_JSON_BODY = 32 * 1024 * 1024
 USER_AGENT = f"mcdesk/{__version__}"
 #: Statuses that mean "try again later".
-TRANSIENT_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+#: 423: a tus upload whose earlier request (cut on our side) the server is still finishing.
+TRANSIENT_STATUSES = frozenset({408, 423, 425, 429, 500, 502, 503, 504})
 
 
 def make_session() -> requests.Session:

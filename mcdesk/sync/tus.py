@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import logging
+import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -33,8 +34,15 @@ TUS_VERSION = "1.0.0"
 SLICE_SIZE = 8 * 1024 * 1024
 #: Bytes read from the file at a time inside a slice (memory use, cancel granularity).
 READ_SIZE = 256 * 1024
-#: Immediate resumes within one call, each only after some progress was made.
-MAX_RESUMES = 5
+#: Waits (seconds) before resuming after a failure, indexed by how many failures in a row
+#: moved the server's offset nowhere; as tus-js-client does, any progress starts it again, so
+#: a link that drops every few megabytes still finishes in one call.
+RETRY_DELAYS: tuple[float, ...] = (0.0, 1.0, 3.0, 5.0)
+#: Resumes within one call in all (a bound on a link that keeps moving a few bytes at a time).
+MAX_RESUMES = 10_000
+#: The smallest PATCH: a slice that keeps breaking is halved down to this, so a server that
+#: drops the bytes of a broken request still advances between cuts.
+MIN_SLICE_SIZE = 256 * 1024
 #: Times a file is sent again from its first byte after the server found it damaged (460).
 MAX_CHECKSUM_RESTARTS = 2
 #: Times the offset is asked again after a 409 before giving up for this pass.
@@ -155,7 +163,9 @@ class TusClient:
     def __init__(self, session: requests.Session | None = None, *, server: str = "the server",
                  headers: Mapping[str, str] | None = None, auth_origin: str | None = None,
                  timeout: tuple[float, float] = DEFAULT_TIMEOUT, slice_size: int = SLICE_SIZE,
-                 read_size: int = READ_SIZE, max_resumes: int = MAX_RESUMES) -> None:
+                 read_size: int = READ_SIZE, max_resumes: int = MAX_RESUMES,
+                 retry_delays: tuple[float, ...] = RETRY_DELAYS,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
         self._owns_session = session is None
         self._session = session or make_session()
         self._server = server
@@ -165,6 +175,8 @@ class TusClient:
         self.slice_size = slice_size
         self._read_size = read_size
         self._max_resumes = max_resumes
+        self._retry_delays = retry_delays
+        self._sleep = sleep
 
     def close(self) -> None:
         if self._owns_session:
@@ -259,6 +271,8 @@ class TusClient:
         sent = 0
         created = 0
         resumes = 0
+        stuck = 0  # failures in a row that moved the server's offset nowhere
+        best = -1  # the furthest offset the server has confirmed in this call
         offset_retries = 0
         checksum_restarts = 0
         note_url = on_url or (lambda _url, _offset: None)
@@ -266,20 +280,27 @@ class TusClient:
         while True:
             control.check_cancelled()
             offset: int | None = None
-            if url is not None:
-                offset = self.offset(url, file.label)
-                if offset is None or offset > file.size:
-                    if offset is not None:  # more than the file: not ours to resume
-                        self._quiet_terminate(url, file.label)
-                    log.info("Upload of %s is gone from the server; starting it again",
-                             file.label)
-                    url = None
-                    note_url(None, 0)
-            if url is None:
-                url = self.create(endpoint, file.size, file.metadata, file.label)
-                created += 1
-                offset = 0
+            try:
+                if url is not None:
+                    offset = self.offset(url, file.label)
+                    if offset is None or offset > file.size:
+                        if offset is not None:  # more than the file: not ours to resume
+                            self._quiet_terminate(url, file.label)
+                        log.info("Upload of %s is gone from the server; starting it again",
+                                 file.label)
+                        url = None
+                        note_url(None, 0)
+                if url is None:
+                    url = self.create(endpoint, file.size, file.metadata, file.label)
+                    created += 1
+                    offset = 0
+            except TransientError as exc:
+                stuck += 1
+                self._pause(stuck, control, exc)
+                continue
             assert offset is not None
+            if offset > best:
+                best, stuck = offset, 0
             note_url(url, offset)
             progress(offset)
             try:
@@ -304,11 +325,33 @@ class TusClient:
                 note_url(None, 0)
             except _SentSome as partial:
                 sent += partial.count
-                if partial.count == 0 or resumes >= self._max_resumes:
-                    raise partial.error from None
                 resumes += 1
+                if resumes > self._max_resumes:
+                    raise partial.error from None
+                stuck += 1
+                if partial.count > 0 and self.slice_size > MIN_SLICE_SIZE:
+                    # Smaller requests fit between the cuts even where the server keeps none
+                    # of a broken request's bytes.
+                    self.slice_size = max(MIN_SLICE_SIZE, self.slice_size // 2)
                 log.info("Upload of %s broke after %d bytes (%s); resuming from the server's "
                          "offset", file.label, partial.count, partial.error)
+                self._pause(stuck, control, partial.error)
+
+    def _pause(self, stuck: int, control: JobControl, error: TransientError) -> None:
+        """Wait before the next try, or give up (raise `error`) once the link has moved
+        nothing for every delay in the schedule. The wait is cut short by a cancel."""
+        if stuck > len(self._retry_delays):
+            raise error
+        delay = self._retry_delays[stuck - 1]
+        if error.retry_after is not None:
+            if error.retry_after > self._retry_delays[-1]:
+                raise error  # a longer wait is the outbox's to keep, across passes
+            delay = max(delay, error.retry_after)
+        deadline = time.monotonic() + delay
+        while (left := deadline - time.monotonic()) > 0:
+            control.check_cancelled()
+            self._sleep(min(left, 0.25))
+        control.check_cancelled()
 
     def _quiet_terminate(self, url: str, label: str) -> None:
         try:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from mcdesk import __version__
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.shell.main_window import MainWindow
+from mcdesk.ui.shell.single_window import Answer, WindowGuard, ask_running_window, holder_pid
 
 if TYPE_CHECKING:
     pass
@@ -43,12 +44,26 @@ def open_portfolio_in_background(window: MainWindow, *, seed_demo: bool = True) 
 
 def run_gui(portfolio_dir: Path) -> int:
     app = make_application()
+    answer = ask_running_window(portfolio_dir)
+    if answer == Answer.FORWARDED:
+        sys.stderr.write(f"mcdesk is already open on {portfolio_dir}; its window was brought "
+                         "forward.\n")
+        return 0
+    if answer == Answer.HUNG:
+        pid = holder_pid(portfolio_dir)
+        holder = f"process {pid}" if pid is not None else "another mcdesk"
+        sys.stderr.write(f"mcdesk is already open on {portfolio_dir} ({holder}) but does not "
+                         "answer. Close that window, or end that process, then start mcdesk "
+                         "again. Nothing was changed.\n")
+        return 1
     runner = JobRunner()
     window = MainWindow(runner, portfolio_dir)
+    guard = WindowGuard(portfolio_dir, window.bring_forward, window)
     sys.excepthook = window.crash_reporter.excepthook
     window.show()
     QTimer.singleShot(0, lambda: open_portfolio_in_background(window))
     code = app.exec()
+    guard.release()
     runner.shutdown(wait=True)
     from mcdesk.services.evidence import stop_media_workers
 

@@ -76,10 +76,10 @@ class MainWindow(QMainWindow):
         for spec in PLACES.values():
             if spec.eager:
                 self.place(spec.key)
-        self._role_places: tuple[PlaceKey, ...] = ()
-        self._fill_sidebar(role_spec(Role.EARNER))
+        self._fill_sidebar()
+        self._show_places_of(role_spec(Role.EARNER))
         self.sidebar.currentRowChanged.connect(self._place_chosen)
-        self.sidebar.setCurrentRow(0)
+        self.show_place(PlaceKey.CATALOG)
         runner.changed.connect(self._fan_out)
 
         self.notice_bar = NoticeBar()
@@ -194,22 +194,18 @@ class MainWindow(QMainWindow):
                 continue
             page.changes_happened(notice)
 
-    def _fill_sidebar(self, spec: RoleSpec) -> None:
-        if spec.places == self._role_places:
-            return
-        self._role_places = spec.places
-        current = self._current_key()
-        self.sidebar.blockSignals(True)
-        self.sidebar.clear()
-        for key in spec.places:
-            place = PLACES[key]
-            item = QListWidgetItem(icon(key), place.translated_title())
+    def _fill_sidebar(self) -> None:
+        """Every place, in the registry's order; a role hides the ones it does not use."""
+        for key, spec in PLACES.items():
+            item = QListWidgetItem(icon(key), spec.translated_title())
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(0, 36))
             self.sidebar.addItem(item)
-        self.sidebar.blockSignals(False)
-        if current in spec.places:
-            self.sidebar.setCurrentRow(spec.places.index(current))
+
+    def _show_places_of(self, spec: RoleSpec) -> None:
+        for row in range(self.sidebar.count()):
+            item = self.sidebar.item(row)
+            item.setHidden(item.data(Qt.ItemDataRole.UserRole) not in spec.places)
 
     def _current_key(self) -> PlaceKey | None:
         current = self.pages.currentWidget()
@@ -314,8 +310,8 @@ class MainWindow(QMainWindow):
         index = self.role_box.findData(role)
         self.role_box.setCurrentIndex(max(0, index))
         spec = role_spec(self.role)
-        self._fill_sidebar(spec)
-        if self._current_key() not in spec.places or self.sidebar.currentRow() < 0:
+        self._show_places_of(spec)
+        if self._current_key() not in spec.places:
             self.show_place(spec.start)
 
     def switch_role(self, role: Role) -> None:
@@ -393,6 +389,16 @@ class MainWindow(QMainWindow):
     def content_changed(self) -> None:
         """Something outside the pages changed the portfolio (e.g. sample content): reload."""
         self._fan_out(ChangeNotice.of([Change.EVIDENCE, Change.DRAFTS]))
+
+    def bring_forward(self) -> None:
+        """Another launch on this portfolio asked for this window (one window per portfolio)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        self.show_notice(self.tr("mcdesk was started again on this portfolio: here is its "
+                                 "window."))
 
     def show_notice(self, text: str, tone: Tone = Tone.INFO) -> None:
         self.notice_bar.show_message(text, tone)

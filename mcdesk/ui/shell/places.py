@@ -45,13 +45,15 @@ class PlaceSpec:
         return page
 
 
+#: In sidebar order. Each role shows some of them, so the order serves every role at once:
+#: Observe, Reviews, Decide, Assessors, Catalog, Evidence, Coaching, Drafts, Badges, Sync.
 PLACES: dict[PlaceKey, PlaceSpec] = {spec.key: spec for spec in (
+    # Most people who open mcdesk are teachers; the review workspace is many widgets to build.
+    PlaceSpec(PlaceKey.REVIEWS, "Reviews", "mcdesk.ui.reviews.page:ReviewsPage"),
     PlaceSpec(PlaceKey.CATALOG, "Catalog", "mcdesk.ui.catalog.page:CatalogPage", eager=True),
     PlaceSpec(PlaceKey.EVIDENCE, "Evidence", "mcdesk.ui.evidence.page:EvidencePage",
               eager=True),
     PlaceSpec(PlaceKey.DRAFTS, "Drafts", "mcdesk.ui.drafts.page:DraftsPage", eager=True),
-    # Most people who open mcdesk are teachers; the review workspace is many widgets to build.
-    PlaceSpec(PlaceKey.REVIEWS, "Reviews", "mcdesk.ui.reviews.page:ReviewsPage"),
     PlaceSpec(PlaceKey.SYNC, "Sync", "mcdesk.ui.sync.page:SyncPage", eager=True),
 )}
 
@@ -62,7 +64,7 @@ class RoleSpec:
     label: str
     """Untranslated; shown through QCoreApplication.translate("roles", label)."""
     places: tuple[PlaceKey, ...]
-    """The sidebar, top to bottom; the first is where the role starts."""
+    """The places the role shows (in PLACES order in the sidebar)."""
     start: PlaceKey
 
     def translated_label(self) -> str:

@@ -327,7 +327,8 @@ class SyncPage(Place):
                                                 and self.network_is_metered()) else None
         self._pass = self._runner.submit(
             self.tr("Syncing"),
-            lambda control: workspace.sync.sync_once(control=control, hold_larger_than=hold),
+            lambda control: workspace.sync.sync_once(control=control, hold_larger_than=hold,
+                                                      immediate=not quiet),
             lane=JobRunner.server_lane("sync"),
             on_success=lambda report: self._pass_done(report, quiet),
             on_failure=self._pass_failed, on_cancelled=self._pass_stopped)
