@@ -41,7 +41,7 @@ def test_a_second_launch_brings_the_first_window_forward(tmp_path: Path) -> None
         assert (portfolio / PID_FILE).read_text().strip() == str(first.pid)
 
         second = _launch(home, portfolio)
-        out, err = second.communicate(timeout=60)
+        _out, err = second.communicate(timeout=60)
         assert second.returncode == 0, err
         assert "already open" in err and "brought forward" in err
         assert first.poll() is None  # the first window goes on
@@ -53,7 +53,7 @@ def test_a_second_launch_brings_the_first_window_forward(tmp_path: Path) -> None
         first.send_signal(signal.SIGSTOP)  # hung: it cannot answer
         try:
             third = _launch(home, portfolio)
-            out, err = third.communicate(timeout=60)
+            _out, err = third.communicate(timeout=60)
         finally:
             first.send_signal(signal.SIGCONT)
         assert third.returncode == 1, err
