@@ -13,3 +13,8 @@ def default_portfolio_dir() -> Path:
 
 def log_dir() -> Path:
     return platformdirs.user_log_path("mcdesk", appauthor=False)
+
+
+def config_dir() -> Path:
+    """The user's own settings folder for mcdesk (never inside a portfolio)."""
+    return platformdirs.user_config_path("mcdesk", appauthor=False)

@@ -145,6 +145,9 @@ def build_parser() -> argparse.ArgumentParser:
     server_add.add_argument("--allow-insecure-http", action="store_true",
                             help="accept a plain http:// address of another machine (the "
                                  "token and the files then cross the network unencrypted)")
+    server_add.add_argument("--store-token-in-file", action="store_true",
+                            help="where there is no system keyring: keep the token in a file "
+                                 "only you can read, in your settings folder")
     server_commands.add_parser("list", parents=[json_flag], help="list the servers")
     server_remove = server_commands.add_parser("remove", parents=[json_flag],
                                                help="forget a server and its token")

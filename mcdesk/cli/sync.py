@@ -12,9 +12,10 @@ from typing import Any, TextIO
 from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
 from mcdesk.cli.output import dump_json
 from mcdesk.core.errors import McdeskError
-from mcdesk.core.sync import ItemReport, OutboxItem, ServerProfile, SyncReport
+from mcdesk.core.sync import ItemReport, NoKeyringError, OutboxItem, ServerProfile, SyncReport
 from mcdesk.core.units import human_size
 from mcdesk.services.workspace import Workspace
+from mcdesk.sync import secrets
 
 TOKEN_ENV = "MCDESK_TOKEN"
 MAX_TOKEN_CHARS = 8192
@@ -40,6 +41,14 @@ def _read_token(err: TextIO) -> str:
     return sys.stdin.read(MAX_TOKEN_CHARS + 1)[:MAX_TOKEN_CHARS + 1].strip()
 
 
+def _agrees(exc: NoKeyringError, err: TextIO) -> bool:
+    """On a terminal: say the risk, ask once."""
+    print(f"mcdesk: {exc}", file=err)
+    err.write("Keep the token in that file? [y/N] ")
+    err.flush()
+    return sys.stdin.readline().strip().lower() in ("y", "yes")
+
+
 def _profile(profile: ServerProfile) -> dict[str, Any]:
     return {"name": profile.name, "url": profile.url,
             "created_at": profile.created_at.isoformat(), "has_token": profile.has_token,
@@ -51,13 +60,25 @@ def _add(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextI
     if len(token) > MAX_TOKEN_CHARS:
         raise McdeskError(f"the token is longer than {MAX_TOKEN_CHARS} characters; paste only "
                           "the token")
-    profile = workspace.sync.add_server(args.name, args.url, token,
-                                        allow_insecure_http=args.allow_insecure_http)
+    try:
+        profile = workspace.sync.add_server(args.name, args.url, token,
+                                            allow_insecure_http=args.allow_insecure_http,
+                                            allow_token_file=args.store_token_in_file)
+    except NoKeyringError as exc:
+        if not (sys.stdin is not None and sys.stdin.isatty() and _agrees(exc, err)):
+            raise
+        profile = workspace.sync.add_server(args.name, args.url, token,
+                                            allow_insecure_http=args.allow_insecure_http,
+                                            allow_token_file=True)
+    where = secrets.token_file(profile.name)
+    kept = (f"in {where} (only you can read it)" if where.exists()
+            else "in the system keyring")
     if args.json:
-        dump_json({"server": _profile(profile)}, out)
+        dump_json({"server": _profile(profile), "token_kept": str(where) if where.exists()
+                   else "keyring"}, out)
     else:
-        print(f"Server {profile.name} ({profile.url}) added; its token is kept in the system "
-              "keyring.", file=out)
+        print(f"Server {profile.name} ({profile.url}) added; its token is kept {kept}.",
+              file=out)
     return EXIT_OK
 
 

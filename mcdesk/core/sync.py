@@ -389,3 +389,13 @@ class SyncReport:
     def ok(self) -> bool:
         return (all(s.reached and not s.error for s in self.servers)
                 and all(i.ok for i in self.items))
+
+
+class InsecureAddressError(McdeskError):
+    """Plain http to another machine: the token and the videos would cross the network in
+    clear. Allowed only when the person says so."""
+
+
+class NoKeyringError(McdeskError):
+    """The OS keyring cannot be used here; a token file needs the person's agreement. The
+    message says the risk in words."""

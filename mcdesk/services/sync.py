@@ -143,10 +143,13 @@ class SyncService:
     # -- server profiles ------------------------------------------------------------------
 
     def add_server(self, name: str, url: str, token: str, *,
-                   allow_insecure_http: bool = False) -> ServerProfile:
+                   allow_insecure_http: bool = False,
+                   allow_token_file: bool = False) -> ServerProfile:
         """Add a server (or give a known one a new address or token). The token goes to the
         OS keyring; items that waited for a login go on at the next pass. Plain http to
-        another machine is refused unless `allow_insecure_http` (InsecureAddressError)."""
+        another machine is refused unless `allow_insecure_http` (InsecureAddressError).
+        Without an OS keyring the token goes to a file only with `allow_token_file`
+        (secrets.NoKeyringError otherwise, which says the risk in words)."""
         name = name.strip()
         if not _NAME.match(name):
             raise McdeskError(f'"{name}" cannot name a server: use letters, digits, ".", "_" '
@@ -160,7 +163,7 @@ class SyncService:
         if any(ch.isspace() for ch in token) or not token.isprintable():
             raise McdeskError("the token holds spaces or unprintable characters; paste it "
                               "exactly as given")
-        secrets.set_token(name, token)
+        secrets.set_token(name, token, allow_file=allow_token_file)
         profile = self._store.save_profile(name, address, self.clock())
         released = self._store.release_holds(name, OutboxState.LOGIN_NEEDED, self.clock())
         if released:

@@ -31,6 +31,7 @@ from mcdesk.core.sync import (
     CredentialsPage,
     Discovery,
     FinalizeResult,
+    InsecureAddressError,
     Me,
     ProtocolError,
     Rejected,
@@ -73,11 +74,6 @@ def normalize_url(url: str) -> str:
     if parts.query or parts.fragment:
         raise McdeskError(f'"{url}": a server address has no ?query or #fragment')
     return text.rstrip("/")
-
-
-class InsecureAddressError(McdeskError):
-    """Plain http to another machine: the token and the videos would cross the network in
-    clear. Allowed only when the person says so."""
 
 
 def is_loopback_host(host: str) -> bool:

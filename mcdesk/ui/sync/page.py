@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -31,7 +32,14 @@ from PySide6.QtWidgets import (
 from mcdesk.core.changes import Change
 from mcdesk.core.progress import JobControl
 from mcdesk.core.reviews import ReviewState, ReviewSummary
-from mcdesk.core.sync import OutboxItem, OutboxState, ServerProfile, SyncReport
+from mcdesk.core.sync import (
+    InsecureAddressError,
+    NoKeyringError,
+    OutboxItem,
+    OutboxState,
+    ServerProfile,
+    SyncReport,
+)
 from mcdesk.core.units import clock, human_size
 from mcdesk.jobs.runner import JobHandle, JobRunner, Lane
 from mcdesk.ui.widgets.notice import Tone
@@ -420,20 +428,43 @@ class SyncPage(Place):
             self._save_server(profile.name, profile.url, dialog.token.text())
         dialog.deleteLater()
 
-    def _save_server(self, name: str, url: str, token: str) -> None:
+    def _save_server(self, name: str, url: str, token: str, *, insecure: bool = False,
+                     token_file: bool = False) -> None:
         workspace = self._workspace
         if workspace is None:
             return
+
         def saved(profile: ServerProfile) -> None:
-            self.notice.emit(self.tr("Saved “%1”. Its token is in your keyring.").replace(
-                "%1", profile.name), Tone.INFO)
+            where = (self.tr("in a file only you can read") if token_file
+                     else self.tr("in your keyring"))
+            self.notice.emit(self.tr("Saved “%1”. Its token is %2.").replace(
+                "%1", profile.name).replace("%2", where), Tone.INFO)
             self.profiles = [p for p in self.profiles if p.name != profile.name] + [profile]
             self.refresh()
             self.sync_now()
 
+        def failed(exc: BaseException) -> None:
+            # Asked once, in words; a yes tries again with that permission.
+            if isinstance(exc, InsecureAddressError) and self._agrees(
+                    self.tr("Send over plain http?"), str(exc)):
+                self._save_server(name, url, token, insecure=True, token_file=token_file)
+            elif isinstance(exc, NoKeyringError) and self._agrees(
+                    self.tr("Keep the token in a file?"), str(exc)):
+                self._save_server(name, url, token, insecure=insecure, token_file=True)
+            elif not isinstance(exc, InsecureAddressError | NoKeyringError):
+                self._failed(exc)
+
         self._runner.submit(self.tr("Saving the server"),
-                            lambda _c: workspace.sync.add_server(name, url, token),
-                            lane=Lane.WRITE, on_failure=self._failed, on_success=saved)
+                            lambda _c: workspace.sync.add_server(
+                                name, url, token, allow_insecure_http=insecure,
+                                allow_token_file=token_file),
+                            lane=Lane.WRITE, on_failure=failed, on_success=saved)
+
+    def _agrees(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def remove_server(self) -> None:
         workspace, name = self._workspace, self.current_server()

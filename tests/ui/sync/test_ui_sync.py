@@ -118,3 +118,53 @@ def test_a_bad_token_asks_to_sign_in_again(window: MainWindow, qtbot: QtBot,
     with qtbot.waitSignal(sync.pass_finished, timeout=WAIT):
         sync.sign_in_again()
     qtbot.waitUntil(lambda: sync.items[0].state is OutboxState.RECEIVED, timeout=WAIT)
+
+
+def test_no_keyring_and_plain_http_are_asked_in_words(window: MainWindow, qtbot: QtBot,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+    from keyring.backends import fail
+    from PySide6.QtWidgets import QMessageBox
+
+    from mcdesk.sync import secrets
+
+    keyring.set_keyring(fail.Keyring())  # a laptop with no Secret Service
+    asked: list[tuple[str, str]] = []
+
+    def answer(_parent: object, title: str, text: str, *_args: object) -> object:
+        asked.append((title, text))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    sync = window.sync_page
+    window.show_place("sync")
+    monkeypatch.setattr(sync, "sync_now", lambda: None)  # no server behind this address
+    sync._save_server("lan", "http://issuer.school.lan:8080", "tok-123456")
+    qtbot.waitUntil(lambda: any(p.name == "lan" for p in sync.profiles), timeout=WAIT)
+    assert [title for title, _ in asked] == ["Send over plain http?",
+                                             "Keep the token in a file?"]
+    assert "unencrypted" in asked[0][1]
+    assert "only your user account can read" in asked[1][1]
+    kept = secrets.token_file("lan")
+    assert kept.read_text() == "tok-123456" and (kept.stat().st_mode & 0o077) == 0
+
+
+def test_saying_no_keeps_nothing(window: MainWindow, qtbot: QtBot,
+                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def answer(_parent: object, title: str, *_args: object) -> object:
+        asked.append(title)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    sync = window.sync_page
+    window.show_place("sync")
+    sync._save_server("lan", "http://issuer.school.lan:8080", "tok-123456")
+    qtbot.waitUntil(lambda: asked == ["Send over plain http?"], timeout=WAIT)
+    qtbot.wait(300)
+    workspace = window.workspace
+    assert workspace is not None
+    assert [p.name for p in workspace.sync.servers()] == []
