@@ -78,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     evidence_commands.add_parser("privacy", parents=[json_flag],
                                  help="what still carries a location, lacks consent, or names "
                                       "someone on the roster")
+    _evidence_safety_parsers(evidence_commands, json_flag)
 
     roster = commands.add_parser("roster", help="names that must not leave this laptop")
     roster_commands = roster.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -163,6 +164,40 @@ def build_parser() -> argparse.ArgumentParser:
                            "to send for a later pass")
     _review_parser(commands, json_flag)
     return parser
+
+
+def _evidence_safety_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+                             json_flag: argparse.ArgumentParser) -> None:
+    """What a teacher does in the window to make evidence safe to send, for scripts."""
+    consent = commands.add_parser("consent", parents=[json_flag],
+                                  help="whether everyone on camera consented")
+    consent.add_argument("id", metavar="ID")
+    consent.add_argument("state", choices=["given", "not-yet", "blurred"])
+    identifying = commands.add_parser(
+        "identifying", parents=[json_flag],
+        help="mark a piece as showing who you are (hidden from assessors in blind review)")
+    identifying.add_argument("id", metavar="ID")
+    identifying.add_argument("state", choices=["on", "off"])
+    strip = commands.add_parser("strip-location", parents=[json_flag],
+                                help="make a copy without location, camera and author details")
+    strip.add_argument("id", metavar="ID")
+    blur = commands.add_parser("blur", parents=[json_flag],
+                               help="make a copy with every face found blurred")
+    blur.add_argument("id", metavar="ID")
+    blur.add_argument("--review", action="store_true",
+                      help="only list the faces found (nothing is written)")
+    trim = commands.add_parser("trim", parents=[json_flag],
+                               help="make a copy of a video from one moment to another")
+    trim.add_argument("id", metavar="ID")
+    trim.add_argument("--from", dest="start", required=True, metavar="T",
+                      help="the first moment kept: M:SS or seconds")
+    trim.add_argument("--to", dest="end", required=True, metavar="T",
+                      help="the last moment kept: M:SS or seconds")
+    compress = commands.add_parser("compress", parents=[json_flag],
+                                   help="make a smaller copy of a video")
+    compress.add_argument("id", metavar="ID")
+    compress.add_argument("--max-mb", type=float, required=True, metavar="N",
+                          help="the copy fits in N megabytes")
 
 
 def _review_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser],

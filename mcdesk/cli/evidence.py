@@ -9,16 +9,118 @@ from typing import TextIO
 from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
 from mcdesk.cli.output import dump_json
 from mcdesk.core.errors import McdeskError
-from mcdesk.core.evidence import Evidence, EvidenceKind
-from mcdesk.core.units import clock, human_size
+from mcdesk.core.evidence import (
+    BlurFaces,
+    Consent,
+    Evidence,
+    EvidenceKind,
+    StripMetadata,
+    Trim,
+    VersionRequest,
+)
+from mcdesk.core.units import clock, human_size, parse_moment
 from mcdesk.services.workspace import Workspace
 
 
 def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "roster":
         return _roster(workspace, args, out)
-    handlers = {"add": _add, "list": _list, "show": _show, "privacy": _privacy}
+    handlers = {"add": _add, "list": _list, "show": _show, "privacy": _privacy,
+                "consent": _consent, "identifying": _identifying,
+                "strip-location": _strip_location, "blur": _blur, "trim": _trim,
+                "compress": _compress}
     return handlers[args.action](workspace, args, out, err)
+
+
+#: What the command line calls each consent state (the window's words are longer).
+CONSENT_WORDS = {"given": Consent.CONSENTED, "not-yet": Consent.NOT_YET,
+                 "blurred": Consent.BLURRED}
+
+
+def _consent(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    evidence = workspace.evidence.resolve(args.id)
+    changed = workspace.evidence.set_consent(evidence.id, CONSENT_WORDS[args.state])
+    return _changed(changed, f"consent: {changed.consent}", args, out)
+
+
+def _identifying(workspace: Workspace, args: argparse.Namespace, out: TextIO,
+                 err: TextIO) -> int:
+    evidence = workspace.evidence.resolve(args.id)
+    changed = workspace.evidence.set_identifying(evidence.id, args.state == "on")
+    words = ("marked as identifying: assessors see it only when they lift blind review"
+             if changed.identifying else "not marked as identifying")
+    return _changed(changed, words, args, out)
+
+
+def _changed(evidence: Evidence, words: str, args: argparse.Namespace, out: TextIO) -> int:
+    if args.json:
+        dump_json({"evidence": evidence}, out)
+    else:
+        print(f"{evidence.title}: {words}.", file=out)
+    return EXIT_OK
+
+
+def _made(workspace: Workspace, source: Evidence, request: VersionRequest,
+          args: argparse.Namespace, out: TextIO) -> int:
+    """Make a safe version (the original stays as it is) and say what was made."""
+    version = workspace.evidence.make_version(source.id, request)
+    if args.json:
+        dump_json({"source": source.id, "evidence": version}, out)
+    else:
+        print(f"made: {describe(version)} (from \"{source.title}\", which is unchanged)",
+              file=out)
+    return EXIT_OK
+
+
+def _strip_location(workspace: Workspace, args: argparse.Namespace, out: TextIO,
+                    err: TextIO) -> int:
+    return _made(workspace, workspace.evidence.resolve(args.id), StripMetadata(), args, out)
+
+
+def _blur(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    source = workspace.evidence.resolve(args.id)
+    regions = workspace.evidence.detect_faces(source)
+    if args.review:
+        if args.json:
+            dump_json({"evidence": source.id, "faces": regions}, out)
+        else:
+            for region in regions:
+                rect = region.rect
+                when = (f" from {clock(region.start_s)} to {clock(region.end_s)}"
+                        if region.start_s is not None and region.end_s is not None else "")
+                print(f"face at {rect.x},{rect.y}, {rect.width}×{rect.height} pixels{when}",
+                      file=out)
+            print(f"{len(regions)} face(s) found; nothing was written.", file=out)
+        return EXIT_OK
+    if not regions:
+        raise McdeskError(f'no faces were found in "{source.title}"; nothing to blur (look '
+                          "at it yourself: mcdesk finds most faces, not all)")
+    return _made(workspace, source, BlurFaces(tuple(regions)), args, out)
+
+
+def _trim(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    source = workspace.evidence.resolve(args.id)
+    start, end = parse_moment(args.start), parse_moment(args.end)
+    duration = source.media.duration_s if source.media else None
+    if end <= start:
+        raise McdeskError(f"the end ({args.end}) must come after the start ({args.start})")
+    if duration is not None and start >= duration:
+        raise McdeskError(f'"{source.title}" is only {clock(duration)} long')
+    return _made(workspace, source, Trim(start, min(end, duration or end)), args, out)
+
+
+def _compress(workspace: Workspace, args: argparse.Namespace, out: TextIO,
+              err: TextIO) -> int:
+    source = workspace.evidence.resolve(args.id)
+    if args.max_mb <= 0:
+        raise McdeskError("--max-mb must be more than 0")
+    version = workspace.evidence.compress_under(source.id, int(args.max_mb * 1_048_576))
+    if args.json:
+        dump_json({"source": source.id, "evidence": version}, out)
+    else:
+        print(f"made: {describe(version)} (from \"{source.title}\", which is unchanged)",
+              file=out)
+    return EXIT_OK
 
 
 def describe(evidence: Evidence) -> str:
@@ -85,6 +187,8 @@ def _show(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Text
                              ("link", evidence.url), ("taken", evidence.taken_at),
                              ("captured by", evidence.captured_by),
                              ("consent", evidence.consent),
+                             ("identifying", "yes, hidden in blind review"
+                              if evidence.identifying else None),
                              ("made from", evidence.source_id)):
             if value:
                 print(f"  {label}: {value}", file=out)

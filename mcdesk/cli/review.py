@@ -5,7 +5,6 @@ thread."""
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -22,12 +21,11 @@ from mcdesk.core.reviews import (
     ReviewIncompleteError,
     ReviewSummary,
 )
-from mcdesk.core.units import clock
+from mcdesk.core.units import clock, parse_moment
 from mcdesk.services.reviews import ReviewFileError, ReviewWork
 from mcdesk.services.workspace import Workspace
 
 HIDDEN = "(hidden during blind review)"
-_TIME = re.compile(r"^(?:(\d+):)?(?:(\d+):)?(\d+(?:\.\d+)?)$")
 
 
 def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -243,15 +241,7 @@ def _score(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Tex
 
 def parse_time(text: str) -> int:
     """Milliseconds from "83", "83.5", "1:23", "1:23.5" or "1:01:23"."""
-    match = _TIME.match(text.strip())
-    if match is None:
-        raise McdeskError(f'"{text}" is not a moment; write it as M:SS (1:23) or in seconds')
-    first, second, seconds = match.groups()
-    hours, minutes = (int(first), int(second)) if second is not None else (
-        0, int(first) if first is not None else 0)
-    if float(seconds) >= 60 and (first is not None):
-        raise McdeskError(f'"{text}": seconds go up to 59')
-    return round((hours * 3600 + minutes * 60 + float(seconds)) * 1000)
+    return round(parse_moment(text) * 1000)
 
 
 def _comment(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

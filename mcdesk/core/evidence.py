@@ -101,6 +101,8 @@ class Evidence:
     tags: tuple[str, ...] = ()
     consent: Consent = Consent.NOT_SET
     media: MediaInfo | None = None
+    identifying: bool = False
+    """The teacher marked it as showing who they are: hidden from assessors in blind review."""
     versions: tuple[str, ...] = field(default=())  # ids of versions made from this one
 
     @property

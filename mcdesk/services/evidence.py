@@ -34,6 +34,7 @@ from mcdesk.core.evidence import (
 )
 from mcdesk.core.progress import NULL_CONTROL, Cancelled, JobControl, ScaledControl
 from mcdesk.core.text import fold, word_count
+from mcdesk.core.units import human_size
 from mcdesk.storage.portfolio import Portfolio
 
 if TYPE_CHECKING:
@@ -292,6 +293,11 @@ class EvidenceService:
     def set_consent(self, evidence_id: str, consent: Consent) -> Evidence:
         return self._store.update(evidence_id, consent=consent)
 
+    def set_identifying(self, evidence_id: str, identifying: bool) -> Evidence:
+        """Mark (or unmark) a piece as showing who the teacher is: packages say so and
+        assessors see it only when they lift blind review."""
+        return self._store.update(evidence_id, identifying=identifying)
+
     def set_tags(self, evidence_id: str, tags: Sequence[str]) -> Evidence:
         cleaned = [t.strip() for t in tags if t.strip()]
         return self._store.update(evidence_id, tags=cleaned)
@@ -344,6 +350,42 @@ class EvidenceService:
         return video.estimate_compressed_bytes(
             media.duration_s, video_kbps=request.video_kbps, audio_kbps=request.audio_kbps,
             has_audio=bool(media.has_audio))
+
+    def compress_to_fit(self, evidence: Evidence, max_bytes: int) -> Compress:
+        """Settings that make a video fit in `max_bytes` (picture height kept, audio at
+        96 kb/s); McdeskError when even the lowest quality would not fit."""
+        from mcdesk.media import video
+
+        _require_kind(evidence, EvidenceKind.VIDEO)
+        media = evidence.media
+        if media is None or not media.duration_s:
+            raise McdeskError(f'"{evidence.title}" has no duration: it cannot be compressed')
+        audio_kbps = 96
+        has_audio = bool(media.has_audio)
+        video_kbps = video.bitrate_for_target(media.duration_s, max_bytes, audio_kbps, has_audio)
+        request = Compress(max_height=media.height, video_kbps=video_kbps,
+                           audio_kbps=audio_kbps)
+        if self.estimate_compressed_bytes(evidence, request) > max_bytes:
+            raise McdeskError(f'"{evidence.title}" cannot fit in {human_size(max_bytes)} even '
+                              "at the lowest quality; trim it first")
+        return request
+
+    def compress_under(self, evidence_id: str, max_bytes: int,
+                       control: JobControl = NULL_CONTROL) -> Evidence:
+        """A compressed copy that really is at most `max_bytes`: the estimate aims a little
+        under, and a copy that still came out larger is set aside (to the trash) and made
+        again at a bitrate scaled down by how much it missed."""
+        source = self.get(evidence_id)
+        request = self.compress_to_fit(source, int(max_bytes * 0.92))
+        for _try in range(3):
+            version = self.make_version(evidence_id, request, control)
+            if version.size is not None and version.size <= max_bytes:
+                return version
+            self.move_to_trash(version.id)
+            missed = max_bytes / max(1, version.size or max_bytes)
+            request = replace(request, video_kbps=max(1, int(request.video_kbps * missed * 0.9)))
+        raise McdeskError(f'"{source.title}" did not come under {human_size(max_bytes)}; trim '
+                          "it, or allow a larger size")
 
     def make_version(self, evidence_id: str, request: VersionRequest,
                      control: JobControl = NULL_CONTROL) -> Evidence:
@@ -410,6 +452,7 @@ class EvidenceService:
                 captured_by=source.captured_by,
                 tags=source.tags,
                 consent=Consent.BLURRED if isinstance(request, BlurFaces) else source.consent,
+                identifying=source.identifying,
                 media=replace(info, text=None),
             )
             return self._store.add(version, content_text=info.text)

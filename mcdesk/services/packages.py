@@ -352,6 +352,8 @@ class PackageService:
             "kind": str(evidence.kind),
             "consent": str(item.consent),
         }
+        if evidence.identifying:
+            entry["identifying"] = True
         if payload is not None:
             entry["file"] = {"path": payload.path, "mediaType": _media_type(item),
                              "size": payload.size, "sha256": payload.sha256}

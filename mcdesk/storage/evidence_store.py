@@ -51,14 +51,15 @@ class EvidenceStore:
                 derivation=evidence.derivation,
                 tags_json=json.dumps(list(evidence.tags)),
                 consent=str(evidence.consent),
+                identifying=evidence.identifying,
                 media_json=media_to_json(evidence.media) if evidence.media else None,
                 content_text=content_text,
             ))
         return self.get(evidence.id)
 
     def update(self, evidence_id: str, **changes: Any) -> Evidence:
-        """Change title, captured_by, consent, tags or body of one evidence."""
-        allowed = {"title", "captured_by", "consent", "tags", "body"}
+        """Change title, captured_by, consent, identifying, tags or body of one evidence."""
+        allowed = {"title", "captured_by", "consent", "identifying", "tags", "body"}
         unknown = set(changes) - allowed
         if unknown:
             raise ValueError(f"cannot change {sorted(unknown)}")
@@ -178,6 +179,7 @@ def _to_evidence(row: EvidenceRow, size: int | None, versions: tuple[str, ...]) 
         captured_by=row.captured_by,
         tags=tuple(json.loads(row.tags_json or "[]")),
         consent=Consent(row.consent),
+        identifying=bool(row.identifying),
         media=media_from_json(row.media_json) if row.media_json else None,
         versions=versions,
     )

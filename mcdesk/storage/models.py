@@ -100,6 +100,7 @@ class EvidenceRow(Base):
     consent: Mapped[str] = mapped_column(String(40), default="not set", server_default="not set")
     media_json: Mapped[str | None] = mapped_column(Text)
     content_text: Mapped[str | None] = mapped_column(Text)
+    identifying: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class RosterRow(Base):
