@@ -12,6 +12,7 @@ from typing import Any, TextIO
 from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
 from mcdesk.cli.output import dump_json
 from mcdesk.core.errors import McdeskError
+from mcdesk.core.reviews import Role
 from mcdesk.core.sync import ItemReport, NoKeyringError, OutboxItem, ServerProfile, SyncReport
 from mcdesk.core.units import human_size
 from mcdesk.services.workspace import Workspace
@@ -39,6 +40,19 @@ def _read_token(err: TextIO) -> str:
     if sys.stdin.isatty():
         return getpass.getpass("Token (input hidden): ", stream=err).strip()
     return sys.stdin.read(MAX_TOKEN_CHARS + 1)[:MAX_TOKEN_CHARS + 1].strip()
+
+
+ROLE_WORDS = {Role.EARNER: "a teacher", Role.ASSESSOR: "an assessor", Role.COACH: "a coach"}
+
+
+def _adopt_role(workspace: Workspace, name: str, err: TextIO) -> Role | None:
+    """Work in the role of the token's account; a server out of reach changes nothing."""
+    try:
+        return workspace.sync.adopt_server_role(name)
+    except McdeskError as exc:
+        print(f"mcdesk: could not ask {name} whose token this is ({exc}); the portfolio keeps "
+              "its role", file=err)
+        return None
 
 
 def _agrees(exc: NoKeyringError, err: TextIO) -> bool:
@@ -70,15 +84,20 @@ def _add(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextI
         profile = workspace.sync.add_server(args.name, args.url, token,
                                             allow_insecure_http=args.allow_insecure_http,
                                             allow_token_file=True)
+    role = _adopt_role(workspace, profile.name, err)
     where = secrets.token_file(profile.name)
     kept = (f"in {where} (only you can read it)" if where.exists()
             else "in the system keyring")
     if args.json:
         dump_json({"server": _profile(profile), "token_kept": str(where) if where.exists()
-                   else "keyring"}, out)
+                   else "keyring", "role": str(role) if role else None}, out)
     else:
         print(f"Server {profile.name} ({profile.url}) added; its token is kept {kept}.",
               file=out)
+        if role is not None:
+            print(f"The token is {ROLE_WORDS.get(role, str(role))}'s: this portfolio now works "
+                  f"as {ROLE_WORDS.get(role, str(role))} (mcdesk role set to change it).",
+                  file=out)
     return EXIT_OK
 
 

@@ -170,6 +170,28 @@ class SyncService:
             log.info("%d item(s) for %s go on with the new token", released, name)
         return self._with_token(profile)
 
+    def adopt_server_role(self, name: str) -> Role | None:
+        """Ask the server whose token this is; when it is an assessor's (or a teacher's, a
+        coach's) and the portfolio works in another role, switch to it, so an assessor token
+        makes an assessor portfolio. Returns the role switched to, None when nothing changed.
+        Network: run it on the server's lane."""
+        profile = self._with_token(self.server(name))
+        token = secrets.get_token(profile.name)
+        if token is None or self._roles is None:
+            return None
+        client = self.client_factory(profile, token)
+        try:
+            account = client.me()
+        finally:
+            client.close()
+        try:
+            role = Role(account.role)
+        except ValueError:
+            return None  # a role this app has no place for (e.g. issuer staff)
+        if role is self._roles.current():
+            return None
+        return self._roles.switch(role)
+
     def servers(self) -> list[ServerProfile]:
         return [self._with_token(p) for p in self._store.profiles()]
 

@@ -13,8 +13,10 @@ from typing import Any
 
 import pytest
 
+from mcdesk.core.reviews import Role
 from mcdesk.media import demo
 from mcdesk.services.demo_draft import CONTEXT_ANSWER, DESIGN_ANSWER, EXIT_TICKETS
+from mcdesk.services.workspace import Workspace
 from tests.cli.test_cli import Run
 from tests.conftest import DEMO_CATALOG
 from tests.e2e.test_sync_e2e import mcdesk
@@ -120,3 +122,30 @@ def test_a_draft_made_ready_from_the_cli_alone_is_sent(issuer: Issuer, tmp_path:
     assert cli("draft", "send", draft).code == 0
     synced = _json(cli("sync", "--json"))
     assert synced["ok"], synced
+
+
+def test_an_assessor_token_makes_an_assessor_portfolio(issuer: Issuer, tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    portfolio = tmp_path / "assessor"
+    token = issuer.token("assessor", "Ana Assessor")
+    added = mcdesk(home, "server", "add", "riverbend", issuer.url, "--json",
+                   portfolio=portfolio, token=token)
+    assert _json(added)["role"] == "assessor"
+    again = mcdesk(home, "server", "add", "riverbend", issuer.url, portfolio=portfolio,
+                   token=token)
+    assert again.code == 0 and "now works as" not in again.out  # already an assessor
+    workspace = Workspace.open(portfolio)
+    try:
+        assert workspace.roles.current() is Role.ASSESSOR
+    finally:
+        workspace.close()
+
+
+def test_a_server_out_of_reach_leaves_the_role_alone(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    added = mcdesk(home, "server", "add", "later", "http://127.0.0.1:9", "--json",
+                   portfolio=tmp_path / "p", token="a-token-1234")
+    assert _json(added)["role"] is None
+    assert "keeps its role" in added.err

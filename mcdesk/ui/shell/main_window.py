@@ -188,6 +188,9 @@ class MainWindow(QMainWindow):
     def _fan_out(self, notice: ChangeNotice) -> None:
         """Pass what a write changed to every built place but the one that made the edit."""
         origin = notice.origin
+        if Change.ROLES in notice.changes and origin is not self and self.workspace is not None:
+            shell_ops.current_role(self.workspace).success(self.show_role).failure(
+                self.crash_reporter.report).run(self.runner)
         for page in list(self.places.values()):
             if origin is not None and isinstance(origin, QWidget) and (
                     origin is page or page.isAncestorOf(origin)):

@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mcdesk.core.changes import Change
+from mcdesk.core.changes import Change, ChangeNotice
 from mcdesk.core.progress import JobControl
-from mcdesk.core.reviews import ReviewState, ReviewSummary
+from mcdesk.core.reviews import ReviewState, ReviewSummary, Role
 from mcdesk.core.sync import (
     InsecureAddressError,
     NoKeyringError,
@@ -41,6 +41,7 @@ from mcdesk.core.sync import (
     SyncReport,
 )
 from mcdesk.core.units import clock, human_size
+from mcdesk.jobs.ops import Op
 from mcdesk.jobs.runner import JobHandle, JobRunner, Lane
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -441,6 +442,7 @@ class SyncPage(Place):
                 "%1", profile.name).replace("%2", where), Tone.INFO)
             self.profiles = [p for p in self.profiles if p.name != profile.name] + [profile]
             self.refresh()
+            self._adopt_role(profile.name)
             self.sync_now()
 
         def failed(exc: BaseException) -> None:
@@ -459,6 +461,27 @@ class SyncPage(Place):
                                 name, url, token, allow_insecure_http=insecure,
                                 allow_token_file=token_file),
                             lane=Lane.WRITE, on_failure=failed, on_success=saved)
+
+    def _adopt_role(self, name: str) -> None:
+        """Work in the role of the token's account (an assessor's token: an assessor's
+        portfolio); the shell hears of the change like any other write."""
+        workspace = self._workspace
+        if workspace is None:
+            return
+
+        def adopted(role: Role | None) -> None:
+            if role is None:
+                return
+            self._runner.announce(ChangeNotice.of([Change.ROLES], origin=self))
+            self.notice.emit(self.tr("This token belongs to an account that works as “%1” on "
+                                     "“%2”: mcdesk now works that way too (change it under "
+                                     "Working as).").replace("%1", str(role)).replace(
+                "%2", name), Tone.INFO)
+
+        # Not being able to ask is no problem: the portfolio keeps its role.
+        Op.network(self.tr("Asking whose token this is"), "sync",
+                   lambda _c: workspace.sync.adopt_server_role(name)).success(adopted).failure(
+            lambda exc: None).run(self._runner)
 
     def _agrees(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(

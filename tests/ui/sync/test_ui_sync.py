@@ -168,3 +168,23 @@ def test_saying_no_keeps_nothing(window: MainWindow, qtbot: QtBot,
     workspace = window.workspace
     assert workspace is not None
     assert [p.name for p in workspace.sync.servers()] == []
+
+
+def test_an_assessor_token_switches_the_window_to_assessor(window: MainWindow, qtbot: QtBot,
+                                                           issuer: Issuer) -> None:
+    from mcdesk.core.reviews import Role
+
+    sync = window.sync_page
+    window.show_place("sync")
+    qtbot.waitUntil(lambda: window.role_box.isEnabled(), timeout=WAIT)
+    assert window.role is Role.EARNER
+    token = issuer.token("assessor", "Ana Assessor")
+    QTimer.singleShot(200, lambda: fill_server_dialog("riverbend", issuer.url, token))
+    sync.ask_server()
+    qtbot.waitUntil(lambda: window.role is Role.ASSESSOR, timeout=WAIT)
+    reviews = next(window.sidebar.item(r) for r in range(window.sidebar.count())
+                   if window.sidebar.item(r).data(0x0100) == "reviews")
+    assert not reviews.isHidden()
+    workspace = window.workspace
+    assert workspace is not None
+    assert workspace.roles.current() is Role.ASSESSOR
