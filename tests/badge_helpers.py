@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from mcdesk_issuer.credentials import award
 from mcdesk_issuer.keys import IssuerKey
-
 from tests.conftest import DEMO_CATALOG
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
