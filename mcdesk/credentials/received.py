@@ -1,27 +1,22 @@
-"""Reads a credential received any way (OB 3.0 JSON, VC-JWT, baked PNG or SVG, OB 2.0
-assertion) into its format, its exact bytes and the credential inside; any thread.
-
-Interim version written on branch badges-place against the agreed API; the full reader
-lands with branch badges-verify and replaces this file."""
+"""Reading a received credential in any of its forms (OB 3.0 JSON, VC-JWT, baked PNG or SVG, OB
+2.0 assertion) into the credential it carries, within size and depth limits; any thread."""
 
 from __future__ import annotations
 
+import base64
 import enum
 import json
 import re
-import struct
-import zlib
 from dataclasses import dataclass
 from typing import Any
 
-from mcdesk.credentials.vc_jwt import CredentialError, _b64url
+from mcdesk.credentials.baking import OB2_KEYWORD, PNG_SIGNATURE, read_png, read_svg
+from mcdesk.credentials.errors import CredentialError
 
-MAX_CREDENTIAL_BYTES = 10 * 1024 * 1024
-PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
-_JWS = re.compile(r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$")
-_SVG_CREDENTIAL = re.compile(
-    rb"<openbadges:(?:credential|assertion)\b[^>]*?(?:verify=\"([^\"]*)\")?[^>]*?>"
-    rb"(?:\s*<!\[CDATA\[(.*?)\]\]>|(.*?))\s*</openbadges:(?:credential|assertion)>", re.S)
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_PAYLOAD_CHARS = 4 * 1024 * 1024
+MAX_JSON_DEPTH = 64
+_COMPACT_JWS = re.compile(r"[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]+\.[A-Za-z0-9_\-]*")
 
 
 class CredentialFormat(enum.StrEnum):
@@ -35,99 +30,124 @@ class CredentialFormat(enum.StrEnum):
 @dataclass(frozen=True)
 class ReceivedCredential:
     format: CredentialFormat
-    raw: bytes
-    payload: str
-    credential: dict[str, Any]
+    raw: bytes  # the bytes exactly as received (file or download)
+    payload: str  # the credential inside: JSON text or a compact JWS
+    credential: dict[str, Any]  # OB 3.0 credential (JWT: its `vc` claim or payload) or OB 2.0
+    is_jws: bool = False  # the payload is a compact JWS (VC-JWT or signed OB 2.0 assertion)
+    is_ob2: bool = False  # an Open Badges 2.0 assertion rather than an OB 3.0 credential
+    jws_header: dict[str, Any] | None = None
+    jws_claims: dict[str, Any] | None = None  # the whole JWT payload (iss, sub, aud, nbf, …)
 
 
 def read_credential(data: bytes, name: str) -> ReceivedCredential:
-    """The credential in `data` (a file called `name`); CredentialError says why not."""
-    if len(data) > MAX_CREDENTIAL_BYTES:
-        raise CredentialError(f"{name}: larger than {MAX_CREDENTIAL_BYTES // (1024 * 1024)} MB,"
-                              " too large for a credential")
+    """What `data` (a file called `name`) carries, or CredentialError saying why not."""
+    if len(data) > MAX_FILE_BYTES:
+        raise CredentialError(f"{name} is {len(data) / 1_048_576:.1f} MB; a credential file "
+                              f"may be at most {MAX_FILE_BYTES // 1_048_576} MB")
+    if not data.strip():
+        raise CredentialError(f"{name} is empty")
     if data.startswith(PNG_SIGNATURE):
-        payload = _png_payload(data, name)
-        return _from_payload(CredentialFormat.PNG, data, payload, name)
-    text = data.decode("utf-8-sig", errors="replace").strip()
-    if text.startswith("<"):
-        payload = _svg_payload(data, name)
-        return _from_payload(CredentialFormat.SVG, data, payload, name)
-    received = _from_payload(None, data, text, name)
-    return received
+        baked = read_png(data)
+        return _from_payload(data, baked.text, CredentialFormat.PNG,
+                             ob2=baked.keyword == OB2_KEYWORD)
+    text = _decode_text(data, name)
+    stripped = text.lstrip("\ufeff").strip()
+    if stripped.startswith("<"):
+        baked = read_svg(stripped)
+        return _from_payload(data, baked.text, CredentialFormat.SVG,
+                             ob2=baked.keyword == OB2_KEYWORD)
+    if stripped.startswith("{"):
+        return _from_payload(data, stripped, CredentialFormat.OB3_JSON, ob2=False)
+    if _COMPACT_JWS.fullmatch(stripped):
+        return _from_payload(data, stripped, CredentialFormat.VC_JWT, ob2=False)
+    raise CredentialError(f"{name} is not a credential: neither JSON, a compact JWS, a PNG nor "
+                          "an SVG")
 
 
-def _from_payload(container: CredentialFormat | None, raw: bytes, payload: str,
-                  name: str) -> ReceivedCredential:
-    payload = payload.strip()
-    if _JWS.match(payload):
-        try:
-            claims = json.loads(_b64url(payload.split(".")[1]))
-        except ValueError:
-            raise CredentialError(f"{name}: the token cannot be read") from None
-        vc = claims.get("vc") if isinstance(claims, dict) else None
-        credential = vc if isinstance(vc, dict) else claims
-        if not isinstance(credential, dict):
-            raise CredentialError(f"{name}: the token carries no credential")
-        return ReceivedCredential(container or CredentialFormat.VC_JWT, raw, payload, credential)
+def _decode_text(data: bytes, name: str) -> str:
     try:
-        document = json.loads(payload)
-    except ValueError:
-        raise CredentialError(f"{name}: neither JSON, a JWT, a PNG nor an SVG credential") \
-            from None
-    if not isinstance(document, dict):
-        raise CredentialError(f"{name}: the JSON is not a credential object")
-    types = document.get("type", [])
-    types = [types] if isinstance(types, str) else types
-    if "Assertion" in types:
-        return ReceivedCredential(container or CredentialFormat.OB2, raw, payload, document)
-    if "VerifiableCredential" in types or "OpenBadgeCredential" in types \
-            or "AchievementCredential" in types:
-        return ReceivedCredential(container or CredentialFormat.OB3_JSON, raw, payload, document)
-    raise CredentialError(f"{name}: the JSON is not an Open Badges credential")
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise CredentialError(f"{name} is neither a PNG image nor UTF-8 text") from None
 
 
-def _png_payload(data: bytes, name: str) -> str:
-    found: list[str] = []
-    offset = len(PNG_SIGNATURE)
-    while offset + 8 <= len(data):
-        (length,) = struct.unpack(">I", data[offset:offset + 4])
-        kind = data[offset + 4:offset + 8]
-        body = data[offset + 8:offset + 8 + length]
-        if len(body) != length:
-            raise CredentialError(f"{name}: the PNG is truncated")
-        if kind == b"iTXt":
-            keyword, _, rest = body.partition(b"\x00")
-            if keyword in (b"openbadgecredential", b"openbadges") and len(rest) >= 2:
-                compressed = rest[0]
-                rest = rest[2:]
-                _lang, _, rest = rest.partition(b"\x00")
-                _translated, _, text = rest.partition(b"\x00")
-                found.append((zlib.decompress(text) if compressed else text).decode("utf-8"))
-        elif kind == b"tEXt":
-            keyword, _, text = body.partition(b"\x00")
-            if keyword == b"openbadges":
-                found.append(text.decode("latin-1"))
-        if kind == b"IEND":
-            break
-        offset += 12 + length
-    if not found:
-        raise CredentialError(f"{name}: the PNG carries no badge credential")
-    if len(found) > 1:
-        raise CredentialError(f"{name}: the PNG carries more than one credential")
-    return found[0]
+def parse_json_object(text: str, what: str) -> dict[str, Any]:
+    if len(text) > MAX_PAYLOAD_CHARS:
+        raise CredentialError(f"the {what} is too large to be a credential")
+    try:
+        value = json.loads(text)
+    except RecursionError:
+        raise CredentialError(f"the {what} is nested more than {MAX_JSON_DEPTH} levels "
+                              "deep") from None
+    except json.JSONDecodeError as exc:
+        raise CredentialError(f"the {what} is not valid JSON (line {exc.lineno}, column "
+                              f"{exc.colno}: {exc.msg})") from None
+    if _too_deep(value):
+        raise CredentialError(f"the {what} is nested more than {MAX_JSON_DEPTH} levels deep")
+    if not isinstance(value, dict):
+        raise CredentialError(f"the {what} is not a JSON object")
+    return value
 
 
-def _svg_payload(data: bytes, name: str) -> str:
-    if b"<!ENTITY" in data or b"<script" in data.lower():
-        raise CredentialError(f"{name}: the SVG holds scripts or entities; refused")
-    matches = list(_SVG_CREDENTIAL.finditer(data))
-    if not matches:
-        raise CredentialError(f"{name}: the SVG carries no badge credential")
-    if len(matches) > 1:
-        raise CredentialError(f"{name}: the SVG carries more than one credential")
-    match = matches[0]
-    body = match.group(2) if match.group(2) is not None else match.group(3)
-    text = (body or b"").decode("utf-8").strip()
-    if not text and match.group(1):
-        text = match.group(1).decode("utf-8")
-    return text
+def _too_deep(value: object) -> bool:
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            return True
+        if isinstance(node, dict):
+            stack.extend((child, depth + 1) for child in node.values())
+        elif isinstance(node, list):
+            stack.extend((child, depth + 1) for child in node)
+    return False
+
+
+def _b64url_json(part: str, what: str) -> dict[str, Any]:
+    try:
+        raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+        text = raw.decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        raise CredentialError(f"the token's {what} is not base64url-encoded UTF-8") from None
+    return parse_json_object(text, f"token's {what}")
+
+
+def split_jws(token: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The (header, payload) of a compact JWS, unverified."""
+    parts = token.split(".")
+    if len(parts) != 3:
+        raise CredentialError("not a compact JWS (three dot-separated parts)")
+    return _b64url_json(parts[0], "header"), _b64url_json(parts[1], "payload")
+
+
+def _from_payload(raw: bytes, payload: str, fmt: CredentialFormat, *,
+                  ob2: bool) -> ReceivedCredential:
+    payload = payload.strip()
+    if payload.startswith("{"):
+        credential = parse_json_object(payload, "credential")
+        is_ob2 = ob2 or _looks_ob2(credential)
+        if is_ob2 and fmt is CredentialFormat.OB3_JSON:
+            fmt = CredentialFormat.OB2
+        return ReceivedCredential(fmt, raw, payload, credential, is_ob2=is_ob2)
+    if ob2 and payload.startswith(("http://", "https://")):
+        # OB 2.0 hosted verification: the image carries only the assertion's URL.
+        return ReceivedCredential(fmt, raw, payload, {"id": payload, "verification":
+                                                      {"type": "hosted"}}, is_ob2=True)
+    if not _COMPACT_JWS.fullmatch(payload):
+        raise CredentialError("the credential inside is neither JSON nor a compact JWS")
+    header, claims = split_jws(payload)
+    vc = claims.get("vc")
+    credential = vc if isinstance(vc, dict) else claims
+    is_ob2 = ob2 or _looks_ob2(credential)
+    if fmt is CredentialFormat.VC_JWT and is_ob2:
+        fmt = CredentialFormat.OB2
+    return ReceivedCredential(fmt, raw, payload, credential, is_jws=True, is_ob2=is_ob2,
+                              jws_header=header, jws_claims=claims)
+
+
+def _looks_ob2(credential: dict[str, Any]) -> bool:
+    context = credential.get("@context")
+    contexts = context if isinstance(context, list) else [context]
+    if any(isinstance(c, str) and "w3id.org/openbadges/v2" in c for c in contexts):
+        return True
+    kind = credential.get("type")
+    return kind == "Assertion" or (isinstance(kind, list) and "Assertion" in kind)
