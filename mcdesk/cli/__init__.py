@@ -24,7 +24,8 @@ EXIT_UNEXPECTED = 3
 # command -> module under mcdesk.cli holding `handle(workspace, args, out) -> int`
 COMMAND_MODULES = {"catalog": "catalog", "check": "check", "evidence": "evidence",
                    "roster": "evidence", "draft": "drafts", "package": "packages",
-                   "server": "sync", "sync": "sync", "review": "review"}
+                   "server": "sync", "sync": "sync", "review": "review",
+                   "credential": "badges", "transcript": "badges"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -153,7 +154,17 @@ def build_parser() -> argparse.ArgumentParser:
                       help="on a metered network: leave submissions with more than MB still "
                            "to send for a later pass")
     _review_parser(commands, json_flag)
+    _credential_parser(commands, json_flag)
     return parser
+
+
+def _credential_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser],
+                       json_flag: argparse.ArgumentParser) -> None:
+    from mcdesk.cli import badges
+
+    credential = commands.add_parser("credential", help="earned credentials (badges)")
+    actions = credential.add_subparsers(dest="action", metavar="ACTION", required=True)
+    badges.add_parsers(commands, json_flag, actions)
 
 
 def _review_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser],

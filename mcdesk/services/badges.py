@@ -28,8 +28,8 @@ from mcdesk.core.credentials import (
 )
 from mcdesk.core.drafts import DraftStatus
 from mcdesk.core.errors import McdeskError, NotFoundError
+from mcdesk.credentials.errors import CredentialError
 from mcdesk.credentials.received import ReceivedCredential, read_credential
-from mcdesk.credentials.vc_jwt import CredentialError
 from mcdesk.credentials.verification import Verification, verify_credential
 from mcdesk.services.catalog import CatalogService
 from mcdesk.storage.atomic import write_atomic
