@@ -9,6 +9,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+#: Where sync kept pulled credentials before they had a store of their own (an index.json
+#: listing the files), and the portfolio fact saying they were adopted.
+LEGACY_DIR = "credentials"
+LEGACY_INDEX = "index.json"
+LEGACY_DONE_KEY = "credentials_folder_imported"
+
 
 class CredentialOrigin(enum.StrEnum):
     SYNC = "sync"

@@ -18,6 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mcdesk.core.credentials import (
+    LEGACY_DIR,
+    LEGACY_DONE_KEY,
+    LEGACY_INDEX,
     CredentialOrigin,
     EarnedCredential,
     RecognitionRule,
@@ -43,10 +46,6 @@ log = logging.getLogger(__name__)
 
 #: A credential file larger than this is refused unread (a baked badge is well under 1 MB).
 MAX_CREDENTIAL_FILE = 10 * 1024 * 1024
-#: Where sync kept pulled credentials before they had a store of their own.
-LEGACY_DIR = "credentials"
-LEGACY_INDEX = "index.json"
-LEGACY_DONE_KEY = "credentials_folder_imported"
 
 STATE_WORDS = {"verified": "Verified", "needs-network": "Needs a network check",
                "failed": "Failed"}
