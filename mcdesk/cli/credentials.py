@@ -7,6 +7,7 @@ import argparse
 import csv
 import os
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -88,7 +89,7 @@ def _row(verification: object) -> dict[str, str]:
     }
 
 
-def _write_csv(target: Path, results: list[tuple[Path, object]]) -> None:
+def _write_csv(target: Path, results: Sequence[tuple[Path, object]]) -> None:
     """Written beside the target and renamed over it: never half a file. UTF-8 with a BOM so
     spreadsheet programs read accents right."""
     target.parent.mkdir(parents=True, exist_ok=True)
