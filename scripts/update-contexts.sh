@@ -51,6 +51,10 @@ for entry in "${CONTEXTS[@]}"; do
   rows+=("$url|$name|$package")
 done
 
+# mcdesk's own context (its catalog extension), published by this repository itself.
+cp "$here/resources/schemas/mcdesk-context-v1.jsonld" "$out/mcdesk-context-v1.jsonld"
+rows+=("https://purl.mcdesk.org/context/v1.jsonld|mcdesk-context-v1.jsonld|mcdesk (resources/schemas)")
+
 printf '%s\n' "${rows[@]}" | python3 -c '
 import hashlib, json, pathlib, sys
 out = pathlib.Path(sys.argv[1])

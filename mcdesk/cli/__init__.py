@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from mcdesk import __version__
+from mcdesk.cli import credentials
 from mcdesk.core.errors import McdeskError
 from mcdesk.paths import default_portfolio_dir
 
@@ -25,7 +26,7 @@ EXIT_UNEXPECTED = 3
 COMMAND_MODULES = {"catalog": "catalog", "check": "check", "evidence": "evidence",
                    "roster": "evidence", "draft": "drafts", "package": "packages",
                    "server": "sync", "sync": "sync", "review": "review",
-                   "credential": "badges", "transcript": "badges"}
+                   "credential": "credentials", "transcript": "badges"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -154,17 +155,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="on a metered network: leave submissions with more than MB still "
                            "to send for a later pass")
     _review_parser(commands, json_flag)
-    _credential_parser(commands, json_flag)
+    credentials.add_commands(commands, json_flag)
     return parser
-
-
-def _credential_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser],
-                       json_flag: argparse.ArgumentParser) -> None:
-    from mcdesk.cli import badges
-
-    credential = commands.add_parser("credential", help="earned credentials (badges)")
-    actions = credential.add_subparsers(dest="action", metavar="ACTION", required=True)
-    badges.add_parsers(commands, json_flag, actions)
 
 
 def _review_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser],
@@ -235,6 +227,9 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.st
         from mcdesk.services.workspace import Workspace
 
         module = importlib.import_module(f"mcdesk.cli.{COMMAND_MODULES[args.command]}")
+        if getattr(args, "action", None) in getattr(module, "WITHOUT_PORTFOLIO", ()):
+            without: int = module.handle_without_portfolio(args, out, err)
+            return without
         workspace = Workspace.open(args.portfolio or default_portfolio_dir())
         try:
             code: int = module.handle(workspace, args, out, err)
