@@ -98,6 +98,10 @@ def badge_png(image: str | None, title: str, size: int = BADGE_SIZE) -> bytes:
     from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
     decoded = data_uri(image)
+    if decoded is not None and decoded[0] == "image/svg+xml":
+        rendered = render_svg(decoded[1].decode("utf-8", errors="replace"), size)
+        if rendered is not None:
+            return rendered
     if decoded is not None and decoded[0] in ("image/png", "image/jpeg"):
         try:
             with Image.open(io.BytesIO(decoded[1])) as picture:
@@ -122,6 +126,24 @@ def badge_png(image: str | None, title: str, size: int = BADGE_SIZE) -> bytes:
     out = io.BytesIO()
     drawn.save(out, "PNG")
     return out.getvalue()
+
+
+_EXTERNAL_REFERENCE = re.compile(r"""(?:href|src)\s*=\s*["'](?!data:|#)""", re.I)
+
+
+def render_svg(svg_text: str, size: int) -> bytes | None:
+    """An SVG badge as a `size`×`size` PNG (resvg: memory-safe, no network), or None for an
+    SVG that is unsafe (scripts, entities, references to files or URLs) or cannot be drawn."""
+    lowered = svg_text.lower()
+    if ("<script" in lowered or "<!entity" in lowered or "<foreignobject" in lowered
+            or _EXTERNAL_REFERENCE.search(svg_text)):
+        return None
+    import resvg_py
+
+    try:
+        return bytes(resvg_py.svg_to_bytes(svg_string=svg_text, width=size, height=size))
+    except (ValueError, OSError):
+        return None
 
 
 def latin1(text: str) -> str:

@@ -124,6 +124,8 @@ def test_shares_read_back_and_verify_again(workspace: Workspace, tmp_path: Path)
 
     with Image.open(png) as picture:
         assert picture.size == (512, 512)
+        # The credential's own SVG picture, drawn: its green circle fills the middle.
+        assert picture.convert("RGB").getpixel((256, 256)) == (0x2e, 0x7d, 0x5b)
 
     svg = workspace.badges.export(credential.id, ExportKind.SVG, out / "badge.svg")
     text = svg.read_text("utf-8")
@@ -228,3 +230,14 @@ def test_credentials_an_older_sync_left_in_the_folder_join_the_store_once(
         assert len(reopened.badges.list()) == 1  # adopted once, not at every open
     finally:
         reopened.close()
+
+
+def test_an_svg_badge_reaching_outside_is_not_drawn_and_a_default_badge_stands_in() -> None:
+    from mcdesk.media.badges import badge_png, render_svg
+
+    reaching = BADGE_SVG.replace("<circle", '<image href="file:///etc/passwd"/><circle')
+    assert render_svg(reaching, 64) is None
+    assert render_svg("<svg><script>alert(1)</script></svg>", 64) is None
+    assert render_svg(BADGE_SVG, 64) is not None
+    image = "data:image/svg+xml;utf8," + __import__("urllib.parse").parse.quote(reaching)
+    assert badge_png(image, "Exit Tickets", 64).startswith(b"\x89PNG")
