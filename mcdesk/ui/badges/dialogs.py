@@ -76,6 +76,7 @@ class TranscriptDialog(QDialog):
         layout.addWidget(rule)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        self.setMinimumWidth(420)
 
     @property
     def range(self) -> tuple[date, date]:
