@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
 from mcdesk.cli.output import dump_json
-from mcdesk.core.credentials import EarnedCredential
+from mcdesk.core.credentials import EarnedCredential, RecognitionRule
 from mcdesk.core.errors import McdeskError
 
 if TYPE_CHECKING:
@@ -25,7 +25,7 @@ STATE_WORDS = {"verified": "Verified", "needs-network": "Needs a network check",
 def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "transcript":
         return _transcript(workspace, args, out, err)
-    handlers = {"import": _import, "list": _list, "export": _export}
+    handlers = {"import": _import, "list": _list, "export": _export, "rule": _rule}
     return handlers[args.action](workspace, args, out, err)
 
 
@@ -102,6 +102,46 @@ def _export(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Te
     return EXIT_OK
 
 
+def _rule_fields(rule: RecognitionRule) -> dict[str, Any]:
+    return {"id": rule.id, "name": rule.name, "hours_per_credential": rule.hours_per_credential,
+            "cap_per_year": rule.cap_per_year, "active": rule.active,
+            "verified_only": rule.verified_only}
+
+
+def _rule(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    badges = workspace.badges
+    rules = badges.rules()
+    if args.rule_action == "set":
+        existing = next((r for r in rules if r.name.casefold() == args.name.casefold()), None)
+        hours = None if args.catalog_hours else args.hours
+        saved = badges.save_rule(RecognitionRule(
+            existing.id if existing else None, args.name, hours, args.cap, True,
+            not args.count_unverified))
+        rules = badges.rules()
+        if not args.json:
+            print(f"Recognition rule {saved.name} saved; it now counts the hours.", file=out)
+    elif args.rule_action == "delete":
+        found = next((r for r in rules if r.name.casefold() == args.name.casefold()), None)
+        if found is None or found.id is None:
+            raise McdeskError(f'no recognition rule called "{args.name}"')
+        badges.delete_rule(found.id)
+        rules = badges.rules()
+        if not args.json:
+            print(f"Recognition rule {found.name} deleted.", file=out)
+    elif not args.json:
+        if not rules:
+            print("No recognition rule yet: mcdesk credential rule set NAME --hours 3 "
+                  "[--cap 12]", file=out)
+        for rule in rules:
+            per = (f"{rule.hours_per_credential:g} h per micro-credential"
+                   if rule.hours_per_credential is not None else "the catalog's hours")
+            cap = f", at most {rule.cap_per_year:g} h a year" if rule.cap_per_year else ""
+            print(f"{rule.name}: {per}{cap}{' (active)' if rule.active else ''}", file=out)
+    if args.json:
+        dump_json({"rules": [_rule_fields(rule) for rule in rules]}, out)
+    return EXIT_OK
+
+
 def _date(text: str) -> date:
     try:
         return date.fromisoformat(text)
@@ -147,6 +187,23 @@ def add_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser],
                       help="the credential itself as JSON")
     export.add_argument("-o", "--output", type=Path, required=True, metavar="FILE")
     export.set_defaults(json_out=False)
+    rule = credential.add_parser(
+        "rule", help="recognition rules: how a district or state turns micro-credentials into "
+                     "in-service hours (the last one set is active)")
+    rule_actions = rule.add_subparsers(dest="rule_action", metavar="ACTION", required=True)
+    rule_actions.add_parser("list", parents=[json_flag], help="the rules")
+    rule_set = rule_actions.add_parser("set", parents=[json_flag],
+                                       help="add or change a rule by name, and make it active")
+    rule_set.add_argument("name", metavar="NAME", help='e.g. "Riverbend USD"')
+    hours = rule_set.add_mutually_exclusive_group(required=True)
+    hours.add_argument("--hours", type=float, metavar="H", help="hours per micro-credential")
+    hours.add_argument("--catalog-hours", action="store_true",
+                       help="the hours each micro-credential's catalog entry gives")
+    rule_set.add_argument("--cap", type=float, metavar="H", help="at most H hours a year")
+    rule_set.add_argument("--count-unverified", action="store_true",
+                          help="also count credentials that need a network check")
+    rule_delete = rule_actions.add_parser("delete", parents=[json_flag], help="delete a rule")
+    rule_delete.add_argument("name", metavar="NAME")
     transcript = commands.add_parser(
         "transcript", parents=[json_flag],
         help="in-service hours for a date range under the active recognition rule; CSV or PDF "

@@ -73,9 +73,16 @@ def test_credentials_and_the_transcript_from_the_command_line(tmp_path: Path) ->
     assert missing.code == 2 and "nothing-like-it" in missing.err
     assert not (out / "x.png").exists()
 
+    no_rule = mcdesk(home, "credential", "rule", "list", portfolio=portfolio)
+    assert no_rule.code == 0 and "No recognition rule yet" in no_rule.out
+    ruled = mcdesk(home, "credential", "rule", "set", "Riverbend USD", "--hours", "3",
+                   "--cap", "12", "--json", portfolio=portfolio)
+    assert ruled.code == 0 and ruled.json()["rules"] == [
+        {"id": 1, "name": "Riverbend USD", "hours_per_credential": 3.0, "cap_per_year": 12.0,
+         "active": True, "verified_only": True}]
     workspace = Workspace.open(portfolio)
     try:
-        workspace.badges.save_rule(RecognitionRule(None, "Riverbend USD", 3.0, 12.0))
+        assert workspace.badges.active_rule() == RecognitionRule(1, "Riverbend USD", 3.0, 12.0)
     finally:
         workspace.close()
     made = mcdesk(home, "transcript", "--from", "2026-01-01", "--to", "2026-12-31", "-o",
