@@ -117,10 +117,13 @@ def verify_proof(document: dict[str, Any], proof: dict[str, Any],
 def sign(document: dict[str, Any], private_key: Ed25519PrivateKey, *,
          verification_method: str, created: str,
          cryptosuite: str = "eddsa-rdfc-2022") -> dict[str, Any]:
-    """`document` with a DataIntegrityProof (assertionMethod) added."""
-    proof: dict[str, Any] = {"type": "DataIntegrityProof", "cryptosuite": cryptosuite,
-                             "created": created, "verificationMethod": verification_method,
-                             "proofPurpose": "assertionMethod"}
+    """`document` with a DataIntegrityProof (assertionMethod) added; a `cryptosuite` of
+    "Ed25519Signature2020" makes a proof of that older type instead (same algorithm)."""
+    proof: dict[str, Any] = {"type": "DataIntegrityProof", "cryptosuite": cryptosuite}
+    if cryptosuite == "Ed25519Signature2020":
+        proof = {"type": "Ed25519Signature2020"}
+    proof.update({"created": created, "verificationMethod": verification_method,
+                  "proofPurpose": "assertionMethod"})
     unsecured = {k: v for k, v in document.items() if k != "proof"}
     signature = private_key.sign(hash_data(unsecured, proof))
     proof["proofValue"] = "z" + base58btc_encode(signature)

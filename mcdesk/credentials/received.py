@@ -112,10 +112,20 @@ def _b64url_json(part: str, what: str) -> dict[str, Any]:
 
 
 def split_jws(token: str) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The (header, payload) of a compact JWS, unverified."""
+    """The (header, payload) of a compact JWS, unverified. Each part must be canonical
+    base64url: a changed padding bit would otherwise decode to the same bytes, and a token that
+    is not byte for byte what was signed must not verify."""
     parts = token.split(".")
     if len(parts) != 3:
         raise CredentialError("not a compact JWS (three dot-separated parts)")
+    for part, what in zip(parts, ("header", "payload", "signature"), strict=True):
+        try:
+            decoded = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+        except ValueError:
+            raise CredentialError(f"the token's {what} is not base64url") from None
+        if base64.urlsafe_b64encode(decoded).rstrip(b"=").decode("ascii") != part:
+            raise CredentialError(f"the token's {what} is not canonical base64url: it was "
+                                  "changed")
     return _b64url_json(parts[0], "header"), _b64url_json(parts[1], "payload")
 
 
