@@ -149,6 +149,8 @@ def test_a_full_pass_sends_once_then_brings_back_the_decision_and_the_credential
         assert credential.state == "verified", credential.reasons  # verified on arrival
         assert credential.source == "riverbend"
         assert credential.achievement_name == "Two-Way Communication with Families"
+        assert credential.image and credential.image.startswith("data:image/svg+xml")
+        assert credential.awarded is not None and credential.evidence  # the richer credential
         text = credential.raw.decode("ascii")
         assert verify_vc_jwt(text).achievement_name == credential.achievement_name
         tampered = text[:-6] + ("A" if text[-6] != "A" else "B") + text[-5:]
