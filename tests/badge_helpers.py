@@ -10,7 +10,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from mcdesk_issuer.credentials import award
+from mcdesk_issuer.credentials import award, award_stack
 from mcdesk_issuer.keys import IssuerKey
 from tests.conftest import DEMO_CATALOG
 
@@ -49,3 +49,15 @@ def signed_jwt(achievement_id: str, valid_from: datetime, *, serial: int = 1,
                     earner_id="11111111-2222-4333-8444-555555555555", earner_name="Ana",
                     achievement=embedded, valid_from=valid_from, results=results)
     return awarded.jws
+
+
+def signed_stack_jwt(stack_id: str, valid_from: datetime, *, serial: int = 99) -> str:
+    """The reference issuer's credential for completing the stack `stack_id`."""
+    catalog = json.loads(DEMO_CATALOG.read_text("utf-8"))
+    stack = next(s for s in catalog["stacks"] if s["id"] == stack_id)
+    members = [a for a in catalog["achievements"]
+               if a.get("mcdeskMicroCredential", {}).get("stack", {}).get("id") == stack_id]
+    return award_stack(key=_KEY, issuer_name="Riverbend Teaching Academy",
+                       credential_id=f"urn:uuid:00000000-0000-4000-8000-{serial:012d}",
+                       earner_id="11111111-2222-4333-8444-555555555555", earner_name="Ana",
+                       stack=stack, members=members, valid_from=valid_from).jws

@@ -128,15 +128,20 @@ class _YearTotals:
 
 
 def hours_for(rule: RecognitionRule | None, credentials: Sequence[EarnedCredential],
-              catalog_hours: dict[str, float]) -> dict[str, tuple[float, str]]:
+              catalog_hours: dict[str, float],
+              stack_ids: frozenset[str] = frozenset()) -> dict[str, tuple[float, str]]:
     """Hours each credential gives under `rule` (id -> (hours, note)), earliest first so a
     yearly cap is reached by the later ones; a credential that failed verification (or, with
-    `verified_only`, did not verify) gives none."""
+    `verified_only`, did not verify) gives none, nor does a stack's own credential (its
+    members already counted)."""
     result: dict[str, tuple[float, str]] = {}
     totals = _YearTotals()
     for credential in sorted(credentials, key=lambda c: (c.earned_on, c.id)):
         if rule is None or not rule.active:
             result[credential.id] = (0.0, "no recognition rule is active")
+            continue
+        if credential.achievement_id in stack_ids:
+            result[credential.id] = (0.0, "a completed stack: its micro-credentials count")
             continue
         if credential.state == "failed":
             result[credential.id] = (0.0, "did not verify")

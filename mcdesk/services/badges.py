@@ -355,7 +355,11 @@ class BadgeService:
 
     def hours(self) -> dict[str, tuple[float, str]]:
         """In-service hours each credential gives under the active rule (id -> hours, note)."""
-        return hours_for(self.active_rule(), self._store.list(), self.catalog_hours())
+        return hours_for(self.active_rule(), self._store.list(), self.catalog_hours(),
+                         self._stack_ids())
+
+    def _stack_ids(self) -> frozenset[str]:
+        return frozenset(stack.id for stack in self._catalog.stacks())
 
     def transcript(self, start: date, end: date) -> Transcript:
         """The credentials earned from `start` to `end` (both included) with their hours; a
@@ -364,7 +368,7 @@ class BadgeService:
             raise McdeskError(f"the range ends ({end}) before it starts ({start})")
         credentials = self._store.list()
         rule = self.active_rule()
-        hours = hours_for(rule, credentials, self.catalog_hours())
+        hours = hours_for(rule, credentials, self.catalog_hours(), self._stack_ids())
         lines = [TranscriptLine(credential_id=c.id, name=c.title,
                                 issuer=c.issuer_name or c.issuer_id or "",
                                 earned_on=c.earned_on.date(), state=c.state,

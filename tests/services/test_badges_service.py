@@ -31,6 +31,7 @@ from tests.badge_helpers import (
     SMALL_GROUPS,
     WAIT_TIME,
     signed_jwt,
+    signed_stack_jwt,
 )
 
 MAY = datetime(2026, 5, 4, 12, tzinfo=UTC)
@@ -165,6 +166,21 @@ def test_stacks_show_earned_in_progress_and_missing(workspace: Workspace,
                                        signed_jwt(SMALL_GROUPS, MAY, serial=3)))
     formative = next(s for s in workspace.badges.stacks() if s.stack_id == FORMATIVE)
     assert len(formative.earned) == 3 and formative.missing == ()
+    assert not formative.stack_credential
+
+    # Every member earned: the issuer's stack credential arrives, and is no extra hours.
+    workspace.badges.import_file(write(tmp_path / "in", "4.jwt",
+                                       signed_jwt(PEER_FEEDBACK, MAY, serial=4)))
+    stack_badge = workspace.badges.import_file(write(
+        tmp_path / "in", "stack.jwt", signed_stack_jwt(FORMATIVE, MAY))).credential
+    assert stack_badge.state == "verified" and stack_badge.achievement_type == "Certificate"
+    assert len(stack_badge.evidence) == 4
+    formative = next(s for s in workspace.badges.stacks() if s.stack_id == FORMATIVE)
+    assert formative.complete and formative.stack_credential
+    workspace.badges.save_rule(RecognitionRule(None, "Riverbend USD", 3.0, None))
+    hours = workspace.badges.hours()
+    assert hours[stack_badge.id][0] == 0 and "stack" in hours[stack_badge.id][1]
+    assert sum(h for h, _ in hours.values()) == 12
 
 
 def test_hours_follow_the_rule_with_a_cap_per_year_and_the_transcript_totals(
