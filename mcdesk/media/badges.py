@@ -160,6 +160,7 @@ class Certificate:
     verification: str
     holder: str | None = None
     heading: str = "Micro-credential earned"
+    competency_label: str = "Competency"
     made_by: str = "mcdesk"
 
 
@@ -196,6 +197,11 @@ def certificate_pdf(certificate: Certificate, badge: bytes) -> bytes:
     pdf.multi_cell(257, 10, latin1(certificate.title), align="C", new_x="LMARGIN",
                    new_y="NEXT", max_line_height=10)
     pdf.ln(2)
+    pdf.set_x(30)
+    pdf.set_font("Helvetica", "B", 10)
+    pdf.set_text_color(90, 90, 90)
+    pdf.cell(237, 6, latin1(certificate.competency_label), align="C", new_x="LMARGIN",
+             new_y="NEXT")
     pdf.set_x(30)
     pdf.set_font("Helvetica", "", 11)
     pdf.set_text_color(30, 30, 30)
