@@ -268,7 +268,7 @@ class BadgeService:
         certificate = pictures.Certificate(
             title=credential.title, competency=self.competency(credential),
             issuer=credential.issuer_name or credential.issuer_id or "Unknown issuer",
-            earned_on=f"{credential.earned_on:%B %-d, %Y}",
+            earned_on=_long_date(credential.earned_on),
             verification=self.verification_line(credential),
             holder=self._owner_name())
         return pictures.certificate_pdf(
@@ -456,3 +456,8 @@ def _credential_json(credential: EarnedCredential) -> bytes:
 def _reason(exc: Exception, name: str) -> str:
     text = str(exc)
     return text.removeprefix(f"{name}: ")
+
+
+def _long_date(moment: datetime) -> str:
+    """"March 2, 2026" (strftime's %-d does not exist on Windows)."""
+    return f"{moment:%B} {moment.day}, {moment.year}"

@@ -5,6 +5,7 @@ reasons, and the Verify again and Share… buttons; GUI thread."""
 from __future__ import annotations
 
 import html
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -113,7 +114,7 @@ class BadgeDetail(QWidget):
         self.title.setText(credential.title)
         issuer = credential.issuer_name or credential.issuer_id or self.tr("an unknown issuer")
         self.facts.setText(self.tr("Issued by %1 · earned %2").replace("%1", issuer).replace(
-            "%2", f"{credential.earned_on:%B %-d, %Y}"))
+            "%2", _long_date(credential.earned_on)))
         colour = STATE_COLOURS.get(credential.state, "#555555")
         self.state.setText(f"{state_mark(credential.state)} {state_words(credential.state)}")
         self.state.setStyleSheet(
@@ -175,3 +176,8 @@ class BadgeDetail(QWidget):
     def _share(self, kind: str) -> None:
         if self._credential is not None:
             self.share_requested.emit(self._credential.id, kind)
+
+
+def _long_date(moment: datetime) -> str:
+    """"March 2, 2026" (strftime's %-d does not exist on Windows)."""
+    return f"{moment:%B} {moment.day}, {moment.year}"
