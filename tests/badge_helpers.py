@@ -39,7 +39,8 @@ _KEY = IssuerKey(Ed25519PrivateKey.generate())
 
 def signed_jwt(achievement_id: str, valid_from: datetime, *, serial: int = 1,
                image: str | None = None, key: IssuerKey | None = None,
-               results: tuple[tuple[str, str], ...] = ()) -> str:
+               results: tuple[tuple[str, str], ...] = (),
+               evidence: tuple[dict[str, Any], ...] = ()) -> str:
     """A VC-JWT the reference issuer's code signs for `achievement_id`."""
     embedded = achievement(achievement_id)
     if image is not None:
@@ -47,7 +48,8 @@ def signed_jwt(achievement_id: str, valid_from: datetime, *, serial: int = 1,
     awarded = award(key=key or _KEY, issuer_name="Riverbend Teaching Academy",
                     credential_id=f"urn:uuid:00000000-0000-4000-8000-{serial:012d}",
                     earner_id="11111111-2222-4333-8444-555555555555", earner_name="Ana",
-                    achievement=embedded, valid_from=valid_from, results=results)
+                    achievement=embedded, valid_from=valid_from, results=results,
+                    evidence=evidence)
     return awarded.jws
 
 

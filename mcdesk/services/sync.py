@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from mcdesk.core.drafts import DraftStatus, ReadinessProblem, Severity
-from mcdesk.core.errors import CatalogImportError, McdeskError
+from mcdesk.core.errors import CatalogImportError, McdeskError, StorageFullError
 from mcdesk.core.progress import NULL_CONTROL, Cancelled, JobControl
 from mcdesk.core.reviews import ReviewState, Role
 from mcdesk.core.sync import (
@@ -559,6 +559,8 @@ class SyncService:
             for name, data in entries:
                 try:
                     result = self._badges.receive(data, name, CredentialOrigin.SYNC, server)
+                except StorageFullError:
+                    raise
                 except McdeskError as exc:  # a server bug: say so, keep the rest
                     log.warning("A credential from %s cannot be read: %s", server, exc)
                     continue

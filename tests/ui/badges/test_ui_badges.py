@@ -46,7 +46,9 @@ def files(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "exit-tickets.jwt").write_text(signed_jwt(
         EXIT_TICKETS, EARNED, results=((f"{EXIT_TICKETS}/rubric/overview",
-                                        f"{EXIT_TICKETS}/rubric/overview/proficient"),)))
+                                        f"{EXIT_TICKETS}/rubric/overview/proficient"),),
+        evidence=({"name": "Exit tickets, sorted", "genre": "Student work",
+                   "narrative": "Three piles: got it, almost, not yet."},)))
     (folder / "family.jwt").write_text(tampered(signed_jwt(FAMILY, EARNED, serial=2)))
     (folder / "wait-time.jwt").write_text(signed_jwt(WAIT_TIME, EARNED, serial=3))
     return folder
@@ -102,6 +104,7 @@ def test_list_detail_verify_again_and_share(window: MainWindow, qtbot: QtBot, tm
     body = detail.body.text()
     assert "understanding of the lesson objective" in body  # the competency
     assert "Proficient" in body and "No recognition rule yet" in body
+    assert "Exit tickets, sorted" in body and "Student work" in body
     assert not detail.picture.pixmap().isNull()
 
     credential = detail.credential
