@@ -99,3 +99,25 @@ def _draw_default(painter: QPainter, title: str, size: int) -> None:
     font.setPixelSize(max(6, size // 4))
     painter.setFont(font)
     painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initials(title))
+
+
+def badge_with_state(image: str | None, title: str, size: int, state: str) -> QPixmap:
+    """The badge with its verification state as a coloured mark in the corner (the words
+    are beside it: colour never says it alone)."""
+    pixmap = QPixmap(badge_pixmap(image, title, size))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    try:
+        mark = size * 0.42
+        corner = QRectF(size - mark, size - mark, mark - 1, mark - 1)
+        painter.setPen(QPen(QColor("white"), max(1.0, size / 30)))
+        painter.setBrush(QColor(STATE_COLOURS.get(state, "#555555")))
+        painter.drawEllipse(corner)
+        font = QFont()
+        font.setBold(True)
+        font.setPixelSize(max(6, int(mark * 0.7)))
+        painter.setFont(font)
+        painter.drawText(corner, Qt.AlignmentFlag.AlignCenter, state_mark(state))
+    finally:
+        painter.end()
+    return pixmap

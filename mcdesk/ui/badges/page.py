@@ -33,7 +33,7 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.badges import ops
 from mcdesk.ui.badges.detail import BadgeDetail
 from mcdesk.ui.badges.dialogs import RulesDialog, TranscriptDialog
-from mcdesk.ui.badges.images import badge_pixmap, state_mark, state_words
+from mcdesk.ui.badges.images import badge_with_state, state_mark, state_words
 from mcdesk.ui.badges.stacks import StacksView
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -160,8 +160,8 @@ class BadgesPage(Place):
             issuer = credential.issuer_name or credential.issuer_id or self.tr("unknown issuer")
             text = (f"{credential.title}\n{issuer} · {credential.earned_on:%Y-%m-%d}\n"
                     f"{state_mark(credential.state)} {state_words(credential.state)}")
-            item = QListWidgetItem(QIcon(badge_pixmap(credential.image, credential.title,
-                                                      LIST_ICON)), text)
+            item = QListWidgetItem(QIcon(badge_with_state(
+                credential.image, credential.title, LIST_ICON, credential.state)), text)
             item.setData(Qt.ItemDataRole.UserRole, credential.id)
             item.setToolTip("\n".join(credential.reasons) or state_words(credential.state))
             self.list.addItem(item)
