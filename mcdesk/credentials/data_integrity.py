@@ -65,7 +65,7 @@ def canonical_nquads(document: dict[str, Any]) -> str:
     return str(text)
 
 
-class _BoundedCanonicalizer(_URDNA2015):
+class _BoundedCanonicalizer(_URDNA2015):  # type: ignore[misc]
     """RDFC-1.0 with a cap on the n-degree hashing that crafted ("poison") graphs of blank
     nodes make explode: a credential needs a handful of such steps, an attack millions."""
 
