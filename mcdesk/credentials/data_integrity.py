@@ -10,12 +10,14 @@ from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from pyld.canon import URDNA2015 as _URDNA2015
 
 from mcdesk.credentials.contexts import UnpinnedContextError, document_loader
 from mcdesk.credentials.errors import CredentialError
 from mcdesk.credentials.multiformats import base58btc_encode, multibase_decode
 
 EDDSA_CRYPTOSUITES = ("eddsa-rdfc-2022", "eddsa-2022")
+MAX_DEEP_HASHES = 2000
 SUPPORTED = "DataIntegrityProof (eddsa-rdfc-2022, eddsa-2022) or Ed25519Signature2020"
 
 
@@ -44,10 +46,11 @@ def canonical_nquads(document: dict[str, Any]) -> str:
     # A resolver of its own: pyld's shared cache could hold contexts another loader fetched.
     resolver = ContextResolver({}, document_loader)
     try:
-        text = processor.normalize(document, {
-            "algorithm": "URDNA2015", "format": "application/n-quads",
+        dataset = processor.to_rdf(document, {
             "documentLoader": document_loader, "contextResolver": resolver,
+            "produceGeneralizedRdf": False, "base": "",
         })
+        text = _BoundedCanonicalizer().main(dataset, {"format": "application/n-quads"})
     except jsonld.JsonLdError as exc:
         cause = _root_cause(exc)
         if isinstance(cause, UnpinnedContextError):
@@ -60,6 +63,22 @@ def canonical_nquads(document: dict[str, Any]) -> str:
                               + ", ".join(sorted(set(dropped))[:5])
                               + "), which the signature would not cover")
     return str(text)
+
+
+class _BoundedCanonicalizer(_URDNA2015):  # type: ignore[misc]
+    """RDFC-1.0 with a cap on the n-degree hashing that crafted ("poison") graphs of blank
+    nodes make explode: a credential needs a handful of such steps, an attack millions."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.steps = 0
+
+    def hash_n_degree_quads(self, id_: Any, issuer: Any) -> Any:
+        self.steps += 1
+        if self.steps > MAX_DEEP_HASHES:
+            raise CredentialError("the credential's blank nodes are too entangled to "
+                                  "canonicalize safely")
+        return super().hash_n_degree_quads(id_, issuer)
 
 
 def _root_cause(exc: BaseException) -> BaseException:

@@ -305,9 +305,7 @@ def _check_jwt(received: ReceivedCredential, moment: datetime, keys: KeyCache,
     if (kid and kid.startswith("did:key:")) or issuer.startswith("did:key:"):
         method = kid if kid and kid.startswith("did:key:") else issuer
         controller, key = resolve_did_key(method)
-        if issuer.startswith("did:") and controller != issuer:
-            findings.failures.append(f"wrong issuer for the key: signed with a key of "
-                                     f"{controller}, but the credential names {issuer}")
+        _bind(controller, issuer, key, keys, findings)
         if isinstance(embedded, dict) and not same_key(public_key_from_jwk(embedded), key):
             raise CredentialError("the token's header carries another key than the issuer's "
                                   "(jwk): the key points elsewhere")

@@ -131,3 +131,20 @@ def test_random_byte_noise_in_every_format_never_crashes() -> None:
                 noisy[chance.randrange(len(noisy))] = chance.randrange(256)
             result = verify_bytes(bytes(noisy), "noisy", now=NOW)
             assert result.state is not VerificationState.VERIFIED or bytes(noisy) == data
+
+
+def test_a_poison_graph_of_blank_nodes_fails_quickly_instead_of_hanging() -> None:
+    import time
+
+    key = ed25519()
+    document = signed_json(key)
+    nodes = [f"_:n{i}" for i in range(10)]
+    related = "https://example.org/vocab#related"
+    document["credentialSubject"][related] = [
+        {"@id": node, related: [{"@id": other} for other in nodes if other != node]}
+        for node in nodes]
+    started = time.monotonic()
+    reasons = failed(json.dumps(document).encode(), "poison.json")
+    assert time.monotonic() - started < 30
+    assert reasons == ("the credential's blank nodes are too entangled to canonicalize "
+                       "safely",)

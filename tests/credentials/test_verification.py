@@ -215,3 +215,21 @@ def test_a_credential_without_proof_or_of_another_kind_fails() -> None:
     other = check(signed_json(key) | {"type": ["VerifiableCredential"]})
     assert other.state is FAILED
     assert "not VerifiableCredential with OpenBadgeCredential" in other.reasons[0]
+
+
+def test_a_did_key_signing_for_a_web_issuer_needs_a_network_check_or_the_cache() -> None:
+    key = ed25519()
+    issuer = "https://district.example.org/issuer"
+    token = vc_jwt(key, credential(issuer))
+    result = check(token, "x.jwt")
+    assert result.state is NEEDS_NETWORK
+    assert result.reasons == (f"that the issuer {issuer} uses the key {key.did} needs a "
+                              "network check",)
+    assert check(signed_json(key, credential(issuer))).reasons == result.reasons
+    cache = MemoryKeyCache()
+    cache.add(CachedKey(f"{issuer}#main", issuer, public_key_jwk=key.jwk()))
+    assert check(token, "x.jwt", keys=cache).state is VERIFIED
+    unbound = check(vc_jwt(key, credential("urn:uuid:7d0c2a39-4c1e-4b7e-a1a4-3e8c3c1c9b10")),
+                    "x.jwt")
+    assert unbound.state is VERIFIED
+    assert unbound.warnings[0].startswith("the issuer's id urn:uuid:7d0c2a39")
