@@ -162,3 +162,18 @@ def _cross_checks(metadata: dict[str, Any], manifest: dict[str, str], sizes: dic
         problems.append(f"{METADATA_PATH}: attempt {metadata['attempt']}, not "
                         f"{expected.attempt} as begun")
     return problems
+
+
+def evidence_pieces(archive: Path) -> list[dict[str, Any]]:
+    """The evidence entries of a stored bag's data/submission.json (OB 3.0 Evidence fields and
+    more), in order; empty when the bag is gone or unreadable (the credential then lists none)."""
+    try:
+        reading = read_bag(archive, keep=(METADATA_PATH,))
+        metadata = json.loads(reading.kept[METADATA_PATH].decode("utf-8"))
+    except (PackageRefusedError, KeyError, OSError, UnicodeDecodeError, ValueError):
+        return []
+    pieces = metadata.get("evidence") if isinstance(metadata, dict) else None
+    if not isinstance(pieces, list):
+        return []
+    return sorted((p for p in pieces if isinstance(p, dict)),
+                  key=lambda p: (str(p.get("criterion", "")), int(p.get("position", 0) or 0)))

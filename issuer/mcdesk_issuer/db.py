@@ -166,6 +166,19 @@ class Credential(Base):
     jws: Mapped[str] = mapped_column(Text)
 
 
+class StackCredential(Base):
+    """An issued credential for a completed stack (every member micro-credential earned)."""
+
+    __tablename__ = "stack_credentials"
+    __table_args__ = (UniqueConstraint("stack_id", "earner_id"),)
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    stack_id: Mapped[str] = mapped_column(String(2000))
+    earner_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
+    issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    json: Mapped[str] = mapped_column(Text)
+    jws: Mapped[str] = mapped_column(Text)
+
+
 class Database:
     """The engine and a session factory; `session()` opens one transaction."""
 

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mcdesk.core.catalog import MicroCredential
@@ -41,6 +41,7 @@ from mcdesk_issuer.db import (
     Database,
     Meta,
     Review,
+    StackCredential,
     Submission,
     SubmissionFile,
     Token,
@@ -740,17 +741,63 @@ class Issuer:
                 if found is None:  # pragma: no cover - begin checks the catalog
                     raise conflict("the micro-credential is no longer in the catalog")
                 earner = s.get(Account, row.earner_id)
+                earner_name = earner.name if earner else ""
                 credential_id = f"urn:uuid:{uuid.uuid4()}"
                 made = credentials.award(
                     key=self.key, issuer_name=issuer_name, credential_id=credential_id,
-                    earner_id=row.earner_id, earner_name=earner.name if earner else "",
+                    earner_id=row.earner_id, earner_name=earner_name,
                     achievement=found[0], valid_from=now.replace(microsecond=0),
                     results=[(f.rubricCriterionId, f.levelId) for f in body.feedback
-                             if f.levelId])
+                             if f.levelId],
+                    evidence=bags.evidence_pieces(self.files.bag_path(sid)))
                 s.add(Credential(id=credential_id, submission_id=sid, earner_id=row.earner_id,
-                                 issued_at=now, json=json.dumps(made.credential), jws=made.jws))
+                                 issued_at=now, json=json.dumps(made.signed), jws=made.jws))
                 row.credential_id = credential_id
+                s.flush()
+                self._award_stacks(s, row.earner_id, earner_name, issuer_name, now)
             return True, _status(s, row)
+
+    def _award_stacks(self, s: Session, earner_id: str, earner_name: str, issuer_name: str,
+                      now: datetime) -> None:
+        """A stack credential for each stack of the served catalog whose every member the
+        earner has now earned (once per earner and stack)."""
+        row = s.scalars(select(CatalogFile).order_by(CatalogFile.id.desc())).first()
+        if row is None:
+            return
+        try:
+            catalog = json.loads(row.text)
+        except ValueError:  # pragma: no cover - the catalog was checked on import
+            return
+        if not isinstance(catalog, dict):
+            return
+        members: dict[str, list[dict[str, Any]]] = {}
+        for achievement in catalog.get("achievements", []):
+            stack = (achievement.get(credentials.EXTENSION_KEY) or {}).get("stack") \
+                if isinstance(achievement, dict) else None
+            if isinstance(stack, dict) and isinstance(stack.get("id"), str):
+                members.setdefault(stack["id"], []).append(achievement)
+        earned = set(s.scalars(select(Submission.achievement_id).where(
+            Submission.earner_id == earner_id, Submission.state == EARNED)))
+        for stack in catalog.get("stacks", []):
+            stack_id = stack.get("id") if isinstance(stack, dict) else None
+            group = members.get(stack_id or "", [])
+            if not group or not all(a.get("id") in earned for a in group):
+                continue
+            if s.scalars(select(StackCredential).where(
+                    StackCredential.stack_id == stack_id,
+                    StackCredential.earner_id == earner_id)).first() is not None:
+                continue
+            group.sort(key=lambda a: int(a[credentials.EXTENSION_KEY]["stack"]
+                                         .get("position", 0)))
+            credential_id = f"urn:uuid:{uuid.uuid4()}"
+            made = credentials.award_stack(
+                key=self.key, issuer_name=issuer_name, credential_id=credential_id,
+                earner_id=earner_id, earner_name=earner_name, stack=stack, members=group,
+                valid_from=now.replace(microsecond=0))
+            s.add(StackCredential(id=credential_id, stack_id=stack_id, earner_id=earner_id,
+                                  issued_at=now, json=json.dumps(made.signed), jws=made.jws))
+            log.info("Stack %s completed by %s: credential %s", stack_id, earner_id,
+                     credential_id)
 
     def decide_from_reviews(self, submission_id: str, state: str) -> dict[str, Any]:
         """The CLI's decision: each rubric criterion gets the lowest level the assessors gave
@@ -784,15 +831,16 @@ class Issuer:
         many there are in all."""
         _require(caller, "earner", "staff")
         with self.db.session() as s:
-            query = select(Credential)
-            if caller.role != "staff":
-                query = query.where(Credential.earner_id == caller.id)
-            if since is not None:
-                query = query.where(Credential.issued_at >= since)
-            total = s.scalar(select(func.count()).select_from(query.subquery())) or 0
-            rows = s.scalars(query.order_by(Credential.issued_at, Credential.id)
-                             .limit(limit).offset(offset))
-            return [row.jws for row in rows], total
+            found: list[tuple[datetime, str, str]] = []
+            for table in (Credential, StackCredential):
+                query = select(table.issued_at, table.id, table.jws)
+                if caller.role != "staff":
+                    query = query.where(table.earner_id == caller.id)
+                if since is not None:
+                    query = query.where(table.issued_at >= since)
+                found += [(utc(when), cid, jws) for when, cid, jws in s.execute(query)]
+            found.sort(key=lambda item: (item[0], item[1]))
+            return [jws for _when, _cid, jws in found[offset:offset + limit]], len(found)
 
     def profile(self, caller: Caller) -> dict[str, Any]:
         return {"@context": [credentials.VC_CONTEXT, credentials.OB_CONTEXT],

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from mcdesk import __version__
+from mcdesk.cli import credentials
 from mcdesk.core.errors import McdeskError
 from mcdesk.paths import default_portfolio_dir
 
@@ -27,7 +28,8 @@ EXIT_BROKEN_PIPE = 141
 # command -> module under mcdesk.cli holding `handle(workspace, args, out) -> int`
 COMMAND_MODULES = {"catalog": "catalog", "check": "check", "evidence": "evidence",
                    "roster": "evidence", "draft": "drafts", "package": "packages",
-                   "server": "sync", "sync": "sync", "review": "review"}
+                   "server": "sync", "sync": "sync", "review": "review",
+                   "credential": "credentials", "transcript": "badges"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -163,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
                       help="on a metered network: leave submissions with more than MB still "
                            "to send for a later pass")
     _review_parser(commands, json_flag)
+    credentials.add_commands(commands, json_flag)
     return parser
 
 
@@ -268,6 +271,9 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.st
         from mcdesk.services.workspace import Workspace
 
         module = importlib.import_module(f"mcdesk.cli.{COMMAND_MODULES[args.command]}")
+        if getattr(args, "action", None) in getattr(module, "WITHOUT_PORTFOLIO", ()):
+            without: int = module.handle_without_portfolio(args, out, err)
+            return without
         workspace = Workspace.open(args.portfolio or default_portfolio_dir())
         try:
             code: int = module.handle(workspace, args, out, err)

@@ -6,7 +6,6 @@ portfolio; every outbox state change is its own transaction)."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import random
@@ -19,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from mcdesk.core.drafts import DraftStatus, ReadinessProblem, Severity
-from mcdesk.core.errors import CatalogImportError, McdeskError
+from mcdesk.core.errors import CatalogImportError, McdeskError, StorageFullError
 from mcdesk.core.progress import NULL_CONTROL, Cancelled, JobControl
 from mcdesk.core.reviews import ReviewState, Role
 from mcdesk.core.sync import (
@@ -51,14 +50,13 @@ from mcdesk.sync.client import IssuerClient, check_transport, normalize_url
 from mcdesk.sync.tus import UploadFile
 
 if TYPE_CHECKING:
+    from mcdesk.services.badges import BadgeService
     from mcdesk.services.reviews import ReviewService
     from mcdesk.services.roles import RoleService
 
 log = logging.getLogger(__name__)
 
 OUTBOX_DIR = "outbox"
-CREDENTIALS_DIR = "credentials"
-CREDENTIALS_INDEX = "index.json"
 #: Backoff for transient failures: the first wait, the longest, and the growth.
 BACKOFF_FIRST_S = 5.0
 BACKOFF_MAX_S = 3600.0
@@ -117,9 +115,12 @@ class SyncService:
                  rng: random.Random | None = None,
                  client_factory: ClientFactory | None = None,
                  reviews: ReviewService | None = None,
-                 roles: RoleService | None = None) -> None:
+                 roles: RoleService | None = None,
+                 badges: BadgeService | None = None) -> None:
         self._portfolio = portfolio
         self._immediate = False
+        #: Earned credentials pulled in a pass land here (None: they are not pulled).
+        self._badges = badges
         self._drafts = drafts
         self._packages = packages
         self._catalog = catalog
@@ -604,46 +605,32 @@ class SyncService:
         self._store.set_catalog_etag(server, pulled.etag)
         return f"imported {len(result.items)}"
 
-    @property
-    def credentials_dir(self) -> Path:
-        return self.root / CREDENTIALS_DIR
-
     def _pull_credentials(self, client: IssuerClient, server: str) -> int:
-        """Keep every earned credential as it came (JSON, or a compact JWS), once each;
-        credentials/index.json lists them. Verifying and showing them is for later."""
-        folder = self.credentials_dir
-        index_path = folder / CREDENTIALS_INDEX
-        index = _read_index(index_path)
-        known = {entry["file"] for entry in index}
+        """Every earned credential into the credential store as it came (JSON, or a compact
+        JWS), verified on arrival, once each (by its bytes)."""
+        from mcdesk.core.credentials import CredentialOrigin
+
+        if self._badges is None:
+            return 0
         new = 0
         for page in client.credentials_pages():
-            entries: list[tuple[str, bytes, str | None, str]] = []
+            entries: list[tuple[str, bytes]] = []
             for credential in page.credentials:
                 data = json.dumps(credential, ensure_ascii=False, sort_keys=True,
                                   indent=2).encode() + b"\n"
-                ident = credential.get("id")
-                entries.append((".json", data, ident if isinstance(ident, str) else None,
-                                "json"))
+                entries.append(("credential.json", data))
             for jws in page.compact_jws:
-                entries.append((".jws", jws.strip().encode("ascii", "replace") + b"\n", None,
-                                "compact-jws"))
-            for suffix, data, ident, kind in entries:
-                name = hashlib.sha256(data).hexdigest() + suffix
-                if name in known:
+                entries.append(("credential.jws", jws.strip().encode("ascii", "replace")))
+            for name, data in entries:
+                try:
+                    result = self._badges.receive(data, name, CredentialOrigin.SYNC, server)
+                except StorageFullError:
+                    raise
+                except McdeskError as exc:  # a server bug: say so, keep the rest
+                    log.warning("A credential from %s cannot be read: %s", server, exc)
                     continue
-                write_atomic(folder / name, data)
-                index.append({"file": name, "id": ident, "format": kind, "server": server,
-                              "receivedAt": _iso(self.clock())})
-                known.add(name)
-                new += 1
-        if new:
-            write_atomic(index_path, (json.dumps({"credentials": index}, ensure_ascii=False,
-                                                  indent=2) + "\n").encode())
+                new += int(result.new)
         return new
-
-    def credentials(self) -> list[dict[str, Any]]:
-        """The earned credentials kept so far (index entries: file, id, format, server)."""
-        return _read_index(self.credentials_dir / CREDENTIALS_INDEX)
 
 
 # ----------------------------------------------------------------------------------- helpers
@@ -691,16 +678,3 @@ def _report(item: OutboxItem, this_pass: int, error: str = "") -> ItemReport:
 
 def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
-
-
-def _read_index(path: Path) -> list[dict[str, Any]]:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except FileNotFoundError:
-        return []
-    except (OSError, ValueError) as exc:
-        raise McdeskError(f"the credentials index cannot be read ({exc}); nothing was "
-                          "changed", path=path) from exc
-    entries = data.get("credentials") if isinstance(data, dict) else None
-    return [e for e in entries if isinstance(e, dict) and "file" in e] \
-        if isinstance(entries, list) else []

@@ -14,6 +14,7 @@ from mcdesk.services.catalog import CatalogService
 from mcdesk.storage.portfolio import Portfolio
 
 if TYPE_CHECKING:
+    from mcdesk.services.badges import BadgeService
     from mcdesk.services.drafts import DraftService
     from mcdesk.services.evidence import EvidenceService
     from mcdesk.services.packages import PackageService
@@ -43,6 +44,8 @@ class Workspace:
         self._reviews_lock = threading.Lock()
         self._roles: RoleService | None = None
         self._roles_lock = threading.Lock()
+        self._badges: BadgeService | None = None
+        self._badges_lock = threading.Lock()
         self.seeded_demo = False
 
     @property
@@ -85,13 +88,26 @@ class Workspace:
         packages = self.packages
         reviews = self.reviews
         roles = self.roles
+        badges = self.badges
         with self._sync_lock:
             if self._sync is None:
                 from mcdesk.services.sync import SyncService
 
                 self._sync = SyncService(self._portfolio, drafts, packages, self.catalog,
-                                         reviews=reviews, roles=roles)
+                                         reviews=reviews, roles=roles, badges=badges)
             return self._sync
+
+    @property
+    def badges(self) -> BadgeService:
+        """Earned credentials, stacks and recognition, made on first use (it loads
+        SQLAlchemy)."""
+        drafts = self.drafts
+        with self._badges_lock:
+            if self._badges is None:
+                from mcdesk.services.badges import BadgeService
+
+                self._badges = BadgeService(self._portfolio, self.catalog, drafts)
+            return self._badges
 
     @property
     def reviews(self) -> ReviewService:
@@ -123,7 +139,18 @@ class Workspace:
         workspace = cls(Portfolio.open(root, create=create))
         if seed_demo and workspace._portfolio.created:
             workspace.seed_demo()
+        workspace._adopt_old_credentials()
         return workspace
+
+    def _adopt_old_credentials(self) -> None:
+        """Credentials an older mcdesk's sync kept only as files in credentials/ join the
+        store once (checked cheaply: most portfolios never had that folder)."""
+        from mcdesk.core.credentials import LEGACY_DIR, LEGACY_DONE_KEY
+
+        if not (self.root / LEGACY_DIR).is_dir() or self._portfolio.meta(LEGACY_DONE_KEY):
+            return
+        adopted = self.badges.import_legacy_folder()
+        log.info("%d credentials from the credentials folder joined the portfolio", adopted)
 
     @property
     def root(self) -> Path:

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -349,3 +350,45 @@ class AnnotationRow(Base):
     audience: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime | None] = mapped_column(DateTime)
     updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class CredentialRow(Base):
+    """An earned credential: the bytes as received and what was read and verified from them."""
+
+    __tablename__ = "credential"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    format: Mapped[str] = mapped_column(String(20))
+    raw: Mapped[bytes] = mapped_column(LargeBinary)
+    payload: Mapped[str] = mapped_column(Text)
+    credential_json: Mapped[str] = mapped_column(Text)
+    achievement_id: Mapped[str | None] = mapped_column(String(2000), index=True)
+    achievement_name: Mapped[str | None] = mapped_column(Text)
+    achievement_type: Mapped[str | None] = mapped_column(String(200))
+    issuer_id: Mapped[str | None] = mapped_column(String(2000))
+    issuer_name: Mapped[str | None] = mapped_column(Text)
+    valid_from: Mapped[datetime | None] = mapped_column(DateTime)
+    valid_until: Mapped[datetime | None] = mapped_column(DateTime)
+    awarded: Mapped[datetime | None] = mapped_column(DateTime)
+    image: Mapped[str | None] = mapped_column(Text)
+    results_json: Mapped[str] = mapped_column(Text, default="[]")
+    evidence_json: Mapped[str] = mapped_column(Text, default="[]")
+    state: Mapped[str] = mapped_column(String(20))
+    reasons_json: Mapped[str] = mapped_column(Text, default="[]")
+    warnings_json: Mapped[str] = mapped_column(Text, default="[]")
+    checked_at: Mapped[datetime] = mapped_column(DateTime)
+    origin: Mapped[str] = mapped_column(String(20))
+    source: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class RecognitionRuleRow(Base):
+    __tablename__ = "recognition_rule"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(Text)
+    hours_per_credential: Mapped[float | None] = mapped_column(Float)
+    cap_per_year: Mapped[float | None] = mapped_column(Float)
+    active: Mapped[bool] = mapped_column(Boolean)
+    verified_only: Mapped[bool] = mapped_column(Boolean, default=True)

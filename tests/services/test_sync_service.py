@@ -5,7 +5,6 @@ clock, login needed, an early refusal naming the file and the limit, a connectio
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -144,23 +143,23 @@ def test_a_full_pass_sends_once_then_brings_back_the_decision_and_the_credential
     assert sync.outbox()[0].state is OutboxState.EARNED
     assert workspace.drafts.get(draft_id).status is DraftStatus.EARNED
     assert decided.servers[0].credentials_new >= 1
-    kept = sync.credentials()
-    assert kept and all((sync.credentials_dir / entry["file"]).is_file() for entry in kept)
-    assert any(entry["format"] != "json" for entry in kept)  # the reference issuer's VC-JWTs
-    for entry in kept:
-        text = (sync.credentials_dir / entry["file"]).read_text("utf-8")
-        if entry["format"] == "json":
-            assert "OpenBadgeCredential" in json.loads(text)["type"]
-        else:  # a VC-JWT: it verifies offline against the issuer's did:key
-            verified = verify_vc_jwt(text)
-            assert verified.achievement_name == "Two-Way Communication with Families"
-            tampered = text.strip()[:-6] + ("A" if text.strip()[-6] != "A" else "B") + \
-                text.strip()[-5:]
-            with pytest.raises(CredentialError, match="signature"):
-                verify_vc_jwt(tampered)
+    kept = workspace.badges.list()
+    assert kept and all(c.format == "vc-jwt" for c in kept)  # the reference issuer's VC-JWTs
+    for credential in kept:
+        assert credential.state == "verified", credential.reasons  # verified on arrival
+        assert credential.source == "riverbend"
+        assert credential.achievement_name == "Two-Way Communication with Families"
+        assert credential.image and credential.image.startswith("data:image/svg+xml")
+        assert credential.awarded is not None and credential.evidence  # the richer credential
+        text = credential.raw.decode("ascii")
+        assert verify_vc_jwt(text).achievement_name == credential.achievement_name
+        tampered = text[:-6] + ("A" if text[-6] != "A" else "B") + text[-5:]
+        with pytest.raises(CredentialError, match="signature"):
+            verify_vc_jwt(tampered)
+    assert not (workspace.root / "credentials").exists()
     # Pulled again: kept once.
     assert sync.sync_once().servers[0].credentials_new == 0
-    assert len(sync.credentials()) == len(kept)
+    assert len(workspace.badges.list()) == len(kept)
 
 
 def test_a_503_waits_its_turn_on_the_clock(workspace: Workspace, issuer: Issuer,

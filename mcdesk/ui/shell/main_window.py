@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from mcdesk.ui.drafts.page import DraftsPage
     from mcdesk.ui.evidence.page import EvidencePage
     from mcdesk.ui.reviews.page import ReviewsPage
+    from mcdesk.ui.shell.verify_dialog import VerifyDialog
     from mcdesk.ui.sync.page import SyncPage
 
 
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.crash_reporter = CrashReporter(self)
         self.check_dialog: CheckDialog | None = None
+        self.verify_dialog: VerifyDialog | None = None
         self.setWindowTitle("mcdesk")
         self.setWindowIcon(icon("mcdesk"))
         self.resize(1180, 760)
@@ -236,6 +238,11 @@ class MainWindow(QMainWindow):
         self.import_review_action = QAction(self.tr("Import a &review of my submission…"), self)
         self.import_review_action.triggered.connect(self._import_review)
         file_menu.addAction(self.import_review_action)
+        # Always enabled: a district checks a teacher's badges without a portfolio of its own
+        # (and it works when the portfolio failed to open).
+        self.verify_action = QAction(self.tr("&Verify a credential…"), self)
+        self.verify_action.triggered.connect(self.open_verify)
+        file_menu.addAction(self.verify_action)
         self.check_action = QAction(self.tr("&Check portfolio…"), self)
         self.check_action.triggered.connect(self.open_check)
         file_menu.addAction(self.check_action)
@@ -405,6 +412,14 @@ class MainWindow(QMainWindow):
 
     def show_notice(self, text: str, tone: Tone = Tone.INFO) -> None:
         self.notice_bar.show_message(text, tone)
+
+    def open_verify(self) -> None:
+        if self.verify_dialog is None:
+            from mcdesk.ui.shell.verify_dialog import VerifyDialog
+
+            self.verify_dialog = VerifyDialog(self.runner, self)
+        self.verify_dialog.show()
+        self.verify_dialog.raise_()
 
     def open_check(self) -> None:
         if self.workspace is None:

@@ -1,8 +1,10 @@
 """The shell's operations (open and restore the portfolio, roles, the owner's name, sample
-content); built on the GUI thread, run on the lane their kind gives them."""
+content, verifying credentials for a recognizer); built on the GUI thread, run on the lane
+their kind gives them."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -13,6 +15,7 @@ from mcdesk.core.reviews import Role
 from mcdesk.jobs.ops import Op
 
 if TYPE_CHECKING:
+    from mcdesk.credentials.verification import Verification
     from mcdesk.services.workspace import Workspace
 
 
@@ -80,3 +83,15 @@ def owner_name(workspace: Workspace) -> Op[str | None]:
 def set_owner_name(workspace: Workspace, name: str) -> Op[object]:
     return Op.write(_tr("Saving your name"), lambda _c: workspace.roles.set_owner_name(name),
                     [Change.PROFILE])
+
+
+def verify_files(paths: Sequence[Path]) -> Op[list[tuple[Path, Verification]]]:
+    """Check credential files (and folders of them) offline; needs no portfolio."""
+    files = list(paths)
+
+    def work(_c: object) -> list[tuple[Path, Verification]]:
+        from mcdesk.services.credential_check import verify_paths
+
+        return verify_paths(files)
+
+    return Op.media(_tr("Verifying credentials"), work, cancellable=False)

@@ -22,6 +22,7 @@ class PlaceKey(enum.StrEnum):
     EVIDENCE = "evidence"
     DRAFTS = "drafts"
     REVIEWS = "reviews"
+    BADGES = "badges"
     SYNC = "sync"
 
 
@@ -54,6 +55,7 @@ PLACES: dict[PlaceKey, PlaceSpec] = {spec.key: spec for spec in (
     PlaceSpec(PlaceKey.EVIDENCE, "Evidence", "mcdesk.ui.evidence.page:EvidencePage",
               eager=True),
     PlaceSpec(PlaceKey.DRAFTS, "Drafts", "mcdesk.ui.drafts.page:DraftsPage", eager=True),
+    PlaceSpec(PlaceKey.BADGES, "Badges", "mcdesk.ui.badges.page:BadgesPage"),
     PlaceSpec(PlaceKey.SYNC, "Sync", "mcdesk.ui.sync.page:SyncPage", eager=True),
 )}
 
@@ -73,7 +75,8 @@ class RoleSpec:
 
 ROLES: tuple[RoleSpec, ...] = (
     RoleSpec(Role.EARNER, "Teacher",
-             (PlaceKey.CATALOG, PlaceKey.EVIDENCE, PlaceKey.DRAFTS, PlaceKey.SYNC),
+             (PlaceKey.CATALOG, PlaceKey.EVIDENCE, PlaceKey.DRAFTS, PlaceKey.BADGES,
+              PlaceKey.SYNC),
              start=PlaceKey.DRAFTS),
     RoleSpec(Role.ASSESSOR, "Assessor",
              (PlaceKey.REVIEWS, PlaceKey.CATALOG, PlaceKey.SYNC), start=PlaceKey.REVIEWS),

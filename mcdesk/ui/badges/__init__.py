@@ -1,0 +1,1 @@
+"""ui/badges: the Badges place (earned credentials, stacks, recognition); GUI thread."""

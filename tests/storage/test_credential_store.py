@@ -1,0 +1,125 @@
+"""The credential tables on disk: migration 0006 from a real 0005 portfolio (with a backup,
+data kept), credentials kept once by their bytes, the exact bytes surviving a reopen, checks
+recorded, recognition rules with one active at a time; real SQLite in a temp folder."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from alembic import command
+
+from mcdesk.core.credentials import CredentialOrigin, RecognitionRule
+from mcdesk.core.errors import NotFoundError
+from mcdesk.storage import migrate
+from mcdesk.storage.credential_store import CheckedFields, CredentialStore, NewCredential
+from mcdesk.storage.db import make_engine
+from mcdesk.storage.portfolio import DB_NAME, Portfolio
+from tests.storage.test_review_store import raw, revision_of
+
+T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
+RAW = b"\x89PNG\r\n\x1a\n not really a picture \x00\xff but bytes as received"
+
+
+def checked(state: str = "verified", **changes: object) -> CheckedFields:
+    values: dict[str, object] = dict(
+        state=state, reasons=(), warnings=("no sub",), achievement_id="urn:mc:1",
+        achievement_name="Exit Tickets", achievement_type="MicroCredential",
+        issuer_id="did:key:z6Mk", issuer_name="Riverbend", valid_from=T0, valid_until=None,
+        awarded=None, image=None, results=(("overview", "proficient"),),
+        evidence=({"name": "Lesson video", "genre": "video"},))
+    values.update(changes)
+    return CheckedFields(**values)  # type: ignore[arg-type]
+
+
+def new(raw_bytes: bytes = RAW, sha: str = "a" * 64) -> NewCredential:
+    return NewCredential(sha256=sha, format="png", raw=raw_bytes, payload="x.y.z",
+                         credential={"type": ["OpenBadgeCredential"], "name": "É"},
+                         origin=CredentialOrigin.IMPORT, source="badge.png")
+
+
+def test_a_0005_portfolio_is_upgraded_with_a_backup_and_keeps_its_data(tmp_path: Path) -> None:
+    root = tmp_path / "old"
+    root.mkdir()
+    db = root / DB_NAME
+    engine = make_engine(db, foreign_keys=False)
+    try:
+        with engine.connect() as connection, connection.begin():
+            config = migrate.alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0005")
+    finally:
+        engine.dispose()
+    writer = sqlite3.connect(db)
+    writer.execute("INSERT INTO meta (key, value) VALUES ('portfolio_id', 'old-one')")
+    writer.execute("INSERT INTO draft (id, achievement_id, mc_version, mc_name, attempt, status,"
+                   " submission_id, created_at, updated_at) VALUES ('d1', 'mc', '1.0', 'MC', 1,"
+                   " 'earned', 's1', '2026-11-01 10:00:00', '2026-11-01 10:00:00')")
+    writer.commit()
+    writer.close()
+    assert revision_of(db) == "0005"
+
+    upgraded = Portfolio.open(root)
+    try:
+        assert revision_of(db) == migrate.HEAD_REVISION == "0006"
+        tables = {r[0] for r in raw(db, "SELECT name FROM sqlite_master WHERE type='table'")}
+        assert {"credential", "recognition_rule"} <= tables
+        assert upgraded.meta("portfolio_id") == "old-one"
+        assert raw(db, "SELECT status FROM draft WHERE id = 'd1'") == [("earned",)]
+        (backup,) = upgraded.backups()
+        assert backup.name.endswith("-before-0006.sqlite3")
+        assert revision_of(backup) == "0005"
+        store = CredentialStore(upgraded.database)
+        made, is_new = store.add(new(), checked(), T0)
+        assert is_new and store.get(made.id) == made
+    finally:
+        upgraded.close()
+
+
+def test_kept_once_by_bytes_exactly_as_received_and_rechecked(tmp_path: Path) -> None:
+    portfolio = Portfolio.open(tmp_path / "p")
+    try:
+        store = CredentialStore(portfolio.database)
+        first, is_new = store.add(new(), checked(), T0)
+        again, again_new = store.add(new(), checked("failed"), T0)
+        assert is_new and not again_new and again.id == first.id and again.state == "verified"
+        assert len(store.list()) == 1
+        assert first.raw == RAW and first.credential["name"] == "É"
+        assert first.results == (("overview", "proficient"),)
+        assert first.evidence[0]["genre"] == "video" and first.warnings == ("no sub",)
+        assert first.origin is CredentialOrigin.IMPORT and first.source == "badge.png"
+        later = datetime(2027, 1, 2, tzinfo=UTC)
+        failed = store.record_check(first.id, checked("failed", reasons=("expired",)), later)
+        assert failed.state == "failed" and failed.reasons == ("expired",)
+        assert failed.checked_at == later
+        with pytest.raises(NotFoundError):
+            store.record_check("nope", checked(), later)
+    finally:
+        portfolio.close()
+    reopened = Portfolio.open(tmp_path / "p")
+    try:
+        (kept,) = CredentialStore(reopened.database).list()
+        assert kept.raw == RAW and kept.state == "failed" and kept.valid_from == T0
+    finally:
+        reopened.close()
+
+
+def test_one_recognition_rule_is_active_at_a_time(tmp_path: Path) -> None:
+    portfolio = Portfolio.open(tmp_path / "p")
+    try:
+        store = CredentialStore(portfolio.database)
+        district = store.save_rule(RecognitionRule(None, "Riverbend USD", 3.0, 12.0))
+        state = store.save_rule(RecognitionRule(None, "State PD", None, None))
+        rules = {rule.name: rule for rule in store.rules()}
+        assert not rules["Riverbend USD"].active and rules["State PD"].active
+        store.save_rule(RecognitionRule(district.id, "Riverbend USD", 4.0, 12.0))
+        rules = {rule.name: rule for rule in store.rules()}
+        assert rules["Riverbend USD"].active and rules["Riverbend USD"].hours_per_credential == 4
+        assert not rules["State PD"].active
+        assert state.id is not None
+        store.delete_rule(state.id)
+        assert [rule.name for rule in store.rules()] == ["Riverbend USD"]
+    finally:
+        portfolio.close()
