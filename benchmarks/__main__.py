@@ -6,9 +6,10 @@ window), ``search`` (catalog search while typing, against a sqlite3 LIKE scan), 
 (importing a big video against ``sha256sum``, memory flat in file size, compression against the
 ``ffmpeg`` command line, face blur against real time) and ``upload`` (mcdesk's tus client
 sending a big file to the reference issuer against ``curl``, bytes sent again after a kill half
-way, memory flat in file size) and ``player`` (GUI-thread stalls while the annotation panel plays
-a 1080p video with 40 comments, against the same window not playing; how exactly a picked
-comment lands on its frame).
+way, memory flat in file size), ``links`` (the same upload through a link that cuts every
+2 MB and one that stalls every 5 MB, against a clean link of the same speed) and ``player``
+(GUI-thread stalls while the annotation panel plays a 1080p video with 40 comments, against
+the same window not playing; how exactly a picked comment lands on its frame).
 
 Both start-up children read compiled bytecode from a private cache that their unmeasured first
 start fills, as an installed application would; ``--no-bytecode-cache`` keeps the inherited
@@ -27,11 +28,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import media_figures, player, search, startup, upload
+from benchmarks import bad_links, media_figures, player, search, startup, upload
 from benchmarks.fixture import FixtureInfo, build_portfolio
 from benchmarks.stats import Figure, format_table
 
-FIGURES = ("startup", "search", "media", "package", "upload", "player")
+FIGURES = ("startup", "search", "media", "package", "upload", "links", "player")
 PORTFOLIO_FIGURES = ("startup", "search")  # the figures that need the big portfolio
 MICRO_CREDENTIALS = 1000
 EVIDENCE_ROWS = 10_000
@@ -125,6 +126,11 @@ def main(argv: list[str] | None = None) -> int:
         upload_rounds = min(rounds, 3)  # each round sends the file twice
         print(f"Upload to the reference issuer, {upload_rounds} rounds ...", flush=True)
         made, texts = upload.run(rounds=upload_rounds, quick=args.quick)
+        figures += made
+        details += texts
+    if "links" in chosen:
+        print(f"Uploads on bad links, {min(rounds, 2)} rounds ...", flush=True)
+        made, texts = bad_links.run(rounds=min(rounds, 2), quick=args.quick)
         figures += made
         details += texts
     if "player" in chosen:

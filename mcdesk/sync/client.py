@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import time
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -40,6 +41,7 @@ from mcdesk.core.sync import (
     ReviewClosed,
     ReviewPush,
     ReviewReceipt,
+    TransientError,
     TusEndpoint,
 )
 from mcdesk.sync.http import (
@@ -52,7 +54,7 @@ from mcdesk.sync.http import (
     read_limited,
     transport_errors,
 )
-from mcdesk.sync.tus import TusClient, UploadFile, UploadResult
+from mcdesk.sync.tus import RETRY_DELAYS, TusClient, UploadFile, UploadResult
 
 log = logging.getLogger(__name__)
 
@@ -270,9 +272,33 @@ class IssuerClient:
         return [_assignment(_object(item, what), what) for item in items]
 
     def download_bag(self, assignment_id: str, dest: Path,
-                     control: JobControl = NULL_CONTROL) -> Path:
+                     control: JobControl = NULL_CONTROL,
+                     retry_delays: tuple[float, ...] = RETRY_DELAYS) -> Path:
         """The submission as a zip package at `dest`, through `dest`.part: a broken download
-        resumes from the bytes already there (Range, guarded by If-Range with the ETag)."""
+        resumes from the bytes already there (Range, guarded by If-Range with the ETag), at
+        once while it moves forward, after 0, 1, 3, 5 s when it does not, then gives up for
+        this pass (the .part stays for the next)."""
+        partial = dest.with_name(dest.name + ".part")
+        stuck = 0
+        while True:
+            before = partial.stat().st_size if partial.exists() else 0
+            try:
+                return self._download_once(assignment_id, dest, control)
+            except (TransientError, ProtocolError) as exc:
+                after = partial.stat().st_size if partial.exists() else 0
+                stuck = 0 if after > before else stuck + 1
+                if stuck > len(retry_delays) or (
+                        isinstance(exc, ProtocolError) and after <= before):
+                    raise
+                log.info("The download of %s broke after %d bytes (%s); resuming",
+                         assignment_id, after, exc)
+                delay = retry_delays[stuck - 1] if stuck else 0.0
+                deadline = time.monotonic() + delay
+                while time.monotonic() < deadline:
+                    control.check_cancelled()
+                    time.sleep(min(0.25, max(0.0, deadline - time.monotonic())))
+
+    def _download_once(self, assignment_id: str, dest: Path, control: JobControl) -> Path:
         what = "downloading the submission"
         url = self._api(f"assignments/{assignment_id}/bag")
         partial = dest.with_name(dest.name + ".part")
