@@ -42,6 +42,8 @@ class Link:
 class LinkResult:
     size: int
     rate: float
+    cut: int
+    stall: int
     times: dict[str, list[float]] = field(default_factory=dict)
     cuts: dict[str, int] = field(default_factory=dict)
 
@@ -49,25 +51,25 @@ class LinkResult:
         return statistics.median(self.times[name])
 
 
-def links(size: int) -> list[Link]:
-    cut = max(256 * 1024, size // 32)  # 2 MB of 64 MB
-    stall = max(512 * 1024, size * 5 // 64)  # 5 MB of 64 MB
-    return [Link("clean"), Link(f"cut every {cut // MB or cut / MB:g} MB", cut_every=cut),
+def links(size: int, *, cut: int = 2 * MB, stall: int = 5 * MB) -> list[Link]:
+    """A clean link, one cut every `cut` bytes, one stalling 1 s every `stall` bytes (the
+    same distances whatever the file's size: a hotspot does not know how big the file is)."""
+    return [Link("clean"), Link(f"cut every {cut / MB:g} MB", cut_every=cut),
             Link(f"stall 1 s every {stall / MB:g} MB", stall_every=stall, stall_seconds=1.0)]
 
 
 def measure(work: Path, *, rounds: int, size_bytes: int, rate: float,
-            slice_size: int = 8 * MB) -> LinkResult:
+            slice_size: int = 8 * MB, cut: int = 2 * MB, stall: int = 5 * MB) -> LinkResult:
     from tests.fault_proxy import FaultProxy
 
-    result = LinkResult(size_bytes, rate)
+    result = LinkResult(size_bytes, rate, cut, stall)
     file = work / "lesson.bin"
     sha = write_random_file(file, size_bytes)
     with issuer(work) as (base, token, _server):
         port = urlsplit(base).port
         assert port is not None
         for index in range(rounds):
-            order = links(size_bytes)
+            order = links(size_bytes, cut=cut, stall=stall)
             for link in order[index % 3:] + order[:index % 3]:  # taking turns at going first
                 target = begin(base, token, file, size_bytes, sha)
                 with FaultProxy(port) as proxy:
@@ -91,7 +93,7 @@ def measure(work: Path, *, rounds: int, size_bytes: int, rate: float,
 def figures(result: LinkResult) -> list[Figure]:
     clean = result.median("clean")
     made = []
-    for link in links(result.size)[1:]:
+    for link in links(result.size, cut=result.cut, stall=result.stall)[1:]:
         ratio = result.median(link.name) / clean
         made.append(Figure(
             f"upload {result.size // MB} MB, {link.name}", f"{result.median(link.name):.1f} s",

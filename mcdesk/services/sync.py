@@ -547,8 +547,14 @@ class SyncService:
                           "path": file.path, "filename": file.path.rsplit("/", 1)[-1],
                           "filetype": file.media_type},
                 sha256=file.sha256)
+            def retrying(offset: int, error: TransientError, others: int = others) -> None:
+                share = (others + offset) * 100 // max(1, total)
+                control.progress(others + offset, total,
+                                 f"{item.mc_name}: the link keeps dropping; {share} % sent, "
+                                 f"still going ({error})")
+
             result = client.upload(upload, url=file.upload_url, on_url=stored,
-                                   on_progress=moved, control=control)
+                                   on_progress=moved, control=control, on_retry=retrying)
             self._store.set_upload(item.id, file.path, result.url, file.size, self.clock())
             base[file.path] = file.size
 

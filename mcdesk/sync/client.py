@@ -218,7 +218,8 @@ class IssuerClient:
     def upload(self, file: UploadFile, *, url: str | None,
                on_url: Callable[[str | None, int], None] | None = None,
                on_progress: Callable[[int], None] | None = None,
-               control: JobControl = NULL_CONTROL) -> UploadResult:
+               control: JobControl = NULL_CONTROL,
+               on_retry: Callable[[int, TransientError], None] | None = None) -> UploadResult:
         """One bag file over tus at the discovery's endpoint (see TusClient.upload)."""
         discovery = self.discover()
         options: dict[str, Any] = {"server": self.server, "headers": self._auth(self.base_url),
@@ -227,7 +228,7 @@ class IssuerClient:
             options["slice_size"] = self._slice_size
         tus = TusClient(self._session, **options)
         return tus.upload(discovery.tus.url, file, url=url, on_url=on_url,
-                          on_progress=on_progress, control=control)
+                          on_progress=on_progress, control=control, on_retry=on_retry)
 
     def finalize(self, submission_id: str) -> FinalizeResult:
         what = "asking the server to check the submission"

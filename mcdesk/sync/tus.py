@@ -260,7 +260,8 @@ class TusClient:
     def upload(self, endpoint: str, file: UploadFile, *, url: str | None = None,
                on_url: Callable[[str | None, int], None] | None = None,
                on_progress: Callable[[int], None] | None = None,
-               control: JobControl = NULL_CONTROL) -> UploadResult:
+               control: JobControl = NULL_CONTROL,
+               on_retry: Callable[[int, TransientError], None] | None = None) -> UploadResult:
         """Send `file` so that the server holds all of it; returns its upload URL.
 
         `url`, a URL stored earlier, is resumed from the server's offset. `on_url(url,
@@ -273,10 +274,12 @@ class TusClient:
         resumes = 0
         stuck = 0  # failures in a row that moved the server's offset nowhere
         best = -1  # the furthest offset the server has confirmed in this call
+        broke_mid_slice = False
         offset_retries = 0
         checksum_restarts = 0
         note_url = on_url or (lambda _url, _offset: None)
         progress = on_progress or (lambda _position: None)
+        retrying = on_retry or (lambda _offset, _error: None)
         while True:
             control.check_cancelled()
             offset: int | None = None
@@ -296,11 +299,17 @@ class TusClient:
                     offset = 0
             except TransientError as exc:
                 stuck += 1
+                retrying(max(best, 0), exc)
                 self._pause(stuck, control, exc)
                 continue
             assert offset is not None
             if offset > best:
                 best, stuck = offset, 0
+            elif broke_mid_slice and self.slice_size > MIN_SLICE_SIZE:
+                # Bytes went out but the server kept none of them: smaller requests fit
+                # between the cuts of a server that drops a broken request's body.
+                self.slice_size = max(MIN_SLICE_SIZE, self.slice_size // 2)
+            broke_mid_slice = False
             note_url(url, offset)
             progress(offset)
             try:
@@ -329,12 +338,10 @@ class TusClient:
                 if resumes > self._max_resumes:
                     raise partial.error from None
                 stuck += 1
-                if partial.count > 0 and self.slice_size > MIN_SLICE_SIZE:
-                    # Smaller requests fit between the cuts even where the server keeps none
-                    # of a broken request's bytes.
-                    self.slice_size = max(MIN_SLICE_SIZE, self.slice_size // 2)
+                broke_mid_slice = partial.count > 0
                 log.info("Upload of %s broke after %d bytes (%s); resuming from the server's "
                          "offset", file.label, partial.count, partial.error)
+                retrying(max(best, 0), partial.error)
                 self._pause(stuck, control, partial.error)
 
     def _pause(self, stuck: int, control: JobControl, error: TransientError) -> None:

@@ -17,9 +17,10 @@ pytestmark = pytest.mark.skipif(issuer_missing_reason() is not None,
 
 def test_bad_link_figures_on_a_small_file(tmp_path: Path) -> None:
     size = 4 * bad_links.MB
+    cut, stall = bad_links.MB // 2, bad_links.MB
     result = bad_links.measure(tmp_path, rounds=1, size_bytes=size, rate=16 * bad_links.MB,
-                               slice_size=bad_links.MB)
-    names = [link.name for link in bad_links.links(size)]
+                               slice_size=bad_links.MB, cut=cut, stall=stall)
+    names = [link.name for link in bad_links.links(size, cut=cut, stall=stall)]
     assert sorted(result.times) == sorted(names)
     cutting = names[1]
     assert result.cuts[cutting] >= 3

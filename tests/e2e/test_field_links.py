@@ -179,3 +179,39 @@ def test_sync_now_tries_a_waiting_item_at_once(issuer: Issuer, tmp_path: Path) -
             assert opened.sync.outbox()[0].state is OutboxState.RECEIVED
         finally:
             opened.close()
+
+
+class _Messages:
+    """A JobControl that keeps every progress message, as the jobs list would show them."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def progress(self, done: int, total: int | None = None, message: str = "") -> None:
+        self.messages.append(message)
+
+    def check_cancelled(self) -> None:
+        return None
+
+    @property
+    def cancelled(self) -> bool:
+        return False
+
+
+def test_the_pass_says_in_words_that_the_link_keeps_dropping(issuer: Issuer,
+                                                             tmp_path: Path) -> None:
+    port = int(issuer.url.rsplit(":", 1)[1])
+    with FaultProxy(port) as proxy:
+        portfolio, token, _total = _queued(issuer, tmp_path, proxy, 6 * MB)
+        opened = Workspace.open(portfolio)
+        try:
+            opened.sync.add_server("riverbend", proxy.url, token)
+            proxy.cut_every(1 * MB)
+            control = _Messages()
+            opened.sync.sync_once(control=control, immediate=True)
+            assert opened.sync.outbox()[0].state is OutboxState.RECEIVED
+        finally:
+            opened.close()
+    dropping = [m for m in control.messages if "the link keeps dropping" in m]
+    assert dropping, control.messages[-5:]
+    assert all("% sent, still going" in m for m in dropping)
