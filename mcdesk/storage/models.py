@@ -348,3 +348,7 @@ class AnnotationRow(Base):
     audience: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime | None] = mapped_column(DateTime)
     updated_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+# Coaching's tables live in their own module; importing it here puts them in Base.metadata.
+from mcdesk.storage import coaching_models as coaching_models  # noqa: E402

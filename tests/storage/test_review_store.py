@@ -115,14 +115,14 @@ def test_a_0004_portfolio_is_upgraded_with_a_backup_and_keeps_its_data(tmp_path:
 
     upgraded = Portfolio.open(root)
     try:
-        assert revision_of(db) == migrate.HEAD_REVISION == "0005"
+        assert revision_of(db) == migrate.HEAD_REVISION == "0007"
         tables = {r[0] for r in raw(db, "SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"review", "review_score", "annotation"} <= tables
         indexes = {r[0] for r in raw(db, "SELECT name FROM sqlite_master WHERE type='index'")}
         assert {"ix_annotation_subject", "ix_review_submission_id"} <= indexes
         assert upgraded.meta("portfolio_id") == "old-one"
         (backup,) = upgraded.backups()
-        assert backup.name.endswith("-before-0005.sqlite3")
+        assert backup.name.endswith(f"-before-{migrate.HEAD_REVISION}.sqlite3")
         assert revision_of(backup) == "0004"
         store = ReviewStore(upgraded.database, upgraded.layout.root)
         made = store.create(new_review(root), T0)
