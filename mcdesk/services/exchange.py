@@ -5,6 +5,7 @@ in one transaction on the writer lane)."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import uuid
@@ -277,6 +278,8 @@ class ExchangeService:
             raise
         finally:
             shutil.rmtree(temp, ignore_errors=True)
+            with contextlib.suppress(OSError):  # only when empty: another import may run
+                incoming.rmdir()
         to_choose = tuple(note.id for o in self._observations.list() for note in o.notes
                           if note.choose_between)
         return ImportReport(path, counts.get("evidence added", 0), already, dict(counts),
