@@ -24,7 +24,8 @@ EXIT_UNEXPECTED = 3
 # command -> module under mcdesk.cli holding `handle(workspace, args, out) -> int`
 COMMAND_MODULES = {"catalog": "catalog", "check": "check", "evidence": "evidence",
                    "roster": "evidence", "draft": "drafts", "package": "packages",
-                   "server": "sync", "sync": "sync", "review": "review"}
+                   "server": "sync", "sync": "sync", "review": "review", "role": "roles",
+                   "observe": "observe", "exchange": "exchange"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -153,6 +154,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="on a metered network: leave submissions with more than MB still "
                            "to send for a later pass")
     _review_parser(commands, json_flag)
+    for name in ("roles", "observe", "exchange"):
+        importlib.import_module(f"mcdesk.cli.{name}").add_commands(commands, json_flag)
     return parser
 
 

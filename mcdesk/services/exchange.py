@@ -245,7 +245,7 @@ class ExchangeService:
         written) into a folder inside the portfolio, checked, probed, moved into the store,
         and every row is written in one transaction. Evidence already here (same sha256) is
         not duplicated; notes edited on both sides keep both versions."""
-        from mcdesk.storage.exchange_store import ImportPlan, apply_import
+        from mcdesk.storage.exchange_store import apply_import
 
         if not path.is_file():
             raise McdeskError("no such file", path=path)

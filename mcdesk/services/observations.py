@@ -5,10 +5,12 @@ the writer lane)."""
 
 from __future__ import annotations
 
+import builtins
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 
+from mcdesk.core.catalog import RubricCriterion
 from mcdesk.core.coaching import (
     MAX_NAME_CHARS,
     MAX_NOTE_CHARS,
@@ -20,6 +22,7 @@ from mcdesk.core.coaching import (
     shift_from_match,
     shift_from_metadata,
 )
+from mcdesk.core.errors import McdeskError
 from mcdesk.core.evidence import Evidence, EvidenceKind, Trim
 from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.core.reviews import Anchor, Annotation, CommentKind
@@ -76,6 +79,14 @@ class ObservationService:
             raise CoachingError(f'no observation "{reference}"' if not matches else
                                 f'"{reference}" matches {len(matches)} observations')
         return matches[0]
+
+    def rubric(self, observation: Observation) -> tuple[RubricCriterion, ...]:
+        """The rubric of the observed micro-credential (empty when not in the catalog)."""
+        try:
+            return self._coaching.micro_credential_of(observation.achievement_id,
+                                                      observation.mc_version).rubric
+        except McdeskError:
+            return ()
 
     def elapsed_ms(self, observation: Observation) -> int:
         return max(0, round((self._clock() - observation.started_at).total_seconds() * 1000))
@@ -146,7 +157,7 @@ class ObservationService:
         return self._store.align(observation_id, video.id, shift, AlignedBy.MANUAL,
                                  self._clock())
 
-    def video_comments(self, observation: Observation) -> list[Annotation]:
+    def video_comments(self, observation: Observation) -> builtins.list[Annotation]:
         """The notes as timestamped comments on the aligned video (those inside it)."""
         if observation.video_evidence_id is None or observation.shift_ms is None:
             return []
@@ -168,7 +179,7 @@ class ObservationService:
         return comments
 
     def make_clips(self, observation_id: str,
-                   control: JobControl = NULL_CONTROL) -> list[Evidence]:
+                   control: JobControl = NULL_CONTROL) -> builtins.list[Evidence]:
         """Every clip marked during the lesson becomes trimmed evidence of the aligned video,
         in one step; clips already made are skipped."""
         observation = self._store.observation(observation_id)
@@ -221,3 +232,14 @@ def _note_text(text: str) -> str:
     if len(body) > MAX_NOTE_CHARS:
         raise CoachingError(f"a note holds at most {MAX_NOTE_CHARS:,} characters")
     return body
+
+
+def pick_criterion(rubric: Sequence[RubricCriterion], reference: str) -> RubricCriterion:
+    """A rubric criterion by its id, the end of its id, or its name (case does not matter)."""
+    wanted = reference.strip().casefold()
+    for criterion in rubric:
+        if wanted in (criterion.id.casefold(), criterion.name.casefold()) or \
+                criterion.id.casefold().endswith("/" + wanted):
+            return criterion
+    names = "; ".join(c.name for c in rubric)
+    raise CoachingError(f'"{reference}" is not a rubric criterion here (the criteria: {names})')

@@ -18,7 +18,7 @@ from mcdesk.core.reviews import Role
 from mcdesk.media import demo
 from mcdesk.services.exchange import BundleRefusedError
 from mcdesk.services.workspace import Workspace
-from tests.package_helpers import RawEntry, read_entries, rehashed, rezip, write_raw_zip, zeros_bomb
+from tests.package_helpers import RawEntry, read_entries, rehashed, rezip, zeros_bomb
 
 ESCAPE = f"mcdesk-hostile-bundle-{uuid.uuid4().hex}"
 
@@ -153,7 +153,7 @@ def test_a_hostile_bundle_is_refused_and_nothing_is_written(
         case: Case, base: Path, teacher: Workspace, tmp_path: Path) -> None:
     hostile = case.make(base, tmp_path / "hostile.mcexchange")
     assert hostile.stat().st_size < 4 * 1024 * 1024
-    teacher.exchange  # made before the snapshot of the tree: opening it writes nothing
+    assert teacher.exchange is not None  # made before the snapshot: making it writes nothing
     before = tree(teacher.root)
     outside = tree(tmp_path)
     problems = teacher.exchange.verify(hostile)
