@@ -92,16 +92,20 @@ class ObservationService:
         return max(0, round((self._clock() - observation.started_at).total_seconds() * 1000))
 
     def note(self, observation_id: str, text: str, *, offset_ms: int | None = None,
-             rubric_criterion_id: str | None = None) -> ObservationNote:
-        """A note stamped with the observation clock (now, or `offset_ms`): one write."""
+             rubric_criterion_id: str | None = None,
+             clip: tuple[int, int] | None = None) -> ObservationNote:
+        """A note stamped with the observation clock (now, or `offset_ms`), with a clip to
+        keep when given: one write."""
         body = _note_text(text)
         observation = self._store.observation(observation_id)
         at = self.elapsed_ms(observation) if offset_ms is None else offset_ms
         if at < 0:
             raise CoachingError("a note cannot be before the observation started")
+        if clip is not None and (clip[0] < 0 or clip[1] <= clip[0]):
+            raise CoachingError("a clip must end after it starts")
         version = self._version(body, rubric_criterion_id)
         return self._store.add_note(observation_id, str(uuid.uuid4()), version, at,
-                                    self._clock())
+                                    self._clock(), clip)
 
     def edit(self, note_id: str, text: str, *,
              rubric_criterion_id: str | None = None, keep_tag: bool = True) -> ObservationNote:

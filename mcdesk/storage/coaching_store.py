@@ -99,7 +99,8 @@ class CoachingStore:
             return [load_observation(session, row) for row in rows]
 
     def add_note(self, observation_id: str, note_id: str, version: NoteVersion,
-                 offset_ms: int, now: datetime) -> ObservationNote:
+                 offset_ms: int, now: datetime,
+                 clip: tuple[int, int] | None = None) -> ObservationNote:
         """Append note N+1 and its first version, in one transaction."""
         with self._db.transaction() as session:
             obs = _observation_row(session, observation_id)
@@ -110,7 +111,8 @@ class CoachingStore:
                 id=note_id, observation_id=observation_id, number=(last or 0) + 1,
                 offset_ms=offset_ms, text=version.text,
                 rubric_criterion_id=version.rubric_criterion_id,
-                current_version_id=version.id, updated_at=naive(now)))
+                current_version_id=version.id, updated_at=naive(now),
+                clip_start_ms=clip[0] if clip else None, clip_end_ms=clip[1] if clip else None))
             session.flush()
             session.add(_version_row(note_id, version))
             obs.updated_at = naive(now)

@@ -23,6 +23,8 @@ class PlaceKey(enum.StrEnum):
     DRAFTS = "drafts"
     REVIEWS = "reviews"
     SYNC = "sync"
+    OBSERVE = "observe"
+    COACHING = "coaching"
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ PLACES: dict[PlaceKey, PlaceSpec] = {spec.key: spec for spec in (
     # Most people who open mcdesk are teachers; the review workspace is many widgets to build.
     PlaceSpec(PlaceKey.REVIEWS, "Reviews", "mcdesk.ui.reviews.page:ReviewsPage"),
     PlaceSpec(PlaceKey.SYNC, "Sync", "mcdesk.ui.sync.page:SyncPage", eager=True),
+    PlaceSpec(PlaceKey.OBSERVE, "Observe", "mcdesk.ui.observe.page:ObservePage"),
+    PlaceSpec(PlaceKey.COACHING, "Coaching", "mcdesk.ui.coaching.page:CoachingPage"),
 )}
 
 
@@ -73,6 +77,9 @@ ROLES: tuple[RoleSpec, ...] = (
     RoleSpec(Role.EARNER, "Teacher",
              (PlaceKey.CATALOG, PlaceKey.EVIDENCE, PlaceKey.DRAFTS, PlaceKey.SYNC),
              start=PlaceKey.DRAFTS),
+    RoleSpec(Role.COACH, "Coach",
+             (PlaceKey.OBSERVE, PlaceKey.EVIDENCE, PlaceKey.COACHING, PlaceKey.SYNC),
+             start=PlaceKey.OBSERVE),
     RoleSpec(Role.ASSESSOR, "Assessor",
              (PlaceKey.REVIEWS, PlaceKey.CATALOG, PlaceKey.SYNC), start=PlaceKey.REVIEWS),
 )
