@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from mcdesk.core.coaching import Observation, ObservationNote
     from mcdesk.core.evidence import Evidence
     from mcdesk.core.reviews import Annotation
+    from mcdesk.services.exchange import ExportReport
     from mcdesk.services.workspace import Workspace
 
 
@@ -148,3 +149,12 @@ def video_file(workspace: Workspace, evidence_id: str) -> Op[tuple[Evidence, Pat
         return video, workspace.evidence.file_path(video)
 
     return Op.read(_tr("Opening the video"), work)
+
+
+def export_observation(workspace: Workspace, observation_id: str,
+                       dest: Path) -> Op[ExportReport]:
+    def work(control: JobControl) -> ExportReport:
+        return workspace.exchange.export(dest, observation_ids=[observation_id],
+                                         control=control)
+
+    return Op.read(_tr("Writing the bundle for the teacher"), work, cancellable=True)

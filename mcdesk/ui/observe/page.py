@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -104,10 +106,18 @@ class ObservePage(Place):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.session, self.tr("During the lesson"))
         self.tabs.addTab(self.lineup, self.tr("After the lesson: the video"))
+        self.export_button = QPushButton(self.tr("Export for the teacher…"))
+        self.export_button.setToolTip(self.tr(
+            "The notes, the look-fors, the lesson video and its clips in a bundle the teacher "
+            "imports on their laptop"))
+        self.export_button.clicked.connect(self.choose_export)
+        header = QHBoxLayout()
+        header.addWidget(self.heading, 1)
+        header.addWidget(self.export_button)
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
-        detail_layout.addWidget(self.heading)
+        detail_layout.addLayout(header)
         detail_layout.addWidget(self.tabs, 1)
         self.placeholder = QLabel(self.tr("Start an observation, or pick one on the left."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -314,3 +324,23 @@ class ObservePage(Place):
             ops.video_file(workspace, video_id).success(
                 lambda found: self.lineup.preview(*found)).failure(self._failed).run(
                 self._runner)
+
+    # -- handing over ------------------------------------------------------------------------
+
+    def choose_export(self) -> None:
+        if self.current_id() is None:
+            return
+        name, _f = QFileDialog.getSaveFileName(
+            self, self.tr("Export for the teacher"), "observation.mcexchange",
+            self.tr("mcdesk exchange bundles (*.mcexchange *.zip)"))
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        workspace, observation_id = self._workspace, self.current_id()
+        if workspace is not None and observation_id is not None:
+            ops.export_observation(workspace, observation_id, path).success(
+                lambda report: self.notice.emit(self.tr(
+                    "Wrote {file}: {notes} notes and {count} videos for the teacher.").format(
+                    file=report.path.name, notes=report.notes, count=report.evidence),
+                    Tone.INFO)).failure(self._failed).run(self._runner)
