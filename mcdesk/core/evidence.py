@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from mcdesk.core.catalog import EvidenceKind
+from mcdesk.core.coaching import Provenance
 from mcdesk.core.units import clock
 
 __all__ = [
@@ -102,6 +103,8 @@ class Evidence:
     consent: Consent = Consent.NOT_SET
     media: MediaInfo | None = None
     versions: tuple[str, ...] = field(default=())  # ids of versions made from this one
+    # Who captured or wrote it, when, on which portfolio (None: the owner, before coach mode).
+    provenance: Provenance | None = None
 
     @property
     def has_location(self) -> bool:

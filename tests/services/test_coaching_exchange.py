@@ -224,12 +224,39 @@ def test_coaching_feedback_is_never_inside_a_submission_package(
                                     keep_copy=False).saved_to,
              teacher.packages.build(snapshot([item(teacher, "p2-video", 0, video)]),
                                     tmp_path / "helper.zip", keep_copy=False).saved_to]
+    comment_ids = [c.id.encode() for c in teacher.coaching.comments(draft.id)]
     for package in built:
         with zipfile.ZipFile(package) as opened:
             for info in opened.infolist():
                 data = opened.read(info)
                 assert b"COACH-ONLY" not in data, info.filename
-                assert b"practice" not in data.lower() or info.filename.endswith(".mp4"), \
-                    info.filename
+                assert not any(cid in data for cid in comment_ids), info.filename
                 if info.filename.endswith(".json"):
-                    assert "coach" not in json.dumps(json.loads(data)).lower(), info.filename
+                    text = json.dumps(json.loads(data)).lower()
+                    assert "practice" not in text and "coach" not in text, info.filename
+
+
+def test_provenance_of_what_a_coach_captured_is_written_into_the_package(
+        coach: Workspace, teacher: Workspace, tmp_path: Path) -> None:
+    video = coach.evidence.add_paths([lesson_video(tmp_path)]).results[0].evidence
+    assert video is not None
+    coach.coaching.record_capture(video)
+    coach.exchange.export(tmp_path / "v.mcexchange", evidence_ids=[video.id])
+    teacher.exchange.import_bundle(tmp_path / "v.mcexchange")
+    (here,) = teacher.evidence.all()
+    assert here.provenance is not None
+    day = here.provenance.at
+    assert here.provenance.describe() == (
+        f"Captured by Ana (coach), {day.day} {day:%B}, on Ana's laptop")
+    draft = teacher.drafts.new("exit-tickets")
+    teacher.drafts.attach(draft.id, "p2-video", here.id)
+    built = teacher.packages.build(teacher.drafts.snapshot(draft.id), tmp_path / "p.zip",
+                                   keep_copy=False).saved_to
+    assert teacher.packages.verify(built).valid
+    with zipfile.ZipFile(built) as opened:
+        name = next(n for n in opened.namelist() if n.endswith("data/submission.json"))
+        metadata = json.loads(opened.read(name))
+    (entry,) = [e for e in metadata["evidence"] if e["criterion"] == "p2-video"]
+    captured = entry["provenance"]["capturedBy"]
+    assert captured["role"] == "coach" and captured["name"] == "Ana"
+    assert captured["portfolioId"] == coach.coaching.identity().portfolio_id

@@ -314,7 +314,7 @@ class ObservePage(Place):
                 self._failed).run(self._runner, origin=self)
 
     def _clips_made(self, clips: list[Evidence]) -> None:
-        self.notice.emit(self.tr("{count} clips added to your evidence.").format(
+        self.notice.emit(self.tr("Clips added to your evidence: {count}.").format(
             count=len(clips)), Tone.INFO)
         self._load_current()
 

@@ -144,3 +144,13 @@ def test_a_coach_observes_a_lesson_and_lines_the_notes_up(
     clip_id = workspace.observations.get(observation.id).note(2).clip_evidence_id
     provenance = workspace.coaching.provenance(clip_id or "")
     assert provenance is not None and provenance.role is Role.COACH and provenance.name == "Ana"
+
+    # Provenance shows wherever the evidence appears: the evidence details.
+    window.show_place(PlaceKey.EVIDENCE)
+    evidence_page = window.evidence_page
+    qtbot.waitUntil(lambda: evidence_page.isVisible(), timeout=WAIT)
+    qtbot.wait(300)
+    evidence_page.select_evidence(clip_id or "")
+    qtbot.waitUntil(lambda: "Captured by Ana (coach)" in evidence_page.facts_label.text(),
+                    timeout=WAIT)
+    grab(window, "evidence-provenance.png")
