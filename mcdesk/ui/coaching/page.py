@@ -86,7 +86,7 @@ class CoachingPage(Place):
         left_layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.scores = PracticeScores()
         self.scores.score_changed.connect(self._score)
-        scores_scroll = QScrollArea()
+        self.scores_scroll = scores_scroll = QScrollArea()
         scores_scroll.setWidgetResizable(True)
         scores_scroll.setFrameShape(QFrame.Shape.NoFrame)
         scores_scroll.setWidget(self.scores)
@@ -180,6 +180,8 @@ class CoachingPage(Place):
         if workspace is None or draft_id is None:
             self.right_stack.setCurrentIndex(0)
             self.pieces.clear()
+            self._view = None
+            self._show_parts(False)
             return
         ops.load_draft(workspace, draft_id).success(self._show).failure(self._failed).run(
             self._runner)
@@ -207,7 +209,13 @@ class CoachingPage(Place):
             if view.pieces:
                 self.pieces.setCurrentRow(0)
         self.right_stack.setCurrentIndex(1)
+        self._show_parts(True)
         self._show_piece()
+
+    def _show_parts(self, shown: bool) -> None:
+        """The draft's pieces and the practice scores only show with a draft chosen."""
+        self.pieces.setVisible(shown)
+        self.scores_scroll.setVisible(shown)
 
     def _piece(self) -> ops.Piece | None:
         item = self.pieces.currentItem()

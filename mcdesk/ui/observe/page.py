@@ -97,6 +97,7 @@ class ObservePage(Place):
         self.session.note_entered.connect(self._note_entered)
         self.session.look_for_ticked.connect(self._ticked)
         self.session.tag_requested.connect(self._tag)
+        self.session.choose_requested.connect(self._choose)
         self.lineup = LineUp(runner)
         self.lineup.add_video_requested.connect(self.add_video)
         self.lineup.align_metadata_requested.connect(self._align_metadata)
@@ -271,6 +272,13 @@ class ObservePage(Place):
         workspace = self._workspace
         if workspace is not None:
             ops.tag(workspace, note_id, str(criterion) if criterion else None).success(
+                lambda _n: self._load_current()).failure(self._failed).run(
+                self._runner, origin=self)
+
+    def _choose(self, note_id: str, version_id: str) -> None:
+        workspace = self._workspace
+        if workspace is not None:
+            ops.choose(workspace, note_id, version_id).success(
                 lambda _n: self._load_current()).failure(self._failed).run(
                 self._runner, origin=self)
 

@@ -37,6 +37,8 @@ class ObservationSession(QWidget):
     """(position, seen, offset ms)"""
     tag_requested = Signal(str, object)
     """(note id, rubric criterion id or None)"""
+    choose_requested = Signal(str, str)
+    """(note id, version id): of a note edited on both sides, keep this version"""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +96,15 @@ class ObservationSession(QWidget):
         notes_layout = QVBoxLayout(notes_box)
         notes_layout.addWidget(self.notes, 1)
         notes_layout.addLayout(line)
+        self.choose_label = QLabel()
+        self.choose_label.setWordWrap(True)
+        self.choose_buttons: list[QPushButton] = []
+        self.choose_box = QWidget()
+        self.choose_layout = QVBoxLayout(self.choose_box)
+        self.choose_layout.setContentsMargins(0, 0, 0, 0)
+        self.choose_layout.addWidget(self.choose_label)
+        self.choose_box.hide()
+        notes_layout.addWidget(self.choose_box)
         self.saved_label = QLabel()
         self.saved_label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         notes_layout.addWidget(self.saved_label)
@@ -165,7 +176,9 @@ class ObservationSession(QWidget):
             if note.id == current:
                 self.notes.setCurrentItem(item)
         self.notes.blockSignals(False)
-        self.notes.scrollToBottom()
+        if current is None:
+            self.notes.scrollToBottom()
+        self._show_choice(next((n for n in notes if n.id == self.current_note_id()), None))
 
     def clear(self) -> None:
         self._observation = None
@@ -240,6 +253,33 @@ class ObservationSession(QWidget):
         if note is not None:
             index = self.criterion.findData(note.rubric_criterion_id)
             self.criterion.setCurrentIndex(max(0, index))
+        self._show_choice(note)
+
+    def _show_choice(self, note: ObservationNote | None) -> None:
+        """A note edited on both sides: its two versions, one button each to keep it."""
+        for button in self.choose_buttons:
+            button.deleteLater()
+        self.choose_buttons = []
+        if note is None or not note.choose_between:
+            self.choose_box.hide()
+            return
+        self.choose_label.setText(self.tr(
+            "Note {number} was edited here and on the other laptop. Which words do you "
+            "keep?").format(number=note.number))
+        versions = {v.id: v for v in note.versions}
+        for version_id in note.choose_between:
+            version = versions.get(version_id)
+            if version is None:
+                continue
+            who = version.by or self.tr("someone")
+            button = QPushButton(self.tr("Keep \u201c{text}\u201d ({who})").format(
+                text=version.text if len(version.text) <= 70 else version.text[:67] + "…",
+                who=who))
+            button.clicked.connect(
+                lambda _c=False, n=note.id, v=version.id: self.choose_requested.emit(n, v))
+            self.choose_layout.addWidget(button)
+            self.choose_buttons.append(button)
+        self.choose_box.show()
 
     def _criterion_chosen(self, _index: int) -> None:
         # While a note is being typed the criterion is for it; else for the chosen note.

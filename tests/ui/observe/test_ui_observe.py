@@ -154,3 +154,48 @@ def test_a_coach_observes_a_lesson_and_lines_the_notes_up(
     qtbot.waitUntil(lambda: "Captured by Ana (coach)" in evidence_page.facts_label.text(),
                     timeout=WAIT)
     grab(window, "evidence-provenance.png")
+
+
+def test_a_note_edited_on_both_sides_offers_both_versions(qtbot: QtBot, tmp_path: Path) -> None:
+    coach = Workspace.open(tmp_path / "coach", seed_demo=True)
+    mine = tmp_path / "mine"
+    here = Workspace.open(mine, seed_demo=True)
+    try:
+        coach.roles.set_owner_name("Ana")
+        here.roles.set_owner_name("Sam")
+        observation = coach.observations.new("Sam", "exit-tickets")
+        note = coach.observations.note(observation.id, "Wait time 2 s", offset_ms=4_000)
+        coach.exchange.export(tmp_path / "1.mcexchange", observation_ids=[observation.id])
+        here.exchange.import_bundle(tmp_path / "1.mcexchange")
+        coach.observations.edit(note.id, "Wait time about 2 s")
+        here.observations.edit(note.id, "Wait time felt longer")
+        coach.exchange.export(tmp_path / "2.mcexchange", observation_ids=[observation.id])
+        assert here.exchange.import_bundle(tmp_path / "2.mcexchange").notes_to_choose
+    finally:
+        coach.close()
+        here.close()
+    window = MainWindow(JobRunner(), mine)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    with qtbot.waitSignal(window.workspace_ready, timeout=WAIT):
+        open_portfolio_in_background(window, seed_demo=False)
+    qtbot.waitUntil(lambda: window.role_box.isEnabled(), timeout=WAIT)
+    window.switch_role(Role.COACH)
+    page = observe_page(window)
+    session = page.session
+    qtbot.waitUntil(lambda: session.notes.count() == 1, timeout=WAIT)
+    assert "edited on both sides" in session.notes.item(0).text()
+    session.notes.setCurrentRow(0)
+    qtbot.waitUntil(lambda: len(session.choose_buttons) == 2, timeout=WAIT)
+    assert session.choose_box.isVisible()
+    grab(window, "observe-two-versions.png")
+    keep = next(b for b in session.choose_buttons if "about 2 s" in b.text())
+    assert "(Ana)" in keep.text()
+    qtbot.mouseClick(keep, Qt.MouseButton.LeftButton)
+    workspace = window.workspace
+    assert workspace is not None
+    qtbot.waitUntil(lambda: workspace.observations.get(observation.id).notes[0].text
+                    == "Wait time about 2 s", timeout=WAIT)
+    qtbot.waitUntil(lambda: not session.choose_box.isVisible(), timeout=WAIT)
+    window.close()
