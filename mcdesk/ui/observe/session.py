@@ -27,6 +27,8 @@ from mcdesk.core.catalog import RubricCriterion
 from mcdesk.core.coaching import Observation, ObservationNote
 from mcdesk.core.units import clock
 
+LESSON_OVER_MS = 6 * 3600 * 1000
+
 
 class ObservationSession(QWidget):
     """Signals carry what to save; `elapsed_ms()` is the observation clock."""
@@ -202,7 +204,15 @@ class ObservationSession(QWidget):
     # -- from the coach ----------------------------------------------------------------------
 
     def _tick_clock(self) -> None:
-        self.clock_label.setText(clock(self.elapsed_ms() / 1000))
+        elapsed = self.elapsed_ms()
+        if elapsed > LESSON_OVER_MS and self._observation is not None:
+            # A lesson from another day: say when it was, not a clock still running.
+            self._timer.stop()
+            started = self._observation.started_at.astimezone()
+            self.clock_label.setText(self.tr("Observed {day}").format(
+                day=started.strftime("%d %b %Y, %H:%M")))
+            return
+        self.clock_label.setText(clock(elapsed / 1000))
 
     def _typing(self, text: str) -> None:
         if self._stamp is None and text.strip():
