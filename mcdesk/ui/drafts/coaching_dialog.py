@@ -116,6 +116,11 @@ class CoachingDialog(QDialog):
                 "scores are only for you: they are never sent to the issuer.").format(
                 coach=coach or self.tr("Your coach"), comments=len(view.comments),
                 scores=len(view.scores)))
+        elif view.notes:
+            self.summary.setText(self.tr(
+                "Your coach's notes from the lesson are lined up on your video ({count} "
+                "notes). For comments on this draft, send it with File → Export for my "
+                "coach….").format(count=len(view.notes)))
         else:
             self.summary.setText(self.tr(
                 "No feedback from a coach yet. Send them this draft with File → Export for my "
@@ -135,7 +140,7 @@ class CoachingDialog(QDialog):
         self.panel.set_criteria([(c.id, c.name) for c in view.rubric])
         self.panel.set_comments([Annotation(c.id, c.anchor, c.text,
                                             rubric_criterion_id=c.rubric_criterion_id)
-                                 for c in view.comments])
+                                 for c in view.comments] + list(view.notes))
         keep = self._current_id()
         self.comments.blockSignals(True)
         self.comments.clear()
@@ -150,6 +155,15 @@ class CoachingDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, comment.id)
             self.comments.addItem(item)
             if comment.id == keep:
+                self.comments.setCurrentItem(item)
+        for note in view.notes:
+            piece = view.pieces.get(note.anchor.target)
+            where = piece.title if piece is not None else ""
+            item = QListWidgetItem(self.tr("Observation note · {where} · {at}\n{text}").format(
+                where=where, at=note.anchor.describe(), text=note.text))
+            item.setData(Qt.ItemDataRole.UserRole, note.id)
+            self.comments.addItem(item)
+            if note.id == keep:
                 self.comments.setCurrentItem(item)
         self.comments.blockSignals(False)
         if self.comments.currentItem() is None and self.comments.count():
@@ -180,16 +194,21 @@ class CoachingDialog(QDialog):
         comment = self._current()
         self.accept_button.setEnabled(comment is not None and comment.accepted_at is None and (
             bool(comment.suggested_caption) or comment.suggests_clip))
-        if comment is None or self._view is None:
+        if self._view is None:
             return
-        piece = self._view.pieces.get(comment.anchor.target)
+        note = next((n for n in self._view.notes if n.id == self._current_id()), None)
+        anchor = comment.anchor if comment is not None else note.anchor if note else None
+        if anchor is None:
+            return
+        piece = self._view.pieces.get(anchor.target)
         if piece is None:
             return
         shown = self.panel.piece()
         if shown is None or shown.target != piece.target:
             self.panel.show_piece(AnnotatedPiece(piece.target, piece.title, piece.kind,
                                                  piece.path, text=piece.text))
-        self.panel.select_comment(comment.id)
+        self.panel.select_comment(comment.id if comment is not None else
+                                  note.id if note is not None else "")
 
     def accept_current(self) -> None:
         comment = self._current()

@@ -16,6 +16,7 @@ from mcdesk.jobs.ops import Op
 if TYPE_CHECKING:
     from mcdesk.core.catalog import RubricCriterion
     from mcdesk.core.coaching import CoachComment, PracticeScore
+    from mcdesk.core.reviews import Annotation
     from mcdesk.services.workspace import Workspace
 
 
@@ -39,6 +40,8 @@ class CoachingView:
     comments: tuple[CoachComment, ...]
     scores: tuple[PracticeScore, ...]
     pieces: dict[str, CoachedPiece]
+    notes: tuple[Annotation, ...] = ()
+    """A coach's observation notes lined up on a video of this draft (read-only)."""
 
 
 def load(workspace: Workspace, draft_id: str) -> Op[CoachingView]:
@@ -70,8 +73,19 @@ def load(workspace: Workspace, draft_id: str) -> Op[CoachingView]:
             text = evidence.body if str(evidence.kind) == "text" else None
             pieces[target] = CoachedPiece(target, evidence.title, str(evidence.kind),
                                           workspace.evidence.file_path(evidence), text)
+        attached = {a.evidence_id for a in draft.attachments}
+        notes = []
+        for observation in workspace.observations.list():
+            if observation.video_evidence_id not in attached:
+                continue
+            notes += workspace.observations.video_comments(observation)
+            video_id = observation.video_evidence_id
+            if video_id is not None and video_id not in pieces:
+                video = workspace.evidence.get(video_id)
+                pieces[video_id] = CoachedPiece(video_id, video.title, str(video.kind),
+                                                workspace.evidence.file_path(video), None)
         return CoachingView(tuple(rubric), dict(draft.self_assessment), comments,
-                            tuple(workspace.coaching.scores(draft_id)), pieces)
+                            tuple(workspace.coaching.scores(draft_id)), pieces, tuple(notes))
 
     return Op.read(_tr("Reading your coach's feedback"), work)
 

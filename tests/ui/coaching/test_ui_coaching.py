@@ -142,3 +142,43 @@ def test_a_coach_comments_scores_and_the_teacher_accepts(
     assert not dialog.accept_button.isEnabled()
     dialog.close()
     teacher.close()
+
+
+def test_the_teacher_sees_the_coachs_lesson_notes_on_their_video(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    from datetime import timedelta
+
+    coach = Workspace.open(tmp_path / "coach", seed_demo=True)
+    teacher = Workspace.open(tmp_path / "teacher", seed_demo=True)
+    try:
+        coach.roles.set_owner_name("Ana")
+        observation = coach.observations.new("Sam", "exit-tickets")
+        coach.observations.note(observation.id, "Hinge question", offset_ms=1_000)
+        coach.observations.note(observation.id, "Exit tickets out", offset_ms=3_000)
+        video = make_video(tmp_path / "lesson.mp4", seconds=6, width=320, height=180, fps=10,
+                           with_audio=False, detail=False,
+                           creation_time=observation.started_at - timedelta(seconds=1))
+        evidence = coach.evidence.add_paths([video]).results[0].evidence
+        assert evidence is not None
+        coach.observations.align_by_metadata(observation.id, evidence.id)
+        coach.exchange.export(tmp_path / "o.mcexchange", observation_ids=[observation.id])
+        teacher.exchange.import_bundle(tmp_path / "o.mcexchange")
+        draft = teacher.drafts.new("exit-tickets")
+        teacher.drafts.attach(draft.id, "p2-video", evidence.id)
+        runner = JobRunner()
+        dialog = CoachingDialog(runner, teacher, draft.id)
+        qtbot.addWidget(dialog)
+        dialog.resize(1366, 768)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.comments.count() == 2, timeout=WAIT)
+        assert dialog.comments.item(0).text().startswith("Observation note · lesson · at 0:0")
+        qtbot.waitUntil(lambda: len(dialog.panel.comments()) == 2, timeout=WAIT)
+        assert not dialog.accept_button.isEnabled()
+        assert "notes from the lesson are lined up on your video (2 notes)" in \
+            dialog.summary.text()
+        grab(dialog, "teacher-lesson-notes.png")
+        dialog.close()
+        runner.shutdown(wait=True)
+    finally:
+        coach.close()
+        teacher.close()
