@@ -104,8 +104,18 @@ class ObservationService:
         if clip is not None and (clip[0] < 0 or clip[1] <= clip[0]):
             raise CoachingError("a clip must end after it starts")
         version = self._version(body, rubric_criterion_id)
-        return self._store.add_note(observation_id, str(uuid.uuid4()), version, at,
+        note = self._store.add_note(observation_id, str(uuid.uuid4()), version, at,
                                     self._clock(), clip)
+        self._store.set_pending_line(observation_id, None)
+        return note
+
+    def save_line(self, observation_id: str, text: str) -> None:
+        """Keep what is typed in the note line (not a note yet) so a crash loses nothing."""
+        self._store.set_pending_line(observation_id, text[:MAX_NOTE_CHARS] if text.strip()
+                                     else None)
+
+    def pending_line(self, observation_id: str) -> str:
+        return self._store.pending_line(observation_id) or ""
 
     def edit(self, note_id: str, text: str, *,
              rubric_criterion_id: str | None = None, keep_tag: bool = True) -> ObservationNote:

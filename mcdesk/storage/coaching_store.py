@@ -36,6 +36,9 @@ from mcdesk.storage.coaching_models import (
     PracticeScoreRow,
 )
 from mcdesk.storage.db import Database
+from mcdesk.storage.models import MetaRow
+
+PENDING_KEY = "observe_line:"
 
 
 def naive(moment: datetime) -> datetime:
@@ -180,6 +183,24 @@ class CoachingStore:
             row.aligned_by = str(aligned_by)
             row.updated_at = naive(now)
         return self.observation(observation_id)
+
+    def set_pending_line(self, observation_id: str, text: str | None) -> None:
+        """The words typed in the note line but not yet saved as a note (None: none)."""
+        key = PENDING_KEY + observation_id
+        with self._db.transaction() as session:
+            row = session.get(MetaRow, key)
+            if text is None:
+                if row is not None:
+                    session.delete(row)
+            elif row is None:
+                session.add(MetaRow(key=key, value=text))
+            else:
+                row.value = text
+
+    def pending_line(self, observation_id: str) -> str | None:
+        with self._db.reading() as session:
+            row = session.get(MetaRow, PENDING_KEY + observation_id)
+            return None if row is None else row.value
 
     # -- coached drafts, comments, practice scores -------------------------------------------
 

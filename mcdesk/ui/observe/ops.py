@@ -36,6 +36,7 @@ class ObservationView:
     video: Evidence | None
     video_path: Path | None
     comments: tuple[Annotation, ...]
+    pending_line: str = ""
 
 
 def load_list(workspace: Workspace) -> Op[tuple[list[Observation], list[CatalogEntry]]]:
@@ -54,7 +55,8 @@ def load_one(workspace: Workspace, observation_id: str) -> Op[ObservationView]:
             video = workspace.evidence.get(observation.video_evidence_id)
             path = workspace.evidence.file_path(video)
         return ObservationView(observation, tuple(service.rubric(observation)), video, path,
-                               tuple(service.video_comments(observation)))
+                               tuple(service.video_comments(observation)),
+                               service.pending_line(observation_id))
 
     return Op.read(_tr("Loading the observation"), work)
 
@@ -158,3 +160,9 @@ def export_observation(workspace: Workspace, observation_id: str,
                                          control=control)
 
     return Op.read(_tr("Writing the bundle for the teacher"), work, cancellable=True)
+
+
+def save_line(workspace: Workspace, observation_id: str, text: str) -> Op[None]:
+    return Op.write(_tr("Saving what you are typing"),
+                    lambda _c: workspace.observations.save_line(observation_id, text),
+                    [Change.OBSERVATIONS], ids=[observation_id])

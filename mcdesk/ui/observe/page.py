@@ -98,6 +98,7 @@ class ObservePage(Place):
         self.session.look_for_ticked.connect(self._ticked)
         self.session.tag_requested.connect(self._tag)
         self.session.choose_requested.connect(self._choose)
+        self.session.line_changed.connect(self._line_changed)
         self.lineup = LineUp(runner)
         self.lineup.add_video_requested.connect(self.add_video)
         self.lineup.align_metadata_requested.connect(self._align_metadata)
@@ -210,6 +211,7 @@ class ObservePage(Place):
         self.heading.setText(self.tr("{teacher}: {mc}").format(
             teacher=observation.teacher, mc=observation.mc_name))
         self.session.show_observation(observation, view.rubric)
+        self.session.restore_line(view.pending_line)
         self.lineup.show_observation(observation, view.video, view.video_path, view.comments,
                                      view.rubric)
         self.right_stack.setCurrentIndex(1)
@@ -274,6 +276,17 @@ class ObservePage(Place):
             ops.tag(workspace, note_id, str(criterion) if criterion else None).success(
                 lambda _n: self._load_current()).failure(self._failed).run(
                 self._runner, origin=self)
+
+    def _line_changed(self, text: str) -> None:
+        workspace, observation_id = self._workspace, self.current_id()
+        if workspace is not None and observation_id is not None:
+            ops.save_line(workspace, observation_id, text).failure(self._failed).run(
+                self._runner, origin=self)
+
+    def flush(self) -> None:
+        """The window is closing: keep the words still in the note line."""
+        if self.session.note_line.text().strip():
+            self._line_changed(self.session.note_line.text())
 
     def _choose(self, note_id: str, version_id: str) -> None:
         workspace = self._workspace

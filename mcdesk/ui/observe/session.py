@@ -39,6 +39,8 @@ class ObservationSession(QWidget):
     """(position, seen, offset ms)"""
     tag_requested = Signal(str, object)
     """(note id, rubric criterion id or None)"""
+    line_changed = Signal(str)
+    """The note line's words, a moment after typing stops (kept so a crash loses nothing)."""
     choose_requested = Signal(str, str)
     """(note id, version id): of a note edited on both sides, keep this version"""
 
@@ -76,6 +78,11 @@ class ObservationSession(QWidget):
             "Type what you see; Enter saves it with the time"))
         self.note_line.setAccessibleName(self.tr("New note"))
         self.note_line.textEdited.connect(self._typing)
+        self._line_timer = QTimer(self)
+        self._line_timer.setSingleShot(True)
+        self._line_timer.setInterval(700)
+        self._line_timer.timeout.connect(
+            lambda: self.line_changed.emit(self.note_line.text()))
         self.note_line.returnPressed.connect(self._enter)
         self.criterion = QComboBox()
         self.criterion.setAccessibleName(self.tr("Rubric criterion"))
@@ -132,6 +139,8 @@ class ObservationSession(QWidget):
         same = self._observation is not None and self._observation.id == observation.id
         self._observation = observation
         if not same:
+            self._line_timer.stop()
+            self.note_line.clear()
             self._clip_start = None
             self.clip_button.setText(self.tr("Start clip"))
             self.criterion.clear()
@@ -214,7 +223,13 @@ class ObservationSession(QWidget):
             return
         self.clock_label.setText(clock(elapsed / 1000))
 
+    def restore_line(self, text: str) -> None:
+        """Put back words typed before mcdesk closed (or crashed), unless typing has begun."""
+        if text and not self.note_line.text():
+            self.note_line.setText(text)
+
     def _typing(self, text: str) -> None:
+        self._line_timer.start()
         if self._stamp is None and text.strip():
             self._stamp = self.elapsed_ms()
         if not text.strip():

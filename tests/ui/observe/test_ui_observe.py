@@ -199,3 +199,43 @@ def test_a_note_edited_on_both_sides_offers_both_versions(qtbot: QtBot, tmp_path
                     == "Wait time about 2 s", timeout=WAIT)
     qtbot.waitUntil(lambda: not session.choose_box.isVisible(), timeout=WAIT)
     window.close()
+
+
+def test_words_typed_but_not_entered_come_back(qtbot: QtBot, tmp_path: Path) -> None:
+    root = tmp_path / "coach"
+    workspace = Workspace.open(root, seed_demo=True)
+    observation = workspace.observations.new("Sam", "exit-tickets")
+    workspace.close()
+
+    def opened() -> MainWindow:
+        window = MainWindow(JobRunner(), root)
+        qtbot.addWidget(window)
+        window.show()
+        with qtbot.waitSignal(window.workspace_ready, timeout=WAIT):
+            open_portfolio_in_background(window, seed_demo=False)
+        qtbot.waitUntil(lambda: window.role_box.isEnabled(), timeout=WAIT)
+        window.switch_role(Role.COACH)
+        return window
+
+    window = opened()
+    session = observe_page(window).session
+    qtbot.waitUntil(lambda: session.look_fors.count() > 0, timeout=WAIT)
+    qtbot.keyClicks(session.note_line, "Half a thought about the hinge")
+    live = window.workspace
+    assert live is not None
+    qtbot.waitUntil(lambda: live.observations.pending_line(observation.id)
+                    == "Half a thought about the hinge", timeout=WAIT)
+    window.close()
+
+    again = opened()
+    session = observe_page(again).session
+    qtbot.waitUntil(lambda: session.note_line.text() == "Half a thought about the hinge",
+                    timeout=WAIT)
+    qtbot.keyClick(session.note_line, Qt.Key.Key_Return)
+    reopened = again.workspace
+    assert reopened is not None
+    qtbot.waitUntil(lambda: len(reopened.observations.get(observation.id).notes) == 1,
+                    timeout=WAIT)
+    qtbot.waitUntil(lambda: reopened.observations.pending_line(observation.id) == "",
+                    timeout=WAIT)
+    again.close()
