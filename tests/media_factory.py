@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+from datetime import datetime
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -40,8 +41,9 @@ def make_video(dest: Path, *, seconds: float = 2.0, width: int = 320, height: in
                fps: int = 25, with_audio: bool = True, detail: bool = True,
                still: np.ndarray[Any, Any] | None = None, crf: int = 18,
                preset: str = "ultrafast", sync_marks: bool = False,
-               rotation: int = 0) -> Path:
-    """Write an H.264 (+ AAC sine tone) MP4. With `still`, every frame is that RGB image.
+               rotation: int = 0, creation_time: datetime | None = None) -> Path:
+    """Write an H.264 (+ AAC sine tone) MP4. With `still`, every frame is that RGB image;
+    `creation_time` is written as the recording's start, as cameras do.
 
     With sync_marks the tone sounds only in the second half of each second, and a white block
     in the top-left corner shows in exactly those frames, so A/V sync can be measured."""
@@ -50,6 +52,8 @@ def make_video(dest: Path, *, seconds: float = 2.0, width: int = 320, height: in
         height, width = still.shape[:2]
     frames = round(seconds * fps)
     with av.open(str(dest), "w", format="mp4") as out:
+        if creation_time is not None:
+            out.metadata["creation_time"] = creation_time.strftime("%Y-%m-%dT%H:%M:%S.000000Z")
         vs = out.add_stream("libx264", rate=fps, options={"crf": str(crf), "preset": preset})
         vs.width, vs.height, vs.pix_fmt = width, height, "yuv420p"
         vs.codec_context.time_base = Fraction(1, fps)

@@ -29,7 +29,8 @@ EXIT_BROKEN_PIPE = 141
 COMMAND_MODULES = {"catalog": "catalog", "check": "check", "evidence": "evidence",
                    "roster": "evidence", "draft": "drafts", "package": "packages",
                    "server": "sync", "sync": "sync", "review": "review",
-                   "credential": "credentials", "transcript": "badges"}
+                   "credential": "credentials", "transcript": "badges", "role": "roles",
+                   "observe": "observe", "exchange": "exchange"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -166,6 +167,8 @@ def build_parser() -> argparse.ArgumentParser:
                            "to send for a later pass")
     _review_parser(commands, json_flag)
     credentials.add_commands(commands, json_flag)
+    for name in ("roles", "observe", "exchange"):
+        importlib.import_module(f"mcdesk.cli.{name}").add_commands(commands, json_flag)
     return parser
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from mcdesk.core.catalog import EvidenceKind
+from mcdesk.core.coaching import Provenance
 from mcdesk.core.units import clock
 
 __all__ = [
@@ -104,6 +105,8 @@ class Evidence:
     identifying: bool = False
     """The teacher marked it as showing who they are: hidden from assessors in blind review."""
     versions: tuple[str, ...] = field(default=())  # ids of versions made from this one
+    # Who captured or wrote it, when, on which portfolio (None: the owner, before coach mode).
+    provenance: Provenance | None = None
 
     @property
     def has_location(self) -> bool:

@@ -366,8 +366,15 @@ class PackageService:
             kept = {k: v for k, v in facts.items() if v is not None}
             if kept:
                 entry["media"] = kept
-        if evidence.source_id is not None or evidence.derivation:
+        if evidence.source_id is not None or evidence.derivation or evidence.provenance:
             provenance: dict[str, Any] = {}
+            if evidence.provenance is not None:
+                origin = evidence.provenance
+                provenance["capturedBy"] = {
+                    "role": str(origin.role), "action": origin.action,
+                    "at": _iso(origin.at), "portfolioId": origin.portfolio_id}
+                if origin.name and not _mentions(origin.name, roster):
+                    provenance["capturedBy"]["name"] = origin.name
             if evidence.source_id is not None:
                 source: dict[str, str] = {"id": _urn(evidence.source_id, "evidence")}
                 name = self._source_safe_name(evidence.source_id, roster)

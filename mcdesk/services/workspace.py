@@ -15,8 +15,11 @@ from mcdesk.storage.portfolio import Portfolio
 
 if TYPE_CHECKING:
     from mcdesk.services.badges import BadgeService
+    from mcdesk.services.coaching import CoachingService
     from mcdesk.services.drafts import DraftService
     from mcdesk.services.evidence import EvidenceService
+    from mcdesk.services.exchange import ExchangeService
+    from mcdesk.services.observations import ObservationService
     from mcdesk.services.packages import PackageService
     from mcdesk.services.reviews import ReviewService
     from mcdesk.services.roles import RoleService
@@ -46,6 +49,10 @@ class Workspace:
         self._roles_lock = threading.Lock()
         self._badges: BadgeService | None = None
         self._badges_lock = threading.Lock()
+        self._coaching_lock = threading.Lock()
+        self._coaching: CoachingService | None = None
+        self._observations: ObservationService | None = None
+        self._exchange: ExchangeService | None = None
         self.seeded_demo = False
 
     @property
@@ -131,6 +138,42 @@ class Workspace:
 
                 self._roles = RoleService(self._portfolio)
             return self._roles
+
+    @property
+    def coaching(self) -> CoachingService:
+        """Identity, provenance, a coach's comments and practice scores (first use)."""
+        roles, evidence, drafts = self.roles, self.evidence, self.drafts
+        with self._coaching_lock:
+            if self._coaching is None:
+                from mcdesk.services.coaching import CoachingService
+
+                self._coaching = CoachingService(self._portfolio, self.catalog, roles, evidence,
+                                                 drafts)
+            return self._coaching
+
+    @property
+    def observations(self) -> ObservationService:
+        """Observed lessons: notes, look-fors, clips, lining up with the video."""
+        coaching, evidence = self.coaching, self.evidence
+        with self._coaching_lock:
+            if self._observations is None:
+                from mcdesk.services.observations import ObservationService
+
+                self._observations = ObservationService(coaching, self.catalog, evidence)
+            return self._observations
+
+    @property
+    def exchange(self) -> ExchangeService:
+        """Exchange bundles between a coach's and a teacher's portfolios."""
+        coaching, observations = self.coaching, self.observations
+        evidence, drafts = self.evidence, self.drafts
+        with self._coaching_lock:
+            if self._exchange is None:
+                from mcdesk.services.exchange import ExchangeService
+
+                self._exchange = ExchangeService(self._portfolio, coaching, observations,
+                                                 evidence, drafts)
+            return self._exchange
 
     @classmethod
     def open(cls, root: Path, *, create: bool = True, seed_demo: bool = False) -> Workspace:

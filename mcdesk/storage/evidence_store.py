@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
+from mcdesk.core.coaching import Provenance
 from mcdesk.core.errors import McdeskError, NotFoundError
 from mcdesk.core.evidence import (
     Consent,
@@ -19,6 +20,8 @@ from mcdesk.core.evidence import (
     MediaInfo,
     RosterEntry,
 )
+from mcdesk.core.reviews import Role
+from mcdesk.storage.coaching_models import EvidenceProvenanceRow
 from mcdesk.storage.db import Database
 from mcdesk.storage.models import EvidenceFileRow, EvidenceRow, RosterRow
 
@@ -98,7 +101,9 @@ class EvidenceStore:
             versions = tuple(session.scalars(select(EvidenceRow.id).where(
                 EvidenceRow.source_id == evidence_id, EvidenceRow.trashed_at.is_(None))
                 .order_by(EvidenceRow.created_at)))
-            return _to_evidence(row, size, versions)
+            origin = session.get(EvidenceProvenanceRow, evidence_id)
+            return _to_evidence(row, size, versions,
+                                provenance_of(origin) if origin is not None else None)
 
     def all(self, *, include_trashed: bool = False) -> list[Evidence]:
         with self._db.reading() as session:
@@ -114,8 +119,10 @@ class EvidenceStore:
                     .order_by(EvidenceRow.created_at)):
                 if source_id is not None:
                     children.setdefault(source_id, []).append(child_id)
-            return [_to_evidence(row, size, tuple(children.get(row.id, ())))
-                    for row, size in rows]
+            origins = {p.evidence_id: provenance_of(p)
+                       for p in session.scalars(select(EvidenceProvenanceRow))}
+            return [_to_evidence(row, size, tuple(children.get(row.id, ())),
+                                 origins.get(row.id)) for row, size in rows]
 
     def ids_with_file(self, sha256: str) -> list[str]:
         with self._db.reading() as session:
@@ -162,7 +169,17 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _to_evidence(row: EvidenceRow, size: int | None, versions: tuple[str, ...]) -> Evidence:
+def provenance_of(row: EvidenceProvenanceRow) -> Provenance:
+    try:
+        role = Role(row.role)
+    except ValueError:
+        role = Role.COACH
+    return Provenance(row.name, role, row.at.replace(tzinfo=UTC), row.portfolio_id,
+                      row.portfolio_name, row.action)
+
+
+def _to_evidence(row: EvidenceRow, size: int | None, versions: tuple[str, ...],
+                 provenance: Provenance | None = None) -> Evidence:
     return Evidence(
         id=row.id,
         kind=EvidenceKind(row.kind),
@@ -182,6 +199,7 @@ def _to_evidence(row: EvidenceRow, size: int | None, versions: tuple[str, ...]) 
         identifying=bool(row.identifying),
         media=media_from_json(row.media_json) if row.media_json else None,
         versions=versions,
+        provenance=provenance,
     )
 
 

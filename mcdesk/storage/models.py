@@ -392,3 +392,7 @@ class RecognitionRuleRow(Base):
     cap_per_year: Mapped[float | None] = mapped_column(Float)
     active: Mapped[bool] = mapped_column(Boolean)
     verified_only: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+# Coaching's tables live in their own module; importing it here puts them in Base.metadata.
+from mcdesk.storage import coaching_models as coaching_models  # noqa: E402

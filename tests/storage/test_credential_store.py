@@ -63,13 +63,13 @@ def test_a_0005_portfolio_is_upgraded_with_a_backup_and_keeps_its_data(tmp_path:
 
     upgraded = Portfolio.open(root)
     try:
-        assert revision_of(db) == migrate.HEAD_REVISION == "0006"
+        assert revision_of(db) == migrate.HEAD_REVISION
         tables = {r[0] for r in raw(db, "SELECT name FROM sqlite_master WHERE type='table'")}
         assert {"credential", "recognition_rule"} <= tables
         assert upgraded.meta("portfolio_id") == "old-one"
         assert raw(db, "SELECT status FROM draft WHERE id = 'd1'") == [("earned",)]
         (backup,) = upgraded.backups()
-        assert backup.name.endswith("-before-0006.sqlite3")
+        assert backup.name.endswith(f"-before-{migrate.HEAD_REVISION}.sqlite3")
         assert revision_of(backup) == "0005"
         store = CredentialStore(upgraded.database)
         made, is_new = store.add(new(), checked(), T0)

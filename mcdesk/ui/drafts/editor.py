@@ -13,6 +13,7 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -98,6 +99,11 @@ class DraftEditor(QWidget):
             "Feedback per criterion and the comments on your own evidence"))
         self.feedback_button.clicked.connect(self.show_received)
         self.received_dialog: ReceivedCommentsDialog | None = None
+        self.coaching_button = QPushButton(self.tr("Coaching…"))
+        self.coaching_button.setToolTip(self.tr(
+            "Your coach's comments on your evidence and practice scores beside the rubric"))
+        self.coaching_button.clicked.connect(self.show_coaching)
+        self.coaching_dialog: QDialog | None = None
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         self.send_button = QPushButton(self.tr("Send…"))
@@ -107,6 +113,7 @@ class DraftEditor(QWidget):
         self.send_button.clicked.connect(self._send)
         self.send_button.setEnabled(False)  # until a ready draft is shown
         self.build_button.setEnabled(False)
+        header.addWidget(self.coaching_button)
         header.addWidget(self.feedback_button)
         header.addWidget(self.resubmit_button)
         header.addWidget(self.build_button)
@@ -299,6 +306,18 @@ class DraftEditor(QWidget):
         self.received_dialog = ReceivedCommentsDialog(self._runner, workspace, view.draft.id,
                                                       self)
         self.received_dialog.show()
+
+    def show_coaching(self) -> None:
+        """Open (not modal) the coach's feedback on this draft."""
+        workspace, view = self._workspace, self._view
+        if workspace is None or view is None:
+            return
+        if self.coaching_dialog is not None:
+            self.coaching_dialog.close()
+        from mcdesk.ui.drafts.coaching_dialog import CoachingDialog
+
+        self.coaching_dialog = CoachingDialog(self._runner, workspace, view.draft.id, self)
+        self.coaching_dialog.show()
 
     # -- readiness ----------------------------------------------------------------------
 

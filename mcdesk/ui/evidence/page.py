@@ -42,6 +42,7 @@ from mcdesk.ui.widgets.evidence_model import (
 )
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.provenance import provenance_text
 
 if TYPE_CHECKING:
     from mcdesk.services.evidence import AddReport
@@ -390,6 +391,8 @@ class EvidencePage(Place):
                 "%1", evidence.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")))
         if evidence.derivation:
             about.append(self.tr("version: %1").replace("%1", evidence.derivation))
+        if evidence.provenance is not None:
+            about.append(provenance_text(evidence.provenance))
         self.facts_label.setText(" · ".join(about))
         self.consent_box.setCurrentIndex(max(0, self.consent_box.findData(evidence.consent)))
         camera_kind = evidence.kind in (EvidenceKind.VIDEO, EvidenceKind.IMAGE)

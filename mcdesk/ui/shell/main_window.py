@@ -33,6 +33,7 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.shell import ops as shell_ops
 from mcdesk.ui.shell.check_dialog import CheckDialog
 from mcdesk.ui.shell.crash import CrashReporter
+from mcdesk.ui.shell.exchange_actions import ExchangeActions
 from mcdesk.ui.shell.jobs_indicator import JobsIndicator
 from mcdesk.ui.shell.places import PLACES, ROLES, PlaceKey, RoleSpec, role_spec
 from mcdesk.ui.widgets.icons import icon
@@ -246,6 +247,7 @@ class MainWindow(QMainWindow):
         self.check_action = QAction(self.tr("&Check portfolio…"), self)
         self.check_action.triggered.connect(self.open_check)
         file_menu.addAction(self.check_action)
+        self.exchange_actions = ExchangeActions(self, file_menu, self.check_action)
         show_folder = QAction(self.tr("Show portfolio &folder"), self)
         show_folder.triggered.connect(self._show_folder)
         file_menu.addAction(show_folder)

@@ -24,6 +24,8 @@ class PlaceKey(enum.StrEnum):
     REVIEWS = "reviews"
     BADGES = "badges"
     SYNC = "sync"
+    OBSERVE = "observe"
+    COACHING = "coaching"
 
 
 @dataclass(frozen=True)
@@ -49,11 +51,13 @@ class PlaceSpec:
 #: In sidebar order. Each role shows some of them, so the order serves every role at once:
 #: Observe, Reviews, Decide, Assessors, Catalog, Evidence, Coaching, Drafts, Badges, Sync.
 PLACES: dict[PlaceKey, PlaceSpec] = {spec.key: spec for spec in (
+    PlaceSpec(PlaceKey.OBSERVE, "Observe", "mcdesk.ui.observe.page:ObservePage"),
     # Most people who open mcdesk are teachers; the review workspace is many widgets to build.
     PlaceSpec(PlaceKey.REVIEWS, "Reviews", "mcdesk.ui.reviews.page:ReviewsPage"),
     PlaceSpec(PlaceKey.CATALOG, "Catalog", "mcdesk.ui.catalog.page:CatalogPage", eager=True),
     PlaceSpec(PlaceKey.EVIDENCE, "Evidence", "mcdesk.ui.evidence.page:EvidencePage",
               eager=True),
+    PlaceSpec(PlaceKey.COACHING, "Coaching", "mcdesk.ui.coaching.page:CoachingPage"),
     PlaceSpec(PlaceKey.DRAFTS, "Drafts", "mcdesk.ui.drafts.page:DraftsPage", eager=True),
     PlaceSpec(PlaceKey.BADGES, "Badges", "mcdesk.ui.badges.page:BadgesPage"),
     PlaceSpec(PlaceKey.SYNC, "Sync", "mcdesk.ui.sync.page:SyncPage", eager=True),
@@ -78,6 +82,9 @@ ROLES: tuple[RoleSpec, ...] = (
              (PlaceKey.CATALOG, PlaceKey.EVIDENCE, PlaceKey.DRAFTS, PlaceKey.BADGES,
               PlaceKey.SYNC),
              start=PlaceKey.DRAFTS),
+    RoleSpec(Role.COACH, "Coach",
+             (PlaceKey.OBSERVE, PlaceKey.EVIDENCE, PlaceKey.COACHING, PlaceKey.SYNC),
+             start=PlaceKey.OBSERVE),
     RoleSpec(Role.ASSESSOR, "Assessor",
              (PlaceKey.REVIEWS, PlaceKey.CATALOG, PlaceKey.SYNC), start=PlaceKey.REVIEWS),
 )
