@@ -25,7 +25,13 @@ from mcdesk.sync.client import IssuerClient
 from tests.cli.test_cli import Run, user_env
 from tests.conftest import REPO
 from tests.fault_proxy import FaultProxy
-from tests.sync_helpers import Issuer, issuer_missing_reason, ready_draft, running_issuer
+from tests.sync_helpers import (
+    FAMILY,
+    Issuer,
+    issuer_missing_reason,
+    ready_draft,
+    running_issuer,
+)
 
 pytestmark = pytest.mark.skipif(issuer_missing_reason() is not None,
                                 reason=issuer_missing_reason() or "")
@@ -107,7 +113,10 @@ def test_a_draft_goes_out_once_and_comes_back_earned(issuer: Issuer, tmp_path: P
     assert "earned" in decided.out and "new credential" in decided.out
     drafts = mcdesk(tmp_path, "draft", "list", "--json", portfolio=portfolio).json()["drafts"]
     assert [d["status"] for d in drafts if d["id"] == draft_id] == ["earned"]
-    assert any((portfolio / "credentials").glob("*.j*"))
+    earned = mcdesk(tmp_path, "credential", "list", "--json",
+                    portfolio=portfolio).json()["credentials"]
+    assert [(c["achievement_id"], c["verification"]) for c in earned] == [
+        (FAMILY, "verified")]  # kept in the portfolio, verified offline on arrival
     assert len(issuer.submissions()) == before + 1
     verified = mcdesk(tmp_path, "package", "verify", str(package), "--json",
                       portfolio=portfolio)
