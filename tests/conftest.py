@@ -19,6 +19,16 @@ DEMO_CATALOG = REPO / "resources" / "demo_catalog.json"
 
 
 @pytest.fixture(autouse=True)
+def enforce_write_lanes() -> Iterator[None]:
+    """Every test runs with storage refusing a database write on the reading pool."""
+    from mcdesk.core import lanes
+
+    lanes.enforce_write_lanes(True)
+    yield
+    lanes.enforce_write_lanes(False)
+
+
+@pytest.fixture(autouse=True)
 def memory_keyring() -> Iterator[MemoryKeyring]:
     previous = keyring.get_keyring()
     backend = MemoryKeyring()

@@ -16,6 +16,7 @@ from mcdesk.core.packages import PackageRefusedError, ReceivedEvidence, Received
 from mcdesk.core.reviews import (
     Anchor,
     Annotation,
+    AnswerTarget,
     Audience,
     CommentKind,
     Review,
@@ -143,7 +144,7 @@ def _evidence_names(work: ReviewWork) -> dict[str, str]:
     names: dict[str, str] = {}
     if work.package is not None:
         for criterion in work.package.criteria:
-            names[f"answer:{criterion.id}"] = f"the answer to {criterion.id}"
+            names[str(AnswerTarget(criterion.id))] = f"the answer to {criterion.id}"
             for item in criterion.evidence:
                 names[item.id] = HIDDEN if work.review.blind and item.identifying else item.name
     return names
@@ -286,9 +287,10 @@ def _target(work: ReviewWork, reference: str) -> tuple[str, str | None]:
     if package is None:
         raise McdeskError("the submission's package is not here yet, so its evidence cannot "
                           "be named")
-    if wanted.startswith("answer:"):
+    answer = AnswerTarget.parse(wanted)
+    if answer is not None:
         ids = {c.id for c in package.criteria if c.answer is not None}
-        if wanted.removeprefix("answer:") not in ids:
+        if answer.criterion_id not in ids:
             raise McdeskError(f'"{wanted}": the submission has no written answer to that '
                               f"criterion (answers: {', '.join(sorted(ids))})")
         return wanted, None

@@ -14,6 +14,7 @@ from mcdesk.services.catalog import CatalogService
 from mcdesk.storage.portfolio import Portfolio
 
 if TYPE_CHECKING:
+    from mcdesk.core.packages import BuiltPackage
     from mcdesk.services.drafts import DraftService
     from mcdesk.services.evidence import EvidenceService
     from mcdesk.services.packages import PackageService
@@ -138,6 +139,21 @@ class Workspace:
         text = resources.files("mcdesk.resources").joinpath(DEMO_CATALOG).read_text("utf-8")
         self.catalog.import_text(text, DEMO_CATALOG)
         self.seeded_demo = True
+
+    def build_package(self, draft_id: str, dest: Path,
+                      control: JobControl = NULL_CONTROL) -> BuiltPackage:
+        """Build a ready draft's package at `dest` and mark the draft packaged (the window and
+        the CLI both); raises DraftNotReadyError, listing what to fix, when it is not ready."""
+        from mcdesk.core.drafts import DraftNotReadyError, DraftStatus
+
+        drafts = self.drafts
+        readiness = drafts.check(draft_id)
+        if not readiness.ready:
+            raise DraftNotReadyError(readiness)
+        built = self.packages.build(drafts.snapshot(draft_id), dest, control)
+        if drafts.get(draft_id).status is DraftStatus.DRAFT:
+            drafts.set_status(draft_id, DraftStatus.PACKAGED)
+        return built
 
     def check(self, *, repair: bool = False, control: JobControl = NULL_CONTROL) -> CheckReport:
         from mcdesk.storage.check import check_portfolio  # loads SQLAlchemy: only when asked

@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.errors import McdeskError
+from mcdesk.core.evidence import EvidenceKind
 from mcdesk.core.reviews import (
     Anchor,
     Annotation,
+    AnswerTarget,
     Review,
     ReviewSource,
     ReviewState,
@@ -256,10 +258,10 @@ class ReviewWorkspace(QWidget):
         items = []
         review = work.review
         if criterion.answer is not None:
-            target = f"answer:{criterion.id}"
+            target = str(AnswerTarget(criterion.id))
             words = word_count(criterion.answer)
             piece = AnnotatedPiece(target=target, title=self.tr("Written answer"),
-                                   kind="text", path=None, path_in_package=None,
+                                   kind=EvidenceKind.TEXT, path=None, path_in_package=None,
                                    text=criterion.answer, fps=None)
             items.append(self._piece_item(piece, self.tr("Written answer · %1 words").replace(
                 "%1", f"{words:,}"), review, rubric_id))
