@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QImage, QImageReader, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,9 +28,10 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.evidence import Evidence, EvidenceKind, FaceRegion, Rect
-from mcdesk.core.progress import JobControl
-from mcdesk.jobs.runner import JobHandle, JobRunner, JobStatus, Lane
+from mcdesk.jobs.ops import Op
+from mcdesk.jobs.runner import JobHandle, JobRunner, JobStatus
 from mcdesk.services.workspace import Workspace
+from mcdesk.ui.evidence import ops
 from mcdesk.ui.evidence.region_editor import AreaStyle, RegionEditor
 from mcdesk.ui.evidence.trim_dialog import clock, warning_color
 
@@ -41,7 +41,6 @@ T = TypeVar("T")
 
 #: Photos larger than this (longest side, pixels) are shown scaled down; areas stay in the
 #: photo's own pixels.
-MAX_SHOWN_SIDE = 2560
 #: Wait this long after the time slider stops before decoding the frame (milliseconds).
 FRAME_DELAY_MS = 200
 #: A region counts as showing on a frame if the frame is this close to its span (seconds).
@@ -55,21 +54,6 @@ def error_text(exc: BaseException) -> str:
     if isinstance(exc, McdeskError):
         return exc.detail
     return str(exc) or type(exc).__name__
-
-
-def read_photo(path: Path) -> tuple[QImage, QSize]:
-    """The photo upright (EXIF orientation applied), scaled down if huge, and its full upright
-    size; any thread (QImage is safe off the GUI thread)."""
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    image = reader.read()
-    if image.isNull():
-        raise McdeskError(f"this photo cannot be shown ({reader.errorString()})", path=path)
-    size = image.size()
-    if max(size.width(), size.height()) > MAX_SHOWN_SIDE:
-        image = image.scaled(MAX_SHOWN_SIDE, MAX_SHOWN_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)
-    return image, size
 
 
 class _AreasDialog(QDialog):
@@ -168,11 +152,11 @@ class _AreasDialog(QDialog):
 
     # -- jobs --------------------------------------------------------------------------
 
-    def _submit(self, title: str, fn: Callable[[JobControl], T],
-                on_success: Callable[[T], None], on_failure: Callable[[BaseException], None],
-                *, on_cancelled: Callable[[], None] | None = None,
-                track_progress: bool = False) -> JobHandle:
-        """Run `fn` on the pool; the callbacks are dropped once the dialog has closed."""
+    def _run(self, op: Op[T], on_success: Callable[[T], None],
+             on_failure: Callable[[BaseException], None], *,
+             on_cancelled: Callable[[], None] | None = None,
+             track_progress: bool = False) -> JobHandle:
+        """Run `op`; its callbacks are dropped once the dialog has closed."""
 
         def success(result: T) -> None:
             if not self._closed:
@@ -186,8 +170,8 @@ class _AreasDialog(QDialog):
             if not self._closed and on_cancelled is not None:
                 on_cancelled()
 
-        handle = self._runner.submit(title, fn, lane=Lane.POOL, on_success=success,
-                                     on_failure=failure, on_cancelled=cancelled)
+        handle = op.success(success).failure(failure).cancelled(cancelled).run(
+            self._runner, origin=self)
         self._handles = [h for h in self._handles if not h.state.finished] + [handle]
         if track_progress:
             self._progress_job = handle.job_id
@@ -226,11 +210,7 @@ class _AreasDialog(QDialog):
         if path is None:
             self.editor.clear_image(self.tr("This evidence has no picture."))
             return
-
-        def read(_control: JobControl) -> tuple[QImage, QSize]:
-            return read_photo(path)
-
-        self._submit(self.tr("Opening the photo"), read, self._photo_read, self._photo_failed)
+        self._run(ops.open_photo(path), self._photo_read, self._photo_failed)
 
     def _photo_read(self, result: tuple[QImage, QSize]) -> None:
         image, size = result
@@ -416,14 +396,10 @@ class BlurFacesDialog(_AreasDialog):
         workspace = self._workspace
         evidence = self._evidence
 
-        def detect(control: JobControl) -> list[FaceRegion]:
-            return workspace.evidence.detect_faces(evidence, control)
-
         self._set_status(self.tr("Looking for faces…"))
-        self._detect_handle = self._submit(
-            self.tr("Looking for faces in “%1”").replace("%1", evidence.title), detect,
-            self._faces_found, self._detect_failed, on_cancelled=self._detect_cancelled,
-            track_progress=True)
+        self._detect_handle = self._run(
+            ops.find_faces(workspace, evidence), self._faces_found, self._detect_failed,
+            on_cancelled=self._detect_cancelled, track_progress=True)
 
     def _faces_found(self, found: list[FaceRegion]) -> None:
         self._detect_handle = None
@@ -484,9 +460,6 @@ class BlurFacesDialog(_AreasDialog):
         self._frame_generation += 1
         generation = self._frame_generation
 
-        def grab(_control: JobControl) -> bytes:
-            return workspace.evidence.frame_png(evidence, at_s)
-
         def shown(png: bytes) -> None:
             if generation != self._frame_generation:
                 return
@@ -504,8 +477,7 @@ class BlurFacesDialog(_AreasDialog):
                 self.editor.clear_image(self.tr("This frame cannot be shown: %1").replace(
                     "%1", error_text(exc)))
 
-        self._submit(self.tr("Showing a frame of “%1”").replace("%1", evidence.title), grab,
-                     shown, failed)
+        self._run(ops.video_frame(workspace, evidence, at_s), shown, failed)
 
     def _on_frame(self, region: FaceRegion, at_s: float) -> bool:
         start = region.start_s if region.start_s is not None else 0.0

@@ -29,16 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mcdesk.core.changes import Change
+from mcdesk.core.changes import Change, ChangeNotice
 from mcdesk.core.evidence import Consent, Evidence, EvidenceKind, VersionRequest
-from mcdesk.core.progress import JobControl
-from mcdesk.jobs.runner import JobRunner, Lane
+from mcdesk.jobs.ops import Op
+from mcdesk.jobs.runner import JobRunner
+from mcdesk.ui.evidence import ops
 from mcdesk.ui.widgets.evidence_model import (
     EVIDENCE_ROLE,
     THUMB_SIZE,
     EvidenceListModel,
     facts,
-    load_thumbnail,
 )
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -69,10 +69,9 @@ AUTOSAVE_MS = 600
 
 
 class EvidencePage(Place):
-    watches = frozenset({Change.EVIDENCE, Change.ROSTER, Change.DRAFTS})
+    watches = frozenset({Change.EVIDENCE, Change.ROSTER, Change.DRAFTS, Change.ATTACHMENTS})
     items_shown = Signal(int)
     detail_shown = Signal(str)
-    evidence_changed = Signal()
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
@@ -281,10 +280,39 @@ class EvidencePage(Place):
                        self.empty_add):
             widget.setEnabled(enabled)
 
-    def _submit_read(self, title: str, fn: Callable[[JobControl], T],
-                     on_success: Callable[[T], None]) -> None:
-        self._runner.submit(title, fn, lane=Lane.POOL, cancellable=False,
-                            on_success=on_success, on_failure=self._failed)
+    def _read(self, op: Op[T], on_success: Callable[[T], None]) -> None:
+        op.success(on_success).failure(self._failed).run(self._runner, origin=self)
+
+    def changes_happened(self, notice: ChangeNotice) -> None:
+        """Evidence or the privacy list changed elsewhere: the library reloads; only drafts
+        and their attachments changed: only the "Used in" lines do (the pieces the notice
+        names, or all when it names none)."""
+        if not notice.touches(self.watches):
+            return
+        if notice.touches({Change.EVIDENCE, Change.ROSTER}):
+            self.mark_stale()
+            if self.privacy_dialog is not None and self.privacy_dialog.isVisible():
+                self.privacy_dialog.refresh()
+            return
+        workspace = self._workspace
+        if workspace is None:
+            return
+        only = notice.ids if Change.ATTACHMENTS in notice.changes else frozenset()
+        self._read(ops.usage(workspace), lambda usage: self._usage_loaded(usage, only))
+
+    def _usage_loaded(self, usage: dict[str, list[str]], only: frozenset[str]) -> None:
+        if only:
+            for evidence_id in only:
+                self.usage[evidence_id] = usage.get(evidence_id, [])
+        else:
+            self.usage = usage
+        current = self._current
+        if current is not None and (not only or current.id in only):
+            self._show_usage(current)
+
+    def _show_usage(self, evidence: Evidence) -> None:
+        drafts = self.usage.get(evidence.id, [])
+        self.used_label.setText(", ".join(drafts) if drafts else self.tr("No draft yet"))
 
     def refresh(self) -> None:
         workspace = self._workspace
@@ -296,14 +324,8 @@ class EvidencePage(Place):
         query = self.search.text()
         kind = self.kind_filter.currentData()
 
-        def load(_control: JobControl) -> tuple[list[Evidence], int, dict[str, list[str]]]:
-            found = workspace.evidence.find(query=query, kind=kind)
-            total = len(workspace.evidence.all()) if (query or kind) else len(found)
-            return found, total, workspace.drafts.usage()
-
-        self._runner.submit(self.tr("Loading evidence"), load, lane=Lane.POOL,
-                            cancellable=False, on_failure=self._failed,
-                            on_success=lambda result: self._loaded(generation, *result))
+        self._read(ops.library(workspace, query, kind),
+                   lambda result: self._loaded(generation, *result))
 
     def _loaded(self, generation: int, items: list[Evidence], total: int,
                 usage: dict[str, list[str]]) -> None:
@@ -333,15 +355,9 @@ class EvidencePage(Place):
         sha256 = evidence.sha256
         if workspace is None or sha256 is None:
             return
-
-        def load(_control: JobControl) -> QImage:
-            path = workspace.evidence.thumbnail_path(evidence)
-            return load_thumbnail(path) if path is not None else QImage()
-
-        self._runner.submit(self.tr("Loading a picture"), load, lane=Lane.POOL,
-                            cancellable=False,
-                            on_success=lambda image: self.model.set_thumbnail(sha256, image),
-                            on_failure=lambda exc: None)
+        ops.thumbnail(workspace, evidence).success(
+            lambda image: self.model.set_thumbnail(sha256, image)).failure(
+            lambda exc: None).run(self._runner, origin=self)
 
     def select_evidence(self, evidence_id: str) -> None:
         row = self.model.row_of(evidence_id)
@@ -398,8 +414,7 @@ class EvidencePage(Place):
         self.tags_edit.setText(", ".join(evidence.tags))
         self.privacy_label.setText(self._privacy_text(evidence))
         self.versions_label.setText(self._versions_text(evidence))
-        drafts = self.usage.get(evidence.id, [])
-        self.used_label.setText(", ".join(drafts) if drafts else self.tr("No draft yet"))
+        self._show_usage(evidence)
         has_file = evidence.sha256 is not None
         is_video = evidence.kind is EvidenceKind.VIDEO
         is_image = evidence.kind is EvidenceKind.IMAGE
@@ -452,8 +467,8 @@ class EvidencePage(Place):
             previews.image.clear()
             self.preview.setCurrentWidget(previews.image)
             evidence_id = evidence.id
-            self._submit_read(self.tr("Opening a photo"), lambda _c: load_thumbnail(path),
-                              lambda image: self._image_loaded(evidence_id, image))
+            self._read(ops.preview_picture(path),
+                       lambda image: self._image_loaded(evidence_id, image))
         elif kind is EvidenceKind.LINK:
             previews.link.show_link(evidence.url or "")
             self.preview.setCurrentWidget(previews.link)
@@ -465,9 +480,8 @@ class EvidencePage(Place):
             self.preview.setCurrentWidget(previews.text)
             if not editable:
                 evidence_id = evidence.id
-                self._submit_read(self.tr("Reading a document"),
-                                  lambda _c: workspace.evidence.text_of(evidence),
-                                  lambda text: self._text_loaded(evidence_id, text, note))
+                self._read(ops.document_text(workspace, evidence),
+                           lambda text: self._text_loaded(evidence_id, text, note))
         else:
             self.preview.setCurrentWidget(self.no_preview)
 
@@ -481,46 +495,47 @@ class EvidencePage(Place):
 
     # -- editing ---------------------------------------------------------------------------
 
-    def _write(self, title: str, fn: Callable[[JobControl], object], *,
-               refresh: bool = True) -> None:
-        def done(_result: object) -> None:
+    def _write(self, op: Op[T], *, refresh: bool = True) -> None:
+        def done(_result: T) -> None:
             if refresh:
                 self.refresh()
-            self.evidence_changed.emit()
+            self._edited()
 
-        self._runner.submit(title, fn, lane=Lane.WRITE, cancellable=False,
-                            on_success=done, on_failure=self._failed)
+        op.success(done).failure(self._failed).run(self._runner, origin=self)
+
+    def _edited(self) -> None:
+        """An edit made here: the open privacy window shows its effect (other places hear of
+        it from the operation's notice)."""
+        if self.privacy_dialog is not None and self.privacy_dialog.isVisible():
+            self.privacy_dialog.refresh()
 
     def _title_edited(self) -> None:
         evidence, workspace = self._current, self._workspace
         title = self.title_edit.text().strip()
         if evidence is None or workspace is None or not title or title == evidence.title:
             return
-        self._write(self.tr("Renaming"), lambda _c: workspace.evidence.rename(evidence.id, title))
+        self._write(ops.rename(workspace, evidence.id, title))
 
     def _captured_edited(self) -> None:
         evidence, workspace = self._current, self._workspace
         who = self.captured_edit.text().strip()
         if evidence is None or workspace is None or who == (evidence.captured_by or ""):
             return
-        self._write(self.tr("Saving"),
-                    lambda _c: workspace.evidence.set_captured_by(evidence.id, who))
+        self._write(ops.set_captured_by(workspace, evidence.id, who))
 
     def _tags_edited(self) -> None:
         evidence, workspace = self._current, self._workspace
         tags = [t.strip() for t in self.tags_edit.text().split(",") if t.strip()]
         if evidence is None or workspace is None or sorted(set(tags)) == sorted(evidence.tags):
             return
-        self._write(self.tr("Saving tags"),
-                    lambda _c: workspace.evidence.set_tags(evidence.id, tags))
+        self._write(ops.set_tags(workspace, evidence.id, tags))
 
     def _consent_chosen(self, index: int) -> None:
         evidence, workspace = self._current, self._workspace
         consent = self.consent_box.itemData(index)
         if evidence is None or workspace is None or consent == evidence.consent:
             return
-        self._write(self.tr("Saving consent"),
-                    lambda _c: workspace.evidence.set_consent(evidence.id, consent))
+        self._write(ops.set_consent(workspace, evidence.id, consent))
 
     def _text_edited(self, _text: str) -> None:
         self._autosave.start()
@@ -545,16 +560,14 @@ class EvidencePage(Place):
         if body == (evidence.body or ""):
             return
         self._current = replace(evidence, body=body)
-        self._write(self.tr("Saving your writing"),
-                    lambda _c: workspace.evidence.update_text(evidence.id, body), refresh=False)
+        self._write(ops.update_text(workspace, evidence.id, body), refresh=False)
 
     def move_to_trash(self) -> None:
         evidence, workspace = self._current, self._workspace
         if evidence is None or workspace is None:
             return
         self._clear_detail()
-        self._write(self.tr("Moving to trash"),
-                    lambda _c: workspace.evidence.move_to_trash(evidence.id))
+        self._write(ops.move_to_trash(workspace, evidence.id))
         self.notice.emit(self.tr("“%1” was moved to the trash.").replace("%1", evidence.title),
                          Tone.INFO)
 
@@ -579,14 +592,9 @@ class EvidencePage(Place):
         workspace = self._workspace
         if workspace is None:
             return
-        # Hashing and probing big videos must not hold up small writes (autosave), so this
-        # runs in the pool; its own database writes are short transactions.
-        self._runner.submit(
-            self.tr("Adding evidence"),
-            lambda control: workspace.evidence.add_paths(paths, control=control),
-            lane=Lane.POOL, on_success=self._added, on_failure=self._failed,
-            on_cancelled=lambda: self.notice.emit(
-                self.tr("Adding was stopped; nothing half-added was kept."), Tone.INFO))
+        ops.add_paths(workspace, paths).success(self._added).failure(self._failed).cancelled(
+            lambda: self.notice.emit(self.tr("Adding was stopped; nothing half-added was "
+                                             "kept."), Tone.INFO)).run(self._runner, origin=self)
 
     def _added(self, report: AddReport) -> None:
         added = [r.evidence for r in report.results if r.evidence is not None]
@@ -614,7 +622,7 @@ class EvidencePage(Place):
         self.notice.emit("\n".join(lines) or self.tr("Nothing to add."),
                          Tone.ERROR if failed else Tone.INFO)
         self.refresh()
-        self.evidence_changed.emit()
+        self._edited()
 
     def ask_link(self) -> None:
         workspace = self._workspace
@@ -627,22 +635,20 @@ class EvidencePage(Place):
         title, ok = QInputDialog.getText(self, self.tr("Add a link"), self.tr("Title:"))
         if not ok:
             return
-        self._runner.submit(self.tr("Adding a link"),
-                            lambda _c: workspace.evidence.add_link(url, title),
-                            lane=Lane.WRITE, on_success=self._made, on_failure=self._failed)
+        ops.add_link(workspace, url, title).success(self._made).failure(self._failed).run(
+            self._runner, origin=self)
 
     def new_writing(self) -> None:
         workspace = self._workspace
         if workspace is None:
             return
-        self._runner.submit(self.tr("Starting new writing"),
-                            lambda _c: workspace.evidence.add_text(self.tr("New writing"), ""),
-                            lane=Lane.WRITE, on_success=self._made, on_failure=self._failed)
+        ops.new_writing(workspace, self.tr("New writing")).success(self._made).failure(
+            self._failed).run(self._runner, origin=self)
 
     def _made(self, evidence: Evidence) -> None:
         self._select_after_load = evidence.id
         self.refresh()
-        self.evidence_changed.emit()
+        self._edited()
 
     # -- safe versions ----------------------------------------------------------------------
 
@@ -651,11 +657,10 @@ class EvidencePage(Place):
         if evidence is None or workspace is None:
             return
         source_id = evidence.id
-        self._runner.submit(
-            title, lambda control: workspace.evidence.make_version(source_id, request, control),
-            lane=Lane.POOL, on_success=self._version_made, on_failure=self._failed,
-            on_cancelled=lambda: self.notice.emit(
-                self.tr("Stopped. Nothing was changed; no partial file was kept."), Tone.INFO))
+        ops.make_version(workspace, source_id, request, title).success(self._version_made) \
+            .failure(self._failed).cancelled(lambda: self.notice.emit(
+                self.tr("Stopped. Nothing was changed; no partial file was kept."), Tone.INFO)) \
+            .run(self._runner, origin=self)
 
     def _version_made(self, version: Evidence) -> None:
         self.notice.emit(self.tr("Made “%1”. The original is unchanged.").replace(
@@ -722,7 +727,6 @@ class EvidencePage(Place):
         if self.privacy_dialog is None:
             dialog = PrivacyDialog(self._runner, workspace, self)
             dialog.evidence_chosen.connect(self.select_evidence)
-            self.evidence_changed.connect(dialog.refresh)
             self.privacy_dialog = dialog
         self.privacy_dialog.show()
         self.privacy_dialog.raise_()

@@ -43,11 +43,11 @@ from shiboken6 import isValid
 
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.evidence import Consent, Evidence, EvidenceKind, RosterEntry, RosterHit
-from mcdesk.core.progress import JobControl
 from mcdesk.core.text import fold
-from mcdesk.jobs.runner import JobRunner, Lane
+from mcdesk.jobs.runner import JobRunner
 from mcdesk.services.evidence import PrivacyReport
 from mcdesk.services.workspace import Workspace
+from mcdesk.ui.evidence import ops
 from mcdesk.ui.evidence.trim_dialog import warning_color
 
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole
@@ -334,14 +334,9 @@ class PrivacyDialog(QDialog):
         self._generation += 1
         generation = self._generation
         self.refresh_button.setEnabled(False)
-
-        def load(_control: JobControl) -> tuple[list[RosterEntry], PrivacyReport]:
-            return workspace.evidence.roster(), workspace.evidence.privacy_report()
-
-        self._runner.submit(
-            self.tr("Checking privacy"), load, lane=Lane.POOL, cancellable=False,
-            on_success=lambda result: self._loaded(generation, *result),
-            on_failure=lambda exc: self._load_failed(generation, exc))
+        ops.privacy_check(workspace).success(lambda result: self._loaded(generation, *result)) \
+            .failure(lambda exc: self._load_failed(generation, exc)).run(self._runner,
+                                                                         origin=self)
 
     def _loaded(self, generation: int, roster: list[RosterEntry],
                 report: PrivacyReport) -> None:
@@ -482,13 +477,8 @@ class PrivacyDialog(QDialog):
         role = str(self.role_box.currentData())
         workspace = self._workspace
         self.add_button.setEnabled(False)
-
-        def add(_control: JobControl) -> RosterEntry:
-            return workspace.evidence.add_roster_name(name, role)
-
-        self._runner.submit(self.tr("Adding a name to the privacy list"), add,
-                            lane=Lane.WRITE, cancellable=False, on_success=self._name_added,
-                            on_failure=self._roster_failed)
+        ops.add_roster_name(workspace, name, role).success(self._name_added).failure(
+            self._roster_failed).run(self._runner, origin=self)
 
     def _name_added(self, entry: RosterEntry) -> None:
         if not isValid(self):
@@ -507,14 +497,9 @@ class PrivacyDialog(QDialog):
         workspace = self._workspace
         name = next((e.name for e in self._roster if e.id == entry_id), "")
         self.remove_button.setEnabled(False)
-
-        def remove(_control: JobControl) -> None:
-            workspace.evidence.remove_roster_name(entry_id)
-
-        self._runner.submit(
-            self.tr("Removing a name from the privacy list"), remove, lane=Lane.WRITE,
-            cancellable=False, on_success=lambda _r: self._name_removed(name),
-            on_failure=self._roster_failed)
+        ops.remove_roster_name(workspace, entry_id).success(
+            lambda _r: self._name_removed(name)).failure(self._roster_failed).run(
+            self._runner, origin=self)
 
     def _name_removed(self, name: str) -> None:
         if not isValid(self):

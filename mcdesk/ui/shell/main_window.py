@@ -156,9 +156,6 @@ class MainWindow(QMainWindow):
         elif key is PlaceKey.REVIEWS:
             cast("ReviewsPage", page).sync_requested.connect(
                 lambda: self.sync_page.sync_now())
-        elif key is PlaceKey.EVIDENCE:
-            cast("EvidencePage", page).evidence_changed.connect(lambda: self._fan_out(
-                ChangeNotice.of([Change.EVIDENCE], origin=page)))
         elif key is PlaceKey.SYNC:
             # What a sync pass brought back (decisions, assignments, credentials, catalog).
             cast("SyncPage", page).pass_finished.connect(lambda _r: self._fan_out(

@@ -284,3 +284,27 @@ def test_a_caption_typed_just_before_closing_is_saved(window: MainWindow, qtbot:
         assert attachment.caption == "Three piles on the desk"
     finally:
         reopened.close()
+
+
+def test_attaching_in_drafts_updates_used_in_on_evidence_without_a_reload(
+        window: MainWindow, qtbot: QtBot) -> None:
+    evidence_page = window.evidence_page
+    with qtbot.waitSignal(evidence_page.items_shown, timeout=WAIT):
+        window.show_place("evidence")
+    photo = next(e for e in evidence_page.model.items() if e.title == "Sorted tickets")
+    with qtbot.waitSignal(evidence_page.detail_shown, timeout=WAIT):
+        evidence_page.select_evidence(photo.id)
+    assert evidence_page.used_label.text() == "No draft yet"
+    reloads: list[int] = []
+    evidence_page.items_shown.connect(reloads.append)
+
+    window.show_place("drafts")
+    editor = window.drafts_page.editor
+    with qtbot.waitSignal(editor.loaded, timeout=WAIT):
+        editor.attach("q-photo", [photo.id])
+    qtbot.waitUntil(lambda: evidence_page.used_label.text() == "Quick reflection",
+                    timeout=WAIT)
+    window.show_place("evidence")
+    qtbot.wait(200)
+    assert evidence_page.used_label.text() == "Quick reflection"
+    assert reloads == []  # only the "Used in" line was read again, not the library
