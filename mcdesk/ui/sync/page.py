@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.changes import Change
-from mcdesk.core.progress import JobControl
 from mcdesk.core.reviews import ReviewState, ReviewSummary
 from mcdesk.core.sync import OutboxItem, OutboxState, ServerProfile, SyncReport
 from mcdesk.core.units import clock, human_size
-from mcdesk.jobs.runner import JobHandle, JobRunner, Lane
+from mcdesk.jobs.runner import JobHandle, JobRunner
+from mcdesk.ui.sync import ops
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
 
@@ -199,16 +199,8 @@ class SyncPage(Place):
         if workspace is None:
             return
         super().refresh()
-
-        def load(_c: JobControl
-                 ) -> tuple[list[ServerProfile], list[OutboxItem], list[ReviewSummary]]:
-            waiting = [r for r in workspace.reviews.summaries()
-                       if r.server and r.state in (ReviewState.QUEUED, ReviewState.CONFLICT)]
-            return workspace.sync.servers(), workspace.sync.outbox(), waiting
-
-        self._runner.submit(self.tr("Reading the outbox"), load, lane=Lane.POOL,
-                            cancellable=False, on_success=self._loaded,
-                            on_failure=self._failed)
+        ops.outbox(workspace).success(self._loaded).failure(self._failed).run(self._runner,
+                                                                              origin=self)
 
     def _loaded(self, result: tuple[list[ServerProfile], list[OutboxItem],
                                     list[ReviewSummary]]) -> None:
@@ -325,12 +317,9 @@ class SyncPage(Place):
         self._poll.start()
         hold = METERED_HOLD_MB * 1_048_576 if (self.metered_box.isChecked()
                                                 and self.network_is_metered()) else None
-        self._pass = self._runner.submit(
-            self.tr("Syncing"),
-            lambda control: workspace.sync.sync_once(control=control, hold_larger_than=hold),
-            lane=JobRunner.server_lane("sync"),
-            on_success=lambda report: self._pass_done(report, quiet),
-            on_failure=self._pass_failed, on_cancelled=self._pass_stopped)
+        self._pass = ops.sync_pass(workspace, hold).success(
+            lambda report: self._pass_done(report, quiet)).failure(self._pass_failed) \
+            .cancelled(self._pass_stopped).run(self._runner, origin=self)
         self.status_changed.emit(self.tr("Syncing…"))
 
     def _pass_done(self, report: SyncReport, quiet: bool) -> None:
@@ -354,6 +343,7 @@ class SyncPage(Place):
                 "sign in" in (s.error or "").lower() for s in report.servers):
             self.notice.emit(self.tr("The server needs you to sign in again: Sync › Sign in "
                                      "again…"), Tone.WARNING)
+        ops.announce_pass(self._runner, report, origin=self)
         self.pass_finished.emit(report)
         self.refresh()
 
@@ -430,17 +420,15 @@ class SyncPage(Place):
             self.refresh()
             self.sync_now()
 
-        self._runner.submit(self.tr("Saving the server"),
-                            lambda _c: workspace.sync.add_server(name, url, token),
-                            lane=Lane.WRITE, on_failure=self._failed, on_success=saved)
+        ops.add_server(workspace, name, url, token).success(saved).failure(self._failed).run(
+            self._runner, origin=self)
 
     def remove_server(self) -> None:
         workspace, name = self._workspace, self.current_server()
         if workspace is None or name is None:
             return
-        self._runner.submit(self.tr("Removing the server"),
-                            lambda _c: workspace.sync.remove_server(name), lane=Lane.WRITE,
-                            on_failure=self._failed, on_success=lambda _r: self.refresh())
+        ops.remove_server(workspace, name).success(lambda _r: self.refresh()).failure(
+            self._failed).run(self._runner, origin=self)
 
     def queue_draft(self, draft_id: str) -> None:
         """Send a ready draft: into the outbox, then a pass right away."""
@@ -454,6 +442,5 @@ class SyncPage(Place):
             self.refresh()
             self.sync_quietly()
 
-        self._runner.submit(self.tr("Putting the draft in the outbox"),
-                            lambda _c: workspace.sync.queue(draft_id, server),
-                            lane=Lane.WRITE, on_failure=self._failed, on_success=queued)
+        ops.queue_draft(workspace, draft_id, server).success(queued).failure(
+            self._failed).run(self._runner, origin=self)
