@@ -24,7 +24,8 @@ from mcdesk.core.reviews import (
     ReviewSummary,
 )
 from mcdesk.core.units import clock
-from mcdesk.services.reviews import ReviewFileError, ReviewWork
+from mcdesk.services.review_files import ReviewFileError
+from mcdesk.services.reviews import ReviewWork
 from mcdesk.services.workspace import Workspace
 
 HIDDEN = "(hidden during blind review)"
@@ -200,7 +201,7 @@ def _export(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Te
     reviews = workspace.reviews
     review = reviews.resolve(args.id)
     try:
-        written = reviews.export(review.id, args.output)
+        written = workspace.review_files.export(review.id, args.output)
     except ReviewIncompleteError as exc:
         return _incomplete(exc, args, out, err, "exported")
     review = reviews.get(review.id)
@@ -355,7 +356,7 @@ def _finish(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Te
 
 def _import(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
-        imported = workspace.reviews.import_review_file(args.file)
+        imported = workspace.review_files.import_review_file(args.file)
     except ReviewFileError as exc:
         report_refused(args.file, exc.problems, key="imported", as_json=args.json, out=out,
                        err=err)

@@ -51,7 +51,8 @@ from mcdesk.sync.client import IssuerClient, normalize_url
 from mcdesk.sync.tus import UploadFile
 
 if TYPE_CHECKING:
-    from mcdesk.services.reviews import ReviewService
+    from mcdesk.services.feedback import ReceivedFeedback
+    from mcdesk.services.review_outbox import ReviewOutbox
     from mcdesk.services.roles import RoleService
 
 log = logging.getLogger(__name__)
@@ -111,7 +112,8 @@ class SyncService:
                  catalog: CatalogService, *, clock: Callable[[], datetime] | None = None,
                  rng: random.Random | None = None,
                  client_factory: ClientFactory | None = None,
-                 reviews: ReviewService | None = None,
+                 reviews: ReviewOutbox | None = None,
+                 feedback: ReceivedFeedback | None = None,
                  roles: RoleService | None = None) -> None:
         self._portfolio = portfolio
         self._drafts = drafts
@@ -120,6 +122,7 @@ class SyncService:
         #: Reviews: the earner's received comments, and (with the assessor role) the
         #: assignments and reviews exchanged in each pass. None: neither.
         self._reviews = reviews
+        self._feedback = feedback
         self._roles = roles
         self._review_sync = ReviewSync(reviews, packages) if reviews is not None else None
         self._store = OutboxStore(portfolio.database)
@@ -516,9 +519,9 @@ class SyncService:
             draft = self._drafts.get(item.draft_id)
             if draft.status is not decision or draft.received_feedback != status.feedback:
                 self._drafts.record_decision(item.draft_id, decision, status.feedback)
-            if self._reviews is not None:
+            if self._feedback is not None:
                 try:
-                    self._reviews.record_received_comments(item.draft_id, status.comments)
+                    self._feedback.record_received_comments(item.draft_id, status.comments)
                 except McdeskError as exc:  # the decision stands; the comments come next time
                     log.warning("The comments on %s could not be kept: %s", item.bag_name, exc)
         elif status.state in (RemoteState.RECEIVED, RemoteState.IN_REVIEW):

@@ -17,7 +17,10 @@ if TYPE_CHECKING:
     from mcdesk.core.packages import BuiltPackage
     from mcdesk.services.drafts import DraftService
     from mcdesk.services.evidence import EvidenceService
+    from mcdesk.services.feedback import ReceivedFeedback
     from mcdesk.services.packages import PackageService
+    from mcdesk.services.review_files import ReviewFileService
+    from mcdesk.services.review_outbox import ReviewOutbox
     from mcdesk.services.reviews import ReviewService
     from mcdesk.services.roles import RoleService
     from mcdesk.services.sync import SyncService
@@ -41,6 +44,9 @@ class Workspace:
         self._sync: SyncService | None = None
         self._sync_lock = threading.Lock()
         self._reviews: ReviewService | None = None
+        self._review_files: ReviewFileService | None = None
+        self._review_outbox: ReviewOutbox | None = None
+        self._feedback: ReceivedFeedback | None = None
         self._reviews_lock = threading.Lock()
         self._roles: RoleService | None = None
         self._roles_lock = threading.Lock()
@@ -84,20 +90,22 @@ class Workspace:
         and SQLAlchemy)."""
         drafts = self.drafts
         packages = self.packages
-        reviews = self.reviews
+        review_outbox = self.review_outbox
+        feedback = self.feedback
         roles = self.roles
         with self._sync_lock:
             if self._sync is None:
                 from mcdesk.services.sync import SyncService
 
                 self._sync = SyncService(self._portfolio, drafts, packages, self.catalog,
-                                         reviews=reviews, roles=roles)
+                                         reviews=review_outbox, feedback=feedback,
+                                         roles=roles)
             return self._sync
 
     @property
     def reviews(self) -> ReviewService:
-        """An assessor's reviews (scores, comments, review files), made on first use (it
-        loads SQLAlchemy)."""
+        """An assessor's reviews (the queue, scores, comments, finishing), made on first use
+        (it loads SQLAlchemy)."""
         packages = self.packages
         with self._reviews_lock:
             if self._reviews is None:
@@ -105,6 +113,38 @@ class Workspace:
 
                 self._reviews = ReviewService(self._portfolio, self.catalog, packages)
             return self._reviews
+
+    @property
+    def review_files(self) -> ReviewFileService:
+        """Review files carried by hand: an assessor's export, the earner's import."""
+        reviews = self.reviews
+        with self._reviews_lock:
+            if self._review_files is None:
+                from mcdesk.services.review_files import ReviewFileService
+
+                self._review_files = ReviewFileService(self._portfolio, reviews)
+            return self._review_files
+
+    @property
+    def review_outbox(self) -> ReviewOutbox:
+        """Reviews on a server: assignments, downloads, finished reviews waiting to go."""
+        reviews = self.reviews
+        with self._reviews_lock:
+            if self._review_outbox is None:
+                from mcdesk.services.review_outbox import ReviewOutbox
+
+                self._review_outbox = ReviewOutbox(self._portfolio, reviews)
+            return self._review_outbox
+
+    @property
+    def feedback(self) -> ReceivedFeedback:
+        """The comments assessors meant for the teacher, per draft."""
+        with self._reviews_lock:
+            if self._feedback is None:
+                from mcdesk.services.feedback import ReceivedFeedback
+
+                self._feedback = ReceivedFeedback(self._portfolio)
+            return self._feedback
 
     @property
     def roles(self) -> RoleService:

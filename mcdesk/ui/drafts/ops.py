@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from mcdesk.core.drafts import Answer, AnswerVersion
     from mcdesk.core.packages import BuiltPackage, ReceivedPackage
     from mcdesk.core.progress import JobControl
-    from mcdesk.services.reviews import ImportedReview
+    from mcdesk.services.review_files import ImportedReview
     from mcdesk.services.workspace import Workspace
 
 
@@ -151,5 +151,5 @@ def open_package(workspace: Workspace, path: Path) -> Op[ReceivedPackage]:
 
 def import_review_file(workspace: Workspace, path: Path) -> Op[ImportedReview]:
     return Op.write(_tr("Importing the review"),
-                    lambda _c: workspace.reviews.import_review_file(path),
+                    lambda _c: workspace.review_files.import_review_file(path),
                     [Change.DRAFTS, Change.REVIEWS], cancellable=True)

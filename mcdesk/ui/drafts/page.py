@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from mcdesk.core.catalog import CatalogEntry, SubmissionCriterion
     from mcdesk.core.drafts import AnswerVersion
     from mcdesk.core.packages import BuiltPackage, ReceivedPackage
-    from mcdesk.services.reviews import ImportedReview
+    from mcdesk.services.review_files import ImportedReview
     from mcdesk.services.workspace import Workspace
 
 

@@ -64,7 +64,7 @@ def load_received(workspace: Workspace, draft_id: str) -> ReceivedView:
         mc: MicroCredential | None = workspace.drafts.micro_credential(draft)
     except McdeskError:  # the catalog lost it: the comments still show
         mc = None
-    comments = tuple(workspace.reviews.received_comments(draft_id))
+    comments = tuple(workspace.feedback.received_comments(draft_id))
     evidence = {e.id: e for e in workspace.evidence.all()}
     pieces: list[AnnotatedPiece] = []
     seen: set[str] = set()

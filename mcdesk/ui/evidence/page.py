@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from mcdesk.services.evidence import AddReport
     from mcdesk.services.workspace import Workspace
     from mcdesk.ui.evidence.previews import Previews
+    from mcdesk.ui.evidence.privacy_dialog import PrivacyDialog
 
 T = TypeVar("T")
 
@@ -105,7 +106,7 @@ class EvidencePage(Place):
         self.privacy_button.setToolTip(self.tr(
             "Names of students, locations in photos, consent: what to fix before sharing"))
         self.privacy_button.clicked.connect(self.open_privacy)
-        self.privacy_dialog: QWidget | None = None
+        self.privacy_dialog: PrivacyDialog | None = None
 
         self.model = EvidenceListModel(self._request_thumbnail)
         self.list = QListView()

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.evidence import EvidenceKind
 from mcdesk.core.reviews import (
-    Anchor,
     Annotation,
     AnswerTarget,
     Review,
@@ -39,15 +38,17 @@ from mcdesk.core.reviews import (
 )
 from mcdesk.core.text import word_count
 from mcdesk.core.units import clock
-from mcdesk.jobs.runner import JobRunner, Lane
+from mcdesk.jobs.ops import Op
+from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.annotation.comment_editor import CommentFields
 from mcdesk.ui.annotation.panel import AnnotatedPiece, AnnotationPanel
+from mcdesk.ui.reviews import ops
 from mcdesk.ui.reviews.scoring_panel import ScoringPanel
 from mcdesk.ui.widgets.notice import Tone
 
 if TYPE_CHECKING:
     from mcdesk.core.packages import ReceivedCriterion, ReceivedEvidence
-    from mcdesk.services.reviews import ReviewService, ReviewWork
+    from mcdesk.services.reviews import ReviewWork
     from mcdesk.services.workspace import Workspace
 
 #: Time spent is written at least this often while a review is open.
@@ -185,11 +186,9 @@ class ReviewWorkspace(QWidget):
             self.flush()
         self._generation += 1
         generation = self._generation
-        self._runner.submit(self.tr("Opening a review"),
-                            lambda _c: _load(workspace, review_id), lane=Lane.POOL,
-                            cancellable=False,
-                            on_success=lambda loaded: self._show(generation, *loaded),
-                            on_failure=self._failed)
+        ops.open_review(workspace, review_id).success(
+            lambda loaded: self._show(generation, *loaded)).failure(self._failed).run(
+            self._runner, origin=self)
 
     def _show(self, generation: int, work: ReviewWork, texts: dict[str, str]) -> None:
         if generation != self._generation:
@@ -472,17 +471,12 @@ class ReviewWorkspace(QWidget):
 
     # -- changes -----------------------------------------------------------------------
 
-    def _save(self, title: str, change: Callable[[ReviewService, str], Review | Annotation | None],
-              *, fields: CommentFields | None = None, done: str = "") -> None:
+    def _save(self, make: Callable[[Workspace, str], Op[Review]], *,
+              fields: CommentFields | None = None, done: str = "") -> None:
+        """Run the edit `make(workspace, review id)` builds; the review as stored comes back."""
         workspace, work = self._workspace, self._work
         if workspace is None or work is None:
             return
-        review_id = work.review.id
-
-        def run(_c: object) -> Review:
-            service = workspace.reviews
-            change(service, review_id)
-            return service.get(review_id)
 
         def failed(exc: BaseException) -> None:
             if fields is not None and isinstance(exc, McdeskError):
@@ -495,8 +489,8 @@ class ReviewWorkspace(QWidget):
             if done:
                 self.notice.emit(done, Tone.INFO)
 
-        self._runner.submit(title, run, lane=Lane.WRITE, cancellable=False,
-                            on_success=saved, on_failure=failed)
+        make(workspace, work.review.id).success(saved).failure(failed).run(self._runner,
+                                                                          origin=self)
 
     def _saved(self, review: Review) -> None:
         work = self._work
@@ -514,52 +508,42 @@ class ReviewWorkspace(QWidget):
 
     def _level_chosen(self, criterion_id: str, level_id: object) -> None:
         level = str(level_id) if level_id is not None else None
-        self._save(self.tr("Saving a score"),
-                   lambda s, rid: s.set_level(rid, criterion_id, level))
+        self._save(lambda ws, rid: ops.set_level(ws, rid, criterion_id, level))
 
     def _feedback_changed(self, criterion_id: str, text: str) -> None:
-        self._save(self.tr("Saving feedback"),
-                   lambda s, rid: s.set_feedback(rid, criterion_id, text))
+        self._save(lambda ws, rid: ops.set_feedback(ws, rid, criterion_id, text))
 
     def _override_changed(self, decision: object, reason: str) -> None:
         chosen = str(decision) if decision is not None else None
-        self._save(self.tr("Saving the decision"),
-                   lambda s, rid: s.set_override(rid, chosen, reason))
+        self._save(lambda ws, rid: ops.set_override(ws, rid, chosen, reason))
 
     def _add_comment(self, fields: CommentFields) -> None:
-        anchor: Anchor = fields.anchor
-        self._save(self.tr("Saving a comment"), lambda s, rid: s.add_comment(
-            rid, anchor, fields.text, kind=fields.kind,
-            rubric_criterion_id=fields.rubric_criterion_id, audience=fields.audience),
-            fields=fields)
+        self._save(lambda ws, rid: ops.add_comment(ws, rid, fields), fields=fields)
 
     def _update_comment(self, comment: Annotation) -> None:
-        self._save(self.tr("Saving a comment"), lambda s, rid: s.update_comment(rid, comment))
+        self._save(lambda ws, rid: ops.update_comment(ws, rid, comment))
 
     def _delete_comment(self, comment_id: str) -> None:
-        self._save(self.tr("Deleting a comment"),
-                   lambda s, rid: s.delete_comment(rid, comment_id))
+        self._save(lambda ws, rid: ops.delete_comment(ws, rid, comment_id))
 
     def _toggle_blind(self) -> None:
         work = self._work
         if work is None:
             return
         blind = not work.review.blind
-        self._save(self.tr("Saving"), lambda s, rid: s.set_blind(rid, blind))
+        self._save(lambda ws, rid: ops.set_blind(ws, rid, blind))
 
     def _finish(self) -> None:
         self.flush()
         self.bank_time()
-        self._save(self.tr("Finishing the review"), lambda s, rid: s.finish(rid),
-                   done=self.tr("The review is finished and waits in the outbox; it is sent "
-                                "with the next sync."))
+        self._save(ops.finish, done=self.tr(
+            "The review is finished and waits in the outbox; it is sent with the next sync."))
 
     def _reopen(self) -> None:
-        self._save(self.tr("Reopening the review"), lambda s, rid: s.reopen(rid))
+        self._save(ops.reopen)
 
     def _resend(self) -> None:
-        self._save(self.tr("Queueing the review"),
-                   lambda s, rid: s.resend_over_conflict(rid))
+        self._save(ops.resend)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, McdeskError):
@@ -592,10 +576,8 @@ class ReviewWorkspace(QWidget):
             return
         self._clock.restart()
         review_id = work.review.id
-        self._runner.submit(self.tr("Saving time spent"),
-                            lambda _c: workspace.reviews.add_time(review_id, int(seconds)),
-                            lane=Lane.WRITE, cancellable=False, on_success=self._time_saved,
-                            on_failure=self._failed)
+        ops.add_time(workspace, review_id, int(seconds)).success(self._time_saved).failure(
+            self._failed).run(self._runner, origin=self)
 
     def _time_saved(self, review: Review) -> None:
         work = self._work
@@ -630,13 +612,6 @@ class ReviewWorkspace(QWidget):
             self.panel.editor.save()
         if self._clock.isValid():
             self.bank_time()
-
-
-def _load(workspace: Workspace, review_id: str) -> tuple[ReviewWork, dict[str, str]]:
-    """The review with the words of its text evidence (worker thread)."""
-    reviews = workspace.reviews
-    work = reviews.work(review_id)
-    return work, reviews.evidence_texts(work)
 
 
 def _when(moment: datetime | None) -> str:

@@ -156,11 +156,6 @@ class MainWindow(QMainWindow):
         elif key is PlaceKey.REVIEWS:
             cast("ReviewsPage", page).sync_requested.connect(
                 lambda: self.sync_page.sync_now())
-        elif key is PlaceKey.SYNC:
-            # What a sync pass brought back (decisions, assignments, credentials, catalog).
-            cast("SyncPage", page).pass_finished.connect(lambda _r: self._fan_out(
-                ChangeNotice.of([Change.DRAFTS, Change.REVIEWS, Change.CATALOG,
-                                 Change.CREDENTIALS], origin=page)))
 
     @property
     def catalog_page(self) -> CatalogPage:
@@ -192,18 +187,27 @@ class MainWindow(QMainWindow):
             page.changes_happened(notice)
 
     def _fill_sidebar(self, spec: RoleSpec) -> None:
+        """Show the role's places in its order; the others stay in the list, hidden (one
+        item per place for the window's life, so whoever holds an item keeps a live one)."""
         if spec.places == self._role_places:
             return
         self._role_places = spec.places
         current = self._current_key()
         self.sidebar.blockSignals(True)
-        self.sidebar.clear()
-        for key in spec.places:
-            place = PLACES[key]
-            item = QListWidgetItem(icon(key), place.translated_title())
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setSizeHint(QSize(0, 36))
-            self.sidebar.addItem(item)
+        items = {PlaceKey(self.sidebar.item(row).data(Qt.ItemDataRole.UserRole)):
+                 self.sidebar.item(row) for row in range(self.sidebar.count())}
+        for key in PLACES:
+            if key not in items:
+                item = QListWidgetItem(icon(key), PLACES[key].translated_title())
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                item.setSizeHint(QSize(0, 36))
+                self.sidebar.addItem(item)
+                items[key] = item
+        order = [*spec.places, *(key for key in PLACES if key not in spec.places)]
+        for row, key in enumerate(order):
+            taken = self.sidebar.takeItem(self.sidebar.row(items[key]))
+            self.sidebar.insertItem(row, taken)
+            taken.setHidden(key not in spec.places)
         self.sidebar.blockSignals(False)
         if current in spec.places:
             self.sidebar.setCurrentRow(spec.places.index(current))
@@ -456,7 +460,8 @@ class MainWindow(QMainWindow):
         self.evidence_page.choose_files()
 
     def show_place(self, key: str) -> None:
-        """Go to place `key` (a PlaceKey or its value) if the current role has it."""
+        """Go to place `key` (a PlaceKey or its value); one the role hides (asked for before
+        the role is known) stays until the role shows it or leaves it for its start."""
         for row in range(self.sidebar.count()):
             if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.sidebar.setCurrentRow(row)
