@@ -28,7 +28,8 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.catalog import CatalogEntry, FileImportResult, ImportOutcome, Stack
 from mcdesk.core.changes import Change
-from mcdesk.jobs.runner import JobRunner, Lane
+from mcdesk.jobs.runner import JobRunner
+from mcdesk.ui.catalog import ops
 from mcdesk.ui.catalog.entry_delegate import ROW_CHROME, EntryDelegate
 from mcdesk.ui.catalog.model import ENTRY_ROLE, CatalogListModel
 from mcdesk.ui.widgets.notice import Tone
@@ -216,12 +217,7 @@ class CatalogPage(Place):
         stack_id = self.stack_filter.currentData()
         issuer = self.issuer_filter.currentData()
 
-        def load(_control: object) -> _Loaded:
-            catalog = workspace.catalog
-            entries = catalog.entries(query=query, stack_id=stack_id, issuer=issuer)
-            return catalog.stack_sizes(), catalog.issuers(), entries, catalog.count()
-
-        def loaded(result: _Loaded) -> None:
+        def loaded(result: ops.Listing) -> None:
             stacks, issuers, entries, total = result
             self._filters_loaded(stacks, issuers)
             if (self.stack_filter.currentData(), self.issuer_filter.currentData()) != (
@@ -230,8 +226,8 @@ class CatalogPage(Place):
             else:
                 self._entries_loaded(generation, stack_id, entries, total)
 
-        self._runner.submit(self.tr("Loading the catalog"), load, lane=Lane.POOL,
-                            on_success=loaded, on_failure=self._failed, cancellable=False)
+        ops.listing(workspace, query, stack_id, issuer).success(loaded).failure(
+            self._failed).run(self._runner, origin=self)
 
     def _filters_loaded(self, stacks: list[tuple[Stack, int]], issuers: list[str]) -> None:
         """Fill the stack and issuer choices, keeping what was chosen if it is still there."""
@@ -263,15 +259,9 @@ class CatalogPage(Place):
         query = self.search.text()
         stack_id = self.stack_filter.currentData()
         issuer = self.issuer_filter.currentData()
-
-        def load(_control: object) -> tuple[list[CatalogEntry], int]:
-            entries = workspace.catalog.entries(query=query, stack_id=stack_id, issuer=issuer)
-            return entries, workspace.catalog.count()
-
-        self._runner.submit(
-            self.tr("Searching the catalog"), load, lane=Lane.POOL, cancellable=False,
-            on_success=lambda result: self._entries_loaded(generation, stack_id, *result),
-            on_failure=self._failed)
+        ops.search(workspace, query, stack_id, issuer).success(
+            lambda result: self._entries_loaded(generation, stack_id, *result)).failure(
+            self._failed).run(self._runner, origin=self)
 
     def _entries_loaded(self, generation: int, stack_id: str | None,
                         entries: list[CatalogEntry], total: int) -> None:
@@ -347,12 +337,9 @@ class CatalogPage(Place):
         self._current_id = achievement_id
         self._detail_generation += 1
         generation = self._detail_generation
-        self._runner.submit(
-            self.tr("Opening a micro-credential"),
-            lambda _control: workspace.catalog.detail(achievement_id, version),
-            lane=Lane.POOL, cancellable=False,
-            on_success=lambda detail: self._detail_loaded(generation, detail),
-            on_failure=self._failed)
+        ops.detail(workspace, achievement_id, version).success(
+            lambda detail: self._detail_loaded(generation, detail)).failure(self._failed).run(
+            self._runner, origin=self)
 
     def _detail_loaded(self, generation: int, detail: MicroCredentialDetail) -> None:
         if generation != self._detail_generation:
@@ -415,11 +402,8 @@ class CatalogPage(Place):
         workspace = self._workspace
         if workspace is None:
             return
-        self._runner.submit(
-            self.tr("Importing a file") if len(paths) == 1
-            else self.tr("Importing %1 files").replace("%1", str(len(paths))),
-            lambda control: workspace.catalog.import_files(paths, control),
-            lane=Lane.WRITE, on_success=self._imported, on_failure=self._failed)
+        ops.import_files(workspace, paths).success(self._imported).failure(self._failed).run(
+            self._runner, origin=self)
 
     def _imported(self, results: list[FileImportResult]) -> None:
         lines = []
