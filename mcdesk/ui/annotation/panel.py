@@ -57,6 +57,10 @@ class AnnotatedPiece:
     fps: float | None = None
     url: str | None = None
 
+    def __post_init__(self) -> None:
+        # A kind given by its word ("video") becomes the enum the panel compares with.
+        object.__setattr__(self, "kind", EvidenceKind(self.kind))
+
 
 class _Plain(QWidget):
     """A piece mcdesk cannot annotate in place (a Word document, a link, a missing file): what

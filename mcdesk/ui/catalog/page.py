@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -32,8 +30,11 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.catalog import ops
 from mcdesk.ui.catalog.entry_delegate import ROW_CHROME, EntryDelegate
 from mcdesk.ui.catalog.model import ENTRY_ROLE, CatalogListModel
+from mcdesk.ui.widgets.colors import is_dark
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.search_box import SearchBox
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
     # Types only: the window shows before services and storage are imported.
@@ -51,7 +52,7 @@ def palette_colors(palette: QPalette) -> Colors:
     from mcdesk.ui.catalog.mc_render import Colors
 
     role = QPalette.ColorRole
-    dark = palette.color(role.Window).lightness() < 128
+    dark = is_dark(palette)
     return Colors(
         text=palette.color(role.WindowText).name(),
         muted=palette.color(role.PlaceholderText).name(),
@@ -76,10 +77,8 @@ class CatalogPage(Place):
         self._pending_select: str | None = None
         self.accept_file_drops()
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search micro-credentials (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Search the catalog"))
-        self.search.setClearButtonEnabled(True)
+        self.search = SearchBox(self.tr("Search micro-credentials (Ctrl+F)"),
+                                self.tr("Search the catalog"), delay_ms=SEARCH_DELAY_MS)
         self.stack_filter = QComboBox()
         self.stack_filter.setAccessibleName(self.tr("Filter by stack"))
         self.issuer_filter = QComboBox()
@@ -165,21 +164,12 @@ class CatalogPage(Place):
         self.right_stack.addWidget(self.placeholder)
         self.right_stack.addWidget(detail)
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.right_stack)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([340, 760])
-        splitter.setChildrenCollapsible(False)
+        splitter = list_detail_splitter(left, self.right_stack, sizes=(340, 760),
+                                       stretch=(2, 5))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.search_changed.connect(lambda _words: self.refresh())
         self.stack_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.issuer_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.import_button.clicked.connect(self.choose_and_import)

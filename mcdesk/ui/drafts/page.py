@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -28,6 +27,7 @@ from mcdesk.ui.drafts import ops
 from mcdesk.ui.drafts.editor import DraftEditor
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
     from mcdesk.core.catalog import CatalogEntry, SubmissionCriterion
@@ -95,13 +95,8 @@ class DraftsPage(Place):
         self.right_stack = QStackedWidget()
         self.right_stack.addWidget(self.placeholder)
         self.right_stack.addWidget(self.editor)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.right_stack)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 4)
-        splitter.setSizes([240, 900])
-        splitter.setChildrenCollapsible(False)
+        splitter = list_detail_splitter(left, self.right_stack, sizes=(240, 900),
+                                       stretch=(1, 4))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._set_enabled(False)

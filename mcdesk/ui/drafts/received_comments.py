@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.annotation.panel import AnnotatedPiece, AnnotationPanel
 from mcdesk.ui.drafts import ops
 from mcdesk.ui.drafts.views import ReceivedView
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
@@ -48,13 +48,8 @@ class ReceivedCommentsDialog(QDialog):
         self.pieces.currentItemChanged.connect(self._chosen)
         self.panel = AnnotationPanel(runner=runner)
         self.panel.set_read_only(True)
-        splitter = QSplitter()
-        splitter.addWidget(self.pieces)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 4)
-        splitter.setSizes([240, 860])
-        splitter.setChildrenCollapsible(False)
+        splitter = list_detail_splitter(self.pieces, self.panel, sizes=(240, 860),
+                                       stretch=(1, 4))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSlider,
-    QSplitter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -28,12 +27,14 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.evidence import Evidence, EvidenceKind, FaceRegion, Rect
+from mcdesk.core.units import clock
 from mcdesk.jobs.ops import Op
 from mcdesk.jobs.runner import JobHandle, JobRunner, JobStatus
 from mcdesk.services.workspace import Workspace
 from mcdesk.ui.evidence import ops
 from mcdesk.ui.evidence.region_editor import AreaStyle, RegionEditor
-from mcdesk.ui.evidence.trim_dialog import clock, warning_color
+from mcdesk.ui.widgets.colors import warning_color
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 log = logging.getLogger(__name__)
 
@@ -380,13 +381,7 @@ class BlurFacesDialog(_AreasDialog):
         right_layout.addLayout(self.tools)
         right_layout.addWidget(self.hint)
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([220, 660])
-        splitter.setChildrenCollapsible(False)
+        splitter = list_detail_splitter(left, right, sizes=(220, 660), stretch=(1, 3))
         self._show_time(0.0)
         return splitter
 

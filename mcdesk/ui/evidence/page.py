@@ -42,6 +42,8 @@ from mcdesk.ui.widgets.evidence_model import (
 )
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.search_box import SearchBox
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
     from mcdesk.services.evidence import AddReport
@@ -83,10 +85,8 @@ class EvidencePage(Place):
         self.accept_file_drops()
 
         # -- the library (left) --
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search evidence"))
-        self.search.setAccessibleName(self.tr("Search evidence"))
-        self.search.setClearButtonEnabled(True)
+        self.search = SearchBox(self.tr("Search evidence"), self.tr("Search evidence"),
+                                delay_ms=80)
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName(self.tr("Show kind"))
         for kind, label in KIND_LABELS.items():
@@ -240,21 +240,12 @@ class EvidencePage(Place):
         self.right_stack.addWidget(self.placeholder)
         self.right_stack.addWidget(right_split)
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.right_stack)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([400, 700])
-        splitter.setChildrenCollapsible(False)
+        splitter = list_detail_splitter(left, self.right_stack, sizes=(400, 700),
+                                       stretch=(2, 3))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(80)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.search_changed.connect(lambda _words: self.refresh())
         self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self._set_enabled(False)
 

@@ -48,7 +48,7 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.services.evidence import PrivacyReport
 from mcdesk.services.workspace import Workspace
 from mcdesk.ui.evidence import ops
-from mcdesk.ui.evidence.trim_dialog import warning_color
+from mcdesk.ui.widgets.colors import is_dark, warning_color
 
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -387,7 +387,7 @@ class PrivacyDialog(QDialog):
 
     def _fill_hits(self, hits: tuple[RosterHit, ...], have_names: bool) -> None:
         self.hits_tree.clear()
-        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        dark = is_dark(self.palette(), QPalette.ColorRole.Base)
         background, foreground = ("#8a6d00", "#ffffff") if dark else ("#ffe066", "#000000")
         where_words = {"title": self.tr("title"), "file name": self.tr("file name"),
                        "text": self.tr("text")}

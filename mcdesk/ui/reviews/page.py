@@ -31,6 +31,7 @@ from mcdesk.ui.reviews import ops
 from mcdesk.ui.reviews.workspace import ReviewWorkspace
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
@@ -102,13 +103,8 @@ class ReviewsPage(Place):
         self.right_stack = QStackedWidget()
         self.right_stack.addWidget(self.placeholder)
         self.right_stack.addWidget(self.workspace_view)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.right_stack)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([260, 1000])
-        splitter.setChildrenCollapsible(False)
+        splitter = list_detail_splitter(left, self.right_stack, sizes=(260, 1000),
+                                       stretch=(1, 5))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.accept_file_drops()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -45,6 +44,7 @@ from mcdesk.ui.annotation.panel import AnnotatedPiece, AnnotationPanel
 from mcdesk.ui.reviews import ops
 from mcdesk.ui.reviews.scoring_panel import ScoringPanel
 from mcdesk.ui.widgets.notice import Tone
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
     from mcdesk.core.packages import ReceivedCriterion, ReceivedEvidence
@@ -141,13 +141,7 @@ class ReviewWorkspace(QWidget):
             lambda: self.export_requested.emit(self.review_id or ""))
         # The navigator is placed by the owner (under the queue in the Reviews place), so
         # the piece and the rubric get the width.
-        splitter = QSplitter()
-        splitter.addWidget(center)
-        splitter.addWidget(self.scoring)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([820, 340])
-        splitter.setChildrenCollapsible(False)
+        splitter = list_detail_splitter(center, self.scoring, sizes=(820, 340), stretch=(3, 1))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from mcdesk.jobs.runner import JobHandle, JobRunner
 from mcdesk.ui.sync import ops
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
@@ -161,12 +161,8 @@ class SyncPage(Place):
         right_layout.addLayout(top)
         right_layout.addWidget(self.table, 1)
         right_layout.addWidget(self.empty)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([280, 820])
+        splitter = list_detail_splitter(left, right, sizes=(280, 820),
+                                       stretch=(1, 3), collapsible=True)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

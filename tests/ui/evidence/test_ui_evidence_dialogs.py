@@ -24,6 +24,7 @@ from mcdesk.core.evidence import (
     Trim,
 )
 from mcdesk.core.progress import JobControl
+from mcdesk.core.units import clock
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.services.workspace import Workspace
 from mcdesk.ui.evidence.blur_dialog import BlurFacesDialog, RedactDialog
@@ -35,7 +36,7 @@ from mcdesk.ui.evidence.privacy_dialog import (
     highlight_html,
 )
 from mcdesk.ui.evidence.region_editor import RegionEditor
-from mcdesk.ui.evidence.trim_dialog import TrimDialog, clock
+from mcdesk.ui.evidence.trim_dialog import TrimDialog
 from tests.media_factory import astronaut_rgb, make_photo, make_video
 
 WAIT = 5000
