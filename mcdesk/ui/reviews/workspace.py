@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +41,7 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.annotation.comment_editor import CommentFields
 from mcdesk.ui.annotation.panel import AnnotatedPiece, AnnotationPanel
 from mcdesk.ui.reviews import ops
+from mcdesk.ui.reviews.banner import banner_text, describe_piece, state_words
 from mcdesk.ui.reviews.scoring_panel import ScoringPanel
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.splitter import list_detail_splitter
@@ -56,12 +56,6 @@ TIME_BANK_MS = 30_000
 
 PIECE_ROLE = Qt.ItemDataRole.UserRole
 CRITERION_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def describe_piece(evidence: ReceivedEvidence) -> str:
-    kind = {"video": "Video", "audio": "Recording", "image": "Image", "document": "Document",
-            "text": "Text", "link": "Link"}.get(evidence.kind, evidence.genre or "Evidence")
-    return f"{kind}: {evidence.name}"
 
 
 class ReviewWorkspace(QWidget):
@@ -315,7 +309,7 @@ class ReviewWorkspace(QWidget):
             f"<h2 style='margin:0'>{escape(review.mc_name)}</h2>"
             + escape(self.tr("Attempt %1 · version %2%3 · %4 · time spent %5")
                      .replace("%1", str(review.attempt)).replace("%2", review.mc_version)
-                     .replace("%3", due).replace("%4", self._state_words(review.state))
+                     .replace("%3", due).replace("%4", state_words(review.state))
                      .replace("%5", clock(review.seconds_spent))))
         if work.earner_name and not review.blind:
             self.earner.setText(self.tr("Earner: %1").replace("%1", work.earner_name))
@@ -337,59 +331,13 @@ class ReviewWorkspace(QWidget):
                                  can_send=review.source is ReviewSource.ASSIGNMENT)
         self._refresh_counts(review)
 
-    def _state_words(self, state: ReviewState) -> str:
-        return {ReviewState.IN_PROGRESS: self.tr("in progress"),
-                ReviewState.QUEUED: self.tr("finished, waiting to be sent"),
-                ReviewState.SENT: self.tr("sent"),
-                ReviewState.EXPORTED: self.tr("exported"),
-                ReviewState.CONFLICT: self.tr("not sent: changed on the server"),
-                ReviewState.CLOSED: self.tr("closed")}[state]
-
     def _show_banner(self, review: Review) -> None:
-        text = ""
-        when = _when(review.sent_at or review.finished_at)
-        state = review.state
-        if state is ReviewState.QUEUED:
-            text = self.tr("<b>Finished.</b> It goes to %1 with the next sync; until then you "
-                           "can reopen it.").replace("%1", escape(review.server or ""))
-            if review.error:
-                text += "<br>" + escape(self.tr("Last try: %1").replace("%1", review.error))
-        elif state is ReviewState.SENT:
-            text = self.tr("<b>Sent</b> to %1 on %2. It can no longer change.").replace(
-                "%1", escape(review.server or "")).replace("%2", when)
-        elif state is ReviewState.EXPORTED:
-            text = self.tr("<b>Exported</b> to a review file on %1. It can no longer change; "
-                           "you can export it again.").replace("%1", when)
-        elif state is ReviewState.CONFLICT:
-            text = self.tr("<b>Not sent:</b> %1 holds a different version of this review "
-                           "(changed elsewhere). Yours was kept and theirs was not "
-                           "overwritten.").replace("%1", escape(review.server or ""))
-            if review.server_copy:
-                text += "<br>" + escape(self._server_copy_words(review.server_copy))
-        elif state is ReviewState.CLOSED:
-            text = self.tr("<b>Closed:</b> %1").replace(
-                "%1", escape(review.error or self.tr("the submission was decided before this "
-                                                     "review reached the server.")))
+        text = banner_text(review, self._work.rubric if self._work is not None else ())
         self.banner_text.setText(text)
         self.banner.setVisible(bool(text))
-        self.reopen_button.setVisible(state is ReviewState.QUEUED)
-        self.sync_button.setVisible(state is ReviewState.QUEUED)
-        self.resend_button.setVisible(state is ReviewState.CONFLICT)
-
-    def _server_copy_words(self, copy: Any) -> str:
-        work = self._work
-        names = {c.id: c for c in work.rubric} if work is not None else {}
-        parts = []
-        for score in copy.get("scores", []) if isinstance(copy, dict) else []:
-            criterion = names.get(str(score.get("rubricCriterionId")))
-            if criterion is None:
-                continue
-            level = next((lv.name for lv in criterion.levels
-                          if lv.id == score.get("levelId")), str(score.get("levelId")))
-            parts.append(f"{criterion.name}: {level}")
-        decision = copy.get("decision") if isinstance(copy, dict) else None
-        return self.tr("Theirs: %1; decision %2.").replace("%1", "; ".join(parts) or "—") \
-            .replace("%2", str(decision or "—"))
+        self.reopen_button.setVisible(review.state is ReviewState.QUEUED)
+        self.sync_button.setVisible(review.state is ReviewState.QUEUED)
+        self.resend_button.setVisible(review.state is ReviewState.CONFLICT)
 
     def _refresh_counts(self, review: Review) -> None:
         for node in self._nodes():
@@ -606,7 +554,3 @@ class ReviewWorkspace(QWidget):
             self.panel.editor.save()
         if self._clock.isValid():
             self.bank_time()
-
-
-def _when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%d %b %Y, %H:%M") if moment else "—"
