@@ -11,7 +11,10 @@ from pathlib import Path
 from typing import TextIO
 
 from mcdesk import __version__
+from mcdesk.core.catalog import EvidenceKind
 from mcdesk.core.errors import McdeskError
+from mcdesk.core.evidence import RosterRole
+from mcdesk.core.reviews import DECISIONS, CommentKind
 from mcdesk.paths import default_portfolio_dir
 
 log = logging.getLogger(__name__)
@@ -67,8 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     add.add_argument("--captured-by", help="who filmed or photographed it")
     ev_list = evidence_commands.add_parser("list", parents=[json_flag], help="list evidence")
-    ev_list.add_argument("--kind", choices=["video", "audio", "image", "document", "text",
-                                            "link"])
+    ev_list.add_argument("--kind", choices=[kind.value for kind in EvidenceKind])
     ev_list.add_argument("--search", default="", help="words in the title, file name or tags")
     ev_show = evidence_commands.add_parser("show", parents=[json_flag], help="one evidence")
     ev_show.add_argument("id", metavar="ID", help="its id (or the first 6+ characters), or title")
@@ -80,8 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     roster_commands = roster.add_subparsers(dest="action", metavar="ACTION", required=True)
     roster_add = roster_commands.add_parser("add", parents=[json_flag], help="add a name")
     roster_add.add_argument("name")
-    roster_add.add_argument("--role", default="student",
-                            choices=["student", "teacher", "school", "other"])
+    roster_add.add_argument("--role", default=RosterRole.STUDENT.value,
+                            choices=[role.value for role in RosterRole])
     roster_commands.add_parser("list", parents=[json_flag], help="list the names")
     roster_remove = roster_commands.add_parser("remove", parents=[json_flag],
                                                help="remove a name")
@@ -194,8 +196,8 @@ def _review_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     review_comment.add_argument("--text", required=True, metavar="TEXT")
     review_comment.add_argument("--criterion", metavar="C",
                                 help="the rubric criterion it is about (id or name)")
-    review_comment.add_argument("--kind", default="note",
-                                choices=["strength", "question", "suggestion", "note"])
+    review_comment.add_argument("--kind", default=CommentKind.NOTE.value,
+                                choices=[kind.value for kind in CommentKind])
     review_comment.add_argument("--private", action="store_true",
                                 help="for the issuer only, not passed on to the earner")
     review_decide = actions.add_parser(
@@ -203,7 +205,7 @@ def _review_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         help="decide differently from the rubric's rule (with a reason), or follow it")
     review_decide.add_argument("id", metavar="ID")
     choice = review_decide.add_mutually_exclusive_group(required=True)
-    choice.add_argument("--override", choices=["earned", "not yet"], metavar="DECISION",
+    choice.add_argument("--override", choices=list(DECISIONS), metavar="DECISION",
                         help='"earned" or "not yet"')
     choice.add_argument("--follow-rule", action="store_true",
                         help="decide what the rubric's rule gives")

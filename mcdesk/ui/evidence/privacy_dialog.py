@@ -42,7 +42,14 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from mcdesk.core.errors import McdeskError
-from mcdesk.core.evidence import Consent, Evidence, EvidenceKind, RosterEntry, RosterHit
+from mcdesk.core.evidence import (
+    Consent,
+    Evidence,
+    EvidenceKind,
+    RosterEntry,
+    RosterHit,
+    RosterRole,
+)
 from mcdesk.core.text import fold
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.services.evidence import PrivacyReport
@@ -251,8 +258,10 @@ class PrivacyDialog(QDialog):
         self.name_edit.installEventFilter(_ReturnFilter(self))
         self.role_box = QComboBox()
         self.role_box.setAccessibleName(self.tr("Who this is"))
-        for role, label in (("student", self.tr("Student")), ("teacher", self.tr("Teacher")),
-                            ("school", self.tr("School")), ("other", self.tr("Other"))):
+        for role, label in ((RosterRole.STUDENT, self.tr("Student")),
+                            (RosterRole.TEACHER, self.tr("Teacher")),
+                            (RosterRole.SCHOOL, self.tr("School")),
+                            (RosterRole.OTHER, self.tr("Other"))):
             self.role_box.addItem(label, role)
         self.add_button = QPushButton(self.tr("Add name"))
         self.add_button.clicked.connect(self.add_name)

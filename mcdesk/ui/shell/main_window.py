@@ -408,7 +408,7 @@ class MainWindow(QMainWindow):
         self.check_dialog.start()
 
     def _import(self) -> None:
-        self.show_place("catalog")
+        self.show_place(PlaceKey.CATALOG)
         self.catalog_page.choose_and_import()
 
     def ask_owner_name(self) -> None:
@@ -444,22 +444,22 @@ class MainWindow(QMainWindow):
     def _import_review(self) -> None:
         if self.role is not Role.EARNER:
             self.switch_role(Role.EARNER)
-        self.show_place("drafts")
+        self.show_place(PlaceKey.DRAFTS)
         self.drafts_page.choose_review_file()
 
     def _send_draft(self, draft_id: str) -> None:
-        self.show_place("sync")
+        self.show_place(PlaceKey.SYNC)
         self.sync_page.queue_draft(draft_id)
 
     def _start_draft(self, achievement_id: str) -> None:
-        self.show_place("drafts")
+        self.show_place(PlaceKey.DRAFTS)
         self.drafts_page.start_draft(achievement_id)
 
     def _add_evidence(self) -> None:
-        self.show_place("evidence")
+        self.show_place(PlaceKey.EVIDENCE)
         self.evidence_page.choose_files()
 
-    def show_place(self, key: str) -> None:
+    def show_place(self, key: PlaceKey | str) -> None:
         """Go to place `key` (a PlaceKey or its value); one the role hides (asked for before
         the role is known) stays until the role shows it or leaves it for its start."""
         for row in range(self.sidebar.count()):
@@ -471,7 +471,7 @@ class MainWindow(QMainWindow):
             self.evidence_page.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
             self.evidence_page.search.selectAll()
         else:
-            self.show_place("catalog")
+            self.show_place(PlaceKey.CATALOG)
             self.catalog_page.focus_search()
 
     def _show_folder(self) -> None:
