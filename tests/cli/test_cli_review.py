@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from mcdesk.services.workspace import Workspace
-from tests.cli.test_cli import Run, mcdesk
+from tests.cli.test_cli import mcdesk
+from tests.cli_runner import Run
 from tests.conftest import DEMO_CATALOG
 from tests.formats.test_review_file import HOSTILE
 from tests.review_helpers import EARNER_NAME, review_setup

@@ -7,10 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import signal
-import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -36,7 +32,7 @@ from mcdesk.core.reviews import (
 from mcdesk.core.sync import Assignment
 from mcdesk.services.reviews import ReviewService
 from mcdesk.services.workspace import Workspace
-from tests.conftest import REPO
+from tests.kill_helpers import kill_while_working
 from tests.package_helpers import read_entries, rehashed, rezip
 from tests.review_helpers import EARNER_NAME, ReviewSetup, review_setup
 
@@ -559,22 +555,7 @@ def test_edits_survive_the_process_being_killed_right_after_saving(
             print(number, flush=True)
             number += 1
     """)
-    process = subprocess.Popen([sys.executable, "-c", child, str(root), review_id, target,
-                                PLAN], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, cwd=REPO, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    assert process.stdout is not None
-    last = -1
-    try:
-        for line in process.stdout:
-            last = int(line)
-            if last >= 15:
-                process.send_signal(signal.SIGKILL)  # the moment the edits have returned
-                break
-    finally:
-        process.kill()
-        _out, err = process.communicate(timeout=30)
-    assert last >= 15, err
-    assert process.returncode == -signal.SIGKILL
+    last = kill_while_working(child, str(root), review_id, target, PLAN, after=15).last
     reopened = Workspace.open(root, create=False)
     try:
         review = reopened.reviews.get(review_id)

@@ -5,10 +5,6 @@ video."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import textwrap
 import uuid
 from collections.abc import Iterator
@@ -33,7 +29,7 @@ from mcdesk.services.workspace import Workspace
 from mcdesk.ui.reviews.workspace import ReviewWorkspace
 from mcdesk.ui.shell.app import open_portfolio_in_background
 from mcdesk.ui.shell.main_window import MainWindow
-from tests.conftest import REPO
+from tests.kill_helpers import kill_while_working
 from tests.review_helpers import ReviewSetup, review_setup
 
 WAIT = 20_000
@@ -275,13 +271,7 @@ KILL_MID_REVIEW = textwrap.dedent("""
 
 
 def test_killed_mid_review_loses_nothing(setup: ReviewSetup, tmp_path: Path) -> None:
-    script = tmp_path / "kill_mid_review.py"
-    script.write_text(KILL_MID_REVIEW, encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
-    result = subprocess.run([sys.executable, str(script), str(setup.assessor.root)], env=env,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == -signal.SIGKILL, result.stderr[-2000:]
+    kill_while_working(KILL_MID_REVIEW, str(setup.assessor.root))
     workspace = Workspace.open(setup.assessor.root)
     try:
         review = workspace.reviews.get(setup.review.id)
