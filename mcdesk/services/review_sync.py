@@ -23,10 +23,10 @@ from mcdesk.core.sync import (
 from mcdesk.core.units import human_size
 from mcdesk.services.packages import PackageService
 from mcdesk.storage.filestore import sha256_of
-from mcdesk.sync.client import IssuerClient
 
 if TYPE_CHECKING:
     from mcdesk.services.review_outbox import ReviewOutbox
+    from mcdesk.sync.client import IssuerClient
 
 log = logging.getLogger(__name__)
 

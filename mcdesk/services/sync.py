@@ -42,18 +42,17 @@ from mcdesk.core.units import human_size
 from mcdesk.services.catalog import CatalogService
 from mcdesk.services.drafts import DraftService
 from mcdesk.services.packages import PackageService, submission_uuid
-from mcdesk.services.review_sync import ReviewSync
 from mcdesk.storage.atomic import write_atomic
 from mcdesk.storage.outbox_store import NewFile, OutboxStore
 from mcdesk.storage.portfolio import Portfolio
 from mcdesk.sync import secrets
-from mcdesk.sync.client import IssuerClient, normalize_url
-from mcdesk.sync.tus import UploadFile
 
 if TYPE_CHECKING:
     from mcdesk.services.feedback import ReceivedFeedback
     from mcdesk.services.review_outbox import ReviewOutbox
+    from mcdesk.services.review_sync import ReviewSync
     from mcdesk.services.roles import RoleService
+    from mcdesk.sync.client import IssuerClient
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +69,8 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 #: text: tag files, the metadata, written answers).
 _EVIDENCE_PREFIX = "data/evidence/"
 
-ClientFactory = Callable[[ServerProfile, str | None], IssuerClient]
+# The HTTP stack (requests) loads with the first pass, not with the outbox the status line reads.
+ClientFactory = Callable[[ServerProfile, str | None], "IssuerClient"]
 
 
 HELD_FOR_UNMETERED = ("held: {size} still to send waits for a network that is not metered "
@@ -124,7 +124,11 @@ class SyncService:
         self._reviews = reviews
         self._feedback = feedback
         self._roles = roles
-        self._review_sync = ReviewSync(reviews, packages) if reviews is not None else None
+        self._review_sync: ReviewSync | None = None
+        if reviews is not None:
+            from mcdesk.services.review_sync import ReviewSync
+
+            self._review_sync = ReviewSync(reviews, packages)
         self._store = OutboxStore(portfolio.database)
         #: What time it is (UTC); tests give a fake clock to check the backoff.
         self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
@@ -146,6 +150,8 @@ class SyncService:
         if not _NAME.match(name):
             raise McdeskError(f'"{name}" cannot name a server: use letters, digits, ".", "_" '
                               'or "-" (e.g. "riverbend")')
+        from mcdesk.sync.client import normalize_url
+
         address = normalize_url(url)
         token = token.strip()
         if not token:
@@ -477,6 +483,8 @@ class SyncService:
             def moved(position: int, others: int = others, label: str = file.path) -> None:
                 control.progress(others + position, total, f"{item.mc_name}: {label}")
 
+            from mcdesk.sync.tus import UploadFile
+
             upload = UploadFile(
                 label=file.path, size=file.size,
                 opener=_opener(path),
@@ -605,6 +613,8 @@ def _opener(path: Path) -> Callable[[], BinaryIO]:
 
 
 def _default_client(profile: ServerProfile, token: str | None) -> IssuerClient:
+    from mcdesk.sync.client import IssuerClient
+
     return IssuerClient(profile.url, token, server=profile.name)
 
 
