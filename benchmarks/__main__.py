@@ -2,7 +2,8 @@
 each figure against its reference side by side, and print the table.
 
 Figures: ``startup`` (first painted window with the catalog list filled, against a bare PySide6
-window), ``search`` (catalog search while typing, against a sqlite3 LIKE scan), ``media``
+window), ``memory`` (the row ``idle memory``: resident memory 10 s after start, against the bare
+window's), ``search`` (catalog search while typing, against a sqlite3 LIKE scan), ``media``
 (importing a big video against ``sha256sum``, memory flat in file size, compression against the
 ``ffmpeg`` command line, face blur against real time) and ``upload`` (mcdesk's tus client
 sending a big file to the reference issuer against ``curl``, bytes sent again after a kill half
@@ -28,12 +29,20 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import bad_links, media_figures, player, search, startup, upload
+from benchmarks import (
+    bad_links,
+    idle_memory,
+    media_figures,
+    player,
+    search,
+    startup,
+    upload,
+)
 from benchmarks.fixture import FixtureInfo, build_portfolio
 from benchmarks.stats import Figure, format_table
 
-FIGURES = ("startup", "search", "media", "package", "upload", "links", "player")
-PORTFOLIO_FIGURES = ("startup", "search")  # the figures that need the big portfolio
+FIGURES = ("startup", "memory", "search", "media", "package", "upload", "links", "player")
+PORTFOLIO_FIGURES = ("startup", "memory", "search")  # the figures that need the big portfolio
 MICRO_CREDENTIALS = 1000
 EVIDENCE_ROWS = 10_000
 
@@ -100,6 +109,11 @@ def main(argv: list[str] | None = None) -> int:
                                          bytecode_cache=args.bytecode_cache)
             figures += startup.figures(result)
             details.append(startup.details(result))
+        if "memory" in chosen:
+            idle_rounds = min(rounds, 3)  # each round keeps two windows open 10 s
+            print(f"Idle memory, {idle_rounds} rounds ...", flush=True)
+            figures += idle_memory.figures(idle_memory.run_idle(
+                root, rounds=idle_rounds, bytecode_cache=args.bytecode_cache))
         if "search" in chosen:
             print(f"Catalog search, {rounds} rounds ...", flush=True)
             searched = search.run_search(root, rounds=rounds)

@@ -1,7 +1,9 @@
 """Start-up reference child: a bare PySide6 main window with a label, up to its first paint.
 
 Run by benchmarks.startup as ``python -m benchmarks.startup_bare``; prints the marker line
-after the first paint and quits."""
+after the first paint and quits (with MCDESK_BENCH_IDLE_S set, it stays open and idle until
+that many seconds after its start, prints its resident memory and then quits: the idle-memory
+figure's reference)."""
 
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ import time
 
 T0 = float(os.environ.get("MCDESK_BENCH_T0", "nan"))
 MARKER = "BENCH-READY"
+IDLE_S = os.environ.get("MCDESK_BENCH_IDLE_S")
 
 
 def since_start() -> float:
@@ -39,6 +42,11 @@ def main() -> int:
         phases["painted"] = since_start()
         fields = " ".join(f"{name}={value:.4f}" for name, value in phases.items())
         print(f"{MARKER} paints={watcher.paints} {fields}", flush=True)
+        if IDLE_S is not None:
+            from benchmarks.idle_memory import report_when_idle
+
+            report_when_idle(T0, float(IDLE_S), app.quit)
+            return
         window.close()
         app.quit()
 

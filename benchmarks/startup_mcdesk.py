@@ -3,7 +3,9 @@ filled.
 
 Run by benchmarks.startup as ``python -m benchmarks.startup_mcdesk PORTFOLIO``. It follows
 ``mcdesk.ui.shell.app.run_gui`` (the launcher's import chain first), waits for the catalog page's
-``entries_shown`` and then the next paint of the window, prints the marker line and quits."""
+``entries_shown`` and then the next paint of the window, prints the marker line and quits
+(with MCDESK_BENCH_IDLE_S set, it stays open and idle until that many seconds after its start,
+prints its resident memory and then quits: the idle-memory figure)."""
 
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ T0 = float(os.environ.get("MCDESK_BENCH_T0", "nan"))
 MARKER = "BENCH-READY"
 FAILED = "BENCH-FAILED"
 WATCHDOG_MS = 60_000
+IDLE_S = os.environ.get("MCDESK_BENCH_IDLE_S")
 
 
 def since_start() -> float:
@@ -76,7 +79,15 @@ def main(argv: list[str]) -> int:
 
     def mark(new_paints: int) -> None:
         fields = " ".join(f"{name}={value:.4f}" for name, value in phases.items())
-        finish(f"{MARKER} entries={State.entries} paints={new_paints} {fields}")
+        line = f"{MARKER} entries={State.entries} paints={new_paints} {fields}"
+        if IDLE_S is None:
+            finish(line)
+            return
+        from benchmarks.idle_memory import report_when_idle
+
+        State.done = True
+        print(line, flush=True)
+        report_when_idle(T0, float(IDLE_S), lambda: (window.close(), app.quit()))
 
     def open_failed(exc: BaseException) -> None:
         show_failure(exc)

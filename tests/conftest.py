@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -13,9 +14,33 @@ import pytest
 
 from tests.memory_keyring import MemoryKeyring
 
+if TYPE_CHECKING:
+    from mcdesk.storage.portfolio import Portfolio
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 DEMO_CATALOG = REPO / "resources" / "demo_catalog.json"
+
+
+@pytest.fixture
+def portfolio(tmp_path: Path) -> Iterator[Portfolio]:
+    """An empty portfolio in a private folder, closed after the test (the one `portfolio`:
+    tests wanting more say so in their fixture's name)."""
+    from mcdesk.storage.portfolio import Portfolio
+
+    opened = Portfolio.open(tmp_path / "portfolio")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture(autouse=True)
+def enforce_write_lanes() -> Iterator[None]:
+    """Every test runs with storage refusing a database write on the reading pool."""
+    from mcdesk.core import lanes
+
+    lanes.enforce_write_lanes(True)
+    yield
+    lanes.enforce_write_lanes(False)
 
 
 @pytest.fixture(autouse=True)

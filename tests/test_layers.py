@@ -35,3 +35,13 @@ def test_jobs_use_only_qtcore(path: Path) -> None:
 def test_every_module_opens_with_a_docstring(path: Path) -> None:
     docstring = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
     assert docstring, f"{path.relative_to(SRC)} has no opening docstring"
+
+
+UI_MODULE_LINES = 600
+
+
+def test_no_ui_module_is_over_600_lines() -> None:
+    """Dialogs and pages are split into their parts before they grow past this."""
+    long = {path.relative_to(SRC).as_posix(): lines for path in _modules(SRC / "ui")
+            if (lines := len(path.read_text(encoding="utf-8").splitlines())) > UI_MODULE_LINES}
+    assert long == {}

@@ -13,17 +13,25 @@ from typing import TextIO
 
 from mcdesk import __version__
 from mcdesk.cli import credentials
+from mcdesk.core.catalog import EvidenceKind
 from mcdesk.core.errors import McdeskError
+from mcdesk.core.evidence import RosterRole
+from mcdesk.core.reviews import DECISIONS, CommentKind
 from mcdesk.paths import default_portfolio_dir
 
 log = logging.getLogger(__name__)
 
-EXIT_OK = 0
-EXIT_PROBLEMS = 1
-EXIT_USER_ERROR = 2
-EXIT_UNEXPECTED = 3
-#: 128 + SIGPIPE: what a shell reports for a tool whose reader closed the pipe.
-EXIT_BROKEN_PIPE = 141
+# The exit codes live in cli.codes so the command modules need not import this package.
+from mcdesk.cli.codes import (  # noqa: E402
+    EXIT_BROKEN_PIPE,
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    EXIT_UNEXPECTED,
+    EXIT_USER_ERROR,
+)
+
+__all__ = ["EXIT_BROKEN_PIPE", "EXIT_OK", "EXIT_PROBLEMS", "EXIT_UNEXPECTED",
+           "EXIT_USER_ERROR", "build_parser", "run"]
 
 # command -> module under mcdesk.cli holding `handle(workspace, args, out) -> int`
 COMMAND_MODULES = {"catalog": "catalog", "check": "check", "evidence": "evidence",
@@ -73,8 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     add.add_argument("--captured-by", help="who filmed or photographed it")
     ev_list = evidence_commands.add_parser("list", parents=[json_flag], help="list evidence")
-    ev_list.add_argument("--kind", choices=["video", "audio", "image", "document", "text",
-                                            "link"])
+    ev_list.add_argument("--kind", choices=[kind.value for kind in EvidenceKind])
     ev_list.add_argument("--search", default="", help="words in the title, file name or tags")
     ev_show = evidence_commands.add_parser("show", parents=[json_flag], help="one evidence")
     ev_show.add_argument("id", metavar="ID", help="its id (or the first 6+ characters), or title")
@@ -87,8 +94,8 @@ def build_parser() -> argparse.ArgumentParser:
     roster_commands = roster.add_subparsers(dest="action", metavar="ACTION", required=True)
     roster_add = roster_commands.add_parser("add", parents=[json_flag], help="add a name")
     roster_add.add_argument("name")
-    roster_add.add_argument("--role", default="student",
-                            choices=["student", "teacher", "school", "other"])
+    roster_add.add_argument("--role", default=RosterRole.STUDENT.value,
+                            choices=[role.value for role in RosterRole])
     roster_commands.add_parser("list", parents=[json_flag], help="list the names")
     roster_remove = roster_commands.add_parser("remove", parents=[json_flag],
                                                help="remove a name")
@@ -244,8 +251,8 @@ def _review_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]
     review_comment.add_argument("--text", required=True, metavar="TEXT")
     review_comment.add_argument("--criterion", metavar="C",
                                 help="the rubric criterion it is about (id or name)")
-    review_comment.add_argument("--kind", default="note",
-                                choices=["strength", "question", "suggestion", "note"])
+    review_comment.add_argument("--kind", default=CommentKind.NOTE.value,
+                                choices=[kind.value for kind in CommentKind])
     review_comment.add_argument("--private", action="store_true",
                                 help="for the issuer only, not passed on to the earner")
     review_decide = actions.add_parser(
@@ -253,7 +260,7 @@ def _review_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         help="decide differently from the rubric's rule (with a reason), or follow it")
     review_decide.add_argument("id", metavar="ID")
     choice = review_decide.add_mutually_exclusive_group(required=True)
-    choice.add_argument("--override", choices=["earned", "not yet"], metavar="DECISION",
+    choice.add_argument("--override", choices=list(DECISIONS), metavar="DECISION",
                         help='"earned" or "not yet"')
     choice.add_argument("--follow-rule", action="store_true",
                         help="decide what the rubric's rule gives")

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
-from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
+from mcdesk.cli.codes import EXIT_OK, EXIT_PROBLEMS
 from mcdesk.cli.output import dump_json
 from mcdesk.core.credentials import EarnedCredential, RecognitionRule
 from mcdesk.core.errors import McdeskError

@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Sequence
 from typing import TextIO
 
-from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
+from mcdesk.cli.codes import EXIT_OK, EXIT_PROBLEMS
 from mcdesk.cli.output import dump_json
 from mcdesk.core.catalog import CatalogEntry, MicroCredential
 from mcdesk.core.errors import McdeskError

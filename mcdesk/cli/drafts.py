@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
+from mcdesk.cli.codes import EXIT_OK, EXIT_PROBLEMS
 from mcdesk.cli.output import dump_json, plain
 from mcdesk.core.catalog import ResponseKind
 from mcdesk.core.drafts import Draft, Readiness, Severity

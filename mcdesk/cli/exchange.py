@@ -35,7 +35,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser],
 
 
 def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
+    from mcdesk.cli.codes import EXIT_OK, EXIT_PROBLEMS
     from mcdesk.core.errors import McdeskError
     from mcdesk.core.packages import PackageRefusedError
 

@@ -49,7 +49,7 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser],
 
 
 def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from mcdesk.cli import EXIT_OK
+    from mcdesk.cli.codes import EXIT_OK
     from mcdesk.cli.review import parse_time
     from mcdesk.core.errors import McdeskError
     from mcdesk.services.observations import pick_criterion

@@ -6,9 +6,9 @@ from __future__ import annotations
 import argparse
 from typing import TextIO
 
-from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
+from mcdesk.cli.codes import EXIT_OK, EXIT_PROBLEMS
 from mcdesk.cli.output import dump_json, report_refused
-from mcdesk.core.drafts import DraftStatus, Severity
+from mcdesk.core.drafts import DraftNotReadyError
 from mcdesk.core.packages import PackageRefusedError, ReceivedPackage
 from mcdesk.core.units import human_size
 from mcdesk.services.workspace import Workspace
@@ -20,11 +20,11 @@ def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Tex
 
 
 def _build(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    drafts = workspace.drafts
-    draft = drafts.resolve(args.id)
-    readiness = drafts.check(draft.id)
-    if not readiness.ready:
-        blocking = [p for p in readiness.problems if p.severity is Severity.BLOCKING]
+    draft = workspace.drafts.resolve(args.id)
+    try:
+        built = workspace.build_package(draft.id, args.output)
+    except DraftNotReadyError as exc:
+        blocking = exc.blocking
         if args.json:
             dump_json({"built": False, "problems": blocking}, out)
         else:
@@ -33,10 +33,6 @@ def _build(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Tex
             for problem in blocking:
                 print(f"  {problem.where}: {problem.problem} {problem.fix}", file=err)
         return EXIT_PROBLEMS
-    snapshot = drafts.snapshot(draft.id)
-    built = workspace.packages.build(snapshot, args.output)
-    if draft.status is DraftStatus.DRAFT:
-        drafts.set_status(draft.id, DraftStatus.PACKAGED)
     if args.json:
         dump_json({"built": True, "package": built}, out)
     else:

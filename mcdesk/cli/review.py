@@ -8,13 +8,14 @@ import argparse
 from pathlib import Path
 from typing import Any, TextIO
 
-from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
+from mcdesk.cli.codes import EXIT_OK, EXIT_PROBLEMS
 from mcdesk.cli.output import dump_json, plain, report_refused
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.packages import PackageRefusedError, ReceivedEvidence, ReceivedPackage
 from mcdesk.core.reviews import (
     Anchor,
     Annotation,
+    AnswerTarget,
     Audience,
     CommentKind,
     Review,
@@ -22,7 +23,8 @@ from mcdesk.core.reviews import (
     ReviewSummary,
 )
 from mcdesk.core.units import clock, parse_moment
-from mcdesk.services.reviews import ReviewFileError, ReviewWork
+from mcdesk.services.review_files import ReviewFileError
+from mcdesk.services.reviews import ReviewWork
 from mcdesk.services.workspace import Workspace
 
 HIDDEN = "(hidden during blind review)"
@@ -141,7 +143,7 @@ def _evidence_names(work: ReviewWork) -> dict[str, str]:
     names: dict[str, str] = {}
     if work.package is not None:
         for criterion in work.package.criteria:
-            names[f"answer:{criterion.id}"] = f"the answer to {criterion.id}"
+            names[str(AnswerTarget(criterion.id))] = f"the answer to {criterion.id}"
             for item in criterion.evidence:
                 names[item.id] = HIDDEN if work.review.blind and item.identifying else item.name
     return names
@@ -197,7 +199,7 @@ def _export(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Te
     reviews = workspace.reviews
     review = reviews.resolve(args.id)
     try:
-        written = reviews.export(review.id, args.output)
+        written = workspace.review_files.export(review.id, args.output)
     except ReviewIncompleteError as exc:
         return _incomplete(exc, args, out, err, "exported")
     review = reviews.get(review.id)
@@ -276,9 +278,10 @@ def _target(work: ReviewWork, reference: str) -> tuple[str, str | None]:
     if package is None:
         raise McdeskError("the submission's package is not here yet, so its evidence cannot "
                           "be named")
-    if wanted.startswith("answer:"):
+    answer = AnswerTarget.parse(wanted)
+    if answer is not None:
         ids = {c.id for c in package.criteria if c.answer is not None}
-        if wanted.removeprefix("answer:") not in ids:
+        if answer.criterion_id not in ids:
             raise McdeskError(f'"{wanted}": the submission has no written answer to that '
                               f"criterion (answers: {', '.join(sorted(ids))})")
         return wanted, None
@@ -343,7 +346,7 @@ def _finish(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Te
 
 def _import(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     try:
-        imported = workspace.reviews.import_review_file(args.file)
+        imported = workspace.review_files.import_review_file(args.file)
     except ReviewFileError as exc:
         report_refused(args.file, exc.problems, key="imported", as_json=args.json, out=out,
                        err=err)

@@ -9,7 +9,7 @@ import os
 import sys
 from typing import Any, TextIO
 
-from mcdesk.cli import EXIT_OK, EXIT_PROBLEMS
+from mcdesk.cli.codes import EXIT_OK, EXIT_PROBLEMS
 from mcdesk.cli.output import dump_json
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.reviews import Role

@@ -14,6 +14,8 @@ class Change(enum.StrEnum):
     EVIDENCE = "evidence"
     ROSTER = "roster"
     DRAFTS = "drafts"
+    ATTACHMENTS = "attachments"
+    """Which evidence is used in which draft; the notice's ids are the pieces (evidence ids)."""
     REVIEWS = "reviews"
     OUTBOX = "outbox"
     SERVERS = "servers"
@@ -26,6 +28,8 @@ class Change(enum.StrEnum):
     COACHING = "coaching"
     DECISIONS = "decisions"
     BACKUPS = "backups"
+    RECEIVED = "received"
+    """Submission packages opened into the portfolio (by hand, or to review them)."""
     PORTFOLIO = "portfolio"
     """Everything at once: a portfolio opened, restored from a backup or repaired."""
 

@@ -7,6 +7,7 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime
 
+from mcdesk.core.errors import McdeskError
 from mcdesk.core.evidence import Consent, Evidence
 
 
@@ -156,3 +157,15 @@ class SubmissionSnapshot:
     items: tuple[SnapshotItem, ...]
     self_assessment: tuple[tuple[str, str], ...]
     created_at: datetime
+
+
+class DraftNotReadyError(McdeskError):
+    """A package was asked for a draft whose check still lists blocking problems."""
+
+    def __init__(self, readiness: Readiness) -> None:
+        self.readiness = readiness
+        super().__init__("the draft is not ready to send; fix what the check lists")
+
+    @property
+    def blocking(self) -> list[ReadinessProblem]:
+        return [p for p in self.readiness.problems if p.severity is Severity.BLOCKING]

@@ -21,6 +21,7 @@ __all__ = [
     "Rect",
     "RosterEntry",
     "RosterHit",
+    "RosterRole",
 ]
 
 
@@ -118,13 +119,22 @@ class Evidence:
             self.consent in (Consent.NOT_SET, Consent.NOT_YET))
 
 
+class RosterRole(enum.StrEnum):
+    """Who a name on the roster belongs to."""
+
+    STUDENT = "student"
+    TEACHER = "teacher"
+    SCHOOL = "school"
+    OTHER = "other"
+
+
 @dataclass(frozen=True)
 class RosterEntry:
     """A name that must not leave the laptop: a student, the teacher, the school."""
 
     id: int
     name: str
-    role: str  # "student", "teacher", "school", "other"
+    role: str  # a RosterRole's value
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from mcdesk.core.catalog import EvidenceKind
 from mcdesk.core.errors import McdeskError
 
 #: The folder of the bag where the payload lives (RFC 8493 §2.1.2).
@@ -79,7 +80,7 @@ class ReceivedEvidence:
     name: str
     genre: str
     narrative: str
-    kind: str
+    kind: EvidenceKind
     consent: str
     file: Path | None  # the extracted file, None for links
     url: str | None = None

@@ -86,6 +86,27 @@ class AnnotationError(McdeskError):
     starts, a region outside the picture)."""
 
 
+ANSWER_PREFIX = "answer:"
+
+
+@dataclass(frozen=True)
+class AnswerTarget:
+    """A comment's target when it is about a written answer: `answer:<criterion id>` (the one
+    place that spelling is read and written)."""
+
+    criterion_id: str
+
+    def __str__(self) -> str:
+        return ANSWER_PREFIX + self.criterion_id
+
+    @staticmethod
+    def parse(target: str) -> AnswerTarget | None:
+        """The answer `target` names, or None when it names a piece of evidence."""
+        if target.startswith(ANSWER_PREFIX):
+            return AnswerTarget(target.removeprefix(ANSWER_PREFIX))
+        return None
+
+
 @dataclass(frozen=True)
 class Anchor:
     """Where a comment points. `target` is the evidence id (`urn:uuid:…`) or, for a written

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 
 from mcdesk.core.errors import McdeskError
@@ -22,8 +23,9 @@ def human_size(size: int | None) -> str:
 
 
 def clock(seconds: float) -> str:
-    """0:07, 12:30 or 1:02:03."""
-    whole = round(seconds)
+    """A time as a video player shows it: 0:07, 12:30 or 1:02:03 (half a second rounds up,
+    nothing below zero)."""
+    whole = max(0, math.floor(seconds + 0.5))
     hours, rest = divmod(whole, 3600)
     return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
 

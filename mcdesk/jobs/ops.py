@@ -36,6 +36,9 @@ class OpKind(enum.Enum):
     """Hashing, decoding, converting files; writes nothing to the database: the pool."""
     NETWORK = "network"
     """Talks to one server: that server's serial lane (it may record what it did)."""
+    EXCLUSIVE = "exclusive"
+    """Reads the whole portfolio while nothing writes it (a check of files against rows):
+    the writer lane, changing nothing."""
 
 
 class Op(Generic[T]):
@@ -53,7 +56,7 @@ class Op(Generic[T]):
         self.cancellable = cancellable
         if kind is OpKind.WRITE and not self.changes:
             raise ValueError(f"the write {title!r} must say what it changes")
-        if kind in (OpKind.READ, OpKind.MEDIA) and self.changes:
+        if kind in (OpKind.READ, OpKind.MEDIA, OpKind.EXCLUSIVE) and self.changes:
             raise ValueError(f"{title!r} changes {sorted(self.changes)}: make it a write")
         if (kind is OpKind.NETWORK) != (server is not None):
             raise ValueError(f"{title!r}: a network operation, and only one, names its server")
@@ -72,6 +75,11 @@ class Op(Generic[T]):
         return cls(OpKind.WRITE, title, work, changes=changes, ids=ids, cancellable=cancellable)
 
     @classmethod
+    def exclusive(cls, title: str, work: Callable[[JobControl], T], *,
+                  cancellable: bool = True) -> Op[T]:
+        return cls(OpKind.EXCLUSIVE, title, work, cancellable=cancellable)
+
+    @classmethod
     def media(cls, title: str, work: Callable[[JobControl], T], *,
               cancellable: bool = True) -> Op[T]:
         return cls(OpKind.MEDIA, title, work, cancellable=cancellable)
@@ -84,7 +92,7 @@ class Op(Generic[T]):
 
     @property
     def lane(self) -> LaneKey:
-        if self.kind is OpKind.WRITE:
+        if self.kind in (OpKind.WRITE, OpKind.EXCLUSIVE):
             return Lane.WRITE
         if self.kind is OpKind.NETWORK:
             assert self.server is not None

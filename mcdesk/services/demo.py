@@ -1,65 +1,21 @@
-"""Fills a new portfolio with sample evidence of every kind, made on the spot, so a newcomer sees
-what mcdesk does; worker thread."""
+"""Fills a new portfolio with sample evidence of every kind, made on the spot, and a draft that
+is almost ready, so a newcomer sees what mcdesk does; worker thread."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mcdesk.core.evidence import GpsPoint
-from mcdesk.services.evidence import AddReport, EvidenceService
+from mcdesk.services.demo_draft import seed_demo_draft
+from mcdesk.services.demo_evidence import seed_demo_evidence
+from mcdesk.services.evidence import AddReport
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
-
-LESSON_PLAN = [
-    "Objective: students compare fractions with unlike denominators using number lines.",
-    "Warm-up (5 min): each student places 1/2, 1/3 and 3/4 on a number line.",
-    "Mini-lesson (10 min): model finding a common denominator; think-aloud with two examples.",
-    "Practice (15 min): pairs sort fraction cards from least to greatest and justify.",
-    "Exit ticket (5 min): three questions; sort responses into got it / almost / not yet.",
-    "Next day: small groups by exit-ticket pile; the not-yet group revisits number lines.",
-]
-REFLECTION = (
-    "The exit tickets showed that most of the class could order fractions with a common "
-    "denominator, but about a third confused larger denominators with larger fractions. "
-    "Sorting the tickets into three piles took under ten minutes. The next morning I met the "
-    "not-yet group with number lines while the others worked on a challenge set. Next time I "
-    "will add one question that asks students to explain their reasoning in words."
-)
-# A park near a school, far from anyone's home: enough to show the location warning.
-DEMO_PLACE = GpsPoint(40.7812, -73.9665)
 
 
 def seed_demo_content(workspace: Workspace) -> AddReport:
     """Everything a new demo portfolio holds beyond the catalog: sample evidence and a draft
     that is almost ready, so the readiness check has something real to say."""
-    from mcdesk.services.demo_draft import seed_demo_draft
-
     report = seed_demo_evidence(workspace.evidence)
     seed_demo_draft(workspace)
-    return report
-
-
-def seed_demo_evidence(evidence: EvidenceService) -> AddReport:
-    """A short classroom video with sound, a lesson-plan PDF, photos of student work with GPS in
-    their EXIF, and a written reflection."""
-    from mcdesk.media import demo
-
-    with tempfile.TemporaryDirectory(prefix="mcdesk-demo-") as folder:
-        work = Path(folder)
-        video = work / "Fractions lesson - exit tickets.mp4"
-        demo.make_demo_video(video, seconds=8.0, gps=DEMO_PLACE)
-        plan = work / "Lesson plan - comparing fractions.pdf"
-        demo.make_demo_pdf(plan, title="Lesson plan: comparing fractions",
-                           paragraphs=LESSON_PLAN)
-        photos = []
-        for number, text in enumerate(("3/4 > 2/3 because 9/12 > 8/12",
-                                       "1/2 = 2/4 = 4/8 on the number line"), start=1):
-            photo = work / f"Student work sample {number}.jpg"
-            demo.make_demo_photo(photo, gps=DEMO_PLACE, text=text)
-            photos.append(photo)
-        report = evidence.add_paths([video, plan, *photos], captured_by="Demo")
-    evidence.add_text("Reflection on the exit-ticket lesson", REFLECTION)
     return report

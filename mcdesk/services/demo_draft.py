@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from mcdesk.core.drafts import Draft
 from mcdesk.core.errors import McdeskError, NotFoundError
 from mcdesk.core.evidence import Consent, Evidence, EvidenceKind, StripMetadata
-from mcdesk.services.demo import REFLECTION, seed_demo_evidence
+from mcdesk.services.demo_evidence import REFLECTION, seed_demo_evidence
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace

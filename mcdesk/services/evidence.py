@@ -27,6 +27,7 @@ from mcdesk.core.evidence import (
     MediaInfo,
     RosterEntry,
     RosterHit,
+    RosterRole,
     StripMetadata,
     Trim,
     VersionRequest,
@@ -44,7 +45,7 @@ log = logging.getLogger(__name__)
 
 PROBE_TIMEOUT_S = 60.0
 THUMBNAIL_TIMEOUT_S = 60.0
-ROSTER_ROLES = ("student", "teacher", "school", "other")
+ROSTER_ROLES = tuple(RosterRole)
 
 
 @dataclass(frozen=True)
@@ -475,7 +476,7 @@ class EvidenceService:
     def roster(self) -> list[RosterEntry]:
         return self._store.roster()
 
-    def add_roster_name(self, name: str, role: str = "student") -> RosterEntry:
+    def add_roster_name(self, name: str, role: str = RosterRole.STUDENT) -> RosterEntry:
         if role not in ROSTER_ROLES:
             raise McdeskError(f'role must be one of {", ".join(ROSTER_ROLES)}')
         return self._store.add_roster_name(name, role)

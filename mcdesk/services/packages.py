@@ -569,7 +569,8 @@ class PackageService:
             file_info = entry.get("file")
             by_criterion.setdefault(entry["criterion"], []).append(ReceivedEvidence(
                 id=entry["id"], name=entry["name"], genre=entry["genre"],
-                narrative=entry["narrative"], kind=entry["kind"], consent=entry["consent"],
+                narrative=entry["narrative"], kind=EvidenceKind(entry["kind"]),
+                consent=entry["consent"],
                 file=folder.joinpath(*file_info["path"].split("/")) if file_info else None,
                 url=entry.get("url"),
                 media_type=file_info["mediaType"] if file_info else None,

@@ -23,10 +23,10 @@ from mcdesk.core.sync import (
 from mcdesk.core.units import human_size
 from mcdesk.services.packages import PackageService
 from mcdesk.storage.filestore import sha256_of
-from mcdesk.sync.client import IssuerClient
 
 if TYPE_CHECKING:
-    from mcdesk.services.reviews import ReviewService
+    from mcdesk.services.review_outbox import ReviewOutbox
+    from mcdesk.sync.client import IssuerClient
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ NOT_AN_ASSESSOR = ("{server} gives this account no reviews to do (it is not an a
 class ReviewSync:
     """Moves one portfolio's reviews to and from one server at a time."""
 
-    def __init__(self, reviews: ReviewService, packages: PackageService) -> None:
+    def __init__(self, reviews: ReviewOutbox, packages: PackageService) -> None:
         self._reviews = reviews
         self._packages = packages
 

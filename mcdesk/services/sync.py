@@ -41,18 +41,18 @@ from mcdesk.core.units import human_size
 from mcdesk.services.catalog import CatalogService
 from mcdesk.services.drafts import DraftService
 from mcdesk.services.packages import PackageService, submission_uuid
-from mcdesk.services.review_sync import ReviewSync
 from mcdesk.storage.atomic import write_atomic
 from mcdesk.storage.outbox_store import NewFile, OutboxStore
 from mcdesk.storage.portfolio import Portfolio
 from mcdesk.sync import secrets
-from mcdesk.sync.client import IssuerClient, check_transport, normalize_url
-from mcdesk.sync.tus import UploadFile
 
 if TYPE_CHECKING:
     from mcdesk.services.badges import BadgeService
-    from mcdesk.services.reviews import ReviewService
+    from mcdesk.services.feedback import ReceivedFeedback
+    from mcdesk.services.review_outbox import ReviewOutbox
+    from mcdesk.services.review_sync import ReviewSync
     from mcdesk.services.roles import RoleService
+    from mcdesk.sync.client import IssuerClient
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,8 @@ _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
 #: text: tag files, the metadata, written answers).
 _EVIDENCE_PREFIX = "data/evidence/"
 
-ClientFactory = Callable[[ServerProfile, str | None], IssuerClient]
+# The HTTP stack (requests) loads with the first pass, not with the outbox the status line reads.
+ClientFactory = Callable[[ServerProfile, str | None], "IssuerClient"]
 
 
 HELD_FOR_UNMETERED = ("held: {size} still to send waits for a network that is not metered "
@@ -114,7 +115,8 @@ class SyncService:
                  catalog: CatalogService, *, clock: Callable[[], datetime] | None = None,
                  rng: random.Random | None = None,
                  client_factory: ClientFactory | None = None,
-                 reviews: ReviewService | None = None,
+                 reviews: ReviewOutbox | None = None,
+                 feedback: ReceivedFeedback | None = None,
                  roles: RoleService | None = None,
                  badges: BadgeService | None = None) -> None:
         self._portfolio = portfolio
@@ -127,8 +129,13 @@ class SyncService:
         #: Reviews: the earner's received comments, and (with the assessor role) the
         #: assignments and reviews exchanged in each pass. None: neither.
         self._reviews = reviews
+        self._feedback = feedback
         self._roles = roles
-        self._review_sync = ReviewSync(reviews, packages) if reviews is not None else None
+        self._review_sync: ReviewSync | None = None
+        if reviews is not None:
+            from mcdesk.services.review_sync import ReviewSync
+
+            self._review_sync = ReviewSync(reviews, packages)
         self._store = OutboxStore(portfolio.database)
         #: What time it is (UTC); tests give a fake clock to check the backoff.
         self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
@@ -155,6 +162,8 @@ class SyncService:
         if not _NAME.match(name):
             raise McdeskError(f'"{name}" cannot name a server: use letters, digits, ".", "_" '
                               'or "-" (e.g. "riverbend")')
+        from mcdesk.sync.client import check_transport, normalize_url
+
         address = normalize_url(url)
         check_transport(address, allow_insecure_http=allow_insecure_http)
         token = token.strip()
@@ -540,6 +549,8 @@ class SyncService:
             def moved(position: int, others: int = others, label: str = file.path) -> None:
                 control.progress(others + position, total, f"{item.mc_name}: {label}")
 
+            from mcdesk.sync.tus import UploadFile
+
             upload = UploadFile(
                 label=file.path, size=file.size,
                 opener=_opener(path),
@@ -588,9 +599,9 @@ class SyncService:
             draft = self._drafts.get(item.draft_id)
             if draft.status is not decision or draft.received_feedback != status.feedback:
                 self._drafts.record_decision(item.draft_id, decision, status.feedback)
-            if self._reviews is not None:
+            if self._feedback is not None:
                 try:
-                    self._reviews.record_received_comments(item.draft_id, status.comments)
+                    self._feedback.record_received_comments(item.draft_id, status.comments)
                 except McdeskError as exc:  # the decision stands; the comments come next time
                     log.warning("The comments on %s could not be kept: %s", item.bag_name, exc)
         elif status.state in (RemoteState.RECEIVED, RemoteState.IN_REVIEW):
@@ -660,6 +671,8 @@ def _opener(path: Path) -> Callable[[], BinaryIO]:
 
 
 def _default_client(profile: ServerProfile, token: str | None) -> IssuerClient:
+    from mcdesk.sync.client import IssuerClient
+
     return IssuerClient(profile.url, token, server=profile.name)
 
 

@@ -14,13 +14,17 @@ from mcdesk.services.catalog import CatalogService
 from mcdesk.storage.portfolio import Portfolio
 
 if TYPE_CHECKING:
+    from mcdesk.core.packages import BuiltPackage
     from mcdesk.services.badges import BadgeService
     from mcdesk.services.coaching import CoachingService
     from mcdesk.services.drafts import DraftService
     from mcdesk.services.evidence import EvidenceService
     from mcdesk.services.exchange import ExchangeService
+    from mcdesk.services.feedback import ReceivedFeedback
     from mcdesk.services.observations import ObservationService
     from mcdesk.services.packages import PackageService
+    from mcdesk.services.review_files import ReviewFileService
+    from mcdesk.services.review_outbox import ReviewOutbox
     from mcdesk.services.reviews import ReviewService
     from mcdesk.services.roles import RoleService
     from mcdesk.services.sync import SyncService
@@ -44,6 +48,9 @@ class Workspace:
         self._sync: SyncService | None = None
         self._sync_lock = threading.Lock()
         self._reviews: ReviewService | None = None
+        self._review_files: ReviewFileService | None = None
+        self._review_outbox: ReviewOutbox | None = None
+        self._feedback: ReceivedFeedback | None = None
         self._reviews_lock = threading.Lock()
         self._roles: RoleService | None = None
         self._roles_lock = threading.Lock()
@@ -93,7 +100,8 @@ class Workspace:
         and SQLAlchemy)."""
         drafts = self.drafts
         packages = self.packages
-        reviews = self.reviews
+        review_outbox = self.review_outbox
+        feedback = self.feedback
         roles = self.roles
         badges = self.badges
         with self._sync_lock:
@@ -101,7 +109,8 @@ class Workspace:
                 from mcdesk.services.sync import SyncService
 
                 self._sync = SyncService(self._portfolio, drafts, packages, self.catalog,
-                                         reviews=reviews, roles=roles, badges=badges)
+                                         reviews=review_outbox, feedback=feedback,
+                                         roles=roles, badges=badges)
             return self._sync
 
     @property
@@ -118,8 +127,8 @@ class Workspace:
 
     @property
     def reviews(self) -> ReviewService:
-        """An assessor's reviews (scores, comments, review files), made on first use (it
-        loads SQLAlchemy)."""
+        """An assessor's reviews (the queue, scores, comments, finishing), made on first use
+        (it loads SQLAlchemy)."""
         packages = self.packages
         with self._reviews_lock:
             if self._reviews is None:
@@ -127,6 +136,38 @@ class Workspace:
 
                 self._reviews = ReviewService(self._portfolio, self.catalog, packages)
             return self._reviews
+
+    @property
+    def review_files(self) -> ReviewFileService:
+        """Review files carried by hand: an assessor's export, the earner's import."""
+        reviews = self.reviews
+        with self._reviews_lock:
+            if self._review_files is None:
+                from mcdesk.services.review_files import ReviewFileService
+
+                self._review_files = ReviewFileService(self._portfolio, reviews)
+            return self._review_files
+
+    @property
+    def review_outbox(self) -> ReviewOutbox:
+        """Reviews on a server: assignments, downloads, finished reviews waiting to go."""
+        reviews = self.reviews
+        with self._reviews_lock:
+            if self._review_outbox is None:
+                from mcdesk.services.review_outbox import ReviewOutbox
+
+                self._review_outbox = ReviewOutbox(self._portfolio, reviews)
+            return self._review_outbox
+
+    @property
+    def feedback(self) -> ReceivedFeedback:
+        """The comments assessors meant for the teacher, per draft."""
+        with self._reviews_lock:
+            if self._feedback is None:
+                from mcdesk.services.feedback import ReceivedFeedback
+
+                self._feedback = ReceivedFeedback(self._portfolio)
+            return self._feedback
 
     @property
     def roles(self) -> RoleService:
@@ -208,6 +249,21 @@ class Workspace:
         text = resources.files("mcdesk.resources").joinpath(DEMO_CATALOG).read_text("utf-8")
         self.catalog.import_text(text, DEMO_CATALOG)
         self.seeded_demo = True
+
+    def build_package(self, draft_id: str, dest: Path,
+                      control: JobControl = NULL_CONTROL) -> BuiltPackage:
+        """Build a ready draft's package at `dest` and mark the draft packaged (the window and
+        the CLI both); raises DraftNotReadyError, listing what to fix, when it is not ready."""
+        from mcdesk.core.drafts import DraftNotReadyError, DraftStatus
+
+        drafts = self.drafts
+        readiness = drafts.check(draft_id)
+        if not readiness.ready:
+            raise DraftNotReadyError(readiness)
+        built = self.packages.build(drafts.snapshot(draft_id), dest, control)
+        if drafts.get(draft_id).status is DraftStatus.DRAFT:
+            drafts.set_status(draft_id, DraftStatus.PACKAGED)
+        return built
 
     def check(self, *, repair: bool = False, control: JobControl = NULL_CONTROL) -> CheckReport:
         from mcdesk.storage.check import check_portfolio  # loads SQLAlchemy: only when asked

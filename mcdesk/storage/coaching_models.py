@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import DateTime, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from mcdesk.storage.models import Base
+from mcdesk.storage.base import Base
 
 
 class EvidenceProvenanceRow(Base):

@@ -16,14 +16,12 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column
+
+from mcdesk.storage.base import Base
 
 # Virtual FTS5 tables live beside the models; migrations create them, autogenerate ignores them.
 FTS_TABLES = ("catalog_fts",)
-
-
-class Base(DeclarativeBase):
-    pass
 
 
 class MetaRow(Base):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import search, startup
+from benchmarks import idle_memory, search, startup
 from benchmarks.fixture import FixtureInfo, build_portfolio
 from mcdesk.services.workspace import Workspace
 
@@ -52,3 +52,15 @@ def test_startup_driver_reaches_its_marker(tiny: FixtureInfo, tmp_path: Path) ->
                              startup.child_env(tmp_path))
     assert run.fields["entries"] == str(MICRO_CREDENTIALS)
     assert {"launcher", "imports", "shown", "workspace", "entries", "painted"} <= set(run.phases)
+
+
+def test_idle_memory_driver_reads_both_children(tiny: FixtureInfo, tmp_path: Path) -> None:
+    env = startup.child_env(tmp_path)
+    mcdesk = idle_memory.measure_child("benchmarks.startup_mcdesk", [str(tiny.root)], env,
+                                       idle_s=1.0)
+    bare = idle_memory.measure_child("benchmarks.startup_bare", [], env, idle_s=1.0)
+    assert 20 < bare < mcdesk < 2000  # MiB: both are real Qt processes, mcdesk the larger
+    result = idle_memory.IdleResult(1.0, [mcdesk], [bare])
+    (figure,) = idle_memory.figures(result)
+    assert figure.name == "idle memory"
+    assert figure.goal == "<= 150 MiB" and figure.passed is (mcdesk <= 150)

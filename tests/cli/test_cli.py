@@ -7,52 +7,22 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from mcdesk.launcher import NO_DISPLAY_HELP
 from mcdesk.storage.models import EvidenceFileRow
 from mcdesk.storage.portfolio import Portfolio
+from tests.cli_runner import Run, run_mcdesk
 from tests.conftest import DEMO_CATALOG
 
 EXIT_TICKETS = "https://demo.mcdesk.org/achievements/exit-tickets"
-DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-
-
-@dataclass(frozen=True)
-class Run:
-    code: int
-    out: str
-    err: str
-
-    def json(self) -> Any:
-        return json.loads(self.out)
-
-
-def user_env(home: Path) -> dict[str, str]:
-    """The environment of a user with no display whose folders are all under `home`."""
-    env = {k: v for k, v in os.environ.items() if k not in DISPLAY_VARIABLES}
-    env.update(HOME=str(home), XDG_DATA_HOME=str(home / "data"),
-               XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"),
-               XDG_CACHE_HOME=str(home / "cache"), PYTHONIOENCODING="utf-8")
-    return env
 
 
 def mcdesk(home: Path, *args: str, portfolio: Path | None = None) -> Run:
-    command = [sys.executable, "-m", "mcdesk"]
-    if portfolio is not None:
-        command += ["--portfolio", str(portfolio)]
-    completed = subprocess.run(
-        [*command, *args], env=user_env(home), capture_output=True, text=True,
-        encoding="utf-8", timeout=60, check=False, cwd=home,
-    )
-    assert "Traceback" not in completed.stderr, completed.stderr
-    assert "Traceback" not in completed.stdout, completed.stdout
-    return Run(completed.returncode, completed.stdout, completed.stderr)
+    return run_mcdesk(home, *args, portfolio=portfolio)
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,6 @@ codes, JSON output and that no traceback ever reaches the terminal."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,7 +11,7 @@ import pytest
 from mcdesk.core.evidence import GpsPoint
 from mcdesk.media import demo
 from mcdesk.services.workspace import Workspace
-from tests.cli.test_cli import Run, user_env
+from tests.cli_runner import Run, run_mcdesk
 from tests.conftest import DEMO_CATALOG
 
 EXIT_TICKETS = "https://demo.mcdesk.org/achievements/exit-tickets"
@@ -38,13 +36,7 @@ def short_micro_credential() -> str:
 
 
 def mcdesk(home: Path, *args: str, portfolio: Path, stdin: str | None = None) -> Run:
-    completed = subprocess.run(
-        [sys.executable, "-m", "mcdesk", "--portfolio", str(portfolio), *args],
-        env=user_env(home), input=stdin, capture_output=True, text=True, encoding="utf-8",
-        timeout=60, check=False, cwd=home)
-    assert "Traceback" not in completed.stderr, completed.stderr
-    assert "Traceback" not in completed.stdout, completed.stdout
-    return Run(completed.returncode, completed.stdout, completed.stderr)
+    return run_mcdesk(home, *args, portfolio=portfolio, stdin=stdin)
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +45,7 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def portfolio(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+def cli_portfolio(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """A portfolio with the demo catalog, the small micro-credential, a lesson-plan PDF and a
     photo; returns the folder and the evidence ids."""
     media = tmp_path_factory.mktemp("media")
@@ -75,8 +67,8 @@ def portfolio(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
         workspace.close()
 
 
-def test_new_list_and_show(home: Path, portfolio: dict[str, str]) -> None:
-    root = Path(portfolio["root"])
+def test_new_list_and_show(home: Path, cli_portfolio: dict[str, str]) -> None:
+    root = Path(cli_portfolio["root"])
     made = mcdesk(home, "draft", "new", "exit-tickets", "--json", portfolio=root)
     assert made.code == 0, made.err
     draft = made.json()
@@ -106,8 +98,8 @@ def test_new_list_and_show(home: Path, portfolio: dict[str, str]) -> None:
 
 
 def test_write_attach_and_check_a_draft_that_is_not_ready(
-        home: Path, portfolio: dict[str, str], tmp_path: Path) -> None:
-    root = Path(portfolio["root"])
+        home: Path, cli_portfolio: dict[str, str], tmp_path: Path) -> None:
+    root = Path(cli_portfolio["root"])
     draft_id = mcdesk(home, "draft", "new", "exit-tickets", "--json",
                       portfolio=root).json()["id"]
     answer = tmp_path / "context.txt"
@@ -116,7 +108,7 @@ def test_write_attach_and_check_a_draft_that_is_not_ready(
                      "--json", portfolio=root)
     assert written.code == 0, written.err
     assert written.json()["words"] == 20
-    attached = mcdesk(home, "draft", "attach", draft_id, "p2-samples", portfolio["photo"][:8],
+    attached = mcdesk(home, "draft", "attach", draft_id, "p2-samples", cli_portfolio["photo"][:8],
                       "--caption", "Sorted as got it", "--json", portfolio=root)
     assert attached.code == 0, attached.err
     assert attached.json()["attachment"]["caption"] == "Sorted as got it"
@@ -138,8 +130,8 @@ def test_write_attach_and_check_a_draft_that_is_not_ready(
     assert "Not ready:" in text.out
 
 
-def test_a_ready_draft_checks_with_exit_code_0(home: Path, portfolio: dict[str, str]) -> None:
-    root = Path(portfolio["root"])
+def test_a_ready_draft_checks_with_exit_code_0(home: Path, cli_portfolio: dict[str, str]) -> None:
+    root = Path(cli_portfolio["root"])
     draft_id = mcdesk(home, "draft", "new", "one-question", "--json",
                       portfolio=root).json()["id"]
     written = mcdesk(home, "draft", "write", draft_id, "q1", "--file", "-", portfolio=root,
@@ -162,16 +154,16 @@ def test_a_ready_draft_checks_with_exit_code_0(home: Path, portfolio: dict[str, 
     (("draft", "new", "culturally-responsive-read-alouds"), "has no submission criteria"),
     (("draft", "new", "nothing-like-this"), "no micro-credential in the catalog matches"),
 ])
-def test_failures_exit_2_with_a_message(home: Path, portfolio: dict[str, str],
+def test_failures_exit_2_with_a_message(home: Path, cli_portfolio: dict[str, str],
                                         args: tuple[str, ...], message: str) -> None:
-    run = mcdesk(home, *args, portfolio=Path(portfolio["root"]))
+    run = mcdesk(home, *args, portfolio=Path(cli_portfolio["root"]))
     assert run.code == 2
     assert message in run.err and run.out == ""
 
 
-def test_write_and_attach_failures_exit_2(home: Path, portfolio: dict[str, str],
+def test_write_and_attach_failures_exit_2(home: Path, cli_portfolio: dict[str, str],
                                           tmp_path: Path) -> None:
-    root = Path(portfolio["root"])
+    root = Path(cli_portfolio["root"])
     draft_id = mcdesk(home, "draft", "new", "exit-tickets", "--json",
                       portfolio=root).json()["id"]
     missing = mcdesk(home, "draft", "write", draft_id, "p1-context", "--file",
@@ -182,10 +174,10 @@ def test_write_and_attach_failures_exit_2(home: Path, portfolio: dict[str, str],
     not_utf8 = mcdesk(home, "draft", "write", draft_id, "p1-context", "--file", str(binary),
                       portfolio=root)
     assert not_utf8.code == 2 and "not UTF-8 text" in not_utf8.err
-    wrong_kind = mcdesk(home, "draft", "attach", draft_id, "p2-video", portfolio["plan"],
+    wrong_kind = mcdesk(home, "draft", "attach", draft_id, "p2-video", cli_portfolio["plan"],
                         portfolio=root)
     assert wrong_kind.code == 2 and "accepts videos only" in wrong_kind.err
-    no_criterion = mcdesk(home, "draft", "attach", draft_id, "p9", portfolio["plan"],
+    no_criterion = mcdesk(home, "draft", "attach", draft_id, "p9", cli_portfolio["plan"],
                           portfolio=root)
     assert no_criterion.code == 2 and '"p9" is not a submission criterion' in no_criterion.err
     no_evidence = mcdesk(home, "draft", "attach", draft_id, "p2-plan", "zzzzzzzz",

@@ -10,7 +10,8 @@ from typing import Any
 import pytest
 
 from mcdesk.media import demo
-from tests.cli.test_cli import Run, mcdesk
+from tests.cli.test_cli import mcdesk
+from tests.cli_runner import Run
 from tests.conftest import DEMO_CATALOG
 from tests.package_helpers import RawEntry, read_entries, rezip
 

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from mcdesk.services.workspace import Workspace
-from tests.cli.test_cli import Run, mcdesk
+from tests.cli.test_cli import mcdesk
+from tests.cli_runner import Run
 from tests.conftest import DEMO_CATALOG
 from tests.formats.test_review_file import HOSTILE
 from tests.review_helpers import EARNER_NAME, review_setup
@@ -149,7 +150,7 @@ def test_the_whole_review_through_the_command_line(sides: Sides) -> None:
     assert feedback[f"{FAMILY_RUBRIC}/plan"]["feedback"] == "A clear plan."
     workspace = Workspace.open(sides.earner, create=False)
     try:
-        received = workspace.reviews.received_comments(sides.draft_id)
+        received = workspace.feedback.received_comments(sides.draft_id)
         assert [c.anchor.start_ms for c in received] == [2000]
     finally:
         workspace.close()
@@ -170,7 +171,7 @@ def test_refused_files_exit_1_with_every_problem(sides: Sides, tmp_path: Path) -
         for criterion in ("plan", "messages", "reflection"):
             reviews.set_level(setup.review.id, f"{FAMILY_RUBRIC}/{criterion}",
                               f"{FAMILY_RUBRIC}/{criterion}/developing")
-        reviews.export(setup.review.id, source)
+        setup.assessor.review_files.export(setup.review.id, source)
     finally:
         setup.close()
     make, _words = HOSTILE["schema"]

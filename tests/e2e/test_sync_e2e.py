@@ -22,7 +22,7 @@ import pytest
 from mcdesk.core.sync import OutboxState
 from mcdesk.services.workspace import Workspace
 from mcdesk.sync.client import IssuerClient
-from tests.cli.test_cli import Run, user_env
+from tests.cli_runner import Run, run_mcdesk
 from tests.conftest import REPO
 from tests.fault_proxy import FaultProxy
 from tests.sync_helpers import (
@@ -41,18 +41,10 @@ SLICE = 1 * MB
 
 def mcdesk(home: Path, *args: str, portfolio: Path, token: str | None = None) -> Run:
     """mcdesk as a user runs it, its keyring a file under `home` (never the OS keyring)."""
-    env = user_env(home)
-    env.update(PYTHON_KEYRING_BACKEND="tests.file_keyring.FileKeyring",
-               PYTHONPATH=os.pathsep.join([str(REPO), str(REPO / "issuer")]))
-    env.pop("MCDESK_TOKEN", None)
-    if token is not None:
-        env["MCDESK_TOKEN"] = token
-    completed = subprocess.run(
-        [sys.executable, "-m", "mcdesk", "--portfolio", str(portfolio), *args], env=env,
-        capture_output=True, text=True, encoding="utf-8", timeout=120, check=False,
-        cwd=home, stdin=subprocess.DEVNULL)
-    assert "Traceback" not in completed.stderr + completed.stdout, completed.stderr
-    return Run(completed.returncode, completed.stdout, completed.stderr)
+    return run_mcdesk(home, *args, portfolio=portfolio, timeout=120, env={
+        "PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
+        "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "issuer")]),
+        "MCDESK_TOKEN": token})
 
 
 @pytest.fixture(scope="module")

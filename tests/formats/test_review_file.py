@@ -28,7 +28,7 @@ from mcdesk.core.reviews import (
     sorted_for_timeline,
 )
 from mcdesk.formats.bag import read_bag
-from mcdesk.services.reviews import REVIEW_FORMAT_ID, ReviewFileError
+from mcdesk.services.review_files import REVIEW_FORMAT_ID, ReviewFileError
 from mcdesk.services.workspace import Workspace
 from tests.package_helpers import RawEntry, read_entries, rehashed, rezip, write_raw_zip
 from tests.review_helpers import EXIT_RUBRIC, review_setup
@@ -80,7 +80,7 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Exported]:
                         audience=Audience.ISSUER)
     reviews.add_time(review_id, 754)
     reviewed = reviews.get(review_id)
-    file = reviews.export(review_id, folder / "exit-tickets.mcreview")
+    file = setup.assessor.review_files.export(review_id, folder / "exit-tickets.mcreview")
     yield Exported(setup.assessor, reviewed, file, setup.package, work.package.fingerprint)
     setup.assessor.close()
 
@@ -97,7 +97,7 @@ def test_the_schema_is_valid_draft_2020_12() -> None:
 
 def test_an_exported_review_reads_back_whole(exported: Exported) -> None:
     review = exported.review
-    content = exported.assessor.reviews.read_review_file(exported.file)
+    content = exported.assessor.review_files.read_review_file(exported.file)
     assert content.path == exported.file and content.review_id == review.id
     assert content.submission_id == review.submission_id
     assert content.fingerprint == exported.fingerprint
@@ -141,8 +141,8 @@ def test_exporting_locks_the_review_and_may_be_repeated_as_a_copy(exported: Expo
     assert review.state is ReviewState.EXPORTED and review.finished_at is not None
     with pytest.raises(ReviewLockedError, match="exported to a review file"):
         reviews.set_level(review.id, CRITERIA[0], f"{CRITERIA[0]}/exemplary")
-    copy = reviews.export(review.id, tmp_path / "copy.mcreview")
-    assert reviews.read_review_file(copy).review_id == review.id
+    copy = exported.assessor.review_files.export(review.id, tmp_path / "copy.mcreview")
+    assert exported.assessor.review_files.read_review_file(copy).review_id == review.id
     assert reviews.get(review.id).state is ReviewState.EXPORTED
     assert reviews.add_time(review.id, 100).seconds_spent == 754
 
@@ -154,13 +154,14 @@ def test_an_unfinished_review_writes_no_file(tmp_path: Path) -> None:
         reviews = setup.assessor.reviews
         dest = tmp_path / "out.mcreview"
         with pytest.raises(ReviewIncompleteError, match="choose a level"):
-            reviews.export(setup.review.id, dest)
+            setup.assessor.review_files.export(setup.review.id, dest)
         assert not dest.exists() and list(tmp_path.glob("*.part")) == []
         assert reviews.get(setup.review.id).state is ReviewState.IN_PROGRESS
         with pytest.raises(McdeskError, match="is a folder"):
-            reviews.export(setup.review.id, tmp_path)
+            setup.assessor.review_files.export(setup.review.id, tmp_path)
         with pytest.raises(McdeskError, match="does not exist"):
-            reviews.export(setup.review.id, tmp_path / "nowhere" / "out.mcreview")
+            setup.assessor.review_files.export(setup.review.id,
+                                               tmp_path / "nowhere" / "out.mcreview")
     finally:
         setup.assessor.close()
 
@@ -251,23 +252,22 @@ def test_hostile_review_files_are_refused_naming_the_file(exported: Exported, tm
                                                           case: str) -> None:
     make, words = HOSTILE[case]
     bad = make(exported.file, tmp_path / f"{case.replace(' ', '-')}.mcreview")
-    reviews = exported.assessor.reviews
     with pytest.raises(ReviewFileError) as refused:
-        reviews.read_review_file(bad)
+        exported.assessor.review_files.read_review_file(bad)
     assert str(bad) in str(refused.value)
     assert "review file refused" in str(refused.value)
     assert any(words in problem for problem in refused.value.problems), refused.value.problems
     with pytest.raises(ReviewFileError):
-        reviews.import_review_file(bad)
+        exported.assessor.review_files.import_review_file(bad)
 
 
 def test_a_submission_package_is_not_a_review_file(exported: Exported) -> None:
     with pytest.raises(ReviewFileError, match=r"data/review\.json is missing") as refused:
-        exported.assessor.reviews.read_review_file(exported.package)
+        exported.assessor.review_files.read_review_file(exported.package)
     assert str(exported.package) in str(refused.value)
 
 
 def test_a_missing_file_is_named(exported: Exported, tmp_path: Path) -> None:
     with pytest.raises(McdeskError, match="no such file") as missing:
-        exported.assessor.reviews.read_review_file(tmp_path / "gone.mcreview")
+        exported.assessor.review_files.read_review_file(tmp_path / "gone.mcreview")
     assert "gone.mcreview" in str(missing.value)

@@ -234,7 +234,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 
 @pytest.fixture(scope="session")
-def portfolio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portfolio]:
+def teacher_portfolio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portfolio]:
     from mcdesk.services.evidence import stop_media_workers
 
     folder = tmp_path_factory.mktemp("teacher")

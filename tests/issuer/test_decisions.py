@@ -38,8 +38,8 @@ def feedback(level: str | None = None) -> list[dict[str, Any]]:
             for c, chosen in LEVELS.items()]
 
 
-def received(server: Server, portfolio: Portfolio, who: str = "earner") -> str:
-    bag = portfolio.bag(answer=f"Decisions test {uuid.uuid4()}: a bag to decide on.")
+def received(server: Server, teacher_portfolio: Portfolio, who: str = "earner") -> str:
+    bag = teacher_portfolio.bag(answer=f"Decisions test {uuid.uuid4()}: a bag to decide on.")
     answer = server.send(bag, who)
     assert answer.status_code == 200, answer.text
     return bag.submission_id
@@ -59,8 +59,8 @@ def public_key(server: Server) -> Any:
 
 
 def test_earned_issues_a_signed_open_badge_credential(server: Server,
-                                                      portfolio: Portfolio) -> None:
-    submission = received(server, portfolio)
+                                                      teacher_portfolio: Portfolio) -> None:
+    submission = received(server, teacher_portfolio)
     answer = decide(server, submission, "earned", feedback())
     assert answer.status_code == 200, answer.text
     status = answer.json()
@@ -113,8 +113,8 @@ def test_earned_issues_a_signed_open_badge_credential(server: Server,
         verify_jws(".".join(parts), public_key(server))
 
 
-def test_a_decision_is_idempotent_and_final(server: Server, portfolio: Portfolio) -> None:
-    submission = received(server, portfolio)
+def test_a_decision_is_idempotent_and_final(server: Server, teacher_portfolio: Portfolio) -> None:
+    submission = received(server, teacher_portfolio)
     first = decide(server, submission, "not yet", feedback("developing"))
     assert first.status_code == 200
     assert first.json()["state"] == "not yet"
@@ -139,25 +139,25 @@ def test_a_decision_is_idempotent_and_final(server: Server, portfolio: Portfolio
     assert closed.status_code == 409
 
 
-def test_decisions_check_their_input(server: Server, portfolio: Portfolio) -> None:
+def test_decisions_check_their_input(server: Server, teacher_portfolio: Portfolio) -> None:
     unknown = decide(server, str(uuid.uuid4()), "earned", [])
     assert unknown.status_code == 404
-    submission = received(server, portfolio)
+    submission = received(server, teacher_portfolio)
     wrong = feedback()
     wrong[0]["levelId"] = "https://example.org/levels/x"
     assert decide(server, submission, "earned", wrong).status_code == 422
     assert server.api("staff").post(f"/api/v1/submissions/{submission}/decision",
                                     json={"state": "maybe"}).status_code == 400
-    bag = portfolio.bag(answer="An open submission cannot be decided yet, not at all.")
+    bag = teacher_portfolio.bag(answer="An open submission cannot be decided yet, not at all.")
     server.api("earner").put(f"/api/v1/submissions/{bag.submission_id}",
                              json=bag.begin_body())
     assert decide(server, bag.submission_id, "earned", []).status_code == 409
 
 
 def test_credentials_are_paged_with_a_total_and_links(server: Server,
-                                                      portfolio: Portfolio) -> None:
+                                                      teacher_portfolio: Portfolio) -> None:
     for _ in range(3):
-        submission = received(server, portfolio, "earner2")
+        submission = received(server, teacher_portfolio, "earner2")
         assert decide(server, submission, "earned", feedback()).status_code == 200
     api = server.api("earner2")
     seen: list[str] = []
@@ -208,7 +208,7 @@ def cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=60, check=False)
 
 
-def test_the_command_line_runs_an_issuer(tmp_path: Path, portfolio: Portfolio) -> None:
+def test_the_command_line_runs_an_issuer(tmp_path: Path, teacher_portfolio: Portfolio) -> None:
     data = tmp_path / "issuer"
     imported = cli(data, "catalog", "import", str(DEMO_CATALOG))
     assert imported.returncode == 0, imported.stderr
@@ -232,7 +232,7 @@ def test_the_command_line_runs_an_issuer(tmp_path: Path, portfolio: Portfolio) -
     try:
         server = Server(url, data, process, {"earner": tokens["Fay Teacher"],
                                              "assessor": tokens["Gus Assessor"]})
-        bag = portfolio.bag(answer="Sent to an issuer run from the command line.")
+        bag = teacher_portfolio.bag(answer="Sent to an issuer run from the command line.")
         assert server.send(bag).status_code == 200
         assigned = server.api("assessor").get("/api/v1/assignments").json()
         assert [a["submissionId"] for a in assigned] == [bag.submission_id]
@@ -266,7 +266,7 @@ def test_the_command_line_runs_an_issuer(tmp_path: Path, portfolio: Portfolio) -
 
 
 def test_received_submissions_go_to_the_assessors_in_turn(tmp_path: Path,
-                                                          portfolio: Portfolio) -> None:
+                                                          teacher_portfolio: Portfolio) -> None:
     """Three assessors, two per submission: the pairs rotate (A B, C A, B C)."""
     from mcdesk_issuer.config import Settings
     from mcdesk_issuer.models import BeginBody
@@ -283,7 +283,7 @@ def test_received_submissions_go_to_the_assessors_in_turn(tmp_path: Path,
         names = {a.id: a.name[-1] for a, _ in issuer.accounts()}
         pairs = []
         for number in range(3):
-            bag = portfolio.bag(answer=f"Round robin {number}: who reviews this one?")
+            bag = teacher_portfolio.bag(answer=f"Round robin {number}: who reviews this one?")
             issuer.begin(caller, bag.submission_id, BeginBody.model_validate(bag.begin_body()))
             for sha256, (_, data) in bag.by_sha256().items():  # as if uploaded
                 part = tmp_path / "part"

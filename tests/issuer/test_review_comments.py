@@ -26,8 +26,8 @@ def comment(**members: Any) -> dict[str, Any]:
 
 
 @pytest.fixture
-def received(server: Server, portfolio: Portfolio) -> str:
-    bag = portfolio.bag(answer=f"Comments test {uuid.uuid4()}: a bag with comments.")
+def received(server: Server, teacher_portfolio: Portfolio) -> str:
+    bag = teacher_portfolio.bag(answer=f"Comments test {uuid.uuid4()}: a bag with comments.")
     answer = server.send(bag)
     assert answer.status_code == 200, answer.text
     return bag.submission_id

@@ -44,8 +44,8 @@ def review(level: str = "proficient", decision: str = "earned", **changes: Any
 
 
 @pytest.fixture
-def received(server: Server, portfolio: Portfolio) -> str:
-    bag = portfolio.bag(answer=f"Reviews test {uuid.uuid4()}: a bag for the assessors.")
+def received(server: Server, teacher_portfolio: Portfolio) -> str:
+    bag = teacher_portfolio.bag(answer=f"Reviews test {uuid.uuid4()}: a bag for the assessors.")
     answer = server.send(bag)
     assert answer.status_code == 200, answer.text
     return bag.submission_id

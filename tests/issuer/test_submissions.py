@@ -11,8 +11,8 @@ from tests.issuer.conftest import Bag, Portfolio, Server
 
 
 def test_a_whole_submission_begins_uploads_and_finalizes(server: Server,
-                                                          portfolio: Portfolio) -> None:
-    bag = portfolio.bag(answer="A class of twenty-six, fractions in the morning block.")
+                                                          teacher_portfolio: Portfolio) -> None:
+    bag = teacher_portfolio.bag(answer="A class of twenty-six, fractions in the morning block.")
     api = server.api("earner")
     url = f"/api/v1/submissions/{bag.submission_id}"
     begun = api.put(url, json=bag.begin_body())
@@ -66,18 +66,19 @@ def test_a_whole_submission_begins_uploads_and_finalizes(server: Server,
 
 
 def test_the_assembled_bag_is_byte_for_byte_the_package_built(server: Server,
-                                                              portfolio: Portfolio) -> None:
-    bag = portfolio.bag(answer="Same bytes on both sides of the wire, every one of them.")
+                                                              teacher_portfolio: Portfolio) -> None:
+    bag = teacher_portfolio.bag(answer="Same bytes on both sides of the wire, every one of them.")
     assert server.send(bag).status_code == 200
     assembled = (server.data / "bags" / f"{bag.submission_id}.zip").read_bytes()
     assert assembled == bag.zip_bytes
 
 
 def test_a_resubmission_never_sends_the_evidence_again(server: Server,
-                                                       portfolio: Portfolio) -> None:
-    first = portfolio.bag(answer="The first attempt at this micro-credential, in words.")
+                                                       teacher_portfolio: Portfolio) -> None:
+    first = teacher_portfolio.bag(answer="The first attempt at this micro-credential, in words.")
     assert server.send(first).status_code == 200
-    second = portfolio.bag(attempt=2, answer="The second attempt, with more said this time.")
+    second = teacher_portfolio.bag(attempt=2,
+                                   answer="The second attempt, with more said this time.")
     begun = server.api("earner").put(f"/api/v1/submissions/{second.submission_id}",
                                      json=second.begin_body())
     assert begun.status_code == 201
@@ -89,9 +90,9 @@ def test_a_resubmission_never_sends_the_evidence_again(server: Server,
     assert server.send(second).status_code == 200
 
 
-def test_begin_with_other_content_for_the_same_id_is_a_conflict(server: Server,
-                                                                 portfolio: Portfolio) -> None:
-    bag = portfolio.bag()
+def test_begin_with_other_content_for_the_same_id_is_a_conflict(
+        server: Server, teacher_portfolio: Portfolio) -> None:
+    bag = teacher_portfolio.bag()
     api = server.api("earner")
     url = f"/api/v1/submissions/{bag.submission_id}"
     assert api.put(url, json=bag.begin_body()).status_code == 201
@@ -139,8 +140,8 @@ def test_begin_refuses_files_too_large_or_of_a_type_not_accepted(server: Server)
 
 
 def test_a_bag_changed_after_packaging_is_refused_and_can_be_sent_again(
-        server: Server, portfolio: Portfolio) -> None:
-    good = portfolio.bag(answer="A bag that is damaged in transit, then sent again whole.")
+        server: Server, teacher_portfolio: Portfolio) -> None:
+    good = teacher_portfolio.bag(answer="A bag that is damaged in transit, then sent again whole.")
     files = dict(good.files)
     pdf = "data/evidence/p2-document-03-plan.pdf"
     files[pdf] = files[pdf].replace(b"Next lesson", b"Next lessom")
@@ -157,8 +158,8 @@ def test_a_bag_changed_after_packaging_is_refused_and_can_be_sent_again(
 
 
 def test_metadata_that_does_not_match_the_begin_request_is_refused(
-        server: Server, portfolio: Portfolio) -> None:
-    bag = portfolio.bag(answer="The metadata says attempt one; the begin request says two.")
+        server: Server, teacher_portfolio: Portfolio) -> None:
+    bag = teacher_portfolio.bag(answer="The metadata says attempt one; the begin request says two.")
     bag.attempt = 2
     refused = server.send(bag)
     assert refused.status_code == 422
@@ -166,8 +167,8 @@ def test_metadata_that_does_not_match_the_begin_request_is_refused(
 
 
 def test_a_blob_damaged_on_the_server_is_asked_for_again(server: Server,
-                                                         portfolio: Portfolio) -> None:
-    bag = portfolio.bag(answer="A file rots on the server's disk before finalize.")
+                                                         teacher_portfolio: Portfolio) -> None:
+    bag = teacher_portfolio.bag(answer="A file rots on the server's disk before finalize.")
     api = server.api("earner")
     url = f"/api/v1/submissions/{bag.submission_id}"
     begun = api.put(url, json=bag.begin_body()).json()
@@ -187,8 +188,9 @@ def test_a_blob_damaged_on_the_server_is_asked_for_again(server: Server,
     assert api.post(f"{url}/finalize").status_code == 200
 
 
-def test_a_bag_without_its_metadata_is_refused(server: Server, portfolio: Portfolio) -> None:
-    bag = portfolio.bag(answer="This bag lost its submission.json on the way somehow.")
+def test_a_bag_without_its_metadata_is_refused(server: Server,
+        teacher_portfolio: Portfolio) -> None:
+    bag = teacher_portfolio.bag(answer="This bag lost its submission.json on the way somehow.")
     files = {p: d for p, d in bag.files.items() if p != "data/submission.json"}
     refused = server.send(Bag(bag.submission_id, bag.bag_name, files))
     assert refused.status_code == 422

@@ -19,9 +19,9 @@ VIDEO = "data/evidence/p2-video-01-lesson.mp4"
 
 
 @pytest.fixture
-def begun(server: Server, portfolio: Portfolio) -> Bag:
+def begun(server: Server, teacher_portfolio: Portfolio) -> Bag:
     """A submission begun with a video no one has sent yet (the answer makes it unique)."""
-    bag = portfolio.bag(answer=f"Uploads test {uuid.uuid4()}: a bag whose parts travel.")
+    bag = teacher_portfolio.bag(answer=f"Uploads test {uuid.uuid4()}: a bag whose parts travel.")
     video = bytearray(bag.files[VIDEO])
     video[-16:] = uuid.uuid4().bytes  # a video of its own: the server does not hold it
     bag.files[VIDEO] = bytes(video)
@@ -216,8 +216,9 @@ def test_an_expired_upload_is_gone(server: Server, begun: Bag) -> None:
     assert api.upload(begun.submission_id, VIDEO, data).status_code == 204
 
 
-def test_an_empty_file_is_complete_when_created(server: Server, portfolio: Portfolio) -> None:
-    bag = portfolio.bag(answer="A bag with an empty file beside the rest of its payload.")
+def test_an_empty_file_is_complete_when_created(server: Server,
+        teacher_portfolio: Portfolio) -> None:
+    bag = teacher_portfolio.bag(answer="A bag with an empty file beside the rest of its payload.")
     api = server.api("earner")
     empty = "data/evidence/p2-text-09-empty.txt"
     body = bag.begin_body()

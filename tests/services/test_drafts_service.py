@@ -4,10 +4,6 @@ files made by mcdesk.media.demo, and a real process killed mid-typing."""
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -27,7 +23,8 @@ from mcdesk.services.evidence import EvidenceService
 from mcdesk.services.workspace import Workspace
 from mcdesk.storage import draft_store
 from mcdesk.storage.portfolio import Portfolio
-from tests.conftest import DEMO_CATALOG, REPO
+from tests.conftest import DEMO_CATALOG
+from tests.kill_helpers import kill_while_working
 
 EXIT_TICKETS = "https://demo.mcdesk.org/achievements/exit-tickets"
 RUBRIC = f"{EXIT_TICKETS}/rubric"
@@ -305,22 +302,7 @@ def test_an_answer_survives_the_process_being_killed_right_after_saving(
             print(number, flush=True)
             number += 1
     """)
-    process = subprocess.Popen([sys.executable, "-c", child, str(root), draft.id],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               cwd=REPO, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    assert process.stdout is not None
-    last = -1
-    try:
-        for line in process.stdout:
-            last = int(line)
-            if last >= 15:
-                process.send_signal(signal.SIGKILL)  # the moment write_answer has returned
-                break
-    finally:
-        process.kill()
-        _out, err = process.communicate(timeout=30)
-    assert last >= 15, err
-    assert process.returncode == -signal.SIGKILL
+    last = kill_while_working(child, str(root), draft.id, after=15).last
     workspace = Workspace.open(root, create=False)
     try:
         text = workspace.drafts.get(draft.id).answer("p1-context")

@@ -203,7 +203,8 @@ def test_an_assignment_is_downloaded_reviewed_sent_and_its_comments_reach_the_ea
             assert len(bags.seen) == 2
             work = reviews.work(review.id)
             assert work.package is not None and work.package.submission_id == submission_id
-            assert not any(reviews.downloads_dir().iterdir())  # no zip, no .part left
+            # No zip, no .part left.
+            assert not any(assessor.review_outbox.downloads_dir().iterdir())
 
             # Score, comment (one for the earner at a moment, one private), finish.
             evidence = next(e for c in work.package.criteria for e in c.evidence if e.file)
@@ -231,7 +232,7 @@ def test_an_assignment_is_downloaded_reviewed_sent_and_its_comments_reach_the_ea
             held = server_review(issuer, token, assignment_id)
             assert held.status_code == 200 and held.headers["ETag"] == sent.etag
             body = held.json()
-            assert body == reviews.to_push(review.id).body()
+            assert body == assessor.review_outbox.to_push(review.id).body()
             assert body["decision"] == "earned"
             comments = {c["id"]: c for c in body["comments"]}
             assert comments[shown.id]["atSeconds"] == 12.5
@@ -255,7 +256,7 @@ def test_an_assignment_is_downloaded_reviewed_sent_and_its_comments_reach_the_ea
         assert draft.status is DraftStatus.EARNED
         feedback = {f.rubric_criterion_id: f.feedback for f in draft.received_feedback}
         assert feedback[criterion.id] == f"{criterion.name}: seen at proficient."
-        (received,) = earner.reviews.received_comments(draft_id)
+        (received,) = earner.feedback.received_comments(draft_id)
         assert received.text == shown.text and received.kind is CommentKind.STRENGTH
         assert received.anchor.start_ms == 12_500 and received.anchor.target == evidence.id
         assert received.rubric_criterion_id == criterion.id
@@ -283,7 +284,7 @@ def test_a_review_changed_elsewhere_is_a_conflict_and_never_overwritten(
         reviews.reopen(review.id)  # taken back before it was sent, changed, finished again
         score_all(assessor, review.id, "exemplary")
         assert reviews.finish(review.id).state is ReviewState.QUEUED
-        mine = reviews.to_push(review.id).body()
+        mine = assessor.review_outbox.to_push(review.id).body()
 
         # Meanwhile the same assessor wrote another version elsewhere, and edited it there.
         elsewhere = {**mine, "reviewId": str(uuid.uuid4()),
@@ -302,7 +303,7 @@ def test_a_review_changed_elsewhere_is_a_conflict_and_never_overwritten(
         assert server_review(issuer, token, assignment_id).json() == edited
 
         # "Send mine anyway" — but it changed there once more: 412, still nothing overwritten.
-        reviews.resend_over_conflict(review.id)
+        assessor.review_outbox.resend_over_conflict(review.id)
         again = {**edited, "comments": [{"text": "Edited twice.", "audience": "earner"}]}
         newer = put_elsewhere(issuer, token, assignment_id, again, etag)
         assessor.sync.sync_once()
@@ -312,7 +313,7 @@ def test_a_review_changed_elsewhere_is_a_conflict_and_never_overwritten(
         assert server_review(issuer, token, assignment_id).json() == again
 
         # Sent anyway over the version the assessor saw: now the server holds theirs.
-        reviews.resend_over_conflict(review.id)
+        assessor.review_outbox.resend_over_conflict(review.id)
         sent = only_server(assessor.sync.sync_once())
         assert sent.reviews_sent == 1 and sent.review_problems == (), sent
         final = reviews.get(review.id)
@@ -337,10 +338,10 @@ def test_a_damaged_download_is_fetched_again_and_a_review_too_late_is_closed(
         # Used as an earner's portfolio, it leaves the assignments alone.
         plain = assessor.sync.sync_once()
         assert plain.ok, plain
-        assert reviews.known_assignment_ids(ASSESSOR_SERVER) == set()
+        assert assessor.review_outbox.known_assignment_ids(ASSESSOR_SERVER) == set()
 
         assessor.roles.switch(Role.ASSESSOR)
-        damaged = reviews.downloads_dir() / f"{assignment_id}.zip"
+        damaged = assessor.review_outbox.downloads_dir() / f"{assignment_id}.zip"
         damaged.write_bytes(b"not the submission")
         first = only_server(assessor.sync.sync_once())
         (problem,) = first.review_problems

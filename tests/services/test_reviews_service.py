@@ -7,10 +7,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import signal
-import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -36,7 +32,7 @@ from mcdesk.core.reviews import (
 from mcdesk.core.sync import Assignment
 from mcdesk.services.reviews import ReviewService
 from mcdesk.services.workspace import Workspace
-from tests.conftest import REPO
+from tests.kill_helpers import kill_while_working
 from tests.package_helpers import read_entries, rehashed, rezip
 from tests.review_helpers import EARNER_NAME, ReviewSetup, review_setup
 
@@ -89,10 +85,10 @@ def assignment(shared: ReviewSetup, number: int = 1,
 def server_review(workspace: Workspace, shared: ReviewSetup, number: int = 1) -> str:
     """A server's assignment of the shared package, its bag arrived."""
     reviews = workspace.reviews
-    line = reviews.add_assignment("riverbend", assignment(shared, number))
+    line = workspace.review_outbox.add_assignment("riverbend", assignment(shared, number))
     assert line.package_folder is None and reviews.work(line.id).package is None
     package = workspace.packages.open_received(shared.package)
-    return reviews.attach_download(line.id, package).id
+    return workspace.review_outbox.attach_download(line.id, package).id
 
 
 # --- opening ------------------------------------------------------------------------------------
@@ -322,14 +318,14 @@ def test_a_server_review_is_queued_locked_reopened_and_sent(shared: ReviewSetup,
     reviews.set_override(review_id, EARNED, "Developing everywhere, but a strong log.")
     queued = reviews.finish(review_id)
     assert queued.state is ReviewState.QUEUED and queued.finished_at is not None
-    assert [r.id for r in reviews.pending_pushes("riverbend")] == [review_id]
-    assert reviews.pending_pushes("elsewhere") == []
+    assert [r.id for r in assessor.review_outbox.pending_pushes("riverbend")] == [review_id]
+    assert assessor.review_outbox.pending_pushes("elsewhere") == []
     with pytest.raises(ReviewLockedError, match="waits for the next sync"):
         reviews.set_level(review_id, PLAN, level(PLAN, "exemplary"))
     with pytest.raises(ReviewLockedError):
         reviews.finish(review_id)
 
-    push = reviews.to_push(review_id)
+    push = assessor.review_outbox.to_push(review_id)
     assert push.review_id == review_id and push.decision == EARNED
     assert push.override_reason == "Developing everywhere, but a strong log."
     assert [(s.rubric_criterion_id, s.level_id) for s in push.scores] == [
@@ -343,9 +339,9 @@ def test_a_server_review_is_queued_locked_reopened_and_sent(shared: ReviewSetup,
     assert reopened.state is ReviewState.IN_PROGRESS and reopened.finished_at is None
     reviews.set_level(review_id, PLAN, level(PLAN, "proficient"))
     reviews.finish(review_id)
-    failed = reviews.mark_send_error(review_id, "the server did not answer")
+    failed = assessor.review_outbox.mark_send_error(review_id, "the server did not answer")
     assert failed.state is ReviewState.QUEUED and failed.error == "the server did not answer"
-    sent = reviews.mark_sent(review_id, '"etag-1"')
+    sent = assessor.review_outbox.mark_sent(review_id, '"etag-1"')
     assert sent.state is ReviewState.SENT and sent.etag == '"etag-1"' and sent.error == ""
     assert sent.sent_at is not None
     when = f"{sent.sent_at:%Y-%m-%d %H:%M}"
@@ -353,7 +349,7 @@ def test_a_server_review_is_queued_locked_reopened_and_sent(shared: ReviewSetup,
         reviews.add_comment(review_id, Anchor(target), "Too late.")
     with pytest.raises(ReviewLockedError, match="was sent on"):
         reviews.reopen(review_id)
-    assert reviews.pending_pushes("riverbend") == []
+    assert assessor.review_outbox.pending_pushes("riverbend") == []
 
 
 def test_a_package_review_is_finished_by_exporting_it(shared: ReviewSetup,
@@ -373,17 +369,17 @@ def test_a_conflict_is_kept_and_sent_again_only_when_asked(shared: ReviewSetup,
     score_all(reviews, review_id)
     reviews.finish(review_id)
     server_copy = {"decision": "not yet", "scores": [], "comments": []}
-    conflict = reviews.mark_conflict(review_id, "the server holds another version",
+    conflict = assessor.review_outbox.mark_conflict(review_id, "the server holds another version",
                                      server_copy, '"server-3"')
     assert conflict.state is ReviewState.CONFLICT and not conflict.locked
     assert conflict.server_copy == server_copy and conflict.etag == '"server-3"'
-    assert reviews.pending_pushes("riverbend") == []
+    assert assessor.review_outbox.pending_pushes("riverbend") == []
     reviews.set_feedback(review_id, PLAN, "Adjusted after seeing the other version.")
-    again = reviews.resend_over_conflict(review_id)
+    again = assessor.review_outbox.resend_over_conflict(review_id)
     assert again.state is ReviewState.QUEUED and again.etag == '"server-3"'
     assert again.error == ""
     with pytest.raises(McdeskError, match="not in conflict"):
-        reviews.resend_over_conflict(review_id)
+        assessor.review_outbox.resend_over_conflict(review_id)
 
 
 def test_a_review_reopened_while_it_was_being_sent_keeps_its_edits(
@@ -392,10 +388,10 @@ def test_a_review_reopened_while_it_was_being_sent_keeps_its_edits(
     review_id = server_review(assessor, shared)
     score_all(reviews, review_id)
     reviews.finish(review_id)
-    push = reviews.to_push(review_id)  # sync took it...
+    push = assessor.review_outbox.to_push(review_id)  # sync took it...
     reviews.reopen(review_id)  # ...while the assessor took it back to change it
     reviews.set_feedback(review_id, PLAN, "One more thought.")
-    sent = reviews.mark_sent(review_id, '"etag-7"')
+    sent = assessor.review_outbox.mark_sent(review_id, '"etag-7"')
     assert push.review_id == review_id
     assert sent.state is ReviewState.IN_PROGRESS and sent.etag == '"etag-7"'
     assert sent.score(PLAN).feedback == "One more thought."
@@ -408,7 +404,8 @@ def test_a_review_closed_by_the_issuers_decision_is_locked(shared: ReviewSetup,
     review_id = server_review(assessor, shared)
     score_all(reviews, review_id)
     reviews.finish(review_id)
-    closed = reviews.mark_closed(review_id, "the submission was decided on 1 December")
+    closed = assessor.review_outbox.mark_closed(review_id,
+                                                "the submission was decided on 1 December")
     assert closed.state is ReviewState.CLOSED and closed.locked
     assert reviews.summaries()[0].error == "the submission was decided on 1 December"
     with pytest.raises(ReviewLockedError, match="decided before this review reached"):
@@ -418,14 +415,14 @@ def test_a_review_closed_by_the_issuers_decision_is_locked(shared: ReviewSetup,
 def test_a_bag_of_another_submission_is_not_attached(shared: ReviewSetup,
                                                      assessor: Workspace) -> None:
     reviews = assessor.reviews
-    line = reviews.add_assignment("riverbend", dataclasses.replace(
+    line = assessor.review_outbox.add_assignment("riverbend", dataclasses.replace(
         assignment(shared, 9), submission_id="11111111-2222-4333-8444-555555555555"))
     package = assessor.packages.open_received(shared.package)
     with pytest.raises(McdeskError, match="not the assigned"):
-        reviews.attach_download(line.id, package)
+        assessor.review_outbox.attach_download(line.id, package)
     assert reviews.get(line.id).package_folder is None
-    assert reviews.downloads_dir() == assessor.root / "received" / "downloads"
-    assert reviews.downloads_dir().is_dir()
+    assert assessor.review_outbox.downloads_dir() == assessor.root / "received" / "downloads"
+    assert assessor.review_outbox.downloads_dir().is_dir()
     assert [p.submission_id for p in assessor.packages.received()] == [package.submission_id]
 
 
@@ -438,7 +435,7 @@ def test_the_queue_is_due_soonest_first_then_newest(shared: ReviewSetup,
     now = datetime.now(UTC)
     opened = reviews.open_package(shared.package)  # not due: after the due ones
     reviews.set_level(opened.id, PLAN, level(PLAN, "proficient"))
-    late, soon = (reviews.add_assignment("riverbend", dataclasses.replace(
+    late, soon = (assessor.review_outbox.add_assignment("riverbend", dataclasses.replace(
         assignment(shared, number, now + timedelta(days=days)), submission_id=submission))
         for number, days, submission in ((1, 9, "5f0c3a52-1b1e-4a51-9d38-1f0f1b2a3c4d"),
                                          (2, 1, "6a1d4b63-2c2f-4b62-8e49-2a1a2c3b4d5e")))
@@ -446,7 +443,7 @@ def test_the_queue_is_due_soonest_first_then_newest(shared: ReviewSetup,
     assert [line.id for line in lines] == [soon.id, late.id, opened.id]
     assert (lines[2].scored, lines[2].criteria) == (1, 3)
     assert lines[0].server == "riverbend" and lines[0].source is ReviewSource.ASSIGNMENT
-    assert reviews.known_assignment_ids("riverbend") == {"as-1", "as-2"}
+    assert assessor.review_outbox.known_assignment_ids("riverbend") == {"as-1", "as-2"}
     assert reviews.resolve(soon.id[:6]).id == soon.id
     assert reviews.resolve("as-2").id == soon.id
     assert reviews.resolve(f"urn:uuid:{late.id}").id == late.id
@@ -460,7 +457,7 @@ def test_a_package_of_an_assigned_submission_opens_the_assignments_review(
         shared: ReviewSetup, assessor: Workspace) -> None:
     """The bag would not download, so the earner's package came on a USB stick."""
     reviews = assessor.reviews
-    line = reviews.add_assignment("riverbend", assignment(shared))
+    line = assessor.review_outbox.add_assignment("riverbend", assignment(shared))
     reviews.set_level(line.id, PLAN, level(PLAN, "developing"))
     opened = reviews.open_package(shared.package)
     assert opened.id == line.id and opened.source is ReviewSource.ASSIGNMENT
@@ -483,26 +480,26 @@ def test_importing_a_review_file_gives_the_earner_feedback_and_their_comments(
                         kind=CommentKind.STRENGTH, rubric_criterion_id=PLAN)
     reviews.add_comment(review_id, Anchor(target), "Between us: borderline.",
                         audience=Audience.ISSUER)
-    file = reviews.export(review_id, tmp_path / "review.mcreview")
+    file = assessor.review_files.export(review_id, tmp_path / "review.mcreview")
 
     earner = shared.earner
-    imported = earner.reviews.import_review_file(file)
+    imported = earner.review_files.import_review_file(file)
     assert imported.draft_id == shared.draft_id and imported.decision == EARNED
     assert imported.withheld == 1 and [c.text for c in imported.comments] == ["Good survey."]
     draft = earner.drafts.get(shared.draft_id)
     by_criterion = {f.rubric_criterion_id: f for f in draft.received_feedback}
     assert by_criterion[MESSAGES].feedback == "Translate the second message too."
     assert by_criterion[PLAN].level_id == level(PLAN, "proficient")
-    received = earner.reviews.received_comments(shared.draft_id)
+    received = earner.feedback.received_comments(shared.draft_id)
     assert [(c.text, c.anchor.page, c.rubric_criterion_id) for c in received] == [
         ("Good survey.", 1, PLAN)]
-    earner.reviews.import_review_file(file)  # again: nothing doubles
-    assert len(earner.reviews.received_comments(shared.draft_id)) == 1
-    earner.reviews.record_received_comments(shared.draft_id, [])  # sync replaces the set
-    assert earner.reviews.received_comments(shared.draft_id) == []
+    earner.review_files.import_review_file(file)  # again: nothing doubles
+    assert len(earner.feedback.received_comments(shared.draft_id)) == 1
+    earner.feedback.record_received_comments(shared.draft_id, [])  # sync replaces the set
+    assert earner.feedback.received_comments(shared.draft_id) == []
 
     with pytest.raises(NotFoundError, match="not one of the drafts") as missing:
-        assessor.reviews.import_review_file(file)  # the assessor has no such draft
+        assessor.review_files.import_review_file(file)  # the assessor has no such draft
     assert "review.mcreview" in str(missing.value)
 
 
@@ -558,22 +555,7 @@ def test_edits_survive_the_process_being_killed_right_after_saving(
             print(number, flush=True)
             number += 1
     """)
-    process = subprocess.Popen([sys.executable, "-c", child, str(root), review_id, target,
-                                PLAN], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                               text=True, cwd=REPO, env={**os.environ, "PYTHONUNBUFFERED": "1"})
-    assert process.stdout is not None
-    last = -1
-    try:
-        for line in process.stdout:
-            last = int(line)
-            if last >= 15:
-                process.send_signal(signal.SIGKILL)  # the moment the edits have returned
-                break
-    finally:
-        process.kill()
-        _out, err = process.communicate(timeout=30)
-    assert last >= 15, err
-    assert process.returncode == -signal.SIGKILL
+    last = kill_while_working(child, str(root), review_id, target, PLAN, after=15).last
     reopened = Workspace.open(root, create=False)
     try:
         review = reopened.reviews.get(review_id)

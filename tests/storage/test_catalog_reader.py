@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,12 +17,10 @@ from tests.conftest import DEMO_CATALOG
 EXIT_TICKETS = "https://demo.mcdesk.org/achievements/exit-tickets"
 
 
-@pytest.fixture
-def portfolio(tmp_path: Path) -> Iterator[Portfolio]:
-    opened = Portfolio.open(tmp_path / "portfolio")
-    CatalogService(opened).import_file(DEMO_CATALOG)
-    yield opened
-    opened.close()
+@pytest.fixture(autouse=True)
+def demo_catalog(portfolio: Portfolio) -> None:
+    """Every test here reads the shared `portfolio` holding the demo catalog."""
+    CatalogService(portfolio).import_file(DEMO_CATALOG)
 
 
 def achievement(number: int, name: str, **extra: Any) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -56,11 +56,6 @@ def raw(db_path: Path, query: str) -> list[tuple[object, ...]]:
         connection.close()
 
 
-@pytest.fixture
-def portfolio(tmp_path: Path) -> Iterator[Portfolio]:
-    opened = Portfolio.open(tmp_path / "portfolio")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -11,7 +11,6 @@ import os
 import shutil
 import sqlite3
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -66,11 +65,6 @@ def tables_of(db_path: Path) -> set[str]:
     return names
 
 
-@pytest.fixture
-def portfolio(tmp_path: Path) -> Iterator[Portfolio]:
-    opened = Portfolio.open(tmp_path / "portfolio")
-    yield opened
-    opened.close()
 
 
 @pytest.fixture

@@ -6,7 +6,8 @@ from typing import Any
 
 from alembic import context
 
-from mcdesk.storage.models import FTS_TABLES, Base
+from mcdesk.storage.base import Base
+from mcdesk.storage.models import FTS_TABLES  # importing it declares every table on Base
 
 
 def include_object(

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QImageReader, QPalette
+from PySide6.QtGui import QDesktopServices, QImage, QPalette
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mcdesk.core.errors import McdeskError
-from mcdesk.core.progress import JobControl
+from mcdesk.core.evidence import EvidenceKind
 from mcdesk.core.reviews import Anchor, Annotation
+from mcdesk.ui.annotation import ops
 from mcdesk.ui.annotation.comment_editor import CommentEditor, CommentFields
 from mcdesk.ui.annotation.comment_list import CommentList
 
@@ -36,40 +36,30 @@ if TYPE_CHECKING:
     from mcdesk.ui.annotation.text import AnnotatedText
     from mcdesk.ui.annotation.video import AnnotatedVideo
 
-KINDS = ("video", "audio", "image", "document", "text", "link")
+_PLAYED = frozenset({EvidenceKind.VIDEO, EvidenceKind.AUDIO})
+_FILE_KINDS = frozenset({*_PLAYED, EvidenceKind.IMAGE, EvidenceKind.DOCUMENT})
 
 
 @dataclass(frozen=True)
 class AnnotatedPiece:
-    """What the panel shows. `target` is the evidence id or `answer:<criterion id>`; `kind` one
-    of "video", "audio", "image", "document", "text", "link"; `path` the file on this computer
+    """What the panel shows. `target` is the evidence id or `answer:<criterion id>`; `kind` what
+    it is (a written answer is TEXT); `path` the file on this computer
     and `path_in_package` its name in the package (copied into the comments' anchors);
     `text` the words of a written answer or text (and a document's text, shown plainly);
     `fps` a video's frame rate; `url` a link's address."""
 
     target: str
     title: str
-    kind: str
+    kind: EvidenceKind
     path: Path | None = None
     path_in_package: str | None = None
     text: str | None = None
     fps: float | None = None
     url: str | None = None
 
-
-class UnreadablePictureError(McdeskError):
-    """A picture that Qt cannot decode."""
-
-
-def read_picture(path: Path) -> QImage:
-    """Decode a picture turned upright as its EXIF says; any thread (QImage is not tied to
-    the GUI thread). UnreadablePictureError when it cannot be read."""
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    image = reader.read()
-    if image.isNull():
-        raise UnreadablePictureError(f"cannot be shown ({reader.errorString()})", path=path.name)
-    return image
+    def __post_init__(self) -> None:
+        # A kind given by its word ("video") becomes the enum the panel compares with.
+        object.__setattr__(self, "kind", EvidenceKind(self.kind))
 
 
 class _Plain(QWidget):
@@ -303,29 +293,30 @@ class AnnotationPanel(QWidget):
 
     def _open(self, piece: AnnotatedPiece) -> QWidget:
         path = piece.path
-        missing = piece.kind in ("video", "audio", "image", "document") and (
+        missing = piece.kind in _FILE_KINDS and (
             path is None or not path.is_file())
         if missing:
             return self._show_plain(piece, self.tr("The file of this piece is not on this "
                                                    "computer, so it cannot be shown."))
-        if piece.kind in ("video", "audio"):
+        if piece.kind in _PLAYED:
             assert path is not None
             self.video.load(path, piece.fps)
             return self.video
-        if piece.kind == "image":
+        if piece.kind is EvidenceKind.IMAGE:
             assert path is not None
             self._load_picture(piece, path)
             return self.image
-        if piece.kind == "document" and path is not None and path.suffix.lower() == ".pdf":
+        if piece.kind is EvidenceKind.DOCUMENT and path is not None \
+                and path.suffix.lower() == ".pdf":
             self.pdf.load(path)
             return self.pdf
-        if piece.kind == "text" and piece.text is not None:
+        if piece.kind is EvidenceKind.TEXT and piece.text is not None:
             self.text.show_text(piece.text)
             return self.text
-        if piece.kind == "link":
+        if piece.kind is EvidenceKind.LINK:
             return self._show_plain(piece, "", url=QUrl(piece.url or ""),
                                     open_label=self.tr("Open the link in the browser"))
-        if piece.kind == "document" and path is not None:
+        if piece.kind is EvidenceKind.DOCUMENT and path is not None:
             note = self.tr("Shown as plain text; open it to see its layout.") if piece.text \
                 else self.tr("This kind of document cannot be shown here; open it in its own "
                              "app.")
@@ -337,7 +328,7 @@ class AnnotationPanel(QWidget):
 
     def _show_plain(self, piece: AnnotatedPiece, note: str, *, url: QUrl | None = None,
                     open_label: str = "") -> QWidget:
-        heading = piece.url if piece.kind == "link" and piece.url else piece.title
+        heading = piece.url if piece.kind is EvidenceKind.LINK and piece.url else piece.title
         self.plain.show_piece(heading or "", note, piece.text, url or QUrl(), open_label)
         return self.plain
 
@@ -348,18 +339,12 @@ class AnnotationPanel(QWidget):
         runner = self._runner
         if runner is None:
             try:
-                self._picture_read(target, read_picture(path))
-            except UnreadablePictureError as exc:
+                self._picture_read(target, ops.read_picture(path))
+            except ops.UnreadablePictureError as exc:
                 self._picture_failed(target, exc)
             return
-        from mcdesk.jobs.runner import Lane
-
-        def read(_control: JobControl) -> QImage:
-            return read_picture(path)
-
-        runner.submit(self.tr("Opening a picture"), read, lane=Lane.POOL, cancellable=False,
-                      on_success=lambda picture: self._picture_read(target, picture),
-                      on_failure=lambda exc: self._picture_failed(target, exc))
+        ops.open_picture(path).success(lambda picture: self._picture_read(target, picture)) \
+            .failure(lambda exc: self._picture_failed(target, exc)).run(runner, origin=self)
 
     def _picture_read(self, target: str, picture: QImage) -> None:
         if self._piece is not None and self._piece.target == target:
@@ -459,10 +444,10 @@ class AnnotationPanel(QWidget):
     def _show_count(self) -> None:
         count = len(self._mine)
         self.count_label.setText(self.tr("Comments (%1)").replace("%1", str(count)))
-        kind = self._piece.kind if self._piece is not None else ""
+        kind = self._piece.kind if self._piece is not None else None
         if self._read_only or self._piece is None:
             empty = self.tr("No comments on this piece.")
-        elif kind in ("video", "audio") and self._viewer is self._video:
+        elif kind in _PLAYED and self._viewer is self._video:
             empty = self.tr("No comments yet. Press C (or “Comment here”) at a moment, or I "
                             "and then O to comment on a range; Shift+drag on the timeline "
                             "works too.")

@@ -7,6 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
 from mcdesk.core.reviews import Annotation, Audience, CommentKind
+from mcdesk.ui.widgets.colors import is_dark
 
 # Hues chosen to stay apart for the common colour-vision deficiencies (blue/orange pair,
 # a green that is also lighter, grey for notes); each kind also has its own marker shape
@@ -27,10 +28,6 @@ _DARK = {
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Annotations", text)
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def kind_color(kind: CommentKind, palette: QPalette) -> QColor:

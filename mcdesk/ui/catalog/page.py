@@ -16,10 +16,8 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListView,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -28,11 +26,15 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.catalog import CatalogEntry, FileImportResult, ImportOutcome, Stack
 from mcdesk.core.changes import Change
-from mcdesk.jobs.runner import JobRunner, Lane
+from mcdesk.jobs.runner import JobRunner
+from mcdesk.ui.catalog import ops
 from mcdesk.ui.catalog.entry_delegate import ROW_CHROME, EntryDelegate
 from mcdesk.ui.catalog.model import ENTRY_ROLE, CatalogListModel
+from mcdesk.ui.widgets.colors import is_dark
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.search_box import SearchBox
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
     # Types only: the window shows before services and storage are imported.
@@ -50,7 +52,7 @@ def palette_colors(palette: QPalette) -> Colors:
     from mcdesk.ui.catalog.mc_render import Colors
 
     role = QPalette.ColorRole
-    dark = palette.color(role.Window).lightness() < 128
+    dark = is_dark(palette)
     return Colors(
         text=palette.color(role.WindowText).name(),
         muted=palette.color(role.PlaceholderText).name(),
@@ -75,10 +77,8 @@ class CatalogPage(Place):
         self._pending_select: str | None = None
         self.accept_file_drops()
 
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search micro-credentials (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Search the catalog"))
-        self.search.setClearButtonEnabled(True)
+        self.search = SearchBox(self.tr("Search micro-credentials (Ctrl+F)"),
+                                self.tr("Search the catalog"), delay_ms=SEARCH_DELAY_MS)
         self.stack_filter = QComboBox()
         self.stack_filter.setAccessibleName(self.tr("Filter by stack"))
         self.issuer_filter = QComboBox()
@@ -164,21 +164,12 @@ class CatalogPage(Place):
         self.right_stack.addWidget(self.placeholder)
         self.right_stack.addWidget(detail)
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.right_stack)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([340, 760])
-        splitter.setChildrenCollapsible(False)
+        splitter = list_detail_splitter(left, self.right_stack, sizes=(340, 760),
+                                       stretch=(2, 5))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.search_changed.connect(lambda _words: self.refresh())
         self.stack_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.issuer_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.import_button.clicked.connect(self.choose_and_import)
@@ -216,12 +207,7 @@ class CatalogPage(Place):
         stack_id = self.stack_filter.currentData()
         issuer = self.issuer_filter.currentData()
 
-        def load(_control: object) -> _Loaded:
-            catalog = workspace.catalog
-            entries = catalog.entries(query=query, stack_id=stack_id, issuer=issuer)
-            return catalog.stack_sizes(), catalog.issuers(), entries, catalog.count()
-
-        def loaded(result: _Loaded) -> None:
+        def loaded(result: ops.Listing) -> None:
             stacks, issuers, entries, total = result
             self._filters_loaded(stacks, issuers)
             if (self.stack_filter.currentData(), self.issuer_filter.currentData()) != (
@@ -230,8 +216,8 @@ class CatalogPage(Place):
             else:
                 self._entries_loaded(generation, stack_id, entries, total)
 
-        self._runner.submit(self.tr("Loading the catalog"), load, lane=Lane.POOL,
-                            on_success=loaded, on_failure=self._failed, cancellable=False)
+        ops.listing(workspace, query, stack_id, issuer).success(loaded).failure(
+            self._failed).run(self._runner, origin=self)
 
     def _filters_loaded(self, stacks: list[tuple[Stack, int]], issuers: list[str]) -> None:
         """Fill the stack and issuer choices, keeping what was chosen if it is still there."""
@@ -263,15 +249,9 @@ class CatalogPage(Place):
         query = self.search.text()
         stack_id = self.stack_filter.currentData()
         issuer = self.issuer_filter.currentData()
-
-        def load(_control: object) -> tuple[list[CatalogEntry], int]:
-            entries = workspace.catalog.entries(query=query, stack_id=stack_id, issuer=issuer)
-            return entries, workspace.catalog.count()
-
-        self._runner.submit(
-            self.tr("Searching the catalog"), load, lane=Lane.POOL, cancellable=False,
-            on_success=lambda result: self._entries_loaded(generation, stack_id, *result),
-            on_failure=self._failed)
+        ops.search(workspace, query, stack_id, issuer).success(
+            lambda result: self._entries_loaded(generation, stack_id, *result)).failure(
+            self._failed).run(self._runner, origin=self)
 
     def _entries_loaded(self, generation: int, stack_id: str | None,
                         entries: list[CatalogEntry], total: int) -> None:
@@ -347,12 +327,9 @@ class CatalogPage(Place):
         self._current_id = achievement_id
         self._detail_generation += 1
         generation = self._detail_generation
-        self._runner.submit(
-            self.tr("Opening a micro-credential"),
-            lambda _control: workspace.catalog.detail(achievement_id, version),
-            lane=Lane.POOL, cancellable=False,
-            on_success=lambda detail: self._detail_loaded(generation, detail),
-            on_failure=self._failed)
+        ops.detail(workspace, achievement_id, version).success(
+            lambda detail: self._detail_loaded(generation, detail)).failure(self._failed).run(
+            self._runner, origin=self)
 
     def _detail_loaded(self, generation: int, detail: MicroCredentialDetail) -> None:
         if generation != self._detail_generation:
@@ -415,11 +392,8 @@ class CatalogPage(Place):
         workspace = self._workspace
         if workspace is None:
             return
-        self._runner.submit(
-            self.tr("Importing a file") if len(paths) == 1
-            else self.tr("Importing %1 files").replace("%1", str(len(paths))),
-            lambda control: workspace.catalog.import_files(paths, control),
-            lane=Lane.WRITE, on_success=self._imported, on_failure=self._failed)
+        ops.import_files(workspace, paths).success(self._imported).failure(self._failed).run(
+            self._runner, origin=self)
 
     def _imported(self, results: list[FileImportResult]) -> None:
         lines = []

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from mcdesk.core.changes import Change
+from mcdesk.core.evidence import EvidenceKind
 from mcdesk.core.progress import JobControl
+from mcdesk.core.reviews import AnswerTarget
 from mcdesk.jobs.ops import Op
 
 if TYPE_CHECKING:
@@ -32,7 +34,7 @@ class Piece:
 
     target: str
     title: str
-    kind: str
+    kind: EvidenceKind
     path: Path | None
     text: str | None
     criterion_id: str
@@ -71,14 +73,15 @@ def load_draft(workspace: Workspace, draft_id: str) -> Op[DraftView]:
                 evidence = workspace.evidence.get(item.evidence_id)
             except McdeskError:
                 continue
-            text = workspace.evidence.text_of(evidence) if str(evidence.kind) == "text" else None
-            pieces.append(Piece(evidence.id, evidence.title, str(evidence.kind),
+            is_text = evidence.kind is EvidenceKind.TEXT
+            text = workspace.evidence.text_of(evidence) if is_text else None
+            pieces.append(Piece(evidence.id, evidence.title, evidence.kind,
                                 workspace.evidence.file_path(evidence), text,
                                 item.criterion_id, item.caption))
         for criterion_id, answer in draft.answers:
             title = prompts.get(criterion_id, criterion_id)
-            pieces.append(Piece(f"answer:{criterion_id}", title, "text", None, answer,
-                                criterion_id))
+            pieces.append(Piece(str(AnswerTarget(criterion_id)), title, EvidenceKind.TEXT,
+                                None, answer, criterion_id))
         return DraftView(draft, tuple(rubric), tuple(pieces),
                          tuple(coaching.comments(draft.id)), tuple(coaching.scores(draft.id)))
 

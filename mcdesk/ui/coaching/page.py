@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.changes import Change
 from mcdesk.core.coaching import CoachComment, CoachedDraft
-from mcdesk.core.reviews import Anchor, Annotation
+from mcdesk.core.reviews import Anchor, Annotation, AnswerTarget
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.annotation.comment_editor import CommentFields
 from mcdesk.ui.annotation.panel import AnnotatedPiece, AnnotationPanel
@@ -200,7 +200,7 @@ class CoachingPage(Place):
             self.pieces.blockSignals(True)
             self.pieces.clear()
             for piece in view.pieces:
-                label = piece.title if piece.target.startswith("answer:") else \
+                label = piece.title if AnswerTarget.parse(piece.target) is not None else \
                     self.tr("{title} ({kind})").format(title=piece.title, kind=piece.kind)
                 item = QListWidgetItem(label)
                 item.setData(Qt.ItemDataRole.UserRole, piece.target)
@@ -227,7 +227,7 @@ class CoachingPage(Place):
     def _show_piece(self) -> None:
         piece = self._piece()
         self.caption_button.setEnabled(piece is not None and
-                                       not piece.target.startswith("answer:"))
+                                       not AnswerTarget.parse(piece.target) is not None)
         if piece is None:
             return
         shown = self.panel.piece()

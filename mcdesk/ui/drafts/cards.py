@@ -7,13 +7,12 @@ from collections.abc import Sequence
 from html import escape
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFocusEvent, QPalette
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QToolButton,
     QVBoxLayout,
@@ -25,8 +24,7 @@ from mcdesk.core.drafts import Attachment, CriterionFeedback
 from mcdesk.core.evidence import Evidence
 from mcdesk.core.text import word_count
 from mcdesk.ui.widgets.evidence_model import EVIDENCE_MIME, facts
-
-AUTOSAVE_MS = 500  # a keystroke reaches the disk within about a second
+from mcdesk.ui.widgets.saving_text import SavingText
 
 
 def count_text(words: int, low: int | None, high: int | None) -> tuple[str, bool]:
@@ -38,16 +36,6 @@ def count_text(words: int, low: int | None, high: int | None) -> tuple[str, bool
     if low is not None:
         return f"{words} words (at least {low})", words >= low
     return f"{words} words", True
-
-
-class AnswerEdit(QPlainTextEdit):
-    """Flushes its pending autosave when the teacher leaves the field."""
-
-    left = Signal()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.left.emit()
 
 
 class CriterionCard(QFrame):
@@ -103,12 +91,10 @@ class TextCard(CriterionCard):
                  rubric: RubricCriterion | None, feedback: CriterionFeedback | None,
                  text: str, *, editable: bool, parent: QWidget | None = None) -> None:
         super().__init__(label, criterion, rubric, feedback, parent)
-        self.editor = AnswerEdit()
+        self.editor = SavingText(text)
         self.editor.setAccessibleName(self.tr("Answer: %1").replace("%1", criterion.prompt))
-        self.editor.setPlainText(text)
         self.editor.setReadOnly(not editable)
         self.editor.setMinimumHeight(120)
-        self.editor.setTabChangesFocus(True)
         self.count = QLabel()
         versions = QPushButton(self.tr("Earlier versions…"))
         versions.clicked.connect(lambda: self.versions_requested.emit(self.criterion.id))
@@ -117,37 +103,22 @@ class TextCard(CriterionCard):
         row.addWidget(versions)
         self.body.addWidget(self.editor)
         self.body.addLayout(row)
-        self._saved = text
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_MS)
-        self._timer.timeout.connect(self.flush)
-        self.editor.textChanged.connect(self._typed)
-        self.editor.left.connect(self.flush)
+        self.editor.textChanged.connect(self._update_count)
+        self.editor.save_requested.connect(
+            lambda words: self.answer_changed.emit(self.criterion.id, words))
         self._update_count()
 
     def set_text(self, text: str) -> None:
         """Replace the text (a restored version) without saving it again."""
-        self._saved = text
-        self.editor.blockSignals(True)
-        self.editor.setPlainText(text)
-        self.editor.blockSignals(False)
+        self.editor.set_saved_text(text, over_typing=True)
         self._update_count()
-
-    def _typed(self) -> None:
-        self._update_count()
-        self._timer.start()
 
     def flush(self) -> None:
-        self._timer.stop()
-        text = self.editor.toPlainText()
-        if text != self._saved:
-            self._saved = text
-            self.answer_changed.emit(self.criterion.id, text)
+        self.editor.flush()
 
     @property
     def pending(self) -> bool:
-        return self._timer.isActive()
+        return self.editor.pending
 
     def _update_count(self) -> None:
         text, ok = count_text(word_count(self.editor.toPlainText()), self.criterion.min_words,

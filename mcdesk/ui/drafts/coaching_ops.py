@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from mcdesk.core.changes import Change
+from mcdesk.core.evidence import EvidenceKind
+from mcdesk.core.reviews import AnswerTarget
 from mcdesk.jobs.ops import Op
 
 if TYPE_CHECKING:
@@ -28,7 +30,7 @@ def _tr(text: str) -> str:
 class CoachedPiece:
     target: str
     title: str
-    kind: str
+    kind: EvidenceKind
     path: Path | None
     text: str | None
 
@@ -61,17 +63,18 @@ def load(workspace: Workspace, draft_id: str) -> Op[CoachingView]:
             target = comment.anchor.target
             if target in pieces:
                 continue
-            if target.startswith("answer:"):
-                criterion = target.removeprefix("answer:")
-                pieces[target] = CoachedPiece(target, prompts.get(criterion, criterion), "text",
-                                              None, draft.answer(criterion))
+            answer = AnswerTarget.parse(target)
+            if answer is not None:
+                criterion = answer.criterion_id
+                pieces[target] = CoachedPiece(target, prompts.get(criterion, criterion),
+                                              EvidenceKind.TEXT, None, draft.answer(criterion))
                 continue
             try:
                 evidence = workspace.evidence.get(target)
             except McdeskError:
                 continue
-            text = evidence.body if str(evidence.kind) == "text" else None
-            pieces[target] = CoachedPiece(target, evidence.title, str(evidence.kind),
+            text = evidence.body if evidence.kind is EvidenceKind.TEXT else None
+            pieces[target] = CoachedPiece(target, evidence.title, evidence.kind,
                                           workspace.evidence.file_path(evidence), text)
         attached = {a.evidence_id for a in draft.attachments}
         notes = []
@@ -82,7 +85,7 @@ def load(workspace: Workspace, draft_id: str) -> Op[CoachingView]:
             video_id = observation.video_evidence_id
             if video_id is not None and video_id not in pieces:
                 video = workspace.evidence.get(video_id)
-                pieces[video_id] = CoachedPiece(video_id, video.title, str(video.kind),
+                pieces[video_id] = CoachedPiece(video_id, video.title, video.kind,
                                                 workspace.evidence.file_path(video), None)
         return CoachingView(tuple(rubric), dict(draft.self_assessment), comments,
                             tuple(workspace.coaching.scores(draft_id)), pieces, tuple(notes))

@@ -4,8 +4,6 @@ writes run in jobs)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from html import escape
 from typing import TYPE_CHECKING, TypeVar
 
@@ -28,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mcdesk.core.catalog import MicroCredential
-from mcdesk.core.drafts import Draft, DraftStatus, Readiness, Severity
+from mcdesk.core.drafts import DraftStatus, Readiness, Severity
 from mcdesk.core.errors import McdeskError
-from mcdesk.core.evidence import Evidence
-from mcdesk.core.progress import JobControl
-from mcdesk.jobs.runner import JobRunner, Lane
+from mcdesk.jobs.ops import Op
+from mcdesk.jobs.runner import JobRunner
+from mcdesk.ui.drafts import ops
 from mcdesk.ui.drafts.cards import CriterionCard, EvidenceCard, TextCard, is_text
+from mcdesk.ui.drafts.views import DraftView
 from mcdesk.ui.widgets.evidence_model import EvidenceListModel
 from mcdesk.ui.widgets.notice import Tone
 
@@ -44,27 +42,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 CHECK_DELAY_MS = 300
-
-
-@dataclass(frozen=True)
-class DraftView:
-    """Everything the editor shows, loaded together in one job."""
-
-    draft: Draft
-    mc: MicroCredential
-    evidence: dict[str, Evidence]
-    readiness: Readiness
-    max_attempts: int
-
-
-def load_view(workspace: Workspace, draft_id: str) -> DraftView:
-    drafts = workspace.drafts
-    draft = drafts.get(draft_id)
-    from mcdesk.core.drafts import DEFAULT_MAX_ATTEMPTS
-
-    return DraftView(draft, drafts.micro_credential(draft),
-                     {e.id: e for e in workspace.evidence.all()}, drafts.check(draft_id),
-                     DEFAULT_MAX_ATTEMPTS)
 
 
 class DraftEditor(QWidget):
@@ -195,8 +172,8 @@ class DraftEditor(QWidget):
         self.flush()
         self._generation += 1
         generation = self._generation
-        self._submit(self.tr("Opening a draft"), lambda _c: load_view(workspace, draft_id),
-                     lambda view: self._show(generation, view))
+        ops.open_draft(workspace, draft_id).success(lambda view: self._show(generation, view)) \
+            .failure(self._failed).run(self._runner, origin=self)
 
     def _show(self, generation: int, view: DraftView) -> None:
         if generation != self._generation:
@@ -357,8 +334,9 @@ class DraftEditor(QWidget):
         if workspace is None or view is None:
             return
         draft_id = view.draft.id
-        self._submit(self.tr("Checking the draft"), lambda _c: workspace.drafts.check(draft_id),
-                     lambda readiness: self._readiness_arrived(draft_id, readiness))
+        ops.check_draft(workspace, draft_id).success(
+            lambda readiness: self._readiness_arrived(draft_id, readiness)).failure(
+            self._failed).run(self._runner, origin=self)
 
     def _readiness_arrived(self, draft_id: str, readiness: Readiness) -> None:
         if self._view is not None and self._view.draft.id == draft_id:
@@ -379,35 +357,25 @@ class DraftEditor(QWidget):
         if workspace is None or view is None:
             return
         draft_id = view.draft.id
-        self._write(self.tr("Saving your answer"),
-                    lambda _c: workspace.drafts.write_answer(draft_id, criterion_id, text),
-                    reload=False)
+        self._write(ops.write_answer(workspace, draft_id, criterion_id, text), reload=False)
 
     def attach(self, criterion_id: str, evidence_ids: list[str]) -> None:
         workspace, view = self._workspace, self._view
         if workspace is None or view is None:
             return
-        draft_id = view.draft.id
-
-        def work(_c: JobControl) -> None:
-            for evidence_id in evidence_ids:
-                workspace.drafts.attach(draft_id, criterion_id, evidence_id)
-
-        self._write(self.tr("Attaching evidence"), work)
+        self._write(ops.attach(workspace, view.draft.id, criterion_id, evidence_ids))
 
     def _detach(self, criterion_id: str, evidence_id: str) -> None:
         workspace, view = self._workspace, self._view
         if workspace is not None and view is not None:
             draft_id = view.draft.id
-            self._write(self.tr("Removing evidence"),
-                        lambda _c: workspace.drafts.detach(draft_id, criterion_id, evidence_id))
+            self._write(ops.detach(workspace, draft_id, criterion_id, evidence_id))
 
     def _move(self, criterion_id: str, evidence_id: str, position: int) -> None:
         workspace, view = self._workspace, self._view
         if workspace is not None and view is not None:
             draft_id = view.draft.id
-            self._write(self.tr("Reordering"), lambda _c: workspace.drafts.move(
-                draft_id, criterion_id, evidence_id, position))
+            self._write(ops.move(workspace, draft_id, criterion_id, evidence_id, position))
 
     def _caption(self, criterion_id: str, evidence_id: str, caption: str) -> None:
         workspace, view = self._workspace, self._view
@@ -418,16 +386,15 @@ class DraftEditor(QWidget):
         if caption == current:
             return
         draft_id = view.draft.id
-        self._write(self.tr("Saving the caption"), lambda _c: workspace.drafts.set_caption(
-            draft_id, criterion_id, evidence_id, caption), reload=False)
+        self._write(ops.set_caption(workspace, draft_id, criterion_id, evidence_id, caption),
+                    reload=False)
 
     def _self_assessed(self, rubric_id: str, level_id: str | None) -> None:
         workspace, view = self._workspace, self._view
         if workspace is not None and view is not None:
             draft_id = view.draft.id
-            self._write(self.tr("Saving your self-assessment"),
-                        lambda _c: workspace.drafts.set_self_assessment(draft_id, rubric_id,
-                                                                        level_id), reload=False)
+            self._write(ops.set_self_assessment(workspace, draft_id, rubric_id, level_id),
+                        reload=False)
 
     def _build(self) -> None:
         if self._view is not None:
@@ -445,16 +412,10 @@ class DraftEditor(QWidget):
 
     # -- plumbing -----------------------------------------------------------------------
 
-    def _submit(self, title: str, fn: Callable[[JobControl], T],
-                on_success: Callable[[T], None]) -> None:
-        self._runner.submit(title, fn, lane=Lane.POOL, cancellable=False,
-                            on_success=on_success, on_failure=self._failed)
-
-    def _write(self, title: str, fn: Callable[[JobControl], object], *,
-               reload: bool = True) -> None:
+    def _write(self, op: Op[T], *, reload: bool = True) -> None:
         view = self._view
 
-        def done(_result: object) -> None:
+        def done(_result: T) -> None:
             if view is None:
                 return
             if reload:
@@ -463,9 +424,7 @@ class DraftEditor(QWidget):
                 self._check_timer.start()
             self.changed.emit(view.draft.id)
 
-        # Not cancellable: the teacher's words are owed to the disk even while closing.
-        self._runner.submit(title, fn, lane=Lane.WRITE, cancellable=False,
-                            on_success=done, on_failure=self._failed)
+        op.success(done).failure(self._failed).run(self._runner, origin=self)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, McdeskError):

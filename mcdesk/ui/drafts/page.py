@@ -15,31 +15,31 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from mcdesk.core.changes import Change
+from mcdesk.core.changes import Change, ChangeNotice
 from mcdesk.core.drafts import Draft, Readiness
-from mcdesk.core.errors import McdeskError
-from mcdesk.core.progress import JobControl
-from mcdesk.jobs.runner import JobRunner, Lane
+from mcdesk.jobs.runner import JobRunner
+from mcdesk.ui.drafts import ops
 from mcdesk.ui.drafts.editor import DraftEditor
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
     from mcdesk.core.catalog import CatalogEntry, SubmissionCriterion
     from mcdesk.core.drafts import AnswerVersion
     from mcdesk.core.packages import BuiltPackage, ReceivedPackage
-    from mcdesk.services.reviews import ImportedReview
+    from mcdesk.services.review_files import ImportedReview
     from mcdesk.services.workspace import Workspace
 
 
 class DraftsPage(Place):
-    watches = frozenset({Change.DRAFTS, Change.EVIDENCE, Change.CATALOG, Change.OUTBOX})
+    watches = frozenset({Change.DRAFTS, Change.EVIDENCE, Change.CATALOG, Change.OUTBOX,
+                         Change.ATTACHMENTS})
     drafts_shown = Signal(int)
     package_built = Signal(object)
     package_opened = Signal(object)
@@ -48,6 +48,7 @@ class DraftsPage(Place):
         super().__init__(runner, parent)
         self._select_after_load: str | None = None
         self._after_open: str | None = None
+        self._reopen = False  # the open draft shows evidence or a state changed elsewhere
         self.readiness: dict[str, Readiness] = {}
 
         self.new_button = QPushButton(self.tr("New draft…"))
@@ -94,13 +95,8 @@ class DraftsPage(Place):
         self.right_stack = QStackedWidget()
         self.right_stack.addWidget(self.placeholder)
         self.right_stack.addWidget(self.editor)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.right_stack)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 4)
-        splitter.setSizes([240, 900])
-        splitter.setChildrenCollapsible(False)
+        splitter = list_detail_splitter(left, self.right_stack, sizes=(240, 900),
+                                       stretch=(1, 4))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._set_enabled(False)
@@ -115,17 +111,30 @@ class DraftsPage(Place):
         self.new_button.setEnabled(enabled)
         self.open_package_button.setEnabled(enabled)
 
+    def changes_happened(self, notice: ChangeNotice) -> None:
+        """The list when drafts (or what their checks read) changed; the open draft too when
+        its evidence changed or it was itself changed elsewhere (a sync pass, a dialog)."""
+        if not notice.touches(self.watches):
+            return
+        view = self.editor.view
+        if view is not None and (notice.touches({Change.EVIDENCE, Change.ATTACHMENTS})
+                                 or (Change.DRAFTS in notice.changes
+                                     and (not notice.ids or view.draft.id in notice.ids))):
+            self._reopen = True
+        self.mark_stale()
+
     def refresh(self) -> None:
         workspace = self._workspace
         if workspace is None:
             return
         super().refresh()
+        current = self.current_id()
+        if self._reopen and current is not None:
+            self._reopen = False
+            self.editor.open(current)
 
-        def load(_c: JobControl) -> list[tuple[Draft, Readiness]]:
-            return [(d, workspace.drafts.check(d.id)) for d in workspace.drafts.list()]
-
-        self._runner.submit(self.tr("Loading drafts"), load, lane=Lane.POOL, cancellable=False,
-                            on_success=self._loaded, on_failure=self._failed)
+        ops.drafts_with_readiness(workspace).success(self._loaded).failure(self._failed).run(
+            self._runner, origin=self)
 
     def _loaded(self, rows: list[tuple[Draft, Readiness]]) -> None:
         current = self.current_id()
@@ -187,14 +196,8 @@ class DraftsPage(Place):
         if workspace is None:
             return
 
-        def load(_c: JobControl) -> list[CatalogEntry]:
-            return [e for e in workspace.catalog.entries(limit=100_000)
-                    if workspace.catalog.detail(e.achievement_id).micro_credential
-                    .submission_parts]
-
-        self._runner.submit(self.tr("Loading the catalog"), load, lane=Lane.POOL,
-                            cancellable=False, on_success=self._ask_micro_credential,
-                            on_failure=self._failed)
+        ops.draftable_micro_credentials(workspace).success(self._ask_micro_credential) \
+            .failure(self._failed).run(self._runner, origin=self)
 
     def _ask_micro_credential(self, entries: list[CatalogEntry]) -> None:
         from mcdesk.ui.drafts.dialogs import ChooseMicroCredentialDialog
@@ -213,9 +216,8 @@ class DraftsPage(Place):
         workspace = self._workspace
         if workspace is None:
             return
-        self._runner.submit(self.tr("Starting a draft"),
-                            lambda _c: workspace.drafts.new(achievement_id), lane=Lane.WRITE,
-                            on_success=self._started, on_failure=self._failed)
+        ops.new_draft(workspace, achievement_id).success(self._started).failure(
+            self._failed).run(self._runner, origin=self)
 
     def _started(self, draft: Draft) -> None:
         self.notice.emit(self.tr("Started a draft for “%1”. Everything you write is saved as "
@@ -226,10 +228,8 @@ class DraftsPage(Place):
         workspace = self._workspace
         if workspace is None:
             return
-        self._runner.submit(self.tr("Starting the next attempt"),
-                            lambda _c: workspace.drafts.start_resubmission(draft_id),
-                            lane=Lane.WRITE, on_success=self._resubmitted,
-                            on_failure=self._failed)
+        ops.start_resubmission(workspace, draft_id).success(self._resubmitted).failure(
+            self._failed).run(self._runner, origin=self)
 
     def _resubmitted(self, draft: Draft) -> None:
         self.notice.emit(self.tr("Attempt %1 starts from your last one, with the assessors' "
@@ -243,12 +243,9 @@ class DraftsPage(Place):
         workspace = self._workspace
         if workspace is None:
             return
-        self._runner.submit(
-            self.tr("Loading earlier versions"),
-            lambda _c: (workspace.drafts.criterion(draft_id, criterion_id),
-                        workspace.drafts.answer_versions(draft_id, criterion_id)),
-            lane=Lane.POOL, cancellable=False, on_failure=self._failed,
-            on_success=lambda result: self._ask_version(draft_id, *result))
+        ops.answer_versions(workspace, draft_id, criterion_id).success(
+            lambda result: self._ask_version(draft_id, *result)).failure(self._failed).run(
+            self._runner, origin=self)
 
     def _ask_version(self, draft_id: str, criterion: SubmissionCriterion,
                      versions: list[AnswerVersion]) -> None:
@@ -260,11 +257,9 @@ class DraftsPage(Place):
         dialog = AnswerVersionsDialog(criterion.prompt, versions, self)
         if dialog.exec() and (chosen := dialog.chosen()) is not None:
             version_id = chosen.id
-            self._runner.submit(self.tr("Restoring a version"),
-                                lambda _c: workspace.drafts.restore_version(draft_id,
-                                                                            version_id),
-                                lane=Lane.WRITE, on_failure=self._failed,
-                                on_success=lambda _a: self.editor.open(draft_id))
+            ops.restore_version(workspace, draft_id, version_id).success(
+                lambda _a: self.editor.open(draft_id)).failure(self._failed).run(
+                self._runner, origin=self)
         dialog.deleteLater()
 
     def pick_evidence(self, draft_id: str, criterion_id: str) -> None:
@@ -305,22 +300,10 @@ class DraftsPage(Place):
         if workspace is None:
             return
 
-        def work(control: JobControl) -> BuiltPackage:
-            from mcdesk.core.drafts import DraftStatus
-
-            drafts = workspace.drafts
-            readiness = drafts.check(draft_id)
-            if not readiness.ready:
-                raise McdeskError("the draft is not ready to send; fix what the check lists")
-            built = workspace.packages.build(drafts.snapshot(draft_id), dest, control)
-            if drafts.get(draft_id).status is DraftStatus.DRAFT:
-                drafts.set_status(draft_id, DraftStatus.PACKAGED)
-            return built
-
-        self._runner.submit(self.tr("Building the package"), work, lane=Lane.POOL,
-                            on_success=self._built, on_failure=self._failed,
-                            on_cancelled=lambda: self.notice.emit(self.tr(
-                                "Stopped. No package file was left behind."), Tone.INFO))
+        ops.build_package(workspace, draft_id, dest).success(self._built).failure(
+            self._failed).cancelled(lambda: self.notice.emit(self.tr(
+                "Stopped. No package file was left behind."), Tone.INFO)).run(
+            self._runner, origin=self)
 
     def _built(self, built: BuiltPackage) -> None:
         self.notice.emit(self.tr("The package is saved: %1. A copy of exactly what it holds "
@@ -341,10 +324,8 @@ class DraftsPage(Place):
         workspace = self._workspace
         if workspace is None:
             return
-        self._runner.submit(self.tr("Opening the package"),
-                            lambda control: workspace.packages.open_received(path, control),
-                            lane=Lane.POOL, on_success=self._package_opened,
-                            on_failure=self._failed)
+        ops.open_package(workspace, path).success(self._package_opened).failure(
+            self._failed).run(self._runner, origin=self)
 
     def _package_opened(self, package: ReceivedPackage) -> None:
         from mcdesk.ui.drafts.dialogs import ReceivedPackageDialog
@@ -367,10 +348,8 @@ class DraftsPage(Place):
         workspace = self._workspace
         if workspace is None:
             return
-        self._runner.submit(self.tr("Importing the review"),
-                            lambda _c: workspace.reviews.import_review_file(path),
-                            lane=Lane.WRITE, on_success=self._review_imported,
-                            on_failure=self._failed)
+        ops.import_review_file(workspace, path).success(self._review_imported).failure(
+            self._failed).run(self._runner, origin=self)
 
     def _review_imported(self, imported: ImportedReview) -> None:
         self.notice.emit(self.tr("Imported a review of %1, attempt %2: %3 comment(s) for you.")

@@ -4,11 +4,7 @@ comment's moment); read-only; GUI thread (loading runs in a job)."""
 
 from __future__ import annotations
 
-import contextlib
-import uuid
-from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -18,78 +14,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
 from mcdesk.core.drafts import DraftStatus
-from mcdesk.core.errors import McdeskError
-from mcdesk.core.reviews import Annotation
-from mcdesk.jobs.runner import JobRunner, Lane
+from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.annotation.panel import AnnotatedPiece, AnnotationPanel
+from mcdesk.ui.drafts import ops
+from mcdesk.ui.drafts.views import ReceivedView
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
-    from mcdesk.core.catalog import MicroCredential
-    from mcdesk.core.drafts import Draft
     from mcdesk.services.workspace import Workspace
-
-
-@dataclass(frozen=True)
-class ReceivedView:
-    draft: Draft
-    mc: MicroCredential | None
-    comments: tuple[Annotation, ...]
-    pieces: tuple[AnnotatedPiece, ...]
-
-
-def same_id(wire_id: str, local_id: str) -> bool:
-    """Whether a package's evidence id (`urn:uuid:…`) names this portfolio's evidence."""
-    if wire_id == local_id:
-        return True
-    try:
-        return uuid.UUID(wire_id.removeprefix("urn:uuid:")) == uuid.UUID(local_id)
-    except ValueError:
-        return False
-
-
-def load_received(workspace: Workspace, draft_id: str) -> ReceivedView:
-    """Worker thread: the draft, its comments and a piece for each thing commented on."""
-    draft = workspace.drafts.get(draft_id)
-    try:
-        mc: MicroCredential | None = workspace.drafts.micro_credential(draft)
-    except McdeskError:  # the catalog lost it: the comments still show
-        mc = None
-    comments = tuple(workspace.reviews.received_comments(draft_id))
-    evidence = {e.id: e for e in workspace.evidence.all()}
-    pieces: list[AnnotatedPiece] = []
-    seen: set[str] = set()
-    for comment in comments:
-        target = comment.anchor.target
-        if target in seen:
-            continue
-        seen.add(target)
-        if target.startswith("answer:"):
-            criterion_id = target.removeprefix("answer:")
-            title = "Your written answer"
-            if mc is not None:
-                with contextlib.suppress(KeyError, ValueError, McdeskError):
-                    title = f"Your answer: {mc.criterion(criterion_id).prompt}"
-            pieces.append(AnnotatedPiece(target=target, title=title, kind="text",
-                                         text=draft.answer(criterion_id)))
-            continue
-        local = next((e for e in evidence.values() if same_id(target, e.id)), None)
-        if local is None:
-            pieces.append(AnnotatedPiece(target=target, title="Evidence no longer in your "
-                                         "portfolio", kind="link"))
-            continue
-        path: Path | None = workspace.evidence.file_path(local)
-        text = local.body if local.kind.value == "text" and local.body else None
-        pieces.append(AnnotatedPiece(target=target, title=local.title or "Untitled",
-                                     kind=local.kind.value, path=path, text=text,
-                                     url=local.url,
-                                     path_in_package=comment.anchor.path))
-    return ReceivedView(draft, mc, comments, tuple(pieces))
 
 
 class ReceivedCommentsDialog(QDialog):
@@ -111,13 +48,8 @@ class ReceivedCommentsDialog(QDialog):
         self.pieces.currentItemChanged.connect(self._chosen)
         self.panel = AnnotationPanel(runner=runner)
         self.panel.set_read_only(True)
-        splitter = QSplitter()
-        splitter.addWidget(self.pieces)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 4)
-        splitter.setSizes([240, 860])
-        splitter.setChildrenCollapsible(False)
+        splitter = list_detail_splitter(self.pieces, self.panel, sizes=(240, 860),
+                                       stretch=(1, 4))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
@@ -125,10 +57,8 @@ class ReceivedCommentsDialog(QDialog):
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
         self._pieces: dict[str, AnnotatedPiece] = {}
-        runner.submit(self.tr("Reading the assessors' comments"),
-                      lambda _c: load_received(workspace, draft_id), lane=Lane.POOL,
-                      cancellable=False, on_success=self._loaded,
-                      on_failure=lambda exc: self.summary.setText(escape(str(exc))))
+        ops.received_comments(workspace, draft_id).success(self._loaded).failure(
+            lambda exc: self.summary.setText(escape(str(exc)))).run(runner, origin=self)
 
     def _loaded(self, view: ReceivedView) -> None:
         rubric = {c.id: c for c in view.mc.rubric} if view.mc is not None else {}

@@ -4,44 +4,35 @@ areas, and say which copy to make; GUI thread (reading, detecting and decoding r
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from pathlib import Path
-from typing import TypeVar
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QImage, QImageReader, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QProgressBar,
     QPushButton,
     QSlider,
-    QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.evidence import Evidence, EvidenceKind, FaceRegion, Rect
-from mcdesk.core.progress import JobControl
-from mcdesk.jobs.runner import JobHandle, JobRunner, JobStatus, Lane
+from mcdesk.core.units import clock
+from mcdesk.jobs.runner import JobHandle, JobRunner
 from mcdesk.services.workspace import Workspace
-from mcdesk.ui.evidence.region_editor import AreaStyle, RegionEditor
-from mcdesk.ui.evidence.trim_dialog import clock, warning_color
+from mcdesk.ui.evidence import ops
+from mcdesk.ui.evidence.areas_dialog import AreasDialog, error_text
+from mcdesk.ui.evidence.region_items import AreaStyle
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 log = logging.getLogger(__name__)
 
-T = TypeVar("T")
-
 #: Photos larger than this (longest side, pixels) are shown scaled down; areas stay in the
 #: photo's own pixels.
-MAX_SHOWN_SIDE = 2560
 #: Wait this long after the time slider stops before decoding the frame (milliseconds).
 FRAME_DELAY_MS = 200
 #: A region counts as showing on a frame if the frame is this close to its span (seconds).
@@ -50,237 +41,7 @@ SPAN_SLACK_S = 0.05
 SLIDER_STEPS = 10
 
 
-def error_text(exc: BaseException) -> str:
-    """What to tell the teacher about a failed job."""
-    if isinstance(exc, McdeskError):
-        return exc.detail
-    return str(exc) or type(exc).__name__
-
-
-def read_photo(path: Path) -> tuple[QImage, QSize]:
-    """The photo upright (EXIF orientation applied), scaled down if huge, and its full upright
-    size; any thread (QImage is safe off the GUI thread)."""
-    reader = QImageReader(str(path))
-    reader.setAutoTransform(True)
-    image = reader.read()
-    if image.isNull():
-        raise McdeskError(f"this photo cannot be shown ({reader.errorString()})", path=path)
-    size = image.size()
-    if max(size.width(), size.height()) > MAX_SHOWN_SIDE:
-        image = image.scaled(MAX_SHOWN_SIDE, MAX_SHOWN_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
-                             Qt.TransformationMode.SmoothTransformation)
-    return image, size
-
-
-class _AreasDialog(QDialog):
-    """What both dialogs share: the explanation, a status line with progress and Stop, the
-    picture with its areas and their tools, and the buttons."""
-
-    def __init__(self, runner: JobRunner, workspace: Workspace, evidence: Evidence,
-                 parent: QWidget | None, *, style: AreaStyle) -> None:
-        super().__init__(parent)
-        self._runner = runner
-        self._workspace = workspace
-        self._evidence = evidence
-        self._closed = False
-        self._handles: list[JobHandle] = []
-        self._progress_job: int | None = None
-        self.setMinimumSize(720, 560)
-        self.resize(900, 680)
-
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName(self.tr("Progress"))
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumWidth(220)
-        self.stop_button = QPushButton(self.tr("Stop"))
-        self.stop_button.setToolTip(self.tr("Stop looking; you can still mark areas yourself"))
-        self.stop_button.clicked.connect(self._stop)
-        self.status_row = QHBoxLayout()
-        self.status_row.addWidget(self.status_label, 1)
-        self.status_row.addWidget(self.progress)
-        self.status_row.addWidget(self.stop_button)
-        self._show_progress(False)
-
-        self.editor = RegionEditor(style=style)
-        self.editor.clear_image(self.tr("Loading the picture…"))
-        self.editor.rects_changed.connect(self._areas_changed)
-        self.editor.selection_changed.connect(self._selection_changed)
-
-        self.add_button = QPushButton(self.tr("Add area"))
-        self.add_button.setToolTip(self.tr("Add an area in the middle of the picture "
-                                           "(Insert), then move and resize it"))
-        self.add_button.clicked.connect(self._add_area)
-        self.remove_button = QPushButton(self.tr("Remove area"))
-        self.remove_button.setToolTip(self.tr("Remove the selected area (Delete)"))
-        self.remove_button.clicked.connect(self._remove_area)
-        self.zoom_out_button = self._tool_button("−", self.tr("Zoom out"), "Ctrl+-",
-                                                 self.editor.zoom_out)
-        self.zoom_in_button = self._tool_button("+", self.tr("Zoom in"), "Ctrl+=",
-                                                self.editor.zoom_in)
-        self.fit_button = self._tool_button(self.tr("Fit"), self.tr("Fit to window"), "Ctrl+0",
-                                            self.editor.zoom_to_fit)
-        self.tools = QHBoxLayout()
-        self.tools.addWidget(self.add_button)
-        self.tools.addWidget(self.remove_button)
-        self.tools.addStretch(1)
-        self.tools.addWidget(self.zoom_out_button)
-        self.tools.addWidget(self.zoom_in_button)
-        self.tools.addWidget(self.fit_button)
-        self.hint = QLabel(self.tr(
-            "Drag on the picture to mark an area. Click an area to select it: drag it to "
-            "move it, drag a corner to resize it, press Delete to remove it."))
-        self.hint.setWordWrap(True)
-        muted = self.hint.palette()
-        muted.setColor(QPalette.ColorRole.WindowText,
-                       muted.color(QPalette.ColorRole.PlaceholderText))
-        self.hint.setPalette(muted)
-
-        self.buttons = QDialogButtonBox()
-        self.make_button = QPushButton()
-        self.make_button.setDefault(True)
-        self.make_button.setAutoDefault(True)
-        self.buttons.addButton(self.make_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        runner.job_changed.connect(self._job_changed)
-        for sequence, slot in (("Ctrl+=", self.editor.zoom_in),
-                               ("Ctrl+-", self.editor.zoom_out),
-                               ("Ctrl+0", self.editor.zoom_to_fit)):
-            shortcut = QShortcut(QKeySequence(sequence), self)
-            shortcut.activated.connect(slot)
-
-    def _tool_button(self, text: str, name: str, keys: str,
-                     slot: Callable[[], None]) -> QToolButton:
-        button = QToolButton()
-        button.setText(text)
-        button.setAccessibleName(name)
-        shown_keys = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
-        button.setToolTip(f"{name} ({shown_keys})")
-        button.setMinimumWidth(32)
-        button.clicked.connect(slot)
-        return button
-
-    # -- jobs --------------------------------------------------------------------------
-
-    def _submit(self, title: str, fn: Callable[[JobControl], T],
-                on_success: Callable[[T], None], on_failure: Callable[[BaseException], None],
-                *, on_cancelled: Callable[[], None] | None = None,
-                track_progress: bool = False) -> JobHandle:
-        """Run `fn` on the pool; the callbacks are dropped once the dialog has closed."""
-
-        def success(result: T) -> None:
-            if not self._closed:
-                on_success(result)
-
-        def failure(exc: BaseException) -> None:
-            if not self._closed:
-                on_failure(exc)
-
-        def cancelled() -> None:
-            if not self._closed and on_cancelled is not None:
-                on_cancelled()
-
-        handle = self._runner.submit(title, fn, lane=Lane.POOL, on_success=success,
-                                     on_failure=failure, on_cancelled=cancelled)
-        self._handles = [h for h in self._handles if not h.state.finished] + [handle]
-        if track_progress:
-            self._progress_job = handle.job_id
-            self.progress.setRange(0, 0)
-            self._show_progress(True)
-        return handle
-
-    def _job_changed(self, status: JobStatus) -> None:
-        if self._closed or status.job_id != self._progress_job:
-            return
-        if status.state.finished:
-            self._progress_job = None
-            self._show_progress(False)
-            return
-        if status.total:
-            self.progress.setRange(0, 1000)
-            self.progress.setValue(int(1000 * min(status.done, status.total) / status.total))
-
-    def _show_progress(self, shown: bool) -> None:
-        self.progress.setVisible(shown)
-        self.stop_button.setVisible(shown)
-        self.stop_button.setEnabled(shown)
-
-    def _stop(self) -> None:
-        for handle in self._handles:
-            if handle.job_id == self._progress_job:
-                handle.cancel()
-                self.stop_button.setEnabled(False)
-
-    def _set_status(self, text: str, *, problem: bool = False) -> None:
-        self.status_label.setText(text)
-        self.status_label.setStyleSheet(f"color: {warning_color(self)};" if problem else "")
-
-    def _load_photo(self) -> None:
-        path = self._workspace.evidence.file_path(self._evidence)
-        if path is None:
-            self.editor.clear_image(self.tr("This evidence has no picture."))
-            return
-
-        def read(_control: JobControl) -> tuple[QImage, QSize]:
-            return read_photo(path)
-
-        self._submit(self.tr("Opening the photo"), read, self._photo_read, self._photo_failed)
-
-    def _photo_read(self, result: tuple[QImage, QSize]) -> None:
-        image, size = result
-        self.editor.set_image(image, size)
-        self._update_buttons()
-
-    def _photo_failed(self, exc: BaseException) -> None:
-        self.editor.clear_image(self.tr("The picture cannot be shown: %1").replace(
-            "%1", error_text(exc)))
-
-    # -- areas -------------------------------------------------------------------------
-
-    def _add_area(self) -> None:
-        self.editor.add_default_rect()
-        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _remove_area(self) -> None:
-        self.editor.remove_selected()
-
-    def _areas_changed(self) -> None:
-        self._update_buttons()
-
-    def _selection_changed(self) -> None:
-        self._update_buttons()
-
-    def _has_areas(self) -> bool:
-        return bool(self.editor.rects())
-
-    def _update_buttons(self) -> None:
-        self.make_button.setEnabled(self._has_areas())
-        self.remove_button.setEnabled(self.editor.selected_key() is not None)
-        self.add_button.setEnabled(self.editor.has_image())
-
-    # -- closing -----------------------------------------------------------------------
-
-    def accept(self) -> None:
-        if self._has_areas():
-            super().accept()
-
-    def done(self, result: int) -> None:
-        if not self._closed:
-            self._closed = True
-            for handle in self._handles:
-                handle.cancel()
-            self._runner.job_changed.disconnect(self._job_changed)
-        super().done(result)
-        self.editor.clear_image()  # the areas stay for regions()/rects(); the picture goes
-
-
-class BlurFacesDialog(_AreasDialog):
+class BlurFacesDialog(AreasDialog):
     """Finds faces in a photo or a video and lets the teacher correct what was found.
 
     Accepted, regions() are the areas to blur: for a photo without times, for a video each
@@ -400,13 +161,7 @@ class BlurFacesDialog(_AreasDialog):
         right_layout.addLayout(self.tools)
         right_layout.addWidget(self.hint)
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([220, 660])
-        splitter.setChildrenCollapsible(False)
+        splitter = list_detail_splitter(left, right, sizes=(220, 660), stretch=(1, 3))
         self._show_time(0.0)
         return splitter
 
@@ -416,14 +171,10 @@ class BlurFacesDialog(_AreasDialog):
         workspace = self._workspace
         evidence = self._evidence
 
-        def detect(control: JobControl) -> list[FaceRegion]:
-            return workspace.evidence.detect_faces(evidence, control)
-
         self._set_status(self.tr("Looking for faces…"))
-        self._detect_handle = self._submit(
-            self.tr("Looking for faces in “%1”").replace("%1", evidence.title), detect,
-            self._faces_found, self._detect_failed, on_cancelled=self._detect_cancelled,
-            track_progress=True)
+        self._detect_handle = self._run(
+            ops.find_faces(workspace, evidence), self._faces_found, self._detect_failed,
+            on_cancelled=self._detect_cancelled, track_progress=True)
 
     def _faces_found(self, found: list[FaceRegion]) -> None:
         self._detect_handle = None
@@ -484,9 +235,6 @@ class BlurFacesDialog(_AreasDialog):
         self._frame_generation += 1
         generation = self._frame_generation
 
-        def grab(_control: JobControl) -> bytes:
-            return workspace.evidence.frame_png(evidence, at_s)
-
         def shown(png: bytes) -> None:
             if generation != self._frame_generation:
                 return
@@ -504,8 +252,7 @@ class BlurFacesDialog(_AreasDialog):
                 self.editor.clear_image(self.tr("This frame cannot be shown: %1").replace(
                     "%1", error_text(exc)))
 
-        self._submit(self.tr("Showing a frame of “%1”").replace("%1", evidence.title), grab,
-                     shown, failed)
+        self._run(ops.video_frame(workspace, evidence, at_s), shown, failed)
 
     def _on_frame(self, region: FaceRegion, at_s: float) -> bool:
         start = region.start_s if region.start_s is not None else 0.0
@@ -667,7 +414,7 @@ class BlurFacesDialog(_AreasDialog):
         return self._detect_handle is not None
 
 
-class RedactDialog(_AreasDialog):
+class RedactDialog(AreasDialog):
     """Lets the teacher mark areas of a photo to black out (a name on a worksheet, a badge).
 
     Accepted, rects() are the areas, in the photo's pixels (as shown, upright)."""

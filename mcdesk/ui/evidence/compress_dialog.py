@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.evidence import Compress, Evidence
+from mcdesk.core.units import clock
 from mcdesk.services.workspace import Workspace
-from mcdesk.ui.evidence.trim_dialog import clock, warning_color
+from mcdesk.ui.widgets.colors import warning_color
 
 #: Picture heights offered, tallest first (None keeps the original size).
 HEIGHTS: tuple[int | None, ...] = (None, 1080, 720, 480, 360)

@@ -13,10 +13,8 @@ from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
@@ -29,25 +27,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mcdesk.core.changes import Change
-from mcdesk.core.evidence import Consent, Evidence, EvidenceKind, VersionRequest
-from mcdesk.core.progress import JobControl
-from mcdesk.jobs.runner import JobRunner, Lane
+from mcdesk.core.changes import Change, ChangeNotice
+from mcdesk.core.evidence import Consent, Evidence, EvidenceKind
+from mcdesk.jobs.ops import Op
+from mcdesk.jobs.runner import JobRunner
+from mcdesk.ui.evidence import ops
+from mcdesk.ui.evidence.tools import EvidenceTools
 from mcdesk.ui.widgets.evidence_model import (
     EVIDENCE_ROLE,
     THUMB_SIZE,
     EvidenceListModel,
     facts,
-    load_thumbnail,
 )
 from mcdesk.ui.widgets.notice import Tone
-from mcdesk.ui.widgets.place import Place
 from mcdesk.ui.widgets.provenance import provenance_text
+from mcdesk.ui.widgets.search_box import SearchBox
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
-    from mcdesk.services.evidence import AddReport
     from mcdesk.services.workspace import Workspace
     from mcdesk.ui.evidence.previews import Previews
+    from mcdesk.ui.evidence.privacy_dialog import PrivacyDialog
 
 T = TypeVar("T")
 
@@ -69,11 +69,10 @@ CONSENT_LABELS = {
 AUTOSAVE_MS = 600
 
 
-class EvidencePage(Place):
-    watches = frozenset({Change.EVIDENCE, Change.ROSTER, Change.DRAFTS})
+class EvidencePage(EvidenceTools):
+    watches = frozenset({Change.EVIDENCE, Change.ROSTER, Change.DRAFTS, Change.ATTACHMENTS})
     items_shown = Signal(int)
     detail_shown = Signal(str)
-    evidence_changed = Signal()
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
@@ -84,10 +83,8 @@ class EvidencePage(Place):
         self.accept_file_drops()
 
         # -- the library (left) --
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search evidence"))
-        self.search.setAccessibleName(self.tr("Search evidence"))
-        self.search.setClearButtonEnabled(True)
+        self.search = SearchBox(self.tr("Search evidence"), self.tr("Search evidence"),
+                                delay_ms=80)
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName(self.tr("Show kind"))
         for kind, label in KIND_LABELS.items():
@@ -107,7 +104,7 @@ class EvidencePage(Place):
         self.privacy_button.setToolTip(self.tr(
             "Names of students, locations in photos, consent: what to fix before sharing"))
         self.privacy_button.clicked.connect(self.open_privacy)
-        self.privacy_dialog: QWidget | None = None
+        self.privacy_dialog: PrivacyDialog | None = None
 
         self.model = EvidenceListModel(self._request_thumbnail)
         self.list = QListView()
@@ -241,21 +238,12 @@ class EvidencePage(Place):
         self.right_stack.addWidget(self.placeholder)
         self.right_stack.addWidget(right_split)
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.right_stack)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([400, 700])
-        splitter.setChildrenCollapsible(False)
+        splitter = list_detail_splitter(left, self.right_stack, sizes=(400, 700),
+                                       stretch=(2, 3))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(80)
-        self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.search_changed.connect(lambda _words: self.refresh())
         self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self._set_enabled(False)
 
@@ -282,10 +270,39 @@ class EvidencePage(Place):
                        self.empty_add):
             widget.setEnabled(enabled)
 
-    def _submit_read(self, title: str, fn: Callable[[JobControl], T],
-                     on_success: Callable[[T], None]) -> None:
-        self._runner.submit(title, fn, lane=Lane.POOL, cancellable=False,
-                            on_success=on_success, on_failure=self._failed)
+    def _read(self, op: Op[T], on_success: Callable[[T], None]) -> None:
+        op.success(on_success).failure(self._failed).run(self._runner, origin=self)
+
+    def changes_happened(self, notice: ChangeNotice) -> None:
+        """Evidence or the privacy list changed elsewhere: the library reloads; only drafts
+        and their attachments changed: only the "Used in" lines do (the pieces the notice
+        names, or all when it names none)."""
+        if not notice.touches(self.watches):
+            return
+        if notice.touches({Change.EVIDENCE, Change.ROSTER}):
+            self.mark_stale()
+            if self.privacy_dialog is not None and self.privacy_dialog.isVisible():
+                self.privacy_dialog.refresh()
+            return
+        workspace = self._workspace
+        if workspace is None:
+            return
+        only = notice.ids if Change.ATTACHMENTS in notice.changes else frozenset()
+        self._read(ops.usage(workspace), lambda usage: self._usage_loaded(usage, only))
+
+    def _usage_loaded(self, usage: dict[str, list[str]], only: frozenset[str]) -> None:
+        if only:
+            for evidence_id in only:
+                self.usage[evidence_id] = usage.get(evidence_id, [])
+        else:
+            self.usage = usage
+        current = self._current
+        if current is not None and (not only or current.id in only):
+            self._show_usage(current)
+
+    def _show_usage(self, evidence: Evidence) -> None:
+        drafts = self.usage.get(evidence.id, [])
+        self.used_label.setText(", ".join(drafts) if drafts else self.tr("No draft yet"))
 
     def refresh(self) -> None:
         workspace = self._workspace
@@ -297,14 +314,8 @@ class EvidencePage(Place):
         query = self.search.text()
         kind = self.kind_filter.currentData()
 
-        def load(_control: JobControl) -> tuple[list[Evidence], int, dict[str, list[str]]]:
-            found = workspace.evidence.find(query=query, kind=kind)
-            total = len(workspace.evidence.all()) if (query or kind) else len(found)
-            return found, total, workspace.drafts.usage()
-
-        self._runner.submit(self.tr("Loading evidence"), load, lane=Lane.POOL,
-                            cancellable=False, on_failure=self._failed,
-                            on_success=lambda result: self._loaded(generation, *result))
+        self._read(ops.library(workspace, query, kind),
+                   lambda result: self._loaded(generation, *result))
 
     def _loaded(self, generation: int, items: list[Evidence], total: int,
                 usage: dict[str, list[str]]) -> None:
@@ -334,15 +345,9 @@ class EvidencePage(Place):
         sha256 = evidence.sha256
         if workspace is None or sha256 is None:
             return
-
-        def load(_control: JobControl) -> QImage:
-            path = workspace.evidence.thumbnail_path(evidence)
-            return load_thumbnail(path) if path is not None else QImage()
-
-        self._runner.submit(self.tr("Loading a picture"), load, lane=Lane.POOL,
-                            cancellable=False,
-                            on_success=lambda image: self.model.set_thumbnail(sha256, image),
-                            on_failure=lambda exc: None)
+        ops.thumbnail(workspace, evidence).success(
+            lambda image: self.model.set_thumbnail(sha256, image)).failure(
+            lambda exc: None).run(self._runner, origin=self)
 
     def select_evidence(self, evidence_id: str) -> None:
         row = self.model.row_of(evidence_id)
@@ -401,8 +406,7 @@ class EvidencePage(Place):
         self.tags_edit.setText(", ".join(evidence.tags))
         self.privacy_label.setText(self._privacy_text(evidence))
         self.versions_label.setText(self._versions_text(evidence))
-        drafts = self.usage.get(evidence.id, [])
-        self.used_label.setText(", ".join(drafts) if drafts else self.tr("No draft yet"))
+        self._show_usage(evidence)
         has_file = evidence.sha256 is not None
         is_video = evidence.kind is EvidenceKind.VIDEO
         is_image = evidence.kind is EvidenceKind.IMAGE
@@ -455,8 +459,8 @@ class EvidencePage(Place):
             previews.image.clear()
             self.preview.setCurrentWidget(previews.image)
             evidence_id = evidence.id
-            self._submit_read(self.tr("Opening a photo"), lambda _c: load_thumbnail(path),
-                              lambda image: self._image_loaded(evidence_id, image))
+            self._read(ops.preview_picture(path),
+                       lambda image: self._image_loaded(evidence_id, image))
         elif kind is EvidenceKind.LINK:
             previews.link.show_link(evidence.url or "")
             self.preview.setCurrentWidget(previews.link)
@@ -468,9 +472,8 @@ class EvidencePage(Place):
             self.preview.setCurrentWidget(previews.text)
             if not editable:
                 evidence_id = evidence.id
-                self._submit_read(self.tr("Reading a document"),
-                                  lambda _c: workspace.evidence.text_of(evidence),
-                                  lambda text: self._text_loaded(evidence_id, text, note))
+                self._read(ops.document_text(workspace, evidence),
+                           lambda text: self._text_loaded(evidence_id, text, note))
         else:
             self.preview.setCurrentWidget(self.no_preview)
 
@@ -484,46 +487,41 @@ class EvidencePage(Place):
 
     # -- editing ---------------------------------------------------------------------------
 
-    def _write(self, title: str, fn: Callable[[JobControl], object], *,
-               refresh: bool = True) -> None:
-        def done(_result: object) -> None:
+    def _write(self, op: Op[T], *, refresh: bool = True) -> None:
+        def done(_result: T) -> None:
             if refresh:
                 self.refresh()
-            self.evidence_changed.emit()
+            self._edited()
 
-        self._runner.submit(title, fn, lane=Lane.WRITE, cancellable=False,
-                            on_success=done, on_failure=self._failed)
+        op.success(done).failure(self._failed).run(self._runner, origin=self)
 
     def _title_edited(self) -> None:
         evidence, workspace = self._current, self._workspace
         title = self.title_edit.text().strip()
         if evidence is None or workspace is None or not title or title == evidence.title:
             return
-        self._write(self.tr("Renaming"), lambda _c: workspace.evidence.rename(evidence.id, title))
+        self._write(ops.rename(workspace, evidence.id, title))
 
     def _captured_edited(self) -> None:
         evidence, workspace = self._current, self._workspace
         who = self.captured_edit.text().strip()
         if evidence is None or workspace is None or who == (evidence.captured_by or ""):
             return
-        self._write(self.tr("Saving"),
-                    lambda _c: workspace.evidence.set_captured_by(evidence.id, who))
+        self._write(ops.set_captured_by(workspace, evidence.id, who))
 
     def _tags_edited(self) -> None:
         evidence, workspace = self._current, self._workspace
         tags = [t.strip() for t in self.tags_edit.text().split(",") if t.strip()]
         if evidence is None or workspace is None or sorted(set(tags)) == sorted(evidence.tags):
             return
-        self._write(self.tr("Saving tags"),
-                    lambda _c: workspace.evidence.set_tags(evidence.id, tags))
+        self._write(ops.set_tags(workspace, evidence.id, tags))
 
     def _consent_chosen(self, index: int) -> None:
         evidence, workspace = self._current, self._workspace
         consent = self.consent_box.itemData(index)
         if evidence is None or workspace is None or consent == evidence.consent:
             return
-        self._write(self.tr("Saving consent"),
-                    lambda _c: workspace.evidence.set_consent(evidence.id, consent))
+        self._write(ops.set_consent(workspace, evidence.id, consent))
 
     def _text_edited(self, _text: str) -> None:
         self._autosave.start()
@@ -548,187 +546,16 @@ class EvidencePage(Place):
         if body == (evidence.body or ""):
             return
         self._current = replace(evidence, body=body)
-        self._write(self.tr("Saving your writing"),
-                    lambda _c: workspace.evidence.update_text(evidence.id, body), refresh=False)
+        self._write(ops.update_text(workspace, evidence.id, body), refresh=False)
 
     def move_to_trash(self) -> None:
         evidence, workspace = self._current, self._workspace
         if evidence is None or workspace is None:
             return
         self._clear_detail()
-        self._write(self.tr("Moving to trash"),
-                    lambda _c: workspace.evidence.move_to_trash(evidence.id))
+        self._write(ops.move_to_trash(workspace, evidence.id))
         self.notice.emit(self.tr("“%1” was moved to the trash.").replace("%1", evidence.title),
                          Tone.INFO)
-
-    # -- adding -----------------------------------------------------------------------------
-
-    def choose_files(self) -> None:
-        files, _filter = QFileDialog.getOpenFileNames(
-            self, self.tr("Add evidence"), str(Path.home()),
-            self.tr("Evidence (*.mp4 *.mov *.m4v *.mkv *.webm *.avi *.m4a *.mp3 *.wav *.jpg "
-                    "*.jpeg *.png *.heic *.heif *.webp *.gif *.pdf *.docx *.txt *.md);;"
-                    "All files (*)"))
-        if files:
-            self.add_paths([Path(f) for f in files])
-
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Add a whole folder"),
-                                                  str(Path.home()))
-        if folder:
-            self.add_paths([Path(folder)])
-
-    def add_paths(self, paths: Sequence[Path]) -> None:
-        workspace = self._workspace
-        if workspace is None:
-            return
-        # Hashing and probing big videos must not hold up small writes (autosave), so this
-        # runs in the pool; its own database writes are short transactions.
-        self._runner.submit(
-            self.tr("Adding evidence"),
-            lambda control: workspace.evidence.add_paths(paths, control=control),
-            lane=Lane.POOL, on_success=self._added, on_failure=self._failed,
-            on_cancelled=lambda: self.notice.emit(
-                self.tr("Adding was stopped; nothing half-added was kept."), Tone.INFO))
-
-    def _added(self, report: AddReport) -> None:
-        added = [r.evidence for r in report.results if r.evidence is not None]
-        again = [r for r in report.results if r.already_had is not None]
-        failed = [r for r in report.results if r.error is not None]
-        lines = []
-        if added:
-            lines.append(self.tr("Added 1 piece of evidence.") if len(added) == 1 else
-                         self.tr("Added %1 pieces of evidence.").replace("%1", str(len(added))))
-            self._select_after_load = added[-1].id
-        for result in again:
-            assert result.already_had is not None
-            lines.append(self.tr("%1 is already in your evidence as “%2”.")
-                         .replace("%1", Path(result.path).name)
-                         .replace("%2", result.already_had.title))
-            self._select_after_load = self._select_after_load or result.already_had.id
-        for result in failed:
-            lines.append(self.tr("%1 was not added: %2").replace("%1", Path(result.path).name)
-                         .replace("%2", result.error or ""))
-        if report.skipped:
-            skipped = len(report.skipped)
-            lines.append((self.tr("1 file in the folder was skipped") if skipped == 1 else
-                          self.tr("%1 files in the folder were skipped").replace(
-                              "%1", str(skipped))) + self.tr(": not evidence mcdesk knows."))
-        self.notice.emit("\n".join(lines) or self.tr("Nothing to add."),
-                         Tone.ERROR if failed else Tone.INFO)
-        self.refresh()
-        self.evidence_changed.emit()
-
-    def ask_link(self) -> None:
-        workspace = self._workspace
-        if workspace is None:
-            return
-        url, ok = QInputDialog.getText(self, self.tr("Add a link"), self.tr(
-            "Web address (for example a video your school hosts):"))
-        if not ok or not url.strip():
-            return
-        title, ok = QInputDialog.getText(self, self.tr("Add a link"), self.tr("Title:"))
-        if not ok:
-            return
-        self._runner.submit(self.tr("Adding a link"),
-                            lambda _c: workspace.evidence.add_link(url, title),
-                            lane=Lane.WRITE, on_success=self._made, on_failure=self._failed)
-
-    def new_writing(self) -> None:
-        workspace = self._workspace
-        if workspace is None:
-            return
-        self._runner.submit(self.tr("Starting new writing"),
-                            lambda _c: workspace.evidence.add_text(self.tr("New writing"), ""),
-                            lane=Lane.WRITE, on_success=self._made, on_failure=self._failed)
-
-    def _made(self, evidence: Evidence) -> None:
-        self._select_after_load = evidence.id
-        self.refresh()
-        self.evidence_changed.emit()
-
-    # -- safe versions ----------------------------------------------------------------------
-
-    def make_version(self, request: VersionRequest, title: str) -> None:
-        evidence, workspace = self._current, self._workspace
-        if evidence is None or workspace is None:
-            return
-        source_id = evidence.id
-        self._runner.submit(
-            title, lambda control: workspace.evidence.make_version(source_id, request, control),
-            lane=Lane.POOL, on_success=self._version_made, on_failure=self._failed,
-            on_cancelled=lambda: self.notice.emit(
-                self.tr("Stopped. Nothing was changed; no partial file was kept."), Tone.INFO))
-
-    def _version_made(self, version: Evidence) -> None:
-        self.notice.emit(self.tr("Made “%1”. The original is unchanged.").replace(
-            "%1", version.title), Tone.INFO)
-        self._made(version)
-
-    def strip_metadata(self) -> None:
-        from mcdesk.core.evidence import StripMetadata
-
-        self.make_version(StripMetadata(), self.tr("Removing location and details"))
-
-    def open_blur(self) -> None:
-        evidence, workspace = self._current, self._workspace
-        if evidence is None or workspace is None:
-            return
-        from mcdesk.core.evidence import BlurFaces
-        from mcdesk.ui.evidence.blur_dialog import BlurFacesDialog
-
-        dialog = BlurFacesDialog(self._runner, workspace, evidence, self)
-        if dialog.exec():
-            self.make_version(BlurFaces(tuple(dialog.regions())), self.tr("Blurring faces"))
-        dialog.deleteLater()
-
-    def open_redact(self) -> None:
-        evidence, workspace = self._current, self._workspace
-        if evidence is None or workspace is None:
-            return
-        from mcdesk.core.evidence import Redact
-        from mcdesk.ui.evidence.blur_dialog import RedactDialog
-
-        dialog = RedactDialog(self._runner, workspace, evidence, self)
-        if dialog.exec():
-            self.make_version(Redact(tuple(dialog.rects())), self.tr("Blacking out areas"))
-        dialog.deleteLater()
-
-    def open_trim(self) -> None:
-        evidence = self._current
-        if evidence is None:
-            return
-        from mcdesk.ui.evidence.trim_dialog import TrimDialog
-
-        dialog = TrimDialog(evidence, self)
-        if dialog.exec():
-            self.make_version(dialog.request(), self.tr("Trimming the video"))
-        dialog.deleteLater()
-
-    def open_compress(self) -> None:
-        evidence, workspace = self._current, self._workspace
-        if evidence is None or workspace is None:
-            return
-        from mcdesk.ui.evidence.compress_dialog import CompressDialog
-
-        dialog = CompressDialog(workspace, evidence, self)
-        if dialog.exec():
-            self.make_version(dialog.request(), self.tr("Compressing the video"))
-        dialog.deleteLater()
-
-    def open_privacy(self) -> None:
-        workspace = self._workspace
-        if workspace is None:
-            return
-        from mcdesk.ui.evidence.privacy_dialog import PrivacyDialog
-
-        if self.privacy_dialog is None:
-            dialog = PrivacyDialog(self._runner, workspace, self)
-            dialog.evidence_chosen.connect(self.select_evidence)
-            self.evidence_changed.connect(dialog.refresh)
-            self.privacy_dialog = dialog
-        self.privacy_dialog.show()
-        self.privacy_dialog.raise_()
 
     def files_dropped(self, paths: Sequence[Path]) -> None:
         self.add_paths(paths)

@@ -42,13 +42,20 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from mcdesk.core.errors import McdeskError
-from mcdesk.core.evidence import Consent, Evidence, EvidenceKind, RosterEntry, RosterHit
-from mcdesk.core.progress import JobControl
+from mcdesk.core.evidence import (
+    Consent,
+    Evidence,
+    EvidenceKind,
+    RosterEntry,
+    RosterHit,
+    RosterRole,
+)
 from mcdesk.core.text import fold
-from mcdesk.jobs.runner import JobRunner, Lane
+from mcdesk.jobs.runner import JobRunner
 from mcdesk.services.evidence import PrivacyReport
 from mcdesk.services.workspace import Workspace
-from mcdesk.ui.evidence.trim_dialog import warning_color
+from mcdesk.ui.evidence import ops
+from mcdesk.ui.widgets.colors import is_dark, warning_color
 
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole
 HTML_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -251,8 +258,10 @@ class PrivacyDialog(QDialog):
         self.name_edit.installEventFilter(_ReturnFilter(self))
         self.role_box = QComboBox()
         self.role_box.setAccessibleName(self.tr("Who this is"))
-        for role, label in (("student", self.tr("Student")), ("teacher", self.tr("Teacher")),
-                            ("school", self.tr("School")), ("other", self.tr("Other"))):
+        for role, label in ((RosterRole.STUDENT, self.tr("Student")),
+                            (RosterRole.TEACHER, self.tr("Teacher")),
+                            (RosterRole.SCHOOL, self.tr("School")),
+                            (RosterRole.OTHER, self.tr("Other"))):
             self.role_box.addItem(label, role)
         self.add_button = QPushButton(self.tr("Add name"))
         self.add_button.clicked.connect(self.add_name)
@@ -334,14 +343,9 @@ class PrivacyDialog(QDialog):
         self._generation += 1
         generation = self._generation
         self.refresh_button.setEnabled(False)
-
-        def load(_control: JobControl) -> tuple[list[RosterEntry], PrivacyReport]:
-            return workspace.evidence.roster(), workspace.evidence.privacy_report()
-
-        self._runner.submit(
-            self.tr("Checking privacy"), load, lane=Lane.POOL, cancellable=False,
-            on_success=lambda result: self._loaded(generation, *result),
-            on_failure=lambda exc: self._load_failed(generation, exc))
+        ops.privacy_check(workspace).success(lambda result: self._loaded(generation, *result)) \
+            .failure(lambda exc: self._load_failed(generation, exc)).run(self._runner,
+                                                                         origin=self)
 
     def _loaded(self, generation: int, roster: list[RosterEntry],
                 report: PrivacyReport) -> None:
@@ -392,7 +396,7 @@ class PrivacyDialog(QDialog):
 
     def _fill_hits(self, hits: tuple[RosterHit, ...], have_names: bool) -> None:
         self.hits_tree.clear()
-        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        dark = is_dark(self.palette(), QPalette.ColorRole.Base)
         background, foreground = ("#8a6d00", "#ffffff") if dark else ("#ffe066", "#000000")
         where_words = {"title": self.tr("title"), "file name": self.tr("file name"),
                        "text": self.tr("text")}
@@ -482,13 +486,8 @@ class PrivacyDialog(QDialog):
         role = str(self.role_box.currentData())
         workspace = self._workspace
         self.add_button.setEnabled(False)
-
-        def add(_control: JobControl) -> RosterEntry:
-            return workspace.evidence.add_roster_name(name, role)
-
-        self._runner.submit(self.tr("Adding a name to the privacy list"), add,
-                            lane=Lane.WRITE, cancellable=False, on_success=self._name_added,
-                            on_failure=self._roster_failed)
+        ops.add_roster_name(workspace, name, role).success(self._name_added).failure(
+            self._roster_failed).run(self._runner, origin=self)
 
     def _name_added(self, entry: RosterEntry) -> None:
         if not isValid(self):
@@ -507,14 +506,9 @@ class PrivacyDialog(QDialog):
         workspace = self._workspace
         name = next((e.name for e in self._roster if e.id == entry_id), "")
         self.remove_button.setEnabled(False)
-
-        def remove(_control: JobControl) -> None:
-            workspace.evidence.remove_roster_name(entry_id)
-
-        self._runner.submit(
-            self.tr("Removing a name from the privacy list"), remove, lane=Lane.WRITE,
-            cancellable=False, on_success=lambda _r: self._name_removed(name),
-            on_failure=self._roster_failed)
+        ops.remove_roster_name(workspace, entry_id).success(
+            lambda _r: self._name_removed(name)).failure(self._roster_failed).run(
+            self._runner, origin=self)
 
     def _name_removed(self, name: str) -> None:
         if not isValid(self):

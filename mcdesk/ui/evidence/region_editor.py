@@ -3,13 +3,10 @@ blur, things to black out); GUI thread."""
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, QSizeF, Qt, Signal
 from PySide6.QtGui import (
-    QBrush,
-    QColor,
     QContextMenuEvent,
     QFocusEvent,
     QImage,
@@ -25,93 +22,28 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QFrame,
-    QGraphicsItem,
     QGraphicsPixmapItem,
-    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsView,
     QMenu,
-    QStyleOptionGraphicsItem,
     QWidget,
 )
 
 from mcdesk.core.evidence import Rect
+from mcdesk.ui.evidence.region_items import (
+    HANDLE_PX,
+    AreaItem,
+    AreaStyle,
+    Drag,
+    corners_of,
+    to_qrectf,
+    to_rect,
+)
 
 #: Smallest area (in image pixels) a drag makes; a shorter drag is taken as a click.
 MIN_SIZE = 4
-#: Handles and the hit margin around them, in screen pixels.
-HANDLE_PX = 9
 ZOOM_STEP = 1.25
 MAX_ZOOM = 16.0
-
-_AREA_Z = 10.0
-
-
-class _Drag(enum.Enum):
-    NONE = "none"
-    CREATE = "create"
-    MOVE = "move"
-    RESIZE = "resize"
-
-
-class AreaStyle(enum.Enum):
-    """How marked areas look: a see-through highlight (blur) or nearly solid black (redact)."""
-
-    HIGHLIGHT = "highlight"
-    BLACK_OUT = "black out"
-
-
-class _AreaItem(QGraphicsRectItem):
-    """One marked area; its rectangle is in image pixels (the scene's coordinates)."""
-
-    def __init__(self, key: int, rect: QRectF, style: AreaStyle) -> None:
-        super().__init__(rect)
-        self.key = key
-        self.style = style
-        self.setZValue(_AREA_Z)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-
-    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
-              widget: QWidget | None = None) -> None:
-        selected = self.isSelected()
-        if self.style is AreaStyle.BLACK_OUT:
-            fill = QColor(0, 0, 0, 200)
-            edge = QColor("#2f7bd8") if selected else QColor("#ffcc33")
-        else:
-            fill = QColor(255, 196, 0, 60) if not selected else QColor(47, 123, 216, 70)
-            edge = QColor("#2f7bd8") if selected else QColor("#ffb000")
-        painter.setBrush(QBrush(fill))
-        # A dark halo under the coloured line keeps the edge visible on any picture.
-        halo = QPen(QColor(0, 0, 0, 150), 4)
-        halo.setCosmetic(True)
-        painter.setPen(halo)
-        painter.drawRect(self.rect())
-        pen = QPen(edge, 2)
-        pen.setCosmetic(True)
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(self.rect())
-        if selected:
-            scale = painter.worldTransform().m11() or 1.0
-            half = HANDLE_PX / 2 / scale
-            painter.setBrush(QBrush(QColor("white")))
-            for corner in _corners(self.rect()):
-                painter.drawRect(QRectF(corner.x() - half, corner.y() - half, 2 * half, 2 * half))
-
-
-def _corners(rect: QRectF) -> list[QPointF]:
-    return [rect.topLeft(), rect.topRight(), rect.bottomLeft(), rect.bottomRight()]
-
-
-def to_rect(rect: QRectF) -> Rect:
-    """A core Rect (whole pixels) from a scene rectangle."""
-    normal = rect.normalized()
-    x, y = round(normal.left()), round(normal.top())
-    return Rect(x, y, max(1, round(normal.right()) - x), max(1, round(normal.bottom()) - y))
-
-
-def to_qrectf(rect: Rect) -> QRectF:
-    return QRectF(rect.x, rect.y, rect.width, rect.height)
 
 
 class RegionEditor(QGraphicsView):
@@ -144,11 +76,11 @@ class RegionEditor(QGraphicsView):
         self._placeholder = ""
         self._zoom = 1.0  # relative to "fit"
         self._next_key = 0
-        self._drag = _Drag.NONE
+        self._drag = Drag.NONE
         self._drag_origin = QPointF()
         self._drag_start_rect = QRectF()
         self._drag_corner = 0
-        self._drag_item: _AreaItem | None = None
+        self._drag_item: AreaItem | None = None
         self._drag_changed = False
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.SmoothPixmapTransform)
@@ -226,7 +158,7 @@ class RegionEditor(QGraphicsView):
         for index, rect in enumerate(rects):
             key = keys[index] if keys is not None else self.new_key()
             self._next_key = max(self._next_key, key + 1)
-            item = _AreaItem(key, to_qrectf(rect), self._style)
+            item = AreaItem(key, to_qrectf(rect), self._style)
             self._scene.addItem(item)
             item.setSelected(key == selected_key)
         self._scene.blockSignals(False)
@@ -235,7 +167,7 @@ class RegionEditor(QGraphicsView):
 
     def add_rect(self, rect: Rect, *, select: bool = True) -> int:
         """Add one area (clipped to the picture); returns its key."""
-        item = _AreaItem(self.new_key(), self._clip(to_qrectf(rect)), self._style)
+        item = AreaItem(self.new_key(), self._clip(to_qrectf(rect)), self._style)
         self._scene.addItem(item)
         if select:
             self._select(item)
@@ -331,62 +263,62 @@ class RegionEditor(QGraphicsView):
         self._drag_changed = False
         self._drag_origin = point
         if selected is not None and corner is not None:
-            self._drag = _Drag.RESIZE
+            self._drag = Drag.RESIZE
             self._drag_item = selected
             self._drag_corner = corner
             self._drag_start_rect = selected.rect()
         elif (item := self._item_at(event.position().toPoint())) is not None:
             self._select(item)
-            self._drag = _Drag.MOVE
+            self._drag = Drag.MOVE
             self._drag_item = item
             self._drag_start_rect = item.rect()
         elif self._scene.sceneRect().contains(point):
             self._scene.clearSelection()
-            self._drag = _Drag.CREATE
+            self._drag = Drag.CREATE
             self._drag_item = None
         event.accept()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         position = event.position().toPoint()
-        if self._drag is _Drag.NONE:
+        if self._drag is Drag.NONE:
             self._update_cursor(position)
             super().mouseMoveEvent(event)
             return
         point = self._clamp(self._scene_point(position))
-        if self._drag is _Drag.CREATE:
+        if self._drag is Drag.CREATE:
             rect = QRectF(self._drag_origin, point).normalized()
             if self._drag_item is None:
                 if rect.width() * self._view_scale() < MIN_SIZE and (
                         rect.height() * self._view_scale() < MIN_SIZE):
                     return
-                self._drag_item = _AreaItem(self.new_key(), rect, self._style)
+                self._drag_item = AreaItem(self.new_key(), rect, self._style)
                 self._scene.addItem(self._drag_item)
                 self._select(self._drag_item)
             self._drag_item.setRect(rect)
             self._drag_changed = True
-        elif self._drag is _Drag.MOVE and self._drag_item is not None:
+        elif self._drag is Drag.MOVE and self._drag_item is not None:
             delta = point - self._drag_origin
             self._drag_item.setRect(self._clip_move(self._drag_start_rect.translated(delta)))
             self._drag_changed = True
-        elif self._drag is _Drag.RESIZE and self._drag_item is not None:
-            corners = _corners(self._drag_start_rect)
+        elif self._drag is Drag.RESIZE and self._drag_item is not None:
+            corners = corners_of(self._drag_start_rect)
             opposite = corners[3 - self._drag_corner]
             self._drag_item.setRect(QRectF(opposite, point).normalized())
             self._drag_changed = True
         event.accept()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if self._drag is _Drag.NONE:
+        if self._drag is Drag.NONE:
             super().mouseReleaseEvent(event)
             return
         item = self._drag_item
         drag = self._drag
-        self._drag = _Drag.NONE
+        self._drag = Drag.NONE
         self._drag_item = None
         event.accept()
         if item is not None and (item.rect().width() < MIN_SIZE
                                  or item.rect().height() < MIN_SIZE):
-            if drag is _Drag.CREATE:  # too small to be meant: forget it quietly
+            if drag is Drag.CREATE:  # too small to be meant: forget it quietly
                 self._scene.removeItem(item)
                 self.selection_changed.emit()
                 return
@@ -489,38 +421,38 @@ class RegionEditor(QGraphicsView):
 
     # -- internals ---------------------------------------------------------------------
 
-    def _items(self) -> list[_AreaItem]:
-        found = [item for item in self._scene.items() if isinstance(item, _AreaItem)]
+    def _items(self) -> list[AreaItem]:
+        found = [item for item in self._scene.items() if isinstance(item, AreaItem)]
         return sorted(found, key=lambda item: item.key)
 
-    def _selected_item(self) -> _AreaItem | None:
+    def _selected_item(self) -> AreaItem | None:
         for item in self._scene.selectedItems():
-            if isinstance(item, _AreaItem):
+            if isinstance(item, AreaItem):
                 return item
         return None
 
-    def _select(self, item: _AreaItem) -> None:
+    def _select(self, item: AreaItem) -> None:
         if item.isSelected() and len(self._scene.selectedItems()) == 1:
             return
         self._scene.clearSelection()
         item.setSelected(True)
 
-    def _remove(self, item: _AreaItem) -> None:
+    def _remove(self, item: AreaItem) -> None:
         self._scene.removeItem(item)
         self._changed()
         self.selection_changed.emit()
 
-    def _item_at(self, position: QPoint) -> _AreaItem | None:
+    def _item_at(self, position: QPoint) -> AreaItem | None:
         selected = self._selected_item()
         if selected is not None and selected.rect().contains(self._scene_point(position)):
             return selected  # the selected one wins where areas overlap
         for item in self.items(position):
-            if isinstance(item, _AreaItem):
+            if isinstance(item, AreaItem):
                 return item
         return None
 
-    def _corner_at(self, item: _AreaItem, position: QPoint) -> int | None:
-        for index, corner in enumerate(_corners(item.rect())):
+    def _corner_at(self, item: AreaItem, position: QPoint) -> int | None:
+        for index, corner in enumerate(corners_of(item.rect())):
             shown = self.mapFromScene(corner)
             if abs(shown.x() - position.x()) <= HANDLE_PX and abs(
                     shown.y() - position.y()) <= HANDLE_PX:
@@ -562,7 +494,7 @@ class RegionEditor(QGraphicsView):
         y = min(max(rect.top(), 0.0), max(0.0, self._size.height() - rect.height()))
         return QRectF(x, y, rect.width(), rect.height())
 
-    def _nudge(self, item: _AreaItem, key: int, *, resize: bool, fine: bool) -> None:
+    def _nudge(self, item: AreaItem, key: int, *, resize: bool, fine: bool) -> None:
         step = 1.0 if fine else max(1.0, round(max(self._size.width(),
                                                    self._size.height()) / 100))
         dx = {Qt.Key.Key_Left: -step, Qt.Key.Key_Right: step}.get(Qt.Key(key), 0.0)

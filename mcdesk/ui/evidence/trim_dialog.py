@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QTime, Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,25 +18,11 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.evidence import Evidence, Trim
+from mcdesk.core.units import clock
+from mcdesk.ui.widgets.colors import warning_color
 
 #: The shortest clip the dialog allows, in seconds.
 MIN_LENGTH_S = 1.0
-
-
-def clock(seconds: float) -> str:
-    """A time as a teacher reads it on a video player: 0:07, 12:31, 1:02:03."""
-    whole = max(0, math.floor(seconds + 0.5))
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes}:{secs:02d}"
-
-
-def warning_color(widget: QWidget) -> str:
-    """A red that reads well on the widget's background, light or dark."""
-    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
-    return "#ff8a80" if dark else "#b3261e"
 
 
 def _to_time(seconds: float) -> QTime:

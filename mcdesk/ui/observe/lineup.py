@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.catalog import RubricCriterion
 from mcdesk.core.coaching import AlignedBy, Observation
-from mcdesk.core.evidence import Evidence
+from mcdesk.core.evidence import Evidence, EvidenceKind
 from mcdesk.core.reviews import Annotation
 from mcdesk.ui.annotation.panel import AnnotatedPiece, AnnotationPanel
 
@@ -141,7 +141,7 @@ class LineUp(QWidget):
         """Show `video` in the player (the notes on it once lined up)."""
         piece = self.panel.piece()
         if piece is None or piece.target != video.id:
-            self.panel.show_piece(AnnotatedPiece(video.id, video.title, "video", path))
+            self.panel.show_piece(AnnotatedPiece(video.id, video.title, EvidenceKind.VIDEO, path))
 
     def clear(self) -> None:
         self._observation = None

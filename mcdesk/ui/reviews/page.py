@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.changes import Change
-from mcdesk.core.progress import JobControl
 from mcdesk.core.reviews import Review, ReviewState, ReviewSummary
 from mcdesk.core.units import clock
-from mcdesk.jobs.runner import JobRunner, Lane
+from mcdesk.jobs.runner import JobRunner
+from mcdesk.ui.reviews import ops
 from mcdesk.ui.reviews.workspace import ReviewWorkspace
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
@@ -102,13 +103,8 @@ class ReviewsPage(Place):
         self.right_stack = QStackedWidget()
         self.right_stack.addWidget(self.placeholder)
         self.right_stack.addWidget(self.workspace_view)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.right_stack)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 5)
-        splitter.setSizes([260, 1000])
-        splitter.setChildrenCollapsible(False)
+        splitter = list_detail_splitter(left, self.right_stack, sizes=(260, 1000),
+                                       stretch=(1, 5))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.accept_file_drops()
@@ -124,10 +120,8 @@ class ReviewsPage(Place):
         if workspace is None:
             return
         super().refresh()
-        self._runner.submit(self.tr("Loading reviews"),
-                            lambda _c: workspace.reviews.summaries(), lane=Lane.POOL,
-                            cancellable=False, on_success=self._loaded,
-                            on_failure=self._failed)
+        ops.queue(workspace).success(self._loaded).failure(self._failed).run(
+            self._runner, origin=self)
 
     def _loaded(self, rows: list[ReviewSummary]) -> None:
         current = self.current_id()
@@ -213,13 +207,8 @@ class ReviewsPage(Place):
         workspace = self._workspace
         if workspace is None:
             return
-
-        def run(control: JobControl) -> Review:
-            return workspace.reviews.open_package(path, control)
-
-        self._runner.submit(self.tr("Opening %1").replace("%1", path.name), run,
-                            lane=Lane.POOL, on_success=self._package_opened,
-                            on_failure=self._failed)
+        ops.open_package(workspace, path).success(self._package_opened).failure(
+            self._failed).run(self._runner, origin=self)
 
     def _package_opened(self, review: Review) -> None:
         self.notice.emit(self.tr("Opened for review: %1, attempt %2.")
@@ -233,18 +222,12 @@ class ReviewsPage(Place):
             return
         self.sample_button.setEnabled(False)
 
-        def run(control: JobControl) -> Review:
-            from mcdesk.services.demo_review import open_sample_review
-
-            return open_sample_review(workspace, control)
-
         def failed(exc: BaseException) -> None:
             self.sample_button.setEnabled(True)
             self._failed(exc)
 
-        self._runner.submit(self.tr("Making a sample submission"), run, lane=Lane.POOL,
-                            on_success=self._package_opened, on_failure=failed,
-                            on_cancelled=lambda: self.sample_button.setEnabled(True))
+        ops.open_sample(workspace).success(self._package_opened).failure(failed).cancelled(
+            lambda: self.sample_button.setEnabled(True)).run(self._runner, origin=self)
 
     def choose_export(self, review_id: str) -> None:
         work = self.workspace_view.work
@@ -264,9 +247,6 @@ class ReviewsPage(Place):
         if workspace is None:
             return
 
-        def run(control: JobControl) -> Path:
-            return workspace.reviews.export(review_id, dest, control)
-
         def done(path: Path) -> None:
             self.notice.emit(self.tr("The review was saved to %1. Carry it to the issuer; it "
                                      "can no longer change here.").replace("%1", str(path)),
@@ -274,5 +254,5 @@ class ReviewsPage(Place):
             self.refresh()
             self.workspace_view.open(review_id)
 
-        self._runner.submit(self.tr("Exporting the review"), run, lane=Lane.WRITE,
-                            on_success=done, on_failure=self._failed)
+        ops.export(workspace, review_id, dest).success(done).failure(self._failed).run(
+            self._runner, origin=self)

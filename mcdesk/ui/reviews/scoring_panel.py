@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -28,52 +26,10 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.catalog import RubricCriterion
 from mcdesk.core.reviews import EARNED, NOT_YET, Annotation, CommentKind, Review
-
-AUTOSAVE_MS = 500
+from mcdesk.ui.widgets.saving_text import SavingText
 
 KIND_WORDS = {CommentKind.STRENGTH: "strength", CommentKind.QUESTION: "question",
               CommentKind.SUGGESTION: "suggestion", CommentKind.NOTE: "note"}
-
-
-class _SavingText(QPlainTextEdit):
-    """A text box that saves ~0.5 s after typing stops and when it loses focus."""
-
-    save_requested = Signal(str)
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlainText(text)
-        self.setTabChangesFocus(True)
-        self._saved = text
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(AUTOSAVE_MS)
-        self._timer.timeout.connect(self.flush)
-        self.textChanged.connect(self._timer.start)
-
-    def set_saved_text(self, text: str) -> None:
-        """Show text from storage without saving it again; never under the user's typing."""
-        if self._timer.isActive() or self.toPlainText() == text:
-            return
-        self._saved = text
-        self.blockSignals(True)
-        self.setPlainText(text)
-        self.blockSignals(False)
-
-    def flush(self) -> None:
-        self._timer.stop()
-        text = self.toPlainText()
-        if text != self._saved:
-            self._saved = text
-            self.save_requested.emit(text)
-
-    @property
-    def pending(self) -> bool:
-        return self._timer.isActive()
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        self.flush()
-        super().focusOutEvent(event)
 
 
 class CriterionScoreBox(QGroupBox):
@@ -117,7 +73,7 @@ class CriterionScoreBox(QGroupBox):
         feedback_label = QLabel(self.tr("Feedback for the earner on this criterion:"))
         feedback_label.setWordWrap(True)
         layout.addWidget(feedback_label)
-        self.feedback = _SavingText("")
+        self.feedback = SavingText("")
         self.feedback.setAccessibleName(self.tr("Feedback: %1").replace("%1", criterion.name))
         self.feedback.setPlaceholderText(self.tr(
             "What was strong, what to work on. Draw from your comments below."))
@@ -238,7 +194,7 @@ class DecisionBox(QGroupBox):
         self.override_choice.addItem(self.tr("Earned"), EARNED)
         self.override_choice.addItem(self.tr("Not yet"), NOT_YET)
         self.override_choice.activated.connect(lambda _i: self._emit_override())
-        self.reason = _SavingText("")
+        self.reason = SavingText("")
         self.reason.setAccessibleName(self.tr("Why you decide differently"))
         self.reason.setPlaceholderText(self.tr(
             "Why you decide differently from the rubric (required; the issuer reads it)."))

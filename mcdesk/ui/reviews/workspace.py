@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -25,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.errors import McdeskError
+from mcdesk.core.evidence import EvidenceKind
 from mcdesk.core.reviews import (
-    Anchor,
     Annotation,
+    AnswerTarget,
     Review,
     ReviewSource,
     ReviewState,
@@ -37,15 +36,19 @@ from mcdesk.core.reviews import (
 )
 from mcdesk.core.text import word_count
 from mcdesk.core.units import clock
-from mcdesk.jobs.runner import JobRunner, Lane
+from mcdesk.jobs.ops import Op
+from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.annotation.comment_editor import CommentFields
 from mcdesk.ui.annotation.panel import AnnotatedPiece, AnnotationPanel
+from mcdesk.ui.reviews import ops
+from mcdesk.ui.reviews.banner import banner_text, describe_piece, state_words
 from mcdesk.ui.reviews.scoring_panel import ScoringPanel
 from mcdesk.ui.widgets.notice import Tone
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
     from mcdesk.core.packages import ReceivedCriterion, ReceivedEvidence
-    from mcdesk.services.reviews import ReviewService, ReviewWork
+    from mcdesk.services.reviews import ReviewWork
     from mcdesk.services.workspace import Workspace
 
 #: Time spent is written at least this often while a review is open.
@@ -53,12 +56,6 @@ TIME_BANK_MS = 30_000
 
 PIECE_ROLE = Qt.ItemDataRole.UserRole
 CRITERION_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def describe_piece(evidence: ReceivedEvidence) -> str:
-    kind = {"video": "Video", "audio": "Recording", "image": "Image", "document": "Document",
-            "text": "Text", "link": "Link"}.get(evidence.kind, evidence.genre or "Evidence")
-    return f"{kind}: {evidence.name}"
 
 
 class ReviewWorkspace(QWidget):
@@ -138,13 +135,7 @@ class ReviewWorkspace(QWidget):
             lambda: self.export_requested.emit(self.review_id or ""))
         # The navigator is placed by the owner (under the queue in the Reviews place), so
         # the piece and the rubric get the width.
-        splitter = QSplitter()
-        splitter.addWidget(center)
-        splitter.addWidget(self.scoring)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([820, 340])
-        splitter.setChildrenCollapsible(False)
+        splitter = list_detail_splitter(center, self.scoring, sizes=(820, 340), stretch=(3, 1))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -183,11 +174,9 @@ class ReviewWorkspace(QWidget):
             self.flush()
         self._generation += 1
         generation = self._generation
-        self._runner.submit(self.tr("Opening a review"),
-                            lambda _c: _load(workspace, review_id), lane=Lane.POOL,
-                            cancellable=False,
-                            on_success=lambda loaded: self._show(generation, *loaded),
-                            on_failure=self._failed)
+        ops.open_review(workspace, review_id).success(
+            lambda loaded: self._show(generation, *loaded)).failure(self._failed).run(
+            self._runner, origin=self)
 
     def _show(self, generation: int, work: ReviewWork, texts: dict[str, str]) -> None:
         if generation != self._generation:
@@ -256,10 +245,10 @@ class ReviewWorkspace(QWidget):
         items = []
         review = work.review
         if criterion.answer is not None:
-            target = f"answer:{criterion.id}"
+            target = str(AnswerTarget(criterion.id))
             words = word_count(criterion.answer)
             piece = AnnotatedPiece(target=target, title=self.tr("Written answer"),
-                                   kind="text", path=None, path_in_package=None,
+                                   kind=EvidenceKind.TEXT, path=None, path_in_package=None,
                                    text=criterion.answer, fps=None)
             items.append(self._piece_item(piece, self.tr("Written answer · %1 words").replace(
                 "%1", f"{words:,}"), review, rubric_id))
@@ -320,7 +309,7 @@ class ReviewWorkspace(QWidget):
             f"<h2 style='margin:0'>{escape(review.mc_name)}</h2>"
             + escape(self.tr("Attempt %1 · version %2%3 · %4 · time spent %5")
                      .replace("%1", str(review.attempt)).replace("%2", review.mc_version)
-                     .replace("%3", due).replace("%4", self._state_words(review.state))
+                     .replace("%3", due).replace("%4", state_words(review.state))
                      .replace("%5", clock(review.seconds_spent))))
         if work.earner_name and not review.blind:
             self.earner.setText(self.tr("Earner: %1").replace("%1", work.earner_name))
@@ -342,59 +331,13 @@ class ReviewWorkspace(QWidget):
                                  can_send=review.source is ReviewSource.ASSIGNMENT)
         self._refresh_counts(review)
 
-    def _state_words(self, state: ReviewState) -> str:
-        return {ReviewState.IN_PROGRESS: self.tr("in progress"),
-                ReviewState.QUEUED: self.tr("finished, waiting to be sent"),
-                ReviewState.SENT: self.tr("sent"),
-                ReviewState.EXPORTED: self.tr("exported"),
-                ReviewState.CONFLICT: self.tr("not sent: changed on the server"),
-                ReviewState.CLOSED: self.tr("closed")}[state]
-
     def _show_banner(self, review: Review) -> None:
-        text = ""
-        when = _when(review.sent_at or review.finished_at)
-        state = review.state
-        if state is ReviewState.QUEUED:
-            text = self.tr("<b>Finished.</b> It goes to %1 with the next sync; until then you "
-                           "can reopen it.").replace("%1", escape(review.server or ""))
-            if review.error:
-                text += "<br>" + escape(self.tr("Last try: %1").replace("%1", review.error))
-        elif state is ReviewState.SENT:
-            text = self.tr("<b>Sent</b> to %1 on %2. It can no longer change.").replace(
-                "%1", escape(review.server or "")).replace("%2", when)
-        elif state is ReviewState.EXPORTED:
-            text = self.tr("<b>Exported</b> to a review file on %1. It can no longer change; "
-                           "you can export it again.").replace("%1", when)
-        elif state is ReviewState.CONFLICT:
-            text = self.tr("<b>Not sent:</b> %1 holds a different version of this review "
-                           "(changed elsewhere). Yours was kept and theirs was not "
-                           "overwritten.").replace("%1", escape(review.server or ""))
-            if review.server_copy:
-                text += "<br>" + escape(self._server_copy_words(review.server_copy))
-        elif state is ReviewState.CLOSED:
-            text = self.tr("<b>Closed:</b> %1").replace(
-                "%1", escape(review.error or self.tr("the submission was decided before this "
-                                                     "review reached the server.")))
+        text = banner_text(review, self._work.rubric if self._work is not None else ())
         self.banner_text.setText(text)
         self.banner.setVisible(bool(text))
-        self.reopen_button.setVisible(state is ReviewState.QUEUED)
-        self.sync_button.setVisible(state is ReviewState.QUEUED)
-        self.resend_button.setVisible(state is ReviewState.CONFLICT)
-
-    def _server_copy_words(self, copy: Any) -> str:
-        work = self._work
-        names = {c.id: c for c in work.rubric} if work is not None else {}
-        parts = []
-        for score in copy.get("scores", []) if isinstance(copy, dict) else []:
-            criterion = names.get(str(score.get("rubricCriterionId")))
-            if criterion is None:
-                continue
-            level = next((lv.name for lv in criterion.levels
-                          if lv.id == score.get("levelId")), str(score.get("levelId")))
-            parts.append(f"{criterion.name}: {level}")
-        decision = copy.get("decision") if isinstance(copy, dict) else None
-        return self.tr("Theirs: %1; decision %2.").replace("%1", "; ".join(parts) or "—") \
-            .replace("%2", str(decision or "—"))
+        self.reopen_button.setVisible(review.state is ReviewState.QUEUED)
+        self.sync_button.setVisible(review.state is ReviewState.QUEUED)
+        self.resend_button.setVisible(review.state is ReviewState.CONFLICT)
 
     def _refresh_counts(self, review: Review) -> None:
         for node in self._nodes():
@@ -470,17 +413,12 @@ class ReviewWorkspace(QWidget):
 
     # -- changes -----------------------------------------------------------------------
 
-    def _save(self, title: str, change: Callable[[ReviewService, str], Review | Annotation | None],
-              *, fields: CommentFields | None = None, done: str = "") -> None:
+    def _save(self, make: Callable[[Workspace, str], Op[Review]], *,
+              fields: CommentFields | None = None, done: str = "") -> None:
+        """Run the edit `make(workspace, review id)` builds; the review as stored comes back."""
         workspace, work = self._workspace, self._work
         if workspace is None or work is None:
             return
-        review_id = work.review.id
-
-        def run(_c: object) -> Review:
-            service = workspace.reviews
-            change(service, review_id)
-            return service.get(review_id)
 
         def failed(exc: BaseException) -> None:
             if fields is not None and isinstance(exc, McdeskError):
@@ -493,8 +431,8 @@ class ReviewWorkspace(QWidget):
             if done:
                 self.notice.emit(done, Tone.INFO)
 
-        self._runner.submit(title, run, lane=Lane.WRITE, cancellable=False,
-                            on_success=saved, on_failure=failed)
+        make(workspace, work.review.id).success(saved).failure(failed).run(self._runner,
+                                                                          origin=self)
 
     def _saved(self, review: Review) -> None:
         work = self._work
@@ -512,52 +450,42 @@ class ReviewWorkspace(QWidget):
 
     def _level_chosen(self, criterion_id: str, level_id: object) -> None:
         level = str(level_id) if level_id is not None else None
-        self._save(self.tr("Saving a score"),
-                   lambda s, rid: s.set_level(rid, criterion_id, level))
+        self._save(lambda ws, rid: ops.set_level(ws, rid, criterion_id, level))
 
     def _feedback_changed(self, criterion_id: str, text: str) -> None:
-        self._save(self.tr("Saving feedback"),
-                   lambda s, rid: s.set_feedback(rid, criterion_id, text))
+        self._save(lambda ws, rid: ops.set_feedback(ws, rid, criterion_id, text))
 
     def _override_changed(self, decision: object, reason: str) -> None:
         chosen = str(decision) if decision is not None else None
-        self._save(self.tr("Saving the decision"),
-                   lambda s, rid: s.set_override(rid, chosen, reason))
+        self._save(lambda ws, rid: ops.set_override(ws, rid, chosen, reason))
 
     def _add_comment(self, fields: CommentFields) -> None:
-        anchor: Anchor = fields.anchor
-        self._save(self.tr("Saving a comment"), lambda s, rid: s.add_comment(
-            rid, anchor, fields.text, kind=fields.kind,
-            rubric_criterion_id=fields.rubric_criterion_id, audience=fields.audience),
-            fields=fields)
+        self._save(lambda ws, rid: ops.add_comment(ws, rid, fields), fields=fields)
 
     def _update_comment(self, comment: Annotation) -> None:
-        self._save(self.tr("Saving a comment"), lambda s, rid: s.update_comment(rid, comment))
+        self._save(lambda ws, rid: ops.update_comment(ws, rid, comment))
 
     def _delete_comment(self, comment_id: str) -> None:
-        self._save(self.tr("Deleting a comment"),
-                   lambda s, rid: s.delete_comment(rid, comment_id))
+        self._save(lambda ws, rid: ops.delete_comment(ws, rid, comment_id))
 
     def _toggle_blind(self) -> None:
         work = self._work
         if work is None:
             return
         blind = not work.review.blind
-        self._save(self.tr("Saving"), lambda s, rid: s.set_blind(rid, blind))
+        self._save(lambda ws, rid: ops.set_blind(ws, rid, blind))
 
     def _finish(self) -> None:
         self.flush()
         self.bank_time()
-        self._save(self.tr("Finishing the review"), lambda s, rid: s.finish(rid),
-                   done=self.tr("The review is finished and waits in the outbox; it is sent "
-                                "with the next sync."))
+        self._save(ops.finish, done=self.tr(
+            "The review is finished and waits in the outbox; it is sent with the next sync."))
 
     def _reopen(self) -> None:
-        self._save(self.tr("Reopening the review"), lambda s, rid: s.reopen(rid))
+        self._save(ops.reopen)
 
     def _resend(self) -> None:
-        self._save(self.tr("Queueing the review"),
-                   lambda s, rid: s.resend_over_conflict(rid))
+        self._save(ops.resend)
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, McdeskError):
@@ -590,10 +518,8 @@ class ReviewWorkspace(QWidget):
             return
         self._clock.restart()
         review_id = work.review.id
-        self._runner.submit(self.tr("Saving time spent"),
-                            lambda _c: workspace.reviews.add_time(review_id, int(seconds)),
-                            lane=Lane.WRITE, cancellable=False, on_success=self._time_saved,
-                            on_failure=self._failed)
+        ops.add_time(workspace, review_id, int(seconds)).success(self._time_saved).failure(
+            self._failed).run(self._runner, origin=self)
 
     def _time_saved(self, review: Review) -> None:
         work = self._work
@@ -628,14 +554,3 @@ class ReviewWorkspace(QWidget):
             self.panel.editor.save()
         if self._clock.isValid():
             self.bank_time()
-
-
-def _load(workspace: Workspace, review_id: str) -> tuple[ReviewWork, dict[str, str]]:
-    """The review with the words of its text evidence (worker thread)."""
-    reviews = workspace.reviews
-    work = reviews.work(review_id)
-    return work, reviews.evidence_texts(work)
-
-
-def _when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%d %b %Y, %H:%M") if moment else "—"

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.check import CheckReport
-from mcdesk.core.progress import JobControl
-from mcdesk.jobs.runner import JobHandle, JobRunner, JobStatus, Lane
+from mcdesk.jobs.runner import JobHandle, JobRunner, JobStatus
+from mcdesk.ui.shell import ops as shell_ops
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
@@ -72,14 +72,9 @@ class CheckDialog(QDialog):
         self.problems.clear()
         self.progress.setRange(0, 0)
         self.status.setText(self.tr("Repairing…") if repair else self.tr("Checking…"))
-
-        def work(control: JobControl) -> CheckReport:
-            return workspace.check(repair=repair, control=control)
-
-        self._handle = self._runner.submit(
-            self.tr("Repairing the portfolio") if repair else self.tr("Checking the portfolio"),
-            work, lane=Lane.WRITE, on_success=self._finished, on_failure=self._failed,
-            on_cancelled=self._cancelled)
+        self._handle = shell_ops.check_portfolio(workspace, repair=repair).success(
+            self._finished).failure(self._failed).cancelled(self._cancelled).run(
+            self._runner, origin=self)
 
     def _job_changed(self, status: JobStatus) -> None:
         if self._handle is None or status.job_id != self._handle.job_id:

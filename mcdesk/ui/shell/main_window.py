@@ -79,8 +79,8 @@ class MainWindow(QMainWindow):
         for spec in PLACES.values():
             if spec.eager:
                 self.place(spec.key)
-        self._fill_sidebar()
-        self._show_places_of(role_spec(Role.EARNER))
+        self._role_places: tuple[PlaceKey, ...] = ()
+        self._fill_sidebar(role_spec(Role.EARNER))
         self.sidebar.currentRowChanged.connect(self._place_chosen)
         self.show_place(PlaceKey.CATALOG)
         runner.changed.connect(self._fan_out)
@@ -159,14 +159,6 @@ class MainWindow(QMainWindow):
         elif key is PlaceKey.REVIEWS:
             cast("ReviewsPage", page).sync_requested.connect(
                 lambda: self.sync_page.sync_now())
-        elif key is PlaceKey.EVIDENCE:
-            cast("EvidencePage", page).evidence_changed.connect(lambda: self._fan_out(
-                ChangeNotice.of([Change.EVIDENCE], origin=page)))
-        elif key is PlaceKey.SYNC:
-            # What a sync pass brought back (decisions, assignments, credentials, catalog).
-            cast("SyncPage", page).pass_finished.connect(lambda _r: self._fan_out(
-                ChangeNotice.of([Change.DRAFTS, Change.REVIEWS, Change.CATALOG,
-                                 Change.CREDENTIALS], origin=page)))
 
     @property
     def catalog_page(self) -> CatalogPage:
@@ -200,18 +192,31 @@ class MainWindow(QMainWindow):
                 continue
             page.changes_happened(notice)
 
-    def _fill_sidebar(self) -> None:
-        """Every place, in the registry's order; a role hides the ones it does not use."""
-        for key, spec in PLACES.items():
-            item = QListWidgetItem(icon(key), spec.translated_title())
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setSizeHint(QSize(0, 36))
-            self.sidebar.addItem(item)
-
-    def _show_places_of(self, spec: RoleSpec) -> None:
-        for row in range(self.sidebar.count()):
-            item = self.sidebar.item(row)
-            item.setHidden(item.data(Qt.ItemDataRole.UserRole) not in spec.places)
+    def _fill_sidebar(self, spec: RoleSpec) -> None:
+        """Show the role's places in its order; the others stay in the list, hidden (one
+        item per place for the window's life, so whoever holds an item keeps a live one)."""
+        if spec.places == self._role_places:
+            return
+        self._role_places = spec.places
+        current = self._current_key()
+        self.sidebar.blockSignals(True)
+        items = {PlaceKey(self.sidebar.item(row).data(Qt.ItemDataRole.UserRole)):
+                 self.sidebar.item(row) for row in range(self.sidebar.count())}
+        for key in PLACES:
+            if key not in items:
+                item = QListWidgetItem(icon(key), PLACES[key].translated_title())
+                item.setData(Qt.ItemDataRole.UserRole, key)
+                item.setSizeHint(QSize(0, 36))
+                self.sidebar.addItem(item)
+                items[key] = item
+        order = [*spec.places, *(key for key in PLACES if key not in spec.places)]
+        for row, key in enumerate(order):
+            taken = self.sidebar.takeItem(self.sidebar.row(items[key]))
+            self.sidebar.insertItem(row, taken)
+            taken.setHidden(key not in spec.places)
+        self.sidebar.blockSignals(False)
+        if current in spec.places:
+            self.sidebar.setCurrentRow(spec.places.index(current))
 
     def _current_key(self) -> PlaceKey | None:
         current = self.pages.currentWidget()
@@ -322,7 +327,7 @@ class MainWindow(QMainWindow):
         index = self.role_box.findData(role)
         self.role_box.setCurrentIndex(max(0, index))
         spec = role_spec(self.role)
-        self._show_places_of(spec)
+        self._fill_sidebar(spec)
         if self._current_key() not in spec.places:
             self.show_place(spec.start)
 
@@ -433,7 +438,7 @@ class MainWindow(QMainWindow):
         self.check_dialog.start()
 
     def _import(self) -> None:
-        self.show_place("catalog")
+        self.show_place(PlaceKey.CATALOG)
         self.catalog_page.choose_and_import()
 
     def ask_owner_name(self) -> None:
@@ -469,23 +474,24 @@ class MainWindow(QMainWindow):
     def _import_review(self) -> None:
         if self.role is not Role.EARNER:
             self.switch_role(Role.EARNER)
-        self.show_place("drafts")
+        self.show_place(PlaceKey.DRAFTS)
         self.drafts_page.choose_review_file()
 
     def _send_draft(self, draft_id: str) -> None:
-        self.show_place("sync")
+        self.show_place(PlaceKey.SYNC)
         self.sync_page.queue_draft(draft_id)
 
     def _start_draft(self, achievement_id: str) -> None:
-        self.show_place("drafts")
+        self.show_place(PlaceKey.DRAFTS)
         self.drafts_page.start_draft(achievement_id)
 
     def _add_evidence(self) -> None:
-        self.show_place("evidence")
+        self.show_place(PlaceKey.EVIDENCE)
         self.evidence_page.choose_files()
 
-    def show_place(self, key: str) -> None:
-        """Go to place `key` (a PlaceKey or its value) if the current role has it."""
+    def show_place(self, key: PlaceKey | str) -> None:
+        """Go to place `key` (a PlaceKey or its value); one the role hides (asked for before
+        the role is known) stays until the role shows it or leaves it for its start."""
         for row in range(self.sidebar.count()):
             if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.sidebar.setCurrentRow(row)
@@ -495,7 +501,7 @@ class MainWindow(QMainWindow):
             self.evidence_page.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
             self.evidence_page.search.selectAll()
         else:
-            self.show_place("catalog")
+            self.show_place(PlaceKey.CATALOG)
             self.catalog_page.focus_search()
 
     def _show_folder(self) -> None:

@@ -15,6 +15,8 @@ from mcdesk.core.reviews import Role
 from mcdesk.jobs.ops import Op
 
 if TYPE_CHECKING:
+    from mcdesk.core.check import CheckReport
+    from mcdesk.core.progress import JobControl
     from mcdesk.credentials.verification import Verification
     from mcdesk.services.workspace import Workspace
 
@@ -65,6 +67,19 @@ def restore_last_backup(root: Path) -> Op[tuple[Path, Path]]:
         return restore_last_backup(root)
 
     return Op.write(_tr("Restoring the backup"), work, [Change.PORTFOLIO])
+
+
+def check_portfolio(workspace: Workspace, *, repair: bool) -> Op[CheckReport]:
+    """Check (or repair) the portfolio on the writer lane, so no write lands half-way
+    through what it compares."""
+
+    def work(control: JobControl) -> CheckReport:
+        return workspace.check(repair=repair, control=control)
+
+    if repair:
+        return Op.write(_tr("Repairing the portfolio"), work, [Change.PORTFOLIO],
+                        cancellable=True)
+    return Op.exclusive(_tr("Checking the portfolio"), work)
 
 
 def current_role(workspace: Workspace) -> Op[Role]:

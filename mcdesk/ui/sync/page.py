@@ -22,15 +22,13 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from mcdesk.core.changes import Change, ChangeNotice
-from mcdesk.core.progress import JobControl
+from mcdesk.core.changes import Change
 from mcdesk.core.reviews import ReviewState, ReviewSummary, Role
 from mcdesk.core.sync import (
     InsecureAddressError,
@@ -41,10 +39,11 @@ from mcdesk.core.sync import (
     SyncReport,
 )
 from mcdesk.core.units import clock, human_size
-from mcdesk.jobs.ops import Op
-from mcdesk.jobs.runner import JobHandle, JobRunner, Lane
+from mcdesk.jobs.runner import JobHandle, JobRunner
+from mcdesk.ui.sync import ops
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
@@ -170,12 +169,8 @@ class SyncPage(Place):
         right_layout.addLayout(top)
         right_layout.addWidget(self.table, 1)
         right_layout.addWidget(self.empty)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([280, 820])
+        splitter = list_detail_splitter(left, right, sizes=(280, 820),
+                                       stretch=(1, 3), collapsible=True)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -208,16 +203,8 @@ class SyncPage(Place):
         if workspace is None:
             return
         super().refresh()
-
-        def load(_c: JobControl
-                 ) -> tuple[list[ServerProfile], list[OutboxItem], list[ReviewSummary]]:
-            waiting = [r for r in workspace.reviews.summaries()
-                       if r.server and r.state in (ReviewState.QUEUED, ReviewState.CONFLICT)]
-            return workspace.sync.servers(), workspace.sync.outbox(), waiting
-
-        self._runner.submit(self.tr("Reading the outbox"), load, lane=Lane.POOL,
-                            cancellable=False, on_success=self._loaded,
-                            on_failure=self._failed)
+        ops.outbox(workspace).success(self._loaded).failure(self._failed).run(self._runner,
+                                                                              origin=self)
 
     def _loaded(self, result: tuple[list[ServerProfile], list[OutboxItem],
                                     list[ReviewSummary]]) -> None:
@@ -334,13 +321,9 @@ class SyncPage(Place):
         self._poll.start()
         hold = METERED_HOLD_MB * 1_048_576 if (self.metered_box.isChecked()
                                                 and self.network_is_metered()) else None
-        self._pass = self._runner.submit(
-            self.tr("Syncing"),
-            lambda control: workspace.sync.sync_once(control=control, hold_larger_than=hold,
-                                                      immediate=not quiet),
-            lane=JobRunner.server_lane("sync"),
-            on_success=lambda report: self._pass_done(report, quiet),
-            on_failure=self._pass_failed, on_cancelled=self._pass_stopped)
+        self._pass = ops.sync_pass(workspace, hold, immediate=not quiet).success(
+            lambda report: self._pass_done(report, quiet)).failure(self._pass_failed) \
+            .cancelled(self._pass_stopped).run(self._runner, origin=self)
         self.status_changed.emit(self.tr("Syncing…"))
 
     def _pass_done(self, report: SyncReport, quiet: bool) -> None:
@@ -364,6 +347,7 @@ class SyncPage(Place):
                 "sign in" in (s.error or "").lower() for s in report.servers):
             self.notice.emit(self.tr("The server needs you to sign in again: Sync › Sign in "
                                      "again…"), Tone.WARNING)
+        ops.announce_pass(self._runner, report, origin=self)
         self.pass_finished.emit(report)
         self.refresh()
 
@@ -456,11 +440,9 @@ class SyncPage(Place):
             elif not isinstance(exc, InsecureAddressError | NoKeyringError):
                 self._failed(exc)
 
-        self._runner.submit(self.tr("Saving the server"),
-                            lambda _c: workspace.sync.add_server(
-                                name, url, token, allow_insecure_http=insecure,
-                                allow_token_file=token_file),
-                            lane=Lane.WRITE, on_failure=failed, on_success=saved)
+        ops.add_server(workspace, name, url, token, insecure=insecure,
+                       token_file=token_file).success(saved).failure(failed).run(
+            self._runner, origin=self)
 
     def _adopt_role(self, name: str) -> None:
         """Work in the role of the token's account (an assessor's token: an assessor's
@@ -472,16 +454,14 @@ class SyncPage(Place):
         def adopted(role: Role | None) -> None:
             if role is None:
                 return
-            self._runner.announce(ChangeNotice.of([Change.ROLES], origin=self))
             self.notice.emit(self.tr("This token belongs to an account that works as “%1” on "
                                      "“%2”: mcdesk now works that way too (change it under "
                                      "Working as).").replace("%1", str(role)).replace(
                 "%2", name), Tone.INFO)
 
         # Not being able to ask is no problem: the portfolio keeps its role.
-        Op.network(self.tr("Asking whose token this is"), "sync",
-                   lambda _c: workspace.sync.adopt_server_role(name)).success(adopted).failure(
-            lambda exc: None).run(self._runner)
+        ops.adopt_server_role(workspace, name).success(adopted).failure(
+            lambda _exc: None).run(self._runner, origin=self)
 
     def _agrees(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(
@@ -493,9 +473,8 @@ class SyncPage(Place):
         workspace, name = self._workspace, self.current_server()
         if workspace is None or name is None:
             return
-        self._runner.submit(self.tr("Removing the server"),
-                            lambda _c: workspace.sync.remove_server(name), lane=Lane.WRITE,
-                            on_failure=self._failed, on_success=lambda _r: self.refresh())
+        ops.remove_server(workspace, name).success(lambda _r: self.refresh()).failure(
+            self._failed).run(self._runner, origin=self)
 
     def queue_draft(self, draft_id: str) -> None:
         """Send a ready draft: into the outbox, then a pass right away."""
@@ -509,6 +488,5 @@ class SyncPage(Place):
             self.refresh()
             self.sync_quietly()
 
-        self._runner.submit(self.tr("Putting the draft in the outbox"),
-                            lambda _c: workspace.sync.queue(draft_id, server),
-                            lane=Lane.WRITE, on_failure=self._failed, on_success=queued)
+        ops.queue_draft(workspace, draft_id, server).success(queued).failure(
+            self._failed).run(self._runner, origin=self)

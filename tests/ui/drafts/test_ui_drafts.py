@@ -4,10 +4,6 @@ versions, build the package; and a kill while typing loses nothing."""
 from __future__ import annotations
 
 import json
-import os
-import signal
-import subprocess
-import sys
 import textwrap
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +23,8 @@ from mcdesk.ui.drafts.cards import EvidenceCard, TextCard
 from mcdesk.ui.drafts.dialogs import AnswerVersionsDialog
 from mcdesk.ui.shell.app import open_portfolio_in_background
 from mcdesk.ui.shell.main_window import MainWindow
-from tests.conftest import DEMO_CATALOG, REPO
+from tests.conftest import DEMO_CATALOG
+from tests.kill_helpers import kill_while_working
 
 WAIT = 15000
 EXIT_TICKETS = "https://demo.mcdesk.org/achievements/exit-tickets"
@@ -60,7 +57,7 @@ def quick_micro_credential(folder: Path) -> Path:
 
 
 @pytest.fixture
-def portfolio(tmp_path: Path) -> Path:
+def teacher_portfolio(tmp_path: Path) -> Path:
     root = tmp_path / "portfolio"
     workspace = Workspace.open(root, seed_demo=True)
     workspace.catalog.import_file(quick_micro_credential(tmp_path))
@@ -74,8 +71,8 @@ def portfolio(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, portfolio: Path) -> Iterator[MainWindow]:
-    window = MainWindow(JobRunner(), portfolio)
+def window(qtbot: QtBot, teacher_portfolio: Path) -> Iterator[MainWindow]:
+    window = MainWindow(JobRunner(), teacher_portfolio)
     qtbot.addWidget(window)
     window.resize(1200, 800)
     window.show()
@@ -235,15 +232,9 @@ KILL_WHILE_TYPING = textwrap.dedent("""
 """)
 
 
-def test_killed_while_typing_loses_nothing(portfolio: Path, tmp_path: Path) -> None:
-    script = tmp_path / "kill_while_typing.py"
-    script.write_text(KILL_WHILE_TYPING, encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
-    result = subprocess.run([sys.executable, str(script), str(portfolio)], env=env,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == -signal.SIGKILL, result.stderr[-2000:]
-    workspace = Workspace.open(portfolio)
+def test_killed_while_typing_loses_nothing(teacher_portfolio: Path, tmp_path: Path) -> None:
+    kill_while_working(KILL_WHILE_TYPING, str(teacher_portfolio))
+    workspace = Workspace.open(teacher_portfolio)
     try:
         draft = workspace.drafts.list()[0]
         assert draft.answer("q-text") == "Typed just before the laptop died"
@@ -264,7 +255,7 @@ def test_evidence_kinds_are_checked_when_attaching(window: MainWindow, qtbot: Qt
 
 
 def test_a_caption_typed_just_before_closing_is_saved(window: MainWindow, qtbot: QtBot,
-                                                      portfolio: Path) -> None:
+                                                      teacher_portfolio: Path) -> None:
     editor = window.drafts_page.editor
     workspace = window.workspace
     assert workspace is not None
@@ -278,9 +269,33 @@ def test_a_caption_typed_just_before_closing_is_saved(window: MainWindow, qtbot:
     field = card._captions[0][1]
     qtbot.keyClicks(field, "Three piles on the desk")
     window.close()  # without leaving the field
-    reopened = Workspace.open(portfolio)
+    reopened = Workspace.open(teacher_portfolio)
     try:
         (attachment,) = reopened.drafts.list()[0].attached("q-photo")
         assert attachment.caption == "Three piles on the desk"
     finally:
         reopened.close()
+
+
+def test_attaching_in_drafts_updates_used_in_on_evidence_without_a_reload(
+        window: MainWindow, qtbot: QtBot) -> None:
+    evidence_page = window.evidence_page
+    with qtbot.waitSignal(evidence_page.items_shown, timeout=WAIT):
+        window.show_place("evidence")
+    photo = next(e for e in evidence_page.model.items() if e.title == "Sorted tickets")
+    with qtbot.waitSignal(evidence_page.detail_shown, timeout=WAIT):
+        evidence_page.select_evidence(photo.id)
+    assert evidence_page.used_label.text() == "No draft yet"
+    reloads: list[int] = []
+    evidence_page.items_shown.connect(reloads.append)
+
+    window.show_place("drafts")
+    editor = window.drafts_page.editor
+    with qtbot.waitSignal(editor.loaded, timeout=WAIT):
+        editor.attach("q-photo", [photo.id])
+    qtbot.waitUntil(lambda: evidence_page.used_label.text() == "Quick reflection",
+                    timeout=WAIT)
+    window.show_place("evidence")
+    qtbot.wait(200)
+    assert evidence_page.used_label.text() == "Quick reflection"
+    assert reloads == []  # only the "Used in" line was read again, not the library

@@ -24,6 +24,7 @@ from mcdesk.core.evidence import (
     Trim,
 )
 from mcdesk.core.progress import JobControl
+from mcdesk.core.units import clock
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.services.workspace import Workspace
 from mcdesk.ui.evidence.blur_dialog import BlurFacesDialog, RedactDialog
@@ -35,7 +36,7 @@ from mcdesk.ui.evidence.privacy_dialog import (
     highlight_html,
 )
 from mcdesk.ui.evidence.region_editor import RegionEditor
-from mcdesk.ui.evidence.trim_dialog import TrimDialog, clock
+from mcdesk.ui.evidence.trim_dialog import TrimDialog
 from tests.media_factory import astronaut_rgb, make_photo, make_video
 
 WAIT = 5000
@@ -54,7 +55,7 @@ class Portfolio:
 
 
 @pytest.fixture(scope="module")
-def portfolio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portfolio]:
+def media_portfolio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Portfolio]:
     source = tmp_path_factory.mktemp("media")
     photo = make_photo(source / "Field trip.jpg", astronaut_rgb(), gps=True)
     video = make_video(source / "Astronaut talk.mp4", still=astronaut_rgb(), seconds=3, fps=10)
@@ -251,8 +252,8 @@ def open_blur(qtbot: QtBot, runner: JobRunner, workspace: Workspace,
 
 
 def test_blur_photo_finds_the_face_and_gives_regions(qtbot: QtBot, runner: JobRunner,
-                                                     portfolio: Portfolio) -> None:
-    dialog = open_blur(qtbot, runner, portfolio.workspace, portfolio.photo)
+                                                     media_portfolio: Portfolio) -> None:
+    dialog = open_blur(qtbot, runner, media_portfolio.workspace, media_portfolio.photo)
     assert "untouched" in dialog.intro.text()
     assert "Found one face" in dialog.status_label.text()
     [found] = dialog.editor.rects()
@@ -274,8 +275,8 @@ def test_blur_photo_finds_the_face_and_gives_regions(qtbot: QtBot, runner: JobRu
 
 
 def test_blur_video_lists_regions_and_adds_one_on_a_frame(
-        qtbot: QtBot, runner: JobRunner, portfolio: Portfolio) -> None:
-    dialog = open_blur(qtbot, runner, portfolio.workspace, portfolio.video)
+        qtbot: QtBot, runner: JobRunner, media_portfolio: Portfolio) -> None:
+    dialog = open_blur(qtbot, runner, media_portfolio.workspace, media_portfolio.video)
     qtbot.waitUntil(lambda: dialog.region_list.count() >= 1, timeout=MEDIA_WAIT)
     found = dialog.regions()
     assert found and all(r.start_s is not None and r.end_s is not None for r in found)
@@ -305,7 +306,7 @@ def test_blur_video_lists_regions_and_adds_one_on_a_frame(
 
 
 def test_blur_stop_leaves_the_teacher_to_mark_faces(
-        qtbot: QtBot, runner: JobRunner, portfolio: Portfolio,
+        qtbot: QtBot, runner: JobRunner, media_portfolio: Portfolio,
         monkeypatch: pytest.MonkeyPatch) -> None:
     started = threading.Event()
 
@@ -315,8 +316,8 @@ def test_blur_stop_leaves_the_teacher_to_mark_faces(
             control.check_cancelled()
             threading.Event().wait(0.01)
 
-    monkeypatch.setattr(portfolio.workspace.evidence, "detect_faces", slow_detect)
-    dialog = BlurFacesDialog(runner, portfolio.workspace, portfolio.photo)
+    monkeypatch.setattr(media_portfolio.workspace.evidence, "detect_faces", slow_detect)
+    dialog = BlurFacesDialog(runner, media_portfolio.workspace, media_portfolio.photo)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(started.is_set, timeout=WAIT)
@@ -330,15 +331,15 @@ def test_blur_stop_leaves_the_teacher_to_mark_faces(
     assert len(dialog.regions()) == 1 and dialog.make_button.isEnabled()
 
 
-def test_blur_failure_is_explained(qtbot: QtBot, runner: JobRunner, portfolio: Portfolio,
+def test_blur_failure_is_explained(qtbot: QtBot, runner: JobRunner, media_portfolio: Portfolio,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     from mcdesk.core.errors import MediaError
 
     def broken(_evidence: Evidence, _control: JobControl) -> list[FaceRegion]:
         raise MediaError("the face finder is missing")
 
-    monkeypatch.setattr(portfolio.workspace.evidence, "detect_faces", broken)
-    dialog = BlurFacesDialog(runner, portfolio.workspace, portfolio.photo)
+    monkeypatch.setattr(media_portfolio.workspace.evidence, "detect_faces", broken)
+    dialog = BlurFacesDialog(runner, media_portfolio.workspace, media_portfolio.photo)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(lambda: "could not look for faces" in dialog.status_label.text(),
@@ -348,8 +349,8 @@ def test_blur_failure_is_explained(qtbot: QtBot, runner: JobRunner, portfolio: P
 
 
 def test_redact_marks_areas_to_black_out(qtbot: QtBot, runner: JobRunner,
-                                          portfolio: Portfolio) -> None:
-    dialog = RedactDialog(runner, portfolio.workspace, portfolio.photo)
+                                          media_portfolio: Portfolio) -> None:
+    dialog = RedactDialog(runner, media_portfolio.workspace, media_portfolio.photo)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(dialog.editor.has_image, timeout=MEDIA_WAIT)
@@ -366,8 +367,8 @@ def test_redact_marks_areas_to_black_out(qtbot: QtBot, runner: JobRunner,
 
 
 def test_closing_while_detecting_cancels_quietly(qtbot: QtBot, runner: JobRunner,
-                                                 portfolio: Portfolio) -> None:
-    dialog = BlurFacesDialog(runner, portfolio.workspace, portfolio.video)
+                                                 media_portfolio: Portfolio) -> None:
+    dialog = BlurFacesDialog(runner, media_portfolio.workspace, media_portfolio.video)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.reject()
@@ -432,8 +433,8 @@ def test_trim_without_a_duration_says_why(qtbot: QtBot) -> None:
 
 
 def test_compress_offers_only_smaller_sizes_and_shows_the_estimate(
-        qtbot: QtBot, portfolio: Portfolio) -> None:
-    dialog = CompressDialog(portfolio.workspace, video_evidence(height=720))
+        qtbot: QtBot, media_portfolio: Portfolio) -> None:
+    dialog = CompressDialog(media_portfolio.workspace, video_evidence(height=720))
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.size_buttons[1080].isEnabled()
@@ -449,14 +450,14 @@ def test_compress_offers_only_smaller_sizes_and_shows_the_estimate(
     dialog.set_quality(Quality.BETTER)
     assert dialog.estimate_text() != smaller
     request = dialog.request()
-    estimate = portfolio.workspace.evidence.estimate_compressed_bytes(
+    estimate = media_portfolio.workspace.evidence.estimate_compressed_bytes(
         video_evidence(height=720), request)
     assert f"{round(estimate / 1e6)} MB" in dialog.estimate_text()
 
 
-def test_compress_fits_a_size_limit(qtbot: QtBot, portfolio: Portfolio) -> None:
+def test_compress_fits_a_size_limit(qtbot: QtBot, media_portfolio: Portfolio) -> None:
     evidence = video_evidence(duration_s=600, height=1080, width=1920)
-    dialog = CompressDialog(portfolio.workspace, evidence)
+    dialog = CompressDialog(media_portfolio.workspace, evidence)
     qtbot.addWidget(dialog)
     assert dialog.size_buttons[720].isEnabled()
     assert not dialog.limit_spin.isEnabled()
@@ -464,17 +465,17 @@ def test_compress_fits_a_size_limit(qtbot: QtBot, portfolio: Portfolio) -> None:
     assert dialog.limit_spin.isEnabled()
     dialog.limit_spin.setValue(100)
     request = dialog.request()
-    size = portfolio.workspace.evidence.estimate_compressed_bytes(evidence, request)
+    size = media_portfolio.workspace.evidence.estimate_compressed_bytes(evidence, request)
     assert size <= 100_000_000
     bigger = Compress(request.max_height, request.video_kbps + 10, request.audio_kbps)
-    assert portfolio.workspace.evidence.estimate_compressed_bytes(evidence, bigger) > 100e6
+    assert media_portfolio.workspace.evidence.estimate_compressed_bytes(evidence, bigger) > 100e6
     # Out of reach: said plainly.
     dialog.limit_spin.setValue(1)
     assert "Even the smallest setting" in dialog.warning_label.text()
 
 
-def test_compress_with_the_real_video(qtbot: QtBot, portfolio: Portfolio) -> None:
-    dialog = CompressDialog(portfolio.workspace, portfolio.lesson)
+def test_compress_with_the_real_video(qtbot: QtBot, media_portfolio: Portfolio) -> None:
+    dialog = CompressDialog(media_portfolio.workspace, media_portfolio.lesson)
     qtbot.addWidget(dialog)
     assert not dialog.size_buttons[480].isEnabled()  # the lesson is 360 pixels tall
     assert not dialog.size_buttons[360].isEnabled()
@@ -502,8 +503,8 @@ def tree_texts(dialog: PrivacyDialog, index: int) -> list[list[str]]:
 
 
 def test_privacy_adds_a_name_and_shows_where_it_appears(
-        qtbot: QtBot, runner: JobRunner, portfolio: Portfolio) -> None:
-    dialog = open_privacy(qtbot, runner, portfolio.workspace)
+        qtbot: QtBot, runner: JobRunner, media_portfolio: Portfolio) -> None:
+    dialog = open_privacy(qtbot, runner, media_portfolio.workspace)
     assert dialog.tabs.tabText(0) == "&Names (0)"
     assert dialog.hits_stack.currentIndex() == 1  # the empty state teaches
     assert not dialog.add_button.isEnabled()
@@ -535,8 +536,8 @@ def test_privacy_adds_a_name_and_shows_where_it_appears(
 
 
 def test_privacy_lists_locations_and_consent_and_chooses_evidence(
-        qtbot: QtBot, runner: JobRunner, portfolio: Portfolio) -> None:
-    workspace = portfolio.workspace
+        qtbot: QtBot, runner: JobRunner, media_portfolio: Portfolio) -> None:
+    workspace = media_portfolio.workspace
     workspace.evidence.add_roster_name("Maya Lopez", "student")
     try:
         dialog = open_privacy(qtbot, runner, workspace)
@@ -555,18 +556,18 @@ def test_privacy_lists_locations_and_consent_and_chooses_evidence(
         tree.setCurrentItem(tree.topLevelItem(0))
         with qtbot.waitSignal(dialog.evidence_chosen, timeout=WAIT) as chosen:
             qtbot.keyClick(tree, Qt.Key.Key_Return)
-        assert chosen.args == [portfolio.photo.id]
+        assert chosen.args == [media_portfolio.photo.id]
         dialog.tabs.setCurrentIndex(0)
         hits = dialog.hits_tree
         qtbot.waitUntil(lambda: hits.isVisible() and hits.viewport().height() > 20,
                         timeout=WAIT)
-        assert hits.topLevelItem(0).data(0, EVIDENCE_ROLE) == portfolio.reflection.id
+        assert hits.topLevelItem(0).data(0, EVIDENCE_ROLE) == media_portfolio.reflection.id
         rect = hits.visualItemRect(hits.topLevelItem(0))
         # QTest's double-click needs the first click sent on its own to hit the same row.
         qtbot.mouseClick(hits.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         with qtbot.waitSignal(dialog.evidence_chosen, timeout=WAIT) as chosen:
             qtbot.mouseDClick(hits.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-        assert chosen.args == [portfolio.reflection.id]
+        assert chosen.args == [media_portfolio.reflection.id]
     finally:
         for entry in workspace.evidence.roster():
             workspace.evidence.remove_roster_name(entry.id)

@@ -5,10 +5,6 @@ video."""
 
 from __future__ import annotations
 
-import os
-import signal
-import subprocess
-import sys
 import textwrap
 import uuid
 from collections.abc import Iterator
@@ -33,7 +29,7 @@ from mcdesk.services.workspace import Workspace
 from mcdesk.ui.reviews.workspace import ReviewWorkspace
 from mcdesk.ui.shell.app import open_portfolio_in_background
 from mcdesk.ui.shell.main_window import MainWindow
-from tests.conftest import REPO
+from tests.kill_helpers import kill_while_working
 from tests.review_helpers import ReviewSetup, review_setup
 
 WAIT = 20_000
@@ -52,7 +48,7 @@ def assigned_portfolio(setup: ReviewSetup, root: Path) -> str:
     workspace = Workspace.open(root, seed_demo=True)
     try:
         workspace.roles.switch(Role.ASSESSOR)
-        review = workspace.reviews.add_assignment("school", Assignment(
+        review = workspace.review_outbox.add_assignment("school", Assignment(
             assignment_id=str(uuid.uuid4()), submission_id=setup.review.submission_id,
             achievement_id=setup.review.mc_id, version=setup.review.mc_version, attempt=1,
             due_at=datetime.now(UTC) + timedelta(days=3), bag_size=None, bag_sha256=None))
@@ -214,7 +210,7 @@ def test_export_locks_and_writes_a_review_file(window: MainWindow, qtbot: QtBot,
     assert workspace is not None
     qtbot.waitUntil(lambda: workspace.reviews.get(setup.review.id).state
                     is ReviewState.EXPORTED, timeout=WAIT)
-    content = workspace.reviews.read_review_file(dest)
+    content = workspace.review_files.read_review_file(dest)
     assert content.decision == EARNED
     qtbot.waitUntil(lambda: view.panel.is_read_only(), timeout=WAIT)
 
@@ -275,13 +271,7 @@ KILL_MID_REVIEW = textwrap.dedent("""
 
 
 def test_killed_mid_review_loses_nothing(setup: ReviewSetup, tmp_path: Path) -> None:
-    script = tmp_path / "kill_mid_review.py"
-    script.write_text(KILL_MID_REVIEW, encoding="utf-8")
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]))
-    result = subprocess.run([sys.executable, str(script), str(setup.assessor.root)], env=env,
-                            capture_output=True, text=True, timeout=120)
-    assert result.returncode == -signal.SIGKILL, result.stderr[-2000:]
+    kill_while_working(KILL_MID_REVIEW, str(setup.assessor.root))
     workspace = Workspace.open(setup.assessor.root)
     try:
         review = workspace.reviews.get(setup.review.id)
@@ -312,12 +302,12 @@ def test_the_earner_sees_the_comments_on_their_own_video(qtbot: QtBot, setup: Re
                             "For the issuer only", audience=Audience.ISSUER)
         for criterion in work.rubric:
             reviews.set_level(setup.review.id, criterion.id, criterion.levels[0].id)
-        file = reviews.export(setup.review.id, tmp_path / "review.mcreview")
+        file = assessor.review_files.export(setup.review.id, tmp_path / "review.mcreview")
     finally:
         assessor.close()
     earner = Workspace.open(setup.earner.root)
     try:
-        earner.reviews.import_review_file(file)
+        earner.review_files.import_review_file(file)
     finally:
         earner.close()
 
@@ -388,7 +378,7 @@ def test_the_earner_imports_a_review_file_from_the_drafts_place(
         for criterion in assessor.reviews.work(setup.review.id).rubric:
             assessor.reviews.set_level(setup.review.id, criterion.id, criterion.levels[-1].id)
             assessor.reviews.set_feedback(setup.review.id, criterion.id, "Well done")
-        file = assessor.reviews.export(setup.review.id, tmp_path / "review.mcreview")
+        file = assessor.review_files.export(setup.review.id, tmp_path / "review.mcreview")
     finally:
         assessor.close()
     window = MainWindow(JobRunner(), setup.earner.root)

@@ -32,7 +32,7 @@ def issuer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Issuer]:
 
 
 @pytest.fixture
-def portfolio(tmp_path: Path) -> tuple[Path, str]:
+def ready_portfolio(tmp_path: Path) -> tuple[Path, str]:
     root = tmp_path / "portfolio"
     workspace = Workspace.open(root)
     draft_id = ready_draft(workspace, tmp_path / "files")
@@ -41,8 +41,8 @@ def portfolio(tmp_path: Path) -> tuple[Path, str]:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, portfolio: tuple[Path, str]) -> Iterator[MainWindow]:
-    window = MainWindow(JobRunner(), portfolio[0])
+def window(qtbot: QtBot, ready_portfolio: tuple[Path, str]) -> Iterator[MainWindow]:
+    window = MainWindow(JobRunner(), ready_portfolio[0])
     qtbot.addWidget(window)
     window.show()
     with qtbot.waitSignal(window.workspace_ready, timeout=WAIT):
@@ -64,7 +64,7 @@ def fill_server_dialog(name: str, url: str, token: str) -> None:
 
 def test_add_server_send_a_draft_and_see_it_received(window: MainWindow, qtbot: QtBot,
                                                      issuer: Issuer,
-                                                     portfolio: tuple[Path, str]) -> None:
+                                                     ready_portfolio: tuple[Path, str]) -> None:
     sync = window.sync_page
     window.show_place("sync")
     qtbot.waitUntil(lambda: "no server" in window.sync_status.text(), timeout=WAIT)
@@ -90,7 +90,7 @@ def test_add_server_send_a_draft_and_see_it_received(window: MainWindow, qtbot: 
     assert sync.table.rowCount() == 1
     assert sync.table.item(0, 2).text() == "received"
     assert window.sync_status.text() == "All sent"
-    assert workspace.drafts.get(portfolio[1]).status is DraftStatus.SUBMITTED
+    assert workspace.drafts.get(ready_portfolio[1]).status is DraftStatus.SUBMITTED
 
 
 def test_a_bad_token_asks_to_sign_in_again(window: MainWindow, qtbot: QtBot,

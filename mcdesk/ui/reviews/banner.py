@@ -1,0 +1,89 @@
+"""Words the review workspace shows about a review and its pieces: its state, the banner of a
+finished, sent or refused review, a piece's kind and name; GUI thread (translated)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from mcdesk.core.catalog import RubricCriterion
+from mcdesk.core.evidence import EvidenceKind
+from mcdesk.core.packages import ReceivedEvidence
+from mcdesk.core.reviews import Review, ReviewState
+
+_KIND_WORDS = {EvidenceKind.VIDEO: "Video", EvidenceKind.AUDIO: "Recording",
+               EvidenceKind.IMAGE: "Image", EvidenceKind.DOCUMENT: "Document",
+               EvidenceKind.TEXT: "Text", EvidenceKind.LINK: "Link"}
+
+
+def _tr(text: str) -> str:
+    # The workspace's own context, so the words keep their translations.
+    return QCoreApplication.translate("ReviewWorkspace", text)
+
+
+def describe_piece(evidence: ReceivedEvidence) -> str:
+    kind = _KIND_WORDS.get(evidence.kind, evidence.genre or "Evidence")
+    return f"{kind}: {evidence.name}"
+
+
+def state_words(state: ReviewState) -> str:
+    return {ReviewState.IN_PROGRESS: _tr("in progress"),
+            ReviewState.QUEUED: _tr("finished, waiting to be sent"),
+            ReviewState.SENT: _tr("sent"),
+            ReviewState.EXPORTED: _tr("exported"),
+            ReviewState.CONFLICT: _tr("not sent: changed on the server"),
+            ReviewState.CLOSED: _tr("closed")}[state]
+
+
+def banner_text(review: Review, rubric: Sequence[RubricCriterion]) -> str:
+    """The line above a review that is no longer being worked on: where it went, or why
+    it did not (empty while in progress)."""
+    text = ""
+    moment = when(review.sent_at or review.finished_at)
+    state = review.state
+    if state is ReviewState.QUEUED:
+        text = _tr("<b>Finished.</b> It goes to %1 with the next sync; until then you "
+                   "can reopen it.").replace("%1", escape(review.server or ""))
+        if review.error:
+            text += "<br>" + escape(_tr("Last try: %1").replace("%1", review.error))
+    elif state is ReviewState.SENT:
+        text = _tr("<b>Sent</b> to %1 on %2. It can no longer change.").replace(
+            "%1", escape(review.server or "")).replace("%2", moment)
+    elif state is ReviewState.EXPORTED:
+        text = _tr("<b>Exported</b> to a review file on %1. It can no longer change; "
+                   "you can export it again.").replace("%1", moment)
+    elif state is ReviewState.CONFLICT:
+        text = _tr("<b>Not sent:</b> %1 holds a different version of this review "
+                   "(changed elsewhere). Yours was kept and theirs was not "
+                   "overwritten.").replace("%1", escape(review.server or ""))
+        if review.server_copy:
+            text += "<br>" + escape(server_copy_words(review.server_copy, rubric))
+    elif state is ReviewState.CLOSED:
+        text = _tr("<b>Closed:</b> %1").replace(
+            "%1", escape(review.error or _tr("the submission was decided before this "
+                                             "review reached the server.")))
+    return text
+
+
+def server_copy_words(copy: Any, rubric: Sequence[RubricCriterion]) -> str:
+    """What the server's own version of a review says (scores and decision)."""
+    names = {c.id: c for c in rubric}
+    parts = []
+    for score in copy.get("scores", []) if isinstance(copy, dict) else []:
+        criterion = names.get(str(score.get("rubricCriterionId")))
+        if criterion is None:
+            continue
+        level = next((lv.name for lv in criterion.levels
+                      if lv.id == score.get("levelId")), str(score.get("levelId")))
+        parts.append(f"{criterion.name}: {level}")
+    decision = copy.get("decision") if isinstance(copy, dict) else None
+    return _tr("Theirs: %1; decision %2.").replace("%1", "; ".join(parts) or "—") \
+        .replace("%2", str(decision or "—"))
+
+
+def when(moment: datetime | None) -> str:
+    return moment.astimezone().strftime("%d %b %Y, %H:%M") if moment else "—"
