@@ -8,7 +8,8 @@ window), ``search`` (catalog search while typing, against a sqlite3 LIKE scan), 
 sending a big file to the reference issuer against ``curl``, bytes sent again after a kill half
 way, memory flat in file size) and ``player`` (GUI-thread stalls while the annotation panel plays
 a 1080p video with 40 comments, against the same window not playing; how exactly a picked
-comment lands on its frame).
+comment lands on its frame) and ``bundle`` (the Linux bundle in dist/: its size, and the frozen
+app's start-up against the venv's, both with ``--smoke-test``).
 
 Both start-up children read compiled bytecode from a private cache that their unmeasured first
 start fills, as an installed application would; ``--no-bytecode-cache`` keeps the inherited
@@ -27,11 +28,11 @@ import time
 from pathlib import Path
 from typing import Any
 
-from benchmarks import media_figures, player, search, startup, upload
+from benchmarks import bundle, media_figures, player, search, startup, upload
 from benchmarks.fixture import FixtureInfo, build_portfolio
 from benchmarks.stats import Figure, format_table
 
-FIGURES = ("startup", "search", "media", "package", "upload", "player")
+FIGURES = ("startup", "search", "media", "package", "upload", "player", "bundle")
 PORTFOLIO_FIGURES = ("startup", "search")  # the figures that need the big portfolio
 MICRO_CREDENTIALS = 1000
 EVIDENCE_ROWS = 10_000
@@ -133,6 +134,9 @@ def main(argv: list[str] | None = None) -> int:
         made, texts = player.run(quick=args.quick)
         figures += made
         details += texts
+    if "bundle" in chosen:
+        print(f"Linux bundle against the venv, {rounds} rounds ...", flush=True)
+        figures += bundle.figures(bundle.run(rounds=rounds))
     print()
     for block in details:
         print(block)
