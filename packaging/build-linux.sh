@@ -20,7 +20,12 @@ echo "build-linux: drawing the icons"
 QT_QPA_PLATFORM=offscreen "$PYTHON" packaging/make_icons.py build/icons
 
 echo "build-linux: freezing the app with PyInstaller (a few minutes)"
-# The work folder is kept between builds: a rebuild only re-analyses what changed.
+# The work folder's analysis is kept between builds (a rebuild re-analyses only what changed),
+# but not the archive and program made from it: PyInstaller remakes those only for sources
+# newer than its last build, so a source saved while an earlier build ran would be left out.
+rm -f build/pyinstaller/work/mcdesk/{PYZ,PKG,EXE,COLLECT}-*.toc \
+    build/pyinstaller/work/mcdesk/PYZ-*.pyz build/pyinstaller/work/mcdesk/mcdesk.pkg \
+    build/pyinstaller/work/mcdesk/mcdesk
 "$PYTHON" -m PyInstaller --noconfirm --log-level WARN \
     --distpath build/pyinstaller/dist --workpath build/pyinstaller/work packaging/mcdesk.spec
 mv build/pyinstaller/dist/mcdesk "$stage/app"

@@ -184,14 +184,18 @@ def test_the_window_opens_the_demo_portfolio_with_sample_evidence_from_the_media
         installed: Install, demo_portfolio: Path) -> None:
     listed = installed.run("--portfolio", demo_portfolio, "evidence", "list", "--json")
     assert listed.returncode == 0, listed.stderr
-    kinds = sorted({item["kind"] for item in json.loads(listed.stdout)})
-    assert kinds == ["document", "image", "text", "video"], listed.stdout
+    evidence = json.loads(listed.stdout)["evidence"]
+    assert sorted({item["kind"] for item in evidence}) == ["document", "image", "text", "video"]
+    # Read by the media workers: the video's length, the PDF's pages, the photos' locations.
+    by_title = {item["title"]: item["media"] for item in evidence}
+    assert by_title["Fractions lesson - exit tickets"]["duration_s"] == pytest.approx(8, abs=1)
+    assert by_title["Lesson plan - comparing fractions"]["pages"] == 1
+    assert by_title["Student work sample 1"]["gps"] is not None
 
 
 def test_the_frozen_cli_builds_a_package_from_the_demo_draft(
         installed: Install, demo_portfolio: Path) -> None:
-    drafts = json.loads(installed.run("--portfolio", demo_portfolio, "draft", "list",
-                                      "--json").stdout)
+    drafts = cli_json(installed, demo_portfolio, "draft", "list")["drafts"]
     assert len(drafts) == 1, drafts
     draft_id = drafts[0]["id"]
     make_draft_ready(installed, demo_portfolio, draft_id)
