@@ -268,3 +268,14 @@ def test_uninstall_removes_the_app_and_keeps_the_portfolio(
     assert not (install.data / "metainfo" / f"{APP_ID}.metainfo.xml").exists()
     assert not list((install.data / "icons").rglob(f"{APP_ID}.*"))
     assert (portfolio / "keep-me.txt").read_text() == "a teacher's work"
+
+
+def test_the_bundle_benchmark_measures_size_and_start_up(tarball: Path) -> None:
+    from benchmarks import bundle
+
+    result = bundle.run(rounds=1, progress=False)
+    assert result is not None and result.tarball == tarball
+    assert result.installed_bytes > result.packed_bytes > 0
+    assert len(result.frozen) == len(result.installed) == 1
+    names = [figure.name for figure in bundle.figures(result)]
+    assert names == ["bundle size", "bundle start-up (window)", "bundle start-up (--version)"]
