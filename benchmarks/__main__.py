@@ -8,9 +8,11 @@ window's), ``search`` (catalog search while typing, against a sqlite3 LIKE scan)
 ``ffmpeg`` command line, face blur against real time) and ``upload`` (mcdesk's tus client
 sending a big file to the reference issuer against ``curl``, bytes sent again after a kill half
 way, memory flat in file size), ``links`` (the same upload through a link that cuts every
-2 MB and one that stalls every 5 MB, against a clean link of the same speed) and ``player``
+2 MB and one that stalls every 5 MB, against a clean link of the same speed), ``player``
 (GUI-thread stalls while the annotation panel plays a 1080p video with 40 comments, against
-the same window not playing; how exactly a picked comment lands on its frame).
+the same window not playing; how exactly a picked comment lands on its frame) and ``bundle``
+(the Linux bundle in dist/: its size, and the frozen app's start-up against the venv's, both
+with ``--smoke-test``).
 
 Both start-up children read compiled bytecode from a private cache that their unmeasured first
 start fills, as an installed application would; ``--no-bytecode-cache`` keeps the inherited
@@ -31,6 +33,7 @@ from typing import Any
 
 from benchmarks import (
     bad_links,
+    bundle,
     idle_memory,
     media_figures,
     player,
@@ -41,7 +44,8 @@ from benchmarks import (
 from benchmarks.fixture import FixtureInfo, build_portfolio
 from benchmarks.stats import Figure, format_table
 
-FIGURES = ("startup", "memory", "search", "media", "package", "upload", "links", "player")
+FIGURES = ("startup", "memory", "search", "media", "package", "upload", "links", "player",
+           "bundle")
 PORTFOLIO_FIGURES = ("startup", "memory", "search")  # the figures that need the big portfolio
 MICRO_CREDENTIALS = 1000
 EVIDENCE_ROWS = 10_000
@@ -153,6 +157,9 @@ def main(argv: list[str] | None = None) -> int:
         made, texts = player.run(quick=args.quick)
         figures += made
         details += texts
+    if "bundle" in chosen:
+        print(f"Linux bundle against the venv, {rounds} rounds ...", flush=True)
+        figures += bundle.figures(bundle.run(rounds=rounds))
     print()
     for block in details:
         print(block)

@@ -37,8 +37,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return cli.EXIT_USER_ERROR
     from mcdesk.ui.shell.app import run_gui
 
-    return run_gui(args.portfolio or default_portfolio_dir())
+    return run_gui(args.portfolio or default_portfolio_dir(), smoke_test=args.smoke_test)
 
 
 if __name__ == "__main__":
+    # Spawned media workers of a frozen app start through here too (a no-op otherwise).
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -10,6 +10,7 @@ DEB_PACKAGES=(
   libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0
   libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-render0
   libnss3 libasound2 libpipewire-0.3-0 fonts-dejavu-core xvfb xauth python3-venv ffmpeg
+  desktop-file-utils appstream  # the validators tests/packaging runs on the Linux bundle
 )
 
 missing=()

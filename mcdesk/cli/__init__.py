@@ -49,6 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--portfolio", type=Path, metavar="DIR",
                         help="the portfolio folder (default: your user-data folder)")
     parser.add_argument("--version", action="version", version=f"mcdesk {__version__}")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the window, wait until the portfolio is open (and a new "
+                             "one's sample evidence is made), then quit: exit 0 when all "
+                             "went well (for installers and CI)")
     json_flag = argparse.ArgumentParser(add_help=False)
     json_flag.add_argument("--json", action="store_true", help="machine-readable output")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -116,6 +120,12 @@ def build_parser() -> argparse.ArgumentParser:
     draft_attach.add_argument("criterion", metavar="CRITERION_ID")
     draft_attach.add_argument("evidence", metavar="EVIDENCE_ID")
     draft_attach.add_argument("--caption", default="", help="a note for the assessor")
+    draft_detach = draft_commands.add_parser("detach", parents=[json_flag],
+                                             help="take evidence off a criterion (it stays in "
+                                                  "your evidence)")
+    draft_detach.add_argument("id", metavar="ID")
+    draft_detach.add_argument("criterion", metavar="CRITERION_ID")
+    draft_detach.add_argument("evidence", metavar="EVIDENCE_ID")
     draft_write = draft_commands.add_parser("write", parents=[json_flag],
                                             help="set the written answer to a criterion")
     draft_write.add_argument("id", metavar="ID")

@@ -28,7 +28,7 @@ def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Tex
 
         return send(workspace, args, out, err)
     handlers = {"new": _new, "list": _list, "show": _show, "attach": _attach,
-                "write": _write, "check": _check}
+                "detach": _detach, "write": _write, "check": _check}
     return handlers[args.action](workspace, args, out, err)
 
 
@@ -149,6 +149,24 @@ def _attach(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Te
     else:
         print(f'Attached "{evidence.title}" to [{criterion.id}] as item '
               f"{attachment.position + 1}.", file=out)
+    return EXIT_OK
+
+
+def _detach(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    draft = workspace.drafts.resolve(args.id)
+    criterion = workspace.drafts.criterion(draft, args.criterion)
+    evidence = workspace.evidence.resolve(args.evidence)
+    if evidence.id not in {a.evidence_id for a in draft.attached(criterion.id)}:
+        print(f'mcdesk: "{evidence.title}" is not attached to [{criterion.id}]; nothing was '
+              "changed", file=err)
+        return EXIT_PROBLEMS
+    workspace.drafts.detach(draft.id, criterion.id, evidence.id)
+    if args.json:
+        dump_json({"draft_id": draft.id, "criterion_id": criterion.id,
+                   "detached": evidence.id}, out)
+    else:
+        print(f'Took "{evidence.title}" off [{criterion.id}]; it stays in your evidence.',
+              file=out)
     return EXIT_OK
 
 

@@ -42,7 +42,7 @@ def open_portfolio_in_background(window: MainWindow, *, seed_demo: bool = True) 
     window.open_portfolio(seed_demo=seed_demo)
 
 
-def run_gui(portfolio_dir: Path) -> int:
+def run_gui(portfolio_dir: Path, *, smoke_test: bool = False) -> int:
     app = make_application()
     answer = ask_running_window(portfolio_dir)
     if answer == Answer.FORWARDED:
@@ -60,6 +60,10 @@ def run_gui(portfolio_dir: Path) -> int:
     window = MainWindow(runner, portfolio_dir)
     guard = WindowGuard(portfolio_dir, window.bring_forward, window)
     sys.excepthook = window.crash_reporter.excepthook
+    if smoke_test:
+        from mcdesk.ui.shell.smoke import SmokeTest
+
+        SmokeTest(window, app)
     window.show()
     QTimer.singleShot(0, lambda: open_portfolio_in_background(window))
     code = app.exec()

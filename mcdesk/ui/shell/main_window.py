@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -31,12 +31,13 @@ from mcdesk.core.errors import DamagedDatabaseError, McdeskError, MigrationFaile
 from mcdesk.core.reviews import Role
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.shell import ops as shell_ops
+from mcdesk.ui.shell import window_state
 from mcdesk.ui.shell.check_dialog import CheckDialog
 from mcdesk.ui.shell.crash import CrashReporter
 from mcdesk.ui.shell.exchange_actions import ExchangeActions
 from mcdesk.ui.shell.jobs_indicator import JobsIndicator
 from mcdesk.ui.shell.places import PLACES, ROLES, PlaceKey, RoleSpec, role_spec
-from mcdesk.ui.widgets.icons import icon
+from mcdesk.ui.widgets.icons import icon, selectable_icon
 from mcdesk.ui.widgets.notice import NoticeBar, Tone
 from mcdesk.ui.widgets.place import Place
 
@@ -55,6 +56,8 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     workspace_ready = Signal()
+    #: A new portfolio's sample evidence is made: its AddReport, or the exception.
+    demo_content_ready = Signal(object)
 
     def __init__(self, runner: JobRunner, portfolio_dir: Path) -> None:
         super().__init__()
@@ -66,8 +69,8 @@ class MainWindow(QMainWindow):
         self.verify_dialog: VerifyDialog | None = None
         self.setWindowTitle("mcdesk")
         self.setWindowIcon(icon("mcdesk"))
-        self.resize(1180, 760)
         self.setMinimumSize(QSize(720, 480))
+        window_state.restore_window(self)
 
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName(self.tr("Places"))
@@ -145,6 +148,7 @@ class MainWindow(QMainWindow):
             page.unexpected.connect(self.crash_reporter.report)
             self.pages.addWidget(page)
             self._wire(key, page)
+            window_state.restore_splitters(key, page)
             if self.workspace is not None:
                 page.set_workspace(self.workspace)
         return page
@@ -200,11 +204,13 @@ class MainWindow(QMainWindow):
         self._role_places = spec.places
         current = self._current_key()
         self.sidebar.blockSignals(True)
+        selected_text = self.sidebar.palette().color(QPalette.ColorRole.HighlightedText)
         items = {PlaceKey(self.sidebar.item(row).data(Qt.ItemDataRole.UserRole)):
                  self.sidebar.item(row) for row in range(self.sidebar.count())}
         for key in PLACES:
             if key not in items:
-                item = QListWidgetItem(icon(key), PLACES[key].translated_title())
+                item = QListWidgetItem(selectable_icon(key, selected_text),
+                                       PLACES[key].translated_title())
                 item.setData(Qt.ItemDataRole.UserRole, key)
                 item.setSizeHint(QSize(0, 36))
                 self.sidebar.addItem(item)
@@ -397,11 +403,14 @@ class MainWindow(QMainWindow):
                 "Welcome to mcdesk. This new portfolio holds a demo catalog of "
                 "micro-credentials: pick one on the left to read what it asks for. Sample "
                 "evidence is being prepared in Evidence."))
-            shell_ops.seed_demo_content(workspace).failure(
-                lambda exc: log.warning("Could not prepare the sample evidence: %s", exc)).run(
-                self.runner)
+            shell_ops.seed_demo_content(workspace).success(self.demo_content_ready.emit).failure(
+                self._demo_failed).run(self.runner)
         shell_ops.backup_if_due(workspace).failure(
             lambda exc: log.warning("Scheduled backup failed: %s", exc)).run(self.runner)
+
+    def _demo_failed(self, exc: BaseException) -> None:
+        log.warning("Could not prepare the sample evidence: %s", exc)
+        self.demo_content_ready.emit(exc)
 
     def content_changed(self) -> None:
         """Something outside the pages changed the portfolio (e.g. sample content): reload."""
@@ -518,6 +527,9 @@ class MainWindow(QMainWindow):
         # them during shutdown), then the pages let go so late callbacks start no new work.
         for page in self.places.values():
             page.flush()
+        window_state.save_window(self)
+        for key, page in self.places.items():
+            window_state.save_splitters(key, page)
         for page in self.places.values():
             page.set_workspace(None)
         if self.check_dialog is not None:
