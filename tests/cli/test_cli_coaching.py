@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from tests.cli.test_cli import Run, mcdesk
+from tests.cli.test_cli import mcdesk
+from tests.cli_runner import Run
 from tests.conftest import DEMO_CATALOG
 from tests.media_factory import make_video
 

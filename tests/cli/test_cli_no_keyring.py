@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import user_env
+from tests.cli_runner import user_env
 from tests.conftest import REPO
 
 TOKEN = "a-secret-token-5678"

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import mcdesk, user_env
+from tests.cli.test_cli import mcdesk
+from tests.cli_runner import user_env
 from tests.conftest import DEMO_CATALOG, REPO
 
 

@@ -17,7 +17,7 @@ from mcdesk.core.reviews import Role
 from mcdesk.media import demo
 from mcdesk.services.demo_draft import CONTEXT_ANSWER, DESIGN_ANSWER, EXIT_TICKETS
 from mcdesk.services.workspace import Workspace
-from tests.cli.test_cli import Run
+from tests.cli_runner import Run
 from tests.conftest import DEMO_CATALOG
 from tests.e2e.test_sync_e2e import mcdesk
 from tests.media_factory import astronaut_rgb, make_photo, make_video

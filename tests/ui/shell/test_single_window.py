@@ -13,7 +13,8 @@ from pathlib import Path
 
 from mcdesk.services.workspace import Workspace
 from mcdesk.ui.shell.single_window import PID_FILE
-from tests.cli.test_cli import mcdesk, user_env
+from tests.cli.test_cli import mcdesk
+from tests.cli_runner import user_env
 from tests.conftest import REPO
 
 LAUNCH = ("import sys; from pathlib import Path; from mcdesk.ui.shell.app import run_gui; "

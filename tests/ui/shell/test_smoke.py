@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.cli.test_cli import user_env
+from tests.cli_runner import user_env
 
 
 def smoke(home: Path, portfolio: Path) -> subprocess.CompletedProcess[str]:
