@@ -83,7 +83,9 @@ def openapi_text() -> str:
 def current_caller(request: Request) -> Caller:
     """The caller the request's bearer token names (401 otherwise)."""
     issuer: Issuer = request.app.state.issuer
-    return issuer.authenticate(request.headers.get("authorization"))
+    caller = issuer.authenticate(request.headers.get("authorization"))
+    issuer.maybe_tick()
+    return caller
 
 
 Authed = Annotated[Caller, Depends(current_caller)]
@@ -193,7 +195,7 @@ def create_app(issuer: Issuer) -> FastAPI:
     def decision(submission_id: SubmissionId, body: DecisionBody, who: Authed) -> Response:
         if who.role != "staff":
             raise Problem(403, "forbidden", "only the issuer's staff decide")
-        _, answer = issuer.decide(submission_id, body)
+        _, answer = issuer.decide(submission_id, body, who)
         return JSONResponse(answer, status_code=200)
 
     # -- tus uploads -----------------------------------------------------------------

@@ -74,3 +74,5 @@ class FeedbackIn(_Body):
 class DecisionBody(_Body):
     state: Literal["earned", "not yet"]
     feedback: Annotated[list[FeedbackIn], Field(max_length=1000)] = []
+    #: Why staff decide against the rubric rule or before every review is in (recorded).
+    overrideReason: Annotated[str, Field(max_length=20000)] | None = None
