@@ -161,11 +161,24 @@ def assign(s: Session, submission: Submission, assessor: Account, kind: str, now
     return row
 
 
-def _pool_for(s: Session, submission: Submission, kind: str) -> list[Account]:
+def _pools_for(s: Session, submission: Submission, kind: str) -> list[list[Account]]:
+    """The pools to draw from, in order: peers before experts in the peer phase (experts
+    fill in while there are too few peers)."""
     if kind == PEER:
-        # Peers first; experts fill in while there are too few peers.
-        return peers(s, submission.achievement_id) + experts(s, submission.achievement_id)
-    return experts(s, submission.achievement_id)
+        return [peers(s, submission.achievement_id), experts(s, submission.achievement_id)]
+    return [experts(s, submission.achievement_id)]
+
+
+def _draw(s: Session, submission: Submission, kind: str, count: int, now: datetime,
+          limits: Limits, as_kind: str | None = None) -> int:
+    """Assign up to `count` people from the phase's pools; how many were assigned."""
+    added = 0
+    for number, pool in enumerate(_pools_for(s, submission, kind)):
+        for person in pick(s, submission, pool, count - added, now):
+            label = as_kind or (PEER if kind == PEER and number == 0 else EXPERT)
+            assign(s, submission, person, label, now, limits)
+            added += 1
+    return added
 
 
 def auto_assign(s: Session, submission: Submission, now: datetime, limits: Limits) -> int:
@@ -175,11 +188,7 @@ def auto_assign(s: Session, submission: Submission, now: datetime, limits: Limit
     share = share_of(s, submission.achievement_id, limits)
     want = share.experts_per_submission if kind == EXPERT else share.peers_per_submission
     missing = want - len(active(s, submission.id))
-    chosen = pick(s, submission, _pool_for(s, submission, kind), missing, now)
-    peer_ids = {p.id for p in peers(s, submission.achievement_id)} if kind == PEER else set()
-    for person in chosen:
-        assign(s, submission, person, PEER if person.id in peer_ids else EXPERT, now, limits)
-    return len(chosen)
+    return _draw(s, submission, kind, missing, now, limits) if missing > 0 else 0
 
 
 def crosses_passing_line(levels: list[bool]) -> bool:
@@ -191,11 +200,7 @@ def call_extra(s: Session, submission: Submission, now: datetime, limits: Limits
     (once per submission); whether one was found."""
     if any(a.kind == EXTRA for a in active(s, submission.id)):
         return False
-    chosen = pick(s, submission, _pool_for(s, submission, phase(s, submission, limits)), 1,
-                  now)
-    for person in chosen:
-        assign(s, submission, person, EXTRA, now, limits)
-    return bool(chosen)
+    return _draw(s, submission, phase(s, submission, limits), 1, now, limits, EXTRA) > 0
 
 
 def reassign_late(s: Session, now: datetime, limits: Limits) -> int:
@@ -216,9 +221,8 @@ def reassign_late(s: Session, now: datetime, limits: Limits) -> int:
             continue
         row.withdrawn_at = now
         withdrawn += 1
-        kind = row.kind if row.kind != EXTRA else phase(s, submission, limits)
-        for person in pick(s, submission, _pool_for(s, submission, kind), 1, now):
-            assign(s, submission, person, row.kind, now, limits)
+        _draw(s, submission, phase(s, submission, limits), 1, now, limits,
+              EXTRA if row.kind == EXTRA else None)
     return withdrawn
 
 
