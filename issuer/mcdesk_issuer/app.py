@@ -32,6 +32,7 @@ from mcdesk_issuer.files import is_upload_id
 from mcdesk_issuer.models import BeginBody, DecisionBody, ReviewBody
 from mcdesk_issuer.problems import PROBLEM_JSON, Problem, bad_request
 from mcdesk_issuer.service import Caller, Issuer, UploadInfo
+from mcdesk_issuer.staff_api import add_staff_routes
 
 log = logging.getLogger(__name__)
 
@@ -349,6 +350,8 @@ def create_app(issuer: Issuer) -> FastAPI:
         return JSONResponse(review, headers={"ETag": etag})
 
     # -- Open Badges 3.0 API ---------------------------------------------------------
+
+    add_staff_routes(app, issuer)
 
     @app.get(f"{OB_API}/discovery")
     def ob_discovery(request: Request) -> dict[str, Any]:
