@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from mcdesk.services.packages import PackageService
     from mcdesk.services.reviews import ReviewService
     from mcdesk.services.roles import RoleService
+    from mcdesk.services.staff import StaffService
     from mcdesk.services.sync import SyncService
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,8 @@ class Workspace:
         self._roles_lock = threading.Lock()
         self._badges: BadgeService | None = None
         self._badges_lock = threading.Lock()
+        self._staff: StaffService | None = None
+        self._staff_lock = threading.Lock()
         self.seeded_demo = False
 
     @property
@@ -94,8 +97,20 @@ class Workspace:
                 from mcdesk.services.sync import SyncService
 
                 self._sync = SyncService(self._portfolio, drafts, packages, self.catalog,
-                                         reviews=reviews, roles=roles, badges=badges)
+                                         reviews=reviews, roles=roles, badges=badges,
+                                         staff=self.staff)
             return self._sync
+
+    @property
+    def staff(self) -> StaffService:
+        """The issuer staff's offline copy and decision queue, made on first use (it loads
+        SQLAlchemy)."""
+        with self._staff_lock:
+            if self._staff is None:
+                from mcdesk.services.staff import StaffService
+
+                self._staff = StaffService(self._portfolio)
+            return self._staff
 
     @property
     def badges(self) -> BadgeService:

@@ -1,0 +1,117 @@
+"""The issuer staff's use cases on the desktop: pull the submissions waiting for a decision with
+their reviews side by side (and the pools, calibration sets and report) so they read offline,
+compose and queue decisions, send the queue with the next sync; pulls and pushes on the sync
+lane, queueing on the writer lane, reads on any thread."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from mcdesk.core.errors import McdeskError
+from mcdesk.core.staff import (
+    CriterionFeedbackDraft,
+    DecisionRefusedError,
+    DecisionStatus,
+    QueuedDecision,
+    SideBySide,
+    Snapshot,
+    StaffPull,
+    WaitingSubmission,
+    check_decision,
+)
+from mcdesk.core.sync import Conflict, LoginNeeded, Rejected, TransientError
+from mcdesk.storage.portfolio import Portfolio
+from mcdesk.storage.staff_store import StaffStore, parse_side_by_side
+from mcdesk.sync.client import IssuerClient
+
+log = logging.getLogger(__name__)
+
+POOLS, CALIBRATION, REPORT = "pools", "calibration", "report"
+
+
+class StaffService:
+    def __init__(self, portfolio: Portfolio,
+                 clock: Callable[[], datetime] | None = None) -> None:
+        self._store = StaffStore(portfolio.database)
+        self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
+
+    # -- reading (any thread) -------------------------------------------------------------
+
+    def waiting(self, server: str | None = None) -> list[WaitingSubmission]:
+        return self._store.waiting(server)
+
+    def find(self, submission_id: str) -> WaitingSubmission:
+        """A waiting submission by its id (or the start of it, as the CLI shows it)."""
+        text = submission_id.strip().lower()
+        found = [w for w in self._store.waiting() if w.submission_id.startswith(text)]
+        if len(found) != 1:
+            raise McdeskError(f"no submission {submission_id} waits for a decision" if not found
+                              else f"{submission_id} names {len(found)} submissions: give "
+                                   "more of the id")
+        return found[0]
+
+    def side_by_side(self, server: str, submission_id: str) -> SideBySide:
+        return parse_side_by_side(self._store.detail(server, submission_id))
+
+    def snapshot(self, server: str, kind: str) -> Snapshot | None:
+        return self._store.snapshot(server, kind)
+
+    def decisions(self, server: str | None = None) -> list[QueuedDecision]:
+        return self._store.decisions(server)
+
+    # -- deciding (writer lane) -----------------------------------------------------------
+
+    def queue_decision(self, server: str, submission_id: str, state: str,
+                       feedback: list[CriterionFeedbackDraft],
+                       reason: str | None = None) -> QueuedDecision:
+        """Check a composed decision against the reviews pulled (a reason is needed before
+        every review is in and against the rubric rule) and queue it for the next sync."""
+        view = self.side_by_side(server, submission_id)
+        reason = (reason or "").strip() or None
+        problems = check_decision(view, state, feedback, reason)
+        if problems:
+            raise DecisionRefusedError("; ".join(problems))
+        return self._store.queue_decision(server, submission_id, state, feedback, reason,
+                                          self.clock())
+
+    # -- sync (the sync lane) -------------------------------------------------------------
+
+    def sync(self, client: IssuerClient, server: str) -> StaffPull:
+        """Send the queued decisions, then pull what waits (with the reviews side by side),
+        the pools, the calibration sets and the report."""
+        problems: list[str] = []
+        sent = 0
+        for decision in self._store.decisions(server, DecisionStatus.QUEUED):
+            try:
+                client.post_json(f"submissions/{decision.submission_id}/decision",
+                                 decision.body(), "sending a decision")
+            except (Rejected, Conflict) as exc:
+                self._store.mark_decision(server, decision.submission_id,
+                                          DecisionStatus.REFUSED, self.clock(), str(exc))
+                problems.append(f"decision on {decision.submission_id[:8]}: {exc}")
+                continue
+            self._store.mark_decision(server, decision.submission_id, DecisionStatus.SENT,
+                                      self.clock())
+            sent += 1
+        waiting = client.get_json("staff/submissions", "listing submissions waiting")
+        entries: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        for summary in waiting if isinstance(waiting, list) else []:
+            if not isinstance(summary, dict) or "submissionId" not in summary:
+                continue
+            detail = client.get_json(f"staff/submissions/{summary['submissionId']}/reviews",
+                                     "reading the reviews of a submission")
+            entries.append((summary, detail if isinstance(detail, dict) else {}))
+        self._store.replace_waiting(server, entries, self.clock())
+        for kind, path in ((POOLS, "staff/pools"), (CALIBRATION, "staff/calibration"),
+                           (REPORT, "staff/report")):
+            try:
+                self._store.save_snapshot(server, kind, client.get_json(path, f"reading {kind}"),
+                                          self.clock())
+            except (LoginNeeded, TransientError):
+                raise
+            except (Rejected, Conflict) as exc:
+                problems.append(f"{kind}: {exc}")
+        return StaffPull(len(entries), sent, tuple(problems))
