@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from mcdesk import __version__
-from mcdesk.cli import credentials
+from mcdesk.cli import credentials, decide
 from mcdesk.core.errors import McdeskError
 from mcdesk.paths import default_portfolio_dir
 
@@ -29,7 +29,8 @@ EXIT_BROKEN_PIPE = 141
 COMMAND_MODULES = {"catalog": "catalog", "check": "check", "evidence": "evidence",
                    "roster": "evidence", "draft": "drafts", "package": "packages",
                    "server": "sync", "sync": "sync", "review": "review",
-                   "credential": "credentials", "transcript": "badges"}
+                   "credential": "credentials", "transcript": "badges",
+                   "decide": "decide"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -166,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "to send for a later pass")
     _review_parser(commands, json_flag)
     credentials.add_commands(commands, json_flag)
+    decide.add_commands(commands, json_flag)
     return parser
 
 
