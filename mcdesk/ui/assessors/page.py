@@ -122,18 +122,27 @@ class AssessorsPage(Place):
 
     def _pools(self, pools: Any) -> None:
         self.pools.clear()
-        for pool in pools if isinstance(pools, list) else []:
-            phase = (self.tr("experts: %1 of the first %2 submissions received")
+        listed = [p for p in pools if isinstance(p, dict)] if isinstance(pools, list) else []
+        # The micro-credentials staff look after (experts named, work received) come first.
+        listed.sort(key=lambda p: (not (p.get("expertsNamed") or p.get("submissionsReceived")),
+                                   str(p.get("name", ""))))
+        for pool in listed:
+            phase = (self.tr("experts (%1 of the first %2 submissions)")
                      .replace("%1", str(min(pool.get("submissionsReceived", 0),
                                             pool.get("expertSubmissions", 0))))
                      .replace("%2", str(pool.get("expertSubmissions", 0)))
                      if pool.get("phase") == "expert" else
-                     self.tr("peers: %1 per submission").replace(
+                     self.tr("peers, %1 per submission").replace(
                          "%1", str(pool.get("peersPerSubmission", 0))))
+            items = int(pool.get("calibrationItems", 0))
             top = QTreeWidgetItem([f"{pool.get('name', '')} — {phase}", "",
-                                   self.tr("%n item(s) in the set", "",
-                                           int(pool.get("calibrationItems", 0)))])
+                                   self.tr("no calibration set") if not items else
+                                   self.tr("calibration set of %1").replace("%1", str(items))])
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
             self.pools.addTopLevelItem(top)
+            active = bool(pool.get("expertsNamed") or pool.get("submissionsReceived"))
             for key, label in (("experts", self.tr("Experts")), ("peers", self.tr("Peers"))):
                 people = pool.get(key, [])
                 group = QTreeWidgetItem([f"{label} ({len(people)})"])
@@ -146,7 +155,7 @@ class AssessorsPage(Place):
                         person.get("name", ""), str(person.get("openReviews", 0)),
                         self._calibration(person)]))
                 group.setExpanded(True)
-            top.setExpanded(True)
+            top.setExpanded(active)
 
     def _calibration(self, person: dict[str, Any]) -> str:
         standing = person.get("calibration") or {}

@@ -52,7 +52,7 @@ class DecidePage(Place):
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.side)
         split.addWidget(self.composer)
-        split.setSizes([380, 320])
+        split.setSizes([300, 400])
         detail = QWidget()
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
@@ -115,8 +115,10 @@ class DecidePage(Place):
     def _line(self, entry: WaitingSubmission) -> str:
         reviews = self.tr("%1 of %2 reviews in").replace("%1", str(entry.reviews_in)).replace(
             "%2", str(entry.reviews_assigned))
-        lines = [entry.name, self.tr("Attempt %1 · %2").replace("%1", str(entry.attempt))
-                 .replace("%2", reviews)]
+        received = (entry.received_at.astimezone().strftime("%Y-%m-%d %H:%M")
+                    if entry.received_at is not None else "")
+        lines = [entry.name, self.tr("Attempt %1 · received %2").replace(
+            "%1", str(entry.attempt)).replace("%2", received), reviews]
         if entry.disagreements:
             lines.append(self.tr("Disagree across the passing level on %n criterion(s)", "",
                                  entry.disagreements))

@@ -5,7 +5,7 @@ moments; GUI thread."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -82,7 +82,20 @@ class SideBySideView(QWidget):
             if tint is not None:
                 reconciled.setBackground(QBrush(tint))
             self.table.setItem(row, len(columns), reconciled)
+        self._fit()
         self._comments(columns, waiting)
+
+    def _fit(self) -> None:
+        """As tall as its rows: the room left goes to the comments and the composer."""
+        self.table.resizeRowsToContents()
+        height = (self.table.horizontalHeader().sizeHint().height()
+                  + self.table.verticalHeader().length() + 2 * self.table.frameWidth() + 8)
+        self.table.setMaximumHeight(height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Feedback wraps differently at another width: the rows change height.
+        super().resizeEvent(event)
+        self._fit()
 
     def _header(self, column: ReviewColumn) -> str:
         kind = self.tr(_KIND.get(column.kind, column.kind))
@@ -107,7 +120,8 @@ class SideBySideView(QWidget):
         decided = {"earned": self.tr("earned"), "not yet": self.tr("not yet")}.get(
             column.decision or "", "")
         count = len(column.comments)
-        text = self.tr("%n comment(s)", "", count)
+        text = self.tr("no comment") if not count else self.tr("1 comment") if count == 1 \
+            else self.tr("%1 comments").replace("%1", str(count))
         if decided:
             text = self.tr("%1 — says %2").replace("%1", text).replace("%2", decided)
         if column.override_reason:

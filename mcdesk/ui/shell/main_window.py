@@ -165,7 +165,7 @@ class MainWindow(QMainWindow):
             # What a sync pass brought back (decisions, assignments, credentials, catalog).
             cast("SyncPage", page).pass_finished.connect(lambda _r: self._fan_out(
                 ChangeNotice.of([Change.DRAFTS, Change.REVIEWS, Change.CATALOG,
-                                 Change.CREDENTIALS], origin=page)))
+                                 Change.CREDENTIALS, Change.DECISIONS], origin=page)))
 
     @property
     def catalog_page(self) -> CatalogPage:
