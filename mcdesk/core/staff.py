@@ -30,6 +30,7 @@ class Level:
 class ReviewComment:
     """A time-stamped comment of a review: its words and where it points."""
 
+    id: str
     text: str
     kind: str
     criterion_id: str | None

@@ -11,6 +11,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 from mcdesk.core.errors import McdeskError
+from mcdesk.core.packages import ReceivedPackage
+from mcdesk.core.reviews import Annotation, AnnotationError
 from mcdesk.core.staff import (
     CriterionFeedbackDraft,
     DecisionRefusedError,
@@ -23,6 +25,7 @@ from mcdesk.core.staff import (
     check_decision,
 )
 from mcdesk.core.sync import Conflict, LoginNeeded, Rejected, TransientError
+from mcdesk.services.packages import DOWNLOADS_DIR, PackageService
 from mcdesk.storage.portfolio import Portfolio
 from mcdesk.storage.staff_store import StaffStore, parse_side_by_side
 from mcdesk.sync.client import IssuerClient
@@ -33,9 +36,12 @@ POOLS, CALIBRATION, REPORT = "pools", "calibration", "report"
 
 
 class StaffService:
-    def __init__(self, portfolio: Portfolio,
+    def __init__(self, portfolio: Portfolio, packages: PackageService | None = None,
                  clock: Callable[[], datetime] | None = None) -> None:
         self._store = StaffStore(portfolio.database)
+        #: Where each waiting submission's package is opened, to play its evidence at a
+        #: comment (None: packages are not fetched).
+        self._packages = packages
         self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
 
     # -- reading (any thread) -------------------------------------------------------------
@@ -61,6 +67,25 @@ class StaffService:
 
     def decisions(self, server: str | None = None) -> list[QueuedDecision]:
         return self._store.decisions(server)
+
+    def package(self, submission_id: str) -> ReceivedPackage | None:
+        """The submission's package as the last sync fetched it (None when not here)."""
+        if self._packages is None:
+            return None
+        folder = self._packages.received_dir / submission_id
+        return self._packages.load_received(folder) if folder.is_dir() else None
+
+    def comments(self, server: str, submission_id: str) -> list[Annotation]:
+        """Every review's comments as annotations (those that cannot be read are left out)."""
+        found = []
+        for entry in self._store.detail(server, submission_id).get("reviews", []):
+            review = entry.get("review") if isinstance(entry, dict) else None
+            for comment in review.get("comments", []) if isinstance(review, dict) else []:
+                try:
+                    found.append(Annotation.from_wire(comment))
+                except (AnnotationError, KeyError, TypeError, ValueError):
+                    continue
+        return found
 
     # -- deciding (writer lane) -----------------------------------------------------------
 
@@ -105,6 +130,7 @@ class StaffService:
                                      "reading the reviews of a submission")
             entries.append((summary, detail if isinstance(detail, dict) else {}))
         self._store.replace_waiting(server, entries, self.clock())
+        problems += self._fetch_packages(client, entries)
         for kind, path in ((POOLS, "staff/pools"), (CALIBRATION, "staff/calibration"),
                            (REPORT, "staff/report")):
             try:
@@ -115,3 +141,32 @@ class StaffService:
             except (Rejected, Conflict) as exc:
                 problems.append(f"{kind}: {exc}")
         return StaffPull(len(entries), sent, tuple(problems))
+
+    def _fetch_packages(self, client: IssuerClient,
+                        entries: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[str]:
+        """Fetch and open the package of each waiting submission not here yet, through one
+        of its assignments (staff may download any)."""
+        if self._packages is None:
+            return []
+        problems = []
+        for summary, detail in entries:
+            sid = str(summary["submissionId"])
+            if (self._packages.received_dir / sid).is_dir():
+                continue
+            assignment = next((r.get("assignmentId") for r in detail.get("reviews", [])
+                               if isinstance(r, dict) and r.get("assignmentId")), None)
+            if assignment is None:
+                continue
+            folder = self._packages.received_dir / DOWNLOADS_DIR
+            folder.mkdir(parents=True, exist_ok=True)
+            dest = folder / f"staff-{sid}.zip"
+            try:
+                client.download_bag(str(assignment), dest)
+                self._packages.open_received(dest)
+            except (LoginNeeded, TransientError):
+                raise
+            except McdeskError as exc:
+                problems.append(f"the files of {summary.get('name', sid)}: {exc}")
+            finally:
+                dest.unlink(missing_ok=True)
+        return problems

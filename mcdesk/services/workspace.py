@@ -105,11 +105,12 @@ class Workspace:
     def staff(self) -> StaffService:
         """The issuer staff's offline copy and decision queue, made on first use (it loads
         SQLAlchemy)."""
+        packages = self.packages
         with self._staff_lock:
             if self._staff is None:
                 from mcdesk.services.staff import StaffService
 
-                self._staff = StaffService(self._portfolio)
+                self._staff = StaffService(self._portfolio, packages)
             return self._staff
 
     @property

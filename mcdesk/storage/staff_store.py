@@ -187,7 +187,8 @@ def parse_side_by_side(data: dict[str, Any]) -> SideBySide:
             raw_target = comment.get("target")
             target: dict[str, Any] = raw_target if isinstance(raw_target, dict) else {}
             comments.append(ReviewComment(
-                text=str(comment.get("text", "")), kind=str(comment.get("kind", "note")),
+                id=str(comment.get("id") or ""), text=str(comment.get("text", "")),
+                kind=str(comment.get("kind", "note")),
                 criterion_id=comment.get("rubricCriterionId") or comment.get("criterionId"),
                 evidence=comment.get("evidenceId") or target.get("evidence"),
                 at_seconds=_number(comment.get("atSeconds", target.get("atSeconds"))),

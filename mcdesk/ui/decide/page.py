@@ -22,6 +22,7 @@ from mcdesk.core.staff import CriterionFeedbackDraft, DecisionStatus, WaitingSub
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.decide import ops
 from mcdesk.ui.decide.compose import Composer
+from mcdesk.ui.decide.evidence import EvidenceDialog
 from mcdesk.ui.decide.side_by_side import SideBySideView
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -47,6 +48,8 @@ class DecidePage(Place):
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.side = SideBySideView()
+        self.side.comment_chosen.connect(self.show_evidence)
+        self.evidence_dialog: EvidenceDialog | None = None
         self.composer = Composer()
         self.composer.queue_requested.connect(self._queue)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -166,6 +169,20 @@ class DecidePage(Place):
         else:
             self.composer.show_view(view)
         self.right.setCurrentIndex(1)
+
+    # -- evidence -----------------------------------------------------------------------
+
+    def show_evidence(self, comment_id: str) -> None:
+        if self._workspace is None or self.detail is None:
+            return
+        ops.evidence_at(self._workspace, self.detail.waiting, comment_id).success(
+            self._evidence_ready).failure(self._failed).run(self._runner, origin=self)
+
+    def _evidence_ready(self, found: ops.EvidenceAt) -> None:
+        if self.evidence_dialog is None:
+            self.evidence_dialog = EvidenceDialog(self._runner, self)
+        self.evidence_dialog.show_at(found.piece, found.comments, found.comment_id)
+        self.evidence_dialog.show()
 
     # -- deciding -----------------------------------------------------------------------
 

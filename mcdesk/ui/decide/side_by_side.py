@@ -5,6 +5,7 @@ moments; GUI thread."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,6 +27,9 @@ _KIND = {"expert": "expert", "peer": "peer", "extra": "called in"}
 
 
 class SideBySideView(QWidget):
+    #: A comment was double-clicked: its id (to play the evidence at it).
+    comment_chosen = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget()
@@ -47,6 +51,8 @@ class SideBySideView(QWidget):
         self.comments.setRootIsDecorated(True)
         self.comments.setWordWrap(True)
         self.comments.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.comments.setToolTip(self.tr("Double-click a comment to see the evidence at it"))
+        self.comments.itemDoubleClicked.connect(self._comment_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 3)
@@ -97,6 +103,11 @@ class SideBySideView(QWidget):
         super().resizeEvent(event)
         self._fit()
 
+    def _comment_clicked(self, item: QTreeWidgetItem, _column: int) -> None:
+        comment_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if isinstance(comment_id, str) and comment_id:
+            self.comment_chosen.emit(comment_id)
+
     def _header(self, column: ReviewColumn) -> str:
         kind = self.tr(_KIND.get(column.kind, column.kind))
         return f"{column.assessor}\n({kind})"
@@ -109,6 +120,7 @@ class SideBySideView(QWidget):
             for comment in column.comments:
                 child = QTreeWidgetItem([comment.moment or "—", comment.text])
                 child.setToolTip(1, comment.text)
+                child.setData(0, Qt.ItemDataRole.UserRole, comment.id)
                 top.addChild(child)
             top.setExpanded(True)
         for column in waiting:

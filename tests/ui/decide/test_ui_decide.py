@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import uuid
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -96,8 +97,20 @@ def review(issuer: Issuer, token: str, submission_id: str, staff: str,
     api(issuer, token, "PUT", f"assignments/{mine['assignmentId']}/review", json={
         "reviewId": str(uuid.uuid4()), "scores": scores, "decision":
         "not yet" if below else "earned",
-        "comments": [{"text": "At 0:12 the survey shows who answered.", "atSeconds": 12,
+        "comments": [{"id": str(uuid.uuid4()), "evidenceId": first_evidence(issuer, token, mine),
+                      "text": "At 0:12 the survey shows who answered.", "atSeconds": 12,
                       "audience": "earner", "kind": "strength"}]})
+
+
+def first_evidence(issuer: Issuer, token: str, assignment: dict[str, Any]) -> str:
+    """The id of the first piece of evidence in the assigned package (as the bag says)."""
+    with requests.get(f"{issuer.url}/api/v1/assignments/{assignment['assignmentId']}/bag",
+                      headers={"Authorization": f"Bearer {token}"}, timeout=30) as answer:
+        assert answer.status_code == 200, answer.text
+        with zipfile.ZipFile(io.BytesIO(answer.content)) as opened:
+            name = next(n for n in opened.namelist() if n.endswith("/data/submission.json"))
+            metadata = json.loads(opened.read(name))
+    return str(metadata["evidence"][0]["id"])
 
 
 def assessors_of(issuer: Issuer, staff: str, submission_id: str) -> dict[str, str]:
@@ -183,6 +196,17 @@ def test_experts_then_peers_and_staff_reconcile_in_the_desktop_app(
         comments = decide.side.comments.topLevelItem(0)
         assert comments.child(0).text(0) == "0:12"
         SCREENS.mkdir(parents=True, exist_ok=True)
+        # The evidence at the comment, in the shared annotation viewer.
+        decide.side.comments.itemDoubleClicked.emit(comments.child(0), 1)
+        qtbot.waitUntil(lambda: decide.evidence_dialog is not None
+                        and decide.evidence_dialog.isVisible(), timeout=WAIT)
+        assert decide.evidence_dialog is not None
+        shown = decide.evidence_dialog.panel
+        piece = shown.piece()
+        assert piece is not None and piece.path is not None and piece.path.is_file()
+        assert [c.text for c in shown.comments()] == ["At 0:12 the survey shows who answered."]
+        decide.evidence_dialog.grab().save(str(SCREENS / "decide-evidence.png"))
+        decide.evidence_dialog.close()
         window.grab().save(str(SCREENS / "decide.png"))
         composer.queue_button.click()
         qtbot.waitUntil(lambda: any(w.decision is not None for w in decide.waiting),
