@@ -32,6 +32,7 @@ from mcdesk_issuer.files import is_upload_id
 from mcdesk_issuer.models import BeginBody, DecisionBody, ReviewBody
 from mcdesk_issuer.problems import PROBLEM_JSON, Problem, bad_request
 from mcdesk_issuer.service import Caller, Issuer, UploadInfo
+from mcdesk_issuer.staff_api import add_staff_routes
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,9 @@ def openapi_text() -> str:
 def current_caller(request: Request) -> Caller:
     """The caller the request's bearer token names (401 otherwise)."""
     issuer: Issuer = request.app.state.issuer
-    return issuer.authenticate(request.headers.get("authorization"))
+    caller = issuer.authenticate(request.headers.get("authorization"))
+    issuer.maybe_tick()
+    return caller
 
 
 Authed = Annotated[Caller, Depends(current_caller)]
@@ -193,7 +196,7 @@ def create_app(issuer: Issuer) -> FastAPI:
     def decision(submission_id: SubmissionId, body: DecisionBody, who: Authed) -> Response:
         if who.role != "staff":
             raise Problem(403, "forbidden", "only the issuer's staff decide")
-        _, answer = issuer.decide(submission_id, body)
+        _, answer = issuer.decide(submission_id, body, who)
         return JSONResponse(answer, status_code=200)
 
     # -- tus uploads -----------------------------------------------------------------
@@ -347,6 +350,8 @@ def create_app(issuer: Issuer) -> FastAPI:
         return JSONResponse(review, headers={"ETag": etag})
 
     # -- Open Badges 3.0 API ---------------------------------------------------------
+
+    add_staff_routes(app, issuer)
 
     @app.get(f"{OB_API}/discovery")
     def ob_discovery(request: Request) -> dict[str, Any]:

@@ -44,26 +44,70 @@ def _parser() -> argparse.ArgumentParser:
     token = commands.add_parser("token", help="bearer tokens").add_subparsers(
         dest="token_command", required=True)
     create = token.add_parser("create", help="make a token and print it (once)")
-    create.add_argument("--role", required=True, choices=ROLES)
-    create.add_argument("--name", dest="person", required=True, help="who it is for")
+    create.add_argument("--role", required=True, choices=ROLES,
+                        help="the role the token acts in")
+    create.add_argument("--name", dest="person_name", default=None,
+                        help="who it is for: a new person (two people may share a name)")
+    create.add_argument("--person", default=None, metavar="ID",
+                        help="an existing person's id: the token is theirs")
     create.add_argument("--expires-days", type=float, default=None)
-    token.add_parser("list", help="the accounts and how many usable tokens each has")
+    token.add_parser("list", help="each person in each role, with ids and usable tokens")
     revoke = token.add_parser("revoke", help="revoke every token of a person")
-    revoke.add_argument("person", metavar="NAME")
+    revoke.add_argument("person", metavar="NAME_OR_ID")
     revoke.add_argument("--role", choices=ROLES, default=None)
+
+    people = commands.add_parser("people", help="the people of this issuer").add_subparsers(
+        dest="people_command", required=True)
+    people.add_parser("list", help="every person: id, name, roles")
+    show = people.add_parser("show", help="one person: roles, tokens, pools, work")
+    show.add_argument("person", metavar="ID")
 
     catalog = commands.add_parser("catalog", help="the catalog served").add_subparsers(
         dest="catalog_command", required=True)
     imported = catalog.add_parser("import", help="import an mcdesk catalog file")
     imported.add_argument("file", type=Path)
 
+    pool = commands.add_parser("pool", help="assessor pools per micro-credential"
+                               ).add_subparsers(dest="pool_command", required=True)
+    for verb in ("add", "remove"):
+        change = pool.add_parser(verb, help=f"{verb} an expert or a peer")
+        change.add_argument("mc", metavar="MC", help="the micro-credential's achievement id")
+        change.add_argument("person", metavar="PERSON", help="the person's id")
+        kind = change.add_mutually_exclusive_group(required=True)
+        kind.add_argument("--expert", dest="kind", action="store_const", const="expert")
+        kind.add_argument("--peer", dest="kind", action="store_const", const="peer")
+    share = pool.add_parser("settings", help="how a micro-credential's work is shared out")
+    share.add_argument("mc", metavar="MC")
+    share.add_argument("--expert-submissions", type=int, default=None,
+                       help="the first N submissions go to experts (default 50)")
+    share.add_argument("--experts", type=int, default=None, help="experts per submission")
+    share.add_argument("--peers", type=int, default=None, help="peers per submission")
+    pool.add_parser("list", help="every micro-credential's pools (JSON)")
+
+    calibrate = commands.add_parser("calibration", help="calibration sets").add_subparsers(
+        dest="calibration_command", required=True)
+    add = calibrate.add_parser("add", help="make a scored submission a calibration item")
+    add.add_argument("submission_id", metavar="SUBMISSION")
+    add.add_argument("--level", action="append", default=[], metavar="CRITERION=LEVEL",
+                     help="a reference level (else the staff decision's levels)")
+    add.add_argument("--feedback", action="append", default=[], metavar="CRITERION=TEXT",
+                     help="the reference feedback for a criterion")
+    calibrate.add_parser("list", help="the sets and each assessor's standing (JSON)")
+
+    reported = commands.add_parser("report", help="agreement figures and time to decision")
+    reported.add_argument("--json", action="store_true", help="as JSON (the only format)")
+    commands.add_parser("tick", help="re-assign late reviews and top up assignments now")
+
     assign = commands.add_parser("assign", help="assign a submission to an assessor")
     assign.add_argument("submission_id", metavar="SUBMISSION_ID")
-    assign.add_argument("assessor", metavar="ASSESSOR_TOKEN_NAME")
+    assign.add_argument("assessor", metavar="ASSESSOR_NAME_OR_ID")
 
     decide = commands.add_parser("decide", help="decide a submission (feedback from reviews)")
     decide.add_argument("submission_id", metavar="SUBMISSION_ID")
     decide.add_argument("state", choices=["earned", "not-yet"])
+    decide.add_argument("--reason", default=None,
+                        help="why, when deciding against the rubric or before every review "
+                             "is in (recorded)")
 
     commands.add_parser("submissions", help="list every submission and its state")
     return parser
@@ -117,31 +161,90 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _command(issuer: Issuer, args: argparse.Namespace) -> int:
     if args.command == "token":
-        if args.token_command == "create":
-            made = issuer.create_token(args.role, args.person, expires_days=args.expires_days)
-            print(made.token)
-            print(f"(a {made.role} token for {made.name}; it is shown only this once)",
-                  file=sys.stderr)
-        elif args.token_command == "list":
-            for account, usable in issuer.accounts():
-                print(f"{account.role:9} {account.name}  ({usable} usable token(s))")
+        _token(issuer, args)
+    elif args.command == "people":
+        if args.people_command == "list":
+            for person in issuer.people():
+                print(f"{person['id']}  {person['name']}  ({', '.join(person['roles'])}; "
+                      f"{person['usableTokens']} usable token(s))")
         else:
-            count = issuer.revoke_tokens(args.person, args.role)
-            print(f"{count} token(s) revoked")
+            print(json.dumps(issuer.person(args.person), indent=2))
     elif args.command == "catalog":
         text = args.file.read_text(encoding="utf-8")
         for achievement_id, version in issuer.import_catalog(text):
             print(f"{achievement_id} (version {version})")
+    elif args.command == "pool":
+        _pool(issuer, args)
+    elif args.command == "calibration":
+        if args.calibration_command == "add":
+            reference = _reference(args.level, args.feedback) if args.level else None
+            print(json.dumps(issuer.staff.calibration_add(None, args.submission_id, reference),
+                             indent=2))
+        else:
+            print(json.dumps(issuer.staff.calibration_state(None), indent=2))
+    elif args.command == "report":
+        print(json.dumps(issuer.staff.report(None), indent=2))
+    elif args.command == "tick":
+        withdrawn, added = issuer.tick()
+        print(f"{withdrawn} late review(s) re-assigned, {added} assignment(s) added")
     elif args.command == "assign":
         print(issuer.assign(args.submission_id, args.assessor))
     elif args.command == "decide":
         state = "earned" if args.state == "earned" else "not yet"
-        print(json.dumps(issuer.decide_from_reviews(args.submission_id, state), indent=2))
+        print(json.dumps(issuer.decide_from_reviews(args.submission_id, state, args.reason),
+                         indent=2))
     elif args.command == "submissions":
         for row in issuer.all_submissions():
             print(f"{row['submissionId']}  {row['state']:9}  {row['achievementId']} "
                   f"v{row['version']} attempt {row['attempt']}")
     return 0
+
+
+def _token(issuer: Issuer, args: argparse.Namespace) -> None:
+    if args.token_command == "create":
+        if args.person is None and not args.person_name:
+            raise ValueError("say who the token is for: --name for a new person, --person ID "
+                             "for an existing one")
+        made = issuer.create_token(args.role, args.person_name, person=args.person,
+                                   expires_days=args.expires_days)
+        print(made.token)
+        print(f"(a {made.role} token for {made.name}, person {made.account_id}; it is shown "
+              "only this once)", file=sys.stderr)
+    elif args.token_command == "list":
+        for account, usable in issuer.accounts():
+            print(f"{account.id}  {account.role:9} {account.name}  ({usable} usable "
+                  "token(s))")
+    else:
+        count = issuer.revoke_tokens(args.person, args.role)
+        print(f"{count} token(s) revoked")
+
+
+def _pool(issuer: Issuer, args: argparse.Namespace) -> None:
+    if args.pool_command in ("add", "remove"):
+        changed = issuer.staff.pool_change(None, args.mc, args.person, args.kind,
+                                           add=args.pool_command == "add")
+        verb = "added to" if changed["member"] else "taken out of"
+        print(f"{changed['personId']} {verb} the {args.kind} pool of {args.mc}")
+    elif args.pool_command == "settings":
+        print(json.dumps(issuer.staff.pool_settings(
+            None, args.mc, expert_submissions=args.expert_submissions, experts=args.experts,
+            peers=args.peers), indent=2))
+    else:
+        print(json.dumps(issuer.staff.pools(None), indent=2))
+
+
+def _reference(levels: list[str], feedback: list[str]) -> list[dict[str, str]]:
+    texts = dict(_pair(item, "--feedback") for item in feedback)
+    return [{"rubricCriterionId": c, "levelId": level, "feedback": texts.get(c, "")}
+            for c, level in (_pair(item, "--level") for item in levels)]
+
+
+def _pair(item: str, flag: str) -> tuple[str, str]:
+    # Split on the first '=': criterion ids carry none, feedback text may.
+    head, sep, tail = item.partition("=")
+    if not sep or not head or not tail:
+        raise ValueError(f"{flag} {item!r}: expected CRITERION=VALUE")
+    return head, tail
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -29,7 +29,17 @@ class Limits:
     accepted_media_types: tuple[str, ...] = ACCEPTED_MEDIA_TYPES
     upload_lifetime_s: int = 24 * 3600
     review_days: int = 14
+    #: Experts per submission while a micro-credential is in its expert phase.
     assessors_per_submission: int = 2
+    #: The first N submissions of a micro-credential go to experts, the rest to peers.
+    expert_submissions: int = 50
+    peers_per_submission: int = 3
+    #: Days past its due date before a missing review is given to someone else.
+    grace_days: float = 2.0
+    #: The agreement a new assessor needs with the calibration set's reference levels:
+    #: exact agreement overall and adjacent agreement on every criterion.
+    calibration_exact: float = 0.7
+    calibration_adjacent: float = 1.0
 
 
 @dataclass(frozen=True)

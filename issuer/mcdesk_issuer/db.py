@@ -19,6 +19,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    inspect,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -47,22 +48,30 @@ class Meta(Base):
 
 
 class Account(Base):
-    """One person: an earner, an assessor or a member of the issuer's staff."""
+    """One person: an earner, a coach, an assessor or a member of the issuer's staff, or
+    several of these (their roles are in `account_roles`). Two people may share a name."""
 
     __tablename__ = "accounts"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
-    name: Mapped[str] = mapped_column(String(500))
-    role: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(500), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    __table_args__ = (UniqueConstraint("name", "role"),)
+
+
+class AccountRole(Base):
+    """A role a person holds."""
+
+    __tablename__ = "account_roles"
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), primary_key=True)
+    role: Mapped[str] = mapped_column(String(20), primary_key=True)
 
 
 class Token(Base):
-    """A bearer token, stored only as its sha256."""
+    """A bearer token of a person acting in one role, stored only as its sha256."""
 
     __tablename__ = "tokens"
     hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -133,13 +142,83 @@ class Upload(Base):
 
 
 class Assignment(Base):
+    """A submission given to an assessor: as an expert, a peer, or the extra assessor called
+    when reviews disagree; withdrawn when its review came too late."""
+
     __tablename__ = "assignments"
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     submission_id: Mapped[str] = mapped_column(ForeignKey("submissions.id"), index=True)
     assessor_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), index=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    kind: Mapped[str] = mapped_column(String(20), default="expert")
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     __table_args__ = (UniqueConstraint("submission_id", "assessor_id"),)
+
+
+class PoolMember(Base):
+    """A person in a micro-credential's assessor pool: an expert, a peer staff added, or a
+    past earner staff took out of the peer pool ("excluded")."""
+
+    __tablename__ = "pool_members"
+    achievement_id: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class PoolSettings(Base):
+    """How a micro-credential's submissions are shared out (defaults when absent)."""
+
+    __tablename__ = "pool_settings"
+    achievement_id: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    expert_submissions: Mapped[int] = mapped_column(Integer)
+    experts_per_submission: Mapped[int] = mapped_column(Integer)
+    peers_per_submission: Mapped[int] = mapped_column(Integer)
+
+
+class CalibrationItem(Base):
+    """A scored submission in its micro-credential's calibration set, with reference levels
+    and feedback per criterion (JSON list of {rubricCriterionId, levelId, feedback})."""
+
+    __tablename__ = "calibration_items"
+    submission_id: Mapped[str] = mapped_column(ForeignKey("submissions.id"), primary_key=True)
+    achievement_id: Mapped[str] = mapped_column(String(2000), index=True)
+    reference_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class CalibrationAttempt(Base):
+    """An assessor's levels for one calibration item (JSON list of scores)."""
+
+    __tablename__ = "calibration_attempts"
+    submission_id: Mapped[str] = mapped_column(ForeignKey("calibration_items.submission_id"),
+                                               primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), primary_key=True)
+    scores_json: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Release(Base):
+    """An assessor released to live work on a micro-credential after calibration."""
+
+    __tablename__ = "releases"
+    achievement_id: Mapped[str] = mapped_column(String(2000), primary_key=True)
+    account_id: Mapped[str] = mapped_column(ForeignKey("accounts.id"), primary_key=True)
+    released_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class DecisionRecord(Base):
+    """Who decided a submission, what the rubric rule said and, when staff overrode the rule
+    or decided before every review was in, their written reason."""
+
+    __tablename__ = "decisions"
+    submission_id: Mapped[str] = mapped_column(ForeignKey("submissions.id"), primary_key=True)
+    staff_id: Mapped[str | None] = mapped_column(ForeignKey("accounts.id"))
+    rule: Mapped[str | None] = mapped_column(String(20))
+    state: Mapped[str] = mapped_column(String(20))
+    override_reason: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
 class Review(Base):
@@ -191,6 +270,7 @@ class Database:
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _begin_immediate)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        _refuse_role_accounts(self.engine)
         Base.metadata.create_all(self.engine)
 
     @contextmanager
@@ -200,6 +280,17 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _refuse_role_accounts(engine: Engine) -> None:
+    """A data folder from before people (one account per name and role) cannot be read as
+    people: say so instead of failing on the first insert."""
+    columns = {c["name"] for c in inspect(engine).get_columns("tokens")} \
+        if inspect(engine).has_table("tokens") else set()
+    if columns and "role" not in columns:
+        engine.dispose()
+        raise ValueError("this data folder was made by an older mcdesk-issuer whose accounts "
+                         "were one per name and role; start a new data folder")
 
 
 def _sqlite_pragmas(connection: Any, record: ConnectionPoolEntry) -> None:

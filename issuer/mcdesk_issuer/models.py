@@ -74,3 +74,45 @@ class FeedbackIn(_Body):
 class DecisionBody(_Body):
     state: Literal["earned", "not yet"]
     feedback: Annotated[list[FeedbackIn], Field(max_length=1000)] = []
+    #: Why staff decide against the rubric rule or before every review is in (recorded).
+    overrideReason: Annotated[str, Field(max_length=20000)] | None = None
+
+
+PoolKind = Literal["expert", "peer"]
+PersonId = Annotated[str, Field(pattern=UUID_PATTERN)]
+
+
+class PoolChangeBody(_Body):
+    """Staff put a person in (member true) or take them out of a pool."""
+
+    achievementId: Text
+    personId: PersonId
+    kind: PoolKind
+    member: bool = True
+
+
+class PoolSettingsBody(_Body):
+    achievementId: Text
+    expertSubmissions: Annotated[JsonInt, Field(ge=0, le=1_000_000)] | None = None
+    expertsPerSubmission: Annotated[JsonInt, Field(ge=1, le=50)] | None = None
+    peersPerSubmission: Annotated[JsonInt, Field(ge=1, le=50)] | None = None
+
+
+class CalibrationBody(_Body):
+    """A submission made a calibration item; reference levels, else its decision's."""
+
+    submissionId: Annotated[str, Field(pattern=UUID_PATTERN)]
+    reference: Annotated[list[FeedbackIn], Field(max_length=1000)] | None = None
+
+
+class CalibrationScoresBody(_Body):
+    scores: Annotated[list[ScoreIn], Field(max_length=1000)]
+
+
+class TokenBody(_Body):
+    """A token for a new person (name) or an existing one (personId)."""
+
+    role: Literal["earner", "coach", "assessor", "staff"]
+    name: Annotated[str, Field(min_length=1, max_length=500)] | None = None
+    personId: PersonId | None = None
+    expiresDays: Annotated[float, Field(gt=0, le=36500)] | None = None

@@ -12,15 +12,16 @@ import mimetypes
 import re
 import secrets
 import threading
+import time
 import unicodedata
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mcdesk.core.catalog import MicroCredential
@@ -29,16 +30,18 @@ from mcdesk.credentials.achievement import (
     parse_achievement,
     parse_catalog_text,
 )
-from mcdesk_issuer import bags, credentials
+from mcdesk_issuer import assigning, bags, credentials, people, reconcile
 from mcdesk_issuer.comments import comment_problems, earner_comments
 from mcdesk_issuer.config import Settings
 from mcdesk_issuer.db import (
     Account,
+    AccountRole,
     AchievementRow,
     Assignment,
     CatalogFile,
     Credential,
     Database,
+    DecisionRecord,
     Meta,
     Review,
     StackCredential,
@@ -63,8 +66,10 @@ from mcdesk_issuer.problems import (
 
 log = logging.getLogger(__name__)
 
-ROLES = ("earner", "assessor", "staff")
+ROLES = ("earner", "coach", "assessor", "staff")
 DEFAULT_NAME = "mcdesk issuer"
+#: Attempts allowed when a micro-credential does not say (the desktop app's default too).
+DEFAULT_MAX_ATTEMPTS = 3
 OPEN, RECEIVED, IN_REVIEW, EARNED, NOT_YET = "open", "received", "in review", "earned", "not yet"
 DECIDED = (EARNED, NOT_YET)
 TOKEN_PREFIX = "mci_"
@@ -163,8 +168,10 @@ def _iso(moment: datetime | None) -> str | None:
 class Issuer:
     """The server's state: its database, files and key."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, clock: Callable[[], datetime] = utcnow) -> None:
         self.settings = settings
+        self.clock = clock
+        self._ticked = 0.0
         self.limits = settings.limits
         settings.data.mkdir(parents=True, exist_ok=True)
         self.db = Database(settings.url)
@@ -173,6 +180,9 @@ class Issuer:
         self._locks = tuple(threading.Lock() for _ in range(64))
         if settings.name:
             self._set_meta("name", settings.name)
+        from mcdesk_issuer.staff import Staff
+
+        self.staff = Staff(self)
 
     def close(self) -> None:
         self.db.close()
@@ -199,52 +209,87 @@ class Issuer:
 
     # -- tokens --------------------------------------------------------------------------
 
-    def create_token(self, role: str, name: str, *, expires_days: float | None = None
+    def create_token(self, role: str, name: str | None = None, *,
+                     person: str | None = None, expires_days: float | None = None
                      ) -> CreatedToken:
-        """A new token for the person `name` in `role` (the account is made the first
-        time); only the token's hash is kept."""
+        """A new token for a person acting in `role`: a new person named `name`, or the
+        existing person whose id is `person` (who takes on the role); only the token's hash
+        is kept. Two people may share a name: a name never finds an existing person."""
         if role not in ROLES:
             raise ValueError(f"role must be one of {', '.join(ROLES)}")
-        name = " ".join(name.split())
-        if not name:
+        name = " ".join((name or "").split())
+        if person is None and not name:
             raise ValueError("the name is empty")
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         now = utcnow()
         expires = now + timedelta(days=expires_days) if expires_days is not None else None
         with self.db.session() as s:
-            account = s.scalars(select(Account).where(Account.name == name,
-                                                      Account.role == role)).first()
-            if account is None:
-                account = Account(id=str(uuid.uuid4()), name=name, role=role, created_at=now)
+            if person is not None:
+                pid = canonical_uuid(person)
+                account = s.get(Account, pid) if pid else None
+                if account is None:
+                    raise ValueError(f"no person with the id {person!r} (see 'people list')")
+                if name and name != account.name:
+                    raise ValueError(f"person {account.id} is {account.name!r}, not {name!r}")
+            else:
+                account = Account(id=str(uuid.uuid4()), name=name, created_at=now)
                 s.add(account)
                 s.flush()
-            s.add(Token(hash=token_hash(token), account_id=account.id, created_at=now,
-                        expires_at=expires, revoked=False))
-            return CreatedToken(token, account.id, name, role, expires)
+            if s.get(AccountRole, (account.id, role)) is None:
+                s.add(AccountRole(account_id=account.id, role=role))
+            s.add(Token(hash=token_hash(token), account_id=account.id, role=role,
+                        created_at=now, expires_at=expires, revoked=False))
+            return CreatedToken(token, account.id, account.name, role, expires)
 
-    def revoke_tokens(self, name: str, role: str | None = None) -> int:
+    def revoke_tokens(self, who: str, role: str | None = None) -> int:
+        """Revoke the tokens of a person (by id) or of everyone with that name."""
         with self.db.session() as s:
-            query = select(Token).join(Account, Token.account_id == Account.id).where(
-                Account.name == name, Token.revoked.is_(False))
+            pid = canonical_uuid(who)
+            query = select(Token).where(Token.revoked.is_(False))
+            if pid is not None and s.get(Account, pid) is not None:
+                query = query.where(Token.account_id == pid)
+            else:
+                query = query.join(Account, Token.account_id == Account.id).where(
+                    Account.name == " ".join(who.split()))
             if role is not None:
-                query = query.where(Account.role == role)
+                query = query.where(Token.role == role)
             rows = list(s.scalars(query))
             for row in rows:
                 row.revoked = True
             return len(rows)
 
     def accounts(self) -> list[tuple[Caller, int]]:
-        """Every account with its number of usable tokens."""
+        """Every person in each role they hold, with their number of usable tokens in it."""
         now = utcnow()
         with self.db.session() as s:
             found = []
-            for account in s.scalars(select(Account).order_by(Account.role, Account.name)):
+            for account, role in s.execute(
+                    select(Account, AccountRole.role)
+                    .join(AccountRole, AccountRole.account_id == Account.id)
+                    .order_by(AccountRole.role, Account.name, Account.created_at)):
                 tokens = s.scalars(select(Token).where(Token.account_id == account.id,
+                                                       Token.role == role,
                                                        Token.revoked.is_(False))).all()
                 usable = sum(1 for t in tokens
                              if t.expires_at is None or utc(t.expires_at) > now)
-                found.append((Caller(account.id, account.name, account.role), usable))
+                found.append((Caller(account.id, account.name, role), usable))
             return found
+
+    def people(self) -> list[dict[str, Any]]:
+        """Every person: id, name, roles, usable tokens, when they were added."""
+        with self.db.session() as s:
+            return [people.describe(s, a, utcnow()) for a in s.scalars(
+                select(Account).order_by(Account.name, Account.created_at))]
+
+    def person(self, person_id: str) -> dict[str, Any]:
+        """One person with their tokens (never the tokens themselves), pools, submissions
+        and assignments."""
+        with self.db.session() as s:
+            pid = canonical_uuid(person_id)
+            account = s.get(Account, pid) if pid else None
+            if account is None:
+                raise not_found(f"no person with the id {person_id}")
+            return people.detail(s, account, utcnow())
 
     def authenticate(self, authorization: str | None) -> Caller:
         if not authorization:
@@ -264,7 +309,7 @@ class Issuer:
             account = s.get(Account, row.account_id)
             if account is None:
                 raise unauthorized("the token is unknown", error="invalid_token")
-            return Caller(account.id, account.name, account.role)
+            return Caller(account.id, account.name, row.role)
 
     # -- catalog -------------------------------------------------------------------------
 
@@ -310,10 +355,12 @@ class Issuer:
         with self.lock(f"begin:{sid}"), self.db.session() as s:
             existing = s.get(Submission, sid)
             if existing is None:
-                if self._achievement(s, body.achievementId, body.version) is None:
+                found = self._achievement(s, body.achievementId, body.version)
+                if found is None:
                     raise invalid("this issuer does not offer that micro-credential", [
                         f"achievementId {body.achievementId} version {body.version} is not "
                         "in the catalog"])
+                self._check_attempt(s, caller, body, found[0])
                 s.add(Submission(
                     id=sid, earner_id=caller.id, achievement_id=body.achievementId,
                     version=body.version, attempt=body.attempt, bag_name=body.bagName,
@@ -331,6 +378,20 @@ class Issuer:
                 created, state = False, existing.state
         missing = [] if state != OPEN else self._missing(body.files)
         return created, {"submissionId": sid, "state": state, "missing": missing}
+
+    def _check_attempt(self, s: Session, caller: Caller, body: BeginBody,
+                       achievement: dict[str, Any]) -> None:
+        """Refuse an attempt past the micro-credential's cap: by its number, or because the
+        earner already had that many "not yet" decisions on it."""
+        cap = max_attempts(achievement)
+        not_yet = s.scalar(select(func.count()).select_from(Submission).where(
+            Submission.earner_id == caller.id, Submission.state == NOT_YET,
+            Submission.achievement_id == body.achievementId)) or 0
+        if body.attempt > cap or int(not_yet) >= cap:
+            raise Problem(409, "attempts-exhausted",
+                          f"this micro-credential allows {cap} attempt(s); attempt "
+                          f"{max(body.attempt, int(not_yet) + 1)} is past the cap",
+                          extra={"maxAttempts": cap})
 
     def _check_files(self, body: BeginBody) -> None:
         problems: list[str] = []
@@ -420,7 +481,7 @@ class Issuer:
             with self.db.session() as s:
                 row = self._own_submission(s, caller, sid)
                 row.state = RECEIVED
-                row.received_at = utcnow()
+                row.received_at = self.clock()
                 row.bag_sha256 = made.sha256
                 row.bag_size = made.size
                 self._auto_assign(s, row)
@@ -563,41 +624,29 @@ class Issuer:
     # -- assignments and reviews ---------------------------------------------------------
 
     def _auto_assign(self, s: Session, submission: Submission) -> None:
-        """Give a received submission to the next assessors in turn (two when there are
-        two), never to its earner."""
-        assessors = [a for a in s.scalars(select(Account).where(Account.role == "assessor")
-                                           .order_by(Account.created_at, Account.id))
-                     if a.id != submission.earner_id and self._usable(s, a.id)]
-        if not assessors:
+        assigning.auto_assign(s, submission, self.clock(), self.limits)
+
+    def tick(self) -> tuple[int, int]:
+        """The periodic work: late reviews re-assigned after the grace period, submissions
+        short of assessors topped up; (withdrawn, added)."""
+        with self.db.session() as s:
+            now = self.clock()
+            return (assigning.reassign_late(s, now, self.limits),
+                    assigning.fill(s, now, self.limits))
+
+    def maybe_tick(self, every_s: float = 30.0) -> None:
+        """`tick` at most every `every_s` seconds: the server runs it as requests come."""
+        if time.monotonic() - self._ticked < every_s:
             return
-        meta = s.get(Meta, "round-robin")
-        start = int(meta.value) if meta else 0
-        count = min(self.limits.assessors_per_submission, len(assessors))
-        for index in range(count):
-            self._assign(s, submission, assessors[(start + index) % len(assessors)])
-        s.merge(Meta(key="round-robin", value=str((start + count) % len(assessors))))
+        self._ticked = time.monotonic()
+        try:
+            self.tick()
+        except Exception:  # pragma: no cover - the request itself must still be answered
+            log.exception("The periodic assignment work failed")
 
-    def _usable(self, s: Session, account_id: str) -> bool:
-        now = utcnow()
-        return any(t.expires_at is None or utc(t.expires_at) > now for t in s.scalars(
-            select(Token).where(Token.account_id == account_id, Token.revoked.is_(False))))
-
-    def _assign(self, s: Session, submission: Submission, assessor: Account) -> Assignment:
-        existing = s.scalars(select(Assignment).where(
-            Assignment.submission_id == submission.id,
-            Assignment.assessor_id == assessor.id)).first()
-        if existing is not None:
-            return existing
-        now = utcnow()
-        assignment = Assignment(id=str(uuid.uuid4()), submission_id=submission.id,
-                                assessor_id=assessor.id, created_at=now,
-                                due_at=now + timedelta(days=self.limits.review_days))
-        s.add(assignment)
-        s.flush()
-        return assignment
-
-    def assign(self, submission_id: str, assessor_name: str) -> str:
-        """Assign a received submission to the assessor named `assessor_name` (CLI)."""
+    def assign(self, submission_id: str, assessor: str) -> str:
+        """Assign a received submission to an assessor, by person id or by a name only one
+        assessor has (CLI)."""
         with self.db.session() as s:
             submission = s.get(Submission, _submission_id(submission_id))
             if submission is None:
@@ -605,13 +654,24 @@ class Issuer:
             if submission.state in (OPEN, *DECIDED):
                 raise ValueError(f"submission {submission.id} is {submission.state}; only "
                                  "received submissions are assigned")
-            assessor = s.scalars(select(Account).where(Account.name == assessor_name,
-                                                       Account.role == "assessor")).first()
-            if assessor is None:
-                raise ValueError(f"no assessor named {assessor_name!r}")
-            if assessor.id == submission.earner_id:
-                raise ValueError("an earner never reviews their own submission")
-            return self._assign(s, submission, assessor).id
+            person = self._assessor(s, assessor)
+            if person.id == submission.earner_id:
+                raise ValueError("nobody reviews their own submission")
+            return assigning.assign(s, submission, person, assigning.EXPERT, self.clock(),
+                                    self.limits).id
+
+    def _assessor(self, s: Session, who: str) -> Account:
+        pid = canonical_uuid(who)
+        query = select(Account).join(AccountRole, AccountRole.account_id == Account.id).where(
+            AccountRole.role == "assessor")
+        found = list(s.scalars(query.where(Account.id == pid) if pid else
+                               query.where(Account.name == " ".join(who.split()))))
+        if not found:
+            raise ValueError(f"no assessor {who!r}")
+        if len(found) > 1:
+            raise ValueError(f"{len(found)} assessors are named {who!r}; give the person's id "
+                             "(see 'people list')")
+        return found[0]
 
     def assignments(self, caller: Caller) -> list[dict[str, Any]]:
         _require(caller, "assessor", "staff")
@@ -620,7 +680,8 @@ class Issuer:
                      .join(Submission, Assignment.submission_id == Submission.id)
                      .order_by(Assignment.created_at, Assignment.id))
             if caller.role != "staff":
-                query = query.where(Assignment.assessor_id == caller.id)
+                query = query.where(Assignment.assessor_id == caller.id,
+                                    Assignment.withdrawn_at.is_(None))
             return [{"assignmentId": a.id, "submissionId": sub.id,
                      "achievementId": sub.achievement_id, "version": sub.version,
                      "attempt": sub.attempt, "dueAt": _iso(a.due_at), "bagSize": sub.bag_size,
@@ -660,9 +721,12 @@ class Issuer:
             if submission.state in DECIDED:
                 raise conflict(f"submission {submission.id} was decided ({submission.state}); "
                                "its reviews are closed")
+            if assignment.withdrawn_at is not None:
+                raise conflict("this review came after the grace period and the submission "
+                               "went to another assessor")
             found = self._achievement(s, submission.achievement_id, submission.version)
             self._check_review(body, found[1] if found else None)
-            now = utcnow()
+            now = self.clock()
             if review is None:
                 s.add(Review(assignment_id=assignment.id, review_id=body.reviewId.lower(),
                              body_json=canonical, etag=etag, created_at=now, updated_at=now))
@@ -685,6 +749,10 @@ class Issuer:
                 created = False
             if submission.state == RECEIVED:
                 submission.state = IN_REVIEW
+            s.flush()
+            if reconcile.needs_extra(reconcile.reviews_of(s, submission.id),
+                                     found[1] if found else None):
+                assigning.call_extra(s, submission, now, self.limits)
             return created, etag, json.loads(canonical)
 
     def get_review(self, caller: Caller, assignment_id: str) -> tuple[str, dict[str, Any]]:
@@ -712,8 +780,13 @@ class Issuer:
 
     # -- decisions and credentials -------------------------------------------------------
 
-    def decide(self, submission_id: str, body: DecisionBody) -> tuple[bool, dict[str, Any]]:
-        """Record the issuer's decision; earned issues the credential. (changed, status)."""
+    def decide(self, submission_id: str, body: DecisionBody, caller: Caller | None = None
+               ) -> tuple[bool, dict[str, Any]]:
+        """Record the issuer's decision; earned issues the credential. (changed, status).
+        Refused before every assigned review is in, and against the rubric rule, unless the
+        body gives an overrideReason (kept with the decision)."""
+        if caller is not None:
+            _require(caller, "staff")
         decision_hash = hashlib.sha256(body.canonical().encode("utf-8")).hexdigest()
         issuer_name = self.name  # before the session: one transaction at a time per thread
         with self.lock(f"decide:{submission_id}"), self.db.session() as s:
@@ -728,15 +801,34 @@ class Issuer:
             if row.state == OPEN:
                 raise conflict(f"submission {sid} is still open: it was never finalized")
             found = self._achievement(s, row.achievement_id, row.version)
-            problems = _feedback_problems(body.feedback, found[1] if found else None)
+            mc = found[1] if found else None
+            problems = _feedback_problems(body.feedback, mc)
             if problems:
                 raise invalid("the feedback does not fit this micro-credential's rubric",
                               problems)
-            now = utcnow()
+            reason = (body.overrideReason or "").strip()
+            reviews = reconcile.reviews_of(s, sid)
+            if not reconcile.ready(reviews) and not reason:
+                done = sum(1 for r in reviews if r.body is not None)
+                raise Problem(409, "reviews-missing",
+                              "no review of this submission is in yet" if not done else
+                              f"{done} of {len(reviews)} reviews are in; wait for the rest",
+                              problems=["deciding now needs an overrideReason, which is "
+                                        "recorded"],
+                              extra={"reviewsIn": done, "reviewsAssigned": len(reviews)})
+            rule = self._rule(mc, body, reviews)
+            if rule is not None and body.state != rule and not reason:
+                raise invalid(f"the rubric makes this {rule!r}", [
+                    f"a decision of {body.state!r} against the rubric rule needs an "
+                    "overrideReason"])
+            now = self.clock()
             row.state = body.state
             row.decided_at = now
             row.decision_hash = decision_hash
             row.feedback_json = json.dumps([f.model_dump(mode="json") for f in body.feedback])
+            s.add(DecisionRecord(submission_id=sid, staff_id=caller.id if caller else None,
+                                 rule=rule, state=body.state, override_reason=reason or None,
+                                 decided_at=now))
             if body.state == EARNED:
                 if found is None:  # pragma: no cover - begin checks the catalog
                     raise conflict("the micro-credential is no longer in the catalog")
@@ -756,6 +848,18 @@ class Issuer:
                 s.flush()
                 self._award_stacks(s, row.earner_id, earner_name, issuer_name, now)
             return True, _status(s, row)
+
+    @staticmethod
+    def _rule(mc: MicroCredential | None, body: DecisionBody,
+              reviews: list[reconcile.ReviewIn]) -> str | None:
+        """The rubric's decision: from the levels staff composed when they give one for every
+        criterion, else from the reviews' reconciled levels (None without either)."""
+        composed = {f.rubricCriterionId: f.levelId for f in body.feedback}
+        rule = reconcile.rule(mc, composed)
+        if rule is None and any(r.body is not None for r in reviews):
+            views = reconcile.criteria([r for r in reviews if r.body is not None], mc)
+            rule = reconcile.rule(mc, {v.criterion.id: v.reconciled for v in views})
+        return rule
 
     def _award_stacks(self, s: Session, earner_id: str, earner_name: str, issuer_name: str,
                       now: datetime) -> None:
@@ -799,30 +903,21 @@ class Issuer:
             log.info("Stack %s completed by %s: credential %s", stack_id, earner_id,
                      credential_id)
 
-    def decide_from_reviews(self, submission_id: str, state: str) -> dict[str, Any]:
-        """The CLI's decision: each rubric criterion gets the lowest level the assessors gave
-        it, with their feedback put together."""
+    def decide_from_reviews(self, submission_id: str, state: str,
+                            reason: str | None = None) -> dict[str, Any]:
+        """The CLI's decision: each rubric criterion at its reconciled level (the lower
+        median of the assessors'), with their feedback put together."""
         with self.db.session() as s:
-            sid = _submission_id(submission_id)
-            row = s.get(Submission, sid)
+            row = s.get(Submission, _submission_id(submission_id))
             if row is None:
                 raise not_found(f"no submission {submission_id}")
             found = self._achievement(s, row.achievement_id, row.version)
-            reviews = [ReviewBody.model_validate_json(r.body_json) for r in s.scalars(
-                select(Review).join(Assignment, Review.assignment_id == Assignment.id)
-                .where(Assignment.submission_id == sid).order_by(Review.created_at))]
-        feedback: list[FeedbackIn] = []
-        rubric = [c for c in found[1].rubric if c.is_rubric] if found else []
-        for criterion in rubric:
-            scores = [score for review in reviews for score in review.scores
-                      if score.rubricCriterionId == criterion.id]
-            if not scores:
-                continue
-            lowest = min(scores, key=lambda sc: _level_rank(criterion, sc.levelId))
-            text = "\n\n".join(sc.feedback for sc in scores if sc.feedback.strip())
-            feedback.append(FeedbackIn(rubricCriterionId=criterion.id, levelId=lowest.levelId,
-                                       feedback=text))
-        body = DecisionBody(state="earned" if state == EARNED else "not yet", feedback=feedback)
+            view = reconcile.side_by_side(s, row, found[1] if found else None)
+        feedback = [FeedbackIn(rubricCriterionId=f["rubricCriterionId"],
+                               levelId=f["levelId"], feedback=f["feedback"])
+                    for f in view["feedback"] if f["levelId"]]
+        body = DecisionBody(state="earned" if state == EARNED else "not yet",
+                            feedback=feedback, overrideReason=reason)
         return self.decide(submission_id, body)[1]
 
     def credentials(self, caller: Caller, *, limit: int, offset: int,
@@ -854,6 +949,15 @@ def _require(caller: Caller, *roles: str) -> None:
     if caller.role not in roles:
         raise forbidden(f"a {caller.role} token cannot make this call (it is for "
                         f"{' or '.join(roles)})")
+
+
+def max_attempts(achievement: dict[str, Any]) -> int:
+    """The attempts a micro-credential allows: its mcdesk extension's maxAttempts, else 3."""
+    extension = achievement.get(credentials.EXTENSION_KEY)
+    value = extension.get("maxAttempts") if isinstance(extension, dict) else None
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    return DEFAULT_MAX_ATTEMPTS
 
 
 def _submission_id(text: str) -> str:

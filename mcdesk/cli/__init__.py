@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from mcdesk import __version__
-from mcdesk.cli import credentials
+from mcdesk.cli import credentials, decide
 from mcdesk.core.catalog import EvidenceKind
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.evidence import RosterRole
@@ -38,7 +38,7 @@ COMMAND_MODULES = {"catalog": "catalog", "check": "check", "evidence": "evidence
                    "roster": "evidence", "draft": "drafts", "package": "packages",
                    "server": "sync", "sync": "sync", "review": "review",
                    "credential": "credentials", "transcript": "badges", "role": "roles",
-                   "observe": "observe", "exchange": "exchange"}
+                   "observe": "observe", "exchange": "exchange", "decide": "decide"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -186,6 +186,7 @@ def build_parser() -> argparse.ArgumentParser:
     credentials.add_commands(commands, json_flag)
     for name in ("roles", "observe", "exchange"):
         importlib.import_module(f"mcdesk.cli.{name}").add_commands(commands, json_flag)
+    decide.add_commands(commands, json_flag)
     return parser
 
 

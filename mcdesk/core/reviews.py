@@ -33,6 +33,7 @@ class Role(enum.StrEnum):
     EARNER = "earner"
     COACH = "coach"
     ASSESSOR = "assessor"
+    STAFF = "staff"  # the issuer's staff: decide submissions, look after assessors
 
 
 class CommentKind(enum.StrEnum):

@@ -376,6 +376,9 @@ class ServerReport:
     assignments_new: int = 0
     #: What went wrong with reviews and assignments, or a note (e.g. not an assessor there).
     review_problems: tuple[str, ...] = ()
+    #: Issuer staff: decisions sent and submissions waiting pulled in this pass.
+    decisions_sent: int = 0
+    waiting_pulled: int = 0
 
 
 @dataclass(frozen=True)

@@ -47,11 +47,13 @@ from mcdesk.storage.portfolio import Portfolio
 from mcdesk.sync import secrets
 
 if TYPE_CHECKING:
+    from mcdesk.core.staff import StaffPull
     from mcdesk.services.badges import BadgeService
     from mcdesk.services.feedback import ReceivedFeedback
     from mcdesk.services.review_outbox import ReviewOutbox
     from mcdesk.services.review_sync import ReviewSync
     from mcdesk.services.roles import RoleService
+    from mcdesk.services.staff import StaffService
     from mcdesk.sync.client import IssuerClient
 
 log = logging.getLogger(__name__)
@@ -118,8 +120,11 @@ class SyncService:
                  reviews: ReviewOutbox | None = None,
                  feedback: ReceivedFeedback | None = None,
                  roles: RoleService | None = None,
-                 badges: BadgeService | None = None) -> None:
+                 badges: BadgeService | None = None,
+                 staff: StaffService | None = None) -> None:
         self._portfolio = portfolio
+        #: Issuer staff: waiting submissions pulled, queued decisions sent (None: neither).
+        self._staff = staff
         self._immediate = False
         #: Earned credentials pulled in a pass land here (None: they are not pulled).
         self._badges = badges
@@ -197,7 +202,7 @@ class SyncService:
         try:
             role = Role(account.role)
         except ValueError:
-            return None  # a role this app has no place for (e.g. issuer staff)
+            return None  # a role this app has no place for
         if role is self._roles.current():
             return None
         return self._roles.switch(role)
@@ -344,20 +349,23 @@ class SyncService:
                         size=human_size(left)))
                     continue
                 done[item.id] = self._push(client, discovery, item, control)
+            errors: list[str] = []
             if self._assessor():
                 reviewed = self._sync_reviews(client, name, control)
+            staffed = self._sync_staff(client, name, errors)
             for item in self._store.items(name):
                 control.check_cancelled()
                 if (item.stage in (OutboxState.SUBMITTED, OutboxState.RECEIVED,
                                    OutboxState.IN_REVIEW) and self._due(item)):
                     done[item.id] = self._poll(client, item)
-            errors: list[str] = []
             try:
                 catalog_note = self._pull_catalog(client, name)
             except (TransientError, Rejected, Conflict, CatalogImportError) as exc:
                 errors.append(f"catalog: {exc}")
             try:
-                new_credentials = self._pull_credentials(client, name)
+                # Staff tokens see every earner's credentials: none belong in this portfolio.
+                new_credentials = 0 if self._is_staff() else self._pull_credentials(client,
+                                                                                     name)
             except Rejected as exc:
                 if exc.status != 403:
                     errors.append(f"credentials: {exc}")
@@ -367,7 +375,8 @@ class SyncService:
                 errors.append(f"credentials: {exc}")
             self._store.mark_synced(name, self.clock())
             return (ServerReport(name, True, "; ".join(errors), catalog_note, new_credentials,
-                                 **reviewed.fields()), self._reports(name, done))
+                                 **reviewed.fields(), decisions_sent=staffed.decisions_sent,
+                                 waiting_pulled=staffed.waiting), self._reports(name, done))
         except LoginNeeded as exc:
             self._hold_all(name, OutboxState.LOGIN_NEEDED, str(exc))
             return (ServerReport(name, True, str(exc), catalog_note, new_credentials,
@@ -375,6 +384,23 @@ class SyncService:
                     self._reports(name, done))
         finally:
             client.close()
+
+    def _is_staff(self) -> bool:
+        return self._roles is not None and self._roles.current() is Role.STAFF
+
+    def _sync_staff(self, client: IssuerClient, server: str, errors: list[str]) -> StaffPull:
+        """For issuer staff: queued decisions out, waiting submissions and their reviews in."""
+        from mcdesk.core.staff import StaffPull
+
+        if self._staff is None or not self._is_staff():
+            return StaffPull()
+        try:
+            pulled = self._staff.sync(client, server)
+        except (Rejected, Conflict) as exc:
+            errors.append(f"staff work: {exc}")
+            return StaffPull()
+        errors.extend(pulled.problems)
+        return pulled
 
     def _assessor(self) -> bool:
         return (self._review_sync is not None and self._roles is not None

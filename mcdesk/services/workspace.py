@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from mcdesk.services.review_outbox import ReviewOutbox
     from mcdesk.services.reviews import ReviewService
     from mcdesk.services.roles import RoleService
+    from mcdesk.services.staff import StaffService
     from mcdesk.services.sync import SyncService
 
 log = logging.getLogger(__name__)
@@ -60,6 +61,8 @@ class Workspace:
         self._coaching: CoachingService | None = None
         self._observations: ObservationService | None = None
         self._exchange: ExchangeService | None = None
+        self._staff: StaffService | None = None
+        self._staff_lock = threading.Lock()
         self.seeded_demo = False
 
     @property
@@ -110,8 +113,20 @@ class Workspace:
 
                 self._sync = SyncService(self._portfolio, drafts, packages, self.catalog,
                                          reviews=review_outbox, feedback=feedback,
-                                         roles=roles, badges=badges)
+                                         roles=roles, badges=badges, staff=self.staff)
             return self._sync
+
+    @property
+    def staff(self) -> StaffService:
+        """The issuer staff's offline copy and decision queue, made on first use (it loads
+        SQLAlchemy)."""
+        packages = self.packages
+        with self._staff_lock:
+            if self._staff is None:
+                from mcdesk.services.staff import StaffService
+
+                self._staff = StaffService(self._portfolio, packages)
+            return self._staff
 
     @property
     def badges(self) -> BadgeService:

@@ -392,5 +392,52 @@ class RecognitionRuleRow(Base):
     verified_only: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+class StaffSubmissionRow(Base):
+    """A submission waiting for the issuer's decision, as staff last pulled it: the list's
+    figures and the reviews side by side (the server's JSON), readable offline."""
+
+    __tablename__ = "staff_submission"
+
+    server: Mapped[str] = mapped_column(String(100), primary_key=True)
+    submission_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    achievement_id: Mapped[str] = mapped_column(String(2000))
+    name: Mapped[str] = mapped_column(Text)
+    attempt: Mapped[int] = mapped_column(Integer)
+    ready: Mapped[bool] = mapped_column(Boolean)
+    reviews_in: Mapped[int] = mapped_column(Integer)
+    reviews_assigned: Mapped[int] = mapped_column(Integer)
+    disagreements: Mapped[int] = mapped_column(Integer)
+    received_at: Mapped[datetime | None] = mapped_column(DateTime)
+    detail_json: Mapped[str] = mapped_column(Text)
+    pulled_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StaffSnapshotRow(Base):
+    """The last pull of a staff view of a server: its pools, calibration sets or report."""
+
+    __tablename__ = "staff_snapshot"
+
+    server: Mapped[str] = mapped_column(String(100), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    json: Mapped[str] = mapped_column(Text)
+    pulled_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class StaffDecisionRow(Base):
+    """A decision staff made on this computer: queued until the next sync sends it."""
+
+    __tablename__ = "staff_decision"
+
+    server: Mapped[str] = mapped_column(String(100), primary_key=True)
+    submission_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    state: Mapped[str] = mapped_column(String(20))
+    feedback_json: Mapped[str] = mapped_column(Text)
+    override_reason: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20))
+    error: Mapped[str] = mapped_column(Text, default="")
+    queued_at: Mapped[datetime] = mapped_column(DateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
 # Coaching's tables live in their own module; importing it here puts them in Base.metadata.
 from mcdesk.storage import coaching_models as coaching_models  # noqa: E402

@@ -161,6 +161,16 @@ class IssuerClient:
             raise_for(response, server=self.server, what=what, file=file)
             return response, json_body(response, what)
 
+    def get_json(self, path: str, what: str) -> Any:
+        """GET an API path (relative to the API base) and its JSON answer."""
+        _response, data = self._json("GET", self._api(path), what)
+        return data
+
+    def post_json(self, path: str, body: Any, what: str) -> Any:
+        """POST JSON to an API path and its JSON answer."""
+        _response, data = self._json("POST", self._api(path), what, json=body)
+        return data
+
     # -- discovery ------------------------------------------------------------------------
 
     def discover(self, *, refresh: bool = False) -> Discovery:

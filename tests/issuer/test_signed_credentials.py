@@ -56,7 +56,8 @@ def earn(server: Server, portfolio: Portfolio, who: str) -> str:
         f"/api/v1/submissions/{bag.submission_id}/decision",
         json={"state": "earned", "feedback": [
             {"rubricCriterionId": f"{RUBRIC}/{c}", "levelId": f"{RUBRIC}/{c}/{level}",
-             "feedback": ""} for c, level in LEVELS.items()]})
+             "feedback": ""} for c, level in LEVELS.items()],
+            "overrideReason": "Set-up: no waiting for reviews."})
     assert answer.status_code == 200, answer.text
     return str(answer.json()["credentialId"])
 

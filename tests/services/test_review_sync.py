@@ -27,6 +27,7 @@ from mcdesk.core.reviews import Anchor, Audience, CommentKind, ReviewState, Role
 from mcdesk.core.sync import OutboxState, ServerProfile, SyncReport
 from mcdesk.services.review_sync import NOT_AN_ASSESSOR
 from mcdesk.services.workspace import Workspace
+from mcdesk.sync import secrets
 from mcdesk.sync.client import IssuerClient, parse_status
 from mcdesk.sync.http import make_session
 from tests.fault_proxy import BUFFER, FaultProxy, _abort
@@ -261,8 +262,10 @@ def test_an_assignment_is_downloaded_reviewed_sent_and_its_comments_reach_the_ea
         assert received.anchor.start_ms == 12_500 and received.anchor.target == evidence.id
         assert received.rubric_criterion_id == criterion.id
         assert received.audience is Audience.EARNER
-        seen = issuer.get(f"/api/v1/submissions/{submission_id}",
-                          issuer.token("earner", f"Teacher {tmp_path.name}")).text
+        # Set-up: the earner's own token (a new token by name would be a new person).
+        own = secrets.get_token(EARNER_SERVER)
+        assert own is not None
+        seen = issuer.get(f"/api/v1/submissions/{submission_id}", own).text
         assert "Rivera" not in seen and private.text not in seen
         assert shown.text in seen
     finally:

@@ -22,6 +22,8 @@ class PlaceKey(enum.StrEnum):
     EVIDENCE = "evidence"
     DRAFTS = "drafts"
     REVIEWS = "reviews"
+    DECIDE = "decide"
+    ASSESSORS = "assessors"
     BADGES = "badges"
     SYNC = "sync"
     OBSERVE = "observe"
@@ -54,6 +56,8 @@ PLACES: dict[PlaceKey, PlaceSpec] = {spec.key: spec for spec in (
     PlaceSpec(PlaceKey.OBSERVE, "Observe", "mcdesk.ui.observe.page:ObservePage"),
     # Most people who open mcdesk are teachers; the review workspace is many widgets to build.
     PlaceSpec(PlaceKey.REVIEWS, "Reviews", "mcdesk.ui.reviews.page:ReviewsPage"),
+    PlaceSpec(PlaceKey.DECIDE, "Decide", "mcdesk.ui.decide.page:DecidePage"),
+    PlaceSpec(PlaceKey.ASSESSORS, "Assessors", "mcdesk.ui.assessors.page:AssessorsPage"),
     PlaceSpec(PlaceKey.CATALOG, "Catalog", "mcdesk.ui.catalog.page:CatalogPage", eager=True),
     PlaceSpec(PlaceKey.EVIDENCE, "Evidence", "mcdesk.ui.evidence.page:EvidencePage",
               eager=True),
@@ -87,6 +91,8 @@ ROLES: tuple[RoleSpec, ...] = (
              start=PlaceKey.OBSERVE),
     RoleSpec(Role.ASSESSOR, "Assessor",
              (PlaceKey.REVIEWS, PlaceKey.CATALOG, PlaceKey.SYNC), start=PlaceKey.REVIEWS),
+    RoleSpec(Role.STAFF, "Issuer staff",
+             (PlaceKey.DECIDE, PlaceKey.ASSESSORS, PlaceKey.SYNC), start=PlaceKey.DECIDE),
 )
 
 

@@ -60,6 +60,8 @@ def brought_back(report: SyncReport) -> frozenset[Change]:
             changes.add(Change.CREDENTIALS)
         if server.assignments_new or server.reviews_sent or server.review_problems:
             changes.add(Change.REVIEWS)
+        if server.decisions_sent or server.waiting_pulled:
+            changes.add(Change.DECISIONS)
     return frozenset(changes)
 
 

@@ -1,0 +1,2 @@
+"""ui/assessors: the Assessors place (issuer staff: pools, calibration, agreement); GUI
+thread."""

@@ -1,0 +1,204 @@
+"""The Assessors place (issuer staff): each micro-credential's pools (experts, peers, how many
+reviews each owes, their calibration) and the agreement figures per assessor (with a small
+chart each), per micro-credential and per criterion, as the last sync brought them; GUI thread
+(work runs in this place's operations)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mcdesk.core.changes import Change
+from mcdesk.jobs.runner import JobRunner
+from mcdesk.ui.assessors import ops
+from mcdesk.ui.assessors.chart import AgreementChart
+from mcdesk.ui.widgets.place import Place
+
+
+def _percent(value: Any) -> str:
+    return "—" if not isinstance(value, int | float) else f"{value * 100:.0f} %"
+
+
+def _number(value: Any) -> str:
+    return "—" if not isinstance(value, int | float) else f"{value:.2f}"
+
+
+class AssessorsPage(Place):
+    watches = frozenset({Change.DECISIONS, Change.OUTBOX, Change.SERVERS})
+
+    def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
+        super().__init__(runner, parent)
+        self.view: ops.AssessorsView | None = None
+        self.when = QLabel()
+        self.when.setWordWrap(True)
+        self.pools = QTreeWidget()
+        self.pools.setAccessibleName(self.tr("Assessor pools"))
+        self.pools.setHeaderLabels([self.tr("Micro-credential and assessors"),
+                                    self.tr("Open reviews"), self.tr("Calibration")])
+        self.pools.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.pools.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.pools.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.assessors = QTableWidget()
+        self.assessors.setAccessibleName(self.tr("Agreement per assessor"))
+        self.assessors.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.assessors.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        headers = [self.tr("Assessor"), self.tr("Reviews"), self.tr("Pairs"), self.tr("Exact"),
+                   self.tr("Within one level"), self.tr("Kappa"), self.tr("Chart")]
+        self.assessors.setColumnCount(len(headers))
+        self.assessors.setHorizontalHeaderLabels(headers)
+        self.assessors.verticalHeader().hide()
+        self.assessors.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        self.by_mc = QTreeWidget()
+        self.by_mc.setAccessibleName(self.tr("Agreement per micro-credential and criterion"))
+        self.by_mc.setHeaderLabels([self.tr("Micro-credential and criteria"), self.tr("Exact"),
+                                    self.tr("Within one level"), self.tr("Kappa"),
+                                    self.tr("Alpha"), self.tr("Hours to decision")])
+        self.by_mc.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        agreement = QWidget()
+        agreement_layout = QVBoxLayout(agreement)
+        explained = QLabel(self.tr(
+            "How often each assessor gives the same level as the others on the same work "
+            "(exact), within one level, and linear-weighted Cohen's kappa; Krippendorff's "
+            "alpha where three or more scored the same criterion."))
+        explained.setWordWrap(True)
+        agreement_layout.addWidget(explained)
+        agreement_layout.addWidget(self.assessors, 3)
+        agreement_layout.addWidget(self.by_mc, 2)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.pools, self.tr("Pools and calibration"))
+        self.tabs.addTab(agreement, self.tr("Agreement"))
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.when)
+        body_layout.addWidget(self.tabs, 1)
+        self.empty = QLabel(self.tr(
+            "Nothing pulled yet.\n\nWith an issuer staff token, Sync brings each "
+            "micro-credential's assessor pools, who is calibrated, and how well the assessors "
+            "agree; they stay readable offline."))
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+    def refresh(self) -> None:
+        super().refresh()
+        if self._workspace is None:
+            return
+        ops.load(self._workspace).success(self._loaded).failure(self._failed).run(
+            self._runner, origin=self)
+
+    def _loaded(self, view: ops.AssessorsView) -> None:
+        self.view = view
+        server = next((s for s in view.servers if s in view.pools), None)
+        if server is None:
+            self.stack.setCurrentIndex(0)
+            return
+        pulled = view.pools[server].pulled_at.astimezone()
+        self.when.setText(self.tr("%1, as of the sync of %2").replace("%1", server).replace(
+            "%2", pulled.strftime("%Y-%m-%d %H:%M")))
+        self._pools(view.pools[server].data)
+        report = view.report.get(server)
+        self._agreement(report.data if report is not None else {})
+        self.stack.setCurrentIndex(1)
+
+    def _pools(self, pools: Any) -> None:
+        self.pools.clear()
+        listed = [p for p in pools if isinstance(p, dict)] if isinstance(pools, list) else []
+        # The micro-credentials staff look after (experts named, work received) come first.
+        listed.sort(key=lambda p: (not (p.get("expertsNamed") or p.get("submissionsReceived")),
+                                   str(p.get("name", ""))))
+        for pool in listed:
+            phase = (self.tr("experts (%1 of the first %2 submissions)")
+                     .replace("%1", str(min(pool.get("submissionsReceived", 0),
+                                            pool.get("expertSubmissions", 0))))
+                     .replace("%2", str(pool.get("expertSubmissions", 0)))
+                     if pool.get("phase") == "expert" else
+                     self.tr("peers, %1 per submission").replace(
+                         "%1", str(pool.get("peersPerSubmission", 0))))
+            items = int(pool.get("calibrationItems", 0))
+            top = QTreeWidgetItem([f"{pool.get('name', '')} — {phase}", "",
+                                   self.tr("no calibration set") if not items else
+                                   self.tr("calibration set of %1").replace("%1", str(items))])
+            font = top.font(0)
+            font.setBold(True)
+            top.setFont(0, font)
+            self.pools.addTopLevelItem(top)
+            active = bool(pool.get("expertsNamed") or pool.get("submissionsReceived"))
+            for key, label in (("experts", self.tr("Experts")), ("peers", self.tr("Peers"))):
+                people = pool.get(key, [])
+                group = QTreeWidgetItem([f"{label} ({len(people)})"])
+                top.addChild(group)
+                if key == "experts" and not pool.get("expertsNamed"):
+                    group.setText(0, group.text(0) + " " + self.tr("— every assessor, until "
+                                                                   "experts are named"))
+                for person in people:
+                    group.addChild(QTreeWidgetItem([
+                        person.get("name", ""), str(person.get("openReviews", 0)),
+                        self._calibration(person)]))
+                group.setExpanded(True)
+            top.setExpanded(active)
+
+    def _calibration(self, person: dict[str, Any]) -> str:
+        standing = person.get("calibration") or {}
+        items = int(standing.get("items", 0))
+        if not items:
+            return self.tr("no set")
+        if person.get("released"):
+            return self.tr("released (exact %1)").replace("%1", _percent(standing.get("exact")))
+        return self.tr("held back: %1 of %2 scored, exact %3").replace(
+            "%1", str(standing.get("scored", 0))).replace("%2", str(items)).replace(
+            "%3", _percent(standing.get("exact")))
+
+    def _agreement(self, report: dict[str, Any]) -> None:
+        people = report.get("assessors", []) if isinstance(report, dict) else []
+        self.assessors.setRowCount(len(people))
+        for row, person in enumerate(people):
+            cells = [person.get("name", ""), str(person.get("reviews", 0)),
+                     str(person.get("pairs", 0)), _percent(person.get("exact")),
+                     _percent(person.get("adjacent")), _number(person.get("kappa"))]
+            for col, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if col:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.assessors.setItem(row, col, item)
+            self.assessors.setCellWidget(row, len(cells), AgreementChart(
+                {key: person.get(key) for key in ("exact", "adjacent", "kappa")}))
+            self.assessors.setRowHeight(row, 34)
+        self.assessors.resizeColumnsToContents()
+        self.assessors.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        self.by_mc.clear()
+        criteria = report.get("criteria", []) if isinstance(report, dict) else []
+        for mc in report.get("microCredentials", []) if isinstance(report, dict) else []:
+            top = QTreeWidgetItem([mc.get("name", ""), _percent(mc.get("exact")),
+                                   _percent(mc.get("adjacent")), _number(mc.get("kappa")),
+                                   _number(mc.get("alpha")),
+                                   _number(mc.get("meanHoursToDecision"))])
+            for criterion in criteria:
+                if criterion.get("achievementId") != mc.get("achievementId"):
+                    continue
+                top.addChild(QTreeWidgetItem([
+                    criterion.get("name", ""), _percent(criterion.get("exact")),
+                    _percent(criterion.get("adjacent")), _number(criterion.get("kappa")),
+                    _number(criterion.get("alpha")), ""]))
+            self.by_mc.addTopLevelItem(top)
+            top.setExpanded(True)
