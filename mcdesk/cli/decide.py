@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any, TextIO
 
+from mcdesk.cli.codes import EXIT_OK
 from mcdesk.cli.output import dump_json
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.staff import EARNED, NOT_YET, CriterionFeedbackDraft, CriterionRow, SideBySide
@@ -39,8 +40,6 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser],
 
 
 def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from mcdesk.cli import EXIT_OK  # the package imports this module while it loads
-
     staff = workspace.staff
     if args.action == "list":
         waiting = staff.waiting()
