@@ -186,24 +186,24 @@ def test_write_and_attach_failures_exit_2(home: Path, cli_portfolio: dict[str, s
 
 
 def test_detach_takes_evidence_off_a_criterion_and_keeps_it(
-        home: Path, portfolio: dict[str, str]) -> None:
-    root = Path(portfolio["root"])
+        home: Path, cli_portfolio: dict[str, str]) -> None:
+    root = Path(cli_portfolio["root"])
     draft_id = mcdesk(home, "draft", "new", "one-question", "--json",
                       portfolio=root).json()["id"]
-    assert mcdesk(home, "draft", "attach", draft_id, "plan", portfolio["plan"],
+    assert mcdesk(home, "draft", "attach", draft_id, "plan", cli_portfolio["plan"],
                   portfolio=root).code == 0
-    detached = mcdesk(home, "draft", "detach", draft_id, "plan", portfolio["plan"][:8],
+    detached = mcdesk(home, "draft", "detach", draft_id, "plan", cli_portfolio["plan"][:8],
                       "--json", portfolio=root)
     assert detached.code == 0, detached.err
     assert detached.json() == {"draft_id": draft_id, "criterion_id": "plan",
-                               "detached": portfolio["plan"]}
+                               "detached": cli_portfolio["plan"]}
     shown = mcdesk(home, "draft", "show", draft_id, "--json", portfolio=root).json()
     plan = next(c for part in shown["parts"] for c in part["criteria"] if c["id"] == "plan")
     assert plan["attachments"] == []
     listed = mcdesk(home, "evidence", "list", "--json", portfolio=root).json()["evidence"]
-    assert portfolio["plan"] in {e["id"] for e in listed}  # still in the library
+    assert cli_portfolio["plan"] in {e["id"] for e in listed}  # still in the library
 
-    again = mcdesk(home, "draft", "detach", draft_id, "plan", portfolio["plan"],
+    again = mcdesk(home, "draft", "detach", draft_id, "plan", cli_portfolio["plan"],
                    portfolio=root)
     assert again.code == 1
     assert "is not attached to [plan]; nothing was changed" in again.err

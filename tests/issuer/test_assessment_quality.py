@@ -85,8 +85,8 @@ class Desk:
 
 
 @pytest.fixture
-def desk(tmp_path: Path, portfolio: Portfolio) -> Iterator[Desk]:
-    made = Desk(tmp_path / "issuer", portfolio,
+def desk(tmp_path: Path, teacher_portfolio: Portfolio) -> Iterator[Desk]:
+    made = Desk(tmp_path / "issuer", teacher_portfolio,
                 Limits(expert_submissions=2, assessors_per_submission=1,
                        peers_per_submission=2))
     yield made

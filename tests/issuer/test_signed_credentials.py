@@ -75,10 +75,10 @@ def verified(data: str | bytes, name: str) -> Verification:
 
 
 def test_an_earned_credential_is_rich_and_verifies_both_ways(server: Server,
-                                                            portfolio: Portfolio) -> None:
+                                                            teacher_portfolio: Portfolio) -> None:
     who = "signed-earner"
     server.tokens[who] = server.issuer().create_token("earner", "Gia Teacher").token
-    credential_id = earn(server, portfolio, who)
+    credential_id = earn(server, teacher_portfolio, who)
     token = next(t for t in tokens_of(server, who)
                  if json.loads(b64url_decode(t.split(".")[1]))["jti"] == credential_id)
     from_jwt = verified(token, "badge.jwt")
@@ -143,7 +143,7 @@ def test_one_flipped_byte_anywhere_makes_an_issued_credential_fail() -> None:
 
 
 def test_earning_every_member_of_a_stack_issues_the_stack_credential(
-        server: Server, portfolio: Portfolio) -> None:
+        server: Server, teacher_portfolio: Portfolio) -> None:
     who = "stack-earner"
     server.tokens[who] = server.issuer().create_token("earner", "Hal Teacher").token
     me = server.api(who).get("/api/v1/me").json()["id"]
@@ -160,7 +160,7 @@ def test_earning_every_member_of_a_stack_issues_the_stack_credential(
                              version=member["version"], attempt=1, bag_name="earlier.zip",
                              body_hash="0" * 64, state="earned", created_at=utcnow()))
     before = tokens_of(server, who)
-    earn(server, portfolio, who)
+    earn(server, teacher_portfolio, who)
     after = tokens_of(server, who)
     assert len(after) == len(before) + 2
     results = [verified(t, "t.jwt") for t in after if t not in before]
@@ -174,5 +174,5 @@ def test_earning_every_member_of_a_stack_issues_the_stack_credential(
         assert len(rows) == 1
         assert_ob3(json.loads(rows[0].json))
         verified(rows[0].json, "stack.json")
-    earn(server, portfolio, who)  # earning a member again issues no second stack credential
+    earn(server, teacher_portfolio, who)  # earning a member again issues no second stack credential
     assert len(tokens_of(server, who)) == len(after) + 1

@@ -56,8 +56,9 @@ def test_tokens_through_the_api_keep_same_name_people_apart(server: Server) -> N
     assert both.status_code == 422
 
 
-def test_a_decision_without_reviews_is_refused(server: Server, portfolio: Portfolio) -> None:
-    bag = portfolio.bag(answer=f"Staff API {uuid.uuid4()}: no review yet.")
+def test_a_decision_without_reviews_is_refused(server: Server,
+                                               teacher_portfolio: Portfolio) -> None:
+    bag = teacher_portfolio.bag(answer=f"Staff API {uuid.uuid4()}: no review yet.")
     assert server.send(bag).status_code == 200
     url = f"/api/v1/submissions/{bag.submission_id}/decision"
     refused = server.api("staff").post(url, json={"state": "earned", "feedback": []})
