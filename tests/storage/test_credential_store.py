@@ -4,19 +4,17 @@ recorded, recognition rules with one active at a time; real SQLite in a temp fol
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from mcdesk.core.credentials import CredentialOrigin, RecognitionRule
 from mcdesk.core.errors import NotFoundError
 from mcdesk.storage import migrate
 from mcdesk.storage.credential_store import CheckedFields, CredentialStore, NewCredential
-from mcdesk.storage.db import make_engine
-from mcdesk.storage.portfolio import DB_NAME, Portfolio
+from mcdesk.storage.portfolio import Portfolio
+from tests.storage.old_portfolio import portfolio_at
 from tests.storage.test_review_store import raw, revision_of
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -42,23 +40,12 @@ def new(raw_bytes: bytes = RAW, sha: str = "a" * 64) -> NewCredential:
 
 def test_a_0005_portfolio_is_upgraded_with_a_backup_and_keeps_its_data(tmp_path: Path) -> None:
     root = tmp_path / "old"
-    root.mkdir()
-    db = root / DB_NAME
-    engine = make_engine(db, foreign_keys=False)
-    try:
-        with engine.connect() as connection, connection.begin():
-            config = migrate.alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0005")
-    finally:
-        engine.dispose()
-    writer = sqlite3.connect(db)
-    writer.execute("INSERT INTO meta (key, value) VALUES ('portfolio_id', 'old-one')")
-    writer.execute("INSERT INTO draft (id, achievement_id, mc_version, mc_name, attempt, status,"
-                   " submission_id, created_at, updated_at) VALUES ('d1', 'mc', '1.0', 'MC', 1,"
-                   " 'earned', 's1', '2026-11-01 10:00:00', '2026-11-01 10:00:00')")
-    writer.commit()
-    writer.close()
+    db = portfolio_at(
+        root, "0005",
+        "INSERT INTO meta (key, value) VALUES ('portfolio_id', 'old-one')",
+        "INSERT INTO draft (id, achievement_id, mc_version, mc_name, attempt, status,"
+        " submission_id, created_at, updated_at) VALUES ('d1', 'mc', '1.0', 'MC', 1,"
+        " 'earned', 's1', '2026-11-01 10:00:00', '2026-11-01 10:00:00')")
     assert revision_of(db) == "0005"
 
     upgraded = Portfolio.open(root)

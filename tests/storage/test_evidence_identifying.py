@@ -3,38 +3,24 @@ piece (unmarked), the mark is stored, carried by safe versions, and written into
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
-
-from alembic import command
 
 from mcdesk.core.evidence import StripMetadata
 from mcdesk.services.workspace import Workspace
 from mcdesk.storage import migrate
-from mcdesk.storage.db import make_engine
-from mcdesk.storage.portfolio import DB_NAME, Portfolio
+from mcdesk.storage.portfolio import Portfolio
 from tests.media_factory import astronaut_rgb, make_photo
+from tests.storage.old_portfolio import portfolio_at
 from tests.storage.test_review_store import raw, revision_of
 
 
 def test_0005_portfolio_upgrades_with_every_piece_unmarked(tmp_path: Path) -> None:
     root = tmp_path / "old"
-    root.mkdir()
-    db = root / DB_NAME
-    engine = make_engine(db, foreign_keys=False)
-    try:
-        with engine.connect() as connection, connection.begin():
-            config = migrate.alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0005")
-    finally:
-        engine.dispose()
-    writer = sqlite3.connect(db)
-    writer.execute("INSERT INTO meta (key, value) VALUES ('portfolio_id', 'old-one')")
-    writer.execute("INSERT INTO evidence (id, kind, title, created_at) VALUES "
-                   "('e1', 'text', 'My notes', '2026-11-01 10:00:00')")
-    writer.commit()
-    writer.close()
+    db = portfolio_at(
+        root, "0005",
+        "INSERT INTO meta (key, value) VALUES ('portfolio_id', 'old-one')",
+        "INSERT INTO evidence (id, kind, title, created_at) VALUES "
+        "('e1', 'text', 'My notes', '2026-11-01 10:00:00')")
     assert revision_of(db) == "0005"
     upgraded = Portfolio.open(root)
     upgraded.close()

@@ -11,7 +11,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from mcdesk.core.drafts import CriterionFeedback
 from mcdesk.core.errors import NotFoundError
@@ -28,11 +27,11 @@ from mcdesk.core.reviews import (
 )
 from mcdesk.services.catalog import CatalogService
 from mcdesk.storage import migrate
-from mcdesk.storage.db import make_engine
 from mcdesk.storage.draft_store import DraftStore
-from mcdesk.storage.portfolio import DB_NAME, Portfolio
+from mcdesk.storage.portfolio import Portfolio
 from mcdesk.storage.review_store import KEEP, NewReview, ReviewStore
 from tests.conftest import DEMO_CATALOG
+from tests.storage.old_portfolio import portfolio_at
 
 T0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 RUBRIC = "https://demo.mcdesk.org/achievements/exit-tickets/rubric"
@@ -87,23 +86,12 @@ def comment(text: str, anchor: Anchor, **changes: object) -> Annotation:
 
 def test_a_0004_portfolio_is_upgraded_with_a_backup_and_keeps_its_data(tmp_path: Path) -> None:
     root = tmp_path / "old"
-    root.mkdir()
-    db = root / DB_NAME
-    engine = make_engine(db, foreign_keys=False)
-    try:
-        with engine.connect() as connection, connection.begin():
-            config = migrate.alembic_config()
-            config.attributes["connection"] = connection
-            command.upgrade(config, "0004")
-    finally:
-        engine.dispose()
-    writer = sqlite3.connect(db)
-    writer.execute("INSERT INTO meta (key, value) VALUES ('portfolio_id', 'old-one')")
-    writer.execute("INSERT INTO draft (id, achievement_id, mc_version, mc_name, attempt, status,"
-                   " submission_id, created_at, updated_at) VALUES ('d1', 'mc', '1.0', 'MC', 1,"
-                   " 'submitted', 's1', '2026-11-01 10:00:00', '2026-11-01 10:00:00')")
-    writer.commit()
-    writer.close()
+    db = portfolio_at(
+        root, "0004",
+        "INSERT INTO meta (key, value) VALUES ('portfolio_id', 'old-one')",
+        "INSERT INTO draft (id, achievement_id, mc_version, mc_name, attempt, status,"
+        " submission_id, created_at, updated_at) VALUES ('d1', 'mc', '1.0', 'MC', 1,"
+        " 'submitted', 's1', '2026-11-01 10:00:00', '2026-11-01 10:00:00')")
     assert revision_of(db) == "0004"
     tables = {r[0] for r in raw(db, "SELECT name FROM sqlite_master WHERE type='table'")}
     assert "review" not in tables
