@@ -5,6 +5,7 @@ thread."""
 from __future__ import annotations
 
 import hashlib
+import json
 import struct
 import zipfile
 import zlib
@@ -162,3 +163,57 @@ def zeros_bomb(size: int = 1 << 30) -> bytes:
     first = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
     repeated = packer.compress(block) + packer.flush(zlib.Z_FULL_FLUSH)
     return first + repeated * (size // len(block) - 1) + packer.flush()
+
+
+# -- hostile variants of a valid bag (packages, review files, exchange bundles) -----------------
+
+Maker = Callable[[Path, Path], Path]
+
+
+def top_of(archive: Path) -> str:
+    """The bag folder's name inside a zip."""
+    return read_entries(archive)[0][0].split("/")[0]
+
+
+def with_extra(*extra: Callable[[str], RawEntry]) -> Maker:
+    """The valid bag plus raw entries (given the bag folder's name)."""
+    def make(base: Path, dest: Path) -> Path:
+        top = top_of(base)
+        return rezip(base, dest, lambda entries: entries, extra=[e(top) for e in extra])
+    return make
+
+
+def changed(change: Callable[[str, bytes], bytes | None], *, rehash: bool = False) -> Maker:
+    """The valid bag with each (bag path, bytes) passed through `change` (None drops the
+    entry); with `rehash`, manifests and Payload-Oxum are recomputed so the bag stays valid."""
+    def make(base: Path, dest: Path) -> Path:
+        def apply(entries: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+            out = []
+            for name, data in entries:
+                new = change(name.split("/", 1)[1], data)
+                if new is not None:
+                    out.append((name, new))
+            return rehashed(out) if rehash else out
+        return rezip(base, dest, apply)
+    return make
+
+
+def flip_photo(path: str, data: bytes) -> bytes:
+    """One bit flipped in the middle of every JPEG."""
+    if path.endswith(".jpg"):
+        damaged = bytearray(data)
+        damaged[len(damaged) // 2] ^= 0x01
+        return bytes(damaged)
+    return data
+
+
+def json_edit(bag_path: str,
+              edit: Callable[[dict[str, object]], None]) -> Callable[[str, bytes], bytes]:
+    """A `changed` step that edits the JSON document at `bag_path` in place."""
+    def change(path: str, data: bytes) -> bytes:
+        if path != bag_path:
+            return data
+        value = json.loads(data)
+        edit(value)
+        return json.dumps(value).encode()
+    return change

@@ -4,7 +4,6 @@ it."""
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
 import zipfile
@@ -23,14 +22,20 @@ from mcdesk.services.workspace import Workspace
 from mcdesk.storage.portfolio import Portfolio
 from tests.package_helpers import (
     RawEntry,
+    changed,
+    flip_photo,
     item,
-    read_entries,
+    json_edit,
     rehashed,
     rezip,
     snapshot,
+    top_of,
+    with_extra,
     write_raw_zip,
     zeros_bomb,
 )
+
+METADATA = "data/submission.json"
 
 ESCAPE = f"mcdesk-hostile-{uuid.uuid4().hex}"
 
@@ -61,52 +66,6 @@ def assessor(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Workspace]:
     workspace = Workspace.open(tmp_path_factory.mktemp("assessor") / "portfolio")
     yield workspace
     workspace.close()
-
-
-def top_of(archive: Path) -> str:
-    return read_entries(archive)[0][0].split("/")[0]
-
-
-def with_extra(*extra: Callable[[str], RawEntry]) -> Callable[[Path, Path], Path]:
-    """The valid package plus raw entries (given the bag folder's name)."""
-    def make(base: Path, dest: Path) -> Path:
-        top = top_of(base)
-        return rezip(base, dest, lambda entries: entries, extra=[e(top) for e in extra])
-    return make
-
-
-def changed(change: Callable[[str, bytes], bytes | None], *,
-            rehash: bool = False) -> Callable[[Path, Path], Path]:
-    """The valid package with each (bag path, bytes) passed through `change` (None drops the
-    entry); with `rehash`, manifests and Payload-Oxum are recomputed so the bag stays valid."""
-    def make(base: Path, dest: Path) -> Path:
-        def apply(entries: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
-            out = []
-            for name, data in entries:
-                new = change(name.split("/", 1)[1], data)
-                if new is not None:
-                    out.append((name, new))
-            return rehashed(out) if rehash else out
-        return rezip(base, dest, apply)
-    return make
-
-
-def flip_photo(path: str, data: bytes) -> bytes:
-    if path.endswith(".jpg"):
-        damaged = bytearray(data)
-        damaged[len(damaged) // 2] ^= 0x01
-        return bytes(damaged)
-    return data
-
-
-def metadata_edit(edit: Callable[[dict[str, object]], None]) -> Callable[[str, bytes], bytes]:
-    def change(path: str, data: bytes) -> bytes:
-        if path != "data/submission.json":
-            return data
-        value = json.loads(data)
-        edit(value)
-        return json.dumps(value).encode()
-    return change
 
 
 def too_many(base: Path, dest: Path) -> Path:
@@ -186,10 +145,10 @@ CASES = [
     Case("newer-bagit", changed(lambda p, d: b"BagIt-Version: 2.0\nTag-File-Character-"
                                 b"Encoding: UTF-8\n" if p == "bagit.txt" else d, rehash=True),
          "BagIt-Version 2.0 is not one mcdesk reads"),
-    Case("metadata-schema", changed(metadata_edit(lambda m: m.update(attempt=0)),
+    Case("metadata-schema", changed(json_edit(METADATA, lambda m: m.update(attempt=0)),
                                     rehash=True),
          "data/submission.json: attempt: 0 is less than the minimum of 1"),
-    Case("metadata-names-a-missing-file", changed(metadata_edit(
+    Case("metadata-names-a-missing-file", changed(json_edit("data/submission.json",
         lambda m: m["evidence"][0]["file"].update(path="data/evidence/elsewhere.jpg")),
         rehash=True),
          "names data/evidence/elsewhere.jpg, which is not listed in manifest-sha256.txt"),
@@ -240,7 +199,7 @@ def test_a_hostile_or_damaged_package_is_refused_and_leaves_nothing(
 
 def test_a_schema_failure_is_the_only_problem_of_an_otherwise_valid_bag(
         base: Path, assessor: Workspace, tmp_path: Path) -> None:
-    hostile = changed(metadata_edit(lambda m: m.update(attempt=0)), rehash=True)(
+    hostile = changed(json_edit(METADATA, lambda m: m.update(attempt=0)), rehash=True)(
         base, tmp_path / "schema.zip")
     report = assessor.packages.verify(hostile)
     assert report.problems == ("data/submission.json: attempt: 0 is less than the minimum "

@@ -3,7 +3,6 @@ reason naming the entry, and nothing is written into the portfolio or outside it
 
 from __future__ import annotations
 
-import json
 import os
 import uuid
 import zipfile
@@ -18,7 +17,16 @@ from mcdesk.core.reviews import Role
 from mcdesk.media import demo
 from mcdesk.services.exchange import BundleRefusedError
 from mcdesk.services.workspace import Workspace
-from tests.package_helpers import RawEntry, read_entries, rehashed, rezip, zeros_bomb
+from tests.package_helpers import (
+    RawEntry,
+    changed,
+    flip_photo,
+    json_edit,
+    with_extra,
+    zeros_bomb,
+)
+
+DOCUMENT = "data/exchange.json"
 
 ESCAPE = f"mcdesk-hostile-bundle-{uuid.uuid4().hex}"
 
@@ -49,49 +57,6 @@ def teacher(tmp_path: Path) -> Iterator[Workspace]:
     workspace = Workspace.open(tmp_path / "teacher", seed_demo=True)
     yield workspace
     workspace.close()
-
-
-def top_of(archive: Path) -> str:
-    return read_entries(archive)[0][0].split("/")[0]
-
-
-def with_extra(*extra: Callable[[str], RawEntry]) -> Callable[[Path, Path], Path]:
-    def make(base: Path, dest: Path) -> Path:
-        top = top_of(base)
-        return rezip(base, dest, lambda entries: entries, extra=[e(top) for e in extra])
-    return make
-
-
-def changed(change: Callable[[str, bytes], bytes | None], *,
-            rehash: bool = False) -> Callable[[Path, Path], Path]:
-    def make(base: Path, dest: Path) -> Path:
-        def apply(entries: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
-            out = []
-            for name, data in entries:
-                new = change(name.split("/", 1)[1], data)
-                if new is not None:
-                    out.append((name, new))
-            return rehashed(out) if rehash else out
-        return rezip(base, dest, apply)
-    return make
-
-
-def flip_photo(path: str, data: bytes) -> bytes:
-    if path.endswith(".jpg"):
-        damaged = bytearray(data)
-        damaged[len(damaged) // 2] ^= 0x01
-        return bytes(damaged)
-    return data
-
-
-def document_edit(edit: Callable[[dict[str, object]], None]) -> Callable[[str, bytes], bytes]:
-    def change(path: str, data: bytes) -> bytes:
-        if path != "data/exchange.json":
-            return data
-        value = json.loads(data)
-        edit(value)
-        return json.dumps(value).encode()
-    return change
 
 
 def not_a_zip(base: Path, dest: Path) -> Path:
@@ -128,12 +93,12 @@ CASES = [
     Case("tampered", changed(flip_photo), ".jpg: its sha256 does not match manifest-sha256.txt"),
     Case("unlisted-file", with_extra(lambda top: RawEntry(f"{top}/data/files/extra.txt", b"x")),
          "data/files/extra.txt: in the payload but not listed"),
-    Case("schema", changed(document_edit(lambda d: d.update(format="something else")),
+    Case("schema", changed(json_edit(DOCUMENT, lambda d: d.update(format="something else")),
                            rehash=True), "data/exchange.json: format:"),
-    Case("path-outside-files", changed(document_edit(
+    Case("path-outside-files", changed(json_edit("data/exchange.json",
         lambda d: first_file(d).update(path="../../evil.jpg")), rehash=True),
          "data/exchange.json: evidence/0/file/path"),
-    Case("lying-hash", changed(document_edit(
+    Case("lying-hash", changed(json_edit("data/exchange.json",
         lambda d: first_file(d).update(sha256="0" * 64)), rehash=True),
          "its sha256 or size is not the one data/exchange.json gives"),
     Case("not-json", changed(lambda p, d: b"{nope" if p == "data/exchange.json" else d,
