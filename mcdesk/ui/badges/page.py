@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -35,8 +34,10 @@ from mcdesk.ui.badges.detail import BadgeDetail
 from mcdesk.ui.badges.dialogs import RulesDialog, TranscriptDialog
 from mcdesk.ui.badges.images import badge_with_state, state_mark, state_words
 from mcdesk.ui.badges.stacks import StacksView
+from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
     from mcdesk.services.badges import ImportResult
@@ -99,28 +100,17 @@ class BadgesPage(Place):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail, 1)
         right_layout.addWidget(self.pick_hint, 1)
-        splitter = QSplitter()
-        splitter.addWidget(self.list)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([330, 520])
+        splitter = list_detail_splitter(self.list, right, sizes=(330, 520),
+                                        stretch=(2, 3))
 
         self.empty = QLabel(self.tr(
             "No badges yet.\n\nBadges you earn arrive here with Sync, verified on arrival: "
             "show them anywhere, follow your stacks, and take a transcript of in-service "
             "hours to your district.\n\nA badge someone sent you (a .json, .jwt, or a badge "
             "picture) can be imported: press Import… or drop the files here."))
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_import = QPushButton(self.tr("Import a badge…"))
         self.empty_import.clicked.connect(self.choose_files)
-        empty_box = QWidget()
-        empty_layout = QVBoxLayout(empty_box)
-        empty_layout.addStretch(1)
-        empty_layout.addWidget(self.empty)
-        empty_layout.addWidget(self.empty_import, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_layout.addStretch(2)
+        empty_box = empty_state(self.empty, self.empty_import)
         self.badges_stack = QStackedWidget()
         self.badges_stack.addWidget(splitter)
         self.badges_stack.addWidget(empty_box)

@@ -31,6 +31,7 @@ from mcdesk.ui.catalog import ops
 from mcdesk.ui.catalog.entry_delegate import ROW_CHROME, EntryDelegate
 from mcdesk.ui.catalog.model import ENTRY_ROLE, CatalogListModel
 from mcdesk.ui.widgets.colors import is_dark
+from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
 from mcdesk.ui.widgets.search_box import SearchBox
@@ -102,17 +103,10 @@ class CatalogPage(Place):
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.empty = QLabel()
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(16)
         self.empty_import = QPushButton(self.tr("Import a catalog file…"))
         self.empty_import.clicked.connect(self.choose_and_import)
-        empty_box = QWidget()
-        empty_layout = QVBoxLayout(empty_box)
-        empty_layout.addStretch(1)
-        empty_layout.addWidget(self.empty)
-        empty_layout.addWidget(self.empty_import, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_layout.addStretch(2)
+        empty_box = empty_state(self.empty, self.empty_import)
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.list)
         self.left_stack.addWidget(empty_box)

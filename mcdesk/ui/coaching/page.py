@@ -36,6 +36,7 @@ from mcdesk.ui.coaching import ops
 from mcdesk.ui.coaching.scores import PracticeScores
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
     from mcdesk.services.exchange import ExportReport, ImportReport
@@ -130,13 +131,8 @@ class CoachingPage(Place):
         self.right_stack = QStackedWidget()
         self.right_stack.addWidget(self.placeholder)
         self.right_stack.addWidget(detail)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.right_stack)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 4)
-        splitter.setSizes([320, 1000])
-        splitter.setChildrenCollapsible(False)
+        splitter = list_detail_splitter(left, self.right_stack, sizes=(320, 1000),
+                                        stretch=(1, 4))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.accept_file_drops()

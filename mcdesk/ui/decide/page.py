@@ -26,6 +26,7 @@ from mcdesk.ui.decide.evidence import EvidenceDialog
 from mcdesk.ui.decide.side_by_side import SideBySideView
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 
 class DecidePage(Place):
@@ -67,12 +68,8 @@ class DecidePage(Place):
         self.right = QStackedWidget()
         self.right.addWidget(self.pick_hint)
         self.right.addWidget(detail)
-        splitter = QSplitter()
-        splitter.addWidget(self.list)
-        splitter.addWidget(self.right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([300, 900])
+        splitter = list_detail_splitter(self.list, self.right, sizes=(300, 900),
+                                        stretch=(1, 3))
 
         self.empty = QLabel(self.tr(
             "Nothing waits for a decision.\n\nSubmissions whose reviews are in arrive here with "

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -37,6 +36,7 @@ from mcdesk.ui.observe.lineup import LineUp
 from mcdesk.ui.observe.session import ObservationSession
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
@@ -127,13 +127,8 @@ class ObservePage(Place):
         self.right_stack.addWidget(self.placeholder)
         self.right_stack.addWidget(detail)
 
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.right_stack)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 4)
-        splitter.setSizes([280, 1000])
-        splitter.setChildrenCollapsible(False)
+        splitter = list_detail_splitter(left, self.right_stack, sizes=(280, 1000),
+                                        stretch=(1, 4))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self.start_button.setEnabled(False)

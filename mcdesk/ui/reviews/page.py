@@ -29,6 +29,7 @@ from mcdesk.core.units import clock
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.reviews import ops
 from mcdesk.ui.reviews.workspace import ReviewWorkspace
+from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
 from mcdesk.ui.widgets.splitter import list_detail_splitter
@@ -61,18 +62,11 @@ class ReviewsPage(Place):
             "it here so you can review it without a connection: watch the video, comment on "
             "moments, score the rubric.\n\nSomeone gave you a package file? Press Open a "
             "package… or drop it here."))
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.sample_button = QPushButton(self.tr("Try a sample submission"))
         self.sample_button.setToolTip(self.tr(
             "Open a made-up exit-ticket submission with a classroom video to practise on"))
         self.sample_button.clicked.connect(self.open_sample)
-        empty_box = QWidget()
-        empty_layout = QVBoxLayout(empty_box)
-        empty_layout.addStretch(1)
-        empty_layout.addWidget(self.empty)
-        empty_layout.addWidget(self.sample_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_layout.addStretch(2)
+        empty_box = empty_state(self.empty, self.sample_button)
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.list)
         self.left_stack.addWidget(empty_box)

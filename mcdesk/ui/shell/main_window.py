@@ -412,10 +412,6 @@ class MainWindow(QMainWindow):
         log.warning("Could not prepare the sample evidence: %s", exc)
         self.demo_content_ready.emit(exc)
 
-    def content_changed(self) -> None:
-        """Something outside the pages changed the portfolio (e.g. sample content): reload."""
-        self._fan_out(ChangeNotice.of([Change.EVIDENCE, Change.DRAFTS]))
-
     def bring_forward(self) -> None:
         """Another launch on this portfolio asked for this window (one window per portfolio)."""
         if self.isMinimized():
