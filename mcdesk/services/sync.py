@@ -125,7 +125,6 @@ class SyncService:
         self._portfolio = portfolio
         #: Issuer staff: waiting submissions pulled, queued decisions sent (None: neither).
         self._staff = staff
-        self._immediate = False
         #: Earned credentials pulled in a pass land here (None: they are not pulled).
         self._badges = badges
         self._drafts = drafts
@@ -307,19 +306,19 @@ class SyncService:
         waits for a later pass; everything else goes on. `immediate` (the person asked: Sync
         now, `mcdesk sync`) tries every waiting item now, whatever its backoff says."""
         with self._pass_lock:
-            self._immediate = immediate
             profiles = [self.server(server)] if server is not None else self.servers()
             servers: list[ServerReport] = []
             items: list[ItemReport] = []
             for profile in profiles:
                 control.check_cancelled()
-                report, item_reports = self._sync_server(profile, control, hold_larger_than)
+                report, item_reports = self._sync_server(profile, control, hold_larger_than,
+                                                          immediate)
                 servers.append(report)
                 items += item_reports
             return SyncReport(tuple(servers), tuple(items))
 
     def _sync_server(self, profile: ServerProfile, control: JobControl,
-                     hold_larger_than: int | None = None
+                     hold_larger_than: int | None = None, immediate: bool = False
                      ) -> tuple[ServerReport, list[ItemReport]]:
         name = profile.name
         token = secrets.get_token(name)
@@ -336,12 +335,12 @@ class SyncService:
             try:
                 discovery = client.discover()
             except (TransientError, Rejected) as exc:
-                self._defer_due(name, str(exc), getattr(exc, "retry_after", None))
+                self._defer_due(name, str(exc), getattr(exc, "retry_after", None), immediate)
                 return ServerReport(name, False, f"{name} could not be reached: {exc}"), \
                     self._reports(name, done)
             for item in self._store.items(name):
                 control.check_cancelled()
-                if not (item.stage.unsent and self._due(item)):
+                if not (item.stage.unsent and self._due(item, immediate)):
                     continue
                 left = item.bytes_total - item.bytes_sent
                 if hold_larger_than is not None and left > hold_larger_than:
@@ -356,7 +355,7 @@ class SyncService:
             for item in self._store.items(name):
                 control.check_cancelled()
                 if (item.stage in (OutboxState.SUBMITTED, OutboxState.RECEIVED,
-                                   OutboxState.IN_REVIEW) and self._due(item)):
+                                   OutboxState.IN_REVIEW) and self._due(item, immediate)):
                     done[item.id] = self._poll(client, item)
             try:
                 catalog_note = self._pull_catalog(client, name)
@@ -425,11 +424,11 @@ class SyncService:
                 continue
         return _ReviewCounts(sent, new, tuple(problems))
 
-    def _due(self, item: OutboxItem) -> bool:
+    def _due(self, item: OutboxItem, immediate: bool = False) -> bool:
         if item.state in (OutboxState.REJECTED, OutboxState.CONFLICT,
                           OutboxState.LOGIN_NEEDED):
             return False
-        return (self._immediate or item.next_attempt_at is None
+        return (immediate or item.next_attempt_at is None
                 or item.next_attempt_at <= self.clock())
 
     def _reports(self, server: str, done: dict[int, ItemReport]) -> list[ItemReport]:
@@ -449,10 +448,11 @@ class SyncService:
                     OutboxState.REJECTED, OutboxState.CONFLICT):
                 self._store.update(item.id, self.clock(), state=hold, last_error=message)
 
-    def _defer_due(self, server: str, message: str, retry_after: float | None) -> None:
+    def _defer_due(self, server: str, message: str, retry_after: float | None,
+                   immediate: bool = False) -> None:
         """The server cannot be reached: every unsent item that was due waits its turn."""
         for item in self._store.items(server):
-            if item.stage.unsent and self._due(item):
+            if item.stage.unsent and self._due(item, immediate):
                 self._wait(item, message, retry_after)
 
     def _wait(self, item: OutboxItem, message: str, retry_after: float | None, *,
