@@ -131,6 +131,12 @@ def set_consent(workspace: Workspace, evidence_id: str, consent: Consent) -> Op[
                     [Change.EVIDENCE], ids=[evidence_id])
 
 
+def set_identifying(workspace: Workspace, evidence_id: str, identifying: bool) -> Op[Evidence]:
+    return Op.write(_tr("Saving who the piece shows"),
+                    lambda _c: workspace.evidence.set_identifying(evidence_id, identifying),
+                    [Change.EVIDENCE], ids=[evidence_id])
+
+
 def update_text(workspace: Workspace, evidence_id: str, body: str) -> Op[Evidence]:
     return Op.write(_tr("Saving your writing"),
                     lambda _c: workspace.evidence.update_text(evidence_id, body),

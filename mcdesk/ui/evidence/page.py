@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -33,6 +34,7 @@ from mcdesk.jobs.ops import Op
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.evidence import ops
 from mcdesk.ui.evidence.tools import EvidenceTools
+from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.evidence_model import (
     EVIDENCE_ROLE,
     THUMB_SIZE,
@@ -124,17 +126,10 @@ class EvidencePage(EvidenceTools):
             "No evidence yet.\n\nDrop classroom videos, lesson plans, photos of student work "
             "or your notes here, or press Add files… A whole phone or camera folder works "
             "too. mcdesk keeps a copy; your originals are never changed."))
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setMargin(16)
         self.empty_add = QPushButton(self.tr("Add files…"))
         self.empty_add.clicked.connect(self.choose_files)
-        empty_box = QWidget()
-        empty_layout = QVBoxLayout(empty_box)
-        empty_layout.addStretch(1)
-        empty_layout.addWidget(self.empty)
-        empty_layout.addWidget(self.empty_add, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_layout.addStretch(2)
+        empty_box = empty_state(self.empty, self.empty_add)
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.list)
         self.left_stack.addWidget(empty_box)
@@ -175,6 +170,12 @@ class EvidencePage(EvidenceTools):
         for consent, label in CONSENT_LABELS.items():
             self.consent_box.addItem(self.tr(label), consent)
         self.consent_box.activated.connect(self._consent_chosen)
+        self.identifying_box = QCheckBox(self.tr("It shows who I am (hidden from assessors "
+                                                 "in blind review)"))
+        self.identifying_box.setToolTip(self.tr(
+            "Packages say so, and an assessor sees this piece only after choosing to show "
+            "identifying details"))
+        self.identifying_box.clicked.connect(self._identifying_chosen)
         self.captured_edit = QLineEdit()
         self.captured_edit.setPlaceholderText(self.tr("e.g. my coach"))
         self.captured_edit.editingFinished.connect(self._captured_edited)
@@ -191,6 +192,7 @@ class EvidencePage(EvidenceTools):
         form.addRow(self.tr("&Title:"), self.title_edit)
         form.addRow(self.tr("About:"), self.facts_label)
         form.addRow(self.tr("&Consent:"), self.consent_box)
+        form.addRow("", self.identifying_box)
         form.addRow(self.tr("Captured &by:"), self.captured_edit)
         form.addRow(self.tr("Ta&gs:"), self.tags_edit)
         form.addRow(self.tr("Privacy:"), self.privacy_label)
@@ -402,6 +404,7 @@ class EvidencePage(EvidenceTools):
         self.consent_box.setCurrentIndex(max(0, self.consent_box.findData(evidence.consent)))
         camera_kind = evidence.kind in (EvidenceKind.VIDEO, EvidenceKind.IMAGE)
         self.consent_box.setEnabled(camera_kind)
+        self.identifying_box.setChecked(evidence.identifying)
         self.captured_edit.setText(evidence.captured_by or "")
         self.tags_edit.setText(", ".join(evidence.tags))
         self.privacy_label.setText(self._privacy_text(evidence))
@@ -522,6 +525,12 @@ class EvidencePage(EvidenceTools):
         if evidence is None or workspace is None or consent == evidence.consent:
             return
         self._write(ops.set_consent(workspace, evidence.id, consent))
+
+    def _identifying_chosen(self, checked: bool) -> None:
+        evidence, workspace = self._current, self._workspace
+        if evidence is None or workspace is None or checked == evidence.identifying:
+            return
+        self._write(ops.set_identifying(workspace, evidence.id, checked))
 
     def _text_edited(self, _text: str) -> None:
         self._autosave.start()

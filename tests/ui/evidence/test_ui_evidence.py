@@ -161,6 +161,20 @@ def test_consent_is_saved(window: MainWindow, qtbot: QtBot, media: dict[str, Pat
                     timeout=WAIT)
 
 
+def test_a_piece_is_marked_as_showing_the_teacher(window: MainWindow, qtbot: QtBot,
+                                                 media: dict[str, Path]) -> None:
+    page = window.evidence_page
+    add(qtbot, window, [media["photo"]], 1)
+    choose(qtbot, page, "Student work")
+    assert page.identifying_box.isVisible() and not page.identifying_box.isChecked()
+    qtbot.mouseClick(page.identifying_box, Qt.MouseButton.LeftButton)
+    workspace = window.workspace
+    assert workspace is not None
+    qtbot.waitUntil(lambda: workspace.evidence.all()[0].identifying, timeout=WAIT)
+    qtbot.mouseClick(page.identifying_box, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not workspace.evidence.all()[0].identifying, timeout=WAIT)
+
+
 def test_new_writing_autosaves_while_typing(window: MainWindow, qtbot: QtBot) -> None:
     page = window.evidence_page
     page.new_writing()
