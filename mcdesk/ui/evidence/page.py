@@ -528,8 +528,9 @@ class EvidencePage(EvidenceTools):
 
     def _identifying_chosen(self, checked: bool) -> None:
         evidence, workspace = self._current, self._workspace
-        if evidence is None or workspace is None or checked == evidence.identifying:
+        if evidence is None or workspace is None:
             return
+        # No comparison with `evidence`: it may still be the copy from before the last click.
         self._write(ops.set_identifying(workspace, evidence.id, checked))
 
     def _text_edited(self, _text: str) -> None:
