@@ -38,7 +38,8 @@ COMMAND_MODULES = {"catalog": "catalog", "check": "check", "evidence": "evidence
                    "roster": "evidence", "draft": "drafts", "package": "packages",
                    "server": "sync", "sync": "sync", "review": "review",
                    "credential": "credentials", "transcript": "badges", "role": "roles",
-                   "observe": "observe", "exchange": "exchange", "decide": "decide"}
+                   "observe": "observe", "exchange": "exchange", "decide": "decide",
+                   "plan": "plan"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -184,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "to send for a later pass")
     _review_parser(commands, json_flag)
     credentials.add_commands(commands, json_flag)
-    for name in ("roles", "observe", "exchange"):
+    for name in ("roles", "observe", "exchange", "plan"):
         importlib.import_module(f"mcdesk.cli.{name}").add_commands(commands, json_flag)
     decide.add_commands(commands, json_flag)
     return parser

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from mcdesk.services.feedback import ReceivedFeedback
     from mcdesk.services.observations import ObservationService
     from mcdesk.services.packages import PackageService
+    from mcdesk.services.plan import PlanService
     from mcdesk.services.review_files import ReviewFileService
     from mcdesk.services.review_outbox import ReviewOutbox
     from mcdesk.services.reviews import ReviewService
@@ -63,6 +64,8 @@ class Workspace:
         self._exchange: ExchangeService | None = None
         self._staff: StaffService | None = None
         self._staff_lock = threading.Lock()
+        self._plan: PlanService | None = None
+        self._plan_lock = threading.Lock()
         self.seeded_demo = False
 
     @property
@@ -139,6 +142,17 @@ class Workspace:
 
                 self._badges = BadgeService(self._portfolio, self.catalog, drafts)
             return self._badges
+
+    @property
+    def plan(self) -> PlanService:
+        """The teacher's plan (targets, states, hours, reminders), made on first use."""
+        drafts, badges = self.drafts, self.badges
+        with self._plan_lock:
+            if self._plan is None:
+                from mcdesk.services.plan import PlanService
+
+                self._plan = PlanService(self._portfolio, self.catalog, drafts, badges)
+            return self._plan
 
     @property
     def reviews(self) -> ReviewService:
