@@ -59,10 +59,12 @@ class PlanService:
     def add(self, mc_reference: str, target: date) -> tuple[PlanEntry, bool]:
         """Put a micro-credential (its id, the last part of its id, or its name) in the plan
         with a target date, or move its date; (the entry, whether it is new)."""
-        achievement_id = self._catalog.resolve(mc_reference)
-        if achievement_id in {stack.id for stack in self._catalog.stacks()}:
-            raise McdeskError(f'"{mc_reference}" is a stack; set it as your goal with '
-                              "`mcdesk plan goal STACK`")
+        reference = mc_reference.strip()
+        if any(reference == s.id or reference.casefold() == s.name.casefold()
+               for s in self._catalog.stacks()):
+            raise McdeskError(f'"{mc_reference}" is a stack, not a micro-credential; aim for '
+                              "it as your stack goal (`mcdesk plan goal STACK`)")
+        achievement_id = self._catalog.resolve(reference)
         self._check_target(target)
         return self._store.put(achievement_id, target, self.clock())
 
