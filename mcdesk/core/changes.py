@@ -28,6 +28,8 @@ class Change(enum.StrEnum):
     COACHING = "coaching"
     DECISIONS = "decisions"
     BACKUPS = "backups"
+    PLAN = "plan"
+    """The teacher's plan: its entries, target dates, stack goal and reminder window."""
     RECEIVED = "received"
     """Submission packages opened into the portfolio (by hand, or to review them)."""
     PORTFOLIO = "portfolio"

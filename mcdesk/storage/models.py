@@ -441,5 +441,6 @@ class StaffDecisionRow(Base):
 
 # Coaching's tables live in their own module; importing it here puts them in Base.metadata.
 from mcdesk.storage import coaching_models as coaching_models  # noqa: E402
+
 # The plan's tables likewise.
 from mcdesk.storage import plan_models as plan_models  # noqa: E402

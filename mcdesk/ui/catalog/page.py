@@ -67,6 +67,8 @@ def palette_colors(palette: QPalette) -> Colors:
 class CatalogPage(Place):
     watches = frozenset({Change.CATALOG})
     start_draft_requested = Signal(str)
+    #: "Add to plan…": the micro-credential's id (the Plan place asks for the date).
+    add_to_plan_requested = Signal(str)
     entries_shown = Signal(int)
     detail_shown = Signal(str)
 
@@ -135,8 +137,13 @@ class CatalogPage(Place):
         self.start_draft_button.setToolTip(self.tr(
             "Start gathering your submission for this micro-credential"))
         self.start_draft_button.clicked.connect(self._start_draft_clicked)
+        self.add_to_plan_button = QPushButton(self.tr("Add to plan…"))
+        self.add_to_plan_button.setToolTip(self.tr(
+            "Aim to earn this micro-credential: choose the date you will send it by"))
+        self.add_to_plan_button.clicked.connect(self._add_to_plan_clicked)
         version_row = QHBoxLayout()
         version_row.addWidget(self.start_draft_button)
+        version_row.addWidget(self.add_to_plan_button)
         version_row.addStretch(1)
         version_row.addWidget(self.version_label)
         version_row.addWidget(self.version_box)
@@ -349,12 +356,17 @@ class CatalogPage(Place):
         self.version_box.setVisible(several)
         self.version_label.setVisible(several)
         self.start_draft_button.setVisible(bool(mc.submission_parts) and detail.is_current)
+        self.add_to_plan_button.setVisible(detail.is_current)
         self.right_stack.setCurrentIndex(1)
         self.detail_shown.emit(mc.achievement_id)
 
     def _start_draft_clicked(self) -> None:
         if self._current_id is not None:
             self.start_draft_requested.emit(self._current_id)
+
+    def _add_to_plan_clicked(self) -> None:
+        if self._current_id is not None:
+            self.add_to_plan_requested.emit(self._current_id)
 
     def _version_chosen(self, index: int) -> None:
         if self._current_id is not None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from mcdesk import __version__
 from mcdesk.core.changes import Change, ChangeNotice
 from mcdesk.core.errors import DamagedDatabaseError, McdeskError, MigrationFailedError
+from mcdesk.core.plan import PlanItem
 from mcdesk.core.reviews import Role
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.shell import ops as shell_ops
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     from mcdesk.ui.catalog.page import CatalogPage
     from mcdesk.ui.drafts.page import DraftsPage
     from mcdesk.ui.evidence.page import EvidencePage
+    from mcdesk.ui.plan.page import PlanPage
     from mcdesk.ui.reviews.page import ReviewsPage
     from mcdesk.ui.shell.verify_dialog import VerifyDialog
     from mcdesk.ui.sync.page import SyncPage
@@ -158,6 +160,12 @@ class MainWindow(QMainWindow):
         each other)."""
         if key is PlaceKey.CATALOG:
             cast("CatalogPage", page).start_draft_requested.connect(self._start_draft)
+            cast("CatalogPage", page).add_to_plan_requested.connect(self._add_to_plan)
+        elif key is PlaceKey.PLAN:
+            plan = cast("PlanPage", page)
+            plan.start_draft_requested.connect(self._start_draft)
+            plan.open_draft_requested.connect(self._open_draft)
+            plan.show_in_catalog_requested.connect(self._show_in_catalog)
         elif key is PlaceKey.DRAFTS:
             cast("DraftsPage", page).editor.send_requested.connect(self._send_draft)
         elif key is PlaceKey.REVIEWS:
@@ -175,6 +183,10 @@ class MainWindow(QMainWindow):
     @property
     def drafts_page(self) -> DraftsPage:
         return cast("DraftsPage", self.place(PlaceKey.DRAFTS))
+
+    @property
+    def plan_page(self) -> PlanPage:
+        return cast("PlanPage", self.place(PlaceKey.PLAN))
 
     @property
     def reviews_page(self) -> ReviewsPage:
@@ -405,6 +417,9 @@ class MainWindow(QMainWindow):
                 "evidence is being prepared in Evidence."))
             shell_ops.seed_demo_content(workspace).success(self.demo_content_ready.emit).failure(
                 self._demo_failed).run(self.runner)
+        shell_ops.plan_reminders(workspace).success(lambda found: self._remind(*found)).failure(
+            lambda exc: log.warning("The plan's reminders could not be read: %s", exc)).run(
+            self.runner)
         shell_ops.backup_if_due(workspace).failure(
             lambda exc: log.warning("Scheduled backup failed: %s", exc)).run(self.runner)
 
@@ -489,6 +504,28 @@ class MainWindow(QMainWindow):
     def _start_draft(self, achievement_id: str) -> None:
         self.show_place(PlaceKey.DRAFTS)
         self.drafts_page.start_draft(achievement_id)
+
+    def _add_to_plan(self, achievement_id: str) -> None:
+        self.show_place(PlaceKey.PLAN)
+        self.plan_page.add_micro_credential(achievement_id)
+
+    def _open_draft(self, draft_id: str) -> None:
+        self.show_place(PlaceKey.DRAFTS)
+        self.drafts_page.select_draft(draft_id)
+
+    def _show_in_catalog(self, achievement_id: str) -> None:
+        self.show_place(PlaceKey.CATALOG)
+        self.catalog_page.show_micro_credential(achievement_id)
+
+    def _remind(self, reminders: tuple[PlanItem, ...], remind_days: int) -> None:
+        """On start, what in the teacher's plan is overdue or due soon and not sent yet: a
+        notice that stays a minute (never a modal dialog)."""
+        if not reminders or self.role is not Role.EARNER:
+            return
+        from mcdesk.ui.plan.words import reminder_text
+
+        self.notice_bar.show_message(reminder_text(reminders, remind_days), Tone.WARNING,
+                                     seconds=60)
 
     def _add_evidence(self) -> None:
         self.show_place(PlaceKey.EVIDENCE)

@@ -16,6 +16,7 @@ from mcdesk.jobs.ops import Op
 
 if TYPE_CHECKING:
     from mcdesk.core.check import CheckReport
+    from mcdesk.core.plan import PlanItem
     from mcdesk.core.progress import JobControl
     from mcdesk.credentials.verification import Verification
     from mcdesk.services.workspace import Workspace
@@ -84,6 +85,19 @@ def check_portfolio(workspace: Workspace, *, repair: bool) -> Op[CheckReport]:
 
 def current_role(workspace: Workspace) -> Op[Role]:
     return Op.read(_tr("Reading your role"), lambda _c: workspace.roles.current())
+
+
+def plan_reminders(workspace: Workspace) -> Op[tuple[tuple[PlanItem, ...], int]]:
+    """A teacher's plan entries to remind of on start (none for other roles), with the
+    reminder window in days."""
+
+    def work(_c: object) -> tuple[tuple[PlanItem, ...], int]:
+        if workspace.roles.current() is not Role.EARNER:
+            return (), 0
+        view = workspace.plan.view(readiness=False)
+        return view.reminders, view.remind_days
+
+    return Op.read(_tr("Reading your plan"), work)
 
 
 def switch_role(workspace: Workspace, role: Role) -> Op[Role]:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 class PlaceKey(enum.StrEnum):
     CATALOG = "catalog"
+    PLAN = "plan"
     EVIDENCE = "evidence"
     DRAFTS = "drafts"
     REVIEWS = "reviews"
@@ -51,7 +52,8 @@ class PlaceSpec:
 
 
 #: In sidebar order. Each role shows some of them, so the order serves every role at once:
-#: Observe, Reviews, Decide, Assessors, Catalog, Evidence, Coaching, Drafts, Badges, Sync.
+#: Observe, Reviews, Decide, Assessors, Catalog, Plan, Evidence, Coaching, Drafts, Badges,
+#: Sync.
 PLACES: dict[PlaceKey, PlaceSpec] = {spec.key: spec for spec in (
     PlaceSpec(PlaceKey.OBSERVE, "Observe", "mcdesk.ui.observe.page:ObservePage"),
     # Most people who open mcdesk are teachers; the review workspace is many widgets to build.
@@ -59,6 +61,7 @@ PLACES: dict[PlaceKey, PlaceSpec] = {spec.key: spec for spec in (
     PlaceSpec(PlaceKey.DECIDE, "Decide", "mcdesk.ui.decide.page:DecidePage"),
     PlaceSpec(PlaceKey.ASSESSORS, "Assessors", "mcdesk.ui.assessors.page:AssessorsPage"),
     PlaceSpec(PlaceKey.CATALOG, "Catalog", "mcdesk.ui.catalog.page:CatalogPage", eager=True),
+    PlaceSpec(PlaceKey.PLAN, "Plan", "mcdesk.ui.plan.page:PlanPage"),
     PlaceSpec(PlaceKey.EVIDENCE, "Evidence", "mcdesk.ui.evidence.page:EvidencePage",
               eager=True),
     PlaceSpec(PlaceKey.COACHING, "Coaching", "mcdesk.ui.coaching.page:CoachingPage"),
@@ -83,8 +86,8 @@ class RoleSpec:
 
 ROLES: tuple[RoleSpec, ...] = (
     RoleSpec(Role.EARNER, "Teacher",
-             (PlaceKey.CATALOG, PlaceKey.EVIDENCE, PlaceKey.DRAFTS, PlaceKey.BADGES,
-              PlaceKey.SYNC),
+             (PlaceKey.CATALOG, PlaceKey.PLAN, PlaceKey.EVIDENCE, PlaceKey.DRAFTS,
+              PlaceKey.BADGES, PlaceKey.SYNC),
              start=PlaceKey.DRAFTS),
     RoleSpec(Role.COACH, "Coach",
              (PlaceKey.OBSERVE, PlaceKey.EVIDENCE, PlaceKey.COACHING, PlaceKey.SYNC),

@@ -89,7 +89,7 @@ def test_list_detail_verify_again_and_share(window: MainWindow, qtbot: QtBot, tm
                                             monkeypatch: pytest.MonkeyPatch) -> None:
     assert [window.sidebar.item(i).text() for i in range(window.sidebar.count())
             if not window.sidebar.item(i).isHidden()] == [
-        "Catalog", "Evidence", "Drafts", "Badges", "Sync"]
+        "Catalog", "Plan", "Evidence", "Drafts", "Badges", "Sync"]
     page = badges_page(window, qtbot)
     assert page.list.count() == 2 and page.badges_stack.currentIndex() == 0
     texts = {page.list.item(i).text().split("\n")[0]: page.list.item(i).text()
