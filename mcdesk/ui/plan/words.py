@@ -74,8 +74,11 @@ def reminder_text(items: Sequence[PlanItem], remind_days: int) -> str:
         return ""
     if len(items) == 1:
         item = items[0]
-        what = _tr("“%1” is %2 (%3) and not sent yet.").replace("%1", item.title).replace(
-            "%2", due_words(item)).replace("%3", long_date(item.target))
+        sentence = (_tr("“%1” is %2 (%3): it came back “not yet”, resubmit it.")
+                    if item.state is PlanState.NOT_YET
+                    else _tr("“%1” is %2 (%3) and not sent yet."))
+        what = sentence.replace("%1", item.title).replace("%2", due_words(item)).replace(
+            "%3", long_date(item.target))
         return _tr("Your plan: %1").replace("%1", what)
     overdue = sum(1 for i in items if i.due is Due.OVERDUE)
     soon = len(items) - overdue
