@@ -363,6 +363,7 @@ class Issuer:
                     raise invalid("this issuer does not offer that micro-credential", [
                         f"achievementId {body.achievementId} version {body.version} is not "
                         "in the catalog"])
+                check_layout(body.files, self.limits)  # before anything is stored
                 self._check_attempt(s, caller, body, found[0])
                 s.add(Submission(
                     id=sid, earner_id=caller.id, achievement_id=body.achievementId,
@@ -427,7 +428,6 @@ class Issuer:
                           f"{refused[0][0]}: this server does not accept {refused[0][1]}",
                           problems=[f"{p}: {t}" for p, t in refused],
                           extra={"file": refused[0][0]})
-        check_layout(body.files, self.limits)
 
     def _missing(self, caller: Caller, files: Sequence[Any]) -> list[str]:
         """The files the caller still has to send: every one they have not sent themselves

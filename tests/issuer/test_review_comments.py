@@ -137,9 +137,12 @@ def test_the_earner_sees_the_comments_meant_for_them_once_decided(server: Server
 
 
 def test_members_nested_in_a_region_or_passage_never_reach_the_earner(
-        server: Server, received: str) -> None:
+        server: Server, teacher_portfolio: Portfolio) -> None:
     """An assessor hides their name inside a region and a passage: the earner's copy keeps
     only the documented members at every depth."""
+    bag = teacher_portfolio.bag(answer=f"Nested members test {uuid.uuid4()}: Ben's bag.")
+    assert server.send(bag, "earner2").status_code == 200  # Ada's attempts stay free
+    received = bag.submission_id
     assigned = assignment_for(server, "assessor", received)
     region = {"x": 0.1, "y": 0.2, "width": 0.3, "height": 0.4, "assessor": "Cleo Assessor",
               "note": {"by": "Cleo"}}
@@ -153,7 +156,7 @@ def test_members_nested_in_a_region_or_passage_never_reach_the_earner(
     decided = server.api("staff").post(f"{status_url}/decision", json={
         "state": "not yet", "feedback": [], "overrideReason": "Set-up: no second review."})
     assert decided.status_code == 200, decided.text
-    shown = server.api("earner").get(status_url).json()["comments"]
+    shown = server.api("earner2").get(status_url).json()["comments"]
     assert [c["text"] for c in shown] == ["On the photo", "On the answer"]
     assert shown[0]["region"] == {"x": 0.1, "y": 0.2, "width": 0.3, "height": 0.4}
     assert shown[1]["passage"] == {"start": 0, "end": 9, "quote": "Students "}

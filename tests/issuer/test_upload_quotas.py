@@ -35,17 +35,19 @@ def one_byte_short(api: Api, bag: Bag) -> str:
 
 def test_open_uploads_are_limited_per_person(tmp_path: Path,
                                              teacher_portfolio: Portfolio) -> None:
-    with fresh_server(tmp_path / "issuer", "--max-open-uploads", "3") as server:
+    """The attack as found: one file uploaded again and again, each time one byte short, so
+    nothing ever completes; the default quota stops it at 20."""
+    with fresh_server(tmp_path / "issuer") as server:
         api, bag = begun(server, teacher_portfolio)
-        locations = [one_byte_short(api, bag) for _ in range(3)]
+        locations = [one_byte_short(api, bag) for _ in range(20)]
         refused = api.create_upload(bag.submission_id, VIDEO, bag.files[VIDEO])
         assert refused.status_code == 429, refused.text
         assert refused.headers["Content-Type"] == "application/problem+json"
         assert int(refused.headers["Retry-After"]) > 0
         problem = refused.json()
         assert problem["type"].endswith("/quota-exceeded")
-        assert problem["openUploads"] == 3 and problem["maxOpenUploads"] == 3
-        assert "3 unfinished uploads" in problem["detail"]
+        assert problem["openUploads"] == 20 and problem["maxOpenUploads"] == 20
+        assert "20 unfinished uploads" in problem["detail"]
         # Someone else is not held back by Ada's uploads.
         ben, his = begun(server, teacher_portfolio, "earner2")
         assert ben.create_upload(his.submission_id, VIDEO, his.files[VIDEO]).status_code == 201
@@ -54,6 +56,17 @@ def test_open_uploads_are_limited_per_person(tmp_path: Path,
                            ).status_code == 204
         assert api.create_upload(bag.submission_id, VIDEO, bag.files[VIDEO]
                                  ).status_code == 201
+
+
+def test_the_open_upload_quota_is_configurable(tmp_path: Path,
+                                              teacher_portfolio: Portfolio) -> None:
+    with fresh_server(tmp_path / "issuer", "--max-open-uploads", "2") as server:
+        api, bag = begun(server, teacher_portfolio)
+        for _ in range(2):
+            one_byte_short(api, bag)
+        refused = api.create_upload(bag.submission_id, VIDEO, bag.files[VIDEO])
+        assert refused.status_code == 429
+        assert refused.json()["maxOpenUploads"] == 2
 
 
 def test_bytes_announced_by_open_uploads_are_limited_per_person(
