@@ -478,6 +478,10 @@ class Issuer:
             if wrong:
                 self._forget(sid)
                 raise invalid("the bag's files do not match what was announced", wrong)
+            early = bags.precheck(self.files, files)
+            if early:  # refused from two small files, before anything is assembled
+                self._forget(sid)
+                raise invalid("the bag is not a valid mcdesk submission", early)
             dest = self.files.bag_path(sid)
             made = bags.assemble(self.files, bag_name, files, dest,
                                  bags.frozen_time(self.files, files))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import time
 import uuid
 import zipfile
@@ -160,3 +161,38 @@ def test_assessors_get_the_bag_without_the_earners_name(server: Server,
     # The original stays as the earner sent it, for their own record.
     original = (server.data / "bags" / f"{bag.submission_id}.zip").read_bytes()
     assert original == bag.zip_bytes
+
+
+def bytes_written_by(process_id: int) -> int:
+    """What the process has passed to write() so far (Linux's per-process I/O count)."""
+    for line in Path(f"/proc/{process_id}/io").read_text().splitlines():
+        if line.startswith("wchar:"):
+            return int(line.split()[1])
+    raise AssertionError("no wchar in /proc/<pid>/io")
+
+
+def test_a_bag_its_manifest_disowns_is_refused_before_it_is_assembled(
+        server: Server, teacher_portfolio: Portfolio) -> None:
+    """Eight paths name one 16 MiB file the manifest does not list: finalize refuses from
+    the two small manifests, without writing the 128 MiB bag it would otherwise assemble."""
+    bag = teacher_portfolio.bag(answer="A bag carrying files its own manifest never lists.")
+    extra = os.urandom(16 * MIB)
+    for i in range(8):
+        bag.files[f"data/evidence/extra-{i}.mp4"] = extra
+    api = server.api("earner")
+    url = f"/api/v1/submissions/{bag.submission_id}"
+    begun = api.put(url, json=bag.begin_body())
+    assert begun.status_code == 201, begun.text
+    files = bag.by_sha256()
+    for sha256 in begun.json()["missing"]:
+        path, content = files[sha256]
+        assert api.upload(bag.submission_id, path, content).status_code in (201, 204)
+    before = bytes_written_by(server.process.pid)
+    refused = api.post(f"{url}/finalize")
+    written = bytes_written_by(server.process.pid) - before
+    assert refused.status_code == 422, refused.text
+    problems = refused.json()["problems"]
+    assert "data/evidence/extra-0.mp4: in the payload but not listed in manifest-sha256.txt" \
+        in problems, problems
+    assert written < 4 * MIB, written
+    assert api.get(url).status_code == 404  # forgotten: the rebuilt bag can be begun again
