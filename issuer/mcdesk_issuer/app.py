@@ -28,7 +28,9 @@ from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mcdesk_issuer import PROTOCOL_VERSION, __version__
+from mcdesk_issuer.config import allowed_hosts
 from mcdesk_issuer.files import is_upload_id
+from mcdesk_issuer.gate import CALLER_KEY, Gate
 from mcdesk_issuer.models import BeginBody, DecisionBody, ReviewBody
 from mcdesk_issuer.problems import PROBLEM_JSON, Problem, bad_request
 from mcdesk_issuer.service import Caller, Issuer, UploadInfo
@@ -81,12 +83,25 @@ def openapi_text() -> str:
     return resources.files("mcdesk_issuer").joinpath("openapi.yaml").read_text("utf-8")
 
 
-def current_caller(request: Request) -> Caller:
-    """The caller the request's bearer token names (401 otherwise)."""
+def request_caller(request: Request) -> Caller:
+    """The caller the request's bearer token names, as the gate found it (401 otherwise)."""
     issuer: Issuer = request.app.state.issuer
-    caller = issuer.authenticate(request.headers.get("authorization"))
-    issuer.maybe_tick()
+    caller = request.scope.get(CALLER_KEY)
+    if isinstance(caller, Caller):
+        return caller
+    return issuer.authenticate(request.headers.get("authorization"))
+
+
+def current_caller(request: Request) -> Caller:
+    caller = request_caller(request)
+    request.app.state.issuer.maybe_tick()
     return caller
+
+
+def base_url(issuer: Issuer, request: Request) -> str:
+    """The server's address for URLs it hands out: the configured public URL, else the
+    request's own (its Host already passed the gate's trusted-host check)."""
+    return issuer.settings.public_url or str(request.base_url).rstrip("/")
 
 
 Authed = Annotated[Caller, Depends(current_caller)]
@@ -99,7 +114,10 @@ def create_app(issuer: Issuer) -> FastAPI:
     app = FastAPI(title="mcdesk issuer", version=__version__, openapi_url=None,
                   docs_url=None, redoc_url=None)
     app.state.issuer = issuer
-    app.add_middleware(TusHeaders)
+    app.add_middleware(Gate, authenticate=issuer.authenticate,
+                       hosts=allowed_hosts(issuer.settings),
+                       max_body=issuer.limits.max_body_bytes)
+    app.add_middleware(TusHeaders)  # outermost: the gate's refusals say Tus-Resumable too
     patching: set[str] = set()
 
     # -- errors ----------------------------------------------------------------------
@@ -130,7 +148,7 @@ def create_app(issuer: Issuer) -> FastAPI:
     # -- auth ------------------------------------------------------------------------
 
     def caller(request: Request) -> Caller:
-        return issuer.authenticate(request.headers.get("authorization"))
+        return request_caller(request)
 
     # -- discovery -------------------------------------------------------------------
 
@@ -227,7 +245,7 @@ def create_app(issuer: Issuer) -> FastAPI:
         info = issuer.create_upload(who, length, metadata)
         if length == 0:
             issuer.complete_upload(who, info)
-        location = str(request.url_for("upload_head", uploadId=info.id))
+        location = f"{base_url(issuer, request)}{UPLOADS}{info.id}"
         return Response(status_code=201, headers={
             "Location": location, "Upload-Offset": "0",
             "Upload-Expires": http_date(info.expires_at)})
@@ -355,7 +373,7 @@ def create_app(issuer: Issuer) -> FastAPI:
 
     @app.get(f"{OB_API}/discovery")
     def ob_discovery(request: Request) -> dict[str, Any]:
-        base = str(request.base_url).rstrip("/")
+        base = base_url(issuer, request)
         return {
             "openapi": "3.0.1",
             "info": {"title": issuer.name, "version": "3.0",
@@ -382,8 +400,9 @@ def create_app(issuer: Issuer) -> FastAPI:
         moment = _parse_since(since)
         jws, total = issuer.credentials(who, limit=limit, offset=offset, since=moment)
         headers = {"X-Total-Count": str(total)}
-        links = _page_links(str(request.url.remove_query_params(["limit", "offset"])),
-                            limit, offset, total)
+        here = request.url.remove_query_params(["limit", "offset"])
+        links = _page_links(base_url(issuer, request) + here.path
+                            + (f"?{here.query}" if here.query else ""), limit, offset, total)
         if links:
             headers["Link"] = links
         return JSONResponse({"compactJwsStrings": jws, "credential": []}, headers=headers)

@@ -8,6 +8,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import stat
 import zipfile
 from collections.abc import Sequence
@@ -16,8 +17,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from mcdesk.core.packages import METADATA_PATH, PackageRefusedError, metadata_cross_checks
-from mcdesk.formats.bag import read_bag
+from mcdesk.core.packages import (
+    BAG_INFO,
+    MANIFEST,
+    METADATA_PATH,
+    PackageRefusedError,
+    metadata_cross_checks,
+)
+from mcdesk.core.units import human_size
+from mcdesk.formats.bag import TAGMANIFEST, decode_path, read_bag
 from mcdesk.formats.schemas import schema_errors
 from mcdesk_issuer.files import CHUNK, FileStore, hash_file
 
@@ -27,6 +35,7 @@ _TEXT_SUFFIXES = (".txt", ".json", ".md", ".csv", ".xml", ".html", ".htm", ".svg
 _FILE_MODE = (stat.S_IFREG | 0o644) << 16
 _ZIP64_AT = int(zipfile.ZIP64_LIMIT / 1.1)
 _MAX_METADATA = 16 * 1024 * 1024
+_SHA256_LINE = re.compile(r"^([0-9A-Fa-f]{64})[ \t]+(.+)$")
 
 
 @dataclass(frozen=True)
@@ -177,3 +186,160 @@ def evidence_pieces(archive: Path) -> list[dict[str, Any]]:
         return []
     return sorted((p for p in pieces if isinstance(p, dict)),
                   key=lambda p: (str(p.get("criterion", "")), int(p.get("position", 0) or 0)))
+
+
+# ------------------------------------------------------------------ before assembling
+
+
+def precheck(store: FileStore, files: Sequence[BagFileRef]) -> list[str]:
+    """What the tag files alone show wrong, before a byte of the bag is assembled: the
+    payload manifest must list exactly the data/ files begun, with their sha256, and the tag
+    manifest only tag files begun, with theirs. A bag refused here costs reading two small
+    files (the layout check capped them); what passes is validated whole after assembly."""
+    by_path = {f.path: f for f in files}
+    payload = {f.path: f.sha256 for f in files if f.path.startswith("data/")}
+    problems: list[str] = []
+    listed = _manifest_of(store, by_path.get(MANIFEST), problems)
+    if listed is not None:
+        for path, digest in sorted(listed.items()):
+            if path not in payload:
+                problems.append(f"{MANIFEST}: lists {path}, which is not a file of the bag")
+            elif payload[path] != digest:
+                problems.append(f"{path}: its sha256 ({payload[path]}) does not match "
+                                f"{MANIFEST} ({digest}): changed or damaged after packaging")
+        problems += [f"{path}: in the payload but not listed in {MANIFEST}"
+                     for path in sorted(payload) if path not in listed]
+    tags = _manifest_of(store, by_path.get(TAGMANIFEST), problems)
+    for path, digest in sorted((tags or {}).items()):
+        begun = by_path.get(path)
+        if begun is None or path.startswith("data/") or path == TAGMANIFEST:
+            problems.append(f"{TAGMANIFEST}: lists {path}, which is not a tag file of the bag")
+        elif begun.sha256 != digest:
+            problems.append(f"{path}: its sha256 ({begun.sha256}) does not match "
+                            f"{TAGMANIFEST} ({digest}): changed or damaged after packaging")
+    return problems[:50]
+
+
+def _manifest_of(store: FileStore, ref: BagFileRef | None, problems: list[str]
+                 ) -> dict[str, str] | None:
+    """path -> sha256 from a stored sha256 manifest (None, with a problem, when unreadable)."""
+    if ref is None:
+        return None
+    data = store.blob_path(ref.sha256).read_bytes()
+    if hashlib.sha256(data).hexdigest() != ref.sha256:
+        return None  # damaged on the server's disk: assembling finds it and asks for it again
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        problems.append(f"{ref.path}: not UTF-8 text")
+        return None
+    entries: dict[str, str] = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parsed = _SHA256_LINE.match(line)
+        if parsed is None:
+            problems.append(f"{ref.path}: line {number} is not '<sha256> <path>'")
+            return None
+        entries[decode_path(parsed.group(2))] = parsed.group(1).lower()
+    return entries
+
+
+# ------------------------------------------------------------------- the assessors' copy
+
+
+def blind_path(archive: Path) -> Path:
+    """Where the copy of a stored bag handed to assessors lives (beside the original)."""
+    return archive.with_name(archive.name.removesuffix(".zip") + ".blind.zip")
+
+
+def served_path(archive: Path) -> Path:
+    """The bag assessors get: the blind copy when the original says who the earner is."""
+    blind = blind_path(archive)
+    return blind if blind.is_file() else archive
+
+
+def make_blind_copy(archive: Path) -> Path | None:
+    """Write the assessors' copy of a valid bag: `earner` (name, organization, whatever the
+    earner chose to say) taken out of data/submission.json, with the manifest, Payload-Oxum,
+    Bag-Size and tag manifest made to match, so the copy is a valid bag in its own right.
+    None (and nothing written) when the metadata names nobody."""
+    with zipfile.ZipFile(archive) as source:
+        infos = source.infolist()
+        top = infos[0].filename.split("/", 1)[0]
+
+        def read(path: str) -> bytes:
+            return source.read(f"{top}/{path}")
+
+        metadata = json.loads(read(METADATA_PATH).decode("utf-8"))
+        if not isinstance(metadata, dict) or "earner" not in metadata:
+            return None
+        del metadata["earner"]
+        changed = {METADATA_PATH: (json.dumps(metadata, ensure_ascii=False, indent=2)
+                                   + "\n").encode("utf-8")}
+        old_size = source.getinfo(f"{top}/{METADATA_PATH}").file_size
+        changed[MANIFEST] = _rehash(read(MANIFEST), changed)
+        changed[BAG_INFO] = _resize(read(BAG_INFO), len(changed[METADATA_PATH]) - old_size)
+        changed[TAGMANIFEST] = _rehash(read(TAGMANIFEST), changed)
+        dest = blind_path(archive)
+        partial = dest.with_name(dest.name + ".partial")
+        try:
+            with zipfile.ZipFile(partial, "w", allowZip64=True) as copy:
+                for info in infos:
+                    _copy_entry(source, copy, info, changed.get(info.filename[len(top) + 1:]))
+            with open(partial, "rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(partial, dest)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                partial.unlink()
+            raise
+    return dest
+
+
+def _copy_entry(source: zipfile.ZipFile, copy: zipfile.ZipFile, info: zipfile.ZipInfo,
+                replacement: bytes | None) -> None:
+    entry = zipfile.ZipInfo(info.filename, info.date_time)
+    entry.compress_type = info.compress_type
+    entry.external_attr = info.external_attr
+    entry.create_system = info.create_system
+    if replacement is not None:
+        copy.writestr(entry, replacement)
+        return
+    entry.file_size = info.file_size
+    with source.open(info) as reader, copy.open(
+            entry, "w", force_zip64=info.file_size > _ZIP64_AT) as writer:
+        while chunk := reader.read(CHUNK):
+            writer.write(chunk)
+
+
+def _rehash(manifest: bytes, changed: dict[str, bytes]) -> bytes:
+    """A sha256 manifest with the lines of the `changed` files given their new digests."""
+    lines = []
+    for line in manifest.decode("utf-8").splitlines():
+        digest, _, path = line.partition(" ")
+        name = decode_path(path.strip())
+        if name in changed:
+            digest = hashlib.sha256(changed[name]).hexdigest()
+        lines.append(f"{digest}  {path.strip()}" if path.strip() else line)
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def _resize(bag_info: bytes, delta: int) -> bytes:
+    """bag-info.txt with Payload-Oxum and Bag-Size moved by `delta` payload bytes."""
+    lines = bag_info.decode("utf-8").splitlines()
+    fields = [(label.strip().casefold(), value.strip())
+              for label, colon, value in (line.partition(":") for line in lines) if colon]
+    oxum = dict(fields).get("payload-oxum", "")
+    total, _, count = oxum.partition(".")
+    payload = int(total) + delta if total.isdigit() else None
+    changed = []
+    for line in lines:
+        label, colon, _value = line.partition(":")
+        key = label.strip().casefold()
+        if colon and payload is not None and key == "payload-oxum":
+            line = f"{label}: {payload}.{count}"
+        elif colon and payload is not None and key == "bag-size":
+            line = f"{label}: {human_size(payload)}"
+        changed.append(line)
+    return ("\n".join(changed) + "\n").encode("utf-8")

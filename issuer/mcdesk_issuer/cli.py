@@ -11,9 +11,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mcdesk_issuer import __version__
-from mcdesk_issuer.config import GIB, Limits, Settings
+from mcdesk_issuer.config import GIB, MIB, Limits, Settings, check_public_url
+from mcdesk_issuer.private import restrict_umask
 from mcdesk_issuer.problems import Problem
 from mcdesk_issuer.service import ROLES, Issuer
+
+_WILDCARDS = ("", "0.0.0.0", "::", "*")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -36,6 +39,30 @@ def _parser() -> argparse.ArgumentParser:
                         help="largest submission accepted, in GiB (default 8)")
     parser.add_argument("--upload-hours", type=float, default=24.0,
                         help="how long an unfinished upload is kept (default 24)")
+    parser.add_argument("--public-url", default=None, metavar="URL",
+                        help="the address clients use, e.g. https://issuer.example.org (for "
+                             "upload locations and discovery; its host is trusted)")
+    parser.add_argument("--trusted-host", action="append", default=[], metavar="HOST",
+                        help="a host name requests may name besides localhost and the public "
+                             "URL's (repeatable; '*' accepts any)")
+    parser.add_argument("--max-body-mb", type=float, default=16.0,
+                        help="largest JSON request body read, in MiB (default 16)")
+    parser.add_argument("--max-tag-file-mb", type=float, default=4.0,
+                        help="largest bag tag file (manifests, bag-info.txt), in MiB "
+                             "(default 4)")
+    parser.add_argument("--max-paths-per-file", type=int, default=8,
+                        help="how many paths of one bag may name the same file (default 8)")
+    parser.add_argument("--max-open-uploads", type=int, default=20,
+                        help="unfinished uploads one person may have open (default 20)")
+    parser.add_argument("--max-open-upload-gb", type=float, default=16.0,
+                        help="bytes one person's unfinished uploads may announce, in GiB "
+                             "(default 16)")
+    parser.add_argument("--reserve-free-gb", type=float, default=2.0,
+                        help="free disk space kept in reserve: uploads that would leave less "
+                             "are refused (default 2)")
+    parser.add_argument("--token-days", type=float, default=365.0,
+                        help="lifetime of a new token when --expires-days is not given "
+                             "(default 365)")
     parser.add_argument("--log-level", default="info",
                         choices=["critical", "error", "warning", "info", "debug"])
     commands = parser.add_subparsers(dest="command")
@@ -50,7 +77,8 @@ def _parser() -> argparse.ArgumentParser:
                         help="who it is for: a new person (two people may share a name)")
     create.add_argument("--person", default=None, metavar="ID",
                         help="an existing person's id: the token is theirs")
-    create.add_argument("--expires-days", type=float, default=None)
+    create.add_argument("--expires-days", type=float, default=None,
+                        help="days until the token expires (default: --token-days, 365)")
     token.add_parser("list", help="each person in each role, with ids and usable tokens")
     revoke = token.add_parser("revoke", help="revoke every token of a person")
     revoke.add_argument("person", metavar="NAME_OR_ID")
@@ -116,9 +144,20 @@ def _parser() -> argparse.ArgumentParser:
 def _settings(args: argparse.Namespace) -> Settings:
     limits = Limits(max_file_bytes=int(args.max_file_gb * GIB),
                     max_submission_bytes=int(args.max_submission_gb * GIB),
-                    upload_lifetime_s=int(args.upload_hours * 3600))
+                    upload_lifetime_s=int(args.upload_hours * 3600),
+                    max_body_bytes=int(args.max_body_mb * MIB),
+                    max_tag_file_bytes=int(args.max_tag_file_mb * MIB),
+                    max_paths_per_file=args.max_paths_per_file,
+                    max_open_uploads=args.max_open_uploads,
+                    max_open_upload_bytes=int(args.max_open_upload_gb * GIB),
+                    reserve_free_bytes=int(args.reserve_free_gb * GIB),
+                    token_days=args.token_days)
+    trusted = list(args.trusted_host)
+    if args.host not in _WILDCARDS:  # clients that reach it by its address name it
+        trusted.append(args.host)
+    public = check_public_url(args.public_url) if args.public_url else None
     return Settings(data=args.data.resolve(), database_url=args.database_url, name=args.name,
-                    limits=limits)
+                    limits=limits, public_url=public, trusted_hosts=tuple(trusted))
 
 
 def serve(settings: Settings, host: str, port: int, log_level: str) -> int:
@@ -139,8 +178,13 @@ def serve(settings: Settings, host: str, port: int, log_level: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    restrict_umask()  # everything the server or a command writes is private to its owner
     args = _parser().parse_args(argv)
-    settings = _settings(args)
+    try:
+        settings = _settings(args)
+    except ValueError as exc:
+        print(f"mcdesk-issuer: {exc}", file=sys.stderr)
+        return 2
     logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     if args.command in (None, "serve"):
         return serve(settings, args.host, args.port, args.log_level)

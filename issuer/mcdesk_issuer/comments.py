@@ -25,6 +25,10 @@ DEFAULT_AUDIENCE = ISSUER
 #: member naming the assessor never reaches the earner).
 EARNER_MEMBERS = ("id", "text", "kind", "audience", "evidenceId", "path", "rubricCriterionId",
                   "atSeconds", "endSeconds", "page", "region", "passage", "createdAt")
+#: The members of the nested objects an earner is shown (docs/review-format.md), checked at
+#: every depth: an unknown member inside a region or a passage stays with the issuer too.
+NESTED_MEMBERS: dict[str, tuple[str, ...]] = {"region": ("x", "y", "width", "height"),
+                                              "passage": ("start", "end", "quote")}
 _REFERENCES = ("id", "evidenceId", "path", "rubricCriterionId", "createdAt")
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 
@@ -142,5 +146,21 @@ def earner_comments(reviews: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:
                 continue
             if not isinstance(comment.get("text"), str) or not comment["text"].strip():
                 continue
-            shown.append({k: comment[k] for k in EARNER_MEMBERS if k in comment})
+            shown.append(earner_view(comment))
     return shown
+
+
+def earner_view(comment: Mapping[str, Any]) -> dict[str, Any]:
+    """A comment reduced to the documented members, nested objects included; a nested member
+    that is not an object is left out (a stored comment passed the checks, so it is one)."""
+    view: dict[str, Any] = {}
+    for key in EARNER_MEMBERS:
+        if key not in comment:
+            continue
+        value = comment[key]
+        if key in NESTED_MEMBERS:
+            if not isinstance(value, Mapping):
+                continue
+            value = {k: value[k] for k in NESTED_MEMBERS[key] if k in value}
+        view[key] = value
+    return view

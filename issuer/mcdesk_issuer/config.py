@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
+MIB = 1024**2
 GIB = 1024**3
 
 #: Media types a submission's files may have (by their extension), besides the bag's text.
@@ -40,6 +42,22 @@ class Limits:
     #: exact agreement overall and adjacent agreement on every criterion.
     calibration_exact: float = 0.7
     calibration_adjacent: float = 1.0
+    #: Largest request body read (JSON); a tus PATCH streams and is bounded by Upload-Length.
+    max_body_bytes: int = 16 * MIB
+    #: Largest tag file (bagit.txt, bag-info.txt, the two manifests) a bag may list: a
+    #: manifest of 10,000 files with long paths stays well under it.
+    max_tag_file_bytes: int = 4 * MIB
+    #: How many paths of one bag may name the same stored file (non-empty ones): the same
+    #: evidence under two criteria is fine, a thousand copies of one video is not.
+    max_paths_per_file: int = 8
+    #: Uploads a person may have open (created, not finished, not expired) at once, and the
+    #: bytes they announce in all.
+    max_open_uploads: int = 20
+    max_open_upload_bytes: int = 16 * GIB
+    #: Free disk space the data folder keeps: an upload that would leave less is refused.
+    reserve_free_bytes: int = 2 * GIB
+    #: Lifetime of a new token when whoever makes it does not say.
+    token_days: float = 365.0
 
 
 @dataclass(frozen=True)
@@ -48,6 +66,13 @@ class Settings:
     database_url: str | None = None
     name: str | None = None  # None: the name stored in the database (or the default)
     limits: Limits = field(default_factory=Limits)
+    #: The address clients use (e.g. https://issuer.example.org), for the URLs the server
+    #: hands out (upload Location, discovery). None: the request's own address, which is safe
+    #: because only trusted Host headers get that far.
+    public_url: str | None = None
+    #: Host names (without port) requests may name in Host, besides the loopback names and
+    #: the public URL's host; "*" accepts any.
+    trusted_hosts: tuple[str, ...] = ()
 
     @property
     def url(self) -> str:
@@ -70,3 +95,30 @@ class Settings:
     @property
     def key_file(self) -> Path:
         return self.data / "issuer-key.pem"
+
+
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def allowed_hosts(settings: Settings) -> frozenset[str] | None:
+    """The Host names requests may use (lower case, no port); None when any is accepted."""
+    if "*" in settings.trusted_hosts:
+        return None
+    hosts = {h.strip().lower().strip("[]") for h in settings.trusted_hosts if h.strip()}
+    hosts.update(LOOPBACK_HOSTS)
+    if settings.public_url:
+        name = urlsplit(settings.public_url).hostname
+        if name:
+            hosts.add(name.lower())
+    return frozenset(hosts)
+
+
+def check_public_url(url: str) -> str:
+    """`url` without a trailing slash when it is an http(s) address with a host and no query;
+    ValueError otherwise."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or (
+            parts.fragment):
+        raise ValueError(f"--public-url {url!r}: give an http:// or https:// address such as "
+                         "https://issuer.example.org")
+    return url.strip().rstrip("/")

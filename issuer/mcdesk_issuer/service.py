@@ -30,7 +30,7 @@ from mcdesk.credentials.achievement import (
     parse_achievement,
     parse_catalog_text,
 )
-from mcdesk_issuer import assigning, bags, credentials, people, reconcile
+from mcdesk_issuer import assigning, bags, credentials, ownership, people, quotas, reconcile
 from mcdesk_issuer.comments import comment_problems, earner_comments
 from mcdesk_issuer.config import Settings
 from mcdesk_issuer.db import (
@@ -54,7 +54,9 @@ from mcdesk_issuer.db import (
 )
 from mcdesk_issuer.files import FileStore, hash_file
 from mcdesk_issuer.keys import IssuerKey, load_or_create_key
+from mcdesk_issuer.layout import check_layout
 from mcdesk_issuer.models import BeginBody, DecisionBody, FeedbackIn, ReviewBody, ScoreIn
+from mcdesk_issuer.private import make_private, sqlite_file
 from mcdesk_issuer.problems import (
     Problem,
     conflict,
@@ -173,7 +175,7 @@ class Issuer:
         self.clock = clock
         self._ticked = 0.0
         self.limits = settings.limits
-        settings.data.mkdir(parents=True, exist_ok=True)
+        make_private(settings.data, sqlite_file(settings.url))
         self.db = Database(settings.url)
         self.files = FileStore(settings.blobs, settings.uploads, settings.bags)
         self.key: IssuerKey = load_or_create_key(settings.key_file)
@@ -222,7 +224,8 @@ class Issuer:
             raise ValueError("the name is empty")
         token = TOKEN_PREFIX + secrets.token_urlsafe(32)
         now = utcnow()
-        expires = now + timedelta(days=expires_days) if expires_days is not None else None
+        days = self.limits.token_days if expires_days is None else expires_days
+        expires = now + timedelta(days=days)
         with self.db.session() as s:
             if person is not None:
                 pid = canonical_uuid(person)
@@ -360,6 +363,7 @@ class Issuer:
                     raise invalid("this issuer does not offer that micro-credential", [
                         f"achievementId {body.achievementId} version {body.version} is not "
                         "in the catalog"])
+                check_layout(body.files, self.limits)  # before anything is stored
                 self._check_attempt(s, caller, body, found[0])
                 s.add(Submission(
                     id=sid, earner_id=caller.id, achievement_id=body.achievementId,
@@ -376,7 +380,7 @@ class Issuer:
                                "attempt needs a new submission id")
             else:
                 created, state = False, existing.state
-        missing = [] if state != OPEN else self._missing(body.files)
+        missing = [] if state != OPEN else self._missing(caller, body.files)
         return created, {"submissionId": sid, "state": state, "missing": missing}
 
     def _check_attempt(self, s: Session, caller: Caller, body: BeginBody,
@@ -425,10 +429,16 @@ class Issuer:
                           problems=[f"{p}: {t}" for p, t in refused],
                           extra={"file": refused[0][0]})
 
-    def _missing(self, files: Sequence[Any]) -> list[str]:
+    def _missing(self, caller: Caller, files: Sequence[Any]) -> list[str]:
+        """The files the caller still has to send: every one they have not sent themselves
+        (a file another account sent counts as missing, so the answer reveals nothing about
+        other accounts), and any that is no longer on disk."""
+        with self.db.session() as s:
+            held = ownership.held_by(s, caller.id, (e.sha256 for e in files), OPEN)
         missing: list[str] = []
         for entry in files:
-            if entry.sha256 not in missing and not self.files.has_blob(entry.sha256):
+            if entry.sha256 not in missing and (entry.sha256 not in held
+                                                or not self.files.has_blob(entry.sha256)):
                 missing.append(entry.sha256)
         return missing
 
@@ -452,7 +462,12 @@ class Issuer:
                     .order_by(SubmissionFile.position))]
                 expected = bags.Expected(sid, row.achievement_id, row.version, row.attempt)
                 bag_name = row.bag_name
-            missing = self._missing(files)
+            try:
+                check_layout(files, self.limits)
+            except Problem:  # begun before the layout was checked: refused before any work
+                self._forget(sid)
+                raise
+            missing = self._missing(caller, files)
             if missing:
                 raise Problem(409, "missing-files", f"the server still needs {len(missing)} "
                               "file(s) of this bag", extra={"missing": missing})
@@ -463,6 +478,10 @@ class Issuer:
             if wrong:
                 self._forget(sid)
                 raise invalid("the bag's files do not match what was announced", wrong)
+            early = bags.precheck(self.files, files)
+            if early:  # refused from two small files, before anything is assembled
+                self._forget(sid)
+                raise invalid("the bag is not a valid mcdesk submission", early)
             dest = self.files.bag_path(sid)
             made = bags.assemble(self.files, bag_name, files, dest,
                                  bags.frozen_time(self.files, files))
@@ -478,12 +497,16 @@ class Issuer:
                 dest.unlink(missing_ok=True)
                 self._forget(sid)
                 raise invalid("the bag is not a valid mcdesk submission", problems)
+            # Assessors get a copy without the earner's name; the original stays as sent.
+            blind = bags.make_blind_copy(dest)
+            served = (blind, hash_file(blind), blind.stat().st_size) if blind else (
+                dest, made.sha256, made.size)
             with self.db.session() as s:
                 row = self._own_submission(s, caller, sid)
                 row.state = RECEIVED
                 row.received_at = self.clock()
-                row.bag_sha256 = made.sha256
-                row.bag_size = made.size
+                row.bag_sha256 = served[1]
+                row.bag_size = served[2]
                 self._auto_assign(s, row)
                 return {"submissionId": sid, "state": row.state}
 
@@ -535,6 +558,8 @@ class Issuer:
         sha256 = metadata["sha256"].lower()
         self.sweep_expired()
         with self.db.session() as s:
+            quotas.check_room(s, caller.id, length, self.limits, self.settings.uploads,
+                              utcnow())
             submission = self._own_submission(s, caller, metadata["submission"])
             if submission.state != OPEN:
                 raise conflict(f"submission {submission.id} is {submission.state}: it takes "
@@ -640,6 +665,7 @@ class Issuer:
             return
         self._ticked = time.monotonic()
         try:
+            self.sweep_expired()
             self.tick()
         except Exception:  # pragma: no cover - the request itself must still be answered
             log.exception("The periodic assignment work failed")
@@ -704,8 +730,8 @@ class Issuer:
             _, submission = self._own_assignment(s, caller, assignment_id)
             if submission.bag_sha256 is None or submission.bag_size is None:
                 raise not_found("the bag is not there")  # pragma: no cover
-            return BagDownload(self.files.bag_path(submission.id), submission.bag_sha256,
-                               submission.bag_size, submission.bag_name)
+            return BagDownload(bags.served_path(self.files.bag_path(submission.id)),
+                               submission.bag_sha256, submission.bag_size, submission.bag_name)
 
     def put_review(self, caller: Caller, assignment_id: str, body: ReviewBody,
                    if_match: str | None) -> tuple[bool, str, dict[str, Any]]:

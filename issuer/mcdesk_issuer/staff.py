@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mcdesk.core.catalog import MicroCredential
-from mcdesk_issuer import assigning, calibration, credentials, reconcile
+from mcdesk_issuer import assigning, bags, calibration, credentials, reconcile
 from mcdesk_issuer.db import (
     Account,
     AccountRole,
@@ -293,8 +293,8 @@ class Staff:
             if s.get(CalibrationItem, row.id) is None or row.earner_id == caller.id \
                     or row.bag_sha256 is None or row.bag_size is None:
                 raise not_found(f"no calibration item {submission_id}")
-            return BagDownload(self.issuer.files.bag_path(row.id), row.bag_sha256,
-                               row.bag_size, row.bag_name)
+            return BagDownload(bags.served_path(self.issuer.files.bag_path(row.id)),
+                               row.bag_sha256, row.bag_size, row.bag_name)
 
     def calibration_score(self, caller: Caller, submission_id: str,
                           scores: list[dict[str, Any]]) -> dict[str, Any]:

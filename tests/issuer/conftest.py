@@ -25,7 +25,7 @@ from mcdesk.core.evidence import Evidence
 from mcdesk.media import demo
 from mcdesk.services.workspace import Workspace
 from mcdesk_issuer.config import Settings
-from mcdesk_issuer.service import Issuer
+from mcdesk_issuer.service import Caller, Issuer
 from tests.conftest import DEMO_CATALOG
 from tests.package_helpers import item, snapshot
 
@@ -178,6 +178,17 @@ class Server:
             sent = api.upload(bag.submission_id, path, data)
             assert sent.status_code in (201, 204), sent.text
         return api.post(f"/api/v1/submissions/{bag.submission_id}/finalize")
+
+
+def upload_in_process(issuer: Issuer, earner: Caller, bag: Bag) -> None:
+    """Every file of a begun `bag` sent through the service's own tus steps (create the
+    upload, write its bytes, complete it), as the HTTP layer does: the files are then the
+    earner's own."""
+    for sha256, (path, data) in bag.by_sha256().items():
+        info = issuer.create_upload(earner, len(data), {
+            "submission": bag.submission_id, "sha256": sha256, "path": path})
+        issuer.files.part_path(info.id).write_bytes(data)
+        issuer.complete_upload(earner, info)
 
 
 def start_server(data: Path, *extra: str) -> tuple[subprocess.Popen[bytes], str]:

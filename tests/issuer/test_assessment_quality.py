@@ -19,7 +19,7 @@ from mcdesk_issuer.models import BeginBody, DecisionBody, ReviewBody
 from mcdesk_issuer.problems import Problem
 from mcdesk_issuer.service import Caller, Issuer
 from tests.conftest import DEMO_CATALOG
-from tests.issuer.conftest import EXIT_TICKETS, RUBRIC, Portfolio
+from tests.issuer.conftest import EXIT_TICKETS, RUBRIC, Portfolio, upload_in_process
 
 CRITERIA = ("overview", "video", "analysis", "reflection")
 PASS = {c: "proficient" for c in CRITERIA}
@@ -51,10 +51,7 @@ class Desk:
     def submit(self, earner: Caller, attempt: int = 1) -> str:
         bag = self.portfolio.bag(answer=f"Assessment quality {uuid.uuid4()}", attempt=attempt)
         self.issuer.begin(earner, bag.submission_id, BeginBody.model_validate(bag.begin_body()))
-        for sha256, (_, data) in bag.by_sha256().items():  # as if uploaded
-            part = self.folder / "part"
-            part.write_bytes(data)
-            self.issuer.files.adopt(part, sha256)
+        upload_in_process(self.issuer, earner, bag)
         assert self.issuer.finalize(earner, bag.submission_id)["state"] == "received"
         return bag.submission_id
 

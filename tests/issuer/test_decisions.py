@@ -26,6 +26,7 @@ from tests.issuer.conftest import (
     Server,
     start_server,
     stop_server,
+    upload_in_process,
 )
 
 LEVELS = {"overview": "proficient", "video": "exemplary", "analysis": "proficient",
@@ -291,10 +292,7 @@ def test_received_submissions_go_to_the_assessors_in_turn(tmp_path: Path,
         for number in range(3):
             bag = teacher_portfolio.bag(answer=f"Round robin {number}: who reviews this one?")
             issuer.begin(caller, bag.submission_id, BeginBody.model_validate(bag.begin_body()))
-            for sha256, (_, data) in bag.by_sha256().items():  # as if uploaded
-                part = tmp_path / "part"
-                part.write_bytes(data)
-                issuer.files.adopt(part, sha256)
+            upload_in_process(issuer, caller, bag)
             assert issuer.finalize(caller, bag.submission_id)["state"] == "received"
             pairs.append(sorted(names[assessor]
                                 for assessor in _assessors_of(issuer, bag.submission_id)))

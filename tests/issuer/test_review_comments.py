@@ -134,3 +134,42 @@ def test_the_earner_sees_the_comments_meant_for_them_once_decided(server: Server
               if s["submissionId"] == received]
     assert listed == [status]
     assert decided.json() == status
+
+
+def test_members_nested_in_a_region_or_passage_never_reach_the_earner(
+        server: Server, teacher_portfolio: Portfolio) -> None:
+    """An assessor hides their name inside a region and a passage: the earner's copy keeps
+    only the documented members at every depth."""
+    bag = teacher_portfolio.bag(answer=f"Nested members test {uuid.uuid4()}: Ben's bag.")
+    assert server.send(bag, "earner2").status_code == 200  # Ada's attempts stay free
+    received = bag.submission_id
+    assigned = assignment_for(server, "assessor", received)
+    region = {"x": 0.1, "y": 0.2, "width": 0.3, "height": 0.4, "assessor": "Cleo Assessor",
+              "note": {"by": "Cleo"}}
+    passage = {"start": 0, "end": 9, "quote": "Students ", "reviewer": "Cleo Assessor"}
+    body = review(comments=[comment(text="On the photo", page=1, region=region),
+                            comment(text="On the answer", passage=passage)])
+    put = server.api("assessor").put(
+        f"/api/v1/assignments/{assigned['assignmentId']}/review", json=body)
+    assert put.status_code == 201, put.text
+    status_url = f"/api/v1/submissions/{received}"
+    decided = server.api("staff").post(f"{status_url}/decision", json={
+        "state": "not yet", "feedback": [], "overrideReason": "Set-up: no second review."})
+    assert decided.status_code == 200, decided.text
+    shown = server.api("earner2").get(status_url).json()["comments"]
+    assert [c["text"] for c in shown] == ["On the photo", "On the answer"]
+    assert shown[0]["region"] == {"x": 0.1, "y": 0.2, "width": 0.3, "height": 0.4}
+    assert shown[1]["passage"] == {"start": 0, "end": 9, "quote": "Students "}
+    assert "Cleo" not in json.dumps(shown)
+    # The issuer keeps what the assessor sent.
+    stored = server.api("assessor").get(
+        f"/api/v1/assignments/{assigned['assignmentId']}/review").json()
+    assert stored["comments"][0]["region"]["assessor"] == "Cleo Assessor"
+
+
+def test_the_earners_view_of_nested_members_is_whitelisted() -> None:
+    shown = earner_comments([[comment(region={"x": 0, "y": 0, "width": 1, "height": 1,
+                                              "who": "Cleo"},
+                                      passage={"start": 1, "end": 2, "by": "Cleo"})]])
+    assert shown[0]["region"] == {"x": 0, "y": 0, "width": 1, "height": 1}
+    assert shown[0]["passage"] == {"start": 1, "end": 2}
