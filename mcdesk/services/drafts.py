@@ -214,7 +214,7 @@ class DraftService:
         draft = self._store.get(draft_id)
         mc = self.micro_credential(draft)
         attached_ids = sorted({a.evidence_id for a in draft.attachments})
-        live = {evidence.id: evidence for evidence in self._evidence.all()}
+        live = self._evidence.live(attached_ids)
         evidence_by_id: dict[str, Evidence] = {}
         unavailable: dict[str, str] = {}
         for evidence_id in attached_ids:
@@ -230,9 +230,13 @@ class DraftService:
             if path is not None and not path.is_file():
                 unavailable[evidence_id] = ("its stored file is missing (File › Check "
                                             "portfolio looks for it)")
-            for version_id in evidence.versions:  # offered as fixes (a copy without location)
-                if version_id in live:
-                    evidence_by_id.setdefault(version_id, live[version_id])
+        # Versions are offered as fixes (a copy without location): only those not in the trash.
+        attached = list(evidence_by_id.values())
+        versions = self._evidence.live({v for e in attached for v in e.versions})
+        for evidence in attached:
+            for version_id in evidence.versions:
+                if version_id in versions:
+                    evidence_by_id.setdefault(version_id, versions[version_id])
         return check_readiness(
             draft, mc, evidence_by_id,
             roster_hits=self._evidence.roster_hits(attached_ids) if attached_ids else [],

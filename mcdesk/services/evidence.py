@@ -239,6 +239,10 @@ class EvidenceService:
     def all(self) -> list[Evidence]:
         return self._store.all()
 
+    def live(self, evidence_ids: Collection[str]) -> dict[str, Evidence]:
+        """The pieces among `evidence_ids` not in the trash, by id."""
+        return self._store.live(evidence_ids)
+
     def find(self, *, query: str = "", kind: EvidenceKind | None = None,
              tag: str | None = None) -> list[Evidence]:
         terms = fold(query).split()
