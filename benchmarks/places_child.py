@@ -118,10 +118,11 @@ def _typing(app: Any, runner: Any, page: Any) -> float:
     for text in (*SEARCH_WORDS, ""):
         asked: list[float] = []
         shown: list[int] = []
-        ask = page.search.search_changed.connect(lambda _t: asked.append(time.perf_counter()))
+        ask = page.search.search_changed.connect(
+            lambda _t, asked=asked: asked.append(time.perf_counter()))
         show = page.items_shown.connect(shown.append)
         page.search.setText(text)
-        _wait_for(app, lambda: bool(asked and shown))
+        _wait_for(app, lambda asked=asked, shown=shown: bool(asked and shown))
         page.list.repaint()
         slowest = max(slowest, time.perf_counter() - asked[0])
         page.search.search_changed.disconnect(ask)
