@@ -89,10 +89,13 @@ class DraftService:
     def usage(self) -> dict[str, builtins.list[str]]:
         """For each evidence id, the drafts using it ("Exit tickets, attempt 2")."""
         used: dict[str, builtins.list[str]] = {}
-        for draft in self._store.all():
-            label = draft.mc_name + (f", attempt {draft.attempt}" if draft.attempt > 1 else "")
-            for evidence_id in dict.fromkeys(a.evidence_id for a in draft.attachments):
-                used.setdefault(evidence_id, []).append(label)
+        seen: set[tuple[str, str]] = set()
+        for evidence_id, draft_id, mc_name, attempt in self._store.usage_rows():
+            if (evidence_id, draft_id) in seen:  # one piece answering two criteria
+                continue
+            seen.add((evidence_id, draft_id))
+            label = mc_name + (f", attempt {attempt}" if attempt > 1 else "")
+            used.setdefault(evidence_id, []).append(label)
         return used
 
     def resolve(self, reference: str) -> Draft:

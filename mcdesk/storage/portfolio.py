@@ -16,6 +16,7 @@ from mcdesk.core.errors import PortfolioError
 from mcdesk.storage.catalog_reader import CatalogReader
 from mcdesk.storage.catalog_store import CatalogStore
 from mcdesk.storage.migrate import upgrade_database
+from mcdesk.storage.evidence_listing import EvidenceListing
 from mcdesk.storage.read_connections import ReadConnections
 
 if TYPE_CHECKING:
@@ -62,6 +63,7 @@ class Portfolio:
         self._evidence: EvidenceStore | None = None
         self._files: FileStore | None = None
         self.reads = ReadConnections(layout.db_path)
+        self.evidence_listing = EvidenceListing(layout.db_path)
         self.catalog = CatalogStore(lambda: self.database, CatalogReader(self.reads))
 
     @property
@@ -151,6 +153,7 @@ class Portfolio:
 
     def close(self) -> None:
         self.reads.close()
+        self.evidence_listing.close()
         with self._lock:
             database = self._database
         if database is not None:
