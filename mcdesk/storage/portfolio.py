@@ -15,8 +15,8 @@ from mcdesk import __version__
 from mcdesk.core.errors import PortfolioError
 from mcdesk.storage.catalog_reader import CatalogReader
 from mcdesk.storage.catalog_store import CatalogStore
-from mcdesk.storage.migrate import upgrade_database
 from mcdesk.storage.evidence_listing import EvidenceListing
+from mcdesk.storage.migrate import upgrade_database
 from mcdesk.storage.read_connections import ReadConnections
 
 if TYPE_CHECKING:
