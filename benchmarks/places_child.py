@@ -13,8 +13,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-PLACE_SIGNALS = {"evidence": "items_shown", "drafts": "drafts_shown",
-                 "reviews": "reviews_shown", "badges": "badges_shown"}
+# The signal(s) saying a place's list is filled: Drafts shows its drafts' names first (then
+# their checks, drafts_shown), whichever comes first.
+PLACE_SIGNALS = {"evidence": ("items_shown",), "drafts": ("lines_shown", "drafts_shown"),
+                 "reviews": ("reviews_shown",), "badges": ("badges_shown",)}
 SEARCH_WORDS = ("s", "st", "stu", "stud", "stude", "studen", "student", "students")
 SCROLL_STEPS = 60
 TIMEOUT_S = 120.0
@@ -81,7 +83,8 @@ def _first_paint(app: Any, runner: Any, workspace: Any, place: str, *,
     shown: list[int] = []
     started = time.perf_counter()
     page = PLACES[PlaceKey(place)].build(runner)
-    getattr(page, PLACE_SIGNALS[place]).connect(shown.append)
+    for signal in PLACE_SIGNALS[place]:
+        getattr(page, signal).connect(shown.append)
     page.resize(*WINDOW_SIZE)
     page.set_workspace(workspace)
     page.show()

@@ -29,7 +29,7 @@ from mcdesk.core.drafts import (
     SubmissionSnapshot,
 )
 from mcdesk.core.errors import McdeskError, NotFoundError
-from mcdesk.core.evidence import Evidence
+from mcdesk.core.evidence import Evidence, RosterEntry
 from mcdesk.core.readiness import (
     ServerLimits,
     TextNameHit,
@@ -82,6 +82,12 @@ class DraftService:
     def list(self) -> builtins.list[Draft]:
         """Every draft not in the trash, the most recently changed first."""
         return self._store.all()
+
+    def lines(self) -> builtins.list[tuple[str, str, int, DraftStatus]]:
+        """(id, micro-credential name, attempt, status) of each draft `list` gives, read
+        without the drafts' parts: what the list shows before their checks are done."""
+        return [(i, name, attempt, DraftStatus(status))
+                for i, name, attempt, status in self._store.lines()]
 
     def get(self, draft_id: str) -> Draft:
         return self._store.get(draft_id)
@@ -214,7 +220,17 @@ class DraftService:
     def check(self, draft_id: str, *, server_limits: ServerLimits | None = None) -> Readiness:
         """Everything standing between the draft and sending it, each with where it is and
         how to fix it. `server_limits` adds the limits of the server it will go to."""
-        draft = self._store.get(draft_id)
+        return self._check(self._store.get(draft_id), self._evidence.roster(),
+                           server_limits=server_limits)
+
+    def check_all(self) -> builtins.list[tuple[Draft, Readiness]]:
+        """Every draft not in the trash (as `list` orders them) with what `check` says of it,
+        the drafts and the roster read once for all."""
+        roster = self._evidence.roster()
+        return [(draft, self._check(draft, roster)) for draft in self._store.all()]
+
+    def _check(self, draft: Draft, roster: Sequence[RosterEntry], *,
+               server_limits: ServerLimits | None = None) -> Readiness:
         mc = self.micro_credential(draft)
         attached_ids = sorted({a.evidence_id for a in draft.attachments})
         live = self._evidence.live(attached_ids)
@@ -243,14 +259,14 @@ class DraftService:
         return check_readiness(
             draft, mc, evidence_by_id,
             roster_hits=self._evidence.roster_hits(attached_ids) if attached_ids else [],
-            text_hits=self._text_hits(draft),
+            text_hits=self._text_hits(draft, roster),
             server_limits=server_limits,
             unavailable=unavailable,
         )
 
-    def _text_hits(self, draft: Draft) -> builtins.list[TextNameHit]:
+    def _text_hits(self, draft: Draft,
+                   roster: Sequence[RosterEntry]) -> builtins.list[TextNameHit]:
         """Roster names in the draft's own words: its answers and captions."""
-        roster = self._evidence.roster()
         hits: builtins.list[TextNameHit] = []
         if not roster:
             return hits
