@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 
 from mcdesk import __version__
 from mcdesk.core.errors import PortfolioError
+from mcdesk.core.sync import SyncCounts
 from mcdesk.storage.catalog_reader import CatalogReader
 from mcdesk.storage.catalog_store import CatalogStore
 from mcdesk.storage.evidence_listing import EvidenceListing
 from mcdesk.storage.migrate import upgrade_database
 from mcdesk.storage.read_connections import ReadConnections
+from mcdesk.storage.sync_status import read_sync_counts
 
 if TYPE_CHECKING:
     from mcdesk.storage.db import Database
@@ -135,6 +137,10 @@ class Portfolio:
         with self.database.transaction() as session:
             for key, value in values.items():
                 session.merge(MetaRow(key=key, value=value))
+
+    def sync_counts(self) -> SyncCounts:
+        """Servers, outbox items and reviews waiting to be sent, counted (plain sqlite3)."""
+        return read_sync_counts(self.reads)
 
     def meta(self, key: str) -> str | None:
         with self.reads.connection() as connection:
