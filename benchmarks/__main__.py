@@ -3,7 +3,10 @@ each figure against its reference side by side, and print the table.
 
 Figures: ``startup`` (first painted window with the catalog list filled, against a bare PySide6
 window), ``memory`` (the row ``idle memory``: resident memory 10 s after start, against the bare
-window's), ``search`` (catalog search while typing, against a sqlite3 LIKE scan), ``media``
+window's), ``search`` (catalog search while typing, against a sqlite3 LIKE scan), ``places``
+(rows ``first paint <place>``: Evidence, Drafts, Reviews and Badges on the full portfolio
+against the same place on an empty one; ``search evidence`` while typing; ``scroll evidence``,
+the longest GUI-thread stall while scrolling the 10,000-piece grid), ``media``
 (importing a big video against ``sha256sum``, memory flat in file size, compression against the
 ``ffmpeg`` command line, face blur against real time) and ``upload`` (mcdesk's tus client
 sending a big file to the reference issuer against ``curl``, bytes sent again after a kill half
@@ -36,6 +39,7 @@ from benchmarks import (
     bundle,
     idle_memory,
     media_figures,
+    places,
     player,
     search,
     startup,
@@ -44,11 +48,15 @@ from benchmarks import (
 from benchmarks.fixture import FixtureInfo, build_portfolio
 from benchmarks.stats import Figure, format_table
 
-FIGURES = ("startup", "memory", "search", "media", "package", "upload", "links", "player",
-           "bundle")
-PORTFOLIO_FIGURES = ("startup", "memory", "search")  # the figures that need the big portfolio
+FIGURES = ("startup", "memory", "search", "places", "media", "package", "upload", "links",
+           "player", "bundle")
+# The figures that need the big portfolio.
+PORTFOLIO_FIGURES = ("startup", "memory", "search", "places")
 MICRO_CREDENTIALS = 1000
 EVIDENCE_ROWS = 10_000
+DRAFTS = 200
+REVIEWS = 100
+CREDENTIALS = 200
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -74,7 +82,8 @@ def fixture_figure(info: FixtureInfo) -> Figure:
         f"{info.micro_credentials} micro-credentials ({info.stored_versions} stored versions, "
         f"{info.stacks} stacks, {info.catalog_bytes / 1_048_576:.1f} MB of catalog files) "
         f"imported in {info.catalog_seconds:.1f} s; {info.evidence_rows} evidence rows "
-        f"({info.evidence_files} file rows) inserted in {info.evidence_seconds:.1f} s")
+        f"({info.evidence_files} file rows), {DRAFTS} drafts, {REVIEWS} reviews and "
+        f"{CREDENTIALS} credentials inserted in {info.evidence_seconds:.1f} s")
 
 
 def package_figures(result: dict[str, Any]) -> list[Figure]:
@@ -103,9 +112,11 @@ def main(argv: list[str] | None = None) -> int:
         root = args.keep or Path(temp) / "portfolio"
         if set(PORTFOLIO_FIGURES) & set(chosen) or args.keep is not None:
             print(f"Building the portfolio ({MICRO_CREDENTIALS} micro-credentials, "
-                  f"{EVIDENCE_ROWS} evidence rows) in {root} ...", flush=True)
+                  f"{EVIDENCE_ROWS} evidence rows, {DRAFTS} drafts, {REVIEWS} reviews, "
+                  f"{CREDENTIALS} credentials) in {root} ...", flush=True)
             info = build_portfolio(root, micro_credentials=MICRO_CREDENTIALS,
-                                   evidence=EVIDENCE_ROWS)
+                                   evidence=EVIDENCE_ROWS, drafts=DRAFTS, reviews=REVIEWS,
+                                   credentials=CREDENTIALS)
             figures.append(fixture_figure(info))
         if "startup" in chosen:
             print(f"Start-up, {rounds} rounds ...", flush=True)
@@ -123,6 +134,14 @@ def main(argv: list[str] | None = None) -> int:
             searched = search.run_search(root, rounds=rounds)
             figures += search.figures(searched)
             details.append(search.details(searched))
+        if "places" in chosen:
+            print(f"Places at full size against an empty portfolio, {rounds} rounds ...",
+                  flush=True)
+            visited = places.run_places(root, rounds=rounds)
+            figures += places.figures(visited, {
+                "evidence": f"{EVIDENCE_ROWS:,} pieces", "drafts": f"{DRAFTS} drafts",
+                "reviews": f"{REVIEWS} reviews", "badges": f"{CREDENTIALS} credentials"})
+            details.append(places.details(visited))
     if "media" in chosen:
         media_rounds = min(rounds, 3)  # each round moves gigabytes; three medians are plenty
         print(f"Evidence import, compression and face blur, {media_rounds} rounds ...",

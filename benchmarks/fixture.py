@@ -1,5 +1,6 @@
 """Builds a realistic portfolio for the benchmarks: generated micro-credentials imported through
-the catalog service, and evidence rows written with the storage models."""
+the catalog service; evidence, drafts, reviews and earned credentials written straight into the
+database with the storage models (fast: one transaction each)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,14 @@ from typing import Any
 from sqlalchemy import func, select
 
 from mcdesk.services.workspace import Workspace
-from mcdesk.storage.models import EvidenceFileRow, EvidenceRow, MicroCredentialRow
+from mcdesk.storage.models import (
+    CredentialRow,
+    DraftRow,
+    EvidenceFileRow,
+    EvidenceRow,
+    MicroCredentialRow,
+    ReviewRow,
+)
 from mcdesk.storage.portfolio import Portfolio
 
 TEMPLATE_ID = "https://demo.mcdesk.org/achievements/exit-tickets"
@@ -252,9 +260,88 @@ def add_evidence(root: Path, count: int, *, seed: int = 2) -> None:
         portfolio.close()
 
 
+def _catalog_pairs(session: Any, limit: int) -> list[tuple[str, str, str]]:
+    """(achievement id, version, name) of up to `limit` stored micro-credentials."""
+    rows = session.execute(select(MicroCredentialRow.achievement_id, MicroCredentialRow.version,
+                                  MicroCredentialRow.name).limit(limit)).all()
+    return [(str(a), str(v), str(n)) for a, v, n in rows]
+
+
+def _credential_row(number: int, achievement: tuple[str, str, str], when: datetime,
+                    rng: random.Random) -> CredentialRow:
+    achievement_id, _version, name = achievement
+    issuer = ISSUERS[number % len(ISSUERS)]
+    document = {
+        "@context": ["https://www.w3.org/ns/credentials/v2",
+                     "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
+        "id": f"{BASE_URL}/credentials/{number}", "type": ["VerifiableCredential",
+                                                          "OpenBadgeCredential"],
+        "issuer": {"id": f"{BASE_URL}/issuers/{slug(issuer)}", "type": ["Profile"],
+                   "name": issuer},
+        "validFrom": when.isoformat() + "Z", "name": name,
+        "credentialSubject": {"type": ["AchievementSubject"], "achievement": {
+            "id": achievement_id, "type": ["Achievement"], "name": name,
+            "achievementType": "MicroCredential", "description": _sentence(rng, 12)}},
+    }
+    raw = json.dumps(document).encode()
+    return CredentialRow(
+        id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+        sha256=hashlib.sha256(raw).hexdigest(), format="json", raw=raw,
+        payload=raw.decode(), credential_json=raw.decode(), achievement_id=achievement_id,
+        achievement_name=name, achievement_type="MicroCredential",
+        issuer_id=document["issuer"]["id"], issuer_name=issuer,  # type: ignore[index]
+        valid_from=when, valid_until=None, awarded=when, image=None, results_json="[]",
+        evidence_json="[]", state=rng.choice(("verified", "verified", "unverified")),
+        reasons_json="[]", warnings_json="[]", checked_at=when, origin="import",
+        source=f"credential-{number}.json", received_at=when)
+
+
+def add_place_rows(root: Path, *, drafts: int, reviews: int, credentials: int,
+                   seed: int = 3) -> None:
+    """Insert `drafts` drafts, `reviews` reviews (waiting for their package) and
+    `credentials` earned credentials, each on a micro-credential of the catalog, in one
+    transaction."""
+    rng = random.Random(seed)
+    start = datetime(2025, 3, 3, 9, 0)
+    portfolio = Portfolio.open(root, create=False)
+    try:
+        with portfolio.database.transaction() as session:
+            catalog = _catalog_pairs(session, max(drafts, reviews, credentials, 1))
+            if not catalog and (drafts or reviews or credentials):
+                raise RuntimeError("drafts, reviews and badges need a catalog to refer to")
+            rows: list[Any] = []
+            for number in range(drafts):
+                achievement_id, version, name = catalog[number % len(catalog)]
+                when = start + timedelta(hours=7 * number)
+                rows.append(DraftRow(
+                    id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    achievement_id=achievement_id, mc_version=version, mc_name=name,
+                    attempt=1, status="draft", submission_id=str(uuid.uuid4()),
+                    created_at=when, updated_at=when))
+            for number in range(reviews):
+                achievement_id, version, name = catalog[(number * 7) % len(catalog)]
+                when = start + timedelta(hours=5 * number)
+                rows.append(ReviewRow(
+                    id=str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+                    submission_id=str(uuid.uuid4()), mc_id=achievement_id, mc_version=version,
+                    mc_name=name, attempt=1, source="package", server=None,
+                    assignment_id=None, due_at=when + timedelta(days=14),
+                    package_folder=None, state="in progress", blind=True,
+                    created_at=when, updated_at=when))
+            for number in range(credentials):
+                when = start + timedelta(days=number)
+                rows.append(_credential_row(number, catalog[(number * 3) % len(catalog)],
+                                            when, rng))
+            session.add_all(rows)
+    finally:
+        portfolio.close()
+
+
 def build_portfolio(root: Path, *, micro_credentials: int = 1000, evidence: int = 10_000,
+                    drafts: int = 0, reviews: int = 0, credentials: int = 0,
                     seed: int = 1) -> FixtureInfo:
-    """A new portfolio at `root` (which must not exist or be empty) filled for benchmarking."""
+    """A new portfolio at `root` (which must not exist or be empty) filled for benchmarking;
+    `drafts`, `reviews` and `credentials` add that many rows for the places' figures."""
     catalog_dir = root.parent / f"{root.name}-catalog"
     paths = generate_catalog(catalog_dir, micro_credentials, seed=seed)
     started = time.perf_counter()
@@ -267,6 +354,9 @@ def build_portfolio(root: Path, *, micro_credentials: int = 1000, evidence: int 
         catalog_seconds = time.perf_counter() - started
         started = time.perf_counter()
         add_evidence(root, evidence, seed=seed + 1)
+        if drafts or reviews or credentials:
+            add_place_rows(root, drafts=drafts, reviews=reviews, credentials=credentials,
+                           seed=seed + 2)
         evidence_seconds = time.perf_counter() - started
         count = workspace.catalog.count()
         stacks = len(workspace.catalog.stacks())

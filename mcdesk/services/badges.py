@@ -227,11 +227,11 @@ class BadgeService:
         micro-credential is there, else the credential's own achievement description."""
         if credential.achievement_id:
             try:
-                detail = self._catalog.detail(credential.achievement_id)
+                stored = self._catalog.current_definition(credential.achievement_id)
             except McdeskError:
-                detail = None
-            if detail is not None and detail.micro_credential.competency:
-                return detail.micro_credential.competency
+                stored = None
+            if stored is not None and stored.competency:
+                return stored.competency
         subject = credential.credential.get("credentialSubject")
         achievement = subject.get("achievement") if isinstance(subject, dict) else None
         if isinstance(achievement, dict):
@@ -299,9 +299,12 @@ class BadgeService:
 
     # -- stacks ----------------------------------------------------------------------------
 
-    def stacks(self) -> builtins.list[StackProgress]:
-        """For each stack in the catalog: earned, in progress and missing members."""
-        credentials = self._store.list()
+    def stacks(self, credentials: Sequence[EarnedCredential] | None = None
+               ) -> builtins.list[StackProgress]:
+        """For each stack in the catalog: earned, in progress and missing members
+        (`credentials`: the list, when the caller has just read it)."""
+        if credentials is None:
+            credentials = self._store.list()
         earned_ids = {c.achievement_id for c in credentials
                       if c.achievement_id and c.state != "failed"}
         doing: dict[str, str] = {}
@@ -353,10 +356,13 @@ class BadgeService:
     def delete_rule(self, rule_id: int) -> None:
         self._store.delete_rule(rule_id)
 
-    def hours(self) -> dict[str, tuple[float, str]]:
-        """In-service hours each credential gives under the active rule (id -> hours, note)."""
-        return hours_for(self.active_rule(), self._store.list(), self.catalog_hours(),
-                         self._stack_ids())
+    def hours(self, credentials: Sequence[EarnedCredential] | None = None
+              ) -> dict[str, tuple[float, str]]:
+        """In-service hours each credential gives under the active rule (id -> hours, note;
+        `credentials`: the list, when the caller has just read it)."""
+        return hours_for(self.active_rule(),
+                         self._store.list() if credentials is None else credentials,
+                         self.catalog_hours(), self._stack_ids())
 
     def _stack_ids(self) -> frozenset[str]:
         return frozenset(stack.id for stack in self._catalog.stacks())

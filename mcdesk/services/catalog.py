@@ -3,6 +3,7 @@ writer lane)."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +33,8 @@ class MicroCredentialDetail:
 class CatalogService:
     def __init__(self, portfolio: Portfolio) -> None:
         self._portfolio = portfolio
+        self._parsed: dict[str, tuple[str, MicroCredential]] = {}
+        self._parsed_lock = threading.Lock()
 
     def import_files(
         self, paths: Sequence[Path], control: JobControl = NULL_CONTROL
@@ -92,6 +95,21 @@ class CatalogService:
 
     def resolve(self, reference: str) -> str:
         return self._portfolio.catalog.resolve(reference)
+
+    def current_definition(self, achievement_id: str) -> MicroCredential:
+        """The current version of a stored micro-credential, parsed once (again only when it
+        was re-imported with changes): lists that show one line per credential read it often."""
+        from mcdesk.credentials.achievement import parse_achievement_text
+
+        source = self._portfolio.catalog.definition(achievement_id).source_json
+        with self._parsed_lock:
+            cached = self._parsed.get(achievement_id)
+            if cached is not None and cached[0] == source:
+                return cached[1]
+        parsed = parse_achievement_text(source)
+        with self._parsed_lock:
+            self._parsed[achievement_id] = (source, parsed)
+        return parsed
 
     def detail(self, reference: str, version: str | None = None) -> MicroCredentialDetail:
         from mcdesk.credentials.achievement import parse_achievement_text

@@ -29,7 +29,7 @@ from mcdesk.core.drafts import (
     SubmissionSnapshot,
 )
 from mcdesk.core.errors import McdeskError, NotFoundError
-from mcdesk.core.evidence import Evidence
+from mcdesk.core.evidence import Evidence, RosterEntry
 from mcdesk.core.readiness import (
     ServerLimits,
     TextNameHit,
@@ -83,16 +83,25 @@ class DraftService:
         """Every draft not in the trash, the most recently changed first."""
         return self._store.all()
 
+    def lines(self) -> builtins.list[tuple[str, str, int, DraftStatus]]:
+        """(id, micro-credential name, attempt, status) of each draft `list` gives, read
+        without the drafts' parts: what the list shows before their checks are done."""
+        return [(i, name, attempt, DraftStatus(status))
+                for i, name, attempt, status in self._store.lines()]
+
     def get(self, draft_id: str) -> Draft:
         return self._store.get(draft_id)
 
     def usage(self) -> dict[str, builtins.list[str]]:
         """For each evidence id, the drafts using it ("Exit tickets, attempt 2")."""
         used: dict[str, builtins.list[str]] = {}
-        for draft in self._store.all():
-            label = draft.mc_name + (f", attempt {draft.attempt}" if draft.attempt > 1 else "")
-            for evidence_id in dict.fromkeys(a.evidence_id for a in draft.attachments):
-                used.setdefault(evidence_id, []).append(label)
+        seen: set[tuple[str, str]] = set()
+        for evidence_id, draft_id, mc_name, attempt in self._store.usage_rows():
+            if (evidence_id, draft_id) in seen:  # one piece answering two criteria
+                continue
+            seen.add((evidence_id, draft_id))
+            label = mc_name + (f", attempt {attempt}" if attempt > 1 else "")
+            used.setdefault(evidence_id, []).append(label)
         return used
 
     def resolve(self, reference: str) -> Draft:
@@ -211,10 +220,20 @@ class DraftService:
     def check(self, draft_id: str, *, server_limits: ServerLimits | None = None) -> Readiness:
         """Everything standing between the draft and sending it, each with where it is and
         how to fix it. `server_limits` adds the limits of the server it will go to."""
-        draft = self._store.get(draft_id)
+        return self._check(self._store.get(draft_id), self._evidence.roster(),
+                           server_limits=server_limits)
+
+    def check_all(self) -> builtins.list[tuple[Draft, Readiness]]:
+        """Every draft not in the trash (as `list` orders them) with what `check` says of it,
+        the drafts and the roster read once for all."""
+        roster = self._evidence.roster()
+        return [(draft, self._check(draft, roster)) for draft in self._store.all()]
+
+    def _check(self, draft: Draft, roster: Sequence[RosterEntry], *,
+               server_limits: ServerLimits | None = None) -> Readiness:
         mc = self.micro_credential(draft)
         attached_ids = sorted({a.evidence_id for a in draft.attachments})
-        live = {evidence.id: evidence for evidence in self._evidence.all()}
+        live = self._evidence.live(attached_ids)
         evidence_by_id: dict[str, Evidence] = {}
         unavailable: dict[str, str] = {}
         for evidence_id in attached_ids:
@@ -230,20 +249,24 @@ class DraftService:
             if path is not None and not path.is_file():
                 unavailable[evidence_id] = ("its stored file is missing (File › Check "
                                             "portfolio looks for it)")
-            for version_id in evidence.versions:  # offered as fixes (a copy without location)
-                if version_id in live:
-                    evidence_by_id.setdefault(version_id, live[version_id])
+        # Versions are offered as fixes (a copy without location): only those not in the trash.
+        attached = list(evidence_by_id.values())
+        versions = self._evidence.live({v for e in attached for v in e.versions})
+        for evidence in attached:
+            for version_id in evidence.versions:
+                if version_id in versions:
+                    evidence_by_id.setdefault(version_id, versions[version_id])
         return check_readiness(
             draft, mc, evidence_by_id,
             roster_hits=self._evidence.roster_hits(attached_ids) if attached_ids else [],
-            text_hits=self._text_hits(draft),
+            text_hits=self._text_hits(draft, roster),
             server_limits=server_limits,
             unavailable=unavailable,
         )
 
-    def _text_hits(self, draft: Draft) -> builtins.list[TextNameHit]:
+    def _text_hits(self, draft: Draft,
+                   roster: Sequence[RosterEntry]) -> builtins.list[TextNameHit]:
         """Roster names in the draft's own words: its answers and captions."""
-        roster = self._evidence.roster()
         hits: builtins.list[TextNameHit] = []
         if not roster:
             return hits

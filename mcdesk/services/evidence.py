@@ -8,7 +8,7 @@ import logging
 import os
 import re
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -46,6 +46,16 @@ log = logging.getLogger(__name__)
 PROBE_TIMEOUT_S = 60.0
 THUMBNAIL_TIMEOUT_S = 60.0
 ROSTER_ROLES = tuple(RosterRole)
+LIBRARY_PAGE = 96  # pieces read in full when the library opens: a few screens of the grid
+
+
+@dataclass(frozen=True)
+class LibraryPage:
+    """The first pieces of a library search, with the ids of all that match."""
+
+    items: tuple[Evidence, ...]  # the first of `ids`, read in full
+    ids: tuple[str, ...]  # every match, newest first
+    total: int  # pieces not in the trash, whatever the search
 
 
 @dataclass(frozen=True)
@@ -238,6 +248,32 @@ class EvidenceService:
 
     def all(self) -> list[Evidence]:
         return self._store.all()
+
+    def live(self, evidence_ids: Collection[str]) -> dict[str, Evidence]:
+        """The pieces among `evidence_ids` not in the trash, by id."""
+        return self._store.live(evidence_ids)
+
+    def library_page(self, query: str = "", kind: EvidenceKind | None = None, *,
+                     limit: int | None = None, include: str | None = None) -> LibraryPage:
+        """The library as the Evidence place shows it: the ids of every piece matching the
+        search (newest first, the same matches as `find`), the first `limit` of them read in
+        full (more when `include`, a piece to select, comes later), and how many pieces there
+        are in all. The rest are read a page at a time as the list scrolls (`live`)."""
+        terms = fold(query).split()
+        listed = self._portfolio.evidence_listing.listing(
+            str(kind) if kind is not None else None)
+        if terms:
+            ids = [i for i, words in listed if all(t in _folded(words) for t in terms)]
+        else:
+            ids = [i for i, _words in listed]
+        total = (len(self._portfolio.evidence_listing.listing())
+                 if (terms or kind is not None) else len(ids))
+        count = LIBRARY_PAGE if limit is None else limit
+        if include is not None and include in ids:
+            count = max(count, ids.index(include) + 1)
+        first = self._store.live(ids[:count])
+        return LibraryPage(tuple(first[i] for i in ids[:count] if i in first), tuple(ids),
+                           total)
 
     def find(self, *, query: str = "", kind: EvidenceKind | None = None,
              tag: str | None = None) -> list[Evidence]:
@@ -515,6 +551,12 @@ def stop_media_workers() -> None:
     from mcdesk.media import isolation
 
     isolation.shutdown_default_runner()
+
+
+@functools.lru_cache(maxsize=65_536)
+def _folded(words: str) -> str:
+    """fold(words), remembered: each keystroke of a search looks through every piece again."""
+    return fold(words)
 
 
 def find_name(text: str, name: str, *, context: int = 40) -> Iterator[str]:

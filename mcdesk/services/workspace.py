@@ -15,6 +15,7 @@ from mcdesk.storage.portfolio import Portfolio
 
 if TYPE_CHECKING:
     from mcdesk.core.packages import BuiltPackage
+    from mcdesk.core.sync import SyncCounts
     from mcdesk.services.badges import BadgeService
     from mcdesk.services.coaching import CoachingService
     from mcdesk.services.drafts import DraftService
@@ -67,6 +68,11 @@ class Workspace:
         self._plan: PlanService | None = None
         self._plan_lock = threading.Lock()
         self.seeded_demo = False
+
+    def sync_counts(self) -> SyncCounts:
+        """Servers, outbox items and reviews waiting for a server, counted without the sync
+        service (the status bar's line before the Sync place is opened)."""
+        return self._portfolio.sync_counts()
 
     @property
     def evidence(self) -> EvidenceService:

@@ -79,6 +79,30 @@ class DraftStore:
                                                        DraftRow.id)))
             return self._load(session, rows)
 
+    def lines(self) -> list[tuple[str, str, int, str]]:
+        """(id, micro-credential name, attempt, status) of every draft not in the trash, in
+        the order of `all`, without reading their answers and attachments."""
+        with self._db.reading() as session:
+            rows = session.execute(
+                select(DraftRow.id, DraftRow.mc_name, DraftRow.attempt, DraftRow.status)
+                .where(DraftRow.trashed_at.is_(None))
+                .order_by(DraftRow.updated_at.desc(), DraftRow.id))
+            return [(str(i), str(n), int(a), str(s)) for i, n, a, s in rows]
+
+    def usage_rows(self) -> list[tuple[str, str, str, int]]:
+        """(evidence id, draft id, micro-credential name, attempt) for every attachment of a
+        draft not in the trash, drafts in the order of `all`: the "Used in" line without
+        loading every draft."""
+        with self._db.reading() as session:
+            rows = session.execute(
+                select(DraftAttachmentRow.evidence_id, DraftRow.id, DraftRow.mc_name,
+                       DraftRow.attempt)
+                .join(DraftRow, DraftRow.id == DraftAttachmentRow.draft_id)
+                .where(DraftRow.trashed_at.is_(None))
+                .order_by(DraftRow.updated_at.desc(), DraftRow.id,
+                          DraftAttachmentRow.criterion_id, DraftAttachmentRow.position))
+            return [(str(e), str(d), str(n), int(a)) for e, d, n, a in rows]
+
     def pinned(self, draft_id: str) -> tuple[str, str]:
         """(achievement id, version) a draft was started on, read without loading the draft."""
         with self._db.reading() as session:

@@ -4,6 +4,7 @@ the writer lane)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -24,6 +25,8 @@ from mcdesk.core.reviews import Role
 from mcdesk.storage.coaching_models import EvidenceProvenanceRow
 from mcdesk.storage.db import Database
 from mcdesk.storage.models import EvidenceFileRow, EvidenceRow, RosterRow
+
+_IN_BATCH = 500  # ids per IN (...): well under SQLite's limit on bound parameters
 
 
 class EvidenceStore:
@@ -106,21 +109,39 @@ class EvidenceStore:
                                 provenance_of(origin) if origin is not None else None)
 
     def all(self, *, include_trashed: bool = False) -> list[Evidence]:
+        return self._select(None, include_trashed=include_trashed)
+
+    def live(self, evidence_ids: Collection[str]) -> dict[str, Evidence]:
+        """The pieces among `evidence_ids` that are not in the trash, by id: a draft's check
+        reads its few attachments, not the whole library."""
+        found: dict[str, Evidence] = {}
+        ids = sorted(set(evidence_ids))
+        for start in range(0, len(ids), _IN_BATCH):
+            for evidence in self._select(ids[start:start + _IN_BATCH], include_trashed=False):
+                found[evidence.id] = evidence
+        return found
+
+    def _select(self, ids: Sequence[str] | None, *, include_trashed: bool) -> list[Evidence]:
         with self._db.reading() as session:
             query = select(EvidenceRow, EvidenceFileRow.size).outerjoin(
                 EvidenceFileRow, EvidenceFileRow.sha256 == EvidenceRow.sha256)
+            children_query = select(EvidenceRow.id, EvidenceRow.source_id).where(
+                EvidenceRow.source_id.is_not(None), EvidenceRow.trashed_at.is_(None))
+            origins_query = select(EvidenceProvenanceRow)
+            if ids is not None:
+                query = query.where(EvidenceRow.id.in_(ids))
+                children_query = children_query.where(EvidenceRow.source_id.in_(ids))
+                origins_query = origins_query.where(EvidenceProvenanceRow.evidence_id.in_(ids))
             if not include_trashed:
                 query = query.where(EvidenceRow.trashed_at.is_(None))
             rows = session.execute(query.order_by(EvidenceRow.created_at.desc())).all()
             children: dict[str, list[str]] = {}
             for child_id, source_id in session.execute(
-                    select(EvidenceRow.id, EvidenceRow.source_id).where(
-                        EvidenceRow.source_id.is_not(None), EvidenceRow.trashed_at.is_(None))
-                    .order_by(EvidenceRow.created_at)):
+                    children_query.order_by(EvidenceRow.created_at)):
                 if source_id is not None:
                     children.setdefault(source_id, []).append(child_id)
             origins = {p.evidence_id: provenance_of(p)
-                       for p in session.scalars(select(EvidenceProvenanceRow))}
+                       for p in session.scalars(origins_query)}
             return [_to_evidence(row, size, tuple(children.get(row.id, ())),
                                  origins.get(row.id)) for row, size in rows]
 

@@ -13,10 +13,13 @@ from typing import TYPE_CHECKING
 
 from mcdesk import __version__
 from mcdesk.core.errors import PortfolioError
+from mcdesk.core.sync import SyncCounts
 from mcdesk.storage.catalog_reader import CatalogReader
 from mcdesk.storage.catalog_store import CatalogStore
+from mcdesk.storage.evidence_listing import EvidenceListing
 from mcdesk.storage.migrate import upgrade_database
 from mcdesk.storage.read_connections import ReadConnections
+from mcdesk.storage.sync_status import read_sync_counts
 
 if TYPE_CHECKING:
     from mcdesk.storage.db import Database
@@ -62,6 +65,7 @@ class Portfolio:
         self._evidence: EvidenceStore | None = None
         self._files: FileStore | None = None
         self.reads = ReadConnections(layout.db_path)
+        self.evidence_listing = EvidenceListing(layout.db_path)
         self.catalog = CatalogStore(lambda: self.database, CatalogReader(self.reads))
 
     @property
@@ -134,6 +138,10 @@ class Portfolio:
             for key, value in values.items():
                 session.merge(MetaRow(key=key, value=value))
 
+    def sync_counts(self) -> SyncCounts:
+        """Servers, outbox items and reviews waiting to be sent, counted (plain sqlite3)."""
+        return read_sync_counts(self.reads)
+
     def meta(self, key: str) -> str | None:
         with self.reads.connection() as connection:
             row = connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -151,6 +159,7 @@ class Portfolio:
 
     def close(self) -> None:
         self.reads.close()
+        self.evidence_listing.close()
         with self._lock:
             database = self._database
         if database is not None:

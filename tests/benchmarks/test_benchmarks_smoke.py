@@ -7,18 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import idle_memory, search, startup
+from benchmarks import idle_memory, places, search, startup
 from benchmarks.fixture import FixtureInfo, build_portfolio
 from mcdesk.services.workspace import Workspace
 
 MICRO_CREDENTIALS = 20
 EVIDENCE_ROWS = 50
+DRAFTS, REVIEWS, CREDENTIALS = 4, 3, 5
 
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> FixtureInfo:
     root = tmp_path_factory.mktemp("bench") / "portfolio"
-    return build_portfolio(root, micro_credentials=MICRO_CREDENTIALS, evidence=EVIDENCE_ROWS)
+    return build_portfolio(root, micro_credentials=MICRO_CREDENTIALS, evidence=EVIDENCE_ROWS,
+                           drafts=DRAFTS, reviews=REVIEWS, credentials=CREDENTIALS)
 
 
 def test_fixture_holds_the_counts(tiny: FixtureInfo) -> None:
@@ -31,6 +33,9 @@ def test_fixture_holds_the_counts(tiny: FixtureInfo) -> None:
         assert workspace.catalog.count() == MICRO_CREDENTIALS
         assert len(workspace.catalog.entries()) == MICRO_CREDENTIALS
         assert [s.name for s in workspace.catalog.stacks()] == ["Getting Started"]
+        assert len(workspace.drafts.list()) == DRAFTS
+        assert len(workspace.reviews.summaries()) == REVIEWS
+        assert len(workspace.badges.list()) == CREDENTIALS
     finally:
         workspace.close()
 
@@ -64,3 +69,18 @@ def test_idle_memory_driver_reads_both_children(tiny: FixtureInfo, tmp_path: Pat
     (figure,) = idle_memory.figures(result)
     assert figure.name == "idle memory"
     assert figure.goal == "<= 150 MiB" and figure.passed is (mcdesk <= 150)
+
+
+def test_places_driver_measures_every_place_on_both_portfolios(tiny: FixtureInfo) -> None:
+    result = places.run_places(tiny.root, rounds=1)
+    assert set(result.first_paint) == set(places.PLACES)
+    for pair in result.first_paint.values():
+        assert len(pair["full"]) == len(pair["empty"]) == 1
+        assert all(0 < s < 60 for s in pair["full"] + pair["empty"])
+    assert len(result.scroll["evidence"]) == 1
+    made = places.figures(result)
+    assert [f.name for f in made] == [
+        "first paint evidence", "first paint drafts", "first paint reviews",
+        "first paint badges", "search evidence", "scroll evidence"]
+    assert all(f.passed is not None for f in made)
+    assert "first paint drafts" in places.details(result)

@@ -555,3 +555,50 @@ def test_the_demo_draft_is_almost_ready(tmp_path: Path) -> None:
         assert draft.self_assessment
     finally:
         workspace.close()
+
+
+# --- the list of drafts, read for 200 drafts at once ------------------------------------------
+
+
+def test_check_all_says_what_check_says_of_each_draft(shared: tuple[Services, Library]) -> None:
+    s, lib = shared
+    s.evidence.add_roster_name("Maya Lopez")
+    first = s.drafts.new(EXIT_TICKETS)
+    s.drafts.attach(first.id, "p2-samples", lib.photo_gps.id)
+    s.drafts.attach(first.id, "p2-plan", lib.plan.id, "Maya Lopez's group")
+    s.drafts.write_answer(first.id, "p1-context", "Maya Lopez asked first.")
+    second = s.drafts.new(EXIT_TICKETS)
+    s.drafts.attach(second.id, "p2-samples", lib.photo.id)
+
+    checked = s.drafts.check_all()
+
+    assert [d.id for d, _r in checked] == [d.id for d in s.drafts.list()]
+    for draft, readiness in checked:
+        assert readiness == s.drafts.check(draft.id)
+    by_id = dict((d.id, r) for d, r in checked)
+    assert by_id[first.id].problems != by_id[second.id].problems
+    assert [(i, n, a, st) for i, n, a, st in s.drafts.lines()] == [
+        (d.id, d.mc_name, d.attempt, d.status) for d in s.drafts.list()]
+
+
+def test_usage_names_each_draft_once_per_piece(services: Services, tmp_path: Path) -> None:
+    s = services
+    made = [demo.make_demo_pdf(tmp_path / f"{n}.pdf", title=n, paragraphs=[n])
+            for n in ("plan", "other")]
+    note, other = (r.evidence for r in s.evidence.add_paths(made).results)
+    assert note is not None and other is not None
+    first = s.drafts.new(EXIT_TICKETS)
+    s.drafts.attach(first.id, "p2-samples", note.id)
+    s.drafts.attach(first.id, "p2-plan", note.id)  # one piece answering two criteria
+    s.clock.advance(60)
+    second = s.drafts.new(EXIT_TICKETS)
+    s.drafts.attach(second.id, "p2-samples", note.id)
+    trashed = s.drafts.new(EXIT_TICKETS)
+    s.drafts.attach(trashed.id, "p2-samples", other.id)
+    s.drafts.delete(trashed.id)
+
+    used = s.drafts.usage()
+
+    name = first.mc_name
+    assert used == {note.id: [name, name]}
+    assert second.attempt == 1

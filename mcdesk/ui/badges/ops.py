@@ -46,8 +46,8 @@ def load(workspace: Workspace) -> Op[BadgesView]:
     def work(_c: object) -> BadgesView:
         badges = workspace.badges
         credentials = tuple(badges.list())
-        return BadgesView(credentials=credentials, hours=badges.hours(),
-                          stacks=tuple(badges.stacks()),
+        return BadgesView(credentials=credentials, hours=badges.hours(credentials),
+                          stacks=tuple(badges.stacks(credentials)),
                           competencies={c.id: badges.competency(c) for c in credentials},
                           rule=badges.active_rule())
 

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -55,6 +55,8 @@ def _slug(title: str) -> str:
 class BadgesPage(Place):
     watches = frozenset({Change.CREDENTIALS, Change.RECOGNITION, Change.CATALOG,
                          Change.DRAFTS})
+    #: The list was filled with this many credentials (tests and benchmarks wait for it).
+    badges_shown = Signal(int)
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
@@ -171,6 +173,7 @@ class BadgesPage(Place):
         else:
             self.hours_label.setText("")
         self.stacks.show_stacks(view.stacks)
+        self.badges_shown.emit(len(view.credentials))
 
     def selected_id(self) -> str | None:
         item = self.list.currentItem()

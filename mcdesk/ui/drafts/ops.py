@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from mcdesk.core.changes import Change
-from mcdesk.core.drafts import Draft, Readiness
+from mcdesk.core.drafts import Draft, DraftStatus, Readiness
 from mcdesk.jobs.ops import Op
 from mcdesk.ui.drafts.views import DraftView, ReceivedView, load_received, load_view
 
@@ -32,9 +32,14 @@ def _tr(text: str) -> str:
 
 def drafts_with_readiness(workspace: Workspace) -> Op[list[tuple[Draft, Readiness]]]:
     def work(_c: JobControl) -> list[tuple[Draft, Readiness]]:
-        return [(d, workspace.drafts.check(d.id)) for d in workspace.drafts.list()]
+        return workspace.drafts.check_all()
 
     return Op.read(_tr("Loading drafts"), work)
+
+
+def draft_lines(workspace: Workspace) -> Op[list[tuple[str, str, int, DraftStatus]]]:
+    """The drafts' names, attempts and states: the list, before their checks."""
+    return Op.read(_tr("Loading drafts"), lambda _c: workspace.drafts.lines())
 
 
 def open_draft(workspace: Workspace, draft_id: str) -> Op[DraftView]:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.changes import Change, ChangeNotice
-from mcdesk.core.drafts import Draft, Readiness
+from mcdesk.core.drafts import Draft, DraftStatus, Readiness
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.drafts import ops
 from mcdesk.ui.drafts.editor import DraftEditor
@@ -41,6 +41,8 @@ class DraftsPage(Place):
     watches = frozenset({Change.DRAFTS, Change.EVIDENCE, Change.CATALOG, Change.OUTBOX,
                          Change.ATTACHMENTS})
     drafts_shown = Signal(int)
+    #: The first load put the drafts' names in the list (their checks follow: drafts_shown).
+    lines_shown = Signal(int)
     package_built = Signal(object)
     package_opened = Signal(object)
 
@@ -133,8 +135,25 @@ class DraftsPage(Place):
             self._reopen = False
             self.editor.open(current)
 
+        if self.list.count() == 0:
+            # Checking 200 drafts takes a moment: their names show first.
+            ops.draft_lines(workspace).success(self._lines_loaded).failure(
+                self._failed).run(self._runner, origin=self)
         ops.drafts_with_readiness(workspace).success(self._loaded).failure(self._failed).run(
             self._runner, origin=self)
+
+    def _lines_loaded(self, lines: list[tuple[str, str, int, DraftStatus]]) -> None:
+        if self.list.count():  # the checked list came first
+            return
+        self.list.blockSignals(True)
+        for draft_id, mc_name, attempt, status in lines:
+            item = QListWidgetItem(self._text(mc_name, attempt, status, self.tr("checking…")))
+            item.setData(Qt.ItemDataRole.UserRole, draft_id)
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        if lines:
+            self.left_stack.setCurrentIndex(0)
+        self.lines_shown.emit(len(lines))
 
     def _loaded(self, rows: list[tuple[Draft, Readiness]]) -> None:
         current = self.current_id()
@@ -161,8 +180,11 @@ class DraftsPage(Place):
         state = self.tr("ready to package") if readiness.ready else self.tr(
             "%1 to fix").replace("%1", str(sum(p.severity.name == "BLOCKING"
                                                for p in readiness.problems)))
-        return (f"{draft.mc_name}\n" + self.tr("Attempt %1 · %2 · %3")
-                .replace("%1", str(draft.attempt)).replace("%2", str(draft.status))
+        return self._text(draft.mc_name, draft.attempt, draft.status, state)
+
+    def _text(self, mc_name: str, attempt: int, status: DraftStatus, state: str) -> str:
+        return (f"{mc_name}\n" + self.tr("Attempt %1 · %2 · %3")
+                .replace("%1", str(attempt)).replace("%2", str(status))
                 .replace("%3", state))
 
     def _readiness_shown(self, readiness: Readiness) -> None:

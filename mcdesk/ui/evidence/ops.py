@@ -21,7 +21,7 @@ from mcdesk.ui.widgets.evidence_model import load_thumbnail
 if TYPE_CHECKING:
     from mcdesk.core.evidence import VersionRequest
     from mcdesk.core.progress import JobControl
-    from mcdesk.services.evidence import AddReport, PrivacyReport
+    from mcdesk.services.evidence import AddReport, LibraryPage, PrivacyReport
     from mcdesk.services.workspace import Workspace
 
 MAX_SHOWN_SIDE = 2560
@@ -33,18 +33,26 @@ def _tr(text: str) -> str:
 
 # -- reading ----------------------------------------------------------------------------
 
-Library = tuple[list[Evidence], int, dict[str, list[str]]]
+Library = tuple["LibraryPage", dict[str, list[str]]]
 
 
-def library(workspace: Workspace, query: str, kind: EvidenceKind | None) -> Op[Library]:
-    """The pieces matching a search, how many there are in all, and the drafts each is in."""
+def library(workspace: Workspace, query: str, kind: EvidenceKind | None,
+            include: str | None = None) -> Op[Library]:
+    """The first pieces matching a search with the ids of all that match (the rest are read
+    as the list scrolls), how many there are in all, and the drafts each is in. `include`: a
+    piece to select, read even when it comes later than the first page."""
 
     def work(_c: JobControl) -> Library:
-        found = workspace.evidence.find(query=query, kind=kind)
-        total = len(workspace.evidence.all()) if (query or kind) else len(found)
-        return found, total, workspace.drafts.usage()
+        page = workspace.evidence.library_page(query, kind, include=include)
+        return page, workspace.drafts.usage()
 
     return Op.read(_tr("Loading evidence"), work)
+
+
+def more_evidence(workspace: Workspace, ids: Sequence[str]) -> Op[dict[str, Evidence]]:
+    """The next page of the library, as the list scrolls to it."""
+    asked = list(ids)
+    return Op.read(_tr("Loading evidence"), lambda _c: workspace.evidence.live(asked))
 
 
 def usage(workspace: Workspace) -> Op[dict[str, list[str]]]:

@@ -47,6 +47,7 @@ from mcdesk.ui.widgets.search_box import SearchBox
 from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
+    from mcdesk.services.evidence import LibraryPage
     from mcdesk.services.workspace import Workspace
     from mcdesk.ui.evidence.previews import Previews
     from mcdesk.ui.evidence.privacy_dialog import PrivacyDialog
@@ -108,7 +109,7 @@ class EvidencePage(EvidenceTools):
         self.privacy_button.clicked.connect(self.open_privacy)
         self.privacy_dialog: PrivacyDialog | None = None
 
-        self.model = EvidenceListModel(self._request_thumbnail)
+        self.model = EvidenceListModel(self._request_thumbnail, self._request_more)
         self.list = QListView()
         self.list.setModel(self.model)
         self.list.setAccessibleName(self.tr("Evidence"))
@@ -316,21 +317,22 @@ class EvidencePage(EvidenceTools):
         query = self.search.text()
         kind = self.kind_filter.currentData()
 
-        self._read(ops.library(workspace, query, kind),
+        self._read(ops.library(workspace, query, kind, self._select_after_load),
                    lambda result: self._loaded(generation, *result))
 
-    def _loaded(self, generation: int, items: list[Evidence], total: int,
+    def _loaded(self, generation: int, page: LibraryPage,
                 usage: dict[str, list[str]]) -> None:
         if generation != self._generation:
             return
         self.usage = usage
         keep = self._select_after_load or (self._current.id if self._current else None)
-        self.model.set_items(items)
+        self.model.set_items(page.items, page.ids)
+        total = page.total
         self.left_stack.setCurrentIndex(1 if total == 0 else 0)
-        if total and not items:
+        if total and not page.ids:
             self.left_stack.setCurrentIndex(0)
         self.count_label.setText(self.tr("%1 of %2 pieces of evidence")
-                                 .replace("%1", str(len(items))).replace("%2", str(total)))
+                                 .replace("%1", str(len(page.ids))).replace("%2", str(total)))
         row = self.model.row_of(keep) if keep else None
         if row is not None:
             self.list.setCurrentIndex(self.model.index(row))
@@ -338,9 +340,22 @@ class EvidencePage(EvidenceTools):
             fresh = self.model.items()[row]
             if self._current is not None and fresh.id == self._current.id:
                 self._show(fresh, reload_preview=False)
-        elif self._current is not None and self.model.row_of(self._current.id) is None:
+        elif self._current is not None and self._current.id not in page.ids:
             self._clear_detail()
-        self.items_shown.emit(len(items))
+        self.items_shown.emit(len(page.ids))
+
+    def _request_more(self, ids: list[str]) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
+        generation = self._generation
+        self._read(ops.more_evidence(workspace, ids),
+                   lambda found: self._more_loaded(generation, ids, found))
+
+    def _more_loaded(self, generation: int, ids: list[str],
+                     found: dict[str, Evidence]) -> None:
+        if generation == self._generation:
+            self.model.add_more(ids, found)
 
     def _request_thumbnail(self, evidence: Evidence) -> None:
         workspace = self._workspace

@@ -539,7 +539,8 @@ class MainWindow(QMainWindow):
                 self.sidebar.setCurrentRow(row)
 
     def _find(self) -> None:
-        if self.pages.currentWidget() is self.evidence_page:
+        if self.places.get(PlaceKey.EVIDENCE) is not None and (
+                self.pages.currentWidget() is self.evidence_page):
             self.evidence_page.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
             self.evidence_page.search.selectAll()
         else:

@@ -62,11 +62,12 @@ PLACES: dict[PlaceKey, PlaceSpec] = {spec.key: spec for spec in (
     PlaceSpec(PlaceKey.ASSESSORS, "Assessors", "mcdesk.ui.assessors.page:AssessorsPage"),
     PlaceSpec(PlaceKey.CATALOG, "Catalog", "mcdesk.ui.catalog.page:CatalogPage", eager=True),
     PlaceSpec(PlaceKey.PLAN, "Plan", "mcdesk.ui.plan.page:PlanPage"),
-    PlaceSpec(PlaceKey.EVIDENCE, "Evidence", "mcdesk.ui.evidence.page:EvidencePage",
-              eager=True),
+    # Evidence and Drafts are built on first visit: the window paints sooner without them.
+    PlaceSpec(PlaceKey.EVIDENCE, "Evidence", "mcdesk.ui.evidence.page:EvidencePage"),
     PlaceSpec(PlaceKey.COACHING, "Coaching", "mcdesk.ui.coaching.page:CoachingPage"),
-    PlaceSpec(PlaceKey.DRAFTS, "Drafts", "mcdesk.ui.drafts.page:DraftsPage", eager=True),
+    PlaceSpec(PlaceKey.DRAFTS, "Drafts", "mcdesk.ui.drafts.page:DraftsPage"),
     PlaceSpec(PlaceKey.BADGES, "Badges", "mcdesk.ui.badges.page:BadgesPage"),
+    # Sync is built with the window: the status bar shows its state from the start.
     PlaceSpec(PlaceKey.SYNC, "Sync", "mcdesk.ui.sync.page:SyncPage", eager=True),
 )}
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from mcdesk.core.changes import Change, ChangeNotice
 from mcdesk.core.reviews import ReviewState, ReviewSummary, Role
-from mcdesk.core.sync import OutboxItem, ServerProfile, SyncReport
+from mcdesk.core.sync import OutboxItem, ServerProfile, SyncCounts, SyncReport
 from mcdesk.jobs.ops import Op
 
 if TYPE_CHECKING:
@@ -36,6 +36,12 @@ def outbox(workspace: Workspace) -> Op[Outbox]:
         return workspace.sync.servers(), workspace.sync.outbox(), waiting
 
     return Op.read(_tr("Reading the outbox"), work)
+
+
+def counts(workspace: Workspace) -> Op[SyncCounts]:
+    """How many servers, outbox items and waiting reviews there are: the status line before
+    the Sync place is opened (no sync service, no SQLAlchemy)."""
+    return Op.read(_tr("Reading the outbox"), lambda _c: workspace.sync_counts())
 
 
 def sync_pass(workspace: Workspace, hold_larger_than: int | None, *,

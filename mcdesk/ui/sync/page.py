@@ -36,6 +36,7 @@ from mcdesk.core.sync import (
     OutboxItem,
     OutboxState,
     ServerProfile,
+    SyncCounts,
     SyncReport,
 )
 from mcdesk.core.units import clock, human_size
@@ -54,6 +55,7 @@ SETTINGS_PAUSED = "sync/paused"
 SETTINGS_HOLD = "sync/hold-large-on-metered"
 METERED_HOLD_MB = 100
 STATUS_DELAY_MS = 1500
+HELD_STATES = (OutboxState.LOGIN_NEEDED, OutboxState.REJECTED, OutboxState.CONFLICT)
 
 
 class ServerDialog(QDialog):
@@ -195,8 +197,32 @@ class SyncPage(Place):
             self._auto.start()
             # The status line wants the outbox even before the teacher comes here, but not
             # before the window has painted its first screen.
-            QTimer.singleShot(STATUS_DELAY_MS, self.refresh)
+            QTimer.singleShot(STATUS_DELAY_MS, self._read_status)
             QTimer.singleShot(STATUS_DELAY_MS, self._watch_network)
+
+    def _read_status(self) -> None:
+        """The status line from counts alone while the place has not been opened (the full
+        outbox, read by `refresh`, loads the sync service); an upload needs the full read."""
+        workspace = self._workspace
+        if workspace is None:
+            return
+        if not self._stale or self.isVisible():
+            self.refresh()
+            return
+        ops.counts(workspace).success(self._counted).failure(self._failed).run(
+            self._runner, origin=self)
+
+    def _counted(self, counts: SyncCounts) -> None:
+        if not self._stale:  # the full outbox arrived meanwhile: its line is the right one
+            return
+        if counts.items.get(OutboxState.UPLOADING, 0):
+            self.refresh()
+            return
+        held = sum(counts.items.get(state, 0) for state in HELD_STATES) + counts.reviews.get(
+            ReviewState.CONFLICT, 0)
+        waiting = sum(n for state, n in counts.items.items()
+                      if OutboxState(state).unsent) + counts.reviews.get(ReviewState.QUEUED, 0)
+        self.status_changed.emit(self._status_text(counts.servers > 0, held, waiting))
 
     def refresh(self) -> None:
         workspace = self._workspace
@@ -280,20 +306,23 @@ class SyncPage(Place):
         waiting: list[object] = [i for i in self.items if i.state.unsent]
         waiting += [r for r in self.reviews if r.state is ReviewState.QUEUED]
         uploading = [i for i in self.items if i.state is OutboxState.UPLOADING]
-        held: list[object] = [i for i in self.items if i.state in (OutboxState.LOGIN_NEEDED,
-                                                                   OutboxState.REJECTED,
-                                                                   OutboxState.CONFLICT)]
+        held: list[object] = [i for i in self.items if i.state in HELD_STATES]
         held += [r for r in self.reviews if r.state is ReviewState.CONFLICT]
         sending = [i for i in self.items if i.state.unsent]
         if uploading or (self._pass is not None and sending):
             total = sum(i.bytes_total for i in sending) or 1
             done = sum(i.bytes_sent for i in sending)
             return self.tr("Sending: %1 %").replace("%1", str(int(100 * done / total)))
+        return self._status_text(True, len(held), len(waiting))
+
+    def _status_text(self, has_server: bool, held: int, waiting: int) -> str:
+        if not has_server:
+            return self.tr("Offline: no server yet")
         if held:
-            return self.tr("%1 need(s) you: see Sync").replace("%1", str(len(held)))
+            return self.tr("%1 need(s) you: see Sync").replace("%1", str(held))
         if waiting:
             paused = self.tr(" (paused)") if self.pause_box.isChecked() else ""
-            return self.tr("Queued: %1").replace("%1", str(len(waiting))) + paused
+            return self.tr("Queued: %1").replace("%1", str(waiting)) + paused
         return self.tr("All sent")
 
     def current_server(self) -> str | None:

@@ -23,6 +23,7 @@ from mcdesk.ui.widgets.icons import icon
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 1
 EVIDENCE_MIME = "application/x-mcdesk-evidence-ids"
 THUMB_SIZE = QSize(144, 108)
+PAGE = 96  # pieces read at a time as the grid scrolls
 
 
 def facts(evidence: Evidence) -> str:
@@ -52,35 +53,85 @@ def load_thumbnail(path: Path) -> QImage:
 
 
 class EvidenceListModel(QAbstractListModel):
-    def __init__(self, request_thumbnail: Callable[[Evidence], None]) -> None:
+    """Rows are read a page at a time: `set_items` gives the first pieces and the ids of all
+    that match; when the view scrolls near the end, `request_more` is asked for the next ids
+    and `add_more` appends what it read. Thumbnails are asked for when a row is first drawn."""
+
+    def __init__(self, request_thumbnail: Callable[[Evidence], None],
+                 request_more: Callable[[list[str]], None] | None = None) -> None:
         super().__init__()
         self._items: list[Evidence] = []
+        self._ids: tuple[str, ...] = ()
+        self._rows: dict[str, int] = {}
+        self._rows_of_file: dict[str, list[int]] = {}
         self._thumbs: dict[str, QIcon] = {}
         self._requested: set[str] = set()
         self._request_thumbnail = request_thumbnail
+        self._request_more = request_more
+        self._asked: tuple[str, ...] | None = None  # the ids of the page being read
 
-    def set_items(self, items: Sequence[Evidence]) -> None:
+    def set_items(self, items: Sequence[Evidence], ids: Sequence[str] | None = None) -> None:
         self.beginResetModel()
-        self._items = list(items)
+        self._items = []
+        self._rows = {}
+        self._rows_of_file = {}
+        self._ids = tuple(ids) if ids is not None else tuple(e.id for e in items)
+        self._asked = None
+        self._append(items)
         self.endResetModel()
+
+    def _append(self, items: Sequence[Evidence]) -> None:
+        for evidence in items:
+            row = len(self._items)
+            self._items.append(evidence)
+            self._rows[evidence.id] = row
+            if evidence.sha256:
+                self._rows_of_file.setdefault(evidence.sha256, []).append(row)
 
     def items(self) -> list[Evidence]:
         return list(self._items)
 
+    def matching(self) -> int:
+        """How many pieces the list holds once every page is read."""
+        return len(self._ids)
+
     def row_of(self, evidence_id: str) -> int | None:
-        for row, evidence in enumerate(self._items):
-            if evidence.id == evidence_id:
-                return row
-        return None
+        return self._rows.get(evidence_id)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return (self._request_more is not None and not parent.isValid()
+                and self._asked is None and len(self._items) < len(self._ids))
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:
+        if not self.canFetchMore(parent) or self._request_more is None:
+            return
+        start = len(self._items)
+        self._asked = self._ids[start:start + PAGE]
+        self._request_more(list(self._asked))
+
+    def add_more(self, asked: Sequence[str], found: dict[str, Evidence]) -> None:
+        """The pieces read for `asked` (a page `request_more` was given); ignored when the
+        list changed meanwhile. A piece trashed meanwhile is left out."""
+        if self._asked is None or tuple(asked) != self._asked:
+            return
+        self._asked = None
+        fresh = [found[i] for i in asked if i in found]
+        missing = set(asked) - found.keys()
+        if missing:
+            self._ids = tuple(i for i in self._ids if i not in missing)
+        if fresh:
+            start = len(self._items)
+            self.beginInsertRows(QModelIndex(), start, start + len(fresh) - 1)
+            self._append(fresh)
+            self.endInsertRows()
 
     def set_thumbnail(self, sha256: str, image: QImage) -> None:
         if image.isNull():
             return
         self._thumbs[sha256] = QIcon(QPixmap.fromImage(image))
-        for row, evidence in enumerate(self._items):
-            if evidence.sha256 == sha256:
-                index = self.index(row)
-                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+        for row in self._rows_of_file.get(sha256, ()):
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
     @staticmethod
     def warnings(evidence: Evidence) -> list[str]:

@@ -1,0 +1,97 @@
+"""Places at full size: the first paint of Evidence (10,000 pieces), Drafts (200), Reviews (100)
+and Badges (200 credentials) against the same place on an empty portfolio, search while typing
+in Evidence against the same search on the empty portfolio, and the longest GUI-thread stall
+while scrolling the evidence grid. The measuring runs in one child process
+(benchmarks.places_child); this module makes the empty portfolio and the table rows."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks.startup import REPO, child_env
+from benchmarks.stats import Figure, median
+
+GOAL_RATIO = 1.5
+GOAL_STALL_MS = 50.0
+MARKER = "BENCH-PLACES "
+TIMEOUT_S = 900.0
+PLACES = ("evidence", "drafts", "reviews", "badges")
+
+
+@dataclass(frozen=True)
+class PlacesResult:
+    rounds: int
+    first_paint: dict[str, dict[str, list[float]]]  # place -> full/empty -> seconds
+    search: dict[str, dict[str, list[float]]]
+    scroll: dict[str, list[float]]  # place -> the longest step of each round, seconds
+
+
+def make_empty(root: Path) -> Path:
+    from mcdesk.services.workspace import Workspace
+
+    Workspace.open(root, create=True, seed_demo=False).close()
+    return root
+
+
+def run_places(full: Path, *, rounds: int, empty: Path | None = None) -> PlacesResult:
+    with tempfile.TemporaryDirectory(prefix="mcdesk-bench-places-") as temp:
+        empty = empty or make_empty(Path(temp) / "empty")
+        env = child_env(Path(temp) / "home")
+        done = subprocess.run(
+            [sys.executable, "-m", "benchmarks.places_child", str(full), str(empty),
+             str(rounds)], cwd=REPO, env=env, capture_output=True, text=True,
+            timeout=TIMEOUT_S, check=False)
+    line = next((x for x in done.stdout.splitlines() if x.startswith(MARKER)), None)
+    if line is None:
+        raise RuntimeError(f"the places benchmark failed:\n{done.stderr[-3000:]}")
+    data: dict[str, Any] = json.loads(line[len(MARKER):])
+    return PlacesResult(rounds, data["first_paint"], data["search"], data["scroll"])
+
+
+def _ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def _paired(pair: dict[str, list[float]], name: str, note: str) -> Figure:
+    full, empty = median(pair["full"]), median(pair["empty"])
+    ratio = median([f / e for f, e in zip(pair["full"], pair["empty"], strict=True)])
+    return Figure(name, _ms(full), f"{_ms(empty)} (empty portfolio)", ratio,
+                  f"<= {GOAL_RATIO}x", ratio <= GOAL_RATIO, note)
+
+
+def figures(result: PlacesResult, sizes: dict[str, str] | None = None) -> list[Figure]:
+    sizes = sizes or {}
+    made: list[Figure] = []
+    for place in PLACES:
+        pair = result.first_paint.get(place)
+        if pair:
+            made.append(_paired(pair, f"first paint {place}",
+                                f"{sizes.get(place, 'full portfolio')}: building the place to "
+                                "its list painted; ratio is the median of per-round ratios"))
+    for place, pair in result.search.items():
+        made.append(_paired(pair, f"search {place}",
+                            "slowest of a word typed letter by letter, from the search box "
+                            "asking (after its typing pause) to the list painted"))
+    for place, stalls in result.scroll.items():
+        longest = max(stalls)
+        made.append(Figure(f"scroll {place}", _ms(longest), "-", None,
+                           f"<= {GOAL_STALL_MS:.0f} ms", longest * 1000 <= GOAL_STALL_MS,
+                           "longest GUI-thread step while scrolling the whole grid in "
+                           f"{len(stalls)} round(s)"))
+    return made
+
+
+def details(result: PlacesResult) -> str:
+    lines = ["places (ms per round, full / empty):"]
+    for kind, table in (("first paint", result.first_paint), ("search", result.search)):
+        for place, pair in table.items():
+            full = ", ".join(f"{s * 1000:.0f}" for s in pair["full"])
+            empty = ", ".join(f"{s * 1000:.0f}" for s in pair["empty"])
+            lines.append(f"  {kind} {place}: {full} / {empty}")
+    return "\n".join(lines)

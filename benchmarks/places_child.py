@@ -1,0 +1,154 @@
+"""Places child: in one Qt process, the first paint of each place (Evidence, Drafts, Reviews,
+Badges) on the full portfolio and on an empty one, interleaved round by round; search while
+typing in Evidence; the longest GUI-thread stall while scrolling the evidence grid. Prints one
+JSON line. Run by benchmarks.places as ``python -m benchmarks.places_child FULL EMPTY ROUNDS``;
+GUI thread only."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+# The signal(s) saying a place's list is filled: Drafts shows its drafts' names first (then
+# their checks, drafts_shown), whichever comes first.
+PLACE_SIGNALS = {"evidence": ("items_shown",), "drafts": ("lines_shown", "drafts_shown"),
+                 "reviews": ("reviews_shown",), "badges": ("badges_shown",)}
+SEARCH_WORDS = ("s", "st", "stu", "stud", "stude", "studen", "student", "students")
+SCROLL_STEPS = 60
+TIMEOUT_S = 120.0
+WINDOW_SIZE = (1180, 760)
+
+
+def main(argv: list[str]) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    from mcdesk.jobs.runner import JobRunner
+    from mcdesk.services.workspace import Workspace
+
+    full, empty, rounds = Path(argv[1]), Path(argv[2]), int(argv[3])
+    app = QApplication(argv[:1])
+    runner = JobRunner()
+    workspaces = {"full": Workspace.open(full, create=False, seed_demo=False),
+                  "empty": Workspace.open(empty, create=False, seed_demo=False)}
+    result: dict[str, Any] = {"first_paint": {}, "search": {}, "scroll": {}}
+    try:
+        # One unmeasured visit of each place: its modules imported, the disk cache warm.
+        for place in PLACE_SIGNALS:
+            for which in ("full", "empty"):
+                _first_paint(app, runner, workspaces[which], place)
+        for number in range(rounds):
+            order = ("full", "empty") if number % 2 == 0 else ("empty", "full")
+            for place in PLACE_SIGNALS:
+                for which in order:
+                    seconds, page = _first_paint(app, runner, workspaces[which], place,
+                                                 keep=place == "evidence")
+                    result["first_paint"].setdefault(place, {}).setdefault(
+                        which, []).append(seconds)
+                    if page is None:
+                        continue
+                    result["search"].setdefault("evidence", {}).setdefault(which, []).append(
+                        _typing(app, runner, page))
+                    if which == "full":
+                        result["scroll"].setdefault("evidence", []).append(
+                            _scroll(app, runner, page))
+                    _close(app, page)
+    finally:
+        runner.shutdown(wait=True)
+        for workspace in workspaces.values():
+            workspace.close()
+    print("BENCH-PLACES " + json.dumps(result), flush=True)
+    return 0
+
+
+def _settle(app: Any, runner: Any, done: Callable[[], bool]) -> None:
+    """Run the event loop until `done()` and no job of the runner is left."""
+    deadline = time.perf_counter() + TIMEOUT_S
+    while not (done() and not runner.active()):
+        app.processEvents()
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the place did not finish loading in time")
+        if runner.active():
+            time.sleep(0.0005)
+
+
+def _first_paint(app: Any, runner: Any, workspace: Any, place: str, *,
+                 keep: bool = False) -> tuple[float, Any]:
+    """Seconds from building the place to its first paint with its list filled."""
+    from mcdesk.ui.shell.places import PLACES, PlaceKey
+
+    shown: list[int] = []
+    started = time.perf_counter()
+    page = PLACES[PlaceKey(place)].build(runner)
+    for signal in PLACE_SIGNALS[place]:
+        getattr(page, signal).connect(shown.append)
+    page.resize(*WINDOW_SIZE)
+    page.set_workspace(workspace)
+    page.show()
+    _wait_for(app, lambda: bool(shown))
+    page.repaint()
+    seconds = time.perf_counter() - started
+    _settle(app, runner, lambda: True)  # thumbnails and the first detail: not counted
+    if keep:
+        return seconds, page
+    _close(app, page)
+    return seconds, None
+
+
+def _wait_for(app: Any, done: Callable[[], bool]) -> None:
+    deadline = time.perf_counter() + TIMEOUT_S
+    while not done():
+        app.processEvents()
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the place did not show its list in time")
+        time.sleep(0.0002)
+
+
+def _close(app: Any, page: Any) -> None:
+    page.set_workspace(None)
+    page.close()
+    page.deleteLater()
+    app.processEvents()
+
+
+def _typing(app: Any, runner: Any, page: Any) -> float:
+    """The slowest search while typing a word letter by letter: from the moment the search
+    box asks for results (after its typing pause) to the list painted with them."""
+    slowest = 0.0
+    for text in (*SEARCH_WORDS, ""):
+        asked: list[float] = []
+        shown: list[int] = []
+        ask = page.search.search_changed.connect(
+            lambda _t, asked=asked: asked.append(time.perf_counter()))
+        show = page.items_shown.connect(shown.append)
+        page.search.setText(text)
+        _wait_for(app, lambda asked=asked, shown=shown: bool(asked and shown))
+        page.list.repaint()
+        slowest = max(slowest, time.perf_counter() - asked[0])
+        page.search.search_changed.disconnect(ask)
+        page.items_shown.disconnect(show)
+        _settle(app, runner, lambda: True)
+    return slowest
+
+
+def _scroll(app: Any, runner: Any, page: Any) -> float:
+    """The longest time the GUI thread spends on one step while scrolling the whole evidence
+    grid, top to bottom, in screen-sized steps (each step repainted and its events run)."""
+    bar = page.list.verticalScrollBar()
+    longest = 0.0
+    span = max(1, bar.maximum() - bar.minimum())
+    for step in range(SCROLL_STEPS + 1):
+        started = time.perf_counter()
+        bar.setValue(bar.minimum() + span * step // SCROLL_STEPS)
+        page.list.viewport().repaint()
+        app.processEvents()
+        longest = max(longest, time.perf_counter() - started)
+    _settle(app, runner, lambda: True)
+    return longest
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

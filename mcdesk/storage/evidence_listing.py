@@ -1,0 +1,62 @@
+"""The evidence library's order and search words read with plain sqlite3 and kept until the
+database changes (each keystroke of a search looks through every piece again); any thread."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from pathlib import Path
+
+from mcdesk.storage.read_connections import open_read_connection
+
+Listing = tuple[tuple[str, str], ...]
+"""(evidence id, the words a search looks in), the newest first."""
+
+_QUERY = ("SELECT id, kind, title, original_name, captured_by, tags_json, derivation, url "
+          "FROM evidence WHERE trashed_at IS NULL ORDER BY created_at DESC")
+
+
+class EvidenceListing:
+    """Reads every piece not in the trash once, then again only when `PRAGMA data_version`
+    says another connection (any writer, in this process or another) committed since."""
+
+    def __init__(self, db_path: Path) -> None:
+        self._path = db_path
+        self._lock = threading.Lock()
+        self._connection: sqlite3.Connection | None = None
+        self._version: int | None = None
+        self._rows: list[tuple[str, str, str]] = []  # id, kind, words
+
+    def listing(self, kind: str | None = None) -> Listing:
+        with self._lock:
+            connection = self._connect()
+            version = int(connection.execute("PRAGMA data_version").fetchone()[0])
+            if version != self._version:
+                self._rows = [_row(r) for r in connection.execute(_QUERY).fetchall()]
+                self._version = version
+            rows = self._rows
+        return tuple((i, words) for i, k, words in rows if kind is None or k == kind)
+
+    def close(self) -> None:
+        with self._lock:
+            connection, self._connection, self._version = self._connection, None, None
+            self._rows = []
+        if connection is not None:
+            connection.close()
+
+    def _connect(self) -> sqlite3.Connection:
+        if self._connection is None:
+            self._connection = open_read_connection(self._path)
+            self._version = None
+        return self._connection
+
+
+def _row(row: tuple[object, ...]) -> tuple[str, str, str]:
+    evidence_id, kind, title, name, captured_by, tags_json, derivation, url = row
+    tags = ""
+    if isinstance(tags_json, str) and tags_json not in ("", "[]"):
+        tags = " ".join(str(t) for t in json.loads(tags_json))
+    words = " ".join(str(part) for part in (title, name, captured_by, tags, derivation, url)
+                     if part)
+    return str(evidence_id), str(kind), words
