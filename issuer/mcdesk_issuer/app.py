@@ -27,9 +27,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mcdesk_issuer import PROTOCOL_VERSION, __version__
+from mcdesk_issuer import PROTOCOL_VERSION, __version__, metrics
 from mcdesk_issuer.files import is_upload_id
 from mcdesk_issuer.models import BeginBody, DecisionBody, ReviewBody
+from mcdesk_issuer.ops import Observed, add_ops_routes
 from mcdesk_issuer.problems import PROBLEM_JSON, Problem, bad_request
 from mcdesk_issuer.service import Caller, Issuer, UploadInfo
 from mcdesk_issuer.staff_api import add_staff_routes
@@ -100,7 +101,8 @@ def create_app(issuer: Issuer) -> FastAPI:
                   docs_url=None, redoc_url=None)
     app.state.issuer = issuer
     app.add_middleware(TusHeaders)
-    patching: set[str] = set()
+    app.add_middleware(Observed)
+    add_ops_routes(app, issuer)
 
     # -- errors ----------------------------------------------------------------------
 
@@ -250,14 +252,18 @@ def create_app(issuer: Issuer) -> FastAPI:
         offset = _header_int(request, "upload-offset")
         who = await run_in_threadpool(caller, request)
         info = await run_in_threadpool(issuer.upload, who, upload_id)
-        if info.id in patching:
+        # In the database, not in this process: the PATCH before may have reached another
+        # issuer process behind the same load balancer.
+        lease = issuer.upload_lease(info.id)
+        if not await run_in_threadpool(lease.acquire):
             raise Problem(423, "locked", "another PATCH to this upload is in progress; try "
                           "again when it ends", headers={"Retry-After": "5"})
-        patching.add(info.id)
         try:
+            # Read again under the lease: a PATCH that just ended elsewhere moved the offset.
+            info = await run_in_threadpool(issuer.upload, who, upload_id)
             return await _patch(who, info, offset, request)
         finally:
-            patching.discard(info.id)
+            await run_in_threadpool(lease.release)
 
     async def _patch(who: Caller, info: UploadInfo, offset: int, request: Request
                      ) -> Response:
@@ -283,6 +289,7 @@ def create_app(issuer: Issuer) -> FastAPI:
                         break
                     await anyio.to_thread.run_sync(handle.write, chunk)
                     written += len(chunk)
+                    metrics.UPLOAD_BYTES.inc(len(chunk))
             except ClientDisconnect:
                 log.info("Upload %s: the client left after %d bytes", info.id, written)
             if too_much:

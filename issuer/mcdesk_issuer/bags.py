@@ -19,7 +19,8 @@ from typing import Any
 from mcdesk.core.packages import METADATA_PATH, PackageRefusedError, metadata_cross_checks
 from mcdesk.formats.bag import read_bag
 from mcdesk.formats.schemas import schema_errors
-from mcdesk_issuer.files import CHUNK, FileStore, hash_file
+from mcdesk_issuer.blobstore import BlobStore
+from mcdesk_issuer.files import CHUNK, hash_file
 
 SUBMISSION_SCHEMA = "mcdesk-submission.schema.json"
 FORMAT_VERSION = 1
@@ -57,7 +58,7 @@ class Expected:
     attempt: int
 
 
-def frozen_time(store: FileStore, files: Sequence[BagFileRef]) -> datetime:
+def frozen_time(store: BlobStore, files: Sequence[BagFileRef]) -> datetime:
     """When the bag's content was frozen (`createdAt` in its metadata), for the zip entries'
     times; 1980-01-01 when it cannot be read."""
     fallback = datetime(1980, 1, 1, tzinfo=UTC)
@@ -65,7 +66,8 @@ def frozen_time(store: FileStore, files: Sequence[BagFileRef]) -> datetime:
     if ref is None or ref.size > _MAX_METADATA:
         return fallback
     try:
-        data = json.loads(store.blob_path(ref.sha256).read_bytes())
+        with store.open_blob(ref.sha256) as reader:
+            data = json.loads(reader.read())
         moment = datetime.fromisoformat(str(data["createdAt"]).replace("Z", "+00:00"))
     except (OSError, ValueError, KeyError, TypeError):
         return fallback
@@ -79,7 +81,7 @@ def _zip_time(moment: datetime) -> tuple[int, int, int, int, int, int]:
             moment.second - moment.second % 2)
 
 
-def assemble(store: FileStore, bag_name: str, files: Sequence[BagFileRef], dest: Path,
+def assemble(store: BlobStore, bag_name: str, files: Sequence[BagFileRef], dest: Path,
              timestamp: datetime) -> Assembled:
     """Write the bag into `dest` (a zip with the one top folder `bag_name`), copying each
     blob in chunks and checking its sha256 on the way."""
@@ -97,7 +99,7 @@ def assemble(store: FileStore, bag_name: str, files: Sequence[BagFileRef], dest:
                                       else zipfile.ZIP_STORED)
                 info.file_size = ref.size
                 digest = hashlib.sha256()
-                with open(store.blob_path(ref.sha256), "rb") as reader, archive.open(
+                with store.open_blob(ref.sha256) as reader, archive.open(
                         info, "w", force_zip64=ref.size > _ZIP64_AT) as writer:
                     while chunk := reader.read(CHUNK):
                         digest.update(chunk)

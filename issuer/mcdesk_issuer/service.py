@@ -11,7 +11,6 @@ import logging
 import mimetypes
 import re
 import secrets
-import threading
 import time
 import unicodedata
 import uuid
@@ -30,7 +29,7 @@ from mcdesk.credentials.achievement import (
     parse_achievement,
     parse_catalog_text,
 )
-from mcdesk_issuer import assigning, bags, credentials, people, reconcile
+from mcdesk_issuer import assigning, bags, credentials, leases, metrics, people, reconcile
 from mcdesk_issuer.comments import comment_problems, earner_comments
 from mcdesk_issuer.config import Settings
 from mcdesk_issuer.db import (
@@ -73,6 +72,12 @@ DEFAULT_MAX_ATTEMPTS = 3
 OPEN, RECEIVED, IN_REVIEW, EARNED, NOT_YET = "open", "received", "in review", "earned", "not yet"
 DECIDED = (EARNED, NOT_YET)
 TOKEN_PREFIX = "mci_"
+#: Seconds a lease lives without renewal: how long the work of an issuer process that died
+#: blocks the others (a live one renews every third of it).
+PATCH_LEASE_S = 10.0
+FINALIZE_LEASE_S = 30.0
+#: How long a finalize waits for the same submission's finalize in another request.
+FINALIZE_WAIT_S = 120.0
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # Extensions whose media type the platform's tables may not know.
 _MEDIA_TYPES = {
@@ -177,7 +182,6 @@ class Issuer:
         self.db = Database(settings.url)
         self.files = FileStore(settings.blobs, settings.uploads, settings.bags)
         self.key: IssuerKey = load_or_create_key(settings.key_file)
-        self._locks = tuple(threading.Lock() for _ in range(64))
         if settings.name:
             self._set_meta("name", settings.name)
         from mcdesk_issuer.staff import Staff
@@ -187,11 +191,9 @@ class Issuer:
     def close(self) -> None:
         self.db.close()
 
-    def lock(self, key: str) -> threading.Lock:
-        """One of a fixed set of locks, chosen by `key`: calls on the same submission wait
-        for each other (finalize twice at once assembles once)."""
-        digest = hashlib.sha256(key.encode("utf-8")).digest()
-        return self._locks[digest[0] % len(self._locks)]
+    def upload_lease(self, upload_id: str) -> leases.Held:
+        """The lease a PATCH holds on its upload, in whichever issuer process it arrives."""
+        return leases.Held(self.db, f"patch:{upload_id}", PATCH_LEASE_S)
 
     # -- settings ------------------------------------------------------------------------
 
@@ -206,6 +208,31 @@ class Issuer:
         with self.db.session() as s:
             row = s.get(Meta, "name")
             return row.value if row else DEFAULT_NAME
+
+    # -- operations ----------------------------------------------------------------------
+
+    def health(self) -> dict[str, str]:
+        """Each dependency of a working process: "ok" or what is wrong with it."""
+        checks: dict[str, str] = {}
+        try:
+            self.db.ping()
+            checks["database"] = "ok"
+        except Exception as exc:  # any failure is the answer, not a crash of /healthz
+            checks["database"] = f"cannot reach the database ({type(exc).__name__})"
+        checks["blobs"] = self.files.writable()
+        return checks
+
+    def queue_depths(self) -> dict[str, int]:
+        """Open uploads, and submissions waiting for their first review (received) or for the
+        rest of their reviews and the decision (in review)."""
+        with self.db.session() as s:
+            open_uploads = s.scalar(select(func.count()).select_from(Upload).where(
+                Upload.completed.is_(False), Upload.expires_at > utcnow())) or 0
+            states = dict(s.execute(select(Submission.state, func.count())
+                                    .group_by(Submission.state)).tuples())
+        return {"open uploads": int(open_uploads),
+                "received": int(states.get(RECEIVED, 0)),
+                "in review": int(states.get(IN_REVIEW, 0))}
 
     # -- tokens --------------------------------------------------------------------------
 
@@ -352,7 +379,9 @@ class Issuer:
         sid = _submission_id(submission_id)
         self._check_files(body)
         body_hash = hashlib.sha256(body.canonical().encode("utf-8")).hexdigest()
-        with self.lock(f"begin:{sid}"), self.db.session() as s:
+        with self.db.session() as s:
+            # Two begins of one new submission (two processes, or two threads) insert once.
+            self.db.lock(s, f"begin:{sid}")
             existing = s.get(Submission, sid)
             if existing is None:
                 found = self._achievement(s, body.achievementId, body.version)
@@ -440,52 +469,76 @@ class Issuer:
         return row
 
     def finalize(self, caller: Caller, submission_id: str) -> dict[str, Any]:
+        """Assemble and check the bag once, whichever process each of several finalize
+        requests reaches: the first takes the submission's lease, the others wait for it and
+        answer with the state it left."""
         _require(caller, "earner")
-        with self.lock(f"finalize:{submission_id}"):
-            with self.db.session() as s:
-                row = self._own_submission(s, caller, submission_id)
-                sid = row.id
-                if row.state != OPEN:
-                    return {"submissionId": sid, "state": row.state}
-                files = [bags.BagFileRef(f.path, f.sha256, f.size) for f in s.scalars(
-                    select(SubmissionFile).where(SubmissionFile.submission_id == sid)
-                    .order_by(SubmissionFile.position))]
-                expected = bags.Expected(sid, row.achievement_id, row.version, row.attempt)
-                bag_name = row.bag_name
-            missing = self._missing(files)
-            if missing:
-                raise Problem(409, "missing-files", f"the server still needs {len(missing)} "
-                              "file(s) of this bag", extra={"missing": missing})
-            wrong = [f"{f.path}: {f.size} bytes were announced but the file the server holds "
-                     f"(sha256 {f.sha256}) has {self.files.blob_path(f.sha256).stat().st_size}"
-                     for f in files
-                     if self.files.blob_path(f.sha256).stat().st_size != f.size]
-            if wrong:
-                self._forget(sid)
-                raise invalid("the bag's files do not match what was announced", wrong)
-            dest = self.files.bag_path(sid)
-            made = bags.assemble(self.files, bag_name, files, dest,
-                                 bags.frozen_time(self.files, files))
-            if made.damaged:
-                for sha256 in made.damaged:
-                    log.warning("Blob %s was damaged on disk; discarded", sha256)
-                    self.files.discard_blob(sha256)
-                raise Problem(409, "missing-files", "some files the server held were damaged "
-                              "and were discarded; send them again",
-                              extra={"missing": list(made.damaged)})
-            problems = bags.validate(dest, expected)
-            if problems:
-                dest.unlink(missing_ok=True)
-                self._forget(sid)
-                raise invalid("the bag is not a valid mcdesk submission", problems)
+        sid = _submission_id(submission_id)
+        lease = leases.Held(self.db, f"finalize:{sid}", FINALIZE_LEASE_S)
+        deadline = time.monotonic() + FINALIZE_WAIT_S
+        while True:
             with self.db.session() as s:
                 row = self._own_submission(s, caller, sid)
-                row.state = RECEIVED
-                row.received_at = self.clock()
-                row.bag_sha256 = made.sha256
-                row.bag_size = made.size
-                self._auto_assign(s, row)
+                if row.state != OPEN:
+                    return {"submissionId": sid, "state": row.state}
+            if lease.acquire():
+                break
+            if time.monotonic() > deadline:
+                raise Problem(423, "locked", "this submission is being finalized by another "
+                              "request; try again in a moment", headers={"Retry-After": "5"})
+            time.sleep(0.1)
+        began = time.perf_counter()
+        try:
+            return self._finalize(caller, sid)
+        finally:
+            lease.release()
+            metrics.FINALIZE_SECONDS.observe(time.perf_counter() - began)
+
+    def _finalize(self, caller: Caller, submission_id: str) -> dict[str, Any]:
+        with self.db.session() as s:
+            row = self._own_submission(s, caller, submission_id)
+            sid = row.id
+            if row.state != OPEN:
                 return {"submissionId": sid, "state": row.state}
+            files = [bags.BagFileRef(f.path, f.sha256, f.size) for f in s.scalars(
+                select(SubmissionFile).where(SubmissionFile.submission_id == sid)
+                .order_by(SubmissionFile.position))]
+            expected = bags.Expected(sid, row.achievement_id, row.version, row.attempt)
+            bag_name = row.bag_name
+        missing = self._missing(files)
+        if missing:
+            raise Problem(409, "missing-files", f"the server still needs {len(missing)} "
+                          "file(s) of this bag", extra={"missing": missing})
+        wrong = [f"{f.path}: {f.size} bytes were announced but the file the server holds "
+                 f"(sha256 {f.sha256}) has {self.files.blob_size(f.sha256)}"
+                 for f in files if self.files.blob_size(f.sha256) != f.size]
+        if wrong:
+            self._forget(sid)
+            raise invalid("the bag's files do not match what was announced", wrong)
+        dest = self.files.bag_path(sid)
+        made = bags.assemble(self.files, bag_name, files, dest,
+                             bags.frozen_time(self.files, files))
+        if made.damaged:
+            for sha256 in made.damaged:
+                log.warning("Blob %s was damaged on disk; discarded", sha256)
+                self.files.discard_blob(sha256)
+            raise Problem(409, "missing-files", "some files the server held were damaged "
+                          "and were discarded; send them again",
+                          extra={"missing": list(made.damaged)})
+        problems = bags.validate(dest, expected)
+        if problems:
+            dest.unlink(missing_ok=True)
+            self._forget(sid)
+            raise invalid("the bag is not a valid mcdesk submission", problems)
+        with self.db.session() as s:
+            self.db.lock(s, assigning.LOCK)  # taken first: see assigning.LOCK
+            row = self._own_submission(s, caller, sid)
+            row.state = RECEIVED
+            row.received_at = self.clock()
+            row.bag_sha256 = made.sha256
+            row.bag_size = made.size
+            self._auto_assign(s, row)
+            return {"submissionId": sid, "state": row.state}
 
     def _forget(self, sid: str) -> None:
         """A bag refused at finalize is forgotten (its blobs stay): the rebuilt bag can be
@@ -630,6 +683,7 @@ class Issuer:
         """The periodic work: late reviews re-assigned after the grace period, submissions
         short of assessors topped up; (withdrawn, added)."""
         with self.db.session() as s:
+            self.db.lock(s, assigning.LOCK)
             now = self.clock()
             return (assigning.reassign_late(s, now, self.limits),
                     assigning.fill(s, now, self.limits))
@@ -640,7 +694,9 @@ class Issuer:
             return
         self._ticked = time.monotonic()
         try:
-            self.tick()
+            # Once per period across every process: the lease is never released, it runs out.
+            if leases.acquire(self.db, "tick", uuid.uuid4().hex, every_s):
+                self.tick()
         except Exception:  # pragma: no cover - the request itself must still be answered
             log.exception("The periodic assignment work failed")
 
@@ -648,6 +704,7 @@ class Issuer:
         """Assign a received submission to an assessor, by person id or by a name only one
         assessor has (CLI)."""
         with self.db.session() as s:
+            self.db.lock(s, assigning.LOCK)
             submission = s.get(Submission, _submission_id(submission_id))
             if submission is None:
                 raise ValueError(f"no submission {submission_id}")
@@ -714,6 +771,7 @@ class Issuer:
         canonical = body.canonical()
         etag = '"' + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32] + '"'
         with self.db.session() as s:
+            self.db.lock(s, assigning.LOCK)  # an extra assessor may be called
             assignment, submission = self._own_assignment(s, caller, assignment_id)
             review = s.get(Review, assignment.id)
             if review is not None and review.body_json == canonical:
@@ -789,9 +847,10 @@ class Issuer:
             _require(caller, "staff")
         decision_hash = hashlib.sha256(body.canonical().encode("utf-8")).hexdigest()
         issuer_name = self.name  # before the session: one transaction at a time per thread
-        with self.lock(f"decide:{submission_id}"), self.db.session() as s:
+        with self.db.session() as s:
             sid = _submission_id(submission_id)
-            row = s.get(Submission, sid)
+            # The row lock makes a second decision (any process) wait, then see this one.
+            row = s.get(Submission, sid, with_for_update=True)
             if row is None:
                 raise not_found(f"no submission {submission_id}")
             if row.state in DECIDED:
@@ -832,7 +891,8 @@ class Issuer:
             if body.state == EARNED:
                 if found is None:  # pragma: no cover - begin checks the catalog
                     raise conflict("the micro-credential is no longer in the catalog")
-                earner = s.get(Account, row.earner_id)
+                # Locked: two of the earner's submissions decided at once award a stack once.
+                earner = s.get(Account, row.earner_id, with_for_update=True)
                 earner_name = earner.name if earner else ""
                 credential_id = f"urn:uuid:{uuid.uuid4()}"
                 made = credentials.award(
