@@ -11,9 +11,10 @@ from typing import Any
 
 #: Our tokens (mci_…), and any Authorization value that slipped into a message.
 _SECRET = re.compile(r"mci_[A-Za-z0-9_\-]{8,}|(?i:bearer)\s+[A-Za-z0-9._~+/\-]+=*")
-#: Attributes every LogRecord has; anything else was passed with `extra=` and is a field.
-_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {"message",
-                                                                          "asctime"}
+#: Attributes every LogRecord has; anything else was passed with `extra=` and is a field
+#: (uvicorn's color_message is the message again, with terminal colours).
+_STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
+    "message", "asctime", "color_message"}
 
 
 def mask(text: str) -> str:
@@ -50,3 +51,5 @@ def configure(level: str, fmt: str) -> None:
     for name in ("uvicorn", "uvicorn.error"):
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
+    # Alembic says at info level how it sets itself up; what it migrated, we say.
+    logging.getLogger("alembic").setLevel(max(root.level, logging.WARNING))

@@ -229,7 +229,7 @@ class Issuer:
             open_uploads = s.scalar(select(func.count()).select_from(Upload).where(
                 Upload.completed.is_(False), Upload.expires_at > utcnow())) or 0
             states = dict(s.execute(select(Submission.state, func.count())
-                                    .group_by(Submission.state)).tuples())
+                                    .group_by(Submission.state)).tuples().all())
         return {"open uploads": int(open_uploads),
                 "received": int(states.get(RECEIVED, 0)),
                 "in review": int(states.get(IN_REVIEW, 0))}
