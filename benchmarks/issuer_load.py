@@ -42,7 +42,9 @@ QUICK_EARNERS = 6
 QUICK_SIZE = 1_000_000
 PROCESSES = 3
 GOAL_P95_FINALIZE_S = 1.0
-GOAL_RSS_GROWTH = 1.5  # a surviving issuer's resident memory, end of run / after start-up
+#: Resident memory of any issuer process at any time: bounded by the requests in flight,
+#: not by the gigabyte passing through.
+GOAL_PEAK_RSS_MB = 256.0
 START_TIMEOUT_S = 60.0
 EARNER_TIMEOUT_S = 900.0
 ACHIEVEMENT = "https://demo.mcdesk.org/achievements/exit-tickets"
@@ -92,6 +94,8 @@ class LoadResult:
     #: (seconds since start, {port: RSS MB}) of the issuer processes alive then
     rss: list[tuple[float, dict[int, float]]] = field(default_factory=list)
     metrics_upload_bytes: float = math.nan
+    #: The server's own finalize time (assemble and check, no queueing), p95 bucket bound
+    server_finalize_p95: float = math.nan
     bag_bytes: int = 0
 
     @property
@@ -102,13 +106,12 @@ class LoadResult:
     def submit_times(self) -> list[float]:
         return [r.submit_s for r in self.runs if r.ok]
 
-    def rss_growth(self) -> float:
-        """The largest end-of-run / after-start-up ratio of the issuers that lived."""
-        if len(self.rss) < 4:
-            return math.nan
-        first, last = self.rss[0][1], self.rss[-1][1]
-        ratios = [last[port] / first[port] for port in last if first.get(port)]
-        return max(ratios) if ratios else math.nan
+    def peak_rss(self) -> float:
+        """The most resident memory any issuer process had, in MB."""
+        return max((mb for _, sample in self.rss for mb in sample.values()), default=math.nan)
+
+    def start_rss(self) -> float:
+        return max(self.rss[0][1].values(), default=math.nan) if self.rss else math.nan
 
 
 # ------------------------------------------------------------------------------------ bags
@@ -359,6 +362,9 @@ def send(base: str, token: str, bag: Bag, sent: Callable[[str, int], None]) -> E
             if begun.status_code not in (200, 201):
                 raise RuntimeError(f"begin answered {begun.status_code}: {begun.text[:300]}")
             missing = set(begun.json()["missing"])
+            def retried(_count: int, _error: Exception) -> None:
+                run.retries += 1
+
             with TusClient(server="the load test's issuers", headers=headers,
                            auth_origin=base) as tus:
                 for name, sha256, size in bag.files:
@@ -372,7 +378,7 @@ def send(base: str, token: str, bag: Bag, sent: Callable[[str, int], None]) -> E
                         metadata={"submission": bag.submission_id, "sha256": sha256,
                                   "path": name, "filename": name.rsplit("/", 1)[-1]},
                         sha256=sha256)
-                    tus.upload(f"{base}/api/v1/uploads/", upload,
+                    tus.upload(f"{base}/api/v1/uploads/", upload, on_retry=retried,
                                on_progress=lambda position, name=name: sent(name, position))
             started = time.perf_counter()
             done = _with_retries(run, lambda: session.post(f"{path}/finalize", timeout=300))
@@ -473,6 +479,22 @@ def _drive(stack: Stack, bags: list[Bag], result: LoadResult, kill: bool,
         result.metrics_upload_bytes = sum(
             float(line.split()[-1]) for line in text.splitlines()
             if line.startswith("mcdesk_issuer_upload_bytes_total"))
+        result.server_finalize_p95 = bucket_percentile(text, "mcdesk_issuer_finalize_seconds",
+                                                       0.95)
+
+
+def bucket_percentile(text: str, name: str, fraction: float) -> float:
+    """The upper bound of the histogram bucket holding the `fraction` percentile."""
+    buckets: dict[float, float] = {}
+    for line in text.splitlines():
+        if line.startswith(f"{name}_bucket{{"):
+            bound = line.split('le="', 1)[1].split('"', 1)[0]
+            buckets[math.inf if bound == "+Inf" else float(bound)] = float(line.split()[-1])
+    total = buckets.get(math.inf, 0.0)
+    if not total:
+        return math.nan
+    return next(bound for bound, count in sorted(buckets.items())
+                if count >= fraction * total)
 
 
 def _check(stack: Stack, bags: list[Bag], result: LoadResult) -> None:
@@ -519,7 +541,7 @@ def figures(result: LoadResult) -> list[Figure]:
     finalize = result.finalize_times
     p95 = percentile(finalize, 0.95)
     ok = sum(1 for r in result.runs if r.ok)
-    growth = result.rss_growth()
+    peak = result.peak_rss()
     mb = result.bag_bytes / 1e6
     return [
         Figure(f"issuer load: {result.earners} earners x {result.size / 1e6:.0f} MB",
@@ -531,13 +553,16 @@ def figures(result: LoadResult) -> list[Figure]:
                f"{len(result.invalid)}; {len(result.invalid) and result.invalid[0]}"),
         Figure("issuer load: p95 finalize", f"{p95:.2f} s", "-", None,
                f"< {GOAL_P95_FINALIZE_S:.0f} s", p95 < GOAL_P95_FINALIZE_S,
-               f"p50 {percentile(finalize, 0.5):.2f} s, p99 {percentile(finalize, 0.99):.2f} s"),
+               f"as the earners waited for it: p50 {percentile(finalize, 0.5):.2f} s, p99 "
+               f"{percentile(finalize, 0.99):.2f} s; the server's own work (assemble and "
+               f"check, /metrics histogram): p95 <= {result.server_finalize_p95:g} s"),
         Figure("issuer load: throughput", f"{mb / result.seconds:.1f} MB/s", "-", None,
                "info", None, f"{ok / result.seconds:.2f} submissions/s over "
                f"{result.seconds:.1f} s through nginx and {result.processes} issuers"),
-        Figure("issuer load: issuer memory", f"{growth:.2f}x", "-", None,
-               f"<= {GOAL_RSS_GROWTH}x", growth <= GOAL_RSS_GROWTH,
-               "resident memory of each surviving issuer, end of run / after start-up"),
+        Figure("issuer load: issuer memory", f"{peak:.0f} MB", f"{result.start_rss():.0f} MB "
+               "at start", None, f"< {GOAL_PEAK_RSS_MB:.0f} MB", peak < GOAL_PEAK_RSS_MB,
+               f"peak resident memory of any issuer process while {mb:.0f} MB passed "
+               "through; it follows the requests in flight, not the bytes"),
     ]
 
 
@@ -549,7 +574,7 @@ def details(result: LoadResult) -> str:
              f"{result.seconds:.1f} s."]
     if result.killed_at_s is not None:
         lines.append(f"  one issuer process killed (SIGKILL) at {result.killed_at_s:.1f} s; "
-                     f"requests retried by the earners: "
+                     f"requests and uploads the earners retried: "
                      f"{sum(r.retries for r in result.runs)}")
     for name, values in (("submission (begin to received)", submit),
                          ("finalize", finalize)):

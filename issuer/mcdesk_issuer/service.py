@@ -507,6 +507,9 @@ class Issuer:
             bag_name = row.bag_name
         missing = self._missing(files)
         if missing:
+            self._settle_uploads(caller, sid)
+            missing = self._missing(files)
+        if missing:
             raise Problem(409, "missing-files", f"the server still needs {len(missing)} "
                           "file(s) of this bag", extra={"missing": missing})
         wrong = [f"{f.path}: {f.size} bytes were announced but the file the server holds "
@@ -653,6 +656,50 @@ class Issuer:
             row = s.get(Upload, info.id)
             if row is not None:
                 row.completed = True
+
+    def settle_upload(self, caller: Caller, info: UploadInfo) -> UploadInfo:
+        """An upload whose part holds every byte but was never completed: the process that
+        received the last byte died before checking it. Check and store it now, under the
+        upload's lease (a live PATCH that is about to do it is waited for); a part whose bytes
+        are wrong is dropped and the upload is gone (404: the client starts a new one)."""
+        if info.completed or info.offset != info.length:
+            return info
+        lease = self.upload_lease(info.id)
+        deadline = time.monotonic() + 2 * PATCH_LEASE_S
+        while not lease.acquire():
+            if time.monotonic() > deadline:
+                raise Problem(423, "locked", "another request is completing this upload; try "
+                              "again in a moment", headers={"Retry-After": "5"})
+            time.sleep(0.2)
+        try:
+            fresh = self.upload(caller, info.id)
+            if not fresh.completed and fresh.offset == fresh.length:
+                log.info("Upload %s held every byte but was not completed; completing it",
+                         info.id)
+                try:
+                    self.complete_upload(caller, fresh)
+                except Problem as exc:
+                    if exc.status != 460:
+                        raise
+                    raise not_found("the upload's bytes did not match its sha256 and were "
+                                    "dropped; create a new upload") from None
+            return self.upload(caller, info.id)
+        finally:
+            lease.release()
+
+    def _settle_uploads(self, caller: Caller, sid: str) -> None:
+        """Complete the submission's uploads that hold every byte (see settle_upload)."""
+        with self.db.session() as s:
+            open_uploads = [_upload_info(row, self.files.part_size(row.id) or 0)
+                            for row in s.scalars(select(Upload).where(
+                                Upload.submission_id == sid, Upload.completed.is_(False),
+                                Upload.account_id == caller.id))]
+        for info in open_uploads:
+            if info.offset == info.length and info.expires_at > utcnow():
+                try:
+                    self.settle_upload(caller, info)
+                except Problem:  # it stays missing; finalize says so
+                    log.warning("Upload %s could not be completed at finalize", info.id)
 
     def delete_upload(self, caller: Caller, upload_id: str) -> None:
         self.upload(caller, upload_id)

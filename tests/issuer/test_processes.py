@@ -1,7 +1,8 @@
 """Two real issuer processes on one database and one blob folder, raced through the same
 submission: begin through both, the same upload PATCHed through both at once and resumed
 through the other, finalize twice at once, decide twice at once; nothing lost, nothing done
-twice; on SQLite and on PostgreSQL; test thread (the racing requests on a few threads)."""
+twice; and an upload whose process died after its last byte completed by the next request;
+on SQLite and on PostgreSQL; test thread (the racing requests on a few threads)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from tests.issuer.conftest import (
     Api,
     Backend,
     Portfolio,
+    Server,
     database_args,
     start_server,
     stop_server,
@@ -179,3 +181,32 @@ def test_two_processes_share_uploads_finalize_and_decisions(pair: Pair,
         assert not list(issuer.files.bags.glob("*.partial"))
     finally:
         issuer.close()
+
+
+def test_an_upload_whose_process_died_after_its_last_byte_is_completed_later(
+        server: Server, teacher_portfolio: Portfolio) -> None:
+    """The part holds every byte but its process died before checking it (as a SIGKILL
+    between the last write and the sha256 check leaves it): HEAD completes it, so the client
+    that resumes is not told "whole" about a file the server never stored; wrong bytes are
+    dropped and the upload is gone."""
+    api = server.api("earner")
+    bag = teacher_portfolio.bag(answer=f"The process died after the last byte: {uuid.uuid4()}")
+    begun = api.put(f"/api/v1/submissions/{bag.submission_id}", json=bag.begin_body())
+    files = bag.by_sha256()
+    for number, sha256 in enumerate(begun.json()["missing"]):
+        name, content = files[sha256]
+        created = api.create_upload(bag.submission_id, name, content)
+        location = created.headers["Location"]
+        part = server.data / "uploads" / f"{location.rstrip('/').rsplit('/', 1)[1]}.part"
+        if number == 0:
+            part.write_bytes(bytes(len(content)))  # as long, but not the file
+            assert api.head(location).status_code == 404
+            created = api.create_upload(bag.submission_id, name, content)
+            location = created.headers["Location"]
+            part = server.data / "uploads" / f"{location.rstrip('/').rsplit('/', 1)[1]}.part"
+        part.write_bytes(content)
+        head = api.head(location)
+        assert head.status_code == 200 and head.headers["Upload-Offset"] == str(len(content))
+    finalized = api.post(f"/api/v1/submissions/{bag.submission_id}/finalize")
+    assert finalized.status_code == 200, finalized.text
+    assert finalized.json()["state"] == "received"
