@@ -123,3 +123,9 @@ def test_the_migrate_command_and_a_newer_database(backend: Backend, tmp_path: Pa
     assert refused.returncode == 1
     assert "revision 9999, made by a newer mcdesk-issuer" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_the_head_revision_constant_is_alembics_head() -> None:
+    from mcdesk_issuer.migrate import HEAD_REVISION
+
+    assert head_revision() == HEAD_REVISION
