@@ -188,13 +188,20 @@ class Server:
     process: subprocess.Popen[bytes]
     tokens: dict[str, str]
     database_url: str | None = None
+    opened: Issuer | None = None
 
     def api(self, who: str | None) -> Api:
         return Api(self.url, None if who is None else self.tokens[who])
 
     def issuer(self) -> Issuer:
-        """The server's state, opened beside it (close it after use)."""
-        return Issuer(Settings(self.data, database_url=self.database_url))
+        """The server's state, opened beside it once (closed with the server)."""
+        if self.opened is None:
+            self.opened = Issuer(Settings(self.data, database_url=self.database_url))
+        return self.opened
+
+    def close(self) -> None:
+        if self.opened is not None:
+            self.opened.close()
 
     def send(self, bag: Bag, who: str = "earner") -> requests.Response:
         """Begin, upload what is missing, finalize: the finalize response."""
@@ -261,7 +268,9 @@ def server(tmp_path_factory: pytest.TempPathFactory, backend: Backend) -> Iterat
     finally:
         issuer.close()
     process, address = start_server(data, "--name", ISSUER_NAME, *database_args(url))
-    yield Server(address, data, process, tokens, url)
+    running = Server(address, data, process, tokens, url)
+    yield running
+    running.close()
     stop_server(process)
 
 
