@@ -201,6 +201,8 @@ http {{
     upstream issuers {{
 {servers}
         keepalive 64;
+        # Below uvicorn's 5 s: nginx never reuses a connection the issuer is closing.
+        keepalive_timeout 4s;
     }}
     server {{
         listen 127.0.0.1:{port};
@@ -226,7 +228,9 @@ http {{
 def nginx_config(root: Path, port: int, upstreams: list[int]) -> str:
     # As root, nginx's workers would switch to 'nobody', who cannot read this folder.
     user = "user root;\n" if os.geteuid() == 0 else ""
-    servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=30s;"
+    # A dead process fails its connects and is skipped; a live one is not shut out for long
+    # over one failed request (max_fails=1 with a long fail_timeout shut out both survivors).
+    servers = "\n".join(f"        server 127.0.0.1:{p} max_fails=3 fail_timeout=5s;"
                         for p in upstreams)
     return NGINX_CONF.format(user=user, root=root, servers=servers, port=port)
 
