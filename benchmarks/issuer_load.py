@@ -554,7 +554,7 @@ def figures(result: LoadResult) -> list[Figure]:
                result.lost == 0 and result.duplicated == 0 and not result.invalid and
                ok == result.earners,
                f"lost {result.lost}, duplicated {result.duplicated}, invalid bags "
-               f"{len(result.invalid)}; {len(result.invalid) and result.invalid[0]}"),
+               f"{len(result.invalid)}" + (f"; {result.invalid[0]}" if result.invalid else "")),
         Figure("issuer load: p95 finalize", f"{p95:.2f} s", "-", None,
                f"< {GOAL_P95_FINALIZE_S:.0f} s", p95 < GOAL_P95_FINALIZE_S,
                f"as the earners waited for it: p50 {percentile(finalize, 0.5):.2f} s, p99 "
