@@ -17,6 +17,11 @@ the same window not playing; how exactly a picked comment lands on its frame) an
 (the Linux bundle in dist/: its size, and the frozen app's start-up against the venv's, both
 with ``--smoke-test``).
 
+``issuer-load`` runs only when named (``--only issuer-load``; it needs Debian's postgresql and
+nginx): 100 earners sending 10 MB submissions through nginx to three issuer processes on
+PostgreSQL, one process killed half way (``--quick``: 6 earners of 1 MB); see
+benchmarks/issuer_load.py, which also runs on its own (``python -m benchmarks.issuer_load``).
+
 Both start-up children read compiled bytecode from a private cache that their unmeasured first
 start fills, as an installed application would; ``--no-bytecode-cache`` keeps the inherited
 environment instead (with PYTHONDONTWRITEBYTECODE set, mcdesk then compiles its sources on
@@ -38,6 +43,7 @@ from benchmarks import (
     bad_links,
     bundle,
     idle_memory,
+    issuer_load,
     media_figures,
     places,
     player,
@@ -49,7 +55,8 @@ from benchmarks.fixture import FixtureInfo, build_portfolio
 from benchmarks.stats import Figure, format_table
 
 FIGURES = ("startup", "memory", "search", "places", "media", "package", "upload", "links",
-           "player", "bundle")
+           "player", "bundle", "issuer-load")
+ON_REQUEST = ("issuer-load",)  # not part of a run without --only
 # The figures that need the big portfolio.
 PORTFOLIO_FIGURES = ("startup", "memory", "search", "places")
 MICRO_CREDENTIALS = 1000
@@ -103,7 +110,7 @@ def package_figures(result: dict[str, Any]) -> list[Figure]:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    chosen = args.only or list(FIGURES)
+    chosen = args.only or [f for f in FIGURES if f not in ON_REQUEST]
     rounds = args.rounds or (2 if args.quick else 5)
     began = time.perf_counter()
     figures: list[Figure] = []
@@ -174,6 +181,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Player, {'6' if args.quick else '20'} s of 1080p video with 40 comments ...",
               flush=True)
         made, texts = player.run(quick=args.quick)
+        figures += made
+        details += texts
+    if "issuer-load" in chosen:
+        print("Issuer load: nginx, three issuer processes, PostgreSQL ...", flush=True)
+        made, texts = issuer_load.run(quick=args.quick)
         figures += made
         details += texts
     if "bundle" in chosen:

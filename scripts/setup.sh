@@ -11,6 +11,7 @@ DEB_PACKAGES=(
   libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-render0
   libnss3 libasound2 libpipewire-0.3-0 fonts-dejavu-core xvfb xauth python3-venv ffmpeg
   desktop-file-utils appstream  # the validators tests/packaging runs on the Linux bundle
+  postgresql nginx  # the issuer's tests on PostgreSQL, and its load test behind nginx
 )
 
 missing=()

@@ -16,10 +16,24 @@ from tests.memory_keyring import MemoryKeyring
 
 if TYPE_CHECKING:
     from mcdesk.storage.portfolio import Portfolio
+    from tests.pg_cluster import PgCluster
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 DEMO_CATALOG = REPO / "resources" / "demo_catalog.json"
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """One throwaway PostgreSQL cluster for the session (tests/pg_cluster.py); a test that
+    needs it fails, never skips, when PostgreSQL cannot start."""
+    from tests.pg_cluster import PgCluster
+
+    cluster = PgCluster()
+    try:
+        yield cluster.start()
+    finally:
+        cluster.stop()
 
 
 @pytest.fixture

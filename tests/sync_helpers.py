@@ -54,11 +54,20 @@ class FakeClock:
 class Issuer:
     url: str
     data: Path
+    #: PostgreSQL's URL when the issuer runs on it (None: SQLite in the data folder).
+    database_url: str | None = None
+
+    @property
+    def env(self) -> dict[str, str]:
+        env = {**os.environ, "PYTHONPATH": str(REPO / "issuer")}
+        if self.database_url is not None:
+            env["MCDESK_ISSUER_DATABASE_URL"] = self.database_url
+        return env
 
     def cli(self, *args: str) -> str:
         run = subprocess.run([sys.executable, "-m", "mcdesk_issuer", "--data", str(self.data),
                               *args], cwd=REPO, capture_output=True, text=True, timeout=60,
-                             check=False, env={**os.environ, "PYTHONPATH": str(REPO / "issuer")})
+                             check=False, env=self.env)
         assert run.returncode == 0, (args, run.stdout, run.stderr)
         return run.stdout
 
@@ -85,16 +94,16 @@ class Issuer:
 
 
 @contextmanager
-def running_issuer(data: Path, *extra: str) -> Iterator[Issuer]:
+def running_issuer(data: Path, *extra: str, database_url: str | None = None
+                   ) -> Iterator[Issuer]:
     data.mkdir(parents=True, exist_ok=True)
     port = free_port()
-    issuer = Issuer(f"http://127.0.0.1:{port}", data)
+    issuer = Issuer(f"http://127.0.0.1:{port}", data, database_url)
     issuer.cli("catalog", "import", str(DEMO_CATALOG))
     process = subprocess.Popen(
         [sys.executable, "-m", "mcdesk_issuer", "--data", str(data), "--port", str(port),
          "--log-level", "warning", *extra], cwd=REPO, stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT, start_new_session=True,
-        env={**os.environ, "PYTHONPATH": str(REPO / "issuer")})
+        stderr=subprocess.STDOUT, start_new_session=True, env=issuer.env)
     try:
         deadline = time.monotonic() + START_TIMEOUT
         while True:

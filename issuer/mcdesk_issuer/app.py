@@ -27,11 +27,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from mcdesk_issuer import PROTOCOL_VERSION, __version__
+from mcdesk_issuer import PROTOCOL_VERSION, __version__, metrics
 from mcdesk_issuer.config import allowed_hosts
 from mcdesk_issuer.files import is_upload_id
 from mcdesk_issuer.gate import CALLER_KEY, Gate
 from mcdesk_issuer.models import BeginBody, DecisionBody, ReviewBody
+from mcdesk_issuer.ops import Observed, add_ops_routes
 from mcdesk_issuer.problems import PROBLEM_JSON, Problem, bad_request
 from mcdesk_issuer.service import Caller, Issuer, UploadInfo
 from mcdesk_issuer.staff_api import add_staff_routes
@@ -117,8 +118,9 @@ def create_app(issuer: Issuer) -> FastAPI:
     app.add_middleware(Gate, authenticate=issuer.authenticate,
                        hosts=allowed_hosts(issuer.settings),
                        max_body=issuer.limits.max_body_bytes)
-    app.add_middleware(TusHeaders)  # outermost: the gate's refusals say Tus-Resumable too
-    patching: set[str] = set()
+    app.add_middleware(TusHeaders)  # the gate's refusals say Tus-Resumable too
+    app.add_middleware(Observed)  # outermost: refusals are counted as well
+    add_ops_routes(app, issuer)
 
     # -- errors ----------------------------------------------------------------------
 
@@ -253,7 +255,10 @@ def create_app(issuer: Issuer) -> FastAPI:
     @app.head(f"{UPLOADS}{{uploadId}}", name="upload_head")
     def upload_head(upload_id: UploadId, request: Request) -> Response:
         _tus_version(request)
-        info = issuer.upload(caller(request), upload_id)
+        who = caller(request)
+        # Every byte there but never checked (its process died): settled before the client
+        # is told the upload is whole.
+        info = issuer.settle_upload(who, issuer.upload(who, upload_id))
         return Response(status_code=200, headers={
             "Upload-Offset": str(info.offset), "Upload-Length": str(info.length),
             "Upload-Expires": http_date(info.expires_at), "Cache-Control": "no-store"})
@@ -268,14 +273,18 @@ def create_app(issuer: Issuer) -> FastAPI:
         offset = _header_int(request, "upload-offset")
         who = await run_in_threadpool(caller, request)
         info = await run_in_threadpool(issuer.upload, who, upload_id)
-        if info.id in patching:
+        # In the database, not in this process: the PATCH before may have reached another
+        # issuer process behind the same load balancer.
+        lease = issuer.upload_lease(info.id)
+        if not await run_in_threadpool(lease.acquire):
             raise Problem(423, "locked", "another PATCH to this upload is in progress; try "
                           "again when it ends", headers={"Retry-After": "5"})
-        patching.add(info.id)
         try:
+            # Read again under the lease: a PATCH that just ended elsewhere moved the offset.
+            info = await run_in_threadpool(issuer.upload, who, upload_id)
             return await _patch(who, info, offset, request)
         finally:
-            patching.discard(info.id)
+            await run_in_threadpool(lease.release)
 
     async def _patch(who: Caller, info: UploadInfo, offset: int, request: Request
                      ) -> Response:
@@ -301,6 +310,7 @@ def create_app(issuer: Issuer) -> FastAPI:
                         break
                     await anyio.to_thread.run_sync(handle.write, chunk)
                     written += len(chunk)
+                    metrics.UPLOAD_BYTES.inc(len(chunk))
             except ClientDisconnect:
                 log.info("Upload %s: the client left after %d bytes", info.id, written)
             if too_much:

@@ -29,6 +29,10 @@ from mcdesk_issuer.people import usable_tokens
 EXPERT, PEER, EXCLUDED, EXTRA = "expert", "peer", "excluded", "extra"
 RECEIVED, IN_REVIEW, EARNED = "received", "in review", "earned"
 WAITING = (RECEIVED, IN_REVIEW)
+#: The database lock (Database.lock) held by every transaction that may assign, across issuer
+#: processes; taken before any row lock of the transaction, so that two never wait for each
+#: other in opposite orders.
+LOCK = "assigning"
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,8 @@ from mcdesk.core.packages import (
 from mcdesk.core.units import human_size
 from mcdesk.formats.bag import TAGMANIFEST, decode_path, read_bag
 from mcdesk.formats.schemas import schema_errors
-from mcdesk_issuer.files import CHUNK, FileStore, hash_file
+from mcdesk_issuer.blobstore import BlobStore
+from mcdesk_issuer.files import CHUNK, hash_file
 
 SUBMISSION_SCHEMA = "mcdesk-submission.schema.json"
 FORMAT_VERSION = 1
@@ -66,7 +67,7 @@ class Expected:
     attempt: int
 
 
-def frozen_time(store: FileStore, files: Sequence[BagFileRef]) -> datetime:
+def frozen_time(store: BlobStore, files: Sequence[BagFileRef]) -> datetime:
     """When the bag's content was frozen (`createdAt` in its metadata), for the zip entries'
     times; 1980-01-01 when it cannot be read."""
     fallback = datetime(1980, 1, 1, tzinfo=UTC)
@@ -74,7 +75,8 @@ def frozen_time(store: FileStore, files: Sequence[BagFileRef]) -> datetime:
     if ref is None or ref.size > _MAX_METADATA:
         return fallback
     try:
-        data = json.loads(store.blob_path(ref.sha256).read_bytes())
+        with store.open_blob(ref.sha256) as reader:
+            data = json.loads(reader.read())
         moment = datetime.fromisoformat(str(data["createdAt"]).replace("Z", "+00:00"))
     except (OSError, ValueError, KeyError, TypeError):
         return fallback
@@ -88,7 +90,7 @@ def _zip_time(moment: datetime) -> tuple[int, int, int, int, int, int]:
             moment.second - moment.second % 2)
 
 
-def assemble(store: FileStore, bag_name: str, files: Sequence[BagFileRef], dest: Path,
+def assemble(store: BlobStore, bag_name: str, files: Sequence[BagFileRef], dest: Path,
              timestamp: datetime) -> Assembled:
     """Write the bag into `dest` (a zip with the one top folder `bag_name`), copying each
     blob in chunks and checking its sha256 on the way."""
@@ -106,7 +108,7 @@ def assemble(store: FileStore, bag_name: str, files: Sequence[BagFileRef], dest:
                                       else zipfile.ZIP_STORED)
                 info.file_size = ref.size
                 digest = hashlib.sha256()
-                with open(store.blob_path(ref.sha256), "rb") as reader, archive.open(
+                with store.open_blob(ref.sha256) as reader, archive.open(
                         info, "w", force_zip64=ref.size > _ZIP64_AT) as writer:
                     while chunk := reader.read(CHUNK):
                         digest.update(chunk)
@@ -191,7 +193,7 @@ def evidence_pieces(archive: Path) -> list[dict[str, Any]]:
 # ------------------------------------------------------------------ before assembling
 
 
-def precheck(store: FileStore, files: Sequence[BagFileRef]) -> list[str]:
+def precheck(store: BlobStore, files: Sequence[BagFileRef]) -> list[str]:
     """What the tag files alone show wrong, before a byte of the bag is assembled: the
     payload manifest must list exactly the data/ files begun, with their sha256, and the tag
     manifest only tag files begun, with theirs. A bag refused here costs reading two small
@@ -220,12 +222,13 @@ def precheck(store: FileStore, files: Sequence[BagFileRef]) -> list[str]:
     return problems[:50]
 
 
-def _manifest_of(store: FileStore, ref: BagFileRef | None, problems: list[str]
+def _manifest_of(store: BlobStore, ref: BagFileRef | None, problems: list[str]
                  ) -> dict[str, str] | None:
     """path -> sha256 from a stored sha256 manifest (None, with a problem, when unreadable)."""
     if ref is None:
         return None
-    data = store.blob_path(ref.sha256).read_bytes()
+    with store.open_blob(ref.sha256) as blob:
+        data = blob.read(ref.size + 1)  # capped at begin; a bigger blob fails the hash below
     if hashlib.sha256(data).hexdigest() != ref.sha256:
         return None  # damaged on the server's disk: assembling finds it and asks for it again
     try:

@@ -6,17 +6,19 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from mcdesk_issuer import __version__
+from mcdesk_issuer import __version__, logs, metrics
 from mcdesk_issuer.config import GIB, MIB, Limits, Settings, check_public_url
 from mcdesk_issuer.private import restrict_umask
 from mcdesk_issuer.problems import Problem
 from mcdesk_issuer.service import ROLES, Issuer
 
 _WILDCARDS = ("", "0.0.0.0", "::", "*")
+DATABASE_URL_ENV = "MCDESK_ISSUER_DATABASE_URL"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -27,9 +29,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"mcdesk-issuer {__version__}")
     parser.add_argument("--data", type=Path, required=True,
                         help="the data folder (database, files, the issuer's key)")
-    parser.add_argument("--database-url", default=None,
+    parser.add_argument("--database-url", default=os.environ.get(DATABASE_URL_ENV) or None,
                         help="an SQLAlchemy URL (e.g. postgresql+psycopg://…) instead of the "
-                             "SQLite file in the data folder")
+                             f"SQLite file in the data folder; default: ${DATABASE_URL_ENV} "
+                             "(which keeps a password out of the process list)")
     parser.add_argument("--name", default=None, help="the issuer's name (kept for later runs)")
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     parser.add_argument("--port", type=int, default=8080, help="port to listen on")
@@ -65,8 +68,14 @@ def _parser() -> argparse.ArgumentParser:
                              "(default 365)")
     parser.add_argument("--log-level", default="info",
                         choices=["critical", "error", "warning", "info", "debug"])
+    parser.add_argument("--log-format", default="json", choices=["json", "text"],
+                        help="json: one JSON object per line (the default), text: for people")
     commands = parser.add_subparsers(dest="command")
-    commands.add_parser("serve", help="run the server (the default)")
+    commands.add_parser("serve", help="run the server (the default); it upgrades the "
+                        "database schema first when needed")
+    commands.add_parser("migrate", help="upgrade the database schema now and say from which "
+                        "revision (serve does it too; run this before starting new versions "
+                        "of several processes)")
 
     token = commands.add_parser("token", help="bearer tokens").add_subparsers(
         dest="token_command", required=True)
@@ -170,10 +179,31 @@ def serve(settings: Settings, host: str, port: int, log_level: str) -> int:
     if dropped:
         logging.getLogger(__name__).info("Dropped %d expired uploads", dropped)
     try:
+        # Our own logging (logs.configure) and access lines (ops.Observed): uvicorn's would
+        # be a second, unstructured format.
         uvicorn.run(create_app(issuer), host=host, port=port, log_level=log_level,
-                    http="h11", timeout_graceful_shutdown=5, server_header=False)
+                    http="h11", timeout_graceful_shutdown=5, server_header=False,
+                    log_config=None, access_log=False)
     finally:
         issuer.close()
+        metrics.process_exited(os.getpid())
+    return 0
+
+
+def migrate(settings: Settings) -> int:
+    from mcdesk_issuer.db import Database
+    from mcdesk_issuer.migrate import upgrade
+
+    settings.data.mkdir(parents=True, exist_ok=True)
+    database = Database(settings.url, migrate=False)
+    try:
+        before, head = upgrade(database.engine)
+    finally:
+        database.close()
+    if before == head:
+        print(f"the database is at revision {head}, the newest; nothing to do")
+    else:
+        print(f"the database was upgraded from {before or 'no revision'} to {head}")
     return 0
 
 
@@ -185,10 +215,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValueError as exc:
         print(f"mcdesk-issuer: {exc}", file=sys.stderr)
         return 2
-    logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     if args.command in (None, "serve"):
+        logs.configure(args.log_level, args.log_format)
         return serve(settings, args.host, args.port, args.log_level)
-    issuer = Issuer(settings)
+    logging.basicConfig(level=args.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
+    if args.command == "migrate":
+        try:
+            return migrate(settings)
+        except ValueError as exc:
+            print(f"mcdesk-issuer: {exc}", file=sys.stderr)
+            return 1
+    try:
+        issuer = Issuer(settings)
+    except ValueError as exc:
+        print(f"mcdesk-issuer: {exc}", file=sys.stderr)
+        return 1
     try:
         return _command(issuer, args)
     except (ValueError, OSError) as exc:

@@ -1,8 +1,10 @@
-"""The issuer's database: SQLAlchemy 2.0 typed models and the engine (SQLite by default, any
-SQLAlchemy URL such as PostgreSQL for larger installs); any thread, one session per call."""
+"""The issuer's database: SQLAlchemy 2.0 typed models and the engine (SQLite by default,
+PostgreSQL for installs with several issuer processes); the schema comes from the Alembic
+migrations in mcdesk_issuer/migrations; any thread, one session per call."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -20,6 +22,7 @@ from sqlalchemy import (
     create_engine,
     event,
     inspect,
+    text,
 )
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -258,28 +261,66 @@ class StackCredential(Base):
     jws: Mapped[str] = mapped_column(Text)
 
 
+class Lease(Base):
+    """Work one issuer process is doing on something every process shares (a PATCH to an
+    upload, assembling a submission's bag, the periodic assignment pass): the others wait or
+    answer 423 until its owner releases it, or until it runs out because its owner died."""
+
+    __tablename__ = "leases"
+    name: Mapped[str] = mapped_column(String(200), primary_key=True)
+    owner: Mapped[str] = mapped_column(String(64))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
 class Database:
     """The engine and a session factory; `session()` opens one transaction."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, migrate: bool = True) -> None:
         options: dict[str, Any] = {}
         if url.startswith("sqlite"):
             options["connect_args"] = {"check_same_thread": False, "timeout": 30}
+        else:
+            # Each worker thread may hold a connection while it streams or assembles; the
+            # defaults (5 + 10) would make a busy process queue for connections.
+            options.update(pool_size=20, max_overflow=20, pool_pre_ping=True)
         self.engine: Engine = create_engine(url, **options)
+        self.postgresql = self.engine.dialect.name == "postgresql"
         if url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _begin_immediate)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         _refuse_role_accounts(self.engine)
-        Base.metadata.create_all(self.engine)
+        if migrate:
+            from mcdesk_issuer.migrate import upgrade
+
+            upgrade(self.engine)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         with self._sessions() as session, session.begin():
             yield session
 
+    def lock(self, s: Session, key: str) -> None:
+        """Hold `key` until the session's transaction ends, across every issuer process on
+        this database. PostgreSQL: a transaction-level advisory lock. SQLite needs nothing:
+        every transaction began with BEGIN IMMEDIATE, which already holds the database's one
+        write lock."""
+        if self.postgresql:
+            s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_number(key)})
+
+    def ping(self) -> None:
+        """One round trip to the database (raises when it cannot be reached)."""
+        with self.engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+
     def close(self) -> None:
         self.engine.dispose()
+
+
+def lock_number(key: str) -> int:
+    """A signed 64-bit number for `key`, as PostgreSQL's advisory locks take them."""
+    return int.from_bytes(hashlib.sha256(key.encode("utf-8")).digest()[:8], "big",
+                          signed=True)
 
 
 def _refuse_role_accounts(engine: Engine) -> None:

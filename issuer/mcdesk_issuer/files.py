@@ -8,7 +8,9 @@ import contextlib
 import hashlib
 import os
 import re
+import uuid
 from pathlib import Path
+from typing import BinaryIO
 
 CHUNK = 1024 * 1024
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -41,12 +43,26 @@ def fsync_dir(folder: Path) -> None:
 
 
 class FileStore:
+    """The blob store on a (shared) folder, with the tus parts and assembled bags beside it;
+    see mcdesk_issuer.blobstore for the interface."""
+
     def __init__(self, blobs: Path, uploads: Path, bags: Path) -> None:
         self.blobs = blobs
         self.uploads = uploads
         self.bags = bags
         for folder in (blobs, uploads, bags):
             folder.mkdir(parents=True, exist_ok=True)
+
+    def writable(self) -> str:
+        """"ok" when a file can be written and removed in each folder, else what failed."""
+        for folder in (self.blobs, self.uploads, self.bags):
+            probe = folder / f".healthz-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+            try:
+                probe.write_bytes(b"ok")
+                probe.unlink()
+            except OSError as exc:
+                return f"cannot write in {folder.name}/ ({exc.strerror or exc})"
+        return "ok"
 
     # -- blobs ---------------------------------------------------------------------------
 
@@ -57,6 +73,12 @@ class FileStore:
 
     def has_blob(self, sha256: str) -> bool:
         return self.blob_path(sha256).is_file()
+
+    def blob_size(self, sha256: str) -> int:
+        return self.blob_path(sha256).stat().st_size
+
+    def open_blob(self, sha256: str) -> BinaryIO:
+        return open(self.blob_path(sha256), "rb")
 
     def adopt(self, part: Path, sha256: str) -> None:
         """Move a finished upload into the blob store (one rename; a blob already there

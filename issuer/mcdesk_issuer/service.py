@@ -11,7 +11,6 @@ import logging
 import mimetypes
 import re
 import secrets
-import threading
 import time
 import unicodedata
 import uuid
@@ -30,7 +29,17 @@ from mcdesk.credentials.achievement import (
     parse_achievement,
     parse_catalog_text,
 )
-from mcdesk_issuer import assigning, bags, credentials, ownership, people, quotas, reconcile
+from mcdesk_issuer import (
+    assigning,
+    bags,
+    credentials,
+    leases,
+    metrics,
+    ownership,
+    people,
+    quotas,
+    reconcile,
+)
 from mcdesk_issuer.comments import comment_problems, earner_comments
 from mcdesk_issuer.config import Settings
 from mcdesk_issuer.db import (
@@ -75,6 +84,12 @@ DEFAULT_MAX_ATTEMPTS = 3
 OPEN, RECEIVED, IN_REVIEW, EARNED, NOT_YET = "open", "received", "in review", "earned", "not yet"
 DECIDED = (EARNED, NOT_YET)
 TOKEN_PREFIX = "mci_"
+#: Seconds a lease lives without renewal: how long the work of an issuer process that died
+#: blocks the others (a live one renews every third of it).
+PATCH_LEASE_S = 10.0
+FINALIZE_LEASE_S = 30.0
+#: How long a finalize waits for the same submission's finalize in another request.
+FINALIZE_WAIT_S = 120.0
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # Extensions whose media type the platform's tables may not know.
 _MEDIA_TYPES = {
@@ -179,7 +194,6 @@ class Issuer:
         self.db = Database(settings.url)
         self.files = FileStore(settings.blobs, settings.uploads, settings.bags)
         self.key: IssuerKey = load_or_create_key(settings.key_file)
-        self._locks = tuple(threading.Lock() for _ in range(64))
         if settings.name:
             self._set_meta("name", settings.name)
         from mcdesk_issuer.staff import Staff
@@ -189,11 +203,9 @@ class Issuer:
     def close(self) -> None:
         self.db.close()
 
-    def lock(self, key: str) -> threading.Lock:
-        """One of a fixed set of locks, chosen by `key`: calls on the same submission wait
-        for each other (finalize twice at once assembles once)."""
-        digest = hashlib.sha256(key.encode("utf-8")).digest()
-        return self._locks[digest[0] % len(self._locks)]
+    def upload_lease(self, upload_id: str) -> leases.Held:
+        """The lease a PATCH holds on its upload, in whichever issuer process it arrives."""
+        return leases.Held(self.db, f"patch:{upload_id}", PATCH_LEASE_S)
 
     # -- settings ------------------------------------------------------------------------
 
@@ -208,6 +220,31 @@ class Issuer:
         with self.db.session() as s:
             row = s.get(Meta, "name")
             return row.value if row else DEFAULT_NAME
+
+    # -- operations ----------------------------------------------------------------------
+
+    def health(self) -> dict[str, str]:
+        """Each dependency of a working process: "ok" or what is wrong with it."""
+        checks: dict[str, str] = {}
+        try:
+            self.db.ping()
+            checks["database"] = "ok"
+        except Exception as exc:  # any failure is the answer, not a crash of /healthz
+            checks["database"] = f"cannot reach the database ({type(exc).__name__})"
+        checks["blobs"] = self.files.writable()
+        return checks
+
+    def queue_depths(self) -> dict[str, int]:
+        """Open uploads, and submissions waiting for their first review (received) or for the
+        rest of their reviews and the decision (in review)."""
+        with self.db.session() as s:
+            open_uploads = s.scalar(select(func.count()).select_from(Upload).where(
+                Upload.completed.is_(False), Upload.expires_at > utcnow())) or 0
+            states = dict(s.execute(select(Submission.state, func.count())
+                                    .group_by(Submission.state)).tuples().all())
+        return {"open uploads": int(open_uploads),
+                "received": int(states.get(RECEIVED, 0)),
+                "in review": int(states.get(IN_REVIEW, 0))}
 
     # -- tokens --------------------------------------------------------------------------
 
@@ -355,7 +392,9 @@ class Issuer:
         sid = _submission_id(submission_id)
         self._check_files(body)
         body_hash = hashlib.sha256(body.canonical().encode("utf-8")).hexdigest()
-        with self.lock(f"begin:{sid}"), self.db.session() as s:
+        with self.db.session() as s:
+            # Two begins of one new submission (two processes, or two threads) insert once.
+            self.db.lock(s, f"begin:{sid}")
             existing = s.get(Submission, sid)
             if existing is None:
                 found = self._achievement(s, body.achievementId, body.version)
@@ -450,65 +489,92 @@ class Issuer:
         return row
 
     def finalize(self, caller: Caller, submission_id: str) -> dict[str, Any]:
+        """Assemble and check the bag once, whichever process each of several finalize
+        requests reaches: the first takes the submission's lease, the others wait for it and
+        answer with the state it left."""
         _require(caller, "earner")
-        with self.lock(f"finalize:{submission_id}"):
-            with self.db.session() as s:
-                row = self._own_submission(s, caller, submission_id)
-                sid = row.id
-                if row.state != OPEN:
-                    return {"submissionId": sid, "state": row.state}
-                files = [bags.BagFileRef(f.path, f.sha256, f.size) for f in s.scalars(
-                    select(SubmissionFile).where(SubmissionFile.submission_id == sid)
-                    .order_by(SubmissionFile.position))]
-                expected = bags.Expected(sid, row.achievement_id, row.version, row.attempt)
-                bag_name = row.bag_name
-            try:
-                check_layout(files, self.limits)
-            except Problem:  # begun before the layout was checked: refused before any work
-                self._forget(sid)
-                raise
-            missing = self._missing(caller, files)
-            if missing:
-                raise Problem(409, "missing-files", f"the server still needs {len(missing)} "
-                              "file(s) of this bag", extra={"missing": missing})
-            wrong = [f"{f.path}: {f.size} bytes were announced but the file the server holds "
-                     f"(sha256 {f.sha256}) has {self.files.blob_path(f.sha256).stat().st_size}"
-                     for f in files
-                     if self.files.blob_path(f.sha256).stat().st_size != f.size]
-            if wrong:
-                self._forget(sid)
-                raise invalid("the bag's files do not match what was announced", wrong)
-            early = bags.precheck(self.files, files)
-            if early:  # refused from two small files, before anything is assembled
-                self._forget(sid)
-                raise invalid("the bag is not a valid mcdesk submission", early)
-            dest = self.files.bag_path(sid)
-            made = bags.assemble(self.files, bag_name, files, dest,
-                                 bags.frozen_time(self.files, files))
-            if made.damaged:
-                for sha256 in made.damaged:
-                    log.warning("Blob %s was damaged on disk; discarded", sha256)
-                    self.files.discard_blob(sha256)
-                raise Problem(409, "missing-files", "some files the server held were damaged "
-                              "and were discarded; send them again",
-                              extra={"missing": list(made.damaged)})
-            problems = bags.validate(dest, expected)
-            if problems:
-                dest.unlink(missing_ok=True)
-                self._forget(sid)
-                raise invalid("the bag is not a valid mcdesk submission", problems)
-            # Assessors get a copy without the earner's name; the original stays as sent.
-            blind = bags.make_blind_copy(dest)
-            served = (blind, hash_file(blind), blind.stat().st_size) if blind else (
-                dest, made.sha256, made.size)
+        sid = _submission_id(submission_id)
+        lease = leases.Held(self.db, f"finalize:{sid}", FINALIZE_LEASE_S)
+        deadline = time.monotonic() + FINALIZE_WAIT_S
+        while True:
             with self.db.session() as s:
                 row = self._own_submission(s, caller, sid)
-                row.state = RECEIVED
-                row.received_at = self.clock()
-                row.bag_sha256 = served[1]
-                row.bag_size = served[2]
-                self._auto_assign(s, row)
+                if row.state != OPEN:
+                    return {"submissionId": sid, "state": row.state}
+            if lease.acquire():
+                break
+            if time.monotonic() > deadline:
+                raise Problem(423, "locked", "this submission is being finalized by another "
+                              "request; try again in a moment", headers={"Retry-After": "5"})
+            time.sleep(0.1)
+        began = time.perf_counter()
+        try:
+            return self._finalize(caller, sid)
+        finally:
+            lease.release()
+            metrics.FINALIZE_SECONDS.observe(time.perf_counter() - began)
+
+    def _finalize(self, caller: Caller, submission_id: str) -> dict[str, Any]:
+        with self.db.session() as s:
+            row = self._own_submission(s, caller, submission_id)
+            sid = row.id
+            if row.state != OPEN:
                 return {"submissionId": sid, "state": row.state}
+            files = [bags.BagFileRef(f.path, f.sha256, f.size) for f in s.scalars(
+                select(SubmissionFile).where(SubmissionFile.submission_id == sid)
+                .order_by(SubmissionFile.position))]
+            expected = bags.Expected(sid, row.achievement_id, row.version, row.attempt)
+            bag_name = row.bag_name
+        try:
+            check_layout(files, self.limits)
+        except Problem:  # begun before the layout was checked: refused before any work
+            self._forget(sid)
+            raise
+        missing = self._missing(caller, files)
+        if missing:
+            self._settle_uploads(caller, sid)
+            missing = self._missing(caller, files)
+        if missing:
+            raise Problem(409, "missing-files", f"the server still needs {len(missing)} "
+                          "file(s) of this bag", extra={"missing": missing})
+        wrong = [f"{f.path}: {f.size} bytes were announced but the file the server holds "
+                 f"(sha256 {f.sha256}) has {self.files.blob_size(f.sha256)}"
+                 for f in files if self.files.blob_size(f.sha256) != f.size]
+        if wrong:
+            self._forget(sid)
+            raise invalid("the bag's files do not match what was announced", wrong)
+        early = bags.precheck(self.files, files)
+        if early:  # refused from two small files, before anything is assembled
+            self._forget(sid)
+            raise invalid("the bag is not a valid mcdesk submission", early)
+        dest = self.files.bag_path(sid)
+        made = bags.assemble(self.files, bag_name, files, dest,
+                             bags.frozen_time(self.files, files))
+        if made.damaged:
+            for sha256 in made.damaged:
+                log.warning("Blob %s was damaged on disk; discarded", sha256)
+                self.files.discard_blob(sha256)
+            raise Problem(409, "missing-files", "some files the server held were damaged "
+                          "and were discarded; send them again",
+                          extra={"missing": list(made.damaged)})
+        problems = bags.validate(dest, expected)
+        if problems:
+            dest.unlink(missing_ok=True)
+            self._forget(sid)
+            raise invalid("the bag is not a valid mcdesk submission", problems)
+        # Assessors get a copy without the earner's name; the original stays as sent.
+        blind = bags.make_blind_copy(dest)
+        served = (blind, hash_file(blind), blind.stat().st_size) if blind else (
+            dest, made.sha256, made.size)
+        with self.db.session() as s:
+            self.db.lock(s, assigning.LOCK)  # taken first: see assigning.LOCK
+            row = self._own_submission(s, caller, sid)
+            row.state = RECEIVED
+            row.received_at = self.clock()
+            row.bag_sha256 = served[1]
+            row.bag_size = served[2]
+            self._auto_assign(s, row)
+            return {"submissionId": sid, "state": row.state}
 
     def _forget(self, sid: str) -> None:
         """A bag refused at finalize is forgotten (its blobs stay): the rebuilt bag can be
@@ -626,6 +692,50 @@ class Issuer:
             if row is not None:
                 row.completed = True
 
+    def settle_upload(self, caller: Caller, info: UploadInfo) -> UploadInfo:
+        """An upload whose part holds every byte but was never completed: the process that
+        received the last byte died before checking it. Check and store it now, under the
+        upload's lease (a live PATCH that is about to do it is waited for); a part whose bytes
+        are wrong is dropped and the upload is gone (404: the client starts a new one)."""
+        if info.completed or info.offset != info.length:
+            return info
+        lease = self.upload_lease(info.id)
+        deadline = time.monotonic() + 2 * PATCH_LEASE_S
+        while not lease.acquire():
+            if time.monotonic() > deadline:
+                raise Problem(423, "locked", "another request is completing this upload; try "
+                              "again in a moment", headers={"Retry-After": "5"})
+            time.sleep(0.2)
+        try:
+            fresh = self.upload(caller, info.id)
+            if not fresh.completed and fresh.offset == fresh.length:
+                log.info("Upload %s held every byte but was not completed; completing it",
+                         info.id)
+                try:
+                    self.complete_upload(caller, fresh)
+                except Problem as exc:
+                    if exc.status != 460:
+                        raise
+                    raise not_found("the upload's bytes did not match its sha256 and were "
+                                    "dropped; create a new upload") from None
+            return self.upload(caller, info.id)
+        finally:
+            lease.release()
+
+    def _settle_uploads(self, caller: Caller, sid: str) -> None:
+        """Complete the submission's uploads that hold every byte (see settle_upload)."""
+        with self.db.session() as s:
+            open_uploads = [_upload_info(row, self.files.part_size(row.id) or 0)
+                            for row in s.scalars(select(Upload).where(
+                                Upload.submission_id == sid, Upload.completed.is_(False),
+                                Upload.account_id == caller.id))]
+        for info in open_uploads:
+            if info.offset == info.length and info.expires_at > utcnow():
+                try:
+                    self.settle_upload(caller, info)
+                except Problem:  # it stays missing; finalize says so
+                    log.warning("Upload %s could not be completed at finalize", info.id)
+
     def delete_upload(self, caller: Caller, upload_id: str) -> None:
         self.upload(caller, upload_id)
         with self.db.session() as s:
@@ -655,6 +765,7 @@ class Issuer:
         """The periodic work: late reviews re-assigned after the grace period, submissions
         short of assessors topped up; (withdrawn, added)."""
         with self.db.session() as s:
+            self.db.lock(s, assigning.LOCK)
             now = self.clock()
             return (assigning.reassign_late(s, now, self.limits),
                     assigning.fill(s, now, self.limits))
@@ -665,8 +776,10 @@ class Issuer:
             return
         self._ticked = time.monotonic()
         try:
-            self.sweep_expired()
-            self.tick()
+            # Once per period across every process: the lease is never released, it runs out.
+            if leases.acquire(self.db, "tick", uuid.uuid4().hex, every_s):
+                self.sweep_expired()
+                self.tick()
         except Exception:  # pragma: no cover - the request itself must still be answered
             log.exception("The periodic assignment work failed")
 
@@ -674,6 +787,7 @@ class Issuer:
         """Assign a received submission to an assessor, by person id or by a name only one
         assessor has (CLI)."""
         with self.db.session() as s:
+            self.db.lock(s, assigning.LOCK)
             submission = s.get(Submission, _submission_id(submission_id))
             if submission is None:
                 raise ValueError(f"no submission {submission_id}")
@@ -740,6 +854,7 @@ class Issuer:
         canonical = body.canonical()
         etag = '"' + hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:32] + '"'
         with self.db.session() as s:
+            self.db.lock(s, assigning.LOCK)  # an extra assessor may be called
             assignment, submission = self._own_assignment(s, caller, assignment_id)
             review = s.get(Review, assignment.id)
             if review is not None and review.body_json == canonical:
@@ -815,9 +930,10 @@ class Issuer:
             _require(caller, "staff")
         decision_hash = hashlib.sha256(body.canonical().encode("utf-8")).hexdigest()
         issuer_name = self.name  # before the session: one transaction at a time per thread
-        with self.lock(f"decide:{submission_id}"), self.db.session() as s:
+        with self.db.session() as s:
             sid = _submission_id(submission_id)
-            row = s.get(Submission, sid)
+            # The row lock makes a second decision (any process) wait, then see this one.
+            row = s.get(Submission, sid, with_for_update=True)
             if row is None:
                 raise not_found(f"no submission {submission_id}")
             if row.state in DECIDED:
@@ -858,7 +974,8 @@ class Issuer:
             if body.state == EARNED:
                 if found is None:  # pragma: no cover - begin checks the catalog
                     raise conflict("the micro-credential is no longer in the catalog")
-                earner = s.get(Account, row.earner_id)
+                # Locked: two of the earner's submissions decided at once award a stack once.
+                earner = s.get(Account, row.earner_id, with_for_update=True)
                 earner_name = earner.name if earner else ""
                 credential_id = f"urn:uuid:{uuid.uuid4()}"
                 made = credentials.award(

@@ -47,9 +47,13 @@ def mcdesk(home: Path, *args: str, portfolio: Path, token: str | None = None) ->
         "MCDESK_TOKEN": token})
 
 
-@pytest.fixture(scope="module")
-def issuer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Issuer]:
-    with running_issuer(tmp_path_factory.mktemp("issuer")) as started:
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def issuer(tmp_path_factory: pytest.TempPathFactory,
+           request: pytest.FixtureRequest) -> Iterator[Issuer]:
+    """The issuer on SQLite, and on PostgreSQL for the round trip (the representative sync
+    test on PostgreSQL; the issuer's own suite runs on both)."""
+    url = None if request.param == "sqlite" else request.getfixturevalue("pg_cluster").url()
+    with running_issuer(tmp_path_factory.mktemp("issuer"), database_url=url) as started:
         yield started
 
 
@@ -134,6 +138,7 @@ CHILD = textwrap.dedent("""
 """)
 
 
+@pytest.mark.parametrize("issuer", ["sqlite"], indirect=True)
 def test_a_sync_killed_mid_upload_is_finished_by_the_next(issuer: Issuer,
                                                            tmp_path: Path) -> None:
     portfolio = tmp_path / "teacher"

@@ -1,6 +1,7 @@
 """The reference issuer under test: a real `mcdesk-issuer` process (uvicorn) on 127.0.0.1 and a
-free port, over a temporary data folder with the demo catalog and one token per role; real
-submission bags built with mcdesk's own services; test thread."""
+free port, over a temporary data folder with the demo catalog and one token per role, on
+SQLite and again on PostgreSQL (the `backend` fixture); real submission bags built with
+mcdesk's own services; test thread."""
 
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from mcdesk_issuer.config import Settings
 from mcdesk_issuer.service import Caller, Issuer
 from tests.conftest import DEMO_CATALOG
 from tests.package_helpers import item, snapshot
+from tests.pg_cluster import PgCluster
 
 ISSUER_NAME = "Riverbend Teacher Learning Collaborative"
 EXIT_TICKETS = "https://demo.mcdesk.org/achievements/exit-tickets"
@@ -153,19 +155,53 @@ class Portfolio:
         return Bag(sid, built.bag_name, files, attempt, zip_bytes=data)
 
 
+@dataclass(frozen=True)
+class Backend:
+    """The database engine the issuer runs on: SQLite in the data folder, or a new database
+    in the session's PostgreSQL cluster for each data folder."""
+
+    name: str
+    cluster: PgCluster | None = None
+
+    def database_url(self) -> str | None:
+        return None if self.cluster is None else self.cluster.url()
+
+    def settings(self, data: Path, **options: Any) -> Settings:
+        return Settings(data, database_url=self.database_url(), **options)
+
+
+def database_args(url: str | None) -> list[str]:
+    return [] if url is None else ["--database-url", url]
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest) -> Backend:
+    if request.param == "sqlite":
+        return Backend("sqlite")
+    return Backend("postgresql", request.getfixturevalue("pg_cluster"))
+
+
 @dataclass
 class Server:
     url: str
     data: Path
     process: subprocess.Popen[bytes]
     tokens: dict[str, str]
+    database_url: str | None = None
+    opened: Issuer | None = None
 
     def api(self, who: str | None) -> Api:
         return Api(self.url, None if who is None else self.tokens[who])
 
     def issuer(self) -> Issuer:
-        """The server's state, opened beside it (close it after use)."""
-        return Issuer(Settings(self.data))
+        """The server's state, opened beside it once (closed with the server)."""
+        if self.opened is None:
+            self.opened = Issuer(Settings(self.data, database_url=self.database_url))
+        return self.opened
+
+    def close(self) -> None:
+        if self.opened is not None:
+            self.opened.close()
 
     def send(self, bag: Bag, who: str = "earner") -> requests.Response:
         """Begin, upload what is missing, finalize: the finalize response."""
@@ -191,13 +227,15 @@ def upload_in_process(issuer: Issuer, earner: Caller, bag: Bag) -> None:
         issuer.complete_upload(earner, info)
 
 
-def start_server(data: Path, *extra: str) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(data: Path, *extra: str, env: dict[str, str] | None = None,
+                 log_level: str = "warning") -> tuple[subprocess.Popen[bytes], str]:
     port = free_port()
     log = open(data / "server.log", "ab")  # noqa: SIM115 - handed to the process
     process = subprocess.Popen(
         [sys.executable, "-m", "mcdesk_issuer", "--data", str(data), "--host", "127.0.0.1",
-         "--port", str(port), "--log-level", "warning", *extra],
-        stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+         "--port", str(port), "--log-level", log_level, *extra],
+        stdout=log, stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})})
     log.close()
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):  # at most ~30 s
@@ -224,9 +262,10 @@ def stop_server(process: subprocess.Popen[bytes]) -> None:
 
 
 @pytest.fixture(scope="session")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+def server(tmp_path_factory: pytest.TempPathFactory, backend: Backend) -> Iterator[Server]:
     data = tmp_path_factory.mktemp("issuer")
-    issuer = Issuer(Settings(data))
+    url = backend.database_url()
+    issuer = Issuer(Settings(data, database_url=url))
     try:
         issuer.import_catalog(DEMO_CATALOG.read_text(encoding="utf-8"))
         tokens = {
@@ -239,8 +278,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         }
     finally:
         issuer.close()
-    process, url = start_server(data, "--name", ISSUER_NAME)
-    yield Server(url, data, process, tokens)
+    process, address = start_server(data, "--name", ISSUER_NAME, *database_args(url))
+    running = Server(address, data, process, tokens, url)
+    yield running
+    running.close()
     stop_server(process)
 
 

@@ -14,12 +14,12 @@ from typing import Any
 
 import pytest
 
-from mcdesk_issuer.config import Limits, Settings
+from mcdesk_issuer.config import Limits
 from mcdesk_issuer.models import BeginBody, DecisionBody, ReviewBody
 from mcdesk_issuer.problems import Problem
 from mcdesk_issuer.service import Caller, Issuer
 from tests.conftest import DEMO_CATALOG
-from tests.issuer.conftest import EXIT_TICKETS, RUBRIC, Portfolio, upload_in_process
+from tests.issuer.conftest import EXIT_TICKETS, RUBRIC, Backend, Portfolio, upload_in_process
 
 CRITERIA = ("overview", "video", "analysis", "reflection")
 PASS = {c: "proficient" for c in CRITERIA}
@@ -37,9 +37,10 @@ class Clock:
 class Desk:
     """An issuer in a temporary folder and the people acting on it."""
 
-    def __init__(self, folder: Path, portfolio: Portfolio, limits: Limits) -> None:
+    def __init__(self, folder: Path, portfolio: Portfolio, limits: Limits,
+                 backend: Backend) -> None:
         self.clock = Clock()
-        self.issuer = Issuer(Settings(folder, limits=limits), clock=self.clock)
+        self.issuer = Issuer(backend.settings(folder, limits=limits), clock=self.clock)
         self.issuer.import_catalog(DEMO_CATALOG.read_text(encoding="utf-8"))
         self.portfolio = portfolio
         self.folder = folder
@@ -82,10 +83,10 @@ class Desk:
 
 
 @pytest.fixture
-def desk(tmp_path: Path, teacher_portfolio: Portfolio) -> Iterator[Desk]:
+def desk(tmp_path: Path, teacher_portfolio: Portfolio, backend: Backend) -> Iterator[Desk]:
     made = Desk(tmp_path / "issuer", teacher_portfolio,
                 Limits(expert_submissions=2, assessors_per_submission=1,
-                       peers_per_submission=2))
+                       peers_per_submission=2), backend)
     yield made
     made.issuer.close()
 

@@ -6,7 +6,9 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from mcdesk_issuer.db import Base
 from tests.issuer.conftest import ISSUER_NAME, Server
 
 REPO = Path(__file__).resolve().parents[2]
@@ -135,9 +137,14 @@ def test_the_key_file_is_private_and_only_token_hashes_are_stored(server: Server
     key = server.data / "issuer-key.pem"
     assert key.stat().st_mode & 0o777 == 0o600
     assert b"PRIVATE KEY" in key.read_bytes()
-    database = (server.data / "issuer.sqlite3").read_bytes()
-    wal = server.data / "issuer.sqlite3-wal"
-    everything = database + (wal.read_bytes() if wal.exists() else b"")
+    if server.database_url is None:
+        database = (server.data / "issuer.sqlite3").read_bytes()
+        wal = server.data / "issuer.sqlite3-wal"
+        everything = database + (wal.read_bytes() if wal.exists() else b"")
+    else:  # every value of every table, as PostgreSQL holds them
+        with server.issuer().db.session() as s:
+            everything = "\n".join(str(row) for table in Base.metadata.sorted_tables
+                                   for row in s.execute(select(table))).encode()
     for token in server.tokens.values():
         assert token.encode() not in everything
         assert hashlib.sha256(token.encode()).hexdigest().encode() in everything

@@ -22,8 +22,10 @@ from tests.issuer.conftest import (
     EXIT_TICKETS,
     ISSUER_NAME,
     RUBRIC,
+    Backend,
     Portfolio,
     Server,
+    database_args,
     start_server,
     stop_server,
     upload_in_process,
@@ -205,41 +207,44 @@ def test_the_open_badges_discovery_and_profile(server: Server) -> None:
 # ------------------------------------------------------------------------------------ CLI
 
 
-def cli(data: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mcdesk_issuer", "--data", str(data), *args],
+def cli(data: Path, url: str | None, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "mcdesk_issuer", "--data", str(data),
+                           *database_args(url), *args],
                           capture_output=True, text=True, timeout=60, check=False)
 
 
-def test_the_command_line_runs_an_issuer(tmp_path: Path, teacher_portfolio: Portfolio) -> None:
+def test_the_command_line_runs_an_issuer(tmp_path: Path, teacher_portfolio: Portfolio,
+                                        backend: Backend) -> None:
     data = tmp_path / "issuer"
-    imported = cli(data, "catalog", "import", str(DEMO_CATALOG))
+    url = backend.database_url()
+    imported = cli(data, url, "catalog", "import", str(DEMO_CATALOG))
     assert imported.returncode == 0, imported.stderr
     assert EXIT_TICKETS in imported.stdout
     tokens = {}
     for role, name in (("earner", "Fay Teacher"), ("assessor", "Gus Assessor"),
                        ("assessor", "Hal Assessor"), ("staff", "Ivy Staff")):
-        made = cli(data, "token", "create", "--role", role, "--name", name)
+        made = cli(data, url, "token", "create", "--role", role, "--name", name)
         assert made.returncode == 0, made.stderr
         assert "shown only this once" in made.stderr
         tokens[name] = made.stdout.strip()
         assert tokens[name].startswith("mci_")
-    listed = cli(data, "token", "list")
+    listed = cli(data, url, "token", "list")
     assert "Gus Assessor" in listed.stdout and tokens["Gus Assessor"] not in listed.stdout
-    refused = cli(data, "catalog", "import", str(tmp_path / "missing.json"))
+    refused = cli(data, url, "catalog", "import", str(tmp_path / "missing.json"))
     assert refused.returncode == 1
     (tmp_path / "bad.json").write_text('{"type": "McdeskCatalog"}', encoding="utf-8")
-    assert cli(data, "catalog", "import", str(tmp_path / "bad.json")).returncode == 1
+    assert cli(data, url, "catalog", "import", str(tmp_path / "bad.json")).returncode == 1
 
-    process, url = start_server(data)
+    process, address = start_server(data, *database_args(url))
     try:
-        server = Server(url, data, process, {"earner": tokens["Fay Teacher"],
+        server = Server(address, data, process, {"earner": tokens["Fay Teacher"],
                                              "assessor": tokens["Gus Assessor"]})
         bag = teacher_portfolio.bag(answer="Sent to an issuer run from the command line.")
         assert server.send(bag).status_code == 200
         assigned = server.api("assessor").get("/api/v1/assignments").json()
         assert [a["submissionId"] for a in assigned] == [bag.submission_id]
-        assert cli(data, "assign", bag.submission_id, "Nobody").returncode == 1
-        again = cli(data, "assign", bag.submission_id, "Gus Assessor")
+        assert cli(data, url, "assign", bag.submission_id, "Nobody").returncode == 1
+        again = cli(data, url, "assign", bag.submission_id, "Gus Assessor")
         assert again.returncode == 0
         assert again.stdout.strip() == assigned[0]["assignmentId"]  # already assigned
         review = {"reviewId": str(uuid.uuid4()),
@@ -251,21 +256,21 @@ def test_the_command_line_runs_an_issuer(tmp_path: Path, teacher_portfolio: Port
             f"/api/v1/assignments/{assigned[0]['assignmentId']}/review", json=review)
         assert put.status_code == 201
         # Set-up: the other assessor's review too (a decision waits for every review).
-        other = Server(url, data, process, {"assessor": tokens["Hal Assessor"]})
+        other = Server(address, data, process, {"assessor": tokens["Hal Assessor"]})
         hal = other.api("assessor").get("/api/v1/assignments").json()[0]["assignmentId"]
         assert other.api("assessor").put(f"/api/v1/assignments/{hal}/review", json={
             **review, "reviewId": str(uuid.uuid4())}).status_code == 201
-        decided = cli(data, "decide", bag.submission_id, "earned")
+        decided = cli(data, url, "decide", bag.submission_id, "earned")
         assert decided.returncode == 0, decided.stderr
         status = json.loads(decided.stdout)
         assert status["state"] == "earned" and status["credentialId"]
         assert {f["levelId"] for f in status["feedback"]} == {
             f"{RUBRIC}/{c}/{level}" for c, level in LEVELS.items()}
-        listing = cli(data, "submissions")
+        listing = cli(data, url, "submissions")
         assert bag.submission_id in listing.stdout and "earned" in listing.stdout
         jws = server.api("earner").get("/ims/ob/v3p0/credentials").json()["compactJwsStrings"]
         assert len(jws) == 1
-        revoked = cli(data, "token", "revoke", "Fay Teacher")
+        revoked = cli(data, url, "token", "revoke", "Fay Teacher")
         assert revoked.returncode == 0 and revoked.stdout.startswith("1 ")
         assert server.api("earner").get("/api/v1/me").status_code == 401
     finally:
@@ -273,13 +278,13 @@ def test_the_command_line_runs_an_issuer(tmp_path: Path, teacher_portfolio: Port
 
 
 def test_received_submissions_go_to_the_assessors_in_turn(tmp_path: Path,
-                                                          teacher_portfolio: Portfolio) -> None:
+                                                          teacher_portfolio: Portfolio,
+                                                          backend: Backend) -> None:
     """Three assessors, two per submission: the pairs rotate (A B, C A, B C)."""
-    from mcdesk_issuer.config import Settings
     from mcdesk_issuer.models import BeginBody
     from mcdesk_issuer.service import Caller, Issuer
 
-    issuer = Issuer(Settings(tmp_path / "issuer"))
+    issuer = Issuer(backend.settings(tmp_path / "issuer"))
     try:
         issuer.import_catalog(DEMO_CATALOG.read_text(encoding="utf-8"))
         earner = issuer.create_token("earner", "Jo Teacher")

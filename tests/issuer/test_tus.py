@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import hashlib
 import socket
-import sqlite3
 import time
 import uuid
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import pytest
 
+from mcdesk_issuer.db import Upload
 from tests.issuer.conftest import TUS, Api, Bag, Portfolio, Server
 
 VIDEO = "data/evidence/p2-video-01-lesson.mp4"
@@ -204,9 +205,10 @@ def test_an_expired_upload_is_gone(server: Server, begun: Bag) -> None:
     location = api.create_upload(begun.submission_id, VIDEO, data).headers["Location"]
     assert api.patch(location, 0, data[:10]).status_code == 204
     upload_id = location.rsplit("/", 1)[1]
-    with sqlite3.connect(server.data / "issuer.sqlite3", timeout=30) as db:
-        db.execute("UPDATE uploads SET expires_at = '2001-01-01 00:00:00.000000' WHERE id = ?",
-                   (upload_id,))
+    with server.issuer().db.session() as s:
+        row = s.get(Upload, upload_id)
+        assert row is not None
+        row.expires_at = datetime(2001, 1, 1, tzinfo=UTC)
     head = api.head(location)
     assert head.status_code == 410
     assert head.headers["Tus-Resumable"] == "1.0.0"
