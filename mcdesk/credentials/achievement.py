@@ -23,6 +23,7 @@ from mcdesk.core.catalog import (
     SubmissionCriterion,
     SubmissionPart,
 )
+from mcdesk.core.study import Exemplar, FileRef
 from mcdesk.formats.schemas import CATALOG_SCHEMA, EXTENSION_SCHEMA, schema_errors
 
 EXTENSION_KEY = "mcdeskMicroCredential"
@@ -228,6 +229,7 @@ def _with_extension(base: MicroCredential, extension: object, *,
                 url=r.get("url"),
                 citation=r.get("citation"),
                 description=r.get("description"),
+                file=_parse_file(r.get("file")),
             )
             for r in extension["researchAndResources"]
         ),
@@ -235,7 +237,51 @@ def _with_extension(base: MicroCredential, extension: object, *,
         in_service_hours=float(hours) if hours is not None else None,
         stack=StackRef(stack["id"], stack["name"], int(stack["position"])) if stack else None,
         has_extension=True,
+        exemplars=_parse_exemplars(extension.get("exemplars", []), parts, base.rubric),
     )
+
+
+def _parse_file(raw: Mapping[str, Any] | None) -> FileRef | None:
+    """A resource's or exemplar's file object (its shape was checked by the schema)."""
+    if raw is None:
+        return None
+    return FileRef(href=raw["href"], sha256=raw["sha256"].lower(), size=int(raw["size"]),
+                   media_type=raw["mediaType"].lower(), licence=raw["licence"],
+                   unavailable=raw.get("unavailable"))
+
+
+def _parse_exemplars(raw: Sequence[Mapping[str, Any]], parts: Sequence[SubmissionPart],
+                     rubric: Sequence[RubricCriterion]) -> tuple[Exemplar, ...]:
+    """Exemplars, each checked against the criterion it illustrates and that criterion's
+    rubric levels (what a JSON Schema cannot say)."""
+    criteria = {c.id: c for part in parts for c in part.criteria}
+    rubric_by_id = {r.id: r for r in rubric}
+    exemplars: list[Exemplar] = []
+    seen: set[str] = set()
+    for entry in raw:
+        exemplar_id = entry["id"]
+        where = f'exemplar "{exemplar_id}"'
+        if exemplar_id in seen:
+            raise AchievementError(f"{where}: the id is used twice")
+        seen.add(exemplar_id)
+        criterion = criteria.get(entry["criterion"])
+        if criterion is None:
+            raise AchievementError(
+                f'{where} illustrates criterion "{entry["criterion"]}", which is not among '
+                "the submission criteria")
+        rubric_criterion = rubric_by_id.get(criterion.rubric_criterion_id or "")
+        if rubric_criterion is not None and entry["level"] not in {
+                level.id for level in rubric_criterion.levels}:
+            raise AchievementError(
+                f'{where}: level "{entry["level"]}" is not a level of rubric criterion '
+                f'"{rubric_criterion.name}"')
+        if "text" not in entry and "file" not in entry:
+            raise AchievementError(f"{where} has neither a text nor a file")
+        exemplars.append(Exemplar(
+            id=exemplar_id, title=entry["title"], criterion=criterion.id,
+            level=entry["level"], reasons=entry["reasons"], licence=entry["licence"],
+            text=entry.get("text"), file=_parse_file(entry.get("file"))))
+    return tuple(exemplars)
 
 
 def _parse_submission_criterion(raw: Mapping[str, Any]) -> SubmissionCriterion:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from mcdesk.services.reviews import ReviewService
     from mcdesk.services.roles import RoleService
     from mcdesk.services.staff import StaffService
+    from mcdesk.services.study import StudyService
     from mcdesk.services.sync import SyncService
 
 log = logging.getLogger(__name__)
@@ -63,7 +64,19 @@ class Workspace:
         self._exchange: ExchangeService | None = None
         self._staff: StaffService | None = None
         self._staff_lock = threading.Lock()
+        self._study: StudyService | None = None
+        self._study_lock = threading.Lock()
         self.seeded_demo = False
+
+    @property
+    def study(self) -> StudyService:
+        """Resource and exemplar files: where each is, the budget, fetching (first use)."""
+        with self._study_lock:
+            if self._study is None:
+                from mcdesk.services.study import StudyService
+
+                self._study = StudyService(self._portfolio, self.catalog, lambda: self.sync)
+            return self._study
 
     @property
     def evidence(self) -> EvidenceService:

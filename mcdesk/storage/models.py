@@ -441,3 +441,4 @@ class StaffDecisionRow(Base):
 
 # Coaching's tables live in their own module; importing it here puts them in Base.metadata.
 from mcdesk.storage import coaching_models as coaching_models  # noqa: E402
+from mcdesk.storage import study_models as study_models  # noqa: E402

@@ -42,8 +42,8 @@ def seed_demo_content(workspace: Workspace) -> Op[object]:
 
         return seed_demo_content(workspace)
 
-    return Op.write(_tr("Preparing sample evidence"), work, [Change.EVIDENCE, Change.DRAFTS],
-                    cancellable=True)
+    return Op.write(_tr("Preparing sample evidence"), work,
+                    [Change.EVIDENCE, Change.DRAFTS, Change.CATALOG], cancellable=True)
 
 
 def backup_if_due(workspace: Workspace) -> Op[object]:
