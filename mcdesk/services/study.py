@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+SERVER_LACKS = "the server does not have this file"
 HELD_METERED = "held: the network is metered; study files wait for another network"
 #: How long a download waits, between chunks, for a sync pass to finish.
 YIELD_POLL_S = 0.2
@@ -188,7 +189,11 @@ class StudyService:
                 if file.state is FileState.OFFLINE:
                     already.append(file.sha256)
                     continue
-                if file.state is FileState.REFUSED and not asked:
+                if file.state is FileState.REFUSED and (
+                        not asked or file.reason.startswith(SERVER_LACKS)):
+                    # The server's own word stands until a newer catalog offers the file.
+                    if asked:
+                        refused.append((file.sha256, file.reason))
                     continue
                 if metered and not asked:
                     left.append((file.sha256, HELD_METERED))
