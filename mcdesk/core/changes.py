@@ -28,6 +28,8 @@ class Change(enum.StrEnum):
     COACHING = "coaching"
     DECISIONS = "decisions"
     BACKUPS = "backups"
+    STUDY = "study"
+    """Resource and exemplar files: brought down, refused, the storage budget."""
     RECEIVED = "received"
     """Submission packages opened into the portfolio (by hand, or to review them)."""
     PORTFOLIO = "portfolio"
