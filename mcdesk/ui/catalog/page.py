@@ -451,6 +451,11 @@ class CatalogPage(Place):
         viewer.show_file(Path(path), ref.media_type, title, ref.licence)
         viewer.show()
         self.viewer = viewer
+        viewer.destroyed.connect(lambda _o=None: self._viewer_gone(viewer))
+
+    def _viewer_gone(self, viewer: QWidget) -> None:
+        if self.viewer is viewer:
+            self.viewer = None
 
     def changes_happened(self, notice: ChangeNotice) -> None:
         if Change.STUDY in notice.changes and self._current_id is not None:

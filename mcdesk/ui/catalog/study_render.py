@@ -42,7 +42,7 @@ def file_line(ref: FileRef, file: StudyFile | None, colors: Colors) -> str:
         where = escape(tr("downloading, %1 % here").replace("%1", str(file.percent))) + \
             f" · <a href='{study_link('fetch', ref.sha256)}'>{escape(tr('Go on now'))}</a>"
     elif state is FileState.REFUSED and file is not None:
-        where = (f"<span style='color:#b3261e'>⚠ "
+        where = ("<span style='color:#b3261e'>⚠ "
                  + escape(tr("refused: %1").replace("%1", file.reason)) + "</span>"
                  + f" · <a href='{study_link('fetch', ref.sha256)}'>{escape(tr('Try again'))}"
                  "</a>")

@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 class DraftsPage(Place):
     watches = frozenset({Change.DRAFTS, Change.EVIDENCE, Change.CATALOG, Change.OUTBOX,
-                         Change.ATTACHMENTS})
+                         Change.ATTACHMENTS, Change.STUDY})
     drafts_shown = Signal(int)
     package_built = Signal(object)
     package_opened = Signal(object)
@@ -117,7 +117,8 @@ class DraftsPage(Place):
         if not notice.touches(self.watches):
             return
         view = self.editor.view
-        if view is not None and (notice.touches({Change.EVIDENCE, Change.ATTACHMENTS})
+        if view is not None and (notice.touches({Change.EVIDENCE, Change.ATTACHMENTS,
+                                                 Change.STUDY})
                                  or (Change.DRAFTS in notice.changes
                                      and (not notice.ids or view.draft.id in notice.ids))):
             self._reopen = True
