@@ -1,8 +1,7 @@
-"""Study material in the window, driven as a teacher would: the Catalog place says where each
-resource and exemplar file is (available offline, online only, refused and why), opens them in
-the app's own viewers (a saved page without its scripts), and a stack's button brings its
-files down; the draft editor shows the examples of work beside their criteria and opens their
-picture or clip. Real portfolios with the demo's study files, real widgets offscreen."""
+"""Study material in the Catalog place, driven as a teacher would: it says where each resource
+and exemplar file is (available offline, online only, refused and why), opens them in the
+app's own viewers (a saved page without its scripts), and a stack's button tries to bring its
+files down. Real portfolios with the demo's study files, real widgets offscreen."""
 
 from __future__ import annotations
 
@@ -16,25 +15,18 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.services.demo_study import seed_demo_study
 from mcdesk.services.workspace import Workspace
 from mcdesk.ui.annotation.study_viewer import StudyViewer
-from mcdesk.ui.drafts.exemplars import ExemplarPanel
 from mcdesk.ui.shell.app import open_portfolio_in_background
 from mcdesk.ui.shell.main_window import MainWindow
+from tests.study_helpers import EXIT, demo_study_portfolio
 
 WAIT = 10_000
-EXIT = "https://demo.mcdesk.org/achievements/exit-tickets"
 WAIT_TIME = "https://demo.mcdesk.org/achievements/questioning-wait-time"
 GUIDE = "Exit tickets in five minutes: a one-page guide"
 
 
 @pytest.fixture(scope="module")
 def study_portfolio(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A demo portfolio with the demo's study files offline and a draft of Exit Tickets."""
-    root = tmp_path_factory.mktemp("study") / "portfolio"
-    workspace = Workspace.open(root, seed_demo=True)
-    assert seed_demo_study(workspace) >= 6
-    workspace.drafts.new(EXIT)
-    workspace.close()
-    return root
+    return demo_study_portfolio(tmp_path_factory.mktemp("study") / "portfolio")
 
 
 def shas(root: Path, reference: str) -> dict[str, str]:
@@ -152,34 +144,3 @@ def test_online_only_and_refused_files_say_so_and_the_stack_button_tries_them(
     qtbot.waitUntil(lambda: "refused: this file's catalog" in page.browser.toPlainText(),
                     timeout=WAIT)
     window.close()
-
-
-def test_the_draft_editor_shows_examples_beside_their_criteria(
-        window: MainWindow, qtbot: QtBot) -> None:
-    with qtbot.waitSignal(window.drafts_page.editor.loaded, timeout=WAIT):
-        window.show_place("drafts")
-    editor = window.drafts_page.editor
-    design = editor.cards["p1-design"].exemplars
-    assert isinstance(design, ExemplarPanel)
-    qtbot.waitUntil(design.isVisible, timeout=WAIT)
-    toggle = design.buttons[0]
-    assert toggle.text() == "Read the answer"
-    toggle.click()
-    assert toggle.text() == "Hide the answer"
-    assert editor.cards["p1-context"].exemplars is None  # no example for this one
-    samples = editor.cards["p2-samples"].exemplars
-    assert samples is not None
-    picture = next(b for b in samples.buttons if b.text() == "See the picture")
-    assert picture.isEnabled()
-    picture.click()
-    viewer = editor.exemplar_viewer
-    assert isinstance(viewer, StudyViewer)
-    qtbot.waitUntil(lambda: type(viewer.viewer()).__name__ == "AnnotatedImage", timeout=WAIT)
-    assert "Licence: CC BY 4.0" in viewer.title.text()
-    viewer.close()
-    # The examples sit beside the criterion, not under it.
-    card = editor.cards["p1-design"]
-    assert design.x() > card.width() // 3 and design.y() < card.height() // 4
-    clip = editor.cards["p2-video"].exemplars
-    assert clip is not None
-    assert next(b for b in clip.buttons if b.text() == "Watch the clip").isEnabled()
