@@ -11,7 +11,8 @@ from html.parser import HTMLParser
 DROPPED = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet",
                      "noscript", "template", "form", "link", "meta", "base", "svg", "math"})
 #: Elements that never have an end tag.
-VOID = frozenset({"area", "br", "col", "hr", "img", "input", "source", "track", "wbr"})
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "param", "source", "track", "wbr"})
 #: Attributes whose value is an address.
 ADDRESSES = frozenset({"href", "src", "action", "formaction", "background", "poster",
                        "srcset", "xlink:href"})
@@ -42,7 +43,7 @@ class _Cleaner(HTMLParser):
                 self.scripts += 1
             else:
                 self.other += 1
-            if tag not in VOID and tag not in ("link", "meta", "base"):
+            if tag not in VOID:
                 self._dropping.append(tag)
             return
         kept = []
@@ -57,7 +58,7 @@ class _Cleaner(HTMLParser):
                     continue
                 if tag == "img" and not address.startswith("data:image/"):
                     self.other += 1  # a saved-whole page has its pictures inside
-                    continue
+                    return
             if name == "style" and value and "expression(" in value.lower():
                 self.scripts += 1
                 continue

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from mcdesk.services.demo_draft import seed_demo_draft
 from mcdesk.services.demo_evidence import seed_demo_evidence
-from mcdesk.services.demo_study import seed_demo_study
 from mcdesk.services.evidence import AddReport
 
 if TYPE_CHECKING:
@@ -15,10 +14,9 @@ if TYPE_CHECKING:
 
 
 def seed_demo_content(workspace: Workspace) -> AddReport:
-    """Everything a new demo portfolio holds beyond the catalog: sample evidence, a draft
-    that is almost ready, so the readiness check has something real to say, and study files
-    (resources and exemplars) kept offline."""
+    """Everything a new demo portfolio holds beyond the catalog: sample evidence and a draft
+    that is almost ready, so the readiness check has something real to say (the study files:
+    services.demo_study, drawn off the writer lane)."""
     report = seed_demo_evidence(workspace.evidence)
     seed_demo_draft(workspace)
-    seed_demo_study(workspace)
     return report

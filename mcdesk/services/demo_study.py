@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.media import demo as media_demo
 from mcdesk.media import study_demo
 
@@ -44,13 +45,16 @@ def _extension(catalog: dict[str, Any], key: str) -> dict[str, Any]:
     raise KeyError(key)
 
 
-def write_demo_study(folder: Path, catalog: dict[str, Any]) -> list[MadeFile]:
+def write_demo_study(folder: Path, catalog: dict[str, Any],
+                     control: JobControl = NULL_CONTROL) -> list[MadeFile]:
     """Make the demo study files in `folder` and add them to `catalog` (the parsed demo
-    catalog, changed in place: hrefs are the files' names, relative to `folder`)."""
+    catalog, changed in place: hrefs are the files' names, relative to `folder`); stops
+    between files when cancelled."""
     folder.mkdir(parents=True, exist_ok=True)
     made: list[dict[str, Any]] = []
 
     def resource(key: str, title: str, description: str, path: Path, media_type: str) -> None:
+        control.check_cancelled()
         entry = _file(path, media_type)
         made.append(entry)
         _extension(catalog, key)["researchAndResources"].append(
@@ -58,6 +62,7 @@ def write_demo_study(folder: Path, catalog: dict[str, Any]) -> list[MadeFile]:
 
     def exemplar(key: str, exemplar_id: str, title: str, criterion: str, rubric: str,
                  level: str, reasons: str, path: Path, media_type: str) -> None:
+        control.check_cancelled()
         entry = _file(path, media_type)
         made.append(entry)
         _extension(catalog, key).setdefault("exemplars", []).append({
@@ -148,16 +153,40 @@ def demo_catalog() -> dict[str, Any]:
     return data
 
 
-def seed_demo_study(workspace: Workspace) -> int:
-    """Make the demo study files, import the demo catalog with them and keep them offline;
-    returns how many files. Made in a folder of the portfolio (same disk), removed after."""
+@dataclass(frozen=True)
+class PreparedStudy:
+    """The demo study files made in a scratch folder, and the catalog naming them."""
+
+    folder: Path
+    catalog_text: str
+    files: tuple[MadeFile, ...]
+
+
+def prepare_demo_study(root: Path, control: JobControl = NULL_CONTROL) -> PreparedStudy:
+    """Draw the demo study files in a scratch folder of the portfolio `root` (same disk);
+    media work only, nothing written to the database (any worker but the writer lane)."""
     catalog = demo_catalog()
-    scratch = Path(tempfile.mkdtemp(prefix="demo-study-", dir=workspace.root))
+    scratch = Path(tempfile.mkdtemp(prefix="demo-study-", dir=root))
     try:
-        made = write_demo_study(scratch, catalog)
-        workspace.catalog.import_text(json.dumps(catalog, ensure_ascii=False), DEMO_CATALOG)
-        for file in made:
-            workspace.study.adopt_local(file.path, file.sha256)
-        return len(made)
-    finally:
+        made = write_demo_study(scratch, catalog, control)
+    except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
+        raise
+    return PreparedStudy(scratch, json.dumps(catalog, ensure_ascii=False), tuple(made))
+
+
+def adopt_demo_study(workspace: Workspace, prepared: PreparedStudy) -> int:
+    """Import the demo catalog with its study files and keep them offline (writer lane; a
+    moment's work); the scratch folder is removed. Returns how many files."""
+    try:
+        workspace.catalog.import_text(prepared.catalog_text, DEMO_CATALOG)
+        for file in prepared.files:
+            workspace.study.adopt_local(file.path, file.sha256)
+        return len(prepared.files)
+    finally:
+        shutil.rmtree(prepared.folder, ignore_errors=True)
+
+
+def seed_demo_study(workspace: Workspace, control: JobControl = NULL_CONTROL) -> int:
+    """Both steps at once (the command line, the tests)."""
+    return adopt_demo_study(workspace, prepare_demo_study(workspace.root, control))

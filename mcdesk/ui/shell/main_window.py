@@ -405,6 +405,7 @@ class MainWindow(QMainWindow):
                 "evidence is being prepared in Evidence."))
             shell_ops.seed_demo_content(workspace).success(self.demo_content_ready.emit).failure(
                 self._demo_failed).run(self.runner)
+            shell_ops.start_demo_study(self.runner, workspace)
         shell_ops.backup_if_due(workspace).failure(
             lambda exc: log.warning("Scheduled backup failed: %s", exc)).run(self.runner)
 
