@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -25,6 +26,8 @@ from mcdesk.core.catalog import (
 )
 from mcdesk.core.study import Exemplar, FileRef
 from mcdesk.formats.schemas import CATALOG_SCHEMA, EXTENSION_SCHEMA, schema_errors
+
+log = logging.getLogger(__name__)
 
 EXTENSION_KEY = "mcdeskMicroCredential"
 SUPPORTED_EXTENSION_VERSION = 1
@@ -253,35 +256,60 @@ def _parse_file(raw: Mapping[str, Any] | None) -> FileRef | None:
 def _parse_exemplars(raw: Sequence[Mapping[str, Any]], parts: Sequence[SubmissionPart],
                      rubric: Sequence[RubricCriterion]) -> tuple[Exemplar, ...]:
     """Exemplars, each checked against the criterion it illustrates and that criterion's
-    rubric levels (what a JSON Schema cannot say)."""
+    rubric levels (what a JSON Schema cannot say). One that does not fit (a criterion or a
+    level the micro-credential does not have, an id used twice, neither text nor file) is
+    left out with a warning: an example is study material, and the micro-credential is
+    whole without it (a copy whose criteria were changed keeps importing)."""
     criteria = {c.id: c for part in parts for c in part.criteria}
     rubric_by_id = {r.id: r for r in rubric}
     exemplars: list[Exemplar] = []
     seen: set[str] = set()
     for entry in raw:
-        exemplar_id = entry["id"]
-        where = f'exemplar "{exemplar_id}"'
-        if exemplar_id in seen:
-            raise AchievementError(f"{where}: the id is used twice")
-        seen.add(exemplar_id)
-        criterion = criteria.get(entry["criterion"])
-        if criterion is None:
-            raise AchievementError(
-                f'{where} illustrates criterion "{entry["criterion"]}", which is not among '
-                "the submission criteria")
-        rubric_criterion = rubric_by_id.get(criterion.rubric_criterion_id or "")
-        if rubric_criterion is not None and entry["level"] not in {
-                level.id for level in rubric_criterion.levels}:
-            raise AchievementError(
-                f'{where}: level "{entry["level"]}" is not a level of rubric criterion '
-                f'"{rubric_criterion.name}"')
-        if "text" not in entry and "file" not in entry:
-            raise AchievementError(f"{where} has neither a text nor a file")
+        problem = _exemplar_problem(entry, criteria, rubric_by_id, seen)
+        seen.add(entry["id"])
+        if problem is not None:
+            log.warning('Exemplar "%s" left out: %s', entry["id"], problem)
+            continue
         exemplars.append(Exemplar(
-            id=exemplar_id, title=entry["title"], criterion=criterion.id,
+            id=entry["id"], title=entry["title"], criterion=entry["criterion"],
             level=entry["level"], reasons=entry["reasons"], licence=entry["licence"],
             text=entry.get("text"), file=_parse_file(entry.get("file"))))
     return tuple(exemplars)
+
+
+def exemplar_problems(data: Mapping[str, Any]) -> list[str]:
+    """What is wrong with each exemplar of an Achievement's extension that would be left out
+    on import (for authors' checks and tests)."""
+    extension = data.get(EXTENSION_KEY) or {}
+    parts = [p for p in (extension.get("submissionCriteria") or {}).get("parts", [])]
+    criteria = {c["id"]: _parse_submission_criterion(c) for p in parts for c in p["criteria"]}
+    rubric = {r.id: r for r in _parse_result_descriptions(data.get("resultDescription", []))}
+    seen: set[str] = set()
+    problems = []
+    for entry in extension.get("exemplars", []):
+        problem = _exemplar_problem(entry, criteria, rubric, seen)
+        seen.add(entry["id"])
+        if problem is not None:
+            problems.append(f'exemplar "{entry["id"]}": {problem}')
+    return problems
+
+
+def _exemplar_problem(entry: Mapping[str, Any], criteria: Mapping[str, SubmissionCriterion],
+                      rubric: Mapping[str, RubricCriterion], seen: set[str]) -> str | None:
+    if entry["id"] in seen:
+        return "the id is used twice"
+    criterion = criteria.get(entry["criterion"])
+    if criterion is None:
+        return (f'it illustrates criterion "{entry["criterion"]}", which is not among the '
+                "submission criteria")
+    rubric_criterion = rubric.get(criterion.rubric_criterion_id or "")
+    if rubric_criterion is not None and entry["level"] not in {
+            level.id for level in rubric_criterion.levels}:
+        return (f'level "{entry["level"]}" is not a level of rubric criterion '
+                f'"{rubric_criterion.name}"')
+    if "text" not in entry and "file" not in entry:
+        return "it has neither a text nor a file"
+    return None
 
 
 def _parse_submission_criterion(raw: Mapping[str, Any]) -> SubmissionCriterion:

@@ -1,7 +1,8 @@
 """Resource files and exemplars in the catalog format: the demo catalog's exemplars parse with
-their levels and criteria; a file object and an exemplar that do not fit (a bad sha256, a
-criterion or level that does not exist, neither text nor file, a file too large) are refused
-with a message naming the entry and the problem; a server's `unavailable` note is kept."""
+their levels and criteria; a file object that does not fit (a bad sha256, a
+file too large) is refused with a message naming the entry and the problem; an exemplar whose
+criterion or level does not exist is left out with a warning and the rest imports; a server's
+`unavailable` note is kept."""
 
 from __future__ import annotations
 
@@ -12,7 +13,11 @@ from typing import Any
 import pytest
 
 from mcdesk.core.study import MAX_STUDY_FILE_BYTES
-from mcdesk.credentials.achievement import AchievementError, parse_catalog_text
+from mcdesk.credentials.achievement import (
+    AchievementError,
+    exemplar_problems,
+    parse_catalog_text,
+)
 from tests.conftest import DEMO_CATALOG
 
 EXIT = "https://demo.mcdesk.org/achievements/exit-tickets"
@@ -86,15 +91,26 @@ def test_a_file_object_that_does_not_fit_is_refused(change: dict[str, Any],
     ({"level": f"{EXIT}/rubric/overview/legendary"}, "is not a level of rubric criterion"),
     ({"text": None}, "has neither a text nor a file"),
     ({"id": "ex-impact-developing"}, "the id is used twice"),
-    ({"reasons": None}, "reasons"),
 ])
-def test_an_exemplar_that_does_not_fit_is_refused(change: dict[str, Any],
-                                                 expected: str) -> None:
+def test_an_exemplar_that_does_not_fit_is_left_out_and_the_rest_imports(
+        change: dict[str, Any], expected: str, caplog: pytest.LogCaptureFixture) -> None:
     achievement = exit_tickets()
-    exemplar = achievement["mcdeskMicroCredential"]["exemplars"][0]
+    exemplars = achievement["mcdeskMicroCredential"]["exemplars"]
+    exemplars.reverse()  # the one changed comes after the one whose id it may borrow
+    exemplar = exemplars[-1]
     for key, value in change.items():
         if value is None:
             exemplar.pop(key)
         else:
             exemplar[key] = value
-    assert expected in refused(achievement)
+    assert any(expected in problem for problem in exemplar_problems(achievement))
+    (mc,) = parse_catalog_text(json.dumps(achievement)).micro_credentials
+    assert len(mc.exemplars) == 1 and mc.submission_parts  # the micro-credential is whole
+    assert expected in caplog.text
+
+
+def test_an_exemplar_without_its_reasons_is_refused_by_the_schema() -> None:
+    achievement = exit_tickets()
+    achievement["mcdeskMicroCredential"]["exemplars"][0].pop("reasons")
+    message = refused(achievement)
+    assert "achievement 1" in message and "reasons" in message
