@@ -194,7 +194,9 @@ class SyncPage(Place):
         right_layout.addLayout(top)
         right_layout.addLayout(budget_row)
         right_layout.addWidget(self.table, 1)
-        right_layout.addWidget(self.empty)
+        # The empty note takes the room the table would, so the rows above stay together.
+        right_layout.addWidget(self.empty, 1)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         splitter = list_detail_splitter(left, right, sizes=(280, 820),
                                        stretch=(1, 3), collapsible=True)
         layout = QVBoxLayout(self)
