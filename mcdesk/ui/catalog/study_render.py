@@ -19,11 +19,16 @@ if TYPE_CHECKING:
     from mcdesk.ui.catalog.mc_render import Colors
 
 STUDY_SCHEME = "study"
-KIND_OF_MEDIA = {"pdf": "PDF", "html": "saved page", "image": "picture", "video": "video"}
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("StudyView", text)
+
+
+def kind_of_media(viewer: str, media_type: str) -> str:
+    """A file's kind in words (the media type when mcdesk has no viewer for it)."""
+    return {"pdf": tr("PDF"), "html": tr("saved page"), "image": tr("picture"),
+            "video": tr("video")}.get(viewer, media_type)
 
 
 def study_link(action: str, value: str) -> str:
@@ -32,8 +37,7 @@ def study_link(action: str, value: str) -> str:
 
 def file_line(ref: FileRef, file: StudyFile | None, colors: Colors) -> str:
     """One line under a resource or exemplar: what the file is and where it is."""
-    what = escape(f"{tr(KIND_OF_MEDIA.get(ref.viewer, ref.media_type))}, "
-                  f"{human_size(ref.size)}")
+    what = escape(f"{kind_of_media(ref.viewer, ref.media_type)}, {human_size(ref.size)}")
     state = file.state if file is not None else FileState.ONLINE
     if state is FileState.OFFLINE:
         where = (f"<span style='color:{colors.accent}'>✓ {escape(tr('available offline'))}"

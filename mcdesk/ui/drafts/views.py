@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
+
 from mcdesk.core.drafts import DEFAULT_MAX_ATTEMPTS, Draft, Readiness
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.evidence import Evidence, EvidenceKind
@@ -19,6 +21,10 @@ from mcdesk.ui.annotation.panel import AnnotatedPiece
 if TYPE_CHECKING:
     from mcdesk.core.catalog import MicroCredential
     from mcdesk.services.workspace import Workspace
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DraftView", text)
 
 
 @dataclass(frozen=True)
@@ -47,9 +53,10 @@ def load_view(workspace: Workspace, draft_id: str) -> DraftView:
             if path is not None:
                 offline[file.sha256] = path
             elif file.state is FileState.REFUSED:
-                notes[file.sha256] = f"refused: {file.reason}"
+                notes[file.sha256] = _tr("refused: %1").replace("%1", file.reason)
             elif file.state is FileState.DOWNLOADING:
-                notes[file.sha256] = f"downloading, {file.percent} % here"
+                notes[file.sha256] = _tr("downloading, %1 % here").replace(
+                    "%1", str(file.percent))
     return DraftView(draft, mc, {e.id: e for e in workspace.evidence.all()},
                      drafts.check(draft_id), DEFAULT_MAX_ATTEMPTS, offline, notes)
 
