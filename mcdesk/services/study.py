@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from mcdesk.core.catalog import CatalogDocument, MicroCredential
 from mcdesk.core.errors import McdeskError, StorageFullError
-from mcdesk.core.progress import NULL_CONTROL, Cancelled, JobControl
+from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.core.study import (
     DEFAULT_BUDGET_BYTES,
     MAX_STUDY_FILE_BYTES,
@@ -227,14 +227,15 @@ class StudyService:
                     self.store.note(file.sha256, str(exc))
                     left.append((file.sha256, str(exc)))
                     continue
+                except StorageFullError:
+                    raise
+                except McdeskError as exc:  # e.g. its server was removed: the rest go on
+                    left.append((file.sha256, str(exc)))
+                    continue
                 if outcome is None:
                     fetched.append(file.sha256)
                 else:
                     refused.append((file.sha256, outcome))
-        except Cancelled:
-            raise
-        except StorageFullError:
-            raise
         finally:
             for client in clients.values():
                 client.close()
