@@ -48,6 +48,8 @@ class FaultProxy:
         self._rate: float | None = None
         self._sockets: set[socket.socket] = set()
         self.upstream_bytes = 0  # client -> server, every connection
+        self.downstream_bytes = 0  # server -> client, every connection
+        self._cut_down_at: int | None = None
         self.connections = 0
         self.cuts = 0
         self._thread = threading.Thread(target=self._serve, name="fault-proxy", daemon=True)
@@ -86,6 +88,12 @@ class FaultProxy:
         with self._lock:
             self._cut_every = count
             self._cut_at = None if count is None else self.upstream_bytes + count
+
+    def cut_download_after(self, count: int) -> None:
+        """Reset the connection carrying the downstream byte `count` bytes from now (a
+        download dropped half way)."""
+        with self._lock:
+            self._cut_down_at = self.downstream_bytes + count
 
     def stall_every(self, count: int | None, seconds: float = 0.0) -> None:
         """Stop forwarding for `seconds` every `count` upstream bytes from now on."""
@@ -271,7 +279,23 @@ class FaultProxy:
                     with contextlib.suppress(OSError):
                         client.shutdown(socket.SHUT_WR)
                     return
-                client.sendall(chunk)
+                with self._lock:
+                    start = self.downstream_bytes
+                    cut = (self._cut_down_at is not None
+                           and start + len(chunk) >= self._cut_down_at)
+                    if cut and self._cut_down_at is not None:
+                        chunk = chunk[:max(0, self._cut_down_at - start)]
+                        self._cut_down_at = None
+                    self.downstream_bytes += len(chunk)
+                if chunk:
+                    client.sendall(chunk)
+                if cut:
+                    with self._lock:
+                        self.cuts += 1
+                    time.sleep(0.05)
+                    _abort(client)
+                    _abort(upstream)
+                    return
         except OSError:
             _abort(client)
             _abort(upstream)

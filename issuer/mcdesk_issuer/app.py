@@ -34,6 +34,7 @@ from mcdesk_issuer.gate import CALLER_KEY, Gate
 from mcdesk_issuer.models import BeginBody, DecisionBody, ReviewBody
 from mcdesk_issuer.ops import Observed, add_ops_routes
 from mcdesk_issuer.problems import PROBLEM_JSON, Problem, bad_request
+from mcdesk_issuer.resource_files import RESOURCES_PATH, ResourceStore
 from mcdesk_issuer.service import Caller, Issuer, UploadInfo
 from mcdesk_issuer.staff_api import add_staff_routes
 
@@ -121,6 +122,7 @@ def create_app(issuer: Issuer) -> FastAPI:
     app.add_middleware(TusHeaders)  # the gate's refusals say Tus-Resumable too
     app.add_middleware(Observed)  # outermost: refusals are counted as well
     add_ops_routes(app, issuer)
+    study = ResourceStore(issuer.settings.data / RESOURCES_PATH)
 
     # -- errors ----------------------------------------------------------------------
 
@@ -186,12 +188,27 @@ def create_app(issuer: Issuer) -> FastAPI:
         found = issuer.catalog()
         if found is None:
             raise Problem(404, "not-found", "this issuer has not published a catalog yet")
-        text, tag = found
+        text, tag = study.served(found[0])
         etag = f'"{tag}"'
         headers = {"ETag": etag, "Cache-Control": "no-cache"}
         if _none_match(request.headers.get("if-none-match"), etag):
             return Response(status_code=304, headers=headers)
         return Response(text.encode("utf-8"), media_type="application/json", headers=headers)
+
+    @app.api_route(f"{API}/resources/{{sha256}}", methods=["GET", "HEAD"])
+    def resource_file(sha256: Annotated[str, Path()], who: Authed,
+                      request: Request) -> Response:
+        found = issuer.catalog()
+        served = study.named(found[0], sha256.lower()) if found is not None else None
+        if served is None:
+            raise Problem(404, "not-found", "the catalog names no such file, or this server "
+                          "does not hold it")
+        etag = f'"{served.sha256}"'
+        headers = {"ETag": etag, "Accept-Ranges": "bytes",
+                   "Cache-Control": "private, max-age=31536000, immutable"}
+        if _none_match(request.headers.get("if-none-match"), etag):
+            return Response(status_code=304, headers=headers)
+        return _ranged(request, served.path, served.size, served.media_type, etag, headers)
 
     # -- submissions -----------------------------------------------------------------
 
@@ -347,22 +364,7 @@ def create_app(issuer: Issuer) -> FastAPI:
         headers = {"ETag": etag, "Accept-Ranges": "bytes",
                    "Content-Disposition": f'attachment; filename="{found.bag_name}.zip"',
                    "Cache-Control": "private, no-transform"}
-        start, end = 0, found.size - 1
-        status_code = 200
-        wanted = request.headers.get("range")
-        if_range = request.headers.get("if-range")
-        if wanted and (if_range is None or if_range.strip() == etag):
-            parsed = _byte_range(wanted, found.size, headers)
-            if parsed is not None:
-                start, end = parsed
-                status_code = 206
-                headers["Content-Range"] = f"bytes {start}-{end}/{found.size}"
-        headers["Content-Length"] = str(end - start + 1)
-        if request.method == "HEAD":
-            return Response(status_code=status_code, headers=headers,
-                            media_type="application/zip")
-        return StreamingResponse(_read_range(found.path, start, end), status_code=status_code,
-                                 headers=headers, media_type="application/zip")
+        return _ranged(request, found.path, found.size, "application/zip", etag, headers)
 
     @app.put(f"{API}/assignments/{{assignmentId}}/review")
     def put_review(assignment_id: AssignmentId, body: ReviewBody, who: Authed,
@@ -457,6 +459,26 @@ def _tus_metadata(header: str) -> dict[str, str]:
             raise Problem(422, "invalid", "Upload-Metadata cannot be read", problems=[
                 f"the value of {key!r} is not base64-encoded UTF-8"]) from None
     return metadata
+
+
+def _ranged(request: Request, path: pathlib.Path, size: int, media_type: str, etag: str,
+            headers: dict[str, str]) -> Response:
+    """A file, whole or the single range asked for (If-Range guarded by the ETag)."""
+    start, end = 0, size - 1
+    status_code = 200
+    wanted = request.headers.get("range")
+    if_range = request.headers.get("if-range")
+    if wanted and (if_range is None or if_range.strip() == etag):
+        parsed = _byte_range(wanted, size, headers)
+        if parsed is not None:
+            start, end = parsed
+            status_code = 206
+            headers["Content-Range"] = f"bytes {start}-{end}/{size}"
+    headers["Content-Length"] = str(end - start + 1)
+    if request.method == "HEAD":
+        return Response(status_code=status_code, headers=headers, media_type=media_type)
+    return StreamingResponse(_read_range(path, start, end), status_code=status_code,
+                             headers=headers, media_type=media_type)
 
 
 def _byte_range(header: str, size: int, headers: dict[str, str]) -> tuple[int, int] | None:

@@ -15,6 +15,7 @@ from mcdesk_issuer import __version__, logs, metrics
 from mcdesk_issuer.config import GIB, MIB, Limits, Settings, check_public_url
 from mcdesk_issuer.private import restrict_umask
 from mcdesk_issuer.problems import Problem
+from mcdesk_issuer.resource_files import RESOURCES_PATH, ResourceStore
 from mcdesk_issuer.service import ROLES, Issuer
 
 _WILDCARDS = ("", "0.0.0.0", "::", "*")
@@ -103,6 +104,10 @@ def _parser() -> argparse.ArgumentParser:
         dest="catalog_command", required=True)
     imported = catalog.add_parser("import", help="import an mcdesk catalog file")
     imported.add_argument("file", type=Path)
+    imported.add_argument("--files", type=Path, default=None, metavar="DIR",
+                          help="where the resource and exemplar files the catalog names "
+                               "are (their href relative to it; default: the catalog's "
+                               "folder)")
 
     pool = commands.add_parser("pool", help="assessor pools per micro-credential"
                                ).add_subparsers(dest="pool_command", required=True)
@@ -258,6 +263,10 @@ def _command(issuer: Issuer, args: argparse.Namespace) -> int:
         text = args.file.read_text(encoding="utf-8")
         for achievement_id, version in issuer.import_catalog(text):
             print(f"{achievement_id} (version {version})")
+        files = ResourceStore(issuer.settings.data / RESOURCES_PATH)
+        for problem in files.import_beside(text, args.files or args.file.parent):
+            # Served all the same: the catalog marks each missing file with the reason.
+            print(f"warning: {problem}", file=sys.stderr)
     elif args.command == "pool":
         _pool(issuer, args)
     elif args.command == "calibration":

@@ -74,6 +74,20 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("text", metavar="TEXT")
     search.add_argument("--stack")
     search.add_argument("--issuer")
+    study = catalog_commands.add_parser(
+        "resources", parents=[json_flag],
+        help="a micro-credential's resources and exemplars, and where each file is")
+    study.add_argument("id", metavar="ID", help="its id, the last part of its id, or its name")
+    fetch = catalog_commands.add_parser(
+        "fetch", parents=[json_flag],
+        help="bring resource and exemplar files down now (within the storage budget)")
+    fetch.add_argument("id", metavar="ID", nargs="?", default=None,
+                       help="a micro-credential (its id, the last part of its id, or its name)")
+    fetch.add_argument("--stack", metavar="S", help="every micro-credential of a stack")
+    budget = catalog_commands.add_parser(
+        "budget", parents=[json_flag], help="the storage budget for study files")
+    budget.add_argument("gb", metavar="GB", nargs="?", type=float, default=None,
+                        help="set it (in GB; default 2)")
 
     check = commands.add_parser("check", parents=[json_flag],
                                 help="verify the database and every stored file")

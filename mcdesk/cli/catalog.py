@@ -1,4 +1,5 @@
-"""`mcdesk catalog ...`: import, list, show and search micro-credentials; main thread."""
+"""`mcdesk catalog ...`: import, list, show and search micro-credentials (resource files:
+cli.study); main thread."""
 
 from __future__ import annotations
 
@@ -15,8 +16,11 @@ from mcdesk.services.workspace import Workspace
 
 
 def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from mcdesk.cli import study
+
     handlers = {"import": _catalog_import, "list": _catalog_list, "show": _catalog_show,
-                "search": _catalog_search}
+                "search": _catalog_search, "resources": study.resources, "fetch": study.fetch,
+                "budget": study.budget}
     return handlers[args.action](workspace, args, out, err)
 
 

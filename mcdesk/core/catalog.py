@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from mcdesk.core.study import Exemplar, FileRef
+
 
 class PartKind(enum.StrEnum):
     OVERVIEW = "overview"
@@ -119,6 +121,7 @@ class Resource:
     url: str | None = None
     citation: str | None = None
     description: str | None = None
+    file: FileRef | None = None  # a copy that travels with the catalog (PDF, video, page)
 
 
 @dataclass(frozen=True)
@@ -155,6 +158,10 @@ class MicroCredential:
     in_service_hours: float | None = None
     stack: StackRef | None = None
     has_extension: bool = False
+    exemplars: tuple[Exemplar, ...] = ()
+
+    def exemplars_for(self, criterion_id: str) -> tuple[Exemplar, ...]:
+        return tuple(e for e in self.exemplars if e.criterion == criterion_id)
 
     def missing_parts(self) -> list[str]:
         """Names of the Digital Promise parts this definition does not carry."""

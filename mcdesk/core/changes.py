@@ -30,6 +30,8 @@ class Change(enum.StrEnum):
     BACKUPS = "backups"
     PLAN = "plan"
     """The teacher's plan: its entries, target dates, stack goal and reminder window."""
+    STUDY = "study"
+    """Resource and exemplar files: brought down, refused, the storage budget."""
     RECEIVED = "received"
     """Submission packages opened into the portfolio (by hand, or to review them)."""
     PORTFOLIO = "portfolio"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -23,7 +24,10 @@ from mcdesk.core.catalog import (
     SubmissionCriterion,
     SubmissionPart,
 )
+from mcdesk.core.study import Exemplar, FileRef
 from mcdesk.formats.schemas import CATALOG_SCHEMA, EXTENSION_SCHEMA, schema_errors
+
+log = logging.getLogger(__name__)
 
 EXTENSION_KEY = "mcdeskMicroCredential"
 SUPPORTED_EXTENSION_VERSION = 1
@@ -228,6 +232,7 @@ def _with_extension(base: MicroCredential, extension: object, *,
                 url=r.get("url"),
                 citation=r.get("citation"),
                 description=r.get("description"),
+                file=_parse_file(r.get("file")),
             )
             for r in extension["researchAndResources"]
         ),
@@ -235,7 +240,76 @@ def _with_extension(base: MicroCredential, extension: object, *,
         in_service_hours=float(hours) if hours is not None else None,
         stack=StackRef(stack["id"], stack["name"], int(stack["position"])) if stack else None,
         has_extension=True,
+        exemplars=_parse_exemplars(extension.get("exemplars", []), parts, base.rubric),
     )
+
+
+def _parse_file(raw: Mapping[str, Any] | None) -> FileRef | None:
+    """A resource's or exemplar's file object (its shape was checked by the schema)."""
+    if raw is None:
+        return None
+    return FileRef(href=raw["href"], sha256=raw["sha256"].lower(), size=int(raw["size"]),
+                   media_type=raw["mediaType"].lower(), licence=raw["licence"],
+                   unavailable=raw.get("unavailable"))
+
+
+def _parse_exemplars(raw: Sequence[Mapping[str, Any]], parts: Sequence[SubmissionPart],
+                     rubric: Sequence[RubricCriterion]) -> tuple[Exemplar, ...]:
+    """Exemplars, each checked against the criterion it illustrates and that criterion's
+    rubric levels (what a JSON Schema cannot say). One that does not fit (a criterion or a
+    level the micro-credential does not have, an id used twice, neither text nor file) is
+    left out with a warning: an example is study material, and the micro-credential is
+    whole without it (a copy whose criteria were changed keeps importing)."""
+    criteria = {c.id: c for part in parts for c in part.criteria}
+    rubric_by_id = {r.id: r for r in rubric}
+    exemplars: list[Exemplar] = []
+    seen: set[str] = set()
+    for entry in raw:
+        problem = _exemplar_problem(entry, criteria, rubric_by_id, seen)
+        seen.add(entry["id"])
+        if problem is not None:
+            log.warning('Exemplar "%s" left out: %s', entry["id"], problem)
+            continue
+        exemplars.append(Exemplar(
+            id=entry["id"], title=entry["title"], criterion=entry["criterion"],
+            level=entry["level"], reasons=entry["reasons"], licence=entry["licence"],
+            text=entry.get("text"), file=_parse_file(entry.get("file"))))
+    return tuple(exemplars)
+
+
+def exemplar_problems(data: Mapping[str, Any]) -> list[str]:
+    """What is wrong with each exemplar of an Achievement's extension that would be left out
+    on import (for authors' checks and tests)."""
+    extension = data.get(EXTENSION_KEY) or {}
+    parts = [p for p in (extension.get("submissionCriteria") or {}).get("parts", [])]
+    criteria = {c["id"]: _parse_submission_criterion(c) for p in parts for c in p["criteria"]}
+    rubric = {r.id: r for r in _parse_result_descriptions(data.get("resultDescription", []))}
+    seen: set[str] = set()
+    problems = []
+    for entry in extension.get("exemplars", []):
+        problem = _exemplar_problem(entry, criteria, rubric, seen)
+        seen.add(entry["id"])
+        if problem is not None:
+            problems.append(f'exemplar "{entry["id"]}": {problem}')
+    return problems
+
+
+def _exemplar_problem(entry: Mapping[str, Any], criteria: Mapping[str, SubmissionCriterion],
+                      rubric: Mapping[str, RubricCriterion], seen: set[str]) -> str | None:
+    if entry["id"] in seen:
+        return "the id is used twice"
+    criterion = criteria.get(entry["criterion"])
+    if criterion is None:
+        return (f'it illustrates criterion "{entry["criterion"]}", which is not among the '
+                "submission criteria")
+    rubric_criterion = rubric.get(criterion.rubric_criterion_id or "")
+    if rubric_criterion is not None and entry["level"] not in {
+            level.id for level in rubric_criterion.levels}:
+        return (f'level "{entry["level"]}" is not a level of rubric criterion '
+                f'"{rubric_criterion.name}"')
+    if "text" not in entry and "file" not in entry:
+        return "it has neither a text nor a file"
+    return None
 
 
 def _parse_submission_criterion(raw: Mapping[str, Any]) -> SubmissionCriterion:

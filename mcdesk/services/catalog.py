@@ -8,7 +8,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from mcdesk.core.catalog import CatalogEntry, FileImportResult, MicroCredential, Stack
+from mcdesk.core.catalog import (
+    CatalogDocument,
+    CatalogEntry,
+    FileImportResult,
+    MicroCredential,
+    Stack,
+)
 from mcdesk.core.errors import CatalogImportError
 from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.services.text_files import read_utf8
@@ -60,16 +66,22 @@ class CatalogService:
         except AchievementError as exc:
             raise CatalogImportError(str(exc), path=path) from None
         items = self._portfolio.catalog.save_document(document)
+        _register_study_files(self._portfolio, document, None)
         return FileImportResult(str(path), tuple(items))
 
-    def import_text(self, text: str, label: str) -> FileImportResult:
+    def import_text(self, text: str, label: str, *, server: str | None = None
+                    ) -> FileImportResult:
+        """Import a catalog's text; `server` is the one it came from (its resource files
+        are fetched from there)."""
         from mcdesk.credentials.achievement import AchievementError, parse_catalog_text
 
         try:
             document = parse_catalog_text(text)
         except AchievementError as exc:
             raise CatalogImportError(str(exc), path=label) from None
-        return FileImportResult(label, tuple(self._portfolio.catalog.save_document(document)))
+        items = self._portfolio.catalog.save_document(document)
+        _register_study_files(self._portfolio, document, server)
+        return FileImportResult(label, tuple(items))
 
     def count(self) -> int:
         return self._portfolio.catalog.count()
@@ -122,6 +134,14 @@ class CatalogService:
             stack = self._portfolio.catalog.stack(micro_credential.stack.id)
         return MicroCredentialDetail(micro_credential, stored.is_current, stored.all_versions,
                                      stack)
+
+
+def _register_study_files(portfolio: Portfolio, document: CatalogDocument,
+                          server: str | None) -> None:
+    """Record the resource and exemplar files the document names (nothing is fetched)."""
+    from mcdesk.services.study import register_document
+
+    register_document(portfolio, document, server)
 
 
 def read_catalog_file(path: Path) -> str:

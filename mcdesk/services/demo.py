@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 def seed_demo_content(workspace: Workspace) -> AddReport:
     """Everything a new demo portfolio holds beyond the catalog: sample evidence and a draft
-    that is almost ready, so the readiness check has something real to say."""
+    that is almost ready, so the readiness check has something real to say (the study files:
+    services.demo_study, drawn off the writer lane)."""
     report = seed_demo_evidence(workspace.evidence)
     seed_demo_draft(workspace)
     return report

@@ -152,6 +152,10 @@ class SyncService:
     def root(self) -> Path:
         return self._portfolio.layout.root
 
+    def passing(self) -> bool:
+        """True while a pass runs (study downloads, less urgent, wait for it to end)."""
+        return self._pass_lock.locked()
+
     # -- server profiles ------------------------------------------------------------------
 
     def add_server(self, name: str, url: str, token: str, *,
@@ -644,7 +648,8 @@ class SyncService:
         pulled = client.catalog(self._store.catalog_etag(server))
         if pulled.unchanged or pulled.text is None:
             return "unchanged"
-        result = self._catalog.import_text(pulled.text, f"the catalog of {server}")
+        result = self._catalog.import_text(pulled.text, f"the catalog of {server}",
+                                           server=server)
         self._store.set_catalog_etag(server, pulled.etag)
         return f"imported {len(result.items)}"
 

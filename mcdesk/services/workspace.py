@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from mcdesk.services.reviews import ReviewService
     from mcdesk.services.roles import RoleService
     from mcdesk.services.staff import StaffService
+    from mcdesk.services.study import StudyService
     from mcdesk.services.sync import SyncService
 
 log = logging.getLogger(__name__)
@@ -67,12 +68,24 @@ class Workspace:
         self._staff_lock = threading.Lock()
         self._plan: PlanService | None = None
         self._plan_lock = threading.Lock()
+        self._study: StudyService | None = None
+        self._study_lock = threading.Lock()
         self.seeded_demo = False
 
     def sync_counts(self) -> SyncCounts:
         """Servers, outbox items and reviews waiting for a server, counted without the sync
         service (the status bar's line before the Sync place is opened)."""
         return self._portfolio.sync_counts()
+
+    @property
+    def study(self) -> StudyService:
+        """Resource and exemplar files: where each is, the budget, fetching (first use)."""
+        with self._study_lock:
+            if self._study is None:
+                from mcdesk.services.study import StudyService
+
+                self._study = StudyService(self._portfolio, self.catalog, lambda: self.sync)
+            return self._study
 
     @property
     def evidence(self) -> EvidenceService:

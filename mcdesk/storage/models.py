@@ -444,3 +444,4 @@ from mcdesk.storage import coaching_models as coaching_models  # noqa: E402
 
 # The plan's tables likewise.
 from mcdesk.storage import plan_models as plan_models  # noqa: E402
+from mcdesk.storage import study_models as study_models  # noqa: E402

@@ -206,6 +206,69 @@ class IssuerClient:
                 raise ProtocolError(f"{what}: the catalog is not UTF-8 text") from None
             return CatalogPull(False, text, response.headers.get("ETag"))
 
+    def resolve(self, href: str) -> str:
+        """A catalog's file reference as an address: relative ones are beside the catalog."""
+        if urlsplit(href).scheme:
+            return href
+        return urljoin(self._api("catalog"), href)
+
+    def fetch_file(self, href: str, partial: Path, *, limit: int,
+                   control: JobControl = NULL_CONTROL,
+                   yield_to: Callable[[], None] | None = None) -> int:
+        """Bring a catalog file down into `partial`, resuming from the bytes already there
+        (Range, guarded by If-Range with the ETag kept beside it). Refuses (Rejected) a file
+        that grows past `limit` bytes, keeping nothing of it; a cut link raises
+        TransientError with the partial kept. `yield_to` is called between chunks so more
+        urgent work can go first. Returns the bytes now in `partial`."""
+        what = "downloading a study file"
+        url = self.resolve(href)
+        tag_file = partial.with_name(partial.name + ".etag")
+        have = partial.stat().st_size if partial.exists() else 0
+        etag = tag_file.read_text("utf-8").strip() if tag_file.exists() else ""
+        headers = {"Range": f"bytes={have}-", "If-Range": etag} if have and etag else {}
+        if have >= limit and headers:
+            return have
+        response = self._call("GET", url, what, headers=headers)
+        with response:
+            if response.status_code == 416 and have:
+                return have  # the server says we already have every byte
+            if response.status_code == 404:
+                raise Rejected(f"{what}: the server does not have this file", status=404)
+            raise_for(response, server=self.server, what=what)
+            mode, done = ("ab", have) if response.status_code == 206 and have else ("wb", 0)
+            length = response.headers.get("Content-Length")
+            if length and length.isdigit() and done + int(length) > limit:
+                partial.unlink(missing_ok=True)
+                tag_file.unlink(missing_ok=True)
+                raise Rejected(f"{what}: the server sends {done + int(length)} bytes, more "
+                               f"than the {limit} the catalog announces")
+            new_etag = response.headers.get("ETag")
+            if new_etag:
+                tag_file.write_text(new_etag, "utf-8")
+            try:
+                with open(partial, mode) as writer, transport_errors(what):
+                    for chunk in response.iter_content(DOWNLOAD_CHUNK):
+                        control.check_cancelled()
+                        if yield_to is not None:
+                            yield_to()
+                        done += len(chunk)
+                        if done > limit:
+                            writer.close()
+                            partial.unlink(missing_ok=True)
+                            tag_file.unlink(missing_ok=True)
+                            raise Rejected(f"{what}: more bytes arrived than the {limit} the "
+                                           "catalog announces")
+                        writer.write(chunk)
+                        control.progress(done, limit, what)
+                    writer.flush()
+                    os.fsync(writer.fileno())
+            except OSError as exc:
+                if exc.errno == 28:
+                    raise StorageFullError("the disk is full; the download stopped and will "
+                                           "resume", path=partial) from exc
+                raise
+        return done
+
     # -- submissions ----------------------------------------------------------------------
 
     def begin(self, submission_id: str, request: BeginRequest) -> BeginResult:

@@ -95,7 +95,8 @@ def test_context_defines_the_extension_terms() -> None:
     fields: set[str] = set(extension_schema["properties"])
     for definition in extension_schema["$defs"].values():
         fields |= set(definition.get("properties", {}))
-    inherited = {"id", "type", "name", "description", "url"}
+    # mediaType: the VC 2.0 context's protected term (schema.org encodingFormat), reused.
+    inherited = {"id", "type", "name", "description", "url", "mediaType"}
     for field in sorted(fields - inherited):
         assert field in scoped, f"{field} has no JSON-LD term"
         assert scoped[field]["@id"] == f"https://purl.mcdesk.org/vocab#{field}"

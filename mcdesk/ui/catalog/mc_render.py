@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 from urllib.parse import quote
@@ -16,6 +17,7 @@ from mcdesk.core.catalog import (
     Stack,
     SubmissionCriterion,
 )
+from mcdesk.core.study import StudyFile
 
 MC_LINK_SCHEME = "mc"
 
@@ -99,7 +101,11 @@ def criterion_limits(criterion: SubmissionCriterion) -> list[str]:
 
 
 def render(mc: MicroCredential, *, colors: Colors, is_current: bool = True,
-           stack: Stack | None = None) -> str:
+           stack: Stack | None = None, files: Mapping[str, StudyFile] | None = None) -> str:
+    """The page; `files` says where each resource and exemplar file is (none: online)."""
+    from mcdesk.ui.catalog import study_render
+
+    files = files or {}
     out: list[str] = [
         f"<html><body style='color:{colors.text}'>",
         f"<h1 style='margin-bottom:2px'>{escape(mc.name)}</h1>",
@@ -117,6 +123,7 @@ def render(mc: MicroCredential, *, colors: Colors, is_current: bool = True,
                    + "</b></p>")
     if stack is not None and mc.stack is not None:
         out.append(_stack_block(mc, stack, colors))
+        out.append(study_render.stack_offline_link(stack.id))
     out.append(f"<p>{escape(mc.description)}</p>")
 
     missing = mc.missing_parts()
@@ -141,9 +148,13 @@ def render(mc: MicroCredential, *, colors: Colors, is_current: bool = True,
         f"<li><b>{escape(c.name)}</b>. {escape(c.description)}</li>"
         for c in mc.method_components) + "</ol>" if mc.method_components else None)
     section(tr("Research and resources"), "<ul>" + "".join(
-        _resource(r.title, r.url, r.citation, r.description, colors) for r in mc.resources)
-        + "</ul>" if mc.resources else None)
+        _resource(r.title, r.url, r.citation, r.description, colors,
+                  study_render.file_line(r.file, files.get(r.file.sha256), colors)
+                  if r.file is not None else "")
+        for r in mc.resources) + "</ul>" if mc.resources else None)
     section(tr("Submission criteria"), _submission(mc, colors) if mc.submission_parts else None)
+    if mc.exemplars:
+        section(tr("Examples of work"), study_render.exemplars_html(mc, files, colors))
     rubric = [rc for rc in mc.rubric if rc.is_rubric]
     section(tr("Scoring rubric"), _rubric(rubric, colors) if rubric else None)
     if mc.criteria_narrative:
@@ -172,7 +183,7 @@ def _stack_block(mc: MicroCredential, stack: Stack, colors: Colors) -> str:
 
 
 def _resource(title: str, url: str | None, citation: str | None, description: str | None,
-              colors: Colors) -> str:
+              colors: Colors, file_line: str = "") -> str:
     head = f"<a href='{escape(url, quote=True)}'>{escape(title)}</a>" if url else \
         f"<b>{escape(title)}</b>"
     extra = ""
@@ -180,7 +191,7 @@ def _resource(title: str, url: str | None, citation: str | None, description: st
         extra += f"<br/><span style='color:{colors.muted}'>{escape(citation)}</span>"
     if description:
         extra += f"<br/>{escape(description)}"
-    return f"<li>{head}{extra}</li>"
+    return f"<li>{head}{extra}{file_line}</li>"
 
 
 def _submission(mc: MicroCredential, colors: Colors) -> str:

@@ -11,13 +11,17 @@ from PySide6.QtCore import QCoreApplication
 
 from mcdesk.core.catalog import CatalogEntry, FileImportResult, Stack
 from mcdesk.core.changes import Change
+from mcdesk.core.study import FetchReport
 from mcdesk.jobs.ops import Op
 
 if TYPE_CHECKING:
     from mcdesk.core.progress import JobControl
+    from mcdesk.core.study import StudyFile
     from mcdesk.services.catalog import MicroCredentialDetail
     from mcdesk.services.workspace import Workspace
 
+#: Study files come down on a lane of their own, so a long download never holds a sync pass.
+STUDY_LANE = "study-files"
 Listing = tuple[list[tuple[Stack, int]], list[str], list[CatalogEntry], int]
 
 
@@ -58,3 +62,47 @@ def import_files(workspace: Workspace, paths: Sequence[Path]) -> Op[list[FileImp
         "Importing %1 files").replace("%1", str(len(chosen)))
     return Op.write(title, lambda control: workspace.catalog.import_files(chosen, control),
                     [Change.CATALOG], cancellable=True)
+
+
+StudyFiles = dict[str, "StudyFile"]
+
+
+def detail_and_study(workspace: Workspace, achievement_id: str, version: str | None
+                     ) -> Op[tuple[MicroCredentialDetail, StudyFiles]]:
+    """A micro-credential's detail and where each of its resource and exemplar files is."""
+
+    def work(_c: JobControl) -> tuple[MicroCredentialDetail, StudyFiles]:
+        found = workspace.catalog.detail(achievement_id, version)
+        mc = found.micro_credential
+        refs = [r.file for r in mc.resources if r.file is not None]
+        refs += [e.file for e in mc.exemplars if e.file is not None]
+        files: StudyFiles = {}
+        if refs:
+            files = {f.sha256: f for f in workspace.study.store.files(
+                [ref.sha256 for ref in refs])}
+        return found, files
+
+    return Op.read(_tr("Opening a micro-credential"), work)
+
+
+def offline_path(workspace: Workspace, sha256: str) -> Op[str | None]:
+    return Op.read(_tr("Finding a study file"), lambda _c: workspace.study.offline_path(sha256))
+
+
+def fetch_files(workspace: Workspace, sha256s: Sequence[str]) -> Op[FetchReport]:
+    """Bring these files down now (the person asked), on the study lane."""
+    chosen = list(sha256s)
+    return Op.network(_tr("Bringing study files down"), STUDY_LANE,
+                      lambda control: workspace.study.fetch(chosen, control, asked=True),
+                      changes=[Change.STUDY])
+
+
+def fetch_stack(workspace: Workspace, stack_id: str) -> Op[FetchReport]:
+    """Every file of a stack's micro-credentials, now."""
+
+    def work(control: JobControl) -> FetchReport:
+        study = workspace.study
+        return study.fetch(study.files_of_stack(stack_id), control, asked=True)
+
+    return Op.network(_tr("Making a stack available offline"), STUDY_LANE, work,
+                      changes=[Change.STUDY])

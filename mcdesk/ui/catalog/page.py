@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.catalog import CatalogEntry, FileImportResult, ImportOutcome, Stack
-from mcdesk.core.changes import Change
+from mcdesk.core.changes import Change, ChangeNotice
+from mcdesk.core.study import FetchReport, FileRef
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.catalog import ops
 from mcdesk.ui.catalog.entry_delegate import ROW_CHROME, EntryDelegate
 from mcdesk.ui.catalog.model import ENTRY_ROLE, CatalogListModel
+from mcdesk.ui.catalog.study_render import STUDY_SCHEME
 from mcdesk.ui.widgets.colors import is_dark
 from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.notice import Tone
@@ -65,7 +67,7 @@ def palette_colors(palette: QPalette) -> Colors:
 
 
 class CatalogPage(Place):
-    watches = frozenset({Change.CATALOG})
+    watches = frozenset({Change.CATALOG, Change.STUDY})
     start_draft_requested = Signal(str)
     #: "Add to plan…": the micro-credential's id (the Plan place asks for the date).
     add_to_plan_requested = Signal(str)
@@ -77,7 +79,11 @@ class CatalogPage(Place):
         self._generation = 0
         self._detail_generation = 0
         self._current_id: str | None = None
+        self._current_version: str | None = None
+        self._current_stack: str | None = None
+        self._study_refs: dict[str, tuple[str, FileRef]] = {}  # sha256 -> (title, file)
         self._pending_select: str | None = None
+        self.viewer: QWidget | None = None  # the study viewer last opened
         self.accept_file_drops()
 
         self.search = SearchBox(self.tr("Search micro-credentials (Ctrl+F)"),
@@ -141,9 +147,16 @@ class CatalogPage(Place):
         self.add_to_plan_button.setToolTip(self.tr(
             "Aim to earn this micro-credential: choose the date you will send it by"))
         self.add_to_plan_button.clicked.connect(self._add_to_plan_clicked)
+        self.stack_offline_button = QPushButton(self.tr("Make the stack available offline"))
+        self.stack_offline_button.setToolTip(self.tr(
+            "Bring down now every resource and example of work of this stack's "
+            "micro-credentials, to study without a network (within your storage budget)"))
+        self.stack_offline_button.clicked.connect(self._stack_offline_clicked)
+        self.stack_offline_button.hide()
         version_row = QHBoxLayout()
         version_row.addWidget(self.start_draft_button)
         version_row.addWidget(self.add_to_plan_button)
+        version_row.addWidget(self.stack_offline_button)
         version_row.addStretch(1)
         version_row.addWidget(self.version_label)
         version_row.addWidget(self.version_box)
@@ -326,13 +339,15 @@ class CatalogPage(Place):
         if workspace is None:
             return
         self._current_id = achievement_id
+        self._current_version = version
         self._detail_generation += 1
         generation = self._detail_generation
-        ops.detail(workspace, achievement_id, version).success(
-            lambda detail: self._detail_loaded(generation, detail)).failure(self._failed).run(
-            self._runner, origin=self)
+        ops.detail_and_study(workspace, achievement_id, version).success(
+            lambda result: self._detail_loaded(generation, *result)).failure(
+            self._failed).run(self._runner, origin=self)
 
-    def _detail_loaded(self, generation: int, detail: MicroCredentialDetail) -> None:
+    def _detail_loaded(self, generation: int, detail: MicroCredentialDetail,
+                       files: ops.StudyFiles | None = None) -> None:
         if generation != self._detail_generation:
             return
         from mcdesk.ui.catalog.mc_render import (
@@ -343,7 +358,14 @@ class CatalogPage(Place):
         scroll = self.browser.verticalScrollBar().value()
         same = self.browser.property("achievement") == mc.achievement_id
         self.browser.setHtml(render(mc, colors=palette_colors(self.palette()),
-                                    is_current=detail.is_current, stack=detail.stack))
+                                    is_current=detail.is_current, stack=detail.stack,
+                                    files=files))
+        self._study_refs = {r.file.sha256: (r.title, r.file) for r in mc.resources
+                            if r.file is not None}
+        self._study_refs.update({e.file.sha256: (e.title, e.file) for e in mc.exemplars
+                                 if e.file is not None})
+        self._current_stack = detail.stack.id if detail.stack is not None else None
+        self.stack_offline_button.setVisible(self._current_stack is not None)
         self.browser.setProperty("achievement", mc.achievement_id)
         self.browser.verticalScrollBar().setValue(scroll if same else 0)
         self.version_box.clear()
@@ -382,8 +404,76 @@ class CatalogPage(Place):
                 self.list.setCurrentIndex(self.model.index(row))
             else:
                 self.show_micro_credential(target)
+        elif url.scheme() == STUDY_SCHEME:
+            action, _, value = url.toString()[len(STUDY_SCHEME) + 1:].partition(":")
+            self.study_action(action, unquote(value))
         elif url.scheme() in ("http", "https"):
             QDesktopServices.openUrl(url)
+
+    # -- study material -----------------------------------------------------------------
+
+    def study_action(self, action: str, value: str) -> None:
+        """Open a file kept offline, bring one down, or make a whole stack available."""
+        workspace = self._workspace
+        if workspace is None:
+            return
+        if action == "open" and value in self._study_refs:
+            title, ref = self._study_refs[value]
+            ops.offline_path(workspace, value).success(
+                lambda path: self._open_study(path, title, ref)).failure(self._failed).run(
+                self._runner, origin=self)
+        elif action == "fetch":
+            self.notice.emit(self.tr("Bringing the file down; it opens from here once it is "
+                                     "available offline."), Tone.INFO)
+            ops.fetch_files(workspace, [value]).success(self._fetched).failure(
+                self._failed).run(self._runner, origin=self)
+        elif action == "stack":
+            self._fetch_stack(value)
+
+    def _stack_offline_clicked(self) -> None:
+        if self._current_stack is not None:
+            self._fetch_stack(self._current_stack)
+
+    def _fetch_stack(self, stack_id: str) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
+        self.notice.emit(self.tr("Making the stack available offline: its resources and "
+                                 "examples of work come down in the background."), Tone.INFO)
+        ops.fetch_stack(workspace, stack_id).success(self._fetched).failure(
+            self._failed).run(self._runner, origin=self)
+
+    def _fetched(self, report: FetchReport) -> None:
+        lines = [self.tr("Available offline now: %1 file(s), %2 already here.").replace(
+            "%1", str(len(report.fetched))).replace("%2", str(len(report.already)))]
+        lines += [self.tr("Refused: %1").replace("%1", reason) for _s, reason in report.refused]
+        lines += [self.tr("Not now: %1").replace("%1", reason) for _s, reason in report.left]
+        self.notice.emit("\n".join(lines), Tone.INFO if report.ok else Tone.WARNING)
+        if self._current_id is not None:
+            self.show_micro_credential(self._current_id, self._current_version)
+
+    def _open_study(self, path: str | None, title: str, ref: FileRef) -> None:
+        if path is None:
+            self.notice.emit(self.tr("“%1” is not available offline yet.").replace(
+                "%1", title), Tone.WARNING)
+            return
+        from mcdesk.ui.annotation.study_viewer import StudyViewer
+
+        viewer = StudyViewer(self._runner, self)
+        viewer.show_file(Path(path), ref.media_type, title, ref.licence)
+        viewer.show()
+        self.viewer = viewer
+        viewer.destroyed.connect(lambda _o=None: self._viewer_gone(viewer))
+
+    def _viewer_gone(self, viewer: QWidget) -> None:
+        if self.viewer is viewer:
+            self.viewer = None
+
+    def changes_happened(self, notice: ChangeNotice) -> None:
+        if Change.STUDY in notice.changes and self._current_id is not None:
+            self.show_micro_credential(self._current_id, self._current_version)
+        if notice.touches({Change.CATALOG}):
+            self.mark_stale()
 
     # -- importing ----------------------------------------------------------------------
 

@@ -1,9 +1,10 @@
-"""One card per submission criterion in a draft: the prompt, the rubric it is judged by, and
-either a written answer with a live word count or the evidence attached to it; GUI thread."""
+"""One card per submission criterion in a draft: the prompt, the rubric it is judged by,
+either a written answer with a live word count or the evidence attached to it, and the
+examples of work beside it; GUI thread."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
 from mcdesk.core.catalog import ResponseKind, RubricCriterion, SubmissionCriterion
 from mcdesk.core.drafts import Attachment, CriterionFeedback
 from mcdesk.core.evidence import Evidence
+from mcdesk.core.study import Exemplar
 from mcdesk.core.text import word_count
+from mcdesk.ui.drafts.exemplars import ExemplarPanel
 from mcdesk.ui.widgets.evidence_model import EVIDENCE_MIME, facts
 from mcdesk.ui.widgets.saving_text import SavingText
 
@@ -48,7 +51,10 @@ class CriterionCard(QFrame):
         self.criterion = criterion
         self.setObjectName("criterionCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        layout = QVBoxLayout(self)
+        self.exemplars: ExemplarPanel | None = None
+        self._outer = QHBoxLayout(self)
+        layout = QVBoxLayout()
+        self._outer.addLayout(layout, 1)
         title = QLabel(f"<b>{escape(label)}</b>")
         title.setWordWrap(True)
         layout.addWidget(title)
@@ -76,6 +82,16 @@ class CriterionCard(QFrame):
             layout.addWidget(note)
         self.body = QVBoxLayout()
         layout.addLayout(self.body)
+
+    def show_exemplars(self, exemplars: Sequence[Exemplar], rubric: RubricCriterion | None,
+                       offline: Mapping[str, str], notes: Mapping[str, str] | None = None
+                       ) -> ExemplarPanel | None:
+        """Put the criterion's examples of work beside it (none: nothing is added)."""
+        if not exemplars:
+            return None
+        self.exemplars = ExemplarPanel(exemplars, rubric, offline, notes or {})
+        self._outer.addWidget(self.exemplars)
+        return self.exemplars
 
     def flash(self) -> None:
         """Draw the eye when the teacher jumps here from a readiness problem."""

@@ -59,6 +59,7 @@ class DraftEditor(QWidget):
     def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._runner = runner
+        self.exemplar_viewer: QWidget | None = None  # the last example of work opened
         self._workspace: Workspace | None = None
         self._view: DraftView | None = None
         self.cards: dict[str, CriterionCard] = {}
@@ -244,9 +245,28 @@ class DraftEditor(QWidget):
                     evidence_card.move_requested.connect(self._move)
                     evidence_card.caption_changed.connect(self._caption)
                     card = evidence_card
+                panel = card.show_exemplars(mc.exemplars_for(criterion.id), rubric,
+                                            view.exemplar_files, view.exemplar_notes)
+                if panel is not None:
+                    panel.open_requested.connect(self._open_exemplar)
                 self.cards[criterion.id] = card
                 self.criteria_layout.addWidget(card)
         self.criteria_layout.addWidget(self._self_assessment(view, editable))
+
+    def _open_exemplar(self, path: str, media_type: str, title: str, licence: str) -> None:
+        from pathlib import Path
+
+        from mcdesk.ui.annotation.study_viewer import StudyViewer
+
+        viewer = StudyViewer(self._runner, self)
+        viewer.show_file(Path(path), media_type, title, licence)
+        viewer.show()
+        self.exemplar_viewer = viewer
+        viewer.destroyed.connect(lambda _o=None: self._viewer_gone(viewer))
+
+    def _viewer_gone(self, viewer: QWidget) -> None:
+        if self.exemplar_viewer is viewer:
+            self.exemplar_viewer = None
 
     def _self_assessment(self, view: DraftView, editable: bool) -> QWidget:
         box = QGroupBox(self.tr("Your self-assessment against the rubric"))

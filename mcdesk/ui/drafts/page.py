@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 
 class DraftsPage(Place):
     watches = frozenset({Change.DRAFTS, Change.EVIDENCE, Change.CATALOG, Change.OUTBOX,
-                         Change.ATTACHMENTS})
+                         Change.ATTACHMENTS, Change.STUDY})
     drafts_shown = Signal(int)
     #: The first load put the drafts' names in the list (their checks follow: drafts_shown).
     lines_shown = Signal(int)
@@ -119,7 +119,8 @@ class DraftsPage(Place):
         if not notice.touches(self.watches):
             return
         view = self.editor.view
-        if view is not None and (notice.touches({Change.EVIDENCE, Change.ATTACHMENTS})
+        if view is not None and (notice.touches({Change.EVIDENCE, Change.ATTACHMENTS,
+                                                 Change.STUDY})
                                  or (Change.DRAFTS in notice.changes
                                      and (not notice.ids or view.draft.id in notice.ids))):
             self._reopen = True

@@ -5,19 +5,26 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
 
 from mcdesk.core.drafts import DEFAULT_MAX_ATTEMPTS, Draft, Readiness
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.evidence import Evidence, EvidenceKind
 from mcdesk.core.reviews import Annotation, AnswerTarget
+from mcdesk.core.study import FileState
 from mcdesk.ui.annotation.panel import AnnotatedPiece
 
 if TYPE_CHECKING:
     from mcdesk.core.catalog import MicroCredential
     from mcdesk.services.workspace import Workspace
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DraftView", text)
 
 
 @dataclass(frozen=True)
@@ -29,14 +36,29 @@ class DraftView:
     evidence: dict[str, Evidence]
     readiness: Readiness
     max_attempts: int
+    exemplar_files: dict[str, str] = field(default_factory=dict)  # sha256 -> offline path
+    exemplar_notes: dict[str, str] = field(default_factory=dict)  # sha256 -> why not here
 
 
 def load_view(workspace: Workspace, draft_id: str) -> DraftView:
     drafts = workspace.drafts
     draft = drafts.get(draft_id)
-    return DraftView(draft, drafts.micro_credential(draft),
-                     {e.id: e for e in workspace.evidence.all()}, drafts.check(draft_id),
-                     DEFAULT_MAX_ATTEMPTS)
+    mc = drafts.micro_credential(draft)
+    offline: dict[str, str] = {}
+    notes: dict[str, str] = {}
+    shas = [e.file.sha256 for e in mc.exemplars if e.file is not None]
+    if shas:
+        for file in workspace.study.store.files(shas):
+            path = workspace.study.offline_path(file.sha256)
+            if path is not None:
+                offline[file.sha256] = path
+            elif file.state is FileState.REFUSED:
+                notes[file.sha256] = _tr("refused: %1").replace("%1", file.reason)
+            elif file.state is FileState.DOWNLOADING:
+                notes[file.sha256] = _tr("downloading, %1 % here").replace(
+                    "%1", str(file.percent))
+    return DraftView(draft, mc, {e.id: e for e in workspace.evidence.all()},
+                     drafts.check(draft_id), DEFAULT_MAX_ATTEMPTS, offline, notes)
 
 
 @dataclass(frozen=True)

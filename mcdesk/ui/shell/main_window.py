@@ -417,6 +417,7 @@ class MainWindow(QMainWindow):
                 "evidence is being prepared in Evidence."))
             shell_ops.seed_demo_content(workspace).success(self.demo_content_ready.emit).failure(
                 self._demo_failed).run(self.runner)
+            shell_ops.start_demo_study(self.runner, workspace)
         shell_ops.plan_reminders(workspace).success(lambda found: self._remind(*found)).failure(
             lambda exc: log.warning("The plan's reminders could not be read: %s", exc)).run(
             self.runner)

@@ -4,6 +4,7 @@ their kind gives them."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +20,11 @@ if TYPE_CHECKING:
     from mcdesk.core.plan import PlanItem
     from mcdesk.core.progress import JobControl
     from mcdesk.credentials.verification import Verification
+    from mcdesk.jobs.runner import JobRunner
     from mcdesk.services.workspace import Workspace
+
+
+log = logging.getLogger(__name__)
 
 
 def _tr(text: str) -> str:
@@ -38,13 +43,32 @@ def open_portfolio(root: Path, *, seed_demo: bool) -> Op[Workspace]:
 
 
 def seed_demo_content(workspace: Workspace) -> Op[object]:
-    def work(_c: object) -> object:
+    def work(_c: JobControl) -> object:
         from mcdesk.services.demo import seed_demo_content
 
         return seed_demo_content(workspace)
 
     return Op.write(_tr("Preparing sample evidence"), work, [Change.EVIDENCE, Change.DRAFTS],
                     cancellable=True)
+
+
+def start_demo_study(runner: JobRunner, workspace: Workspace) -> None:
+    """Draw the demo's study files (resources, examples of work) on the pool, then, in a
+    moment on the writer lane, import the catalog naming them and keep them offline."""
+    from mcdesk.services import demo_study
+
+    def adopt(prepared: demo_study.PreparedStudy) -> None:
+        Op.write(_tr("Keeping the demo's study files"),
+                 lambda _c: demo_study.adopt_demo_study(workspace, prepared),
+                 [Change.CATALOG, Change.STUDY]).failure(_demo_study_failed).run(runner)
+
+    Op.media(_tr("Drawing the demo's study files"),
+             lambda control: demo_study.prepare_demo_study(workspace.root, control)).success(
+        adopt).failure(_demo_study_failed).run(runner)
+
+
+def _demo_study_failed(exc: BaseException) -> None:
+    log.warning("Could not prepare the demo's study files: %s", exc)
 
 
 def backup_if_due(workspace: Workspace) -> Op[object]:

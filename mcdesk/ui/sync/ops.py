@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 
 from mcdesk.core.changes import Change, ChangeNotice
 from mcdesk.core.reviews import ReviewState, ReviewSummary, Role
+from mcdesk.core.study import FetchReport
 from mcdesk.core.sync import OutboxItem, ServerProfile, SyncCounts, SyncReport
 from mcdesk.jobs.ops import Op
 
@@ -101,3 +102,26 @@ def queue_draft(workspace: Workspace, draft_id: str, server: str | None) -> Op[o
     return Op.write(_tr("Putting the draft in the outbox"),
                     lambda _c: workspace.sync.queue(draft_id, server),
                     [Change.OUTBOX, Change.DRAFTS], ids=[draft_id])
+
+
+STUDY_LANE = "study-files"
+"""Study files come down on a lane of their own, after a pass, waiting for any later one."""
+
+
+def study_background(workspace: Workspace, metered: bool) -> Op[FetchReport]:
+    """The low-priority pass over study files: all the catalog names, within the budget;
+    nothing on a metered network."""
+    return Op.network(_tr("Bringing study files down"), STUDY_LANE,
+                      lambda control: workspace.study.background(control, metered=metered),
+                      changes=[Change.STUDY])
+
+
+def study_budget(workspace: Workspace) -> Op[tuple[int, int]]:
+    """The storage budget for study files and what they use now."""
+    return Op.read(_tr("Reading the storage budget"),
+                   lambda _c: (workspace.study.budget(), workspace.study.used()))
+
+
+def set_study_budget(workspace: Workspace, budget: int) -> Op[object]:
+    return Op.write(_tr("Saving the storage budget"),
+                    lambda _c: workspace.study.set_budget(budget), [Change.STUDY])

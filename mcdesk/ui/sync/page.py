@@ -8,11 +8,13 @@ import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -30,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.changes import Change
 from mcdesk.core.reviews import ReviewState, ReviewSummary, Role
+from mcdesk.core.study import DEFAULT_BUDGET_BYTES, GIB, FetchReport
 from mcdesk.core.sync import (
     InsecureAddressError,
     NoKeyringError,
@@ -144,6 +147,28 @@ class SyncPage(Place):
             lambda on: self._settings.setValue(SETTINGS_HOLD, on))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.budget_box = QDoubleSpinBox()
+        self.budget_box.setRange(0.0, 10_000.0)
+        self.budget_box.setDecimals(1)
+        self.budget_box.setSingleStep(0.5)
+        self.budget_box.setSuffix(self.tr(" GB"))
+        self.budget_box.setValue(DEFAULT_BUDGET_BYTES / GIB)
+        self.budget_box.setAccessibleName(self.tr("Storage budget for study files"))
+        self.budget_label = QLabel(self.tr("Study files (resources, examples of work) may "
+                                           "use up to"))
+        self.budget_label.setBuddy(self.budget_box)
+        self.budget_used = QLabel()
+        self.budget_used.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self._budget_timer = QTimer(self)
+        self._budget_timer.setSingleShot(True)
+        self._budget_timer.setInterval(600)
+        self._budget_timer.timeout.connect(self._save_budget)
+        self.budget_box.valueChanged.connect(lambda _v: self._budget_timer.start())
+        budget_row = QHBoxLayout()
+        budget_row.addWidget(self.budget_label)
+        budget_row.addWidget(self.budget_box)
+        budget_row.addWidget(self.budget_used, 1)
+        self._study: JobHandle | None = None
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.metered_box)
@@ -169,8 +194,11 @@ class SyncPage(Place):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addLayout(top)
+        right_layout.addLayout(budget_row)
         right_layout.addWidget(self.table, 1)
-        right_layout.addWidget(self.empty)
+        # The empty note takes the room the table would, so the rows above stay together.
+        right_layout.addWidget(self.empty, 1)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         splitter = list_detail_splitter(left, right, sizes=(280, 820),
                                        stretch=(1, 3), collapsible=True)
         layout = QVBoxLayout(self)
@@ -231,6 +259,8 @@ class SyncPage(Place):
         super().refresh()
         ops.outbox(workspace).success(self._loaded).failure(self._failed).run(self._runner,
                                                                               origin=self)
+        ops.study_budget(workspace).success(self._budget_loaded).failure(self._failed).run(
+            self._runner, origin=self)
 
     def _loaded(self, result: tuple[list[ServerProfile], list[OutboxItem],
                                     list[ReviewSummary]]) -> None:
@@ -379,6 +409,47 @@ class SyncPage(Place):
         ops.announce_pass(self._runner, report, origin=self)
         self.pass_finished.emit(report)
         self.refresh()
+        self.bring_study_files()
+
+    # -- study files ----------------------------------------------------------------------
+
+    def bring_study_files(self) -> None:
+        """After a pass, at low priority: the catalog's resource and exemplar files, within
+        the budget; held on a metered network when the hold is on."""
+        workspace = self._workspace
+        if workspace is None or self._study is not None or self.pause_box.isChecked():
+            return
+        metered = self.metered_box.isChecked() and self.network_is_metered()
+
+        def done(report: FetchReport) -> None:
+            self._study = None
+            if report.refused:
+                self.notice.emit(self.tr("Study files refused: %1").replace("%1", "; ".join(
+                    reason for _sha, reason in report.refused)), Tone.WARNING)
+            self.refresh()
+
+        def ended(exc: BaseException | None = None) -> None:
+            self._study = None
+            if exc is not None:
+                self._failed(exc)
+
+        self._study = ops.study_background(workspace, metered).success(done).failure(
+            ended).cancelled(ended).run(self._runner, origin=self)
+
+    def _budget_loaded(self, result: tuple[int, int]) -> None:
+        budget, used = result
+        self.budget_box.blockSignals(True)
+        self.budget_box.setValue(budget / GIB)
+        self.budget_box.blockSignals(False)
+        self.budget_used.setText(self.tr("(%1 used)").replace("%1", human_size(used)))
+
+    def _save_budget(self) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
+        ops.set_study_budget(workspace, int(self.budget_box.value() * GIB)).success(
+            lambda _r: self.bring_study_files()).failure(self._failed).run(
+            self._runner, origin=self)
 
     def _pass_failed(self, exc: BaseException) -> None:
         self._pass = None
@@ -397,6 +468,8 @@ class SyncPage(Place):
         self._settings.setValue(SETTINGS_PAUSED, paused)
         if paused and self._pass is not None:
             self._pass.cancel()
+        if paused and self._study is not None:
+            self._study.cancel()
         self.status_changed.emit(self.status_line())
 
     def network_is_metered(self) -> bool:
