@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,12 +22,17 @@ from PySide6.QtWidgets import (
 from mcdesk.core.credentials import CredentialOrigin, EarnedCredential
 from mcdesk.ui.badges.images import STATE_COLOURS, badge_pixmap, state_mark, state_words
 
+translate = QCoreApplication.translate
+
 PICTURE_SIZE = 160
-#: Share menu entries: (export kind value, untranslated label).
-SHARE_KINDS = (("png", "Badge picture with the credential inside (PNG)…"),
-               ("svg", "Badge picture with the credential inside (SVG)…"),
-               ("json", "The credential itself (JSON)…"),
-               ("pdf", "Certificate to print (PDF)…"))
+
+
+def share_kinds() -> tuple[tuple[str, str], ...]:
+    """Share menu entries: (export kind value, label)."""
+    return (("png", translate("BadgeDetail", "Badge picture with the credential inside (PNG)…")),
+            ("svg", translate("BadgeDetail", "Badge picture with the credential inside (SVG)…")),
+            ("json", translate("BadgeDetail", "The credential itself (JSON)…")),
+            ("pdf", translate("BadgeDetail", "Certificate to print (PDF)…")))
 
 
 def _esc(text: str) -> str:
@@ -65,8 +70,8 @@ class BadgeDetail(QWidget):
         self.share_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.share_menu = QMenu(self)
         self.share_actions = {}
-        for kind, label in SHARE_KINDS:
-            action = self.share_menu.addAction(self.tr(label))
+        for kind, label in share_kinds():
+            action = self.share_menu.addAction(label)
             action.triggered.connect(lambda _checked=False, k=kind: self._share(k))
             self.share_actions[kind] = action
         self.share_button.setMenu(self.share_menu)

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 Listing = tuple[list[tuple[Stack, int]], list[str], list[CatalogEntry], int]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("catalog", text)
+
+translate = QCoreApplication.translate
 
 
 def listing(workspace: Workspace, query: str, stack_id: str | None,
@@ -34,7 +34,7 @@ def listing(workspace: Workspace, query: str, stack_id: str | None,
         entries = catalog.entries(query=query, stack_id=stack_id, issuer=issuer)
         return catalog.stack_sizes(), catalog.issuers(), entries, catalog.count()
 
-    return Op.read(_tr("Loading the catalog"), work)
+    return Op.read(translate("catalog", "Loading the catalog"), work)
 
 
 def search(workspace: Workspace, query: str, stack_id: str | None,
@@ -43,18 +43,18 @@ def search(workspace: Workspace, query: str, stack_id: str | None,
         entries = workspace.catalog.entries(query=query, stack_id=stack_id, issuer=issuer)
         return entries, workspace.catalog.count()
 
-    return Op.read(_tr("Searching the catalog"), work)
+    return Op.read(translate("catalog", "Searching the catalog"), work)
 
 
 def detail(workspace: Workspace, achievement_id: str,
            version: str | None) -> Op[MicroCredentialDetail]:
-    return Op.read(_tr("Opening a micro-credential"),
+    return Op.read(translate("catalog", "Opening a micro-credential"),
                    lambda _c: workspace.catalog.detail(achievement_id, version))
 
 
 def import_files(workspace: Workspace, paths: Sequence[Path]) -> Op[list[FileImportResult]]:
     chosen = list(paths)
-    title = _tr("Importing a file") if len(chosen) == 1 else _tr(
+    title = translate("catalog", "Importing a file") if len(chosen) == 1 else translate("catalog",
         "Importing %1 files").replace("%1", str(len(chosen)))
     return Op.write(title, lambda control: workspace.catalog.import_files(chosen, control),
                     [Change.CATALOG], cancellable=True)
