@@ -2388,6 +2388,29 @@ Drop classroom videos, lesson plans, photos of student work or your notes here, 
     </message>
 </context>
 <context>
+    <name>LanguageMenu</name>
+    <message>
+        <source>&amp;Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mcdesk will be in %1 the next time it starts. Restart now? Your work is saved as you go, so nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LineUp</name>
     <message>
         <source>Lesson video</source>
@@ -2530,6 +2553,10 @@ Drop classroom videos, lesson plans, photos of student work or your notes here, 
     </message>
     <message>
         <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4807,6 +4834,10 @@ Each is checked offline: its signature, its issuer&apos;s key and its dates. Not
     </message>
     <message>
         <source>assessor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>issuer staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

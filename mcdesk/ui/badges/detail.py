@@ -5,7 +5,6 @@ reasons, and the Verify again and Share… buttons; GUI thread."""
 from __future__ import annotations
 
 import html
-from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.credentials import CredentialOrigin, EarnedCredential
 from mcdesk.ui.badges.images import STATE_COLOURS, badge_pixmap, state_mark, state_words
+from mcdesk.ui.widgets.locale_text import long_date_text
 
 translate = QCoreApplication.translate
 
@@ -119,7 +119,7 @@ class BadgeDetail(QWidget):
         self.title.setText(credential.title)
         issuer = credential.issuer_name or credential.issuer_id or self.tr("an unknown issuer")
         self.facts.setText(self.tr("Issued by %1 · earned %2").replace("%1", issuer).replace(
-            "%2", _long_date(credential.earned_on)))
+            "%2", long_date_text(credential.earned_on)))
         colour = STATE_COLOURS.get(credential.state, "#555555")
         self.state.setText(f"{state_mark(credential.state)} {state_words(credential.state)}")
         self.state.setStyleSheet(
@@ -182,7 +182,3 @@ class BadgeDetail(QWidget):
         if self._credential is not None:
             self.share_requested.emit(self._credential.id, kind)
 
-
-def _long_date(moment: datetime) -> str:
-    """"March 2, 2026" (strftime's %-d does not exist on Windows)."""
-    return f"{moment:%B} {moment.day}, {moment.year}"

@@ -27,6 +27,7 @@ from mcdesk.core.evidence import Evidence
 from mcdesk.core.packages import ReceivedPackage
 from mcdesk.core.text import word_count
 from mcdesk.ui.widgets.evidence_model import facts
+from mcdesk.ui.widgets.locale_text import date_time_text
 
 
 class ChooseMicroCredentialDialog(QDialog):
@@ -117,7 +118,7 @@ class AnswerVersionsDialog(QDialog):
         self.preview.setAccessibleName(self.tr("The chosen version"))
         self._versions = list(versions)
         for index, version in enumerate(self._versions):
-            when = version.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = date_time_text(version.saved_at)
             label = self.tr("Now") if index == 0 else when
             extra = f" — {version.reason}" if version.reason else ""
             self.list.addItem(f"{label} · {word_count(version.text)} words{extra}")

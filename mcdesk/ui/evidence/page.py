@@ -41,6 +41,7 @@ from mcdesk.ui.widgets.evidence_model import (
     EvidenceListModel,
     facts,
 )
+from mcdesk.ui.widgets.locale_text import date_time_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.provenance import provenance_text
 from mcdesk.ui.widgets.search_box import SearchBox
@@ -404,7 +405,7 @@ class EvidencePage(EvidenceTools):
             about.append(self.tr("from %1").replace("%1", evidence.original_name))
         if evidence.taken_at:
             about.append(self.tr("taken %1").replace(
-                "%1", evidence.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+                "%1", date_time_text(evidence.taken_at)))
         if evidence.derivation:
             about.append(self.tr("version: %1").replace("%1", evidence.derivation))
         if evidence.provenance is not None:

@@ -14,6 +14,7 @@ from mcdesk.core.catalog import RubricCriterion
 from mcdesk.core.evidence import EvidenceKind
 from mcdesk.core.packages import ReceivedEvidence
 from mcdesk.core.reviews import Review, ReviewState
+from mcdesk.ui.widgets.locale_text import date_time_text
 
 translate = QCoreApplication.translate
 
@@ -92,4 +93,4 @@ def server_copy_words(copy: Any, rubric: Sequence[RubricCriterion]) -> str:
 
 
 def when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%d %b %Y, %H:%M") if moment else "—"
+    return date_time_text(moment) if moment else "—"

@@ -41,6 +41,7 @@ from mcdesk.core.sync import (
 from mcdesk.core.units import clock, human_size
 from mcdesk.jobs.runner import JobHandle, JobRunner
 from mcdesk.ui.sync import ops
+from mcdesk.ui.widgets.locale_text import date_time_text, time_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
 from mcdesk.ui.widgets.splitter import list_detail_splitter
@@ -212,7 +213,7 @@ class SyncPage(Place):
         chosen = self.current_server()
         self.servers.clear()
         for profile in self.profiles:
-            when = (profile.last_sync_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = (date_time_text(profile.last_sync_at)
                     if profile.last_sync_at else self.tr("never"))
             waiting = any(i.server == profile.name and i.state is OutboxState.LOGIN_NEEDED
                           for i in self.items)
@@ -251,7 +252,7 @@ class SyncPage(Place):
             what = item.reason or item.last_error
             if item.state is OutboxState.WAITING and item.next_attempt_at:
                 what = (what + " " if what else "") + self.tr("Trying again at %1.").replace(
-                    "%1", item.next_attempt_at.astimezone().strftime("%H:%M"))
+                    "%1", time_text(item.next_attempt_at))
             cells = [f"{item.mc_name}, attempt {item.attempt}", item.server, str(item.state),
                      sent, what]
             for column, text in enumerate(cells):

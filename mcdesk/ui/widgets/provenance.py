@@ -12,10 +12,11 @@ translate = QCoreApplication.translate
 
 
 def provenance_text(provenance: Provenance) -> str:
-    role = {Role.EARNER: translate("provenance",
-                                   "teacher"), Role.COACH: translate("provenance", "coach"),
-            Role.ASSESSOR: translate("provenance",
-                                     "assessor")}.get(provenance.role, str(provenance.role))
+    role = {Role.EARNER: translate("provenance", "teacher"),
+            Role.COACH: translate("provenance", "coach"),
+            Role.ASSESSOR: translate("provenance", "assessor"),
+            Role.STAFF: translate("provenance", "issuer staff")}.get(provenance.role,
+                                                                     str(provenance.role))
     local = provenance.at.astimezone()
     day = QLocale().toString(QDate(local.year, local.month, local.day), "d MMMM")
     who = provenance.name or translate("provenance", "someone")
