@@ -5,281 +5,281 @@
     <name>AgreementChart</name>
     <message>
         <source>exact</source>
-        <translation type="unfinished"></translation>
+        <translation>exacto</translation>
     </message>
     <message>
         <source>within one level</source>
-        <translation type="unfinished"></translation>
+        <translation>a un nivel o menos</translation>
     </message>
     <message>
         <source>kappa</source>
-        <translation type="unfinished"></translation>
+        <translation>kappa</translation>
     </message>
 </context>
 <context>
     <name>AnnotatedImage</name>
     <message>
         <source>Picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagen</translation>
     </message>
     <message>
         <source>Drag on the picture to comment on a part of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrastre sobre la imagen para comentar una parte.</translation>
     </message>
     <message>
         <source>Comment on the whole picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentar toda la imagen</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar</translation>
     </message>
 </context>
 <context>
     <name>AnnotatedPdf</name>
     <message>
         <source>Page</source>
-        <translation type="unfinished"></translation>
+        <translation>Página</translation>
     </message>
     <message>
         <source>Previous page (Page Up)</source>
-        <translation type="unfinished"></translation>
+        <translation>Página anterior (Re Pág)</translation>
     </message>
     <message>
         <source>Next page (Page Down)</source>
-        <translation type="unfinished"></translation>
+        <translation>Página siguiente (Av Pág)</translation>
     </message>
     <message>
         <source>Page number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de página</translation>
     </message>
     <message>
         <source>Comment on this page</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentar esta página</translation>
     </message>
     <message>
         <source>Whole document</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo el documento</translation>
     </message>
     <message>
         <source>Comment on the whole document</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentar todo el documento</translation>
     </message>
     <message>
         <source>Drag on the page to comment on a part of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrastre sobre la página para comentar una parte.</translation>
     </message>
     <message>
         <source>Fit width</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar al ancho</translation>
     </message>
     <message>
         <source>Page %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Página %1…</translation>
     </message>
     <message>
         <source>This document</source>
-        <translation type="unfinished"></translation>
+        <translation>Este documento</translation>
     </message>
     <message>
         <source>the file is missing</source>
-        <translation type="unfinished"></translation>
+        <translation>falta el archivo</translation>
     </message>
     <message>
         <source>it is not a PDF or it is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>no es un PDF o está dañado</translation>
     </message>
     <message>
         <source>it is protected by a password; ask for a copy without one</source>
-        <translation type="unfinished"></translation>
+        <translation>está protegido con contraseña; pida una copia sin ella</translation>
     </message>
     <message>
         <source>it is locked in a way this computer cannot open</source>
-        <translation type="unfinished"></translation>
+        <translation>está bloqueado de una forma que esta computadora no puede abrir</translation>
     </message>
     <message>
         <source>it has no pages or cannot be read</source>
-        <translation type="unfinished"></translation>
+        <translation>no tiene páginas o no se puede leer</translation>
     </message>
     <message>
         <source>%1 cannot be shown: %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no se puede mostrar: %2.</translation>
     </message>
     <message numerus="yes">
         <source>%n comment(s) on this page</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n comentario en esta página</numerusform>
+            <numerusform>%n comentarios en esta página</numerusform>
         </translation>
     </message>
     <message>
         <source>of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>de %1</translation>
     </message>
 </context>
 <context>
     <name>AnnotatedText</name>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto</translation>
     </message>
     <message>
         <source>Select words to comment on them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seleccione palabras para comentarlas.</translation>
     </message>
     <message>
         <source>Comment on the selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentar la selección</translation>
     </message>
     <message>
         <source>Comment on the selected words (Ctrl+M)</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentar las palabras seleccionadas (Ctrl+M)</translation>
     </message>
     <message>
         <source>Comment on the whole text</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentar todo el texto</translation>
     </message>
 </context>
 <context>
     <name>AnnotatedVideo</name>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <source>Play or pause (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproducir o pausar (Espacio)</translation>
     </message>
     <message>
         <source>One frame back (,)</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fotograma atrás (,)</translation>
     </message>
     <message>
         <source>One frame forward (.)</source>
-        <translation type="unfinished"></translation>
+        <translation>Un fotograma adelante (.)</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo</translation>
     </message>
     <message>
         <source>Playback speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Velocidad de reproducción</translation>
     </message>
     <message>
         <source>Start a range (I)</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar tramo (I)</translation>
     </message>
     <message>
         <source>Marks where a range starts; press O (or this button again) where it ends. You can also drag on the timeline with Shift held.</source>
-        <translation type="unfinished"></translation>
+        <translation>Marca dónde empieza un tramo; pulse O (o este botón de nuevo) donde termina. También puede arrastrar sobre la línea de tiempo con Mayús pulsada.</translation>
     </message>
     <message>
         <source>Comment here (C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentar aquí (C)</translation>
     </message>
     <message>
         <source>Add a comment at this moment (C)</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un comentario en este momento (C)</translation>
     </message>
     <message>
         <source>Player</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproductor</translation>
     </message>
     <message>
         <source>End the range here (O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminar el tramo aquí (O)</translation>
     </message>
     <message>
         <source>Range from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tramo desde %1</translation>
     </message>
     <message>
         <source>Sound recording: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Grabación de sonido: %1</translation>
     </message>
     <message>
         <source>this file</source>
-        <translation type="unfinished"></translation>
+        <translation>este archivo</translation>
     </message>
     <message>
         <source>%1 cannot be played: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no se puede reproducir: %2</translation>
     </message>
     <message>
         <source>the file is damaged or in a format this computer cannot play</source>
-        <translation type="unfinished"></translation>
+        <translation>el archivo está dañado o en un formato que esta computadora no puede reproducir</translation>
     </message>
 </context>
 <context>
     <name>AnnotationPanel</name>
     <message>
         <source>Choose a piece of evidence or an answer to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una evidencia o una respuesta para verla aquí.</translation>
     </message>
     <message>
         <source>The file of this piece is not on this computer, so it cannot be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>El archivo de esta evidencia no está en esta computadora, así que no se puede mostrar.</translation>
     </message>
     <message>
         <source>Open the link in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir el enlace en el navegador</translation>
     </message>
     <message>
         <source>Shown as plain text; open it to see its layout.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se muestra como texto simple; ábralo para ver su formato.</translation>
     </message>
     <message>
         <source>This kind of document cannot be shown here; open it in its own app.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este tipo de documento no se puede mostrar aquí; ábralo en su propia aplicación.</translation>
     </message>
     <message>
         <source>Comments on it are about the whole document.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los comentarios sobre él se refieren a todo el documento.</translation>
     </message>
     <message>
         <source>Open in its own app</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir en su propia aplicación</translation>
     </message>
     <message>
         <source>There is nothing to show for this piece.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada que mostrar para esta evidencia.</translation>
     </message>
     <message>
         <source>Opening the picture…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo la imagen…</translation>
     </message>
     <message>
         <source>Comments (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentarios (%1)</translation>
     </message>
     <message>
         <source>No comments on this piece.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay comentarios sobre esta evidencia.</translation>
     </message>
     <message>
         <source>No comments yet. Press C (or “Comment here”) at a moment, or I and then O to comment on a range; Shift+drag on the timeline works too.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay comentarios. Pulse C (o «Comentar aquí») en un momento, o I y luego O para comentar un tramo; también sirve Mayús+arrastrar sobre la línea de tiempo.</translation>
     </message>
     <message>
         <source>No comments yet. Use “Comment on this page”, or drag on the page to comment on a part of it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay comentarios. Use «Comentar esta página» o arrastre sobre la página para comentar una parte.</translation>
     </message>
     <message>
         <source>No comments yet. Drag on the picture to comment on a part of it, or comment on the whole picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay comentarios. Arrastre sobre la imagen para comentar una parte, o comente toda la imagen.</translation>
     </message>
     <message>
         <source>No comments yet. Select words in the text and choose “Comment on the selection”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay comentarios. Seleccione palabras del texto y elija «Comentar la selección».</translation>
     </message>
     <message>
         <source>No comments yet. Use “Comment on the whole piece”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay comentarios. Use «Comentar toda la evidencia».</translation>
     </message>
     <message>
         <source>Save or cancel this comment before starting another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guarde o cancele este comentario antes de empezar otro.</translation>
     </message>
 </context>
 <context>
@@ -287,366 +287,368 @@
     <message>
         <source>Timeline</source>
         <extracomment>Room left and right of the bar so that a marker at the very start or end shows whole.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Línea de tiempo</translation>
     </message>
     <message numerus="yes">
         <source>%n comment(s) on the timeline</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n comentario en la línea de tiempo</numerusform>
+            <numerusform>%n comentarios en la línea de tiempo</numerusform>
         </translation>
     </message>
     <message>
         <source>; selected: %1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>; seleccionado: %1, %2</translation>
     </message>
 </context>
 <context>
     <name>Annotations</name>
     <message>
         <source>a criterion not in this rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>un criterio que no está en esta rúbrica</translation>
     </message>
     <message>
         <source>private</source>
-        <translation type="unfinished"></translation>
+        <translation>privado</translation>
     </message>
     <message>
         <source>Strength</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortaleza</translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Pregunta</translation>
     </message>
     <message>
         <source>Suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Sugerencia</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota</translation>
     </message>
 </context>
 <context>
     <name>AnswerVersionsDialog</name>
     <message>
         <source>Earlier versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versiones anteriores</translation>
     </message>
     <message>
         <source>Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Versiones</translation>
     </message>
     <message>
         <source>The chosen version</source>
-        <translation type="unfinished"></translation>
+        <translation>La versión elegida</translation>
     </message>
     <message>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Ahora</translation>
     </message>
     <message>
         <source>Restore this version</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurar esta versión</translation>
     </message>
 </context>
 <context>
     <name>AreasDialog</name>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener</translation>
     </message>
     <message>
         <source>Stop looking; you can still mark areas yourself</source>
-        <translation type="unfinished"></translation>
+        <translation>Dejar de buscar; todavía puede marcar áreas usted mismo</translation>
     </message>
     <message>
         <source>Loading the picture…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando la imagen…</translation>
     </message>
     <message>
         <source>Add area</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir área</translation>
     </message>
     <message>
         <source>Add an area in the middle of the picture (Insert), then move and resize it</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un área en el centro de la imagen (Insert) y luego moverla y cambiar su tamaño</translation>
     </message>
     <message>
         <source>Remove area</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar área</translation>
     </message>
     <message>
         <source>Remove the selected area (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar el área seleccionada (Supr)</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Alejar</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Acercar</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar</translation>
     </message>
     <message>
         <source>Fit to window</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar a la ventana</translation>
     </message>
     <message>
         <source>Drag on the picture to mark an area. Click an area to select it: drag it to move it, drag a corner to resize it, press Delete to remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrastre sobre la imagen para marcar un área. Haga clic en un área para seleccionarla: arrástrela para moverla, arrastre una esquina para cambiar su tamaño, pulse Supr para quitarla.</translation>
     </message>
     <message>
         <source>This evidence has no picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta evidencia no tiene imagen.</translation>
     </message>
     <message>
         <source>The picture cannot be shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La imagen no se puede mostrar: %1</translation>
     </message>
 </context>
 <context>
     <name>AssessorsPage</name>
     <message>
         <source>Assessor pools</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupos de evaluadores</translation>
     </message>
     <message>
         <source>Micro-credential and assessors</source>
-        <translation type="unfinished"></translation>
+        <translation>Microcredencial y evaluadores</translation>
     </message>
     <message>
         <source>Open reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisiones abiertas</translation>
     </message>
     <message>
         <source>Calibration</source>
-        <translation type="unfinished"></translation>
+        <translation>Calibración</translation>
     </message>
     <message>
         <source>Agreement per assessor</source>
-        <translation type="unfinished"></translation>
+        <translation>Concordancia por evaluador</translation>
     </message>
     <message>
         <source>Assessor</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluador</translation>
     </message>
     <message>
         <source>Reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisiones</translation>
     </message>
     <message>
         <source>Pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Pares</translation>
     </message>
     <message>
         <source>Exact</source>
-        <translation type="unfinished"></translation>
+        <translation>Exacta</translation>
     </message>
     <message>
         <source>Within one level</source>
-        <translation type="unfinished"></translation>
+        <translation>A un nivel o menos</translation>
     </message>
     <message>
         <source>Kappa</source>
-        <translation type="unfinished"></translation>
+        <translation>Kappa</translation>
     </message>
     <message>
         <source>Chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Gráfica</translation>
     </message>
     <message>
         <source>Agreement per micro-credential and criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Concordancia por microcredencial y criterio</translation>
     </message>
     <message>
         <source>Micro-credential and criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>Microcredencial y criterios</translation>
     </message>
     <message>
         <source>Alpha</source>
-        <translation type="unfinished"></translation>
+        <translation>Alfa</translation>
     </message>
     <message>
         <source>Hours to decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Horas hasta la decisión</translation>
     </message>
     <message>
         <source>How often each assessor gives the same level as the others on the same work (exact), within one level, and linear-weighted Cohen&apos;s kappa; Krippendorff&apos;s alpha where three or more scored the same criterion.</source>
-        <translation type="unfinished"></translation>
+        <translation>Con qué frecuencia cada evaluador da el mismo nivel que los demás sobre el mismo trabajo (exacta), a un nivel o menos, y la kappa de Cohen con ponderación lineal; el alfa de Krippendorff donde tres o más calificaron el mismo criterio.</translation>
     </message>
     <message>
         <source>Pools and calibration</source>
-        <translation type="unfinished"></translation>
+        <translation>Grupos y calibración</translation>
     </message>
     <message>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>Concordancia</translation>
     </message>
     <message>
         <source>Nothing pulled yet.
 
 With an issuer staff token, Sync brings each micro-credential&apos;s assessor pools, who is calibrated, and how well the assessors agree; they stay readable offline.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no se ha traído nada.
+
+Con un token de personal del emisor, Sincronizar trae los grupos de evaluadores de cada microcredencial, quién está calibrado y cuánto coinciden los evaluadores; se pueden consultar sin conexión.</translation>
     </message>
     <message>
         <source>%1, as of the sync of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, según la sincronización del %2</translation>
     </message>
     <message>
         <source>experts (%1 of the first %2 submissions)</source>
-        <translation type="unfinished"></translation>
+        <translation>expertos (%1 de las primeras %2 entregas)</translation>
     </message>
     <message>
         <source>peers, %1 per submission</source>
-        <translation type="unfinished"></translation>
+        <translation>pares, %1 por entrega</translation>
     </message>
     <message>
         <source>no calibration set</source>
-        <translation type="unfinished"></translation>
+        <translation>sin conjunto de calibración</translation>
     </message>
     <message>
         <source>calibration set of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>conjunto de calibración de %1</translation>
     </message>
     <message>
         <source>Experts</source>
-        <translation type="unfinished"></translation>
+        <translation>Expertos</translation>
     </message>
     <message>
         <source>Peers</source>
-        <translation type="unfinished"></translation>
+        <translation>Pares</translation>
     </message>
     <message>
         <source>— every assessor, until experts are named</source>
-        <translation type="unfinished"></translation>
+        <translation>— todos los evaluadores, hasta que se nombren expertos</translation>
     </message>
     <message>
         <source>no set</source>
-        <translation type="unfinished"></translation>
+        <translation>sin conjunto</translation>
     </message>
     <message>
         <source>released (exact %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>habilitado (exacta %1)</translation>
     </message>
     <message>
         <source>held back: %1 of %2 scored, exact %3</source>
-        <translation type="unfinished"></translation>
+        <translation>en espera: %1 de %2 calificadas, exacta %3</translation>
     </message>
 </context>
 <context>
     <name>BadgeDetail</name>
     <message>
         <source>Badge picture with the credential inside (PNG)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagen de la insignia con la credencial dentro (PNG)…</translation>
     </message>
     <message>
         <source>Badge picture with the credential inside (SVG)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagen de la insignia con la credencial dentro (SVG)…</translation>
     </message>
     <message>
         <source>The credential itself (JSON)…</source>
-        <translation type="unfinished"></translation>
+        <translation>La credencial en sí (JSON)…</translation>
     </message>
     <message>
         <source>Certificate to print (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificado para imprimir (PDF)…</translation>
     </message>
     <message>
         <source>Badge picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagen de la insignia</translation>
     </message>
     <message>
         <source>Verification</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificación</translation>
     </message>
     <message>
         <source>Verify again</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificar de nuevo</translation>
     </message>
     <message>
         <source>Check the signature and dates again, offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobar de nuevo la firma y las fechas, sin conexión</translation>
     </message>
     <message>
         <source>Share…</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir…</translation>
     </message>
     <message>
         <source>Save the badge to show anywhere: a picture with the credential inside, the credential itself, or a certificate to print</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la insignia para mostrarla en cualquier lugar: una imagen con la credencial dentro, la credencial en sí o un certificado para imprimir</translation>
     </message>
     <message>
         <source>an unknown issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>un emisor desconocido</translation>
     </message>
     <message>
         <source>Issued by %1 · earned %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Emitida por %1 · obtenida el %2</translation>
     </message>
     <message>
         <source>Checked offline on %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprobada sin conexión el %1.</translation>
     </message>
     <message>
         <source>%1 hours under %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 horas según %2</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencia</translation>
     </message>
     <message>
         <source>Received with Sync from %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recibida con Sincronizar desde %1.</translation>
     </message>
     <message>
         <source>Imported from the file %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importada del archivo %1.</translation>
     </message>
 </context>
 <context>
     <name>BadgesPage</name>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar…</translation>
     </message>
     <message>
         <source>Add a badge you received another way: a .json, .jwt, baked .png or .svg file</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una insignia recibida de otra forma: un archivo .json, .jwt, o .png o .svg con la credencial dentro</translation>
     </message>
     <message>
         <source>Transcript…</source>
-        <translation type="unfinished"></translation>
+        <translation>Constancia…</translation>
     </message>
     <message>
         <source>Your in-service hours for a date range, as PDF or CSV, for your district</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus horas de formación en servicio de un período, en PDF o CSV, para su distrito</translation>
     </message>
     <message>
         <source>Recognition rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reglas de reconocimiento…</translation>
     </message>
     <message>
         <source>How your district or state turns micro-credentials into in-service hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo su distrito o estado convierte las microcredenciales en horas de formación en servicio</translation>
     </message>
     <message>
         <source>Earned badges</source>
-        <translation type="unfinished"></translation>
+        <translation>Insignias obtenidas</translation>
     </message>
     <message>
         <source>Choose a badge on the left to see it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una insignia a la izquierda para verla aquí.</translation>
     </message>
     <message>
         <source>No badges yet.
@@ -654,72 +656,76 @@ With an issuer staff token, Sync brings each micro-credential&apos;s assessor po
 Badges you earn arrive here with Sync, verified on arrival: show them anywhere, follow your stacks, and take a transcript of in-service hours to your district.
 
 A badge someone sent you (a .json, .jwt, or a badge picture) can be imported: press Import… or drop the files here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay insignias.
+
+Las insignias que obtenga llegan aquí con Sincronizar, verificadas al llegar: muéstrelas en cualquier lugar, siga sus series y lleve a su distrito una constancia de horas de formación en servicio.
+
+Una insignia que alguien le envió (un .json, un .jwt o una imagen de insignia) se puede importar: pulse Importar… o suelte los archivos aquí.</translation>
     </message>
     <message>
         <source>Import a badge…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar una insignia…</translation>
     </message>
     <message>
         <source>Badges</source>
-        <translation type="unfinished"></translation>
+        <translation>Insignias</translation>
     </message>
     <message>
         <source>Stacks</source>
-        <translation type="unfinished"></translation>
+        <translation>Series</translation>
     </message>
     <message>
         <source>unknown issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>emisor desconocido</translation>
     </message>
     <message>
         <source>%1 in-service hours (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 horas de formación en servicio (%2)</translation>
     </message>
     <message>
         <source>Import badges</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar insignias</translation>
     </message>
     <message>
         <source>Badges and credentials (%1);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Insignias y credenciales (%1);;Todos los archivos (*)</translation>
     </message>
     <message numerus="yes">
         <source>%n badge(s) imported</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n insignia importada</numerusform>
+            <numerusform>%n insignias importadas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n already here</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ya estaba aquí</numerusform>
+            <numerusform>%n ya estaban aquí</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n did not verify (see why in its detail)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n no se pudo verificar (vea el motivo en su detalle)</numerusform>
+            <numerusform>%n no se pudieron verificar (vea el motivo en su detalle)</numerusform>
         </translation>
     </message>
     <message>
         <source>Share the badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartir la insignia</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado: %1</translation>
     </message>
     <message>
         <source>Save the transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la constancia</translation>
     </message>
     <message>
         <source>Transcript saved to %1: %2 credentials, %3 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Constancia guardada en %1: %2 credenciales, %3 horas</translation>
     </message>
 </context>
 <context>
@@ -727,645 +733,651 @@ A badge someone sent you (a .json, .jwt, or a badge picture) can be imported: pr
     <message>
         <source>Blur faces in “%1”</source>
         <extracomment>Photos larger than this (longest side, pixels) are shown scaled down; areas stay in the photo&apos;s own pixels. Wait this long after the time slider stops before decoding the frame (milliseconds). A region counts as showing on a frame if the frame is this close to its span (seconds). Slider steps per second of video.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Difuminar caras en «%1»</translation>
     </message>
     <message>
         <source>Make blurred copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer copia difuminada</translation>
     </message>
     <message>
         <source>mcdesk looks for faces in the video and lists when each one shows. Pick one to see it and adjust its area; add an area for any face mcdesk missed. mcdesk then makes a new, blurred copy; your original stays untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>mcdesk busca caras en el video e indica cuándo aparece cada una. Elija una para verla y ajustar su área; añada un área para cualquier cara que mcdesk no haya encontrado. Después mcdesk hace una copia nueva y difuminada; su original queda intacto.</translation>
     </message>
     <message>
         <source>mcdesk looks for faces and marks them. Check the marked areas, and add one for any face mcdesk missed. mcdesk then makes a new, blurred copy; your original stays untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>mcdesk busca caras y las marca. Revise las áreas marcadas y añada una para cualquier cara que mcdesk no haya encontrado. Después mcdesk hace una copia nueva y difuminada; su original queda intacto.</translation>
     </message>
     <message>
         <source>Faces found, by time</source>
-        <translation type="unfinished"></translation>
+        <translation>Caras encontradas, por tiempo</translation>
     </message>
     <message>
         <source>&amp;Faces to blur:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Caras que difuminar:</translation>
     </message>
     <message>
         <source>Remove from list</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar de la lista</translation>
     </message>
     <message>
         <source>Do not blur this face (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>No difuminar esta cara (Supr)</translation>
     </message>
     <message>
         <source>Frame shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotograma mostrado</translation>
     </message>
     <message>
         <source>F&amp;rame at:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotog&amp;rama en:</translation>
     </message>
     <message>
         <source>Add area on this frame</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir área en este fotograma</translation>
     </message>
     <message>
         <source>How long new areas are blurred</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuánto tiempo se difuminan las áreas nuevas</translation>
     </message>
     <message>
         <source>How long an area you add is blurred</source>
-        <translation type="unfinished"></translation>
+        <translation>Cuánto tiempo se difumina un área que usted añade</translation>
     </message>
     <message>
         <source>for the whole video</source>
-        <translation type="unfinished"></translation>
+        <translation>durante todo el video</translation>
     </message>
     <message>
         <source>Drag on the frame to mark a face mcdesk missed. Click an area to select it: drag it to move it, drag a corner to resize it, press Delete to remove it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrastre sobre el fotograma para marcar una cara que mcdesk no encontró. Haga clic en un área para seleccionarla: arrástrela para moverla, arrastre una esquina para cambiar su tamaño, pulse Supr para quitarla.</translation>
     </message>
     <message>
         <source>Looking for faces…</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando caras…</translation>
     </message>
     <message>
         <source>Check the list, and remove any face that needs no blurring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise la lista y quite cualquier cara que no necesite difuminarse.</translation>
     </message>
     <message>
         <source>No faces found. If someone can be recognised, move to a frame where they show and drag over their face.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontraron caras. Si se puede reconocer a alguien, vaya a un fotograma donde aparezca y arrastre sobre su cara.</translation>
     </message>
     <message>
         <source>Check the marked areas and add any face mcdesk missed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revise las áreas marcadas y añada cualquier cara que mcdesk no haya encontrado.</translation>
     </message>
     <message>
         <source>No faces found. If someone can be recognised, drag over their face.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontraron caras. Si se puede reconocer a alguien, arrastre sobre su cara.</translation>
     </message>
     <message>
         <source>Found one face.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se encontró una cara.</translation>
     </message>
     <message>
         <source>Found %1 faces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se encontraron %1 caras.</translation>
     </message>
     <message>
         <source>mcdesk could not look for faces: %1. You can still mark them yourself.</source>
-        <translation type="unfinished"></translation>
+        <translation>mcdesk no pudo buscar caras: %1. Todavía puede marcarlas usted mismo.</translation>
     </message>
     <message>
         <source>Stopped looking for faces. Mark the faces yourself by dragging over them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se dejó de buscar caras. Marque las caras usted mismo arrastrando sobre ellas.</translation>
     </message>
     <message>
         <source>This frame cannot be shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este fotograma no se puede mostrar.</translation>
     </message>
     <message>
         <source>This frame cannot be shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Este fotograma no se puede mostrar: %1</translation>
     </message>
     <message>
         <source>Face %1 · %2–%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Cara %1 · %2–%3</translation>
     </message>
     <message>
         <source>(added by you)</source>
-        <translation type="unfinished"></translation>
+        <translation>(añadida por usted)</translation>
     </message>
     <message>
         <source>only from %1 to %2, like the selected face</source>
-        <translation type="unfinished"></translation>
+        <translation>solo de %1 a %2, como la cara seleccionada</translation>
     </message>
 </context>
 <context>
     <name>CatalogPage</name>
     <message>
         <source>Search micro-credentials (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar microcredenciales (Ctrl+F)</translation>
     </message>
     <message>
         <source>Search the catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar en el catálogo</translation>
     </message>
     <message>
         <source>Filter by stack</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por serie</translation>
     </message>
     <message>
         <source>Filter by issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtrar por emisor</translation>
     </message>
     <message>
         <source>Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar…</translation>
     </message>
     <message>
         <source>Import micro-credentials from an Open Badges 3.0 file or an mcdesk catalog (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar microcredenciales de un archivo Open Badges 3.0 o de un catálogo de mcdesk (Ctrl+O)</translation>
     </message>
     <message>
         <source>Micro-credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Microcredenciales</translation>
     </message>
     <message>
         <source>Import a catalog file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar un archivo de catálogo…</translation>
     </message>
     <message>
         <source>&amp;Stack:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serie:</translation>
     </message>
     <message>
         <source>&amp;Issuer:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Emisor:</translation>
     </message>
     <message>
         <source>Version</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión</translation>
     </message>
     <message>
         <source>Version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión:</translation>
     </message>
     <message>
         <source>Start a draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar un borrador</translation>
     </message>
     <message>
         <source>Start gathering your submission for this micro-credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar a reunir su entrega para esta microcredencial</translation>
     </message>
     <message>
         <source>Micro-credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Microcredencial</translation>
     </message>
     <message>
         <source>Pick a micro-credential on the left to read its competency, key method, submission criteria and scoring rubric.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una microcredencial a la izquierda para leer su competencia, método clave, criterios de entrega y rúbrica de calificación.</translation>
     </message>
     <message>
         <source>Opening your portfolio…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo su portafolio…</translation>
     </message>
     <message>
         <source>All stacks</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las series</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>All issuers</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los emisores</translation>
     </message>
     <message>
         <source>Imported micro-credentials appear here with every part: competency, key method, submission criteria and scoring rubric.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las microcredenciales importadas aparecen aquí con todas sus partes: competencia, método clave, criterios de entrega y rúbrica de calificación.</translation>
     </message>
     <message>
         <source>Your catalog is empty.
 
 Import the micro-credentials your issuer published: an Open Badges 3.0 achievement or an mcdesk catalog file (.json). You can also drop the file here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su catálogo está vacío.
+
+Importe las microcredenciales que publicó su emisor: un logro Open Badges 3.0 o un archivo de catálogo de mcdesk (.json). También puede soltar el archivo aquí.</translation>
     </message>
     <message>
         <source>No micro-credentials match your search.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna microcredencial coincide con su búsqueda.</translation>
     </message>
     <message>
         <source>%1 of %2 micro-credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 microcredenciales</translation>
     </message>
     <message>
         <source>%1 (newest)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (la más reciente)</translation>
     </message>
     <message>
         <source>Import micro-credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar microcredenciales</translation>
     </message>
     <message>
         <source>Open Badges or mcdesk catalog (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Open Badges o catálogo de mcdesk (*.json);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>%1 was not imported: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no se importó: %2</translation>
     </message>
     <message>
         <source>Imported micro-credentials: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Microcredenciales importadas: %1.</translation>
     </message>
 </context>
 <context>
     <name>CheckDialog</name>
     <message>
         <source>Check portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisar el portafolio</translation>
     </message>
     <message>
         <source>mcdesk reads the database and every stored evidence file to make sure nothing is damaged or missing. Nothing is deleted: anything out of place goes to the trash folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>mcdesk lee la base de datos y cada archivo de evidencia guardado para asegurarse de que no haya nada dañado ni faltante. No se borra nada: lo que esté fuera de lugar va a la carpeta de la papelera.</translation>
     </message>
     <message>
         <source>Check progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso de la revisión</translation>
     </message>
     <message>
         <source>Problems found</source>
-        <translation type="unfinished"></translation>
+        <translation>Problemas encontrados</translation>
     </message>
     <message>
         <source>Repair</source>
-        <translation type="unfinished"></translation>
+        <translation>Reparar</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Detener</translation>
     </message>
     <message>
         <source>Repairing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reparando…</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisando…</translation>
     </message>
     <message>
         <source>Repaired</source>
-        <translation type="unfinished"></translation>
+        <translation>Reparado</translation>
     </message>
     <message>
         <source>Found</source>
-        <translation type="unfinished"></translation>
+        <translation>Encontrado</translation>
     </message>
     <message>
         <source>Checked the database and %1 stored files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se revisaron la base de datos y %1 archivos guardados.</translation>
     </message>
     <message>
         <source>Everything is in order.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo está en orden.</translation>
     </message>
     <message>
         <source>Some problems need attention; press Repair to fix what mcdesk can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algunos problemas necesitan atención; pulse Reparar para arreglar lo que mcdesk pueda.</translation>
     </message>
     <message>
         <source>The check could not finish: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La revisión no pudo terminar: %1</translation>
     </message>
     <message>
         <source>The check was stopped. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>La revisión se detuvo. No se cambió nada.</translation>
     </message>
 </context>
 <context>
     <name>ChooseMicroCredentialDialog</name>
     <message>
         <source>Start a draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar un borrador</translation>
     </message>
     <message>
         <source>Which micro-credential are you working toward?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Qué microcredencial quiere obtener?</translation>
     </message>
     <message>
         <source>Micro-credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Microcredenciales</translation>
     </message>
     <message>
         <source>Start the draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar el borrador</translation>
     </message>
 </context>
 <context>
     <name>CoachingDialog</name>
     <message>
         <source>Your coach&apos;s feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>La retroalimentación de su mentor</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
         <source>Rubric criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Criterio de la rúbrica</translation>
     </message>
     <message>
         <source>Coach&apos;s practice score</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuación de práctica del mentor</translation>
     </message>
     <message>
         <source>Your self-assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Su autoevaluación</translation>
     </message>
     <message>
         <source>Practice scores</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuaciones de práctica</translation>
     </message>
     <message>
         <source>Your coach&apos;s comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Los comentarios de su mentor</translation>
     </message>
     <message>
         <source>Accept the suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Aceptar la sugerencia</translation>
     </message>
     <message>
         <source>Put the suggested caption beside the evidence, or add the suggested clip to the draft, in one step</source>
-        <translation type="unfinished"></translation>
+        <translation>Poner la leyenda sugerida junto a la evidencia, o añadir el fragmento sugerido al borrador, en un solo paso</translation>
     </message>
     <message>
         <source>{coach} left {comments} comments and {scores} practice scores. Practice scores are only for you: they are never sent to the issuer.</source>
-        <translation type="unfinished"></translation>
+        <translation>{coach} dejó {comments} comentarios y {scores} puntuaciones de práctica. Las puntuaciones de práctica son solo para usted: nunca se envían al emisor.</translation>
     </message>
     <message>
         <source>Your coach</source>
-        <translation type="unfinished"></translation>
+        <translation>Su mentor</translation>
     </message>
     <message>
         <source>Your coach&apos;s notes from the lesson are lined up on your video ({count} notes). For comments on this draft, send it with File → Export for my coach….</source>
-        <translation type="unfinished"></translation>
+        <translation>Las notas de su mentor sobre la clase están colocadas en su video ({count} notas). Para recibir comentarios sobre este borrador, envíelo con Archivo → Exportar para mi mentor….</translation>
     </message>
     <message>
         <source>No feedback from a coach yet. Send them this draft with File → Export for my coach…, then import the bundle they give back with File → Import an exchange bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay retroalimentación de un mentor. Envíele este borrador con Archivo → Exportar para mi mentor… y luego importe el paquete que le devuelva con Archivo → Importar un paquete de intercambio…</translation>
     </message>
     <message>
         <source>not scored</source>
-        <translation type="unfinished"></translation>
+        <translation>sin calificar</translation>
     </message>
     <message>
         <source>evidence not here</source>
-        <translation type="unfinished"></translation>
+        <translation>la evidencia no está aquí</translation>
     </message>
     <message>
         <source>Observation note · {where} · {at}
 {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota de observación · {where} · {at}
+{text}</translation>
     </message>
     <message>
         <source>Suggested caption: “{caption}”</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyenda sugerida: «{caption}»</translation>
     </message>
     <message>
         <source>Suggested clip: {range}</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragmento sugerido: {range}</translation>
     </message>
     <message>
         <source> (accepted)</source>
-        <translation type="unfinished"></translation>
+        <translation> (aceptada)</translation>
     </message>
 </context>
 <context>
     <name>CoachingPage</name>
     <message>
         <source>Import a bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar un paquete…</translation>
     </message>
     <message>
         <source>A teacher&apos;s draft (or notes and evidence) handed over as an exchange bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>El borrador de un docente (o notas y evidencias) entregado como paquete de intercambio</translation>
     </message>
     <message>
         <source>Drafts to coach</source>
-        <translation type="unfinished"></translation>
+        <translation>Borradores para acompañar</translation>
     </message>
     <message>
         <source>No drafts to coach yet.
 
 Ask the teacher for an exchange bundle of their draft (File → Export for my coach… in their mcdesk), then press Import a bundle… or drop the file here. You can then comment on their video, documents, photos and answers and give practice scores.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay borradores para acompañar.
+
+Pida al docente un paquete de intercambio de su borrador (Archivo → Exportar para mi mentor… en su mcdesk) y luego pulse Importar un paquete… o suelte el archivo aquí. Después podrá comentar su video, documentos, fotos y respuestas y dar puntuaciones de práctica.</translation>
     </message>
     <message>
         <source>Evidence and answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencias y respuestas</translation>
     </message>
     <message>
         <source>Suggest a caption…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sugerir una leyenda…</translation>
     </message>
     <message>
         <source>Words the teacher can put beside this evidence with one click</source>
-        <translation type="unfinished"></translation>
+        <translation>Palabras que el docente puede poner junto a esta evidencia con un clic</translation>
     </message>
     <message>
         <source>Export for the teacher…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar para el docente…</translation>
     </message>
     <message>
         <source>Your comments and practice scores in a bundle the teacher imports</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus comentarios y puntuaciones de práctica en un paquete que el docente importa</translation>
     </message>
     <message>
         <source>Pick a draft on the left to coach it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un borrador a la izquierda para acompañarlo.</translation>
     </message>
     <message>
         <source>A teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Un docente</translation>
     </message>
     <message>
         <source>{who}
 {mc}, attempt {attempt}</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}
+{mc}, intento {attempt}</translation>
     </message>
     <message>
         <source>{who}: {mc}</source>
-        <translation type="unfinished"></translation>
+        <translation>{who}: {mc}</translation>
     </message>
     <message>
         <source>{title} ({kind})</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} ({kind})</translation>
     </message>
     <message>
         <source>Suggest a caption</source>
-        <translation type="unfinished"></translation>
+        <translation>Sugerir una leyenda</translation>
     </message>
     <message>
         <source>A caption the teacher can put beside “{title}”:</source>
-        <translation type="unfinished"></translation>
+        <translation>Una leyenda que el docente puede poner junto a «{title}»:</translation>
     </message>
     <message>
         <source>A caption you could put beside this evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una leyenda que podría poner junto a esta evidencia.</translation>
     </message>
     <message>
         <source>Import an exchange bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar un paquete de intercambio</translation>
     </message>
     <message>
         <source>Imported {file}: {added} evidence added, {already} already here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se importó {file}: {added} evidencias añadidas, {already} ya estaban aquí.</translation>
     </message>
     <message>
         <source>Export for the teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar para el docente</translation>
     </message>
     <message>
         <source>Wrote {file}: {comments} comments and {scores} practice scores for the teacher.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se escribió {file}: {comments} comentarios y {scores} puntuaciones de práctica para el docente.</translation>
     </message>
 </context>
 <context>
     <name>CommentEditor</name>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario</translation>
     </message>
     <message>
         <source>What you noticed, and why it matters for the criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que observó y por qué importa para el criterio</translation>
     </message>
     <message>
         <source>Kind of comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo de comentario</translation>
     </message>
     <message>
         <source>Rubric criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Criterio de la rúbrica</translation>
     </message>
     <message>
         <source>Only for the issuer (the earner won&apos;t see it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Solo para el emisor (quien presenta no lo verá)</translation>
     </message>
     <message>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar</translation>
     </message>
     <message>
         <source>Save (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar (Ctrl+Intro)</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar (Esc)</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Criterio</translation>
     </message>
     <message>
         <source>No criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin criterio</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
     <message>
         <source>New comment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario nuevo: %1</translation>
     </message>
     <message>
         <source>Comment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario: %1</translation>
     </message>
     <message>
         <source>Press Esc (or Cancel) again to throw away what you wrote.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pulse Esc (o Cancelar) otra vez para descartar lo que escribió.</translation>
     </message>
     <message>
         <source>Click again to delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Haga clic otra vez para borrar</translation>
     </message>
     <message>
         <source>Write a few words first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba primero unas palabras.</translation>
     </message>
     <message>
         <source>A comment holds at most %1 characters; this one has %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un comentario admite como máximo %1 caracteres; este tiene %2.</translation>
     </message>
 </context>
 <context>
     <name>CommentList</name>
     <message>
         <source>Comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentarios</translation>
     </message>
     <message>
         <source>No comments yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay comentarios.</translation>
     </message>
 </context>
 <context>
     <name>Composer</name>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisión</translation>
     </message>
     <message>
         <source>Earned</source>
-        <translation type="unfinished"></translation>
+        <translation>Obtenida</translation>
     </message>
     <message>
         <source>Not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Why you decide against the rubric, or before every review is in (recorded)</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué decide en contra de la rúbrica, o antes de que lleguen todas las revisiones (queda registrado)</translation>
     </message>
     <message>
         <source>Queue decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Poner la decisión en cola</translation>
     </message>
     <message>
         <source>It goes to the issuer with the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Se envía al emisor con la próxima sincronización</translation>
     </message>
     <message>
         <source>Decision:</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisión:</translation>
     </message>
     <message>
         <source>The earner&apos;s feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>La retroalimentación para quien presenta</translation>
     </message>
     <message>
         <source>The rubric rule needs a level for every criterion.</source>
-        <translation type="unfinished"></translation>
+        <translation>La regla de la rúbrica necesita un nivel para cada criterio.</translation>
     </message>
     <message>
         <source>By the rubric: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Según la rúbrica: %1.</translation>
     </message>
     <message>
         <source>%1 of %2 reviews are in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Han llegado %1 de %2 revisiones.</translation>
     </message>
     <message>
         <source>Not every review is in yet: write why you decide now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no han llegado todas las revisiones: escriba por qué decide ahora.</translation>
     </message>
     <message>
         <source>The rubric says otherwise: write why you decide against it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La rúbrica dice otra cosa: escriba por qué decide en contra.</translation>
     </message>
 </context>
 <context>
@@ -1373,1115 +1385,1122 @@ Ask the teacher for an exchange bundle of their draft (File → Export for my co
     <message>
         <source>Make “%1” smaller</source>
         <extracomment>Picture heights offered, tallest first (None keeps the original size). Video kb/s for &quot;Smaller file&quot;, &quot;Balanced&quot;, &quot;Better picture&quot; at each height (H.264). The lowest video rate offered when fitting a size limit; below it a video is mush. Default size limit offered, in MB.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Reducir «%1»</translation>
     </message>
     <message>
         <source>A smaller video uploads faster and fits the issuer&apos;s limits. mcdesk makes a new, smaller copy; your original stays untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un video más pequeño se sube más rápido y cabe en los límites del emisor. mcdesk hace una copia nueva y más pequeña; su original queda intacto.</translation>
     </message>
     <message>
         <source>Picture size</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño de imagen</translation>
     </message>
     <message>
         <source>%1 — same as your video</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — igual que su video</translation>
     </message>
     <message>
         <source>%1 — larger than your video</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — más grande que su video</translation>
     </message>
     <message>
         <source>Your video is %1 pixels tall; mcdesk does not make it larger.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su video mide %1 píxeles de alto; mcdesk no lo agranda.</translation>
     </message>
     <message>
         <source>Quality</source>
-        <translation type="unfinished"></translation>
+        <translation>Calidad</translation>
     </message>
     <message>
         <source>Smaller file</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo más pequeño</translation>
     </message>
     <message>
         <source>Good enough to see what happens in the room</source>
-        <translation type="unfinished"></translation>
+        <translation>Suficiente para ver lo que pasa en el aula</translation>
     </message>
     <message>
         <source>Balanced</source>
-        <translation type="unfinished"></translation>
+        <translation>Equilibrada</translation>
     </message>
     <message>
         <source>Clear picture at a reasonable size (recommended)</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagen clara con un tamaño razonable (recomendada)</translation>
     </message>
     <message>
         <source>Better picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Mejor imagen</translation>
     </message>
     <message>
         <source>Sharper picture, larger file</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagen más nítida, archivo más grande</translation>
     </message>
     <message>
         <source>Fit under:</source>
-        <translation type="unfinished"></translation>
+        <translation>Que no pase de:</translation>
     </message>
     <message>
         <source>mcdesk picks the best quality that stays under this size</source>
-        <translation type="unfinished"></translation>
+        <translation>mcdesk elige la mejor calidad que no pase de este tamaño</translation>
     </message>
     <message>
         <source>Largest file size in megabytes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tamaño máximo del archivo en megabytes</translation>
     </message>
     <message>
         <source>Make smaller copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer copia más pequeña</translation>
     </message>
     <message>
         <source>Keep the original size (%1 × %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mantener el tamaño original (%1 × %2)</translation>
     </message>
     <message>
         <source>Keep the original size</source>
-        <translation type="unfinished"></translation>
+        <translation>Mantener el tamaño original</translation>
     </message>
     <message>
         <source>Full HD</source>
-        <translation type="unfinished"></translation>
+        <translation>Full HD</translation>
     </message>
     <message>
         <source>HD</source>
-        <translation type="unfinished"></translation>
+        <translation>HD</translation>
     </message>
     <message>
         <source>DVD</source>
-        <translation type="unfinished"></translation>
+        <translation>DVD</translation>
     </message>
     <message>
         <source>small screens</source>
-        <translation type="unfinished"></translation>
+        <translation>pantallas pequeñas</translation>
     </message>
     <message>
         <source>%1p (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1p (%2)</translation>
     </message>
     <message>
         <source>mcdesk does not know how long this video is.</source>
-        <translation type="unfinished"></translation>
+        <translation>mcdesk no sabe cuánto dura este video.</translation>
     </message>
     <message>
         <source>Run File → Check portfolio, or add the video again, then try once more.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ejecute Archivo → Revisar el portafolio, o añada el video otra vez, y vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>About %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Unos %1</translation>
     </message>
     <message>
         <source>About %1 (now %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unos %1 (ahora %2)</translation>
     </message>
     <message>
         <source>%1 of video at %2 kb/s.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de video a %2 kb/s.</translation>
     </message>
     <message>
         <source>Even the smallest setting is larger than %1. Trim the video first, or choose a smaller picture.</source>
-        <translation type="unfinished"></translation>
+        <translation>Incluso el ajuste más pequeño pasa de %1. Recorte el video primero o elija una imagen más pequeña.</translation>
     </message>
     <message>
         <source>That would not make the file smaller: the video is already compact. Choose a smaller picture size or “Smaller file”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eso no haría el archivo más pequeño: el video ya es compacto. Elija un tamaño de imagen menor o «Archivo más pequeño».</translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
         <source>mcdesk hit a problem</source>
-        <translation type="unfinished"></translation>
+        <translation>mcdesk tuvo un problema</translation>
     </message>
     <message>
         <source>Something unexpected went wrong. Your work is saved: nothing you made was lost.
 If it happens again, copy the details below and send them to whoever supports mcdesk for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Algo inesperado salió mal. Su trabajo está guardado: no se perdió nada de lo que hizo.
+Si vuelve a pasar, copie los detalles de abajo y envíelos a quien le dé soporte con mcdesk.</translation>
     </message>
     <message>
         <source>Error details</source>
-        <translation type="unfinished"></translation>
+        <translation>Detalles del error</translation>
     </message>
     <message>
         <source>Copy details</source>
-        <translation type="unfinished"></translation>
+        <translation>Copiar los detalles</translation>
     </message>
 </context>
 <context>
     <name>CriterionCard</name>
     <message>
         <source>Judged by “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluado según «%1»</translation>
     </message>
     <message>
         <source>: to pass, %1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>: para aprobar, %1 — %2</translation>
     </message>
     <message>
         <source>Assessors&apos; feedback on your last attempt: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Retroalimentación de los evaluadores sobre su último intento: %1</translation>
     </message>
 </context>
 <context>
     <name>CriterionEditor</name>
     <message>
         <source>Level for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nivel para %1</translation>
     </message>
     <message>
         <source>— choose a level —</source>
-        <translation type="unfinished"></translation>
+        <translation>— elija un nivel —</translation>
     </message>
     <message>
         <source>Feedback for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Retroalimentación para %1</translation>
     </message>
     <message>
         <source>What the teacher reads about this criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que el docente lee sobre este criterio</translation>
     </message>
 </context>
 <context>
     <name>CriterionScoreBox</name>
     <message>
         <source>strength</source>
-        <translation type="unfinished"></translation>
+        <translation>fortaleza</translation>
     </message>
     <message>
         <source>question</source>
-        <translation type="unfinished"></translation>
+        <translation>pregunta</translation>
     </message>
     <message>
         <source>suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>sugerencia</translation>
     </message>
     <message>
         <source>note</source>
-        <translation type="unfinished"></translation>
+        <translation>nota</translation>
     </message>
     <message>
         <source>  — passing level</source>
-        <translation type="unfinished"></translation>
+        <translation>  — nivel aprobatorio</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>Feedback for the earner on this criterion:</source>
-        <translation type="unfinished"></translation>
+        <translation>Retroalimentación para quien presenta sobre este criterio:</translation>
     </message>
     <message>
         <source>Feedback: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Retroalimentación: %1</translation>
     </message>
     <message>
         <source>What was strong, what to work on. Draw from your comments below.</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué estuvo bien y qué mejorar. Tome ideas de sus comentarios de abajo.</translation>
     </message>
     <message>
         <source>Comments tagged %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentarios etiquetados con %1</translation>
     </message>
     <message>
         <source>Add the chosen comment to the feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir el comentario elegido a la retroalimentación</translation>
     </message>
     <message>
         <source>Your comments tagged with this criterion (%1):</source>
-        <translation type="unfinished"></translation>
+        <translation>Sus comentarios etiquetados con este criterio (%1):</translation>
     </message>
     <message>
         <source>No comments tagged with this criterion yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay comentarios etiquetados con este criterio.</translation>
     </message>
     <message>
         <source>Choose a level.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un nivel.</translation>
     </message>
     <message>
         <source>reaches the passing level</source>
-        <translation type="unfinished"></translation>
+        <translation>alcanza el nivel aprobatorio</translation>
     </message>
     <message>
         <source>below the passing level</source>
-        <translation type="unfinished"></translation>
+        <translation>por debajo del nivel aprobatorio</translation>
     </message>
 </context>
 <context>
     <name>DecidePage</name>
     <message>
         <source>Submissions waiting for a decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Entregas en espera de decisión</translation>
     </message>
     <message>
         <source>Choose a submission on the left to see its reviews.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una entrega a la izquierda para ver sus revisiones.</translation>
     </message>
     <message>
         <source>Nothing waits for a decision.
 
 Submissions whose reviews are in arrive here with Sync, with their reviews, and stay readable offline. Decide, compose the teacher&apos;s feedback, and the decision goes out with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada espera una decisión.
+
+Las entregas con sus revisiones completas llegan aquí con Sincronizar, junto con sus revisiones, y se pueden consultar sin conexión. Decida, redacte la retroalimentación para el docente, y la decisión sale con la próxima sincronización.</translation>
     </message>
     <message>
         <source>%1 of %2 reviews in</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 revisiones recibidas</translation>
     </message>
     <message>
         <source>Attempt %1 · received %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Intento %1 · recibida %2</translation>
     </message>
     <message numerus="yes">
         <source>Disagree across the passing level on %n criterion(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Discrepan respecto al nivel aprobatorio en %n criterio</numerusform>
+            <numerusform>Discrepan respecto al nivel aprobatorio en %n criterios</numerusform>
         </translation>
     </message>
     <message>
         <source>Ready to decide</source>
-        <translation type="unfinished"></translation>
+        <translation>Lista para decidir</translation>
     </message>
     <message>
         <source>Decision queued: goes out with the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisión en cola: sale con la próxima sincronización</translation>
     </message>
     <message>
         <source>Decision sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisión enviada</translation>
     </message>
     <message>
         <source>The issuer refused the decision: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>El emisor rechazó la decisión: %1</translation>
     </message>
     <message>
         <source>%1 — attempt %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — intento %2</translation>
     </message>
     <message>
         <source>Decision queued: it goes to the issuer with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisión en cola: se envía al emisor con la próxima sincronización.</translation>
     </message>
 </context>
 <context>
     <name>DecisionBox</name>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisión</translation>
     </message>
     <message>
         <source>Decide differently from the rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>Decidir algo distinto de la rúbrica</translation>
     </message>
     <message>
         <source>Your decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Su decisión</translation>
     </message>
     <message>
         <source>Earned</source>
-        <translation type="unfinished"></translation>
+        <translation>Obtenida</translation>
     </message>
     <message>
         <source>Not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no</translation>
     </message>
     <message>
         <source>Why you decide differently</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué decide algo distinto</translation>
     </message>
     <message>
         <source>Why you decide differently from the rubric (required; the issuer reads it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué decide algo distinto de la rúbrica (obligatorio; el emisor lo lee).</translation>
     </message>
     <message>
         <source>Finish and send</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminar y enviar</translation>
     </message>
     <message>
         <source>Lock the review and send it with the next sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar la revisión y enviarla con la próxima sincronización</translation>
     </message>
     <message>
         <source>Export review file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar archivo de revisión…</translation>
     </message>
     <message>
         <source>Save the finished review as a file to carry to the issuer by hand</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la revisión terminada como archivo para llevarla al emisor en mano</translation>
     </message>
     <message>
         <source>&lt;b&gt;By the rubric:&lt;/b&gt; choose a level for every criterion to see the decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Según la rúbrica:&lt;/b&gt; elija un nivel para cada criterio para ver la decisión.</translation>
     </message>
     <message>
         <source>&lt;b&gt;By the rubric: %1&lt;/b&gt; (earned when every criterion reaches its passing level)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Según la rúbrica: %1&lt;/b&gt; (obtenida cuando cada criterio alcanza su nivel aprobatorio)</translation>
     </message>
     <message>
         <source>Before you finish: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes de terminar: %1.</translation>
     </message>
 </context>
 <context>
     <name>DraftEditor</name>
     <message>
         <source>Build package…</source>
-        <translation type="unfinished"></translation>
+        <translation>Crear paquete…</translation>
     </message>
     <message>
         <source>Start the next attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar el siguiente intento</translation>
     </message>
     <message>
         <source>What the assessors said…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que dijeron los evaluadores…</translation>
     </message>
     <message>
         <source>Feedback per criterion and the comments on your own evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Retroalimentación por criterio y los comentarios sobre su propia evidencia</translation>
     </message>
     <message>
         <source>Coaching…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mentoría…</translation>
     </message>
     <message>
         <source>Your coach&apos;s comments on your evidence and practice scores beside the rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>Los comentarios de su mentor sobre su evidencia y las puntuaciones de práctica junto a la rúbrica</translation>
     </message>
     <message>
         <source>Send…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar…</translation>
     </message>
     <message>
         <source>Put it in the outbox: it goes to the issuing server now or whenever a connection exists</source>
-        <translation type="unfinished"></translation>
+        <translation>Ponerlo en la bandeja de salida: va al servidor del emisor ahora o cuando haya conexión</translation>
     </message>
     <message>
         <source>What still needs doing</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que falta por hacer</translation>
     </message>
     <message>
         <source>Ready to send?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Listo para enviar?</translation>
     </message>
     <message>
         <source>Your evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Su evidencia</translation>
     </message>
     <message>
         <source>Your evidence — drag onto a criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Su evidencia — arrástrela a un criterio</translation>
     </message>
     <message>
         <source>draft</source>
-        <translation type="unfinished"></translation>
+        <translation>borrador</translation>
     </message>
     <message>
         <source>package built</source>
-        <translation type="unfinished"></translation>
+        <translation>paquete creado</translation>
     </message>
     <message>
         <source>sent, waiting for assessors</source>
-        <translation type="unfinished"></translation>
+        <translation>enviado, esperando a los evaluadores</translation>
     </message>
     <message>
         <source>earned</source>
-        <translation type="unfinished"></translation>
+        <translation>obtenida</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>todavía no</translation>
     </message>
     <message>
         <source>Attempt %1 of %2 · %3 · version %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Intento %1 de %2 · %3 · versión %4</translation>
     </message>
     <message>
         <source>Your self-assessment against the rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>Su autoevaluación según la rúbrica</translation>
     </message>
     <message>
         <source>How would you score yourself? It stays with your draft and helps you see what to strengthen.</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Cómo se calificaría a sí mismo? Queda con su borrador y le ayuda a ver qué reforzar.</translation>
     </message>
     <message>
         <source>Self-assessment: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Autoevaluación: %1</translation>
     </message>
     <message>
         <source>Not marked</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin marcar</translation>
     </message>
     <message>
         <source> (passing)</source>
-        <translation type="unfinished"></translation>
+        <translation> (aprobatorio)</translation>
     </message>
     <message>
         <source>✓ Ready to package: every criterion is answered and nothing private is left.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Listo para empaquetar: todos los criterios tienen respuesta y no queda nada privado.</translation>
     </message>
     <message>
         <source> %1 thing(s) to look over.</source>
-        <translation type="unfinished"></translation>
+        <translation> %1 cosa(s) que revisar.</translation>
     </message>
     <message>
         <source>%1 of %2 criteria done. %3 thing(s) must be fixed before you send it; click one to go there.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 criterios hechos. Hay que arreglar %3 cosa(s) antes de enviarlo; haga clic en una para ir allí.</translation>
     </message>
 </context>
 <context>
     <name>DraftsPage</name>
     <message>
         <source>New draft…</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrador nuevo…</translation>
     </message>
     <message>
         <source>Open a package…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir un paquete…</translation>
     </message>
     <message>
         <source>Open a submission package someone gave you (a .zip), to read it</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir un paquete de entrega que alguien le dio (un .zip), para leerlo</translation>
     </message>
     <message>
         <source>Drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Borradores</translation>
     </message>
     <message>
         <source>No drafts yet.
 
 Start one for the micro-credential you are working toward: press New draft…, or open a micro-credential in the Catalog and press Start a draft. mcdesk then lists what it asks for, checks what is missing, and saves every word as you type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay borradores.
+
+Empiece uno para la microcredencial que quiere obtener: pulse Borrador nuevo…, o abra una microcredencial en el Catálogo y pulse Empezar un borrador. mcdesk indica entonces lo que pide, revisa lo que falta y guarda cada palabra mientras escribe.</translation>
     </message>
     <message>
         <source>Pick a draft on the left to work on it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija un borrador a la izquierda para trabajar en él.</translation>
     </message>
     <message>
         <source>ready to package</source>
-        <translation type="unfinished"></translation>
+        <translation>listo para empaquetar</translation>
     </message>
     <message>
         <source>%1 to fix</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 por arreglar</translation>
     </message>
     <message>
         <source>Attempt %1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Intento %1 · %2 · %3</translation>
     </message>
     <message>
         <source>The catalog has no micro-credential with submission criteria yet: import one in the Catalog first.</source>
-        <translation type="unfinished"></translation>
+        <translation>El catálogo todavía no tiene ninguna microcredencial con criterios de entrega: importe una primero en el Catálogo.</translation>
     </message>
     <message>
         <source>Started a draft for “%1”. Everything you write is saved as you type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se empezó un borrador para «%1». Todo lo que escriba se guarda mientras escribe.</translation>
     </message>
     <message>
         <source>Attempt %1 starts from your last one, with the assessors&apos; feedback beside each criterion.</source>
-        <translation type="unfinished"></translation>
+        <translation>El intento %1 parte del anterior, con la retroalimentación de los evaluadores junto a cada criterio.</translation>
     </message>
     <message>
         <source>Fix what the “Ready to send?” box lists first; then the package can be built.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arregle primero lo que indica el cuadro «¿Listo para enviar?»; después se podrá crear el paquete.</translation>
     </message>
     <message>
         <source>Save the submission package</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar el paquete de entrega</translation>
     </message>
     <message>
         <source>Submission package (*.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquete de entrega (*.zip)</translation>
     </message>
     <message>
         <source>Stopped. No package file was left behind.</source>
-        <translation type="unfinished"></translation>
+        <translation>Detenido. No quedó ningún archivo de paquete.</translation>
     </message>
     <message>
         <source>The package is saved: %1. A copy of exactly what it holds is kept in your portfolio.</source>
-        <translation type="unfinished"></translation>
+        <translation>El paquete está guardado: %1. Su portafolio guarda una copia exacta de lo que contiene.</translation>
     </message>
     <message>
         <source>Open a submission package</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir un paquete de entrega</translation>
     </message>
     <message>
         <source>Import a review of your submission</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar una revisión de su entrega</translation>
     </message>
     <message>
         <source>mcdesk review files (*.mcreview);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de revisión de mcdesk (*.mcreview);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Imported a review of %1, attempt %2: %3 comment(s) for you.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se importó una revisión de %1, intento %2: %3 comentario(s) para usted.</translation>
     </message>
 </context>
 <context>
     <name>EntryDelegate</name>
     <message>
         <source>%1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h</translation>
     </message>
 </context>
 <context>
     <name>EvidenceCard</name>
     <message>
         <source>any evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>cualquier evidencia</translation>
     </message>
     <message>
         <source> · exactly 1 item</source>
-        <translation type="unfinished"></translation>
+        <translation> · exactamente 1 elemento</translation>
     </message>
     <message>
         <source> · exactly %1 items</source>
-        <translation type="unfinished"></translation>
+        <translation> · exactamente %1 elementos</translation>
     </message>
     <message>
         <source> · %1 to %2 items</source>
-        <translation type="unfinished"></translation>
+        <translation> · de %1 a %2 elementos</translation>
     </message>
     <message>
         <source> · at least 1 item</source>
-        <translation type="unfinished"></translation>
+        <translation> · al menos 1 elemento</translation>
     </message>
     <message>
         <source> · at least %1 items</source>
-        <translation type="unfinished"></translation>
+        <translation> · al menos %1 elementos</translation>
     </message>
     <message>
         <source> · up to 1 item</source>
-        <translation type="unfinished"></translation>
+        <translation> · hasta 1 elemento</translation>
     </message>
     <message>
         <source> · up to %1 items</source>
-        <translation type="unfinished"></translation>
+        <translation> · hasta %1 elementos</translation>
     </message>
     <message>
         <source>Accepts: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Acepta: %1</translation>
     </message>
     <message>
         <source>Nothing attached yet. Drag evidence here from the list on the right, or press Attach…</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay nada adjunto. Arrastre evidencias aquí desde la lista de la derecha, o pulse Adjuntar…</translation>
     </message>
     <message>
         <source>Attach…</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar…</translation>
     </message>
     <message>
         <source>(evidence no longer available)</source>
-        <translation type="unfinished"></translation>
+        <translation>(la evidencia ya no está disponible)</translation>
     </message>
     <message>
         <source>A note for the assessor (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Una nota para el evaluador (opcional)</translation>
     </message>
     <message>
         <source>Caption for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyenda de %1</translation>
     </message>
     <message>
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>Subir</translation>
     </message>
     <message>
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>Bajar</translation>
     </message>
     <message>
         <source>Remove from this criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar de este criterio</translation>
     </message>
 </context>
 <context>
     <name>EvidenceDialog</name>
     <message>
         <source>Evidence at the comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencia en el comentario</translation>
     </message>
 </context>
 <context>
     <name>EvidencePage</name>
     <message>
         <source>All kinds</source>
-        <translation type="unfinished"></translation>
+        <translation>Todos los tipos</translation>
     </message>
     <message>
         <source>Videos</source>
-        <translation type="unfinished"></translation>
+        <translation>Videos</translation>
     </message>
     <message>
         <source>Audio</source>
-        <translation type="unfinished"></translation>
+        <translation>Audio</translation>
     </message>
     <message>
         <source>Photos and images</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos e imágenes</translation>
     </message>
     <message>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>Documentos</translation>
     </message>
     <message>
         <source>Writing</source>
-        <translation type="unfinished"></translation>
+        <translation>Escritos</translation>
     </message>
     <message>
         <source>Links</source>
-        <translation type="unfinished"></translation>
+        <translation>Enlaces</translation>
     </message>
     <message>
         <source>Not marked yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía sin marcar</translation>
     </message>
     <message>
         <source>Everyone on camera consented</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las personas en cámara dieron su consentimiento</translation>
     </message>
     <message>
         <source>Consent not yet given</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay consentimiento</translation>
     </message>
     <message>
         <source>Faces without consent are blurred</source>
-        <translation type="unfinished"></translation>
+        <translation>Las caras sin consentimiento están difuminadas</translation>
     </message>
     <message>
         <source>Search evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscar evidencias</translation>
     </message>
     <message>
         <source>Show kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar tipo</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir</translation>
     </message>
     <message>
         <source>Files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos…</translation>
     </message>
     <message>
         <source>A whole folder (a phone or camera card)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Una carpeta entera (de un teléfono o una tarjeta de cámara)…</translation>
     </message>
     <message>
         <source>A link…</source>
-        <translation type="unfinished"></translation>
+        <translation>Un enlace…</translation>
     </message>
     <message>
         <source>New writing</source>
-        <translation type="unfinished"></translation>
+        <translation>Escrito nuevo</translation>
     </message>
     <message>
         <source>Privacy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Privacidad…</translation>
     </message>
     <message>
         <source>Names of students, locations in photos, consent: what to fix before sharing</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombres de estudiantes, ubicaciones en fotos, consentimiento: lo que hay que arreglar antes de compartir</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencia</translation>
     </message>
     <message>
         <source>No evidence yet.
 
 Drop classroom videos, lesson plans, photos of student work or your notes here, or press Add files… A whole phone or camera folder works too. mcdesk keeps a copy; your originals are never changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay evidencias.
+
+Suelte aquí videos de clase, planes de clase, fotos del trabajo de los estudiantes o sus notas, o pulse Añadir archivos… También sirve una carpeta entera del teléfono o de la cámara. mcdesk guarda una copia; sus originales nunca se modifican.</translation>
     </message>
     <message>
         <source>Add files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir archivos…</translation>
     </message>
     <message>
         <source>No preview for this kind of file.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay vista previa para este tipo de archivo.</translation>
     </message>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Título</translation>
     </message>
     <message>
         <source>Consent of the people on camera</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimiento de las personas en cámara</translation>
     </message>
     <message>
         <source>It shows who I am (hidden from assessors in blind review)</source>
-        <translation type="unfinished"></translation>
+        <translation>Me identifica (oculta a los evaluadores en la revisión anónima)</translation>
     </message>
     <message>
         <source>Packages say so, and an assessor sees this piece only after choosing to show identifying details</source>
-        <translation type="unfinished"></translation>
+        <translation>Los paquetes lo indican, y un evaluador ve esta evidencia solo si decide mostrar los datos identificativos</translation>
     </message>
     <message>
         <source>e.g. my coach</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., mi mentor</translation>
     </message>
     <message>
         <source>comma-separated, e.g. lesson 3, fractions</source>
-        <translation type="unfinished"></translation>
+        <translation>separadas por comas, p. ej., clase 3, fracciones</translation>
     </message>
     <message>
         <source>&amp;Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Título:</translation>
     </message>
     <message>
         <source>About:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datos:</translation>
     </message>
     <message>
         <source>&amp;Consent:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Consentimiento:</translation>
     </message>
     <message>
         <source>Captured &amp;by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Grabado &amp;por:</translation>
     </message>
     <message>
         <source>Ta&amp;gs:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eti&amp;quetas:</translation>
     </message>
     <message>
         <source>Privacy:</source>
-        <translation type="unfinished"></translation>
+        <translation>Privacidad:</translation>
     </message>
     <message>
         <source>Versions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Versiones:</translation>
     </message>
     <message>
         <source>Used in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Se usa en:</translation>
     </message>
     <message>
         <source>Remove location and details</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar ubicación y datos</translation>
     </message>
     <message>
         <source>Blur faces…</source>
-        <translation type="unfinished"></translation>
+        <translation>Difuminar caras…</translation>
     </message>
     <message>
         <source>Black out areas…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapar áreas…</translation>
     </message>
     <message>
         <source>Trim…</source>
-        <translation type="unfinished"></translation>
+        <translation>Recortar…</translation>
     </message>
     <message>
         <source>Compress…</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprimir…</translation>
     </message>
     <message>
         <source>Move to trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Mover a la papelera</translation>
     </message>
     <message>
         <source>Pick a piece of evidence on the left to see it, describe it and make it safe to share.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una evidencia a la izquierda para verla, describirla y dejarla lista para compartir sin riesgos.</translation>
     </message>
     <message>
         <source>No draft yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay borrador</translation>
     </message>
     <message>
         <source>%1 of %2 pieces of evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 evidencias</translation>
     </message>
     <message>
         <source>from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>de %1</translation>
     </message>
     <message>
         <source>taken %1</source>
-        <translation type="unfinished"></translation>
+        <translation>tomada el %1</translation>
     </message>
     <message>
         <source>version: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>versión: %1</translation>
     </message>
     <message>
         <source>⚠ Carries the place where it was taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Lleva el lugar donde se tomó.</translation>
     </message>
     <message>
         <source>Holds: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Contiene: %1.</translation>
     </message>
     <message>
         <source>⚠ Mark whether everyone on camera consented.</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Indique si todas las personas en cámara dieron su consentimiento.</translation>
     </message>
     <message>
         <source>Nothing identifying found.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontró nada identificativo.</translation>
     </message>
     <message>
         <source>Made from &lt;a href=&quot;%1&quot;&gt;the original&lt;/a&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hecha a partir de &lt;a href=&quot;%1&quot;&gt;el original&lt;/a&gt;.</translation>
     </message>
     <message>
         <source>Versions made from it: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Versiones hechas a partir de ella: %1.</translation>
     </message>
     <message>
         <source>This is an original.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este es un original.</translation>
     </message>
     <message>
         <source>The text mcdesk read from this document (for word counts and the name check).</source>
-        <translation type="unfinished"></translation>
+        <translation>El texto que mcdesk leyó de este documento (para contar palabras y revisar nombres).</translation>
     </message>
     <message>
         <source>“%1” was moved to the trash.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» se movió a la papelera.</translation>
     </message>
 </context>
 <context>
     <name>EvidenceTools</name>
     <message>
         <source>Add evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir evidencias</translation>
     </message>
     <message>
         <source>Evidence (*.mp4 *.mov *.m4v *.mkv *.webm *.avi *.m4a *.mp3 *.wav *.jpg *.jpeg *.png *.heic *.heif *.webp *.gif *.pdf *.docx *.txt *.md);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencias (*.mp4 *.mov *.m4v *.mkv *.webm *.avi *.m4a *.mp3 *.wav *.jpg *.jpeg *.png *.heic *.heif *.webp *.gif *.pdf *.docx *.txt *.md);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Add a whole folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir una carpeta entera</translation>
     </message>
     <message>
         <source>Adding was stopped; nothing half-added was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se detuvo la operación de añadir; no se guardó nada a medias.</translation>
     </message>
     <message>
         <source>Added 1 piece of evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se añadió 1 evidencia.</translation>
     </message>
     <message>
         <source>Added %1 pieces of evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se añadieron %1 evidencias.</translation>
     </message>
     <message>
         <source>%1 is already in your evidence as “%2”.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ya está en sus evidencias como «%2».</translation>
     </message>
     <message>
         <source>%1 was not added: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 no se añadió: %2</translation>
     </message>
     <message>
         <source>1 file in the folder was skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Se omitió 1 archivo de la carpeta</translation>
     </message>
     <message>
         <source>%1 files in the folder were skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Se omitieron %1 archivos de la carpeta</translation>
     </message>
     <message>
         <source>: not evidence mcdesk knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>: no es una evidencia que mcdesk conozca.</translation>
     </message>
     <message>
         <source>Nothing to add.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay nada que añadir.</translation>
     </message>
     <message>
         <source>Add a link</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un enlace</translation>
     </message>
     <message>
         <source>Web address (for example a video your school hosts):</source>
-        <translation type="unfinished"></translation>
+        <translation>Dirección web (por ejemplo, un video que aloja su escuela):</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Título:</translation>
     </message>
     <message>
         <source>New writing</source>
-        <translation type="unfinished"></translation>
+        <translation>Escrito nuevo</translation>
     </message>
     <message>
         <source>Stopped. Nothing was changed; no partial file was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Detenido. No se cambió nada; no se guardó ningún archivo a medias.</translation>
     </message>
     <message>
         <source>Made “%1”. The original is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se hizo «%1». El original no cambió.</translation>
     </message>
     <message>
         <source>Removing location and details</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitando ubicación y datos</translation>
     </message>
     <message>
         <source>Blurring faces</source>
-        <translation type="unfinished"></translation>
+        <translation>Difuminando caras</translation>
     </message>
     <message>
         <source>Blacking out areas</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapando áreas</translation>
     </message>
     <message>
         <source>Trimming the video</source>
-        <translation type="unfinished"></translation>
+        <translation>Recortando el video</translation>
     </message>
     <message>
         <source>Compressing the video</source>
-        <translation type="unfinished"></translation>
+        <translation>Comprimiendo el video</translation>
     </message>
 </context>
 <context>
     <name>ImagePreview</name>
     <message>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Foto</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Acercar</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Alejar</translation>
     </message>
     <message>
         <source>Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar</translation>
     </message>
 </context>
 <context>
     <name>JobsIndicator</name>
     <message>
         <source>Progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar</translation>
     </message>
     <message>
         <source>Cancel the running job</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelar el trabajo en curso</translation>
     </message>
     <message>
         <source> (+%1 more)</source>
-        <translation type="unfinished"></translation>
+        <translation> (y %1 más)</translation>
     </message>
 </context>
 <context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Idioma</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Idioma</translation>
     </message>
     <message>
         <source>mcdesk will be in %1 the next time it starts. Restart now? Your work is saved as you go, so nothing is lost.</source>
-        <translation type="unfinished"></translation>
+        <translation>mcdesk estará en %1 la próxima vez que se inicie. ¿Reiniciar ahora? Su trabajo se guarda sobre la marcha, así que no se pierde nada.</translation>
     </message>
     <message>
         <source>Restart now</source>
-        <translation type="unfinished"></translation>
+        <translation>Reiniciar ahora</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Más tarde</translation>
     </message>
 </context>
 <context>
     <name>LineUp</name>
     <message>
         <source>Lesson video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video de la clase</translation>
     </message>
     <message>
         <source>Add the lesson video…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir el video de la clase…</translation>
     </message>
     <message>
         <source>Line up by the video&apos;s start time</source>
-        <translation type="unfinished"></translation>
+        <translation>Alinear según la hora de inicio del video</translation>
     </message>
     <message>
         <source>Uses the time the camera says it started recording and the time the observation started on this laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Usa la hora en que la cámara dice que empezó a grabar y la hora en que empezó la observación en esta computadora</translation>
     </message>
     <message>
         <source>note </source>
-        <translation type="unfinished"></translation>
+        <translation>nota </translation>
     </message>
     <message>
         <source>Note number</source>
-        <translation type="unfinished"></translation>
+        <translation>Número de nota</translation>
     </message>
     <message>
         <source>This is the note</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta es la nota</translation>
     </message>
     <message>
         <source>Play the video to the moment of a note, choose its number and press this: every note moves by the same amount</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproduzca el video hasta el momento de una nota, elija su número y pulse esto: todas las notas se mueven lo mismo</translation>
     </message>
     <message>
         <source>Make the clips</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer los fragmentos</translation>
     </message>
     <message>
         <source>Each clip marked during the lesson becomes a trimmed copy of the video in your evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Cada fragmento marcado durante la clase se convierte en una copia recortada del video en sus evidencias</translation>
     </message>
     <message>
         <source>Video:</source>
-        <translation type="unfinished"></translation>
+        <translation>Video:</translation>
     </message>
     <message>
         <source>Not lined up yet. Choose the lesson video, then line the notes up by its start time, or play it to a moment you noted and press “This is the note”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no está alineado. Elija el video de la clase y alinee las notas según su hora de inicio, o reprodúzcalo hasta un momento que anotó y pulse «Esta es la nota».</translation>
     </message>
     <message>
         <source>by the video&apos;s start time</source>
-        <translation type="unfinished"></translation>
+        <translation>según la hora de inicio del video</translation>
     </message>
     <message>
         <source>by a matched note</source>
-        <translation type="unfinished"></translation>
+        <translation>por una nota coincidente</translation>
     </message>
     <message>
         <source>{notes} notes lined up {how}; {made} of {clips} clips made.</source>
-        <translation type="unfinished"></translation>
+        <translation>{notes} notas alineadas {how}; {made} de {clips} fragmentos hechos.</translation>
     </message>
     <message>
         <source>The lesson video</source>
-        <translation type="unfinished"></translation>
+        <translation>El video de la clase</translation>
     </message>
 </context>
 <context>
     <name>LinkPreview</name>
     <message>
         <source>Open in the browser</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir en el navegador</translation>
     </message>
 </context>
 <context>
@@ -2489,726 +2508,731 @@ Drop classroom videos, lesson plans, photos of student work or your notes here, 
     <message>
         <source>Places</source>
         <extracomment>A new portfolio&apos;s sample evidence is made: its AddReport, or the exception.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Lugares</translation>
     </message>
     <message>
         <source>Working as</source>
-        <translation type="unfinished"></translation>
+        <translation>Trabajando como</translation>
     </message>
     <message>
         <source>What you are doing today: your own micro-credentials, or reviewing others&apos;</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que hace hoy: sus propias microcredenciales, o revisar las de otros</translation>
     </message>
     <message>
         <source>Sync status</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado de la sincronización</translation>
     </message>
     <message>
         <source>Open Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir Sincronizar</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Archivo</translation>
     </message>
     <message>
         <source>&amp;Add evidence…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Añadir evidencias…</translation>
     </message>
     <message>
         <source>&amp;Import micro-credentials…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importar microcredenciales…</translation>
     </message>
     <message>
         <source>Your &amp;name on submissions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Su &amp;nombre en las entregas…</translation>
     </message>
     <message>
         <source>Import a &amp;review of my submission…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar una &amp;revisión de mi entrega…</translation>
     </message>
     <message>
         <source>&amp;Verify a credential…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verificar una credencial…</translation>
     </message>
     <message>
         <source>&amp;Check portfolio…</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisar el &amp;portafolio…</translation>
     </message>
     <message>
         <source>Show portfolio &amp;folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la &amp;carpeta del portafolio</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Salir</translation>
     </message>
     <message>
         <source>&amp;Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar a&amp;hora</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Editar</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Buscar…</translation>
     </message>
     <message>
         <source>&amp;Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Configuración</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;yuda</translation>
     </message>
     <message>
         <source>&amp;About mcdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;cerca de mcdesk</translation>
     </message>
     <message>
         <source>mcdesk could not open your portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>mcdesk no pudo abrir su portafolio</translation>
     </message>
     <message>
         <source>Show the portfolio folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar la carpeta del portafolio</translation>
     </message>
     <message>
         <source>Portfolio: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Portafolio: %1</translation>
     </message>
     <message>
         <source>Nothing in the folder was changed or deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se cambió ni se borró nada de la carpeta.</translation>
     </message>
     <message>
         <source>A copy of the database as it was is in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay una copia de la base de datos tal como estaba en %1.</translation>
     </message>
     <message>
         <source>Earlier copies of the database are kept in its backups folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las copias anteriores de la base de datos se guardan en su carpeta de copias de seguridad.</translation>
     </message>
     <message>
         <source>Use the last backup (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar la última copia de seguridad (%1)</translation>
     </message>
     <message>
         <source>Use the last backup?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Usar la última copia de seguridad?</translation>
     </message>
     <message>
         <source>mcdesk will put the last backup in place of the database it cannot open. Work done after that backup is not in it. The database it replaces is kept in the portfolio&apos;s trash folder, not deleted.</source>
-        <translation type="unfinished"></translation>
+        <translation>mcdesk pondrá la última copia de seguridad en lugar de la base de datos que no puede abrir. Lo que hizo después de esa copia no está en ella. La base de datos que reemplaza se guarda en la carpeta de papelera del portafolio, no se borra.</translation>
     </message>
     <message>
         <source>Your portfolio is back as it was on its last backup. The database it replaced is kept in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Su portafolio volvió a como estaba en su última copia de seguridad. La base de datos que reemplazó se guarda en %1.</translation>
     </message>
     <message>
         <source>Welcome to mcdesk. This new portfolio holds a demo catalog of micro-credentials: pick one on the left to read what it asks for. Sample evidence is being prepared in Evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bienvenido a mcdesk. Este portafolio nuevo contiene un catálogo de demostración de microcredenciales: elija una a la izquierda para leer lo que pide. Se están preparando evidencias de ejemplo en Evidencias.</translation>
     </message>
     <message>
         <source>mcdesk was started again on this portfolio: here is its window.</source>
-        <translation type="unfinished"></translation>
+        <translation>mcdesk se inició otra vez con este portafolio: aquí está su ventana.</translation>
     </message>
     <message>
         <source>Your name on submissions</source>
-        <translation type="unfinished"></translation>
+        <translation>Su nombre en las entregas</translation>
     </message>
     <message>
         <source>The name your packages carry, so an issuer knows whose work it is.
 Assessors do not see it: reviews are blind. Leave empty to send none.</source>
-        <translation type="unfinished"></translation>
+        <translation>El nombre que llevan sus paquetes, para que el emisor sepa de quién es el trabajo.
+Los evaluadores no lo ven: las revisiones son anónimas. Déjelo vacío para no enviar ninguno.</translation>
     </message>
     <message>
         <source>Saved. Packages you build from now on carry it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardado. Los paquetes que cree a partir de ahora lo llevan.</translation>
     </message>
     <message>
         <source>About mcdesk</source>
-        <translation type="unfinished"></translation>
+        <translation>Acerca de mcdesk</translation>
     </message>
     <message>
         <source>&lt;b&gt;mcdesk %1&lt;/b&gt;&lt;p&gt;Educator micro-credentials, offline: gather evidence, check it, package it, send it when a connection exists.&lt;/p&gt;&lt;p&gt;Licensed under the GNU GPL, version 3 or later.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;mcdesk %1&lt;/b&gt;&lt;p&gt;Microcredenciales para educadores, sin conexión: reúna evidencias, revíselas, empaquételas y envíelas cuando haya conexión.&lt;/p&gt;&lt;p&gt;Con licencia GNU GPL, versión 3 o posterior.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>NoticeBar</name>
     <message>
         <source>Close notice</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar el aviso</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>
     <name>ObservationSession</name>
     <message>
         <source>Observation clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Reloj de la observación</translation>
     </message>
     <message>
         <source>Time since the observation started</source>
-        <translation type="unfinished"></translation>
+        <translation>Tiempo desde que empezó la observación</translation>
     </message>
     <message>
         <source>Look-fors</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicadores</translation>
     </message>
     <message>
         <source>Look-fors (the method components)</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicadores (los componentes del método)</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notas</translation>
     </message>
     <message>
         <source>Type what you see; Enter saves it with the time</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba lo que ve; Intro la guarda con la hora</translation>
     </message>
     <message>
         <source>New note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota nueva</translation>
     </message>
     <message>
         <source>Rubric criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Criterio de la rúbrica</translation>
     </message>
     <message>
         <source>Tie the next note (or the chosen one) to a criterion of the rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>Vincular la próxima nota (o la elegida) a un criterio de la rúbrica</translation>
     </message>
     <message>
         <source>Start clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar fragmento</translation>
     </message>
     <message>
         <source>Mark a stretch of the lesson to keep as a clip of the video: press at its start and again at its end</source>
-        <translation type="unfinished"></translation>
+        <translation>Marcar un tramo de la clase para guardarlo como fragmento del video: pulse al principio y otra vez al final</translation>
     </message>
     <message>
         <source>No criterion</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin criterio</translation>
     </message>
     <message>
         <source>(seen at {time})</source>
-        <translation type="unfinished"></translation>
+        <translation>(visto a las {time})</translation>
     </message>
     <message>
         <source>[clip {start}–{end}]</source>
-        <translation type="unfinished"></translation>
+        <translation>[fragmento {start}–{end}]</translation>
     </message>
     <message>
         <source>[edited on both sides: choose a version]</source>
-        <translation type="unfinished"></translation>
+        <translation>[editada en ambos lados: elija una versión]</translation>
     </message>
     <message>
         <source>Note {number} saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota {number} guardada.</translation>
     </message>
     <message>
         <source>Observed {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Observada el {day}</translation>
     </message>
     <message>
         <source>End clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminar fragmento</translation>
     </message>
     <message>
         <source>Clip started at {time}; press End clip when it is over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragmento iniciado a las {time}; pulse Terminar fragmento cuando acabe.</translation>
     </message>
     <message>
         <source>Clip</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragmento</translation>
     </message>
     <message>
         <source>Note {number} was edited here and on the other laptop. Which words do you keep?</source>
-        <translation type="unfinished"></translation>
+        <translation>La nota {number} se editó aquí y en la otra computadora. ¿Qué palabras conserva?</translation>
     </message>
     <message>
         <source>someone</source>
-        <translation type="unfinished"></translation>
+        <translation>alguien</translation>
     </message>
     <message>
         <source>Keep “{text}” ({who})</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservar «{text}» ({who})</translation>
     </message>
 </context>
 <context>
     <name>ObservePage</name>
     <message>
         <source>e.g. Sam Rivera</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., Sam Rivera</translation>
     </message>
     <message>
         <source>Teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Docente</translation>
     </message>
     <message>
         <source>Micro-credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Microcredencial</translation>
     </message>
     <message>
         <source>Start observing</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezar a observar</translation>
     </message>
     <message>
         <source>Starts the observation clock now</source>
-        <translation type="unfinished"></translation>
+        <translation>Pone en marcha el reloj de la observación</translation>
     </message>
     <message>
         <source>New observation</source>
-        <translation type="unfinished"></translation>
+        <translation>Observación nueva</translation>
     </message>
     <message>
         <source>Observations</source>
-        <translation type="unfinished"></translation>
+        <translation>Observaciones</translation>
     </message>
     <message>
         <source>No observations yet.
 
 Before the lesson, write the teacher&apos;s name, pick the micro-credential and press Start observing: its method components become your look-fors, and each note you type is stamped with the time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay observaciones.
+
+Antes de la clase, escriba el nombre del docente, elija la microcredencial y pulse Empezar a observar: los componentes de su método se convierten en sus indicadores, y cada nota que escriba lleva la hora.</translation>
     </message>
     <message>
         <source>During the lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>Durante la clase</translation>
     </message>
     <message>
         <source>After the lesson: the video</source>
-        <translation type="unfinished"></translation>
+        <translation>Después de la clase: el video</translation>
     </message>
     <message>
         <source>Export for the teacher…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar para el docente…</translation>
     </message>
     <message>
         <source>The notes, the look-fors, the lesson video and its clips in a bundle the teacher imports on their laptop</source>
-        <translation type="unfinished"></translation>
+        <translation>Las notas, los indicadores, el video de la clase y sus fragmentos en un paquete que el docente importa en su computadora</translation>
     </message>
     <message>
         <source>Start an observation, or pick one on the left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Empiece una observación o elija una a la izquierda.</translation>
     </message>
     <message>
         <source>{teacher}
 {mc}
 {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>{teacher}
+{mc}
+{day}</translation>
     </message>
     <message>
         <source>{teacher}: {mc}</source>
-        <translation type="unfinished"></translation>
+        <translation>{teacher}: {mc}</translation>
     </message>
     <message>
         <source>Write the teacher&apos;s name first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba primero el nombre del docente.</translation>
     </message>
     <message>
         <source>Import a catalog first: the look-fors come from the micro-credential.</source>
-        <translation type="unfinished"></translation>
+        <translation>Importe primero un catálogo: los indicadores vienen de la microcredencial.</translation>
     </message>
     <message>
         <source>“{title}” is in your evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>«{title}» está en sus evidencias.</translation>
     </message>
     <message>
         <source>The notes are lined up with the video.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las notas están alineadas con el video.</translation>
     </message>
     <message>
         <source>Clips added to your evidence: {count}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fragmentos añadidos a sus evidencias: {count}.</translation>
     </message>
     <message>
         <source>Export for the teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar para el docente</translation>
     </message>
     <message>
         <source>mcdesk exchange bundles (*.mcexchange *.zip)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquetes de intercambio de mcdesk (*.mcexchange *.zip)</translation>
     </message>
     <message>
         <source>Wrote {file}: {notes} notes and {count} videos for the teacher.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se escribió {file}: {notes} notas y {count} videos para el docente.</translation>
     </message>
 </context>
 <context>
     <name>PdfPreview</name>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento</translation>
     </message>
 </context>
 <context>
     <name>PickEvidenceDialog</name>
     <message>
         <source>Attach evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar evidencias</translation>
     </message>
     <message>
         <source>Evidence to attach</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencias para adjuntar</translation>
     </message>
     <message>
         <source>None of your evidence fits here yet. Add it in the Evidence place first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna de sus evidencias sirve aquí todavía. Añádala primero en Evidencias.</translation>
     </message>
     <message>
         <source>Attach</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntar</translation>
     </message>
 </context>
 <context>
     <name>PracticeScores</name>
     <message>
         <source>Practice scores (for the teacher only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Puntuaciones de práctica (solo para el docente)</translation>
     </message>
     <message>
         <source>What you would give each criterion today. They go to the teacher with your comments, never to an issuer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que le daría hoy a cada criterio. Van al docente con sus comentarios, nunca a un emisor.</translation>
     </message>
     <message>
         <source>Not scored</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin calificar</translation>
     </message>
     <message>
         <source>This micro-credential&apos;s rubric is not in your catalog: import the catalog to score against it.</source>
-        <translation type="unfinished"></translation>
+        <translation>La rúbrica de esta microcredencial no está en su catálogo: importe el catálogo para calificar con ella.</translation>
     </message>
 </context>
 <context>
     <name>PrivacyDialog</name>
     <message>
         <source>Privacy check</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisión de privacidad</translation>
     </message>
     <message>
         <source>Checking your evidence…</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisando sus evidencias…</translation>
     </message>
     <message>
         <source>Privacy checks</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisiones de privacidad</translation>
     </message>
     <message>
         <source>Check again</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisar de nuevo</translation>
     </message>
     <message>
         <source>Look through all your evidence once more (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a revisar todas sus evidencias (F5)</translation>
     </message>
     <message>
         <source>Names that must not leave this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombres que no deben salir de esta computadora</translation>
     </message>
     <message>
         <source>Add your students&apos; names, your own and your school&apos;s. mcdesk looks for them in titles, file names and the text of your evidence. The list stays on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Añada los nombres de sus estudiantes, el suyo y el de su escuela. mcdesk los busca en los títulos, los nombres de archivo y el texto de sus evidencias. La lista se queda en esta computadora.</translation>
     </message>
     <message>
         <source>Names to keep private</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombres que mantener en privado</translation>
     </message>
     <message>
         <source>A name, e.g. Maya Lopez</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nombre, p. ej., Maya Lopez</translation>
     </message>
     <message>
         <source>Name to add</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre que añadir</translation>
     </message>
     <message>
         <source>Who this is</source>
-        <translation type="unfinished"></translation>
+        <translation>Quién es</translation>
     </message>
     <message>
         <source>Student</source>
-        <translation type="unfinished"></translation>
+        <translation>Estudiante</translation>
     </message>
     <message>
         <source>Teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Docente</translation>
     </message>
     <message>
         <source>School</source>
-        <translation type="unfinished"></translation>
+        <translation>Escuela</translation>
     </message>
     <message>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Otro</translation>
     </message>
     <message>
         <source>Add name</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir nombre</translation>
     </message>
     <message>
         <source>Remove name</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar nombre</translation>
     </message>
     <message>
         <source>Remove the selected name from the list</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar de la lista el nombre seleccionado</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencia</translation>
     </message>
     <message>
         <source>Found in</source>
-        <translation type="unfinished"></translation>
+        <translation>Encontrado en</translation>
     </message>
     <message>
         <source>Where the name appears</source>
-        <translation type="unfinished"></translation>
+        <translation>Dónde aparece el nombre</translation>
     </message>
     <message>
         <source>Names found in evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombres encontrados en las evidencias</translation>
     </message>
     <message>
         <source>Double-click a row to open that evidence, then rename it, edit its text, or black out the name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Haga doble clic en una fila para abrir esa evidencia; luego cámbiele el nombre, edite su texto o tape el nombre.</translation>
     </message>
     <message>
         <source>These photos and videos still record where they were taken, which can show where a student lives. Select it in Evidence and choose Remove location: mcdesk makes a copy without it. Double-click a row to go to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Estas fotos y videos todavía registran dónde se tomaron, lo que puede mostrar dónde vive un estudiante. Selecciónelo en Evidencias y elija Quitar ubicación: mcdesk hace una copia sin ella. Haga doble clic en una fila para ir allí.</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Tipo</translation>
     </message>
     <message>
         <source>Evidence with a location</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencias con ubicación</translation>
     </message>
     <message>
         <source>No evidence records a location. ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna evidencia registra una ubicación. ✓</translation>
     </message>
     <message>
         <source>Everyone seen in a photo or video must have agreed to be seen by assessors. Select it in Evidence and set its consent, or blur the faces of those who have not agreed. Double-click a row to go to it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las personas que aparecen en una foto o un video deben haber aceptado que los evaluadores las vean. Selecciónelo en Evidencias e indique su consentimiento, o difumine las caras de quienes no lo hayan aceptado. Haga doble clic en una fila para ir allí.</translation>
     </message>
     <message>
         <source>Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Consentimiento</translation>
     </message>
     <message>
         <source>Photos and videos without consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Fotos y videos sin consentimiento</translation>
     </message>
     <message>
         <source>Every photo and video has consent or blurred faces. ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>Todas las fotos y videos tienen consentimiento o caras difuminadas. ✓</translation>
     </message>
     <message>
         <source>The privacy check could not finish: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La revisión de privacidad no pudo terminar: %1</translation>
     </message>
     <message>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
     <message>
         <source>No names yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay nombres.</translation>
     </message>
     <message>
         <source>title</source>
-        <translation type="unfinished"></translation>
+        <translation>título</translation>
     </message>
     <message>
         <source>file name</source>
-        <translation type="unfinished"></translation>
+        <translation>nombre de archivo</translation>
     </message>
     <message>
         <source>text</source>
-        <translation type="unfinished"></translation>
+        <translation>texto</translation>
     </message>
     <message>
         <source>None of these names appears in your evidence. ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguno de estos nombres aparece en sus evidencias. ✓</translation>
     </message>
     <message>
         <source>Add names above and mcdesk shows every place they appear.</source>
-        <translation type="unfinished"></translation>
+        <translation>Añada nombres arriba y mcdesk le muestra cada lugar donde aparecen.</translation>
     </message>
     <message>
         <source>Found in your evidence (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Encontrado en sus evidencias (%1)</translation>
     </message>
     <message>
         <source>video</source>
-        <translation type="unfinished"></translation>
+        <translation>video</translation>
     </message>
     <message>
         <source>photo</source>
-        <translation type="unfinished"></translation>
+        <translation>foto</translation>
     </message>
     <message>
         <source>audio</source>
-        <translation type="unfinished"></translation>
+        <translation>audio</translation>
     </message>
     <message>
         <source>document</source>
-        <translation type="unfinished"></translation>
+        <translation>documento</translation>
     </message>
     <message>
         <source>writing</source>
-        <translation type="unfinished"></translation>
+        <translation>escrito</translation>
     </message>
     <message>
         <source>link</source>
-        <translation type="unfinished"></translation>
+        <translation>enlace</translation>
     </message>
     <message>
         <source>not set</source>
-        <translation type="unfinished"></translation>
+        <translation>sin indicar</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>todavía no</translation>
     </message>
     <message>
         <source>&amp;Names</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombres</translation>
     </message>
     <message>
         <source>&amp;Locations</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ubicaciones</translation>
     </message>
     <message>
         <source>&amp;Consent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Consentimiento</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>Nothing to fix: no names from your list, no locations, and consent for every photo and video.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada que arreglar: ningún nombre de su lista, ninguna ubicación, y consentimiento para cada foto y video.</translation>
     </message>
     <message>
         <source>a private name found once</source>
-        <translation type="unfinished"></translation>
+        <translation>un nombre privado encontrado una vez</translation>
     </message>
     <message>
         <source>private names found %1 times</source>
-        <translation type="unfinished"></translation>
+        <translation>nombres privados encontrados %1 veces</translation>
     </message>
     <message>
         <source>one piece of evidence with a location</source>
-        <translation type="unfinished"></translation>
+        <translation>una evidencia con ubicación</translation>
     </message>
     <message>
         <source>%1 with a location</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 con ubicación</translation>
     </message>
     <message>
         <source>one photo or video without consent</source>
-        <translation type="unfinished"></translation>
+        <translation>una foto o video sin consentimiento</translation>
     </message>
     <message>
         <source>%1 photos and videos without consent</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fotos y videos sin consentimiento</translation>
     </message>
     <message>
         <source>Before you share, look at these: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Antes de compartir, revise esto: %1.</translation>
     </message>
     <message>
         <source>“%1” is on the list; mcdesk is looking for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» está en la lista; mcdesk lo está buscando.</translation>
     </message>
     <message>
         <source>“%1” was removed from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» se quitó de la lista.</translation>
     </message>
 </context>
 <context>
     <name>ReceivedCommentsDialog</name>
     <message>
         <source>What the assessors said</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo que dijeron los evaluadores</translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando…</translation>
     </message>
     <message>
         <source>Evidence with comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencias con comentarios</translation>
     </message>
     <message>
         <source>earned</source>
-        <translation type="unfinished"></translation>
+        <translation>obtenida</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>todavía no</translation>
     </message>
     <message>
         <source>&lt;b&gt;Attempt %1: %2.&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Intento %1: %2.&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Attempt %1: what the assessors said.&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Intento %1: lo que dijeron los evaluadores.&lt;/b&gt;</translation>
     </message>
     <message>
         <source> No feedback per criterion came back.</source>
-        <translation type="unfinished"></translation>
+        <translation> No llegó retroalimentación por criterio.</translation>
     </message>
     <message>
         <source>%1 (%2 comments)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 comentarios)</translation>
     </message>
     <message>
         <source>No comments on your evidence came back.</source>
-        <translation type="unfinished"></translation>
+        <translation>No llegaron comentarios sobre sus evidencias.</translation>
     </message>
 </context>
 <context>
     <name>ReceivedPackageDialog</name>
     <message>
         <source>Received package</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquete recibido</translation>
     </message>
     <message>
         <source>Version %1 · attempt %2 · every file checked against its hash</source>
-        <translation type="unfinished"></translation>
+        <translation>Versión %1 · intento %2 · cada archivo comprobado con su hash</translation>
     </message>
 </context>
 <context>
     <name>RedactDialog</name>
     <message>
         <source>Black out areas in “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapar áreas en «%1»</translation>
     </message>
     <message>
         <source>Make copy with areas blacked out</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer copia con las áreas tapadas</translation>
     </message>
     <message>
         <source>Drag over anything that must not be seen: a name on a worksheet, a face, a badge. mcdesk makes a new copy with those areas blacked out; your original stays untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrastre sobre lo que no se debe ver: un nombre en una hoja de trabajo, una cara, un gafete. mcdesk hace una copia nueva con esas áreas tapadas; su original queda intacto.</translation>
     </message>
 </context>
 <context>
@@ -3216,234 +3240,234 @@ Before the lesson, write the teacher&apos;s name, pick the micro-credential and 
     <message>
         <source>Picture with marked areas</source>
         <extracomment>Smallest area (in image pixels) a drag makes; a shorter drag is taken as a click.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Imagen con áreas marcadas</translation>
     </message>
     <message>
         <source>Remove this area</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar esta área</translation>
     </message>
     <message>
         <source>Add an area here</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un área aquí</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Acercar</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Alejar</translation>
     </message>
     <message>
         <source>Fit to window</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustar a la ventana</translation>
     </message>
     <message>
         <source>No areas marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay áreas marcadas.</translation>
     </message>
     <message>
         <source>One area marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una área marcada.</translation>
     </message>
     <message>
         <source>%1 areas marked.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 áreas marcadas.</translation>
     </message>
     <message>
         <source>One is selected: arrows move it, Shift+arrows resize it, Delete removes it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hay una seleccionada: las flechas la mueven, Mayús+flechas cambian su tamaño, Supr la quita.</translation>
     </message>
     <message>
         <source>Drag on the picture or press Insert to add an area; Tab selects the next one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Arrastre sobre la imagen o pulse Insert para añadir un área; Tab selecciona la siguiente.</translation>
     </message>
 </context>
 <context>
     <name>ReviewWorkspace</name>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <source>Recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Grabación</translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Imagen</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Enlace</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencia</translation>
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>en curso</translation>
     </message>
     <message>
         <source>finished, waiting to be sent</source>
-        <translation type="unfinished"></translation>
+        <translation>terminada, esperando el envío</translation>
     </message>
     <message>
         <source>sent</source>
-        <translation type="unfinished"></translation>
+        <translation>enviada</translation>
     </message>
     <message>
         <source>exported</source>
-        <translation type="unfinished"></translation>
+        <translation>exportada</translation>
     </message>
     <message>
         <source>not sent: changed on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>no enviada: cambió en el servidor</translation>
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>cerrada</translation>
     </message>
     <message>
         <source>&lt;b&gt;Finished.&lt;/b&gt; It goes to %1 with the next sync; until then you can reopen it.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Terminada.&lt;/b&gt; Se envía a %1 con la próxima sincronización; hasta entonces puede reabrirla.</translation>
     </message>
     <message>
         <source>Last try: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Último intento: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;Sent&lt;/b&gt; to %1 on %2. It can no longer change.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Enviada&lt;/b&gt; a %1 el %2. Ya no puede cambiar.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Exported&lt;/b&gt; to a review file on %1. It can no longer change; you can export it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Exportada&lt;/b&gt; a un archivo de revisión el %1. Ya no puede cambiar; puede exportarla otra vez.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Not sent:&lt;/b&gt; %1 holds a different version of this review (changed elsewhere). Yours was kept and theirs was not overwritten.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;No enviada:&lt;/b&gt; %1 tiene otra versión de esta revisión (cambiada en otro lugar). La suya se conservó y la otra no se sobrescribió.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Closed:&lt;/b&gt; %1</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Cerrada:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>the submission was decided before this review reached the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>la entrega se decidió antes de que esta revisión llegara al servidor.</translation>
     </message>
     <message>
         <source>Theirs: %1; decision %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>La otra: %1; decisión %2.</translation>
     </message>
     <message>
         <source>Reopen to change it</source>
         <extracomment>Time spent is written at least this often while a review is open.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Reabrir para cambiarla</translation>
     </message>
     <message>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar ahora</translation>
     </message>
     <message>
         <source>Send mine anyway</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviar la mía de todos modos</translation>
     </message>
     <message>
         <source>Replace the server&apos;s version with yours, knowingly</source>
-        <translation type="unfinished"></translation>
+        <translation>Reemplazar la versión del servidor por la suya, a sabiendas</translation>
     </message>
     <message>
         <source>Submission criteria and evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Criterios de entrega y evidencias</translation>
     </message>
     <message>
         <source>The submission is still downloading; it opens here when it has arrived.</source>
-        <translation type="unfinished"></translation>
+        <translation>La entrega todavía se está descargando; se abre aquí cuando llegue.</translation>
     </message>
     <message>
         <source>Submission</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrega</translation>
     </message>
     <message>
         <source>Criterion %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Criterio %1</translation>
     </message>
     <message>
         <source>Written answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta escrita</translation>
     </message>
     <message>
         <source>Written answer · %1 words</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta escrita · %1 palabras</translation>
     </message>
     <message>
         <source>Hidden for a blind review</source>
-        <translation type="unfinished"></translation>
+        <translation>Oculta por revisión anónima</translation>
     </message>
     <message>
         <source>The earner marked this piece as identifying. Show identifying details to see it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quien presenta marcó esta evidencia como identificativa. Muestre los datos identificativos para verla.</translation>
     </message>
     <message>
         <source> · due %1</source>
-        <translation type="unfinished"></translation>
+        <translation> · vence el %1</translation>
     </message>
     <message>
         <source>Attempt %1 · version %2%3 · %4 · time spent %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Intento %1 · versión %2%3 · %4 · tiempo dedicado %5</translation>
     </message>
     <message>
         <source>Earner: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Quien presenta: %1</translation>
     </message>
     <message>
         <source>Blind review: the earner&apos;s name and anything marked as identifying are hidden.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisión anónima: el nombre de quien presenta y todo lo marcado como identificativo están ocultos.</translation>
     </message>
     <message>
         <source>Identifying details are shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se muestran los datos identificativos.</translation>
     </message>
     <message>
         <source>Show identifying details</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrar datos identificativos</translation>
     </message>
     <message>
         <source>Hide identifying details</source>
-        <translation type="unfinished"></translation>
+        <translation>Ocultar datos identificativos</translation>
     </message>
     <message>
         <source>The earner&apos;s caption: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La leyenda de quien presenta: %1</translation>
     </message>
     <message>
         <source>The review is finished and waits in the outbox; it is sent with the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>La revisión está terminada y espera en la bandeja de salida; se envía con la próxima sincronización.</translation>
     </message>
 </context>
 <context>
     <name>ReviewsPage</name>
     <message>
         <source>Open a package…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir un paquete…</translation>
     </message>
     <message>
         <source>Review a submission package someone gave you (a .zip file)</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisar un paquete de entrega que alguien le dio (un archivo .zip)</translation>
     </message>
     <message>
         <source>Submissions to review</source>
-        <translation type="unfinished"></translation>
+        <translation>Entregas por revisar</translation>
     </message>
     <message>
         <source>Nothing to review yet.
@@ -3451,208 +3475,212 @@ Before the lesson, write the teacher&apos;s name, pick the micro-credential and 
 When an issuer assigns you a submission, Sync downloads it here so you can review it without a connection: watch the video, comment on moments, score the rubric.
 
 Someone gave you a package file? Press Open a package… or drop it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay nada que revisar.
+
+Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que la revise sin conexión: vea el video, comente momentos, califique con la rúbrica.
+
+¿Alguien le dio un archivo de paquete? Pulse Abrir un paquete… o suéltelo aquí.</translation>
     </message>
     <message>
         <source>Try a sample submission</source>
-        <translation type="unfinished"></translation>
+        <translation>Probar una entrega de ejemplo</translation>
     </message>
     <message>
         <source>Open a made-up exit-ticket submission with a classroom video to practise on</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir una entrega inventada de boletos de salida con un video de clase para practicar</translation>
     </message>
     <message>
         <source>Pick a submission on the left to review it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Elija una entrega a la izquierda para revisarla.</translation>
     </message>
     <message>
         <source>in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>en curso</translation>
     </message>
     <message>
         <source>finished · waiting to send</source>
-        <translation type="unfinished"></translation>
+        <translation>terminada · esperando el envío</translation>
     </message>
     <message>
         <source>sent ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>enviada ✓</translation>
     </message>
     <message>
         <source>exported ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>exportada ✓</translation>
     </message>
     <message>
         <source>⚠ changed on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ cambió en el servidor</translation>
     </message>
     <message>
         <source>closed</source>
-        <translation type="unfinished"></translation>
+        <translation>cerrada</translation>
     </message>
     <message>
         <source>not started</source>
-        <translation type="unfinished"></translation>
+        <translation>sin empezar</translation>
     </message>
     <message>
         <source>Attempt %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Intento %1</translation>
     </message>
     <message>
         <source>due %1</source>
-        <translation type="unfinished"></translation>
+        <translation>vence el %1</translation>
     </message>
     <message>
         <source>%1/%2 scored</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 calificados</translation>
     </message>
     <message>
         <source>Open a submission package to review</source>
-        <translation type="unfinished"></translation>
+        <translation>Abrir un paquete de entrega para revisarlo</translation>
     </message>
     <message>
         <source>Submission packages (*.zip);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Paquetes de entrega (*.zip);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>Opened for review: %1, attempt %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abierta para revisión: %1, intento %2.</translation>
     </message>
     <message>
         <source>Export the review to a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar la revisión a un archivo</translation>
     </message>
     <message>
         <source>mcdesk review files (*.mcreview)</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivos de revisión de mcdesk (*.mcreview)</translation>
     </message>
     <message>
         <source>The review was saved to %1. Carry it to the issuer; it can no longer change here.</source>
-        <translation type="unfinished"></translation>
+        <translation>La revisión se guardó en %1. Llévela al emisor; aquí ya no puede cambiar.</translation>
     </message>
 </context>
 <context>
     <name>RulesDialog</name>
     <message>
         <source>Recognition rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Reglas de reconocimiento</translation>
     </message>
     <message>
         <source>How your district or state turns micro-credentials into in-service hours. The active rule counts the hours shown in Badges and in transcripts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo su distrito o estado convierte las microcredenciales en horas de formación en servicio. La regla activa cuenta las horas que se muestran en Insignias y en las constancias.</translation>
     </message>
     <message>
         <source>Rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Reglas</translation>
     </message>
     <message>
         <source>New rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regla nueva</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrar</translation>
     </message>
     <message>
         <source>e.g. Riverbend Unified School District</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ej., Distrito Escolar Unificado Riverbend</translation>
     </message>
     <message>
         <source>Use the hours each micro-credential&apos;s catalog entry gives</source>
-        <translation type="unfinished"></translation>
+        <translation>Usar las horas que indica el catálogo para cada microcredencial</translation>
     </message>
     <message>
         <source> hours</source>
-        <translation type="unfinished"></translation>
+        <translation> horas</translation>
     </message>
     <message>
         <source>At most</source>
-        <translation type="unfinished"></translation>
+        <translation>Como máximo</translation>
     </message>
     <message>
         <source> hours a year</source>
-        <translation type="unfinished"></translation>
+        <translation> horas al año</translation>
     </message>
     <message>
         <source>Count only credentials that verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Contar solo las credenciales verificadas</translation>
     </message>
     <message>
         <source>Active (the rule used for hours)</source>
-        <translation type="unfinished"></translation>
+        <translation>Activa (la regla usada para las horas)</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre</translation>
     </message>
     <message>
         <source>Per micro-credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Por microcredencial</translation>
     </message>
     <message>
         <source>Cap</source>
-        <translation type="unfinished"></translation>
+        <translation>Límite</translation>
     </message>
     <message>
         <source>Save rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardar la regla</translation>
     </message>
     <message>
         <source>(active)</source>
-        <translation type="unfinished"></translation>
+        <translation>(activa)</translation>
     </message>
     <message>
         <source>Give the rule a name, e.g. your district&apos;s.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dele un nombre a la regla, p. ej., el de su distrito.</translation>
     </message>
 </context>
 <context>
     <name>ScoringPanel</name>
     <message>
         <source>&lt;b&gt;Rubric&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Rúbrica&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Rubric&lt;/b&gt; — %1 criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Rúbrica&lt;/b&gt; — %1 criterios</translation>
     </message>
     <message>
         <source>&lt;b&gt;Rubric&lt;/b&gt; — this micro-credential&apos;s rubric is not in your catalog.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Rúbrica&lt;/b&gt; — la rúbrica de esta microcredencial no está en su catálogo.</translation>
     </message>
 </context>
 <context>
     <name>ServerDialog</name>
     <message>
         <source>Sign in again</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión de nuevo</translation>
     </message>
     <message>
         <source>Add a server</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un servidor</translation>
     </message>
     <message>
         <source>Your program coordinator gives you the server&apos;s address and a token. The token is kept in your computer&apos;s keyring, never in the portfolio.</source>
-        <translation type="unfinished"></translation>
+        <translation>El coordinador de su programa le da la dirección del servidor y un token. El token se guarda en el llavero de su computadora, nunca en el portafolio.</translation>
     </message>
     <message>
         <source>a short name, e.g. riverbend</source>
-        <translation type="unfinished"></translation>
+        <translation>un nombre corto, p. ej., riverbend</translation>
     </message>
     <message>
         <source>Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Token</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nombre:</translation>
     </message>
     <message>
         <source>&amp;Address:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dirección:</translation>
     </message>
     <message>
         <source>&amp;Token:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Token:</translation>
     </message>
 </context>
 <context>
@@ -3660,357 +3688,357 @@ Someone gave you a package file? Press Open a package… or drop it here.</sourc
     <message>
         <source>Reviews side by side</source>
         <extracomment>A comment was double-clicked: its id (to play the evidence at it).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Revisiones lado a lado</translation>
     </message>
     <message>
         <source>&lt;span style=&apos;background:#f6d58c&apos;&gt;&amp;nbsp;amber&amp;nbsp;&lt;/span&gt; the assessors fall on both sides of the passing level &amp;nbsp; &lt;span style=&apos;background:#e8eef8&apos;&gt;&amp;nbsp;blue&amp;nbsp;&lt;/span&gt; different levels</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&apos;background:#f6d58c&apos;&gt;&amp;nbsp;ámbar&amp;nbsp;&lt;/span&gt; los evaluadores quedan a ambos lados del nivel aprobatorio &amp;nbsp; &lt;span style=&apos;background:#e8eef8&apos;&gt;&amp;nbsp;azul&amp;nbsp;&lt;/span&gt; niveles distintos</translation>
     </message>
     <message>
         <source>Comments of the reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentarios de las revisiones</translation>
     </message>
     <message>
         <source>Moment</source>
-        <translation type="unfinished"></translation>
+        <translation>Momento</translation>
     </message>
     <message>
         <source>Comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentario</translation>
     </message>
     <message>
         <source>Double-click a comment to see the evidence at it</source>
-        <translation type="unfinished"></translation>
+        <translation>Haga doble clic en un comentario para ver la evidencia en ese punto</translation>
     </message>
     <message>
         <source>Reconciled</source>
-        <translation type="unfinished"></translation>
+        <translation>Conciliado</translation>
     </message>
     <message>
         <source>not scored</source>
-        <translation type="unfinished"></translation>
+        <translation>sin calificar</translation>
     </message>
     <message>
         <source>expert</source>
-        <translation type="unfinished"></translation>
+        <translation>experto</translation>
     </message>
     <message>
         <source>peer</source>
-        <translation type="unfinished"></translation>
+        <translation>par</translation>
     </message>
     <message>
         <source>called in</source>
-        <translation type="unfinished"></translation>
+        <translation>convocado</translation>
     </message>
     <message>
         <source>review not in yet</source>
-        <translation type="unfinished"></translation>
+        <translation>revisión todavía no recibida</translation>
     </message>
     <message>
         <source>earned</source>
-        <translation type="unfinished"></translation>
+        <translation>obtenida</translation>
     </message>
     <message>
         <source>not yet</source>
-        <translation type="unfinished"></translation>
+        <translation>todavía no</translation>
     </message>
     <message>
         <source>no comment</source>
-        <translation type="unfinished"></translation>
+        <translation>sin comentarios</translation>
     </message>
     <message>
         <source>1 comment</source>
-        <translation type="unfinished"></translation>
+        <translation>1 comentario</translation>
     </message>
     <message>
         <source>%1 comments</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 comentarios</translation>
     </message>
     <message>
         <source>%1 — says %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — dice %2</translation>
     </message>
     <message>
         <source>against the rule: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>en contra de la regla: %1</translation>
     </message>
 </context>
 <context>
     <name>StackCard</name>
     <message>
         <source>%1 of %2 earned</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de %2 obtenidas</translation>
     </message>
     <message>
         <source>stack complete</source>
-        <translation type="unfinished"></translation>
+        <translation>serie completa</translation>
     </message>
     <message>
         <source>stack badge received</source>
-        <translation type="unfinished"></translation>
+        <translation>insignia de la serie recibida</translation>
     </message>
     <message>
         <source>Progress in %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Progreso en %1</translation>
     </message>
     <message>
         <source>a draft in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>un borrador en curso</translation>
     </message>
     <message>
         <source>submitted, in review</source>
-        <translation type="unfinished"></translation>
+        <translation>entregada, en revisión</translation>
     </message>
     <message>
         <source>“not yet”: resubmit</source>
-        <translation type="unfinished"></translation>
+        <translation>«todavía no»: vuelva a presentarla</translation>
     </message>
     <message>
         <source>This stack has no micro-credentials in your catalog yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta serie todavía no tiene microcredenciales en su catálogo.</translation>
     </message>
 </context>
 <context>
     <name>StacksView</name>
     <message>
         <source>No stacks in your catalog yet. Stacks group micro-credentials; when you earn every member of one, the issuer can award the whole stack.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay series en su catálogo. Las series agrupan microcredenciales; cuando obtiene todas las de una, el emisor puede otorgar la serie completa.</translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
         <source>Servers</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidores</translation>
     </message>
     <message>
         <source>Add a server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadir un servidor…</translation>
     </message>
     <message>
         <source>Sign in again…</source>
-        <translation type="unfinished"></translation>
+        <translation>Iniciar sesión de nuevo…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitar</translation>
     </message>
     <message>
         <source>&lt;b&gt;Issuing servers&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Servidores emisores&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Sync now (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar ahora (F5)</translation>
     </message>
     <message>
         <source>Pause sending</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausar el envío</translation>
     </message>
     <message>
         <source>On a metered network, hold uploads over %1 MB</source>
-        <translation type="unfinished"></translation>
+        <translation>En una red con datos medidos, retener las subidas de más de %1 MB</translation>
     </message>
     <message>
         <source>On a phone hotspot or another network that counts data, big videos wait for the school&apos;s or home network; small things still go.</source>
-        <translation type="unfinished"></translation>
+        <translation>En un punto de acceso del teléfono u otra red que cuenta los datos, los videos grandes esperan a la red de la escuela o de casa; las cosas pequeñas se envían igual.</translation>
     </message>
     <message>
         <source>Submission</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrega</translation>
     </message>
     <message>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Servidor</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>Estado</translation>
     </message>
     <message>
         <source>Sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviado</translation>
     </message>
     <message>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Qué pasó</translation>
     </message>
     <message>
         <source>Outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Bandeja de salida</translation>
     </message>
     <message>
         <source>Nothing to send yet. When a draft is ready, press Send in Drafts: it waits here and goes out whenever a connection exists, even in pieces over several days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Todavía no hay nada que enviar. Cuando un borrador esté listo, pulse Enviar en Borradores: espera aquí y sale cuando haya conexión, aunque sea por partes durante varios días.</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nunca</translation>
     </message>
     <message>
         <source>last sync: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>última sincronización: %1</translation>
     </message>
     <message>
         <source>⚠ needs you to sign in again</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ necesita que inicie sesión de nuevo</translation>
     </message>
     <message>
         <source> · %1/s · %2 left</source>
-        <translation type="unfinished"></translation>
+        <translation> · %1/s · faltan %2</translation>
     </message>
     <message>
         <source>Trying again at %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se vuelve a intentar a las %1.</translation>
     </message>
     <message>
         <source>review, waiting to send</source>
-        <translation type="unfinished"></translation>
+        <translation>revisión, esperando el envío</translation>
     </message>
     <message>
         <source>review: changed on the server</source>
-        <translation type="unfinished"></translation>
+        <translation>revisión: cambió en el servidor</translation>
     </message>
     <message>
         <source>Review of %1, attempt %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisión de %1, intento %2</translation>
     </message>
     <message>
         <source>Open it in Reviews to choose what to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ábrala en Revisiones para elegir qué hacer.</translation>
     </message>
     <message>
         <source>Offline: no server yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Sin conexión: todavía no hay servidor</translation>
     </message>
     <message>
         <source>Sending: %1 %</source>
-        <translation type="unfinished"></translation>
+        <translation>Enviando: %1 %</translation>
     </message>
     <message>
         <source>%1 need(s) you: see Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 necesita(n) su atención: vea Sincronizar</translation>
     </message>
     <message>
         <source> (paused)</source>
-        <translation type="unfinished"></translation>
+        <translation> (en pausa)</translation>
     </message>
     <message>
         <source>Queued: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En cola: %1</translation>
     </message>
     <message>
         <source>All sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Todo enviado</translation>
     </message>
     <message>
         <source>Add the server your program uses first (Add a server…).</source>
-        <translation type="unfinished"></translation>
+        <translation>Añada primero el servidor que usa su programa (Añadir un servidor…).</translation>
     </message>
     <message>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizando…</translation>
     </message>
     <message>
         <source>Reviews: %1 new submission(s) to review, %2 review(s) sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisiones: %1 entrega(s) nueva(s) por revisar, %2 revisión(es) enviada(s).</translation>
     </message>
     <message>
         <source>Sync finished: everything that could go went.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronización terminada: se envió todo lo que se podía enviar.</translation>
     </message>
     <message>
         <source>The server needs you to sign in again: Sync › Sign in again…</source>
-        <translation type="unfinished"></translation>
+        <translation>El servidor necesita que inicie sesión de nuevo: Sincronizar › Iniciar sesión de nuevo…</translation>
     </message>
     <message>
         <source>Sync paused; it goes on from where it stopped next time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronización en pausa; la próxima vez sigue donde se detuvo.</translation>
     </message>
     <message>
         <source>in a file only you can read</source>
-        <translation type="unfinished"></translation>
+        <translation>en un archivo que solo usted puede leer</translation>
     </message>
     <message>
         <source>in your keyring</source>
-        <translation type="unfinished"></translation>
+        <translation>en su llavero</translation>
     </message>
     <message>
         <source>Saved “%1”. Its token is %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se guardó «%1». Su token está %2.</translation>
     </message>
     <message>
         <source>Send over plain http?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Enviar por http sin cifrar?</translation>
     </message>
     <message>
         <source>Keep the token in a file?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Guardar el token en un archivo?</translation>
     </message>
     <message>
         <source>This token belongs to an account that works as “%1” on “%2”: mcdesk now works that way too (change it under Working as).</source>
-        <translation type="unfinished"></translation>
+        <translation>Este token pertenece a una cuenta que trabaja como «%1» en «%2»: mcdesk ahora trabaja así también (puede cambiarlo en Trabajando como).</translation>
     </message>
     <message>
         <source>The draft is in the outbox; it goes out now, or whenever a connection exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>El borrador está en la bandeja de salida; sale ahora o cuando haya conexión.</translation>
     </message>
 </context>
 <context>
     <name>TextCard</name>
     <message>
         <source>Answer: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Respuesta: %1</translation>
     </message>
     <message>
         <source>Earlier versions…</source>
-        <translation type="unfinished"></translation>
+        <translation>Versiones anteriores…</translation>
     </message>
 </context>
 <context>
     <name>TextPreview</name>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto</translation>
     </message>
 </context>
 <context>
     <name>TranscriptDialog</name>
     <message>
         <source>Transcript of in-service hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Constancia de horas de formación en servicio</translation>
     </message>
     <message>
         <source>Spreadsheet (CSV)</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoja de cálculo (CSV)</translation>
     </message>
     <message>
         <source>Document to print or send (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Documento para imprimir o enviar (PDF)</translation>
     </message>
     <message>
         <source>Hours are counted under %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Las horas se cuentan según %1.</translation>
     </message>
     <message>
         <source>No recognition rule is set, so the transcript counts no hours. Set one with Recognition rules…</source>
-        <translation type="unfinished"></translation>
+        <translation>No hay ninguna regla de reconocimiento, así que la constancia no cuenta horas. Defina una con Reglas de reconocimiento…</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta</translation>
     </message>
     <message>
         <source>As</source>
-        <translation type="unfinished"></translation>
+        <translation>Como</translation>
     </message>
     <message>
         <source>The range ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>El período termina antes de empezar.</translation>
     </message>
 </context>
 <context>
@@ -4018,1003 +4046,1004 @@ Someone gave you a package file? Press Open a package… or drop it here.</sourc
     <message>
         <source>Trim video</source>
         <extracomment>The shortest clip the dialog allows, in seconds.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Recortar el video</translation>
     </message>
     <message>
         <source>Keep only the part of “%1” you need. mcdesk makes a new, shorter copy; your original stays untouched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserve solo la parte de «%1» que necesita. mcdesk hace una copia nueva y más corta; su original queda intacto.</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>Inicio</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Fin</translation>
     </message>
     <message>
         <source>hours:minutes:seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>horas:minutos:segundos</translation>
     </message>
     <message>
         <source>minutes:seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>minutos:segundos</translation>
     </message>
     <message>
         <source>From the beginning</source>
-        <translation type="unfinished"></translation>
+        <translation>Desde el principio</translation>
     </message>
     <message>
         <source>To the end</source>
-        <translation type="unfinished"></translation>
+        <translation>Hasta el final</translation>
     </message>
     <message>
         <source>&amp;Start at:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Empezar en:</translation>
     </message>
     <message>
         <source>&amp;End at:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Terminar en:</translation>
     </message>
     <message>
         <source>Make trimmed copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Hacer copia recortada</translation>
     </message>
     <message>
         <source>mcdesk does not know how long this video is, so it cannot trim it. Check the portfolio, or add the video again.</source>
-        <translation type="unfinished"></translation>
+        <translation>mcdesk no sabe cuánto dura este video, así que no puede recortarlo. Revise el portafolio o añada el video otra vez.</translation>
     </message>
     <message>
         <source>The end must be at least one second after the start.</source>
-        <translation type="unfinished"></translation>
+        <translation>El final debe estar al menos un segundo después del inicio.</translation>
     </message>
     <message>
         <source>The whole video is chosen (%1): move the start or the end to cut something off.</source>
-        <translation type="unfinished"></translation>
+        <translation>Está elegido todo el video (%1): mueva el inicio o el final para cortar algo.</translation>
     </message>
     <message>
         <source>The new video will be %1 long (the original is %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>El video nuevo durará %1 (el original dura %2).</translation>
     </message>
 </context>
 <context>
     <name>VerifyDialog</name>
     <message>
         <source>Verify a credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificar una credencial</translation>
     </message>
     <message>
         <source>Drop badge files or folders here: .json, .jwt, or badge pictures (.png, .svg) with the credential inside.
 Each is checked offline: its signature, its issuer&apos;s key and its dates. Nothing is added to your portfolio.</source>
-        <translation type="unfinished"></translation>
+        <translation>Suelte aquí archivos o carpetas de insignias: .json, .jwt, o imágenes de insignias (.png, .svg) con la credencial dentro.
+Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fechas. No se añade nada a su portafolio.</translation>
     </message>
     <message>
         <source>Choose files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir archivos…</translation>
     </message>
     <message>
         <source>Choose a folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir una carpeta…</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Vaciar</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Archivo</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Resultado</translation>
     </message>
     <message>
         <source>Micro-credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Microcredencial</translation>
     </message>
     <message>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Por qué</translation>
     </message>
     <message>
         <source>Credentials to verify</source>
-        <translation type="unfinished"></translation>
+        <translation>Credenciales que verificar</translation>
     </message>
     <message>
         <source>Badges and credentials (*.json *.jsonld *.jwt *.jws *.png *.svg);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Insignias y credenciales (*.json *.jsonld *.jwt *.jws *.png *.svg);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>A folder of credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Una carpeta de credenciales</translation>
     </message>
     <message>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisando…</translation>
     </message>
     <message>
         <source>The files could not be checked: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron comprobar los archivos: %1</translation>
     </message>
     <message>
         <source>No credential files were found there.</source>
-        <translation type="unfinished"></translation>
+        <translation>No se encontraron archivos de credenciales allí.</translation>
     </message>
     <message>
         <source>✓ Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Verificada</translation>
     </message>
     <message>
         <source>? Needs a network check</source>
-        <translation type="unfinished"></translation>
+        <translation>? Necesita una comprobación en línea</translation>
     </message>
     <message>
         <source>✗ Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ No válida</translation>
     </message>
     <message>
         <source>The signature matches its issuer and the dates are valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>La firma coincide con su emisor y las fechas son válidas.</translation>
     </message>
     <message>
         <source>Note: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nota: %1</translation>
     </message>
     <message>
         <source>%1 checked: %2 verified, %3 need a network check, %4 failed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 comprobadas: %2 verificadas, %3 necesitan una comprobación en línea, %4 no válidas</translation>
     </message>
 </context>
 <context>
     <name>VideoPreview</name>
     <message>
         <source>Video</source>
-        <translation type="unfinished"></translation>
+        <translation>Video</translation>
     </message>
     <message>
         <source>Play or pause (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Reproducir o pausar (Espacio)</translation>
     </message>
     <message>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>Posición</translation>
     </message>
     <message>
         <source>Playback speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Velocidad de reproducción</translation>
     </message>
 </context>
 <context>
     <name>_Plain</name>
     <message>
         <source>Text of the piece</source>
-        <translation type="unfinished"></translation>
+        <translation>Texto de la evidencia</translation>
     </message>
     <message>
         <source>Comment on the whole piece</source>
-        <translation type="unfinished"></translation>
+        <translation>Comentar toda la evidencia</translation>
     </message>
 </context>
 <context>
     <name>annotation</name>
     <message>
         <source>Opening a picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo una imagen</translation>
     </message>
 </context>
 <context>
     <name>assessors</name>
     <message>
         <source>Reading the assessors</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo los evaluadores</translation>
     </message>
 </context>
 <context>
     <name>badges</name>
     <message>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificada</translation>
     </message>
     <message>
         <source>Needs a network check</source>
-        <translation type="unfinished"></translation>
+        <translation>Necesita una comprobación en línea</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>No válida</translation>
     </message>
     <message>
         <source>Reading your badges</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo sus insignias</translation>
     </message>
     <message>
         <source>Importing credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando credenciales</translation>
     </message>
     <message>
         <source>Verifying the credential again</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando la credencial de nuevo</translation>
     </message>
     <message>
         <source>Sharing the badge</source>
-        <translation type="unfinished"></translation>
+        <translation>Compartiendo la insignia</translation>
     </message>
     <message>
         <source>Writing the transcript</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo la constancia</translation>
     </message>
     <message>
         <source>Reading recognition rules</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo las reglas de reconocimiento</translation>
     </message>
     <message>
         <source>Saving the recognition rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando la regla de reconocimiento</translation>
     </message>
     <message>
         <source>Deleting the recognition rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrando la regla de reconocimiento</translation>
     </message>
 </context>
 <context>
     <name>catalog</name>
     <message>
         <source>Loading the catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando el catálogo</translation>
     </message>
     <message>
         <source>Searching the catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando en el catálogo</translation>
     </message>
     <message>
         <source>Opening a micro-credential</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo una microcredencial</translation>
     </message>
     <message>
         <source>Importing a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando un archivo</translation>
     </message>
     <message>
         <source>Importing %1 files</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando %1 archivos</translation>
     </message>
 </context>
 <context>
     <name>coaching</name>
     <message>
         <source>Loading drafts to coach</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando los borradores para acompañar</translation>
     </message>
     <message>
         <source>Opening the draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo el borrador</translation>
     </message>
     <message>
         <source>Saving the comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando el comentario</translation>
     </message>
     <message>
         <source>Deleting the comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrando el comentario</translation>
     </message>
     <message>
         <source>Saving the practice score</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando la puntuación de práctica</translation>
     </message>
     <message>
         <source>Writing the exchange bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo el paquete de intercambio</translation>
     </message>
     <message>
         <source>Importing the exchange bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando el paquete de intercambio</translation>
     </message>
 </context>
 <context>
     <name>decide</name>
     <message>
         <source>Reading the submissions waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo las entregas en espera</translation>
     </message>
     <message>
         <source>Reading the reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo las revisiones</translation>
     </message>
     <message>
         <source>This comment points to no piece of evidence.</source>
-        <translation type="unfinished"></translation>
+        <translation>Este comentario no apunta a ninguna evidencia.</translation>
     </message>
     <message>
         <source>The submission&apos;s files are not on this computer yet: sync, then try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los archivos de la entrega todavía no están en esta computadora: sincronice y vuelva a intentarlo.</translation>
     </message>
     <message>
         <source>The piece this comment points to is not in the submission.</source>
-        <translation type="unfinished"></translation>
+        <translation>La evidencia a la que apunta este comentario no está en la entrega.</translation>
     </message>
     <message>
         <source>Opening the evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo la evidencia</translation>
     </message>
     <message>
         <source>Queueing the decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Poniendo la decisión en cola</translation>
     </message>
 </context>
 <context>
     <name>drafts</name>
     <message>
         <source>Reading your coach&apos;s feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo la retroalimentación de su mentor</translation>
     </message>
     <message>
         <source>Taking the suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>Aplicando la sugerencia</translation>
     </message>
     <message>
         <source>Loading drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando los borradores</translation>
     </message>
     <message>
         <source>Opening a draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo un borrador</translation>
     </message>
     <message>
         <source>Checking the draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisando el borrador</translation>
     </message>
     <message>
         <source>Loading the catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando el catálogo</translation>
     </message>
     <message>
         <source>Loading earlier versions</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando versiones anteriores</translation>
     </message>
     <message>
         <source>Reading the assessors&apos; comments</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo los comentarios de los evaluadores</translation>
     </message>
     <message>
         <source>Starting a draft</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezando un borrador</translation>
     </message>
     <message>
         <source>Starting the next attempt</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezando el siguiente intento</translation>
     </message>
     <message>
         <source>Restoring a version</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurando una versión</translation>
     </message>
     <message>
         <source>Saving your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando su respuesta</translation>
     </message>
     <message>
         <source>Attaching evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Adjuntando evidencias</translation>
     </message>
     <message>
         <source>Removing evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitando evidencias</translation>
     </message>
     <message>
         <source>Reordering</source>
-        <translation type="unfinished"></translation>
+        <translation>Reordenando</translation>
     </message>
     <message>
         <source>Saving the caption</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando la leyenda</translation>
     </message>
     <message>
         <source>Saving your self-assessment</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando su autoevaluación</translation>
     </message>
     <message>
         <source>Building the package</source>
-        <translation type="unfinished"></translation>
+        <translation>Creando el paquete</translation>
     </message>
     <message>
         <source>Opening the package</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo el paquete</translation>
     </message>
     <message>
         <source>Importing the review</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando la revisión</translation>
     </message>
 </context>
 <context>
     <name>evidence</name>
     <message>
         <source>Loading evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando las evidencias</translation>
     </message>
     <message>
         <source>Reading where evidence is used</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando dónde se usan las evidencias</translation>
     </message>
     <message>
         <source>Loading a picture</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando una imagen</translation>
     </message>
     <message>
         <source>Opening a photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo una foto</translation>
     </message>
     <message>
         <source>Reading a document</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo un documento</translation>
     </message>
     <message>
         <source>Checking privacy</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisando la privacidad</translation>
     </message>
     <message>
         <source>Opening the photo</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo la foto</translation>
     </message>
     <message>
         <source>Looking for faces in “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando caras en «%1»</translation>
     </message>
     <message>
         <source>Showing a frame of “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Mostrando un fotograma de «%1»</translation>
     </message>
     <message>
         <source>Renaming</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiando el nombre</translation>
     </message>
     <message>
         <source>Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando</translation>
     </message>
     <message>
         <source>Saving tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando las etiquetas</translation>
     </message>
     <message>
         <source>Saving consent</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando el consentimiento</translation>
     </message>
     <message>
         <source>Saving who the piece shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando a quién muestra la evidencia</translation>
     </message>
     <message>
         <source>Saving your writing</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando su escrito</translation>
     </message>
     <message>
         <source>Moving to trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Moviendo a la papelera</translation>
     </message>
     <message>
         <source>Adding evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadiendo evidencias</translation>
     </message>
     <message>
         <source>Adding a link</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadiendo un enlace</translation>
     </message>
     <message>
         <source>Starting new writing</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezando un escrito nuevo</translation>
     </message>
     <message>
         <source>Adding a name to the privacy list</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadiendo un nombre a la lista de privacidad</translation>
     </message>
     <message>
         <source>Removing a name from the privacy list</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitando un nombre de la lista de privacidad</translation>
     </message>
 </context>
 <context>
     <name>exchange</name>
     <message>
         <source>Importing the exchange bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Importando el paquete de intercambio</translation>
     </message>
     <message>
         <source>Writing the bundle for your coach</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo el paquete para su mentor</translation>
     </message>
     <message>
         <source>Listing drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Listando los borradores</translation>
     </message>
     <message>
         <source>Import an e&amp;xchange bundle…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar un paquete de &amp;intercambio…</translation>
     </message>
     <message>
         <source>Evidence, observation notes or coaching from another portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencias, notas de observación o mentoría de otro portafolio</translation>
     </message>
     <message>
         <source>Export for my &amp;coach…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar para mi &amp;mentor…</translation>
     </message>
     <message>
         <source>Import an exchange bundle</source>
-        <translation type="unfinished"></translation>
+        <translation>Importar un paquete de intercambio</translation>
     </message>
     <message>
         <source>Imported {file}: {added} evidence added, {already} already here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se importó {file}: {added} evidencias añadidas, {already} ya estaban aquí.</translation>
     </message>
     <message>
         <source>{count} notes were edited on both sides: both versions are kept for you to choose in Observe.</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} notas se editaron en ambos lados: se conservan las dos versiones para que elija en Observar.</translation>
     </message>
     <message>
         <source>Start a draft first: your coach comments on a draft.</source>
-        <translation type="unfinished"></translation>
+        <translation>Empiece primero un borrador: su mentor comenta un borrador.</translation>
     </message>
     <message>
         <source>{mc}, attempt {attempt}</source>
-        <translation type="unfinished"></translation>
+        <translation>{mc}, intento {attempt}</translation>
     </message>
     <message>
         <source>Export for my coach</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportar para mi mentor</translation>
     </message>
     <message>
         <source>Which draft should your coach see?</source>
-        <translation type="unfinished"></translation>
+        <translation>¿Qué borrador debe ver su mentor?</translation>
     </message>
     <message>
         <source>Wrote {file} with the draft and {count} pieces of evidence: give it to your coach.</source>
-        <translation type="unfinished"></translation>
+        <translation>Se escribió {file} con el borrador y {count} evidencias: entrégueselo a su mentor.</translation>
     </message>
 </context>
 <context>
     <name>mc</name>
     <message>
         <source>video</source>
-        <translation type="unfinished"></translation>
+        <translation>video</translation>
     </message>
     <message>
         <source>audio recording</source>
-        <translation type="unfinished"></translation>
+        <translation>grabación de audio</translation>
     </message>
     <message>
         <source>photo or image</source>
-        <translation type="unfinished"></translation>
+        <translation>foto o imagen</translation>
     </message>
     <message>
         <source>document</source>
-        <translation type="unfinished"></translation>
+        <translation>documento</translation>
     </message>
     <message>
         <source>written text</source>
-        <translation type="unfinished"></translation>
+        <translation>texto escrito</translation>
     </message>
     <message>
         <source>link</source>
-        <translation type="unfinished"></translation>
+        <translation>enlace</translation>
     </message>
     <message>
         <source>%n min</source>
-        <translation type="unfinished"></translation>
+        <translation>%n min</translation>
     </message>
     <message>
         <source>%n s</source>
-        <translation type="unfinished"></translation>
+        <translation>%n s</translation>
     </message>
     <message>
         <source>written answer, %1–%2 words</source>
-        <translation type="unfinished"></translation>
+        <translation>respuesta escrita, de %1 a %2 palabras</translation>
     </message>
     <message>
         <source>written answer, up to %1 words</source>
-        <translation type="unfinished"></translation>
+        <translation>respuesta escrita, hasta %1 palabras</translation>
     </message>
     <message>
         <source>written answer, at least %1 words</source>
-        <translation type="unfinished"></translation>
+        <translation>respuesta escrita, al menos %1 palabras</translation>
     </message>
     <message>
         <source>written answer</source>
-        <translation type="unfinished"></translation>
+        <translation>respuesta escrita</translation>
     </message>
     <message>
         <source> or </source>
-        <translation type="unfinished"></translation>
+        <translation> o </translation>
     </message>
     <message>
         <source>evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>evidencia</translation>
     </message>
     <message>
         <source>at least %1 × </source>
-        <translation type="unfinished"></translation>
+        <translation>al menos %1 × </translation>
     </message>
     <message>
         <source>up to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>hasta %1</translation>
     </message>
     <message>
         <source>files up to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>archivos de hasta %1</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>opcional</translation>
     </message>
     <message>
         <source>version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>versión %1</translation>
     </message>
     <message>
         <source>%1 in-service hours</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 horas de formación en servicio</translation>
     </message>
     <message>
         <source>This is an older version, kept for drafts that use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Esta es una versión anterior, que se conserva para los borradores que la usan.</translation>
     </message>
     <message>
         <source>The issuer has not published these parts yet: %1. You can read the criteria and rubric below, but not start a draft for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>El emisor todavía no ha publicado estas partes: %1. Puede leer los criterios y la rúbrica de abajo, pero no empezar un borrador para ella.</translation>
     </message>
     <message>
         <source>Missing</source>
-        <translation type="unfinished"></translation>
+        <translation>Falta</translation>
     </message>
     <message>
         <source>Competency</source>
-        <translation type="unfinished"></translation>
+        <translation>Competencia</translation>
     </message>
     <message>
         <source>Key method</source>
-        <translation type="unfinished"></translation>
+        <translation>Método clave</translation>
     </message>
     <message>
         <source>Method components</source>
-        <translation type="unfinished"></translation>
+        <translation>Componentes del método</translation>
     </message>
     <message>
         <source>Research and resources</source>
-        <translation type="unfinished"></translation>
+        <translation>Investigación y recursos</translation>
     </message>
     <message>
         <source>Submission criteria</source>
-        <translation type="unfinished"></translation>
+        <translation>Criterios de entrega</translation>
     </message>
     <message>
         <source>Scoring rubric</source>
-        <translation type="unfinished"></translation>
+        <translation>Rúbrica de calificación</translation>
     </message>
     <message>
         <source>How to earn it</source>
-        <translation type="unfinished"></translation>
+        <translation>Cómo obtenerla</translation>
     </message>
     <message>
         <source>Part of the stack “%1”, %2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Parte de la serie «%1», %2 de %3</translation>
     </message>
     <message>
         <source>judged by “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>evaluada según «%1»</translation>
     </message>
     <message>
         <source>Levels run from lowest to highest. The passing level of each criterion is marked ✓; a submission is earned when every criterion reaches its passing level, otherwise it is “not yet”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Los niveles van del más bajo al más alto. El nivel aprobatorio de cada criterio está marcado con ✓; una entrega se obtiene cuando cada criterio alcanza su nivel aprobatorio; si no, es «todavía no».</translation>
     </message>
     <message>
         <source>passing</source>
-        <translation type="unfinished"></translation>
+        <translation>aprobatorio</translation>
     </message>
 </context>
 <context>
     <name>observe</name>
     <message>
         <source>Loading observations</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando las observaciones</translation>
     </message>
     <message>
         <source>Loading the observation</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando la observación</translation>
     </message>
     <message>
         <source>Finding videos</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando videos</translation>
     </message>
     <message>
         <source>Starting the observation</source>
-        <translation type="unfinished"></translation>
+        <translation>Empezando la observación</translation>
     </message>
     <message>
         <source>Saving the note</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando la nota</translation>
     </message>
     <message>
         <source>Saving the look-for</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando el indicador</translation>
     </message>
     <message>
         <source>Tagging the note</source>
-        <translation type="unfinished"></translation>
+        <translation>Etiquetando la nota</translation>
     </message>
     <message>
         <source>Keeping this version</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservando esta versión</translation>
     </message>
     <message>
         <source>Adding the lesson video</source>
-        <translation type="unfinished"></translation>
+        <translation>Añadiendo el video de la clase</translation>
     </message>
     <message>
         <source>Lining the notes up with the video</source>
-        <translation type="unfinished"></translation>
+        <translation>Alineando las notas con el video</translation>
     </message>
     <message>
         <source>Making the clips</source>
-        <translation type="unfinished"></translation>
+        <translation>Haciendo los fragmentos</translation>
     </message>
     <message>
         <source>Opening the video</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo el video</translation>
     </message>
     <message>
         <source>Writing the bundle for the teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Escribiendo el paquete para el docente</translation>
     </message>
     <message>
         <source>Saving what you are typing</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando lo que escribe</translation>
     </message>
 </context>
 <context>
     <name>owner</name>
     <message>
         <source>Zoom out (Ctrl+-)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alejar (Ctrl+-)</translation>
     </message>
     <message>
         <source>Zoom in (Ctrl+=)</source>
-        <translation type="unfinished"></translation>
+        <translation>Acercar (Ctrl+=)</translation>
     </message>
 </context>
 <context>
     <name>places</name>
     <message>
         <source>Catalog</source>
-        <translation type="unfinished"></translation>
+        <translation>Catálogo</translation>
     </message>
     <message>
         <source>Evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Evidencia</translation>
     </message>
     <message>
         <source>Drafts</source>
-        <translation type="unfinished"></translation>
+        <translation>Borradores</translation>
     </message>
     <message>
         <source>Reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisiones</translation>
     </message>
     <message>
         <source>Decide</source>
-        <translation type="unfinished"></translation>
+        <translation>Decidir</translation>
     </message>
     <message>
         <source>Assessors</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluadores</translation>
     </message>
     <message>
         <source>Badges</source>
-        <translation type="unfinished"></translation>
+        <translation>Insignias</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizar</translation>
     </message>
     <message>
         <source>Observe</source>
-        <translation type="unfinished"></translation>
+        <translation>Observar</translation>
     </message>
     <message>
         <source>Coaching</source>
-        <translation type="unfinished"></translation>
+        <translation>Mentoría</translation>
     </message>
 </context>
 <context>
     <name>provenance</name>
     <message>
         <source>teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>docente</translation>
     </message>
     <message>
         <source>coach</source>
-        <translation type="unfinished"></translation>
+        <translation>mentor</translation>
     </message>
     <message>
         <source>assessor</source>
-        <translation type="unfinished"></translation>
+        <translation>evaluador</translation>
     </message>
     <message>
         <source>issuer staff</source>
-        <translation type="unfinished"></translation>
+        <translation>personal del emisor</translation>
     </message>
     <message>
         <source>someone</source>
-        <translation type="unfinished"></translation>
+        <translation>alguien</translation>
     </message>
     <message>
         <source>Written by {who} ({role}), {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Escrito por {who} ({role}), {day}</translation>
     </message>
     <message>
         <source>Captured by {who} ({role}), {day}</source>
-        <translation type="unfinished"></translation>
+        <translation>Grabado por {who} ({role}), {day}</translation>
     </message>
     <message>
         <source>, on {portfolio}</source>
-        <translation type="unfinished"></translation>
+        <translation>, en {portfolio}</translation>
     </message>
 </context>
 <context>
     <name>reviews</name>
     <message>
         <source>Loading reviews</source>
-        <translation type="unfinished"></translation>
+        <translation>Cargando las revisiones</translation>
     </message>
     <message>
         <source>Opening a review</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo una revisión</translation>
     </message>
     <message>
         <source>Opening %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo %1</translation>
     </message>
     <message>
         <source>Making a sample submission</source>
-        <translation type="unfinished"></translation>
+        <translation>Haciendo una entrega de ejemplo</translation>
     </message>
     <message>
         <source>Exporting the review</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportando la revisión</translation>
     </message>
     <message>
         <source>Saving a score</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando una calificación</translation>
     </message>
     <message>
         <source>Saving feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando la retroalimentación</translation>
     </message>
     <message>
         <source>Saving the decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando la decisión</translation>
     </message>
     <message>
         <source>Saving a comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando un comentario</translation>
     </message>
     <message>
         <source>Deleting a comment</source>
-        <translation type="unfinished"></translation>
+        <translation>Borrando un comentario</translation>
     </message>
     <message>
         <source>Saving</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando</translation>
     </message>
     <message>
         <source>Finishing the review</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminando la revisión</translation>
     </message>
     <message>
         <source>Reopening the review</source>
-        <translation type="unfinished"></translation>
+        <translation>Reabriendo la revisión</translation>
     </message>
     <message>
         <source>Queueing the review</source>
-        <translation type="unfinished"></translation>
+        <translation>Poniendo la revisión en cola</translation>
     </message>
     <message>
         <source>Saving time spent</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando el tiempo dedicado</translation>
     </message>
 </context>
 <context>
     <name>roles</name>
     <message>
         <source>Teacher</source>
-        <translation type="unfinished"></translation>
+        <translation>Docente</translation>
     </message>
     <message>
         <source>Coach</source>
-        <translation type="unfinished"></translation>
+        <translation>Mentor</translation>
     </message>
     <message>
         <source>Assessor</source>
-        <translation type="unfinished"></translation>
+        <translation>Evaluador</translation>
     </message>
     <message>
         <source>Issuer staff</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal del emisor</translation>
     </message>
 </context>
 <context>
     <name>shell</name>
     <message>
         <source>Opening the portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>Abriendo el portafolio</translation>
     </message>
     <message>
         <source>Preparing sample evidence</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando evidencias de ejemplo</translation>
     </message>
     <message>
         <source>Backing up the portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>Haciendo copia de seguridad del portafolio</translation>
     </message>
     <message>
         <source>Looking for a backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Buscando una copia de seguridad</translation>
     </message>
     <message>
         <source>Restoring the backup</source>
-        <translation type="unfinished"></translation>
+        <translation>Restaurando la copia de seguridad</translation>
     </message>
     <message>
         <source>Repairing the portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>Reparando el portafolio</translation>
     </message>
     <message>
         <source>Checking the portfolio</source>
-        <translation type="unfinished"></translation>
+        <translation>Revisando el portafolio</translation>
     </message>
     <message>
         <source>Reading your role</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo su rol</translation>
     </message>
     <message>
         <source>Switching role</source>
-        <translation type="unfinished"></translation>
+        <translation>Cambiando de rol</translation>
     </message>
     <message>
         <source>Reading your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo su nombre</translation>
     </message>
     <message>
         <source>Saving your name</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando su nombre</translation>
     </message>
     <message>
         <source>Verifying credentials</source>
-        <translation type="unfinished"></translation>
+        <translation>Verificando credenciales</translation>
     </message>
 </context>
 <context>
     <name>sync</name>
     <message>
         <source>Reading the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Leyendo la bandeja de salida</translation>
     </message>
     <message>
         <source>Syncing</source>
-        <translation type="unfinished"></translation>
+        <translation>Sincronizando</translation>
     </message>
     <message>
         <source>Saving the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Guardando el servidor</translation>
     </message>
     <message>
         <source>Asking whose token this is</source>
-        <translation type="unfinished"></translation>
+        <translation>Preguntando de quién es este token</translation>
     </message>
     <message>
         <source>Removing the server</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitando el servidor</translation>
     </message>
     <message>
         <source>Putting the draft in the outbox</source>
-        <translation type="unfinished"></translation>
+        <translation>Poniendo el borrador en la bandeja de salida</translation>
     </message>
 </context>
 </TS>
