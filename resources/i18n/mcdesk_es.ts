@@ -1798,26 +1798,6 @@ Las entregas con sus revisiones completas llegan aquí con Sincronizar, junto co
         <translation>Su evidencia — arrástrela a un criterio</translation>
     </message>
     <message>
-        <source>draft</source>
-        <translation>borrador</translation>
-    </message>
-    <message>
-        <source>package built</source>
-        <translation>paquete creado</translation>
-    </message>
-    <message>
-        <source>sent, waiting for assessors</source>
-        <translation>enviado, esperando a los evaluadores</translation>
-    </message>
-    <message>
-        <source>earned</source>
-        <translation>obtenida</translation>
-    </message>
-    <message>
-        <source>not yet</source>
-        <translation>todavía no</translation>
-    </message>
-    <message>
         <source>Attempt %1 of %2 · %3 · version %4</source>
         <translation>Intento %1 de %2 · %3 · versión %4</translation>
     </message>
@@ -2028,6 +2008,33 @@ Empiece uno para la microcredencial que quiere obtener: pulse Borrador nuevo…,
     <message>
         <source>Evidence at the comment</source>
         <translation>Evidencia en el comentario</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceListModel</name>
+    <message>
+        <source>%1 p.</source>
+        <translation>%1 pág.</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>ubicación</translation>
+    </message>
+    <message>
+        <source>consent?</source>
+        <translation>¿consentimiento?</translation>
+    </message>
+    <message>
+        <source>Still carries the place where it was taken</source>
+        <translation>Todavía lleva el lugar donde se tomó</translation>
+    </message>
+    <message>
+        <source>Consent: %1</source>
+        <translation>Consentimiento: %1</translation>
+    </message>
+    <message>
+        <source>A version: %1</source>
+        <translation>Una versión: %1</translation>
     </message>
 </context>
 <context>
@@ -3892,6 +3899,10 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
         <translation>Se vuelve a intentar a las %1.</translation>
     </message>
     <message>
+        <source>%1, attempt %2</source>
+        <translation>%1, intento %2</translation>
+    </message>
+    <message>
         <source>review, waiting to send</source>
         <translation>revisión, esperando el envío</translation>
     </message>
@@ -5044,6 +5055,125 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     <message>
         <source>Putting the draft in the outbox</source>
         <translation>Poniendo el borrador en la bandeja de salida</translation>
+    </message>
+</context>
+<context>
+    <name>words</name>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Audio</source>
+        <translation>Audio</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Documento</translation>
+    </message>
+    <message>
+        <source>Writing</source>
+        <translation>Escrito</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Enlace</translation>
+    </message>
+    <message>
+        <source>not marked yet</source>
+        <translation>todavía sin marcar</translation>
+    </message>
+    <message>
+        <source>everyone consented</source>
+        <translation>todos dieron su consentimiento</translation>
+    </message>
+    <message>
+        <source>not yet given</source>
+        <translation>todavía no dado</translation>
+    </message>
+    <message>
+        <source>faces blurred</source>
+        <translation>caras difuminadas</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>borrador</translation>
+    </message>
+    <message>
+        <source>package built</source>
+        <translation>paquete creado</translation>
+    </message>
+    <message>
+        <source>sent, waiting for assessors</source>
+        <translation>enviado, esperando a los evaluadores</translation>
+    </message>
+    <message>
+        <source>earned</source>
+        <translation>obtenida</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>todavía no</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>en cola</translation>
+    </message>
+    <message>
+        <source>uploading</source>
+        <translation>subiendo</translation>
+    </message>
+    <message>
+        <source>finishing the upload</source>
+        <translation>terminando la subida</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>entregada</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>recibida</translation>
+    </message>
+    <message>
+        <source>in review</source>
+        <translation>en revisión</translation>
+    </message>
+    <message>
+        <source>waiting to retry</source>
+        <translation>esperando para reintentar</translation>
+    </message>
+    <message>
+        <source>sign-in needed</source>
+        <translation>hay que iniciar sesión</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>rechazada</translation>
+    </message>
+    <message>
+        <source>changed on the server</source>
+        <translation>cambió en el servidor</translation>
+    </message>
+    <message>
+        <source>location and details removed</source>
+        <translation>sin ubicación ni datos</translation>
+    </message>
+    <message>
+        <source>trimmed %1–%2</source>
+        <translation>recortado %1–%2</translation>
+    </message>
+    <message>
+        <source>compressed (%1p, %2 kb/s)</source>
+        <translation>comprimido (%1p, %2 kb/s)</translation>
+    </message>
+    <message>
+        <source>compressed (%1 kb/s)</source>
+        <translation>comprimido (%1 kb/s)</translation>
     </message>
 </context>
 </TS>

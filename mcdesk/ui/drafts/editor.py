@@ -35,6 +35,7 @@ from mcdesk.ui.drafts.cards import CriterionCard, EvidenceCard, TextCard, is_tex
 from mcdesk.ui.drafts.views import DraftView
 from mcdesk.ui.widgets.evidence_model import EvidenceListModel
 from mcdesk.ui.widgets.notice import Tone
+from mcdesk.ui.widgets.words import draft_status_word
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
@@ -182,11 +183,7 @@ class DraftEditor(QWidget):
         same = self._view is not None and self._view.draft.id == view.draft.id
         self._view = view
         draft, mc = view.draft, view.mc
-        status = {DraftStatus.DRAFT: self.tr("draft"),
-                  DraftStatus.PACKAGED: self.tr("package built"),
-                  DraftStatus.SUBMITTED: self.tr("sent, waiting for assessors"),
-                  DraftStatus.EARNED: self.tr("earned"),
-                  DraftStatus.NOT_YET: self.tr("not yet")}[draft.status]
+        status = draft_status_word(draft.status)
         self.title.setText(
             f"<h2 style='margin:0'>{escape(mc.name)}</h2>"
             + escape(self.tr("Attempt %1 of %2 · %3 · version %4")

@@ -28,6 +28,7 @@ from mcdesk.ui.drafts.editor import DraftEditor
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
 from mcdesk.ui.widgets.splitter import list_detail_splitter
+from mcdesk.ui.widgets.words import draft_status_word
 
 if TYPE_CHECKING:
     from mcdesk.core.catalog import CatalogEntry, SubmissionCriterion
@@ -162,7 +163,7 @@ class DraftsPage(Place):
             "%1 to fix").replace("%1", str(sum(p.severity.name == "BLOCKING"
                                                for p in readiness.problems)))
         return (f"{draft.mc_name}\n" + self.tr("Attempt %1 · %2 · %3")
-                .replace("%1", str(draft.attempt)).replace("%2", str(draft.status))
+                .replace("%1", str(draft.attempt)).replace("%2", draft_status_word(draft.status))
                 .replace("%3", state))
 
     def _readiness_shown(self, readiness: Readiness) -> None:

@@ -17,6 +17,7 @@ from mcdesk.core.errors import McdeskError
 from mcdesk.core.evidence import Consent, Evidence, EvidenceKind, FaceRegion, RosterEntry
 from mcdesk.jobs.ops import Op
 from mcdesk.ui.widgets.evidence_model import load_thumbnail
+from mcdesk.ui.widgets.words import version_words
 
 if TYPE_CHECKING:
     from mcdesk.core.evidence import VersionRequest
@@ -177,8 +178,10 @@ def new_writing(workspace: Workspace, title: str) -> Op[Evidence]:
 def make_version(workspace: Workspace, source_id: str, request: VersionRequest,
                  title: str) -> Op[Evidence]:
     """A safe copy (blurred, redacted, trimmed, compressed, stripped): a new piece."""
+    description = version_words(request)  # here: the GUI thread has the translators
     return Op.write(title, lambda control: workspace.evidence.make_version(
-        source_id, request, control), [Change.EVIDENCE], ids=[source_id], cancellable=True)
+        source_id, request, control, description=description), [Change.EVIDENCE],
+        ids=[source_id], cancellable=True)
 
 
 def add_roster_name(workspace: Workspace, name: str, role: str) -> Op[RosterEntry]:

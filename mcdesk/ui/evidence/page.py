@@ -46,6 +46,7 @@ from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.provenance import provenance_text
 from mcdesk.ui.widgets.search_box import SearchBox
 from mcdesk.ui.widgets.splitter import list_detail_splitter
+from mcdesk.ui.widgets.words import kind_word
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
@@ -398,7 +399,7 @@ class EvidencePage(EvidenceTools):
         self._current = evidence
         self.right_stack.setCurrentIndex(1)
         self.title_edit.setText(evidence.title)
-        about = [str(evidence.kind).capitalize()]
+        about = [kind_word(evidence.kind)]
         if facts(evidence):
             about.append(facts(evidence))
         if evidence.original_name:

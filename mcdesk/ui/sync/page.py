@@ -45,6 +45,7 @@ from mcdesk.ui.widgets.locale_text import date_time_text, time_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
 from mcdesk.ui.widgets.splitter import list_detail_splitter
+from mcdesk.ui.widgets.words import outbox_state_word
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
@@ -253,7 +254,8 @@ class SyncPage(Place):
             if item.state is OutboxState.WAITING and item.next_attempt_at:
                 what = (what + " " if what else "") + self.tr("Trying again at %1.").replace(
                     "%1", time_text(item.next_attempt_at))
-            cells = [f"{item.mc_name}, attempt {item.attempt}", item.server, str(item.state),
+            cells = [self.tr("%1, attempt %2").replace("%1", item.mc_name).replace(
+                         "%2", str(item.attempt)), item.server, outbox_state_word(item.state),
                      sent, what]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
