@@ -605,7 +605,7 @@ Con un token de personal del emisor, Sincronizar trae los grupos de evaluadores 
     </message>
     <message>
         <source>Evidence</source>
-        <translation>Evidencia</translation>
+        <translation>Evidencias</translation>
     </message>
     <message>
         <source>Received with Sync from %1.</source>
@@ -969,6 +969,58 @@ Importe las microcredenciales que publicó su emisor: un logro Open Badges 3.0 o
     <message>
         <source>Imported micro-credentials: %1.</source>
         <translation>Microcredenciales importadas: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>CheckCounts</name>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n palabra</numerusform>
+            <numerusform>%n palabras</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add at least %n more word(s).</source>
+        <translation>
+            <numerusform>Añada al menos %n palabra más.</numerusform>
+            <numerusform>Añada al menos %n palabras más.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cut at least %n word(s).</source>
+        <translation>
+            <numerusform>Quite al menos %n palabra.</numerusform>
+            <numerusform>Quite al menos %n palabras.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{amount} item(s)</source>
+        <translation>
+            <numerusform>{amount} elemento</numerusform>
+            <numerusform>{amount} elementos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) attached; this criterion asks for {asked}.</source>
+        <translation>
+            <numerusform>%n elemento adjunto; este criterio pide {asked}.</numerusform>
+            <numerusform>%n elementos adjuntos; este criterio pide {asked}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) attached; this criterion accepts at most {max}.</source>
+        <translation>
+            <numerusform>%n elemento adjunto; este criterio acepta como máximo {max}.</numerusform>
+            <numerusform>%n elementos adjuntos; este criterio acepta como máximo {max}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Attach %n more.</source>
+        <translation>
+            <numerusform>Adjunte %n más.</numerusform>
+            <numerusform>Adjunte %n más.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1509,6 +1561,30 @@ Pida al docente un paquete de intercambio de su borrador (Archivo → Exportar p
     </message>
 </context>
 <context>
+    <name>CountedWords</name>
+    <message numerus="yes">
+        <source>%n face(s) blurred</source>
+        <translation>
+            <numerusform>%n cara difuminada</numerusform>
+            <numerusform>%n caras difuminadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n area(s) blacked out</source>
+        <translation>
+            <numerusform>%n área tapada</numerusform>
+            <numerusform>%n áreas tapadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n palabra</numerusform>
+            <numerusform>%n palabras</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>mcdesk hit a problem</source>
@@ -1825,13 +1901,19 @@ Las entregas con sus revisiones completas llegan aquí con Sincronizar, junto co
         <source>✓ Ready to package: every criterion is answered and nothing private is left.</source>
         <translation>✓ Listo para empaquetar: todos los criterios tienen respuesta y no queda nada privado.</translation>
     </message>
-    <message>
-        <source> %1 thing(s) to look over.</source>
-        <translation> %1 cosa(s) que revisar.</translation>
+    <message numerus="yes">
+        <source> %n thing(s) to look over.</source>
+        <translation>
+            <numerusform> %n cosa que revisar.</numerusform>
+            <numerusform> %n cosas que revisar.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 of %2 criteria done. %3 thing(s) must be fixed before you send it; click one to go there.</source>
-        <translation>%1 de %2 criterios hechos. Hay que arreglar %3 cosa(s) antes de enviarlo; haga clic en una para ir allí.</translation>
+    <message numerus="yes">
+        <source>%1 of %2 criteria done. %n thing(s) must be fixed before you send it; click one to go there.</source>
+        <translation>
+            <numerusform>%1 de %2 criterios hechos. Hay que arreglar %n cosa antes de enviarlo; haga clic en ella para ir allí.</numerusform>
+            <numerusform>%1 de %2 criterios hechos. Hay que arreglar %n cosas antes de enviarlo; haga clic en una para ir allí.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1920,9 +2002,12 @@ Empiece uno para la microcredencial que quiere obtener: pulse Borrador nuevo…,
         <source>mcdesk review files (*.mcreview);;All files (*)</source>
         <translation>Archivos de revisión de mcdesk (*.mcreview);;Todos los archivos (*)</translation>
     </message>
-    <message>
-        <source>Imported a review of %1, attempt %2: %3 comment(s) for you.</source>
-        <translation>Se importó una revisión de %1, intento %2: %3 comentario(s) para usted.</translation>
+    <message numerus="yes">
+        <source>Imported a review of %1, attempt %2: %n comment(s) for you.</source>
+        <translation>
+            <numerusform>Se importó una revisión de %1, intento %2: %n comentario para usted.</numerusform>
+            <numerusform>Se importó una revisión de %1, intento %2: %n comentarios para usted.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3926,9 +4011,26 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
         <source>Sending: %1 %</source>
         <translation>Enviando: %1 %</translation>
     </message>
-    <message>
-        <source>%1 need(s) you: see Sync</source>
-        <translation>%1 necesita(n) su atención: vea Sincronizar</translation>
+    <message numerus="yes">
+        <source>%n need(s) you: see Sync</source>
+        <translation>
+            <numerusform>%n necesita su atención: vea Sincronizar</numerusform>
+            <numerusform>%n necesitan su atención: vea Sincronizar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reviews: %n new submission(s) to review</source>
+        <translation>
+            <numerusform>Revisiones: %n entrega nueva por revisar</numerusform>
+            <numerusform>Revisiones: %n entregas nuevas por revisar</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n review(s) sent.</source>
+        <translation>
+            <numerusform>%n revisión enviada.</numerusform>
+            <numerusform>%n revisiones enviadas.</numerusform>
+        </translation>
     </message>
     <message>
         <source> (paused)</source>
@@ -3949,10 +4051,6 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
     <message>
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
-    </message>
-    <message>
-        <source>Reviews: %1 new submission(s) to review, %2 review(s) sent.</source>
-        <translation>Revisiones: %1 entrega(s) nueva(s) por revisar, %2 revisión(es) enviada(s).</translation>
     </message>
     <message>
         <source>Sync finished: everything that could go went.</source>
@@ -4317,6 +4415,321 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     <message>
         <source>Importing %1 files</source>
         <translation>Importando %1 archivos</translation>
+    </message>
+</context>
+<context>
+    <name>check</name>
+    <message>
+        <source>The whole submission</source>
+        <translation>Toda la entrega</translation>
+    </message>
+    <message>
+        <source>Criterion “{criterion}”</source>
+        <translation>Criterio «{criterion}»</translation>
+    </message>
+    <message>
+        <source>{low}–{high} words</source>
+        <translation>de {low} a {high} palabras</translation>
+    </message>
+    <message>
+        <source>at least {n} words</source>
+        <translation>al menos {n} palabras</translation>
+    </message>
+    <message>
+        <source>at most {n} words</source>
+        <translation>como máximo {n} palabras</translation>
+    </message>
+    <message>
+        <source>a video</source>
+        <translation>un video</translation>
+    </message>
+    <message>
+        <source>an audio recording</source>
+        <translation>una grabación de audio</translation>
+    </message>
+    <message>
+        <source>a photo</source>
+        <translation>una foto</translation>
+    </message>
+    <message>
+        <source>a document</source>
+        <translation>un documento</translation>
+    </message>
+    <message>
+        <source>a piece of writing</source>
+        <translation>un escrito</translation>
+    </message>
+    <message>
+        <source>a link</source>
+        <translation>un enlace</translation>
+    </message>
+    <message>
+        <source>videos</source>
+        <translation>videos</translation>
+    </message>
+    <message>
+        <source>audio recordings</source>
+        <translation>grabaciones de audio</translation>
+    </message>
+    <message>
+        <source>photos</source>
+        <translation>fotos</translation>
+    </message>
+    <message>
+        <source>documents</source>
+        <translation>documentos</translation>
+    </message>
+    <message>
+        <source>pieces of writing</source>
+        <translation>escritos</translation>
+    </message>
+    <message>
+        <source>links</source>
+        <translation>enlaces</translation>
+    </message>
+    <message>
+        <source>{these} or {last}</source>
+        <translation>{these} o {last}</translation>
+    </message>
+    <message>
+        <source>any evidence</source>
+        <translation>cualquier evidencia</translation>
+    </message>
+    <message>
+        <source>{kinds} only</source>
+        <translation>solo {kinds}</translation>
+    </message>
+    <message>
+        <source>{low}–{high}</source>
+        <translation>de {low} a {high}</translation>
+    </message>
+    <message>
+        <source>at least {n}</source>
+        <translation>al menos {n}</translation>
+    </message>
+    <message>
+        <source>at least {time}</source>
+        <translation>al menos {time}</translation>
+    </message>
+    <message>
+        <source>at most {time}</source>
+        <translation>como máximo {time}</translation>
+    </message>
+    <message>
+        <source>Make a compressed version (Evidence › Compress) and attach it instead, or trim it (Evidence › Trim).</source>
+        <translation>Haga una versión comprimida (Evidencias › Comprimir) y adjúntela en su lugar, o recórtelo (Evidencias › Recortar).</translation>
+    </message>
+    <message>
+        <source>Attach a smaller file instead (for a scan or photo, a lower resolution).</source>
+        <translation>Adjunte en su lugar un archivo más pequeño (para un escaneo o una foto, con menos resolución).</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>título</translation>
+    </message>
+    <message>
+        <source>file name</source>
+        <translation>nombre de archivo</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>texto</translation>
+    </message>
+    <message>
+        <source>Change its title (in Evidence) so it names no one.</source>
+        <translation>Cambie su título (en Evidencias) para que no nombre a nadie.</translation>
+    </message>
+    <message>
+        <source>Rename the file on your computer so it names no one, add it again and attach the new copy instead.</source>
+        <translation>Cambie el nombre del archivo en su computadora para que no nombre a nadie, añádalo otra vez y adjunte la copia nueva en su lugar.</translation>
+    </message>
+    <message>
+        <source>Edit the writing (Evidence) to say “Student A”, “Student B”… instead.</source>
+        <translation>Edite el escrito (Evidencias) para que diga «Estudiante A», «Estudiante B»… en su lugar.</translation>
+    </message>
+    <message>
+        <source>Black out the name (Evidence › Black out areas) and attach the new version instead.</source>
+        <translation>Tape el nombre (Evidencias › Tapar áreas) y adjunte la versión nueva en su lugar.</translation>
+    </message>
+    <message>
+        <source>Edit the document to say “Student A”, “Student B”… instead, add the corrected copy and attach it instead.</source>
+        <translation>Edite el documento para que diga «Estudiante A», «Estudiante B»… en su lugar, añada la copia corregida y adjúntela.</translation>
+    </message>
+    <message>
+        <source>Write your answer ({wanted}).</source>
+        <translation>Escriba su respuesta ({wanted}).</translation>
+    </message>
+    <message>
+        <source>Write your answer.</source>
+        <translation>Escriba su respuesta.</translation>
+    </message>
+    <message>
+        <source>No answer yet.</source>
+        <translation>Todavía no hay respuesta.</translation>
+    </message>
+    <message>
+        <source>The answer has {words}; this question asks for {wanted}.</source>
+        <translation>La respuesta tiene {words}; esta pregunta pide {wanted}.</translation>
+    </message>
+    <message>
+        <source>Your answer names “{name}”, who is on your roster: {context}</source>
+        <translation>Su respuesta nombra a «{name}», que está en su lista: {context}</translation>
+    </message>
+    <message>
+        <source>Replace the name with “Student A”, “Student B”… or a role such as “my co-teacher”.</source>
+        <translation>Reemplace el nombre por «Estudiante A», «Estudiante B»… o por un rol como «mi codocente».</translation>
+    </message>
+    <message>
+        <source>The caption names “{name}”, who is on your roster: {context}</source>
+        <translation>La leyenda nombra a «{name}», que está en su lista: {context}</translation>
+    </message>
+    <message>
+        <source>Change the caption to say “Student A”, “Student B”… or a role.</source>
+        <translation>Cambie la leyenda para que diga «Estudiante A», «Estudiante B»… o un rol.</translation>
+    </message>
+    <message>
+        <source>The name “{name}” appears in the {found_in} of “{title}”: {context}</source>
+        <translation>El nombre «{name}» aparece en el {found_in} de «{title}»: {context}</translation>
+    </message>
+    <message>
+        <source>“{title}” links to “{url}”, which is not a well-formed web address.</source>
+        <translation>«{title}» enlaza a «{url}», que no es una dirección web bien escrita.</translation>
+    </message>
+    <message>
+        <source>Add the link again with the address copied from the browser, and attach it instead.</source>
+        <translation>Añada el enlace otra vez con la dirección copiada del navegador y adjúntelo en su lugar.</translation>
+    </message>
+    <message>
+        <source>Your answer has the web address “{url}”, which is not well-formed.</source>
+        <translation>Su respuesta tiene la dirección web «{url}», que no está bien escrita.</translation>
+    </message>
+    <message>
+        <source>The caption has the web address “{url}”, which is not well-formed.</source>
+        <translation>La leyenda tiene la dirección web «{url}», que no está bien escrita.</translation>
+    </message>
+    <message>
+        <source>Correct the address (copy it from the browser&apos;s address bar).</source>
+        <translation>Corrija la dirección (cópiela de la barra de direcciones del navegador).</translation>
+    </message>
+    <message>
+        <source>Nothing is attached yet; this criterion asks for {asked}.</source>
+        <translation>Todavía no hay nada adjunto; este criterio pide {asked}.</translation>
+    </message>
+    <message>
+        <source>Attach {asked} from your evidence.</source>
+        <translation>Adjunte {asked} de sus evidencias.</translation>
+    </message>
+    <message>
+        <source>Detach {extra} (keep the strongest {keep}).</source>
+        <translation>Quite {extra} (conserve los {keep} más sólidos).</translation>
+    </message>
+    <message>
+        <source>An attached item is no longer in your evidence.</source>
+        <translation>Un elemento adjunto ya no está en sus evidencias.</translation>
+    </message>
+    <message>
+        <source>Detach it and attach what should be there instead.</source>
+        <translation>Quítelo y adjunte en su lugar lo que debería estar allí.</translation>
+    </message>
+    <message>
+        <source>“{title}” cannot be sent: {reason}.</source>
+        <translation>«{title}» no se puede enviar: {reason}.</translation>
+    </message>
+    <message>
+        <source>Detach it and attach another piece of evidence instead (or a new copy of the same file).</source>
+        <translation>Quítela y adjunte otra evidencia en su lugar (o una copia nueva del mismo archivo).</translation>
+    </message>
+    <message>
+        <source>“{title}” is {kind}; this criterion accepts {kinds}.</source>
+        <translation>«{title}» es {kind}; este criterio acepta {kinds}.</translation>
+    </message>
+    <message>
+        <source>Detach it and attach {kind} instead.</source>
+        <translation>Quítelo y adjunte {kind} en su lugar.</translation>
+    </message>
+    <message>
+        <source>“{title}” is {size}; this criterion accepts files up to {limit}.</source>
+        <translation>«{title}» ocupa {size}; este criterio acepta archivos de hasta {limit}.</translation>
+    </message>
+    <message>
+        <source>“{title}” is {size}; {server} accepts files up to {limit}.</source>
+        <translation>«{title}» ocupa {size}; {server} acepta archivos de hasta {limit}.</translation>
+    </message>
+    <message>
+        <source>mcdesk could not read how long “{title}” is; this criterion asks for {wanted}.</source>
+        <translation>mcdesk no pudo leer cuánto dura «{title}»; este criterio pide {wanted}.</translation>
+    </message>
+    <message>
+        <source>Check its length in a player; if it plays, nothing needs doing.</source>
+        <translation>Compruebe su duración en un reproductor; si se reproduce, no hay que hacer nada.</translation>
+    </message>
+    <message>
+        <source>“{title}” is {length} long; this criterion asks for {wanted}.</source>
+        <translation>«{title}» dura {length}; este criterio pide {wanted}.</translation>
+    </message>
+    <message>
+        <source>Attach a longer recording (at least {time}).</source>
+        <translation>Adjunte una grabación más larga (al menos {time}).</translation>
+    </message>
+    <message>
+        <source>Trim it to at most {time} (Evidence › Trim) and attach the trimmed version instead.</source>
+        <translation>Recórtelo a {time} como máximo (Evidencias › Recortar) y adjunte la versión recortada en su lugar.</translation>
+    </message>
+    <message>
+        <source>“{title}” may show students, and consent is “{consent}”.</source>
+        <translation>«{title}» puede mostrar a estudiantes, y el consentimiento está «{consent}».</translation>
+    </message>
+    <message>
+        <source>Record that everyone on it consented (Evidence › Consent), or blur the faces (Evidence › Blur faces) and attach the blurred version.</source>
+        <translation>Indique que todas las personas que aparecen dieron su consentimiento (Evidencias › Consentimiento), o difumine las caras (Evidencias › Difuminar caras) y adjunte la versión difuminada.</translation>
+    </message>
+    <message>
+        <source>Detach it and attach its copy “{copy}” instead, which holds no location.</source>
+        <translation>Quítela y adjunte en su lugar su copia «{copy}», que no tiene ubicación.</translation>
+    </message>
+    <message>
+        <source>Make a copy without the location (Evidence › Remove location and details) and attach the copy instead.</source>
+        <translation>Haga una copia sin la ubicación (Evidencias › Quitar ubicación y datos) y adjunte la copia en su lugar.</translation>
+    </message>
+    <message>
+        <source>“{title}” still holds the place where it was taken (GPS).</source>
+        <translation>«{title}» todavía guarda el lugar donde se tomó (GPS).</translation>
+    </message>
+    <message>
+        <source>“{title}” carries identifying details: {details}.</source>
+        <translation>«{title}» lleva datos identificativos: {details}.</translation>
+    </message>
+    <message>
+        <source>If you would rather not share them, make a copy without them (Evidence › Remove location and details) and attach it instead.</source>
+        <translation>Si prefiere no compartirlos, haga una copia sin ellos (Evidencias › Quitar ubicación y datos) y adjúntela en su lugar.</translation>
+    </message>
+    <message>
+        <source>“{title}” is a {mime} file, which {server} does not accept (it accepts {accepted}).</source>
+        <translation>«{title}» es un archivo {mime}, que {server} no acepta (acepta {accepted}).</translation>
+    </message>
+    <message>
+        <source>Make a compressed version (Evidence › Compress, which writes MP4) and attach it instead.</source>
+        <translation>Haga una versión comprimida (Evidencias › Comprimir, que genera MP4) y adjúntela en su lugar.</translation>
+    </message>
+    <message>
+        <source>Save it in an accepted format, add that copy and attach it instead.</source>
+        <translation>Guárdelo en un formato aceptado, añada esa copia y adjúntela en su lugar.</translation>
+    </message>
+    <message>
+        <source>This draft holds work for “{criterion}”, which version {version} of {mc} does not ask for; it will not be sent.</source>
+        <translation>Este borrador tiene trabajo para «{criterion}», que la versión {version} de {mc} no pide; no se enviará.</translation>
+    </message>
+    <message>
+        <source>Nothing to do, unless it belongs under another criterion: then copy it there.</source>
+        <translation>No hay que hacer nada, salvo que corresponda a otro criterio: en ese caso, cópielo allí.</translation>
+    </message>
+    <message>
+        <source>The attached files add up to {total}; {server} accepts up to {limit} in one submission.</source>
+        <translation>Los archivos adjuntos suman {total}; {server} acepta hasta {limit} en una entrega.</translation>
+    </message>
+    <message>
+        <source>Compress the videos (Evidence › Compress) and attach the compressed versions, or attach fewer files.</source>
+        <translation>Comprima los videos (Evidencias › Comprimir) y adjunte las versiones comprimidas, o adjunte menos archivos.</translation>
     </message>
 </context>
 <context>
@@ -4827,7 +5240,7 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     </message>
     <message>
         <source>Evidence</source>
-        <translation>Evidencia</translation>
+        <translation>Evidencias</translation>
     </message>
     <message>
         <source>Drafts</source>

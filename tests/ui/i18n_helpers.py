@@ -83,12 +83,21 @@ def catalog_strings(catalog: Path) -> list[str]:
 def english_words(text: str, allowed: list[str]) -> list[str]:
     """The English words left in `text` once data (catalog text, file names, proper names,
     anything in `allowed`) is taken out."""
-    text = unescape(text).replace("&", "")  # mnemonics: "&File"
-    for pattern in REMOVED:
-        text = pattern.sub(" ", text)
+    text = unescape(text)
+    # A line that is all data (a catalog paragraph, a title) goes whole, and so does data cut
+    # short with "…" (a criterion's prompt in the draft check).
+    text = "\n".join(line for line in text.splitlines()
+                     if not (len(line.strip()) >= 3 and any(line.strip() in known
+                                                            for known in allowed)))
+    for cut in re.findall(r"[^›:\n«»\"“”]{8,}…", text):
+        if any(cut.strip()[:-1] in known for known in allowed):
+            text = text.replace(cut, " ")
+    text = text.replace("&", "")  # mnemonics: "&File"
     for known in (*allowed, *PROPER):
         if known in text:
             text = text.replace(known, " ")
+    for pattern in REMOVED:
+        text = pattern.sub(" ", text)
     lowered = text.lower()
     words = [w for w in WORD.findall(lowered) if w in ENGLISH]
     words += ENGLISH_ENDINGS.findall(lowered)

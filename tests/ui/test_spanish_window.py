@@ -47,7 +47,10 @@ def window(spanish: None, qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
 def allowed_data(window: MainWindow) -> list[str]:
     workspace = window.workspace
     assert workspace is not None
-    titles = [evidence.title for evidence in workspace.evidence.all()]
+    # The sample evidence is made in English, like the demo catalog it goes with.
+    titles = [text for evidence in workspace.evidence.all()
+              for text in (evidence.title, evidence.derivation or "",
+                           evidence.original_name or "")]
     data = [*catalog_strings(DEMO_CATALOG), *titles, REFLECTION, *LESSON_PLAN,
             str(workspace.root), "Demo"]
     return sorted({text for text in data if text}, key=len, reverse=True)

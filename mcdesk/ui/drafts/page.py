@@ -353,9 +353,10 @@ class DraftsPage(Place):
             self._failed).run(self._runner, origin=self)
 
     def _review_imported(self, imported: ImportedReview) -> None:
-        self.notice.emit(self.tr("Imported a review of %1, attempt %2: %3 comment(s) for you.")
-                         .replace("%1", imported.mc_name).replace("%2", str(imported.attempt))
-                         .replace("%3", str(len(imported.comments))), Tone.INFO)
+        self.notice.emit(self.tr("Imported a review of %1, attempt %2: %n comment(s) for you.",
+                                 "", len(imported.comments))
+                         .replace("%1", imported.mc_name).replace("%2", str(imported.attempt)),
+                         Tone.INFO)
         self._after_open = imported.draft_id
         self.editor.loaded.connect(self._show_imported)
         if self.current_id() == imported.draft_id:

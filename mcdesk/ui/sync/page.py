@@ -293,7 +293,7 @@ class SyncPage(Place):
             done = sum(i.bytes_sent for i in sending)
             return self.tr("Sending: %1 %").replace("%1", str(int(100 * done / total)))
         if held:
-            return self.tr("%1 need(s) you: see Sync").replace("%1", str(len(held)))
+            return self.tr("%n need(s) you: see Sync", "", len(held))
         if waiting:
             paused = self.tr(" (paused)") if self.pause_box.isChecked() else ""
             return self.tr("Queued: %1").replace("%1", str(len(waiting))) + paused
@@ -338,9 +338,8 @@ class SyncPage(Place):
         new = sum(s.assignments_new for s in report.servers)
         sent = sum(s.reviews_sent for s in report.servers)
         if new or sent:
-            self.notice.emit(self.tr("Reviews: %1 new submission(s) to review, %2 review(s) "
-                                     "sent.").replace("%1", str(new)).replace("%2", str(sent)),
-                             Tone.INFO)
+            self.notice.emit(self.tr("Reviews: %n new submission(s) to review", "", new) + ", "
+                             + self.tr("%n review(s) sent.", "", sent), Tone.INFO)
         if problems:
             self.notice.emit("\n".join(problems), Tone.WARNING)
         elif not quiet:

@@ -20,7 +20,7 @@ from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
 from mcdesk.core.evidence import Evidence, EvidenceKind
 from mcdesk.core.units import clock, human_size
 from mcdesk.ui.widgets.icons import icon
-from mcdesk.ui.widgets.words import consent_word, kind_word
+from mcdesk.ui.widgets.words import COUNTED, consent_word, kind_word
 
 translate = QCoreApplication.translate
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -39,7 +39,7 @@ def facts(evidence: Evidence) -> str:
             parts.append(translate("EvidenceListModel", "%1 p.").replace("%1", str(media.pages)))
         if media.words is not None and evidence.kind in (EvidenceKind.TEXT,
                                                          EvidenceKind.DOCUMENT):
-            parts.append(translate("EvidenceListModel", "%n word(s)", "", media.words))
+            parts.append(COUNTED.words(media.words))
     if evidence.size:
         parts.append(human_size(evidence.size))
     if evidence.kind is EvidenceKind.LINK and evidence.url:

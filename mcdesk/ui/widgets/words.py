@@ -3,7 +3,7 @@ consent, draft status, outbox states), translated; GUI thread."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from mcdesk.core.drafts import DraftStatus
 from mcdesk.core.evidence import (
@@ -19,6 +19,22 @@ from mcdesk.core.sync import OutboxState
 from mcdesk.core.units import clock
 
 translate = QCoreApplication.translate
+
+
+class CountedWords(QObject):
+    """The words with a count: lupdate gives plural forms only to tr() calls in a class."""
+
+    def faces_blurred(self, n: int) -> str:
+        return self.tr("%n face(s) blurred", "", n)
+
+    def areas_blacked_out(self, n: int) -> str:
+        return self.tr("%n area(s) blacked out", "", n)
+
+    def words(self, n: int) -> str:
+        return self.tr("%n word(s)", "", n)
+
+
+COUNTED = CountedWords()
 
 
 def kind_word(kind: EvidenceKind) -> str:
@@ -82,5 +98,5 @@ def version_words(request: VersionRequest) -> str:
                 "%1", str(request.max_height)).replace("%2", str(request.video_kbps))
         return translate("words", "compressed (%1 kb/s)").replace("%1", str(request.video_kbps))
     if isinstance(request, BlurFaces):
-        return translate("words", "%n face(s) blurred", "", len(request.regions))
-    return translate("words", "%n area(s) blacked out", "", len(request.rects))
+        return COUNTED.faces_blurred(len(request.regions))
+    return COUNTED.areas_blacked_out(len(request.rects))
