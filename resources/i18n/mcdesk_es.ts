@@ -3462,6 +3462,26 @@ Antes de la clase, escriba el nombre del docente, elija la microcredencial y pul
         <translation>La otra: %1; decisión %2.</translation>
     </message>
     <message>
+        <source>choose a level for “%1”</source>
+        <translation>elija un nivel para «%1»</translation>
+    </message>
+    <message>
+        <source>the rubric of %1 (version %2) is not in this portfolio&apos;s catalog; sync or import the catalog first</source>
+        <translation>la rúbrica de %1 (versión %2) no está en el catálogo de este portafolio; sincronice o importe el catálogo primero</translation>
+    </message>
+    <message>
+        <source>the decision must be “earned” or “not yet”</source>
+        <translation>la decisión debe ser «obtenida» o «todavía no»</translation>
+    </message>
+    <message>
+        <source>write why you decide differently from the rubric</source>
+        <translation>escriba por qué decide algo distinto de la rúbrica</translation>
+    </message>
+    <message>
+        <source>a review holds at most %1 comments</source>
+        <translation>una revisión admite como máximo %1 comentarios</translation>
+    </message>
+    <message>
         <source>Reopen to change it</source>
         <extracomment>Time spent is written at least this often while a review is open.</extracomment>
         <translation>Reabrir para cambiarla</translation>

@@ -126,6 +126,37 @@ def test_the_main_dialogs_speak_spanish(window: MainWindow, qtbot: QtBot) -> Non
     assert not found, "English in a Spanish dialog:\n" + "\n".join(found)
 
 
+def test_a_review_in_the_workspace_speaks_spanish(window: MainWindow, qtbot: QtBot) -> None:
+    """The review workspace (video, comments, rubric scoring) on the made-up sample."""
+    from mcdesk.core.reviews import Role
+
+    window.switch_role(Role.ASSESSOR)
+    page = window.reviews_page
+    with qtbot.waitSignal(page.reviews_shown, timeout=60_000,
+                          check_params_cb=lambda count: count > 0):
+        page.sample_button.click()
+    settle(qtbot, window)
+    qtbot.waitUntil(lambda: page.workspace_view.work is not None, timeout=WAIT)
+    settle(qtbot, window)
+    allowed = allowed_data(window) + sample_texts(window)
+    found = english_in(window, allowed)
+    assert not found, "English in the review workspace:\n" + "\n".join(found)
+
+
+def sample_texts(window: MainWindow) -> list[str]:
+    """The sample submission's own words (its answers, captions, file names): data."""
+    work = window.reviews_page.workspace_view.work
+    assert work is not None
+    package = work.package
+    assert package is not None
+    texts: list[str] = [package.mc_name]
+    for criterion in package.criteria:
+        texts += [criterion.answer or "", criterion.prompt or "", criterion.part or "",
+                  *(e.name for e in criterion.evidence),
+                  *(e.narrative for e in criterion.evidence)]
+    return sorted({t for t in texts if len(t) >= 3}, key=len, reverse=True)
+
+
 def test_the_checker_finds_english(window: MainWindow) -> None:
     """The walk above would catch an untranslated label: English shown anyway is reported."""
     from PySide6.QtWidgets import QLabel

@@ -13,8 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from mcdesk.core.catalog import RubricCriterion
 from mcdesk.core.evidence import EvidenceKind
 from mcdesk.core.packages import ReceivedEvidence
-from mcdesk.core.reviews import Review, ReviewState
-from mcdesk.ui.widgets.locale_text import date_time_text
+from mcdesk.core.reviews import MAX_COMMENTS, Review, ReviewState, finish_problem_facts
+from mcdesk.ui.widgets.locale_text import date_time_text, number_text
 
 translate = QCoreApplication.translate
 
@@ -94,3 +94,27 @@ def server_copy_words(copy: Any, rubric: Sequence[RubricCriterion]) -> str:
 
 def when(moment: datetime | None) -> str:
     return date_time_text(moment) if moment else "—"
+
+
+def finish_problem_words(review: Review, rubric: Sequence[RubricCriterion]) -> list[str]:
+    """What stops the review from being finished, in the window's language."""
+    words = []
+    for what, about in finish_problem_facts(review, rubric):
+        if what == "level":
+            words.append(translate("ReviewWorkspace", "choose a level for “%1”").replace(
+                "%1", about))
+        elif what == "no-rubric":
+            words.append(translate("ReviewWorkspace", "the rubric of %1 (version %2) is not "
+                                   "in this portfolio's catalog; sync or import the catalog "
+                                   "first").replace("%1", review.mc_name)
+                         .replace("%2", review.mc_version))
+        elif what == "decision":
+            words.append(translate("ReviewWorkspace",
+                                   "the decision must be “earned” or “not yet”"))
+        elif what == "reason":
+            words.append(translate("ReviewWorkspace",
+                                   "write why you decide differently from the rubric"))
+        else:
+            words.append(translate("ReviewWorkspace", "a review holds at most %1 comments")
+                         .replace("%1", number_text(MAX_COMMENTS)))
+    return words

@@ -41,7 +41,12 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.annotation.comment_editor import CommentFields
 from mcdesk.ui.annotation.panel import AnnotatedPiece, AnnotationPanel
 from mcdesk.ui.reviews import ops
-from mcdesk.ui.reviews.banner import banner_text, describe_piece, state_words
+from mcdesk.ui.reviews.banner import (
+    banner_text,
+    describe_piece,
+    finish_problem_words,
+    state_words,
+)
 from mcdesk.ui.reviews.scoring_panel import ScoringPanel
 from mcdesk.ui.widgets.locale_text import date_text, number_text
 from mcdesk.ui.widgets.notice import Tone
@@ -327,7 +332,7 @@ class ReviewWorkspace(QWidget):
         self.panel.set_read_only(review.locked)
         self.panel.set_comments(list(review.comments))
         rule = rule_decision(work.rubric, review.scores)
-        problems = finish_problems(review, work.rubric)
+        problems = finish_problem_words(review, work.rubric)
         self.scoring.show_review(review, work.rubric, rule, problems,
                                  can_send=review.source is ReviewSource.ASSIGNMENT)
         self._refresh_counts(review)
