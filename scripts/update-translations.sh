@@ -8,6 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN="${PYSIDE_BIN:-.venv/bin}"
 LANGUAGES=(es)
+# English needs only its plural forms ("1 comment", "2 comments" for "%n comment(s)").
+ALL=(en "${LANGUAGES[@]}")
 
 if [ "${1:-}" != "--release-only" ]; then
   for lang in "${LANGUAGES[@]}"; do
@@ -16,8 +18,10 @@ if [ "${1:-}" != "--release-only" ]; then
     "$BIN/pyside6-lupdate" -extensions py -locations none -no-obsolete -source-language en \
       -target-language "$lang" mcdesk -ts "resources/i18n/mcdesk_$lang.ts"
   done
+  "$BIN/pyside6-lupdate" -extensions py -locations none -no-obsolete -pluralonly \
+    -source-language en -target-language en mcdesk -ts resources/i18n/mcdesk_en.ts
 fi
-for lang in "${LANGUAGES[@]}"; do
+for lang in "${ALL[@]}"; do
   "$BIN/pyside6-lrelease" -silent "resources/i18n/mcdesk_$lang.ts" \
     -qm "resources/i18n/mcdesk_$lang.qm"
 done

@@ -81,18 +81,21 @@ _installed: list[QTranslator] = []
 
 def install(app: QCoreApplication, code: str) -> bool:
     """Put `code`'s translations into `app` (replacing any installed before) and make its
-    locale the default for dates and numbers; False when mcdesk's .qm file is missing
+    locale the default for dates and numbers; False when a translation's .qm file is missing
     (the window then stays in English)."""
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
     QLocale.setDefault(locale_for(code))
-    if code == "en":
-        return True
     ours = QTranslator(app)
     if not ours.load(str(qm_file(code))):
+        # English reads without its file (only "1 comment" / "2 comments" come from it).
         QLocale.setDefault(locale_for("en"))
-        return False
+        return code == "en"
+    if code == "en":
+        app.installTranslator(ours)
+        _installed.append(ours)
+        return True
     qt_own = QTranslator(app)  # the standard buttons and dialogs: Yes, No, Cancel, Open…
     if qt_own.load(QLocale(code), "qtbase", "_",
                    QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
