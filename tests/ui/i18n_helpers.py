@@ -29,22 +29,22 @@ from PySide6.QtWidgets import (
 #: string (words the same in both languages, like "video", "audio", "no", "total", "token",
 #: are left out on purpose).
 ENGLISH = frozenset("""
-the and your you with from this that what which for not are is was were has have been will
-can cannot here there when where how why who yet of to in on it its an or be by at as all
-add open save show choose pick press drop import export send start new edit file files folder
-search none nothing evidence draft drafts review reviews rubric level criterion criteria
-location consent
-comment comments picture page help quit settings language sync catalog badge badges teacher
-coach assessor assessors issuer submission submissions waiting loading opening reading saving
-checking earned yet done ready back next previous close cancel delete remove name names
-clip clips note notes notice find check verify credential credentials portfolio working
-places observe observation coaching status outbox server servers never sent queued
-pause paused trash keep kept made make smaller bigger larger size quality faces face blur
-areas area trim compress privacy consent location title tags used versions version about
-one two three some any every each only just more most less least already still again
-should would could must may might shall do does did doing make makes after before while
-""".split())
-ENGLISH_ENDINGS = re.compile(r"(?<![^\W\d_])[a-z]{3,}(?:ing|tion|tions|ment|ments|ness)(?![^\W\d_])")
+the and your you with from this that what which for not are is was were has have been will can
+cannot here there when where how why who yet of to in on it its an or be by at as all add open
+save show choose pick press drop import export send start new edit file files folder search
+none nothing evidence draft drafts review reviews rubric level criterion criteria location
+consent comment comments picture page help quit settings language sync catalog badge badges
+teacher coach assessor assessors issuer submission submissions waiting loading opening reading
+saving checking earned yet done ready back next previous close cancel delete remove name names
+clip clips note notes notice find check verify credential credentials portfolio working places
+observe observation coaching status outbox server servers never sent queued pause paused trash
+keep kept made make smaller bigger larger size quality faces face blur areas area trim
+compress privacy consent location title tags used versions version about one two three some
+any every each only just more most less least already still again should would could must may
+might shall do does did doing make makes after before while
+""".split())  # noqa: SIM905 (a list of words reads best as words)
+ENGLISH_ENDINGS = re.compile(
+    r"(?<![^\W\d_])[a-z]{3,}(?:ing|tion|tions|ment|ments|ness)(?![^\W\d_])")
 WORD = re.compile(r"[^\W\d_]+")  # whole words, accents included: "anónima" is one word
 REMOVED = [
     re.compile(r"https?://\S+"),

@@ -106,6 +106,12 @@ def install(app: QCoreApplication, code: str) -> bool:
     return True
 
 
+def shows_service_words() -> bool:
+    """Whether the progress words the services write (in English: "Importing plan.json") may
+    show as they are; in another language the window shows its own translated job title."""
+    return current_language() == "en"
+
+
 def current_language() -> str:
     """The language installed by install(): "es" while a Spanish translator is loaded."""
     for translator in _installed:
