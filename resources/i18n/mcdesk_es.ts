@@ -3949,7 +3949,7 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
     </message>
     <message>
         <source>On a metered network, hold uploads over %1 MB</source>
-        <translation>En una red con datos medidos, retener las subidas de más de %1 MB</translation>
+        <translation>Con datos medidos, retener subidas de más de %1 MB</translation>
     </message>
     <message>
         <source>On a phone hotspot or another network that counts data, big videos wait for the school&apos;s or home network; small things still go.</source>
@@ -4025,7 +4025,7 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
     </message>
     <message>
         <source>Offline: no server yet</source>
-        <translation>Sin conexión: todavía no hay servidor</translation>
+        <translation>Sin conexión: aún sin servidor</translation>
     </message>
     <message>
         <source>Sending: %1 %</source>
