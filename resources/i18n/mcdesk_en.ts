@@ -96,6 +96,13 @@
             <numerusform>Attach %n more.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n strongest item(s)</source>
+        <translation>
+            <numerusform>%n strongest item</numerusform>
+            <numerusform>%n strongest items</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CountedWords</name>

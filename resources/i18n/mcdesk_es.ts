@@ -1022,6 +1022,13 @@ Importe las microcredenciales que publicó su emisor: un logro Open Badges 3.0 o
             <numerusform>Adjunte %n más.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n strongest item(s)</source>
+        <translation>
+            <numerusform>%n elemento más sólido</numerusform>
+            <numerusform>%n elementos más sólidos</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CheckDialog</name>
@@ -4640,8 +4647,8 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
         <translation>Adjunte {asked} de sus evidencias.</translation>
     </message>
     <message>
-        <source>Detach {extra} (keep the strongest {keep}).</source>
-        <translation>Quite {extra} (conserve los {keep} más sólidos).</translation>
+        <source>Detach {extra} (keep the {strongest}).</source>
+        <translation>Quite {extra} (conserve {strongest}).</translation>
     </message>
     <message>
         <source>An attached item is no longer in your evidence.</source>
@@ -4696,8 +4703,12 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
         <translation>Recórtelo a {time} como máximo (Evidencias › Recortar) y adjunte la versión recortada en su lugar.</translation>
     </message>
     <message>
-        <source>“{title}” may show students, and consent is “{consent}”.</source>
-        <translation>«{title}» puede mostrar a estudiantes, y el consentimiento está «{consent}».</translation>
+        <source>“{title}” may show students, and consent is not set.</source>
+        <translation>«{title}» puede mostrar a estudiantes, y no se ha indicado el consentimiento.</translation>
+    </message>
+    <message>
+        <source>“{title}” may show students, and consent is “not yet”.</source>
+        <translation>«{title}» puede mostrar a estudiantes, y el consentimiento está en «todavía no».</translation>
     </message>
     <message>
         <source>Record that everyone on it consented (Evidence › Consent), or blur the faces (Evidence › Blur faces) and attach the blurred version.</source>

@@ -10,9 +10,9 @@ from PySide6.QtCore import QCoreApplication, QObject
 
 from mcdesk.core.catalog import EvidenceKind
 from mcdesk.core.drafts import ProblemValue, ReadinessProblem
+from mcdesk.core.evidence import Consent
 from mcdesk.core.units import clock, human_size
 from mcdesk.ui.widgets.locale_text import number_text
-from mcdesk.ui.widgets.words import consent_word
 
 translate = QCoreApplication.translate
 
@@ -41,6 +41,9 @@ class CheckCounts(QObject):
 
     def attach_more(self, n: int) -> str:
         return self.tr("Attach %n more.", "", n)
+
+    def strongest(self, n: int) -> str:
+        return self.tr("%n strongest item(s)", "", n)
 
 
 _COUNTED = CheckCounts()
@@ -256,8 +259,8 @@ def _too_many(p: ReadinessProblem) -> tuple[str, str]:
     count = _int(p.value("count")) or 0
     keep = _int(p.value("max")) or 0
     return (_COUNTED.attached_at_most(count).format(max=keep),
-            translate("check", "Detach {extra} (keep the strongest {keep}).").format(
-                extra=_int(p.value("by")) or 0, keep=keep))
+            translate("check", "Detach {extra} (keep the {strongest}).").format(
+                extra=_int(p.value("by")) or 0, strongest=_COUNTED.strongest(keep)))
 
 
 def _gone(_p: ReadinessProblem) -> tuple[str, str]:
@@ -312,14 +315,12 @@ def _duration(p: ReadinessProblem) -> tuple[str, str]:
 
 
 def _consent(p: ReadinessProblem) -> tuple[str, str]:
-    from mcdesk.core.evidence import Consent
-
-    value = str(p.value("consent"))
-    consent = next((c for c in Consent if c == value), Consent.NOT_SET)
-    return (translate("check", "“{title}” may show students, and consent is “{consent}”.").format(
-                title=p.value("title"), consent=consent_word(consent)),
+    said = (translate("check", "“{title}” may show students, and consent is not set.")
+            if p.value("consent") == Consent.NOT_SET else
+            translate("check", "“{title}” may show students, and consent is “not yet”."))
+    return (said.format(title=p.value("title")),
             translate("check", "Record that everyone on it consented (Evidence › Consent), or blur "
-                         "the faces (Evidence › Blur faces) and attach the blurred version."))
+                               "the faces (Evidence › Blur faces) and attach the blurred version."))
 
 
 def _gps(p: ReadinessProblem) -> tuple[str, str]:
