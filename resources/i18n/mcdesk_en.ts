@@ -46,6 +46,44 @@
     </message>
 </context>
 <context>
+    <name>CatalogPage</name>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n added</numerusform>
+            <numerusform>%n added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new version(s)</source>
+        <translation>
+            <numerusform>%n new version</numerusform>
+            <numerusform>%n new versions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older version(s) kept</source>
+        <translation>
+            <numerusform>%n older version kept</numerusform>
+            <numerusform>%n older versions kept</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n updated</numerusform>
+            <numerusform>%n updated</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n unchanged</numerusform>
+            <numerusform>%n unchanged</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CheckCounts</name>
     <message numerus="yes">
         <source>%n word(s)</source>

@@ -970,6 +970,41 @@ Importe las microcredenciales que publicó su emisor: un logro Open Badges 3.0 o
         <source>Imported micro-credentials: %1.</source>
         <translation>Microcredenciales importadas: %1.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n añadida</numerusform>
+            <numerusform>%n añadidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new version(s)</source>
+        <translation>
+            <numerusform>%n versión nueva</numerusform>
+            <numerusform>%n versiones nuevas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n older version(s) kept</source>
+        <translation>
+            <numerusform>%n versión anterior conservada</numerusform>
+            <numerusform>%n versiones anteriores conservadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n updated</source>
+        <translation>
+            <numerusform>%n actualizada</numerusform>
+            <numerusform>%n actualizadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unchanged</source>
+        <translation>
+            <numerusform>%n sin cambios</numerusform>
+            <numerusform>%n sin cambios</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CheckCounts</name>
