@@ -22,6 +22,16 @@
     </message>
 </context>
 <context>
+    <name>AnswerVersionsDialog</name>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n word</numerusform>
+            <numerusform>%n words</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BadgesPage</name>
     <message numerus="yes">
         <source>%n badge(s) imported</source>

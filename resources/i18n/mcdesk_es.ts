@@ -346,9 +346,24 @@
         <source>Now</source>
         <translation>Ahora</translation>
     </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n palabra</numerusform>
+            <numerusform>%n palabras</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Restore this version</source>
         <translation>Restaurar esta versión</translation>
+    </message>
+    <message>
+        <source>copied from attempt %1</source>
+        <translation>copiada del intento %1</translation>
+    </message>
+    <message>
+        <source>restored from %1</source>
+        <translation>restaurada desde %1</translation>
     </message>
 </context>
 <context>
