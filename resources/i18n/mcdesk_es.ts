@@ -5061,7 +5061,7 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     </message>
     <message>
         <source>Import an e&amp;xchange bundle…</source>
-        <translation>Importar un paquete de &amp;intercambio…</translation>
+        <translation>Importar un paquete de in&amp;tercambio…</translation>
     </message>
     <message>
         <source>Evidence, observation notes or coaching from another portfolio</source>
