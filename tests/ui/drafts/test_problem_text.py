@@ -95,6 +95,6 @@ def test_in_spanish_only_the_teachers_data_stays_english(spanish: None) -> None:
         "video", "clean", "silent", "photo", "scan", "slides", "notes"))).values()]
     allowed = sorted(set(data), key=len, reverse=True)
     for problem in every_problem():
-        where, said, fix = problem_text(problem)
+        _where, said, fix = problem_text(problem)
         for text in (said, fix):
             assert not english_words(text, allowed), (problem.message, text)
