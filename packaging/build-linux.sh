@@ -19,6 +19,9 @@ mkdir -p dist "$stage/share/applications" "$stage/share/metainfo" "$stage/share/
 echo "build-linux: drawing the icons"
 QT_QPA_PLATFORM=offscreen "$PYTHON" packaging/make_icons.py build/icons
 
+echo "build-linux: compiling the translations (resources/i18n/*.qm, carried by the spec)"
+PYSIDE_BIN="$(dirname "$PYTHON")" bash scripts/update-translations.sh --release-only
+
 echo "build-linux: freezing the app with PyInstaller (a few minutes)"
 # The work folder's analysis is kept between builds (a rebuild re-analyses only what changed),
 # but not the archive and program made from it: PyInstaller remakes those only for sources

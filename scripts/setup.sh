@@ -47,3 +47,6 @@ fi
 if command -v npm >/dev/null 2>&1 && [ ! -d tests/peers/tus-node/node_modules ]; then
   (cd tests/peers/tus-node && npm ci --no-audit --no-fund --loglevel=error)
 fi
+
+# The compiled translations (resources/i18n/*.qm, not in git) the app loads.
+bash scripts/update-translations.sh --release-only

@@ -102,6 +102,11 @@ class Draft:
         return dict(self.self_assessment).get(rubric_criterion_id)
 
 
+#: A fact in a readiness problem's wording: a count, a limit in bytes or seconds, a title, the
+#: evidence kinds a criterion accepts.
+ProblemValue = str | int | float | tuple[str, ...] | None
+
+
 class Severity(enum.StrEnum):
     BLOCKING = "must fix"
     WARNING = "check"
@@ -118,6 +123,14 @@ class ReadinessProblem:
     severity: Severity = Severity.BLOCKING
     criterion_id: str | None = None
     evidence_id: str | None = None
+    message: str = ""
+    """Which wording `problem` and `fix` are ("word-count.short"), so the window can say them
+    in its own language from `values`; "" when only the English text exists."""
+    values: tuple[tuple[str, ProblemValue], ...] = ()
+    """The raw facts in the wording (counts, limits, titles, kinds), by name."""
+
+    def value(self, name: str) -> ProblemValue:
+        return dict(self.values).get(name)
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,14 @@ from mcdesk.core.catalog import (
     SubmissionCriterion,
     SubmissionPart,
 )
-from mcdesk.core.drafts import Attachment, Draft, Readiness, ReadinessProblem, Severity
+from mcdesk.core.drafts import (
+    Attachment,
+    Draft,
+    ProblemValue,
+    Readiness,
+    ReadinessProblem,
+    Severity,
+)
 from mcdesk.core.evidence import Consent, Evidence, RosterHit
 from mcdesk.core.text import word_count
 from mcdesk.core.units import clock, human_size
@@ -209,9 +216,11 @@ class _Checker:
 
     def add(self, code: str, where: str, problem: str, fix: str, *,
             severity: Severity = Severity.BLOCKING, criterion_id: str | None = None,
-            evidence_id: str | None = None) -> None:
+            evidence_id: str | None = None, message: str = "",
+            **values: ProblemValue) -> None:
         self.problems.append(ReadinessProblem(code, where, problem, fix, severity,
-                                              criterion_id, evidence_id))
+                                              criterion_id, evidence_id, message,
+                                              tuple(values.items())))
 
     # -- written answers -------------------------------------------------------------------
 
@@ -224,25 +233,31 @@ class _Checker:
             if criterion.required:
                 self.add("missing-answer", label, "No answer yet.",
                          f"Write your answer ({wanted})." if wanted else "Write your answer.",
-                         criterion_id=cid)
+                         criterion_id=cid, message="missing-answer",
+                         min=criterion.min_words, max=criterion.max_words)
             return False
         if criterion.min_words is not None and words < criterion.min_words:
             short = criterion.min_words - words
             self.add("word-count", label,
                      f"The answer has {_n(words, 'word')}; this question asks for {wanted}.",
-                     f"Add at least {_n(short, 'more word')}.", criterion_id=cid)
+                     f"Add at least {_n(short, 'more word')}.", criterion_id=cid,
+                     message="word-count.short", words=words, min=criterion.min_words,
+                     max=criterion.max_words, by=short)
         elif criterion.max_words is not None and words > criterion.max_words:
             over = words - criterion.max_words
             self.add("word-count", label,
                      f"The answer has {_n(words, 'word')}; this question asks for {wanted}.",
-                     f"Cut at least {_n(over, 'word')}.", criterion_id=cid)
+                     f"Cut at least {_n(over, 'word')}.", criterion_id=cid,
+                     message="word-count.long", words=words, min=criterion.min_words,
+                     max=criterion.max_words, by=over)
         for hit in self.text_hits:
             if hit.criterion_id == cid and hit.evidence_id is None:
                 self.add("roster-name", label,
                          f'Your answer names "{hit.name}", who is on your roster: '
                          f"{hit.context}",
                          'Replace the name with "Student A", "Student B"… or a role such as '
-                         '"my co-teacher".', criterion_id=cid)
+                         '"my co-teacher".', criterion_id=cid, message="roster-name.answer",
+                         name=hit.name, context=hit.context)
         self._links_in(text, label, "Your answer", cid)
         return True
 
@@ -256,7 +271,9 @@ class _Checker:
                          f'{whose} has the web address "{url}", which is not well-formed: '
                          f"{why}.",
                          "Correct the address (copy it from the browser's address bar).",
-                         criterion_id=criterion_id, evidence_id=evidence_id)
+                         criterion_id=criterion_id, evidence_id=evidence_id,
+                         message=f"link.{'answer' if evidence_id is None else 'caption'}",
+                         url=url)
 
     # -- attached evidence -----------------------------------------------------------------
 
@@ -270,21 +287,26 @@ class _Checker:
                 asked = _count_words(criterion.min_items or 1, criterion.max_items, kinds)
                 self.add("missing-evidence", label,
                          f"Nothing is attached yet; this criterion asks for {asked}.",
-                         f"Attach {asked} from your evidence.", criterion_id=cid)
+                         f"Attach {asked} from your evidence.", criterion_id=cid,
+                         message="missing-evidence", min=criterion.min_items or 1,
+                         max=criterion.max_items, kinds=tuple(kinds))
             return False
         if criterion.min_items is not None and count < criterion.min_items:
             missing = criterion.min_items - count
             self.add("item-count", label,
                      f"{_n(count, 'item')} attached; this criterion asks for "
                      f"{_count_words(criterion.min_items, criterion.max_items, kinds)}.",
-                     f"Attach {missing} more.", criterion_id=cid)
+                     f"Attach {missing} more.", criterion_id=cid, message="item-count.few",
+                     count=count, min=criterion.min_items, max=criterion.max_items,
+                     kinds=tuple(kinds), by=missing)
         elif criterion.max_items is not None and count > criterion.max_items:
             extra = count - criterion.max_items
             self.add("item-count", label,
                      f"{_n(count, 'item')} attached; this criterion accepts at most "
                      f"{criterion.max_items}.",
                      f"Detach {extra} (keep the {_n(criterion.max_items, 'strongest item')}).",
-                     criterion_id=cid)
+                     criterion_id=cid, message="item-count.many", count=count,
+                     max=criterion.max_items, by=extra)
         for attachment in attached:
             self._item(criterion, label, attachment)
         return True
@@ -299,7 +321,7 @@ class _Checker:
                 self.add("evidence-missing", label,
                          "An attached item is no longer in your evidence.",
                          "Detach it and attach what should be there instead.",
-                         criterion_id=cid, evidence_id=eid)
+                         criterion_id=cid, evidence_id=eid, message="evidence-missing.gone")
             return
         where = f'{label} › "{evidence.title}"'
         # Checks against this criterion, for every criterion the item serves.
@@ -309,21 +331,25 @@ class _Checker:
                      f'"{evidence.title}" is {_KIND_WORDS[evidence.kind][0]}; this criterion '
                      f"accepts {_kinds_words(kinds)}.",
                      f"Detach it and attach {_kinds_words(kinds, one=True)} instead.",
-                     criterion_id=cid, evidence_id=eid)
+                     criterion_id=cid, evidence_id=eid, message="wrong-kind",
+                     title=evidence.title, kind=str(evidence.kind), kinds=tuple(kinds))
         self._duration(criterion, where, evidence)
         limit = criterion.media.max_file_bytes
         if limit is not None and evidence.size is not None and evidence.size > limit:
             self.add("file-size", where,
                      f'"{evidence.title}" is {human_size(evidence.size)}; this criterion '
                      f"accepts files up to {human_size(limit)}.",
-                     _smaller_fix(evidence), criterion_id=cid, evidence_id=eid)
+                     _smaller_fix(evidence), criterion_id=cid, evidence_id=eid,
+                     message="file-size", title=evidence.title, size=evidence.size,
+                     limit=limit, kind=str(evidence.kind))
         for hit in self.text_hits:
             if hit.criterion_id == cid and hit.evidence_id == eid:
                 self.add("roster-name", where,
                          f'The caption names "{hit.name}", who is on your roster: '
                          f"{hit.context}",
                          'Change the caption to say "Student A", "Student B"… or a role.',
-                         criterion_id=cid, evidence_id=eid)
+                         criterion_id=cid, evidence_id=eid, message="roster-name.caption",
+                         name=hit.name, context=hit.context)
         self._links_in(attachment.caption, where, "The caption", cid, eid)
         # Checks of the item itself, once however many criteria it serves.
         if eid in self.seen_evidence:
@@ -344,20 +370,26 @@ class _Checker:
                      f'mcdesk could not read how long "{evidence.title}" is; this criterion '
                      f"asks for {wanted}.",
                      "Check its length in a player; if it plays, nothing needs doing.",
-                     severity=Severity.WARNING, criterion_id=cid, evidence_id=eid)
+                     severity=Severity.WARNING, criterion_id=cid, evidence_id=eid,
+                     message="duration-unknown", title=evidence.title,
+                     min=limits.min_duration_s, max=limits.max_duration_s)
         elif limits.min_duration_s is not None and duration < limits.min_duration_s:
             self.add("duration", where,
                      f'"{evidence.title}" is {clock(duration)} long; this criterion asks for '
                      f"{wanted}.",
                      f"Attach a longer recording (at least {clock(limits.min_duration_s)}).",
-                     criterion_id=cid, evidence_id=eid)
+                     criterion_id=cid, evidence_id=eid, message="duration.short",
+                     title=evidence.title, duration=duration, min=limits.min_duration_s,
+                     max=limits.max_duration_s)
         elif limits.max_duration_s is not None and duration > limits.max_duration_s + 0.5:
             self.add("duration", where,
                      f'"{evidence.title}" is {clock(duration)} long; this criterion asks for '
                      f"{wanted}.",
                      f"Trim it to at most {clock(limits.max_duration_s)} (Evidence › Trim) "
                      "and attach the trimmed version instead.",
-                     criterion_id=cid, evidence_id=eid)
+                     criterion_id=cid, evidence_id=eid, message="duration.long",
+                     title=evidence.title, duration=duration, min=limits.min_duration_s,
+                     max=limits.max_duration_s)
 
     def _item_itself(self, cid: str, where: str, evidence: Evidence) -> None:
         eid = evidence.id
@@ -366,7 +398,8 @@ class _Checker:
         if reason is not None:
             self.add("evidence-missing", where, f'"{title}" cannot be sent: {reason}.',
                      "Detach it and attach another piece of evidence instead (or a new copy "
-                     "of the same file).", criterion_id=cid, evidence_id=eid)
+                     "of the same file).", criterion_id=cid, evidence_id=eid,
+                     message="evidence-missing.unavailable", title=title, reason=reason)
         if self.server is not None:
             self._server_item(cid, where, evidence)
         for hit in self.roster_hits:
@@ -374,7 +407,11 @@ class _Checker:
                 self.add("roster-name", where,
                          f'The name "{hit.name}" appears in the {hit.where} of "{title}": '
                          f"{hit.context}", _roster_fix(hit.where, evidence),
-                         criterion_id=cid, evidence_id=eid)
+                         criterion_id=cid, evidence_id=eid, message="roster-name.evidence",
+                         name=hit.name, found_in=hit.where, title=title, context=hit.context,
+                         kind=str(evidence.kind),
+                         written_here=int(evidence.kind is EvidenceKind.TEXT
+                                          and evidence.body is not None))
         if evidence.needs_consent:
             state = ("not set" if evidence.consent is Consent.NOT_SET
                      else f'"{evidence.consent}"')
@@ -382,11 +419,13 @@ class _Checker:
                      f'"{title}" may show students, and consent is {state}.',
                      "Record that everyone on it consented (Evidence › Consent), or blur "
                      "the faces (Evidence › Blur faces) and attach the blurred version.",
-                     criterion_id=cid, evidence_id=eid)
+                     criterion_id=cid, evidence_id=eid, message="consent", title=title,
+                     consent=str(evidence.consent))
         if evidence.has_location:
             self.add("gps", where,
                      f'"{title}" still holds the place where it was taken (GPS).',
-                     self._location_fix(evidence), criterion_id=cid, evidence_id=eid)
+                     self._location_fix(evidence), criterion_id=cid, evidence_id=eid,
+                     message="gps", title=title, copy=self._location_copy(evidence))
         details = [d for d in (evidence.media.identifying if evidence.media else ())
                    if "gps" not in d.lower() and d not in _NOT_PERSONAL]
         if details and not evidence.has_location:
@@ -394,7 +433,8 @@ class _Checker:
                      f'"{title}" carries identifying details: {", ".join(details)}.',
                      "If you would rather not share them, make a copy without them "
                      "(Evidence › Remove location and details) and attach it instead.",
-                     severity=Severity.WARNING, criterion_id=cid, evidence_id=eid)
+                     severity=Severity.WARNING, criterion_id=cid, evidence_id=eid,
+                     message="identifying-details", title=title, details=tuple(details))
         if evidence.kind is EvidenceKind.LINK:
             why = link_problem(evidence.url or "")
             if why is not None:
@@ -402,14 +442,22 @@ class _Checker:
                          f'"{title}" links to "{evidence.url or ""}", which is not a '
                          f"well-formed web address: {why}.",
                          "Add the link again with the address copied from the browser, "
-                         "and attach it instead.", criterion_id=cid, evidence_id=eid)
+                         "and attach it instead.", criterion_id=cid, evidence_id=eid,
+                         message="link.evidence", title=title, url=evidence.url or "")
 
-    def _location_fix(self, evidence: Evidence) -> str:
+    def _location_copy(self, evidence: Evidence) -> str:
+        """The title of a copy of `evidence` without its location, or ""."""
         for version_id in evidence.versions:
             version = self.evidence.get(version_id)
             if version is not None and not version.has_location:
-                return (f'Detach it and attach its copy "{version.title}" instead, which '
-                        "holds no location.")
+                return version.title
+        return ""
+
+    def _location_fix(self, evidence: Evidence) -> str:
+        copy = self._location_copy(evidence)
+        if copy:
+            return (f'Detach it and attach its copy "{copy}" instead, which '
+                    "holds no location.")
         return ("Make a copy without the location (Evidence › Remove location and details) "
                 "and attach the copy instead.")
 
@@ -421,7 +469,9 @@ class _Checker:
             self.add("server-file-size", where,
                      f'"{evidence.title}" is {human_size(evidence.size)}; {server.name} '
                      f"accepts files up to {human_size(limit)}.",
-                     _smaller_fix(evidence), criterion_id=cid, evidence_id=evidence.id)
+                     _smaller_fix(evidence), criterion_id=cid, evidence_id=evidence.id,
+                     message="server-file-size", title=evidence.title, size=evidence.size,
+                     limit=limit, server=server.name, kind=str(evidence.kind))
         mime = evidence.media.mime_type if evidence.media else None
         if mime and evidence.kind is not EvidenceKind.LINK and not server.accepts_type(mime):
             self.add("server-media-type", where,
@@ -430,7 +480,9 @@ class _Checker:
                      "Make a compressed version (Evidence › Compress, which writes MP4) and "
                      "attach it instead." if evidence.kind is EvidenceKind.VIDEO else
                      "Save it in an accepted format, add that copy and attach it instead.",
-                     criterion_id=cid, evidence_id=evidence.id)
+                     criterion_id=cid, evidence_id=evidence.id, message="server-media-type",
+                     title=evidence.title, mime=mime, server=server.name,
+                     accepted=tuple(server.accepted_media_types), kind=str(evidence.kind))
 
     # -- the whole draft -------------------------------------------------------------------
 
@@ -443,7 +495,9 @@ class _Checker:
                      f"{self.mc.version} of {self.mc.name} does not ask for; it will not be "
                      "sent.",
                      "Nothing to do, unless it belongs under another criterion: then copy it "
-                     "there.", severity=Severity.WARNING, criterion_id=criterion_id)
+                     "there.", severity=Severity.WARNING, criterion_id=criterion_id,
+                     message="unknown-criterion", criterion=criterion_id,
+                     version=self.mc.version, mc=self.mc.name)
 
     def _server_total(self) -> None:
         server = self.server
@@ -460,7 +514,8 @@ class _Checker:
                      f"The attached files add up to {human_size(total)}; {server.name} accepts "
                      f"up to {human_size(server.max_total_bytes)} in one submission.",
                      "Compress the videos (Evidence › Compress) and attach the compressed "
-                     "versions, or attach fewer files.")
+                     "versions, or attach fewer files.", message="server-total-size",
+                     total=total, server=server.name, limit=server.max_total_bytes)
 
 
 # -- words ---------------------------------------------------------------------------------

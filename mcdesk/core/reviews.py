@@ -363,25 +363,40 @@ def final_decision(review: Review, rubric: Sequence[RubricCriterion]) -> str | N
     return rule_decision(rubric, review.scores)
 
 
-def finish_problems(review: Review, rubric: Sequence[RubricCriterion]) -> list[str]:
-    """What stops the review from being finished, in words (empty: it can be finished)."""
-    problems = []
+def finish_problem_facts(review: Review, rubric: Sequence[RubricCriterion]
+                         ) -> list[tuple[str, str]]:
+    """What stops the review from being finished, as (what, about) pairs the window words in
+    its own language: ("no-rubric", ""), ("level", a criterion's name), ("decision", ""),
+    ("reason", ""), ("comments", "")."""
+    facts: list[tuple[str, str]] = []
     criteria = [c for c in rubric if c.is_rubric]
     if not criteria:
-        problems.append(f"the rubric of {review.mc_name} (version {review.mc_version}) is not "
-                        "in this portfolio's catalog; sync or import the catalog first")
+        facts.append(("no-rubric", ""))
     for criterion in criteria:
         if not _valid_level(criterion, review.score(criterion.id).level_id):
-            problems.append(f"choose a level for “{criterion.name}”")
+            facts.append(("level", criterion.name))
     rule = rule_decision(rubric, review.scores)
     if review.override_decision is not None:
         if review.override_decision not in DECISIONS:
-            problems.append("the decision must be “earned” or “not yet”")
+            facts.append(("decision", ""))
         elif review.override_decision != rule and not review.override_reason.strip():
-            problems.append("write why you decide differently from the rubric")
+            facts.append(("reason", ""))
     if len(review.comments) > MAX_COMMENTS:
-        problems.append(f"a review holds at most {MAX_COMMENTS:,} comments")
-    return problems
+        facts.append(("comments", ""))
+    return facts
+
+
+def finish_problems(review: Review, rubric: Sequence[RubricCriterion]) -> list[str]:
+    """What stops the review from being finished, in words (empty: it can be finished)."""
+    words = {
+        "no-rubric": f"the rubric of {review.mc_name} (version {review.mc_version}) is not "
+                     "in this portfolio's catalog; sync or import the catalog first",
+        "decision": "the decision must be “earned” or “not yet”",
+        "reason": "write why you decide differently from the rubric",
+        "comments": f"a review holds at most {MAX_COMMENTS:,} comments",
+    }
+    return [f"choose a level for “{about}”" if what == "level" else words[what]
+            for what, about in finish_problem_facts(review, rubric)]
 
 
 def _valid_level(criterion: RubricCriterion, level_id: str | None) -> bool:

@@ -425,8 +425,10 @@ class EvidenceService:
                           "it, or allow a larger size")
 
     def make_version(self, evidence_id: str, request: VersionRequest,
-                     control: JobControl = NULL_CONTROL) -> Evidence:
-        """Make a new evidence from `evidence_id` (never touching it) and link the two."""
+                     control: JobControl = NULL_CONTROL, *,
+                     description: str | None = None) -> Evidence:
+        """Make a new evidence from `evidence_id` (never touching it) and link the two;
+        `description` names the version in the window's language (else in English)."""
         from mcdesk.media import faces, metadata, video
 
         source = self._store.get(evidence_id)
@@ -473,7 +475,7 @@ class EvidenceService:
             raise
         try:
             self._make_thumbnail(stored.path, stored.sha256, info.kind)
-            derivation = describe_version(request)
+            derivation = description or describe_version(request)
             stem = Path(source.original_name or source.title).stem
             version = Evidence(
                 id=str(uuid.uuid4()),

@@ -147,6 +147,10 @@ def test_install_puts_the_app_the_command_the_menu_entry_and_icons_in_the_users_
     # The bundle is the desktop app only: the reference issuer and its web stack stay out.
     internal = app.parent / "_internal"
     assert not list(internal.glob("mcdesk_issuer*")) and not list(internal.glob("fastapi*"))
+    # The translations travel with it: mcdesk's own and Qt's for its standard dialogs.
+    for code in ("en", "es"):
+        assert (internal / "mcdesk" / "resources" / "i18n" / f"mcdesk_{code}.qm").is_file()
+    assert list(internal.rglob("qtbase_es.qm"))
 
 
 def test_the_desktop_file_passes_desktop_file_validate(installed: Install) -> None:

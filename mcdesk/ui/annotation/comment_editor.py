@@ -29,6 +29,7 @@ from mcdesk.core.reviews import (
     CommentKind,
 )
 from mcdesk.ui.annotation.style import KINDS, kind_name
+from mcdesk.ui.widgets.locale_text import number_text
 
 CONFIRM_MS = 4000  # how long "Delete" waits for the second click
 
@@ -317,7 +318,7 @@ class CommentEditor(QFrame):
             return self.tr("Write a few words first.")
         if len(text) > MAX_COMMENT_CHARS:
             return self.tr("A comment holds at most %1 characters; this one has %2.").replace(
-                "%1", f"{MAX_COMMENT_CHARS:,}").replace("%2", f"{len(text):,}")
+                "%1", number_text(MAX_COMMENT_CHARS)).replace("%2", number_text(len(text)))
         return ""
 
     def _changed(self) -> None:

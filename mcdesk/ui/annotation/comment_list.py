@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -32,7 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.reviews import Annotation, Audience, sorted_for_timeline
-from mcdesk.ui.annotation.style import kind_color, kind_name, tooltip, tr, where
+from mcdesk.ui.annotation.style import kind_color, kind_name, tooltip, where
+
+translate = QCoreApplication.translate
 
 COMMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 NOW_ROLE = Qt.ItemDataRole.UserRole + 2  # the row the playhead is at (or just past)
@@ -79,7 +82,8 @@ class CommentListModel(QAbstractListModel):
     def criterion_name(self, comment: Annotation) -> str:
         if not comment.rubric_criterion_id:
             return ""
-        return self._criteria.get(comment.rubric_criterion_id, tr("a criterion not in this "
+        return self._criteria.get(comment.rubric_criterion_id, translate("Annotations",
+                                                                         "a criterion not in this "
                                                                   "rubric"))
 
     def head(self, comment: Annotation) -> list[str]:
@@ -89,7 +93,7 @@ class CommentListModel(QAbstractListModel):
         if criterion:
             parts.append(criterion)
         if comment.audience is Audience.ISSUER:
-            parts.append(tr("private"))
+            parts.append(translate("Annotations", "private"))
         return parts
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex | None = None) -> int:

@@ -26,8 +26,8 @@ _DARK = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Annotations", text)
+
+translate = QCoreApplication.translate
 
 
 def kind_color(kind: CommentKind, palette: QPalette) -> QColor:
@@ -51,10 +51,10 @@ def picture_color(kind: CommentKind, alpha: int = 255) -> QColor:
 
 def kind_name(kind: CommentKind) -> str:
     return {
-        CommentKind.STRENGTH: tr("Strength"),
-        CommentKind.QUESTION: tr("Question"),
-        CommentKind.SUGGESTION: tr("Suggestion"),
-        CommentKind.NOTE: tr("Note"),
+        CommentKind.STRENGTH: translate("Annotations", "Strength"),
+        CommentKind.QUESTION: translate("Annotations", "Question"),
+        CommentKind.SUGGESTION: translate("Annotations", "Suggestion"),
+        CommentKind.NOTE: translate("Annotations", "Note"),
     }[kind]
 
 
@@ -69,7 +69,8 @@ def where(comment: Annotation) -> str:
 def tooltip(comment: Annotation, criterion: str = "") -> str:
     """A short plain-text summary for tooltips: where, kind, criterion, the first words."""
     head = " · ".join(part for part in (where(comment), kind_name(comment.kind), criterion,
-                                        tr("private") if comment.audience is Audience.ISSUER
+                                        translate("Annotations",
+                                                  "private") if comment.audience is Audience.ISSUER
                                         else "") if part)
     text = " ".join(comment.text.split())
     if len(text) > 280:

@@ -26,6 +26,7 @@ from mcdesk.core.changes import Change
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.assessors import ops
 from mcdesk.ui.assessors.chart import AgreementChart
+from mcdesk.ui.widgets.locale_text import date_time_text
 from mcdesk.ui.widgets.place import Place
 
 
@@ -112,9 +113,8 @@ class AssessorsPage(Place):
         if server is None:
             self.stack.setCurrentIndex(0)
             return
-        pulled = view.pools[server].pulled_at.astimezone()
         self.when.setText(self.tr("%1, as of the sync of %2").replace("%1", server).replace(
-            "%2", pulled.strftime("%Y-%m-%d %H:%M")))
+            "%2", date_time_text(view.pools[server].pulled_at)))
         self._pools(view.pools[server].data)
         report = view.report.get(server)
         self._agreement(report.data if report is not None else {})

@@ -5,9 +5,8 @@ reasons, and the Verify again and Share… buttons; GUI thread."""
 from __future__ import annotations
 
 import html
-from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,13 +20,19 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.credentials import CredentialOrigin, EarnedCredential
 from mcdesk.ui.badges.images import STATE_COLOURS, badge_pixmap, state_mark, state_words
+from mcdesk.ui.widgets.locale_text import long_date_text
+
+translate = QCoreApplication.translate
 
 PICTURE_SIZE = 160
-#: Share menu entries: (export kind value, untranslated label).
-SHARE_KINDS = (("png", "Badge picture with the credential inside (PNG)…"),
-               ("svg", "Badge picture with the credential inside (SVG)…"),
-               ("json", "The credential itself (JSON)…"),
-               ("pdf", "Certificate to print (PDF)…"))
+
+
+def share_kinds() -> tuple[tuple[str, str], ...]:
+    """Share menu entries: (export kind value, label)."""
+    return (("png", translate("BadgeDetail", "Badge picture with the credential inside (PNG)…")),
+            ("svg", translate("BadgeDetail", "Badge picture with the credential inside (SVG)…")),
+            ("json", translate("BadgeDetail", "The credential itself (JSON)…")),
+            ("pdf", translate("BadgeDetail", "Certificate to print (PDF)…")))
 
 
 def _esc(text: str) -> str:
@@ -65,8 +70,8 @@ class BadgeDetail(QWidget):
         self.share_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.share_menu = QMenu(self)
         self.share_actions = {}
-        for kind, label in SHARE_KINDS:
-            action = self.share_menu.addAction(self.tr(label))
+        for kind, label in share_kinds():
+            action = self.share_menu.addAction(label)
             action.triggered.connect(lambda _checked=False, k=kind: self._share(k))
             self.share_actions[kind] = action
         self.share_button.setMenu(self.share_menu)
@@ -114,7 +119,7 @@ class BadgeDetail(QWidget):
         self.title.setText(credential.title)
         issuer = credential.issuer_name or credential.issuer_id or self.tr("an unknown issuer")
         self.facts.setText(self.tr("Issued by %1 · earned %2").replace("%1", issuer).replace(
-            "%2", _long_date(credential.earned_on)))
+            "%2", long_date_text(credential.earned_on)))
         colour = STATE_COLOURS.get(credential.state, "#555555")
         self.state.setText(f"{state_mark(credential.state)} {state_words(credential.state)}")
         self.state.setStyleSheet(
@@ -177,7 +182,3 @@ class BadgeDetail(QWidget):
         if self._credential is not None:
             self.share_requested.emit(self._credential.id, kind)
 
-
-def _long_date(moment: datetime) -> str:
-    """"March 2, 2026" (strftime's %-d does not exist on Windows)."""
-    return f"{moment:%B} {moment.day}, {moment.year}"

@@ -27,8 +27,8 @@ if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("badges", text)
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -51,45 +51,46 @@ def load(workspace: Workspace) -> Op[BadgesView]:
                           competencies={c.id: badges.competency(c) for c in credentials},
                           rule=badges.active_rule())
 
-    return Op.read(_tr("Reading your badges"), work)
+    return Op.read(translate("badges", "Reading your badges"), work)
 
 
 def import_files(workspace: Workspace,
                  paths: Sequence[Path]) -> Op[list[ImportResult | McdeskError]]:
     files = list(paths)
-    return Op.write(_tr("Importing credentials"),
+    return Op.write(translate("badges", "Importing credentials"),
                     lambda _c: workspace.badges.import_files(files), [Change.CREDENTIALS])
 
 
 def verify_again(workspace: Workspace, credential_id: str) -> Op[EarnedCredential]:
-    return Op.write(_tr("Verifying the credential again"),
+    return Op.write(translate("badges", "Verifying the credential again"),
                     lambda _c: workspace.badges.reverify(credential_id), [Change.CREDENTIALS],
                     ids=[credential_id])
 
 
 def export(workspace: Workspace, credential_id: str, kind: ExportKind, dest: Path) -> Op[Path]:
     # Writes a file the teacher chose, never the portfolio: the pool, like other media work.
-    return Op.media(_tr("Sharing the badge"),
+    return Op.media(translate("badges", "Sharing the badge"),
                     lambda _c: workspace.badges.export(credential_id, kind, dest),
                     cancellable=False)
 
 
 def write_transcript(workspace: Workspace, start: date, end: date,
                      dest: Path) -> Op[Transcript]:
-    return Op.media(_tr("Writing the transcript"),
+    return Op.media(translate("badges", "Writing the transcript"),
                     lambda _c: workspace.badges.write_transcript(start, end, dest),
                     cancellable=False)
 
 
 def rules(workspace: Workspace) -> Op[list[RecognitionRule]]:
-    return Op.read(_tr("Reading recognition rules"), lambda _c: workspace.badges.rules())
+    return Op.read(translate("badges",
+                             "Reading recognition rules"), lambda _c: workspace.badges.rules())
 
 
 def save_rule(workspace: Workspace, rule: RecognitionRule) -> Op[RecognitionRule]:
-    return Op.write(_tr("Saving the recognition rule"),
+    return Op.write(translate("badges", "Saving the recognition rule"),
                     lambda _c: workspace.badges.save_rule(rule), [Change.RECOGNITION])
 
 
 def delete_rule(workspace: Workspace, rule_id: int) -> Op[None]:
-    return Op.write(_tr("Deleting the recognition rule"),
+    return Op.write(translate("badges", "Deleting the recognition rule"),
                     lambda _c: workspace.badges.delete_rule(rule_id), [Change.RECOGNITION])

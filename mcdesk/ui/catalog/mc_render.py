@@ -22,8 +22,8 @@ from mcdesk.core.study import StudyFile
 MC_LINK_SCHEME = "mc"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MicroCredentialView", text)
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -36,14 +36,15 @@ class Colors:
     passing: str
 
 
-KIND_NAMES = {
-    EvidenceKind.VIDEO: "video",
-    EvidenceKind.AUDIO: "audio recording",
-    EvidenceKind.IMAGE: "photo or image",
-    EvidenceKind.DOCUMENT: "document",
-    EvidenceKind.TEXT: "written text",
-    EvidenceKind.LINK: "link",
-}
+def kind_name(kind: EvidenceKind) -> str:
+    return {
+        EvidenceKind.VIDEO: translate("mc", "video"),
+        EvidenceKind.AUDIO: translate("mc", "audio recording"),
+        EvidenceKind.IMAGE: translate("mc", "photo or image"),
+        EvidenceKind.DOCUMENT: translate("mc", "document"),
+        EvidenceKind.TEXT: translate("mc", "written text"),
+        EvidenceKind.LINK: translate("mc", "link"),
+    }[kind]
 
 
 def mc_link(achievement_id: str) -> str:
@@ -52,8 +53,8 @@ def mc_link(achievement_id: str) -> str:
 
 def _duration(seconds: int) -> str:
     if seconds % 60 == 0:
-        return tr("%n min").replace("%n", str(seconds // 60))
-    return tr("%n s").replace("%n", str(seconds))
+        return translate("mc", "%n min").replace("%n", str(seconds // 60))
+    return translate("mc", "%n s").replace("%n", str(seconds))
 
 
 def _size(size: int) -> str:
@@ -68,23 +69,25 @@ def criterion_limits(criterion: SubmissionCriterion) -> list[str]:
     if criterion.response is ResponseKind.TEXT:
         low, high = criterion.min_words, criterion.max_words
         if low is not None and high is not None:
-            facts.append(tr("written answer, %1–%2 words").replace("%1", str(low))
+            facts.append(translate("mc", "written answer, %1–%2 words").replace("%1", str(low))
                          .replace("%2", str(high)))
         elif high is not None:
-            facts.append(tr("written answer, up to %1 words").replace("%1", str(high)))
+            facts.append(translate("mc", "written answer, up to %1 words").replace("%1", str(high)))
         elif low is not None:
-            facts.append(tr("written answer, at least %1 words").replace("%1", str(low)))
+            facts.append(translate("mc", "written answer, at least %1 words")
+                         .replace("%1", str(low)))
         else:
-            facts.append(tr("written answer"))
+            facts.append(translate("mc", "written answer"))
     else:
-        kinds = " or ".join(KIND_NAMES[k] for k in criterion.evidence_kinds) or tr("evidence")
+        kinds = (translate("mc", " or ").join(kind_name(k) for k in criterion.evidence_kinds)
+                 or translate("mc", "evidence"))
         low, high = criterion.min_items, criterion.max_items
         if low is not None and high is not None and low == high:
             count = f"{low} × "
         elif low is not None and high is not None:
             count = f"{low}–{high} × "
         elif low is not None:
-            count = tr("at least %1 × ").replace("%1", str(low))
+            count = translate("mc", "at least %1 × ").replace("%1", str(low))
         else:
             count = ""
         facts.append(count + kinds)
@@ -92,11 +95,12 @@ def criterion_limits(criterion: SubmissionCriterion) -> list[str]:
         if media.min_duration_s is not None and media.max_duration_s is not None:
             facts.append(f"{_duration(media.min_duration_s)}–{_duration(media.max_duration_s)}")
         elif media.max_duration_s is not None:
-            facts.append(tr("up to %1").replace("%1", _duration(media.max_duration_s)))
+            facts.append(translate("mc", "up to %1").replace("%1", _duration(media.max_duration_s)))
         if media.max_file_bytes is not None:
-            facts.append(tr("files up to %1").replace("%1", _size(media.max_file_bytes)))
+            facts.append(translate("mc", "files up to %1")
+                         .replace("%1", _size(media.max_file_bytes)))
     if not criterion.required:
-        facts.append(tr("optional"))
+        facts.append(translate("mc", "optional"))
     return facts
 
 
@@ -113,13 +117,15 @@ def render(mc: MicroCredential, *, colors: Colors, is_current: bool = True,
     facts = []
     if mc.issuer:
         facts.append(escape(mc.issuer.name))
-    facts.append(escape(tr("version %1").replace("%1", mc.version)))
+    facts.append(escape(translate("mc", "version %1").replace("%1", mc.version)))
     if mc.in_service_hours is not None:
-        facts.append(escape(tr("%1 in-service hours").replace("%1", f"{mc.in_service_hours:g}")))
+        facts.append(escape(translate("mc", "%1 in-service hours")
+                            .replace("%1", f"{mc.in_service_hours:g}")))
     out.append(f"<p style='color:{colors.muted}; margin-top:0'>{' · '.join(facts)}</p>")
     if not is_current:
         out.append(f"<p style='background:{colors.panel}; padding:6px'><b>"
-                   + escape(tr("This is an older version, kept for drafts that use it."))
+                   + escape(translate(
+                       "mc", "This is an older version, kept for drafts that use it."))
                    + "</b></p>")
     if stack is not None and mc.stack is not None:
         out.append(_stack_block(mc, stack, colors))
@@ -130,7 +136,7 @@ def render(mc: MicroCredential, *, colors: Colors, is_current: bool = True,
     if missing:
         out.append(
             f"<p style='background:{colors.panel}; border-left:4px solid {colors.border}; "
-            f"padding:6px'>" + escape(tr(
+            f"padding:6px'>" + escape(translate("mc",
                 "The issuer has not published these parts yet: %1. You can read the "
                 "criteria and rubric below, but not start a draft for it.")
                 .replace("%1", ", ".join(missing))) + "</p>")
@@ -140,25 +146,29 @@ def render(mc: MicroCredential, *, colors: Colors, is_current: bool = True,
         if body:
             out.append(body)
         else:
-            out.append(f"<p style='color:{colors.muted}'><i>{escape(tr('Missing'))}</i></p>")
+            missing = escape(translate("mc", "Missing"))
+            out.append(f"<p style='color:{colors.muted}'><i>{missing}</i></p>")
 
-    section(tr("Competency"), f"<p>{escape(mc.competency)}</p>" if mc.competency else None)
-    section(tr("Key method"), f"<p>{escape(mc.key_method)}</p>" if mc.key_method else None)
-    section(tr("Method components"), "<ol>" + "".join(
+    section(translate("mc", "Competency"),
+            f"<p>{escape(mc.competency)}</p>" if mc.competency else None)
+    section(translate("mc", "Key method"),
+            f"<p>{escape(mc.key_method)}</p>" if mc.key_method else None)
+    section(translate("mc", "Method components"), "<ol>" + "".join(
         f"<li><b>{escape(c.name)}</b>. {escape(c.description)}</li>"
         for c in mc.method_components) + "</ol>" if mc.method_components else None)
-    section(tr("Research and resources"), "<ul>" + "".join(
+    section(translate("mc", "Research and resources"), "<ul>" + "".join(
         _resource(r.title, r.url, r.citation, r.description, colors,
                   study_render.file_line(r.file, files.get(r.file.sha256), colors)
                   if r.file is not None else "")
         for r in mc.resources) + "</ul>" if mc.resources else None)
-    section(tr("Submission criteria"), _submission(mc, colors) if mc.submission_parts else None)
+    section(translate("mc", "Submission criteria"),
+            _submission(mc, colors) if mc.submission_parts else None)
     if mc.exemplars:
-        section(tr("Examples of work"), study_render.exemplars_html(mc, files, colors))
+        section(translate("mc", "Examples of work"), study_render.exemplars_html(mc, files, colors))
     rubric = [rc for rc in mc.rubric if rc.is_rubric]
-    section(tr("Scoring rubric"), _rubric(rubric, colors) if rubric else None)
+    section(translate("mc", "Scoring rubric"), _rubric(rubric, colors) if rubric else None)
     if mc.criteria_narrative:
-        section(tr("How to earn it"), "".join(
+        section(translate("mc", "How to earn it"), "".join(
             f"<p>{escape(p)}</p>" for p in mc.criteria_narrative.split("\n\n")))
     out.append("</body></html>")
     return "".join(out)
@@ -174,7 +184,7 @@ def _stack_block(mc: MicroCredential, stack: Stack, colors: Colors) -> str:
             items.append(f"<li><b>{label}</b></li>")
         else:
             items.append(f"<li><a href='{mc_link(member.achievement_id)}'>{label}</a></li>")
-    heading = escape(tr("Part of the stack “%1”, %2 of %3").replace("%1", stack.name)
+    heading = escape(translate("mc", "Part of the stack “%1”, %2 of %3").replace("%1", stack.name)
                      .replace("%2", str(mc.stack.position)).replace("%3", str(total)))
     description = f"<br/><span style='color:{colors.muted}'>{escape(stack.description)}</span>" \
         if stack.description else ""
@@ -206,7 +216,7 @@ def _submission(mc: MicroCredential, colors: Colors) -> str:
             facts = " · ".join(escape(f) for f in criterion_limits(criterion))
             judged = ""
             if criterion.rubric_criterion_id in names:
-                judged = (" · " + escape(tr("judged by “%1”").replace(
+                judged = (" · " + escape(translate("mc", "judged by “%1”").replace(
                     "%1", names[criterion.rubric_criterion_id])))
             out.append(f"<li>{escape(criterion.prompt)}<br/>"
                        f"<span style='color:{colors.accent}'>{facts}{judged}</span></li>")
@@ -215,7 +225,7 @@ def _submission(mc: MicroCredential, colors: Colors) -> str:
 
 
 def _rubric(rubric: list[RubricCriterion], colors: Colors) -> str:
-    out = [f"<p style='color:{colors.muted}'>" + escape(tr(
+    out = [f"<p style='color:{colors.muted}'>" + escape(translate("mc",
         "Levels run from lowest to highest. The passing level of each criterion is marked ✓; "
         "a submission is earned when every criterion reaches its passing level, otherwise "
         "it is “not yet”.")) + "</p>"]
@@ -229,7 +239,7 @@ def _rubric(rubric: list[RubricCriterion], colors: Colors) -> str:
             passing = level.id == criterion.required_level_id
             style = (f"border:1px solid {colors.border};"
                      + (f" background:{colors.passing};" if passing else ""))
-            mark = " ✓ " + escape(tr("passing")) if passing else ""
+            mark = " ✓ " + escape(translate("mc", "passing")) if passing else ""
             points = f" ({escape(level.points)})" if level.points else ""
             out.append(f"<th style='{style}' align='left'>{escape(level.name)}{points}"
                        f"<span style='color:{colors.accent}'>{mark}</span></th>")

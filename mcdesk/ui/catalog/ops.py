@@ -25,8 +25,8 @@ STUDY_LANE = "study-files"
 Listing = tuple[list[tuple[Stack, int]], list[str], list[CatalogEntry], int]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("catalog", text)
+
+translate = QCoreApplication.translate
 
 
 def listing(workspace: Workspace, query: str, stack_id: str | None,
@@ -38,7 +38,7 @@ def listing(workspace: Workspace, query: str, stack_id: str | None,
         entries = catalog.entries(query=query, stack_id=stack_id, issuer=issuer)
         return catalog.stack_sizes(), catalog.issuers(), entries, catalog.count()
 
-    return Op.read(_tr("Loading the catalog"), work)
+    return Op.read(translate("catalog", "Loading the catalog"), work)
 
 
 def search(workspace: Workspace, query: str, stack_id: str | None,
@@ -47,18 +47,18 @@ def search(workspace: Workspace, query: str, stack_id: str | None,
         entries = workspace.catalog.entries(query=query, stack_id=stack_id, issuer=issuer)
         return entries, workspace.catalog.count()
 
-    return Op.read(_tr("Searching the catalog"), work)
+    return Op.read(translate("catalog", "Searching the catalog"), work)
 
 
 def detail(workspace: Workspace, achievement_id: str,
            version: str | None) -> Op[MicroCredentialDetail]:
-    return Op.read(_tr("Opening a micro-credential"),
+    return Op.read(translate("catalog", "Opening a micro-credential"),
                    lambda _c: workspace.catalog.detail(achievement_id, version))
 
 
 def import_files(workspace: Workspace, paths: Sequence[Path]) -> Op[list[FileImportResult]]:
     chosen = list(paths)
-    title = _tr("Importing a file") if len(chosen) == 1 else _tr(
+    title = translate("catalog", "Importing a file") if len(chosen) == 1 else translate("catalog",
         "Importing %1 files").replace("%1", str(len(chosen)))
     return Op.write(title, lambda control: workspace.catalog.import_files(chosen, control),
                     [Change.CATALOG], cancellable=True)
@@ -82,17 +82,17 @@ def detail_and_study(workspace: Workspace, achievement_id: str, version: str | N
                 [ref.sha256 for ref in refs])}
         return found, files
 
-    return Op.read(_tr("Opening a micro-credential"), work)
+    return Op.read(translate("catalog", "Opening a micro-credential"), work)
 
 
 def offline_path(workspace: Workspace, sha256: str) -> Op[str | None]:
-    return Op.read(_tr("Finding a study file"), lambda _c: workspace.study.offline_path(sha256))
+    return Op.read(translate("catalog", "Finding a study file"), lambda _c: workspace.study.offline_path(sha256))
 
 
 def fetch_files(workspace: Workspace, sha256s: Sequence[str]) -> Op[FetchReport]:
     """Bring these files down now (the person asked), on the study lane."""
     chosen = list(sha256s)
-    return Op.network(_tr("Bringing study files down"), STUDY_LANE,
+    return Op.network(translate("catalog", "Bringing study files down"), STUDY_LANE,
                       lambda control: workspace.study.fetch(chosen, control, asked=True),
                       changes=[Change.STUDY])
 
@@ -104,5 +104,5 @@ def fetch_stack(workspace: Workspace, stack_id: str) -> Op[FetchReport]:
         study = workspace.study
         return study.fetch(study.files_of_stack(stack_id), control, asked=True)
 
-    return Op.network(_tr("Making a stack available offline"), STUDY_LANE, work,
+    return Op.network(translate("catalog", "Making a stack available offline"), STUDY_LANE, work,
                       changes=[Change.STUDY])

@@ -502,12 +502,21 @@ class CatalogPage(Place):
                 counts[item.outcome] = counts.get(item.outcome, 0) + 1
                 if item.outcome in (ImportOutcome.ADDED, ImportOutcome.NEW_VERSION):
                     self._pending_select = item.achievement_id
-        summary = ", ".join(f"{n} {outcome}" for outcome, n in counts.items())
+        summary = ", ".join(self._outcome_words(outcome, n) for outcome, n in counts.items())
         if summary:
             lines.insert(0, self.tr("Imported micro-credentials: %1.").replace("%1", summary))
         failed = any(r.error for r in results)
         self.notice.emit("\n".join(lines), Tone.ERROR if failed else Tone.INFO)
         self.reload_filters()
+
+    def _outcome_words(self, outcome: ImportOutcome, count: int) -> str:
+        return {
+            ImportOutcome.ADDED: self.tr("%n added", "", count),
+            ImportOutcome.NEW_VERSION: self.tr("%n new version(s)", "", count),
+            ImportOutcome.OLDER_VERSION: self.tr("%n older version(s) kept", "", count),
+            ImportOutcome.UPDATED: self.tr("%n updated", "", count),
+            ImportOutcome.UNCHANGED: self.tr("%n unchanged", "", count),
+        }.get(outcome, f"{count} {outcome}")
 
     def files_dropped(self, paths: Sequence[Path]) -> None:
         self.import_files(paths)

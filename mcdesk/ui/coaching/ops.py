@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("coaching", text)
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,7 @@ class DraftView:
 
 
 def load_list(workspace: Workspace) -> Op[list[CoachedDraft]]:
-    return Op.read(_tr("Loading drafts to coach"),
+    return Op.read(translate("coaching", "Loading drafts to coach"),
                    lambda _c: workspace.coaching.coached_drafts())
 
 
@@ -85,27 +85,28 @@ def load_draft(workspace: Workspace, draft_id: str) -> Op[DraftView]:
         return DraftView(draft, tuple(rubric), tuple(pieces),
                          tuple(coaching.comments(draft.id)), tuple(coaching.scores(draft.id)))
 
-    return Op.read(_tr("Opening the draft"), work)
+    return Op.read(translate("coaching", "Opening the draft"), work)
 
 
 def comment(workspace: Workspace, draft_id: str, anchor: Anchor, text: str,
             criterion: str | None, *, comment_id: str | None = None,
             caption: str | None = None, caption_for: str | None = None) -> Op[CoachComment]:
-    return Op.write(_tr("Saving the comment"), lambda _c: workspace.coaching.comment(
+    return Op.write(translate("coaching",
+                              "Saving the comment"), lambda _c: workspace.coaching.comment(
         draft_id, anchor, text, rubric_criterion_id=criterion, comment_id=comment_id,
         suggested_caption=caption, suggested_criterion_id=caption_for),
         [Change.COACHING], ids=[draft_id])
 
 
 def delete_comment(workspace: Workspace, draft_id: str, comment_id: str) -> Op[None]:
-    return Op.write(_tr("Deleting the comment"),
+    return Op.write(translate("coaching", "Deleting the comment"),
                     lambda _c: workspace.coaching.delete_comment(comment_id),
                     [Change.COACHING], ids=[draft_id])
 
 
 def score(workspace: Workspace, draft_id: str, criterion: str,
           level: str | None) -> Op[PracticeScore]:
-    return Op.write(_tr("Saving the practice score"),
+    return Op.write(translate("coaching", "Saving the practice score"),
                     lambda _c: workspace.coaching.score(draft_id, criterion, level),
                     [Change.COACHING], ids=[draft_id])
 
@@ -117,12 +118,12 @@ def export_bundle(workspace: Workspace, dest: Path, *, draft_id: str | None = No
         return workspace.exchange.export(dest, draft_id=draft_id, evidence_ids=evidence_ids,
                                          observation_ids=observation_ids, control=control)
 
-    return Op.read(_tr("Writing the exchange bundle"), work, cancellable=True)
+    return Op.read(translate("coaching", "Writing the exchange bundle"), work, cancellable=True)
 
 
 def import_bundle(workspace: Workspace, path: Path) -> Op[ImportReport]:
     def work(control: JobControl) -> ImportReport:
         return workspace.exchange.import_bundle(path, control)
 
-    return Op.write(_tr("Importing the exchange bundle"), work,
+    return Op.write(translate("coaching", "Importing the exchange bundle"), work,
                     [Change.EVIDENCE, Change.OBSERVATIONS, Change.COACHING], cancellable=True)

@@ -26,8 +26,8 @@ if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("decide", text)
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,12 @@ class Detail:
 
 
 def load(workspace: Workspace) -> Op[list[WaitingSubmission]]:
-    return Op.read(_tr("Reading the submissions waiting"),
+    return Op.read(translate("decide", "Reading the submissions waiting"),
                    lambda _c: workspace.staff.waiting())
 
 
 def load_detail(workspace: Workspace, waiting: WaitingSubmission) -> Op[Detail]:
-    return Op.read(_tr("Reading the reviews"), lambda _c: Detail(
+    return Op.read(translate("decide", "Reading the reviews"), lambda _c: Detail(
         waiting, workspace.staff.side_by_side(waiting.server, waiting.submission_id)))
 
 
@@ -61,10 +61,11 @@ def evidence_at(workspace: Workspace, waiting: WaitingSubmission,
         comments = staff.comments(waiting.server, waiting.submission_id)
         comment = next((c for c in comments if c.id == comment_id), None)
         if comment is None:
-            raise McdeskError(_tr("This comment points to no piece of evidence."))
+            raise McdeskError(translate("decide", "This comment points to no piece of evidence."))
         package = staff.package(waiting.submission_id)
         if package is None:
-            raise McdeskError(_tr("The submission's files are not on this computer yet: "
+            raise McdeskError(translate("decide",
+                                        "The submission's files are not on this computer yet: "
                                   "sync, then try again."))
         for criterion in package.criteria:
             for evidence in criterion.evidence:
@@ -78,14 +79,15 @@ def evidence_at(workspace: Workspace, waiting: WaitingSubmission,
                                            kind=evidence.kind, path=evidence.file,
                                            path_in_package=path_in_package, url=evidence.url)
                     return EvidenceAt(piece, comments, comment_id)
-        raise McdeskError(_tr("The piece this comment points to is not in the submission."))
+        raise McdeskError(translate("decide",
+                                    "The piece this comment points to is not in the submission."))
 
-    return Op.read(_tr("Opening the evidence"), work)
+    return Op.read(translate("decide", "Opening the evidence"), work)
 
 
 def queue(workspace: Workspace, waiting: WaitingSubmission, state: str,
           feedback: list[CriterionFeedbackDraft], reason: str | None) -> Op[QueuedDecision]:
-    return Op.write(_tr("Queueing the decision"),
+    return Op.write(translate("decide", "Queueing the decision"),
                     lambda _c: workspace.staff.queue_decision(
                         waiting.server, waiting.submission_id, state, feedback, reason),
                     [Change.DECISIONS], ids=[waiting.submission_id])

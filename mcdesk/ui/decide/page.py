@@ -24,6 +24,7 @@ from mcdesk.ui.decide import ops
 from mcdesk.ui.decide.compose import Composer
 from mcdesk.ui.decide.evidence import EvidenceDialog
 from mcdesk.ui.decide.side_by_side import SideBySideView
+from mcdesk.ui.widgets.locale_text import date_time_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
 from mcdesk.ui.widgets.splitter import list_detail_splitter
@@ -115,7 +116,7 @@ class DecidePage(Place):
     def _line(self, entry: WaitingSubmission) -> str:
         reviews = self.tr("%1 of %2 reviews in").replace("%1", str(entry.reviews_in)).replace(
             "%2", str(entry.reviews_assigned))
-        received = (entry.received_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        received = (date_time_text(entry.received_at)
                     if entry.received_at is not None else "")
         lines = [entry.name, self.tr("Attempt %1 · received %2").replace(
             "%1", str(entry.attempt)).replace("%2", received), reviews]

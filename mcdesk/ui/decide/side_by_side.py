@@ -23,7 +23,6 @@ from mcdesk.core.staff import ReviewColumn, SideBySide
 
 CROSSES = QColor("#f6d58c")  # amber: some pass the criterion and some do not
 DIFFERS = QColor("#e8eef8")  # pale blue: different levels on the same side of the line
-_KIND = {"expert": "expert", "peer": "peer", "extra": "called in"}
 
 
 class SideBySideView(QWidget):
@@ -109,7 +108,8 @@ class SideBySideView(QWidget):
             self.comment_chosen.emit(comment_id)
 
     def _header(self, column: ReviewColumn) -> str:
-        kind = self.tr(_KIND.get(column.kind, column.kind))
+        kind = {"expert": self.tr("expert"), "peer": self.tr("peer"),
+                "extra": self.tr("called in")}.get(column.kind, column.kind)
         return f"{column.assessor}\n({kind})"
 
     def _comments(self, columns: list[ReviewColumn], waiting: list[ReviewColumn]) -> None:

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("drafts", text)
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -90,10 +90,10 @@ def load(workspace: Workspace, draft_id: str) -> Op[CoachingView]:
         return CoachingView(tuple(rubric), dict(draft.self_assessment), comments,
                             tuple(workspace.coaching.scores(draft_id)), pieces, tuple(notes))
 
-    return Op.read(_tr("Reading your coach's feedback"), work)
+    return Op.read(translate("drafts", "Reading your coach's feedback"), work)
 
 
 def accept(workspace: Workspace, comment_id: str) -> Op[CoachComment]:
-    return Op.write(_tr("Taking the suggestion"),
+    return Op.write(translate("drafts", "Taking the suggestion"),
                     lambda _c: workspace.coaching.accept(comment_id),
                     [Change.DRAFTS, Change.EVIDENCE, Change.COACHING], cancellable=True)

@@ -3,6 +3,7 @@ earlier versions of an answer, read a package received by hand; GUI thread."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html import escape
 
@@ -27,6 +28,7 @@ from mcdesk.core.evidence import Evidence
 from mcdesk.core.packages import ReceivedPackage
 from mcdesk.core.text import word_count
 from mcdesk.ui.widgets.evidence_model import facts
+from mcdesk.ui.widgets.locale_text import date_time_text
 
 
 class ChooseMicroCredentialDialog(QDialog):
@@ -117,10 +119,11 @@ class AnswerVersionsDialog(QDialog):
         self.preview.setAccessibleName(self.tr("The chosen version"))
         self._versions = list(versions)
         for index, version in enumerate(self._versions):
-            when = version.saved_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = date_time_text(version.saved_at)
             label = self.tr("Now") if index == 0 else when
-            extra = f" — {version.reason}" if version.reason else ""
-            self.list.addItem(f"{label} · {word_count(version.text)} words{extra}")
+            extra = f" — {self._reason_words(version.reason)}" if version.reason else ""
+            words = self.tr("%n word(s)", "", word_count(version.text))
+            self.list.addItem(f"{label} · {words}{extra}")
         self.list.currentRowChanged.connect(
             lambda row: self.preview.setPlainText(self._versions[row].text if row >= 0 else ""))
         splitter = QSplitter()
@@ -139,6 +142,17 @@ class AnswerVersionsDialog(QDialog):
             lambda row: self.buttons.button(QDialogButtonBox.StandardButton.Ok)
             .setEnabled(row > 0))
         self.list.setCurrentRow(1 if len(self._versions) > 1 else 0)
+
+
+    def _reason_words(self, reason: str) -> str:
+        """The storage's note on a version ("copied from attempt 1", "restored from …")."""
+        copied = re.fullmatch(r"copied from attempt (\d+)", reason)
+        if copied:
+            return self.tr("copied from attempt %1").replace("%1", copied.group(1))
+        restored = re.fullmatch(r"restored from (.+)", reason)
+        if restored:
+            return self.tr("restored from %1").replace("%1", restored.group(1))
+        return reason
 
     def chosen(self) -> AnswerVersion | None:
         row = self.list.currentRow()

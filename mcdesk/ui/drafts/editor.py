@@ -32,9 +32,11 @@ from mcdesk.jobs.ops import Op
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.drafts import ops
 from mcdesk.ui.drafts.cards import CriterionCard, EvidenceCard, TextCard, is_text
+from mcdesk.ui.drafts.problem_text import problem_text
 from mcdesk.ui.drafts.views import DraftView
 from mcdesk.ui.widgets.evidence_model import EvidenceListModel
 from mcdesk.ui.widgets.notice import Tone
+from mcdesk.ui.widgets.words import draft_status_word
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
@@ -183,11 +185,7 @@ class DraftEditor(QWidget):
         same = self._view is not None and self._view.draft.id == view.draft.id
         self._view = view
         draft, mc = view.draft, view.mc
-        status = {DraftStatus.DRAFT: self.tr("draft"),
-                  DraftStatus.PACKAGED: self.tr("package built"),
-                  DraftStatus.SUBMITTED: self.tr("sent, waiting for assessors"),
-                  DraftStatus.EARNED: self.tr("earned"),
-                  DraftStatus.NOT_YET: self.tr("not yet")}[draft.status]
+        status = draft_status_word(draft.status)
         self.title.setText(
             f"<h2 style='margin:0'>{escape(mc.name)}</h2>"
             + escape(self.tr("Attempt %1 of %2 · %3 · version %4")
@@ -324,17 +322,17 @@ class DraftEditor(QWidget):
         if readiness.ready:
             self.readiness_label.setText(self.tr(
                 "✓ Ready to package: every criterion is answered and nothing private is "
-                "left.") + (self.tr(" %1 thing(s) to look over.").replace(
-                    "%1", str(len(readiness.problems))) if readiness.problems else ""))
+                "left.") + (self.tr(" %n thing(s) to look over.", "", len(readiness.problems))
+                            if readiness.problems else ""))
         else:
             self.readiness_label.setText(self.tr(
-                "%1 of %2 criteria done. %3 thing(s) must be fixed before you send it; click "
-                "one to go there.").replace("%1", str(readiness.criteria_done))
-                .replace("%2", str(readiness.criteria_total)).replace("%3", str(len(blocking))))
+                "%1 of %2 criteria done. %n thing(s) must be fixed before you send it; click "
+                "one to go there.", "", len(blocking)).replace("%1", str(readiness.criteria_done))
+                .replace("%2", str(readiness.criteria_total)))
         for problem in readiness.problems:
             marker = "⚠" if problem.severity is Severity.BLOCKING else "•"
-            item = QListWidgetItem(f"{marker} {problem.where}: {problem.problem} "
-                                   f"{problem.fix}")
+            where, said, fix = problem_text(problem)
+            item = QListWidgetItem(f"{marker} {where}: {said} {fix}")
             item.setData(Qt.ItemDataRole.UserRole, problem.criterion_id)
             self.problems.addItem(item)
         self.problems.setVisible(bool(readiness.problems))

@@ -24,8 +24,8 @@ if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("drafts", text)
+
+translate = QCoreApplication.translate
 
 
 # -- reading ----------------------------------------------------------------------------
@@ -34,20 +34,22 @@ def drafts_with_readiness(workspace: Workspace) -> Op[list[tuple[Draft, Readines
     def work(_c: JobControl) -> list[tuple[Draft, Readiness]]:
         return workspace.drafts.check_all()
 
-    return Op.read(_tr("Loading drafts"), work)
+    return Op.read(translate("drafts", "Loading drafts"), work)
 
 
 def draft_lines(workspace: Workspace) -> Op[list[tuple[str, str, int, DraftStatus]]]:
     """The drafts' names, attempts and states: the list, before their checks."""
-    return Op.read(_tr("Loading drafts"), lambda _c: workspace.drafts.lines())
+    return Op.read(translate("drafts", "Loading drafts"), lambda _c: workspace.drafts.lines())
 
 
 def open_draft(workspace: Workspace, draft_id: str) -> Op[DraftView]:
-    return Op.read(_tr("Opening a draft"), lambda _c: load_view(workspace, draft_id))
+    return Op.read(translate("drafts",
+                             "Opening a draft"), lambda _c: load_view(workspace, draft_id))
 
 
 def check_draft(workspace: Workspace, draft_id: str) -> Op[Readiness]:
-    return Op.read(_tr("Checking the draft"), lambda _c: workspace.drafts.check(draft_id))
+    return Op.read(translate("drafts",
+                             "Checking the draft"), lambda _c: workspace.drafts.check(draft_id))
 
 
 def draftable_micro_credentials(workspace: Workspace) -> Op[list[CatalogEntry]]:
@@ -58,36 +60,37 @@ def draftable_micro_credentials(workspace: Workspace) -> Op[list[CatalogEntry]]:
                 if workspace.catalog.detail(e.achievement_id).micro_credential
                 .submission_parts]
 
-    return Op.read(_tr("Loading the catalog"), work)
+    return Op.read(translate("drafts", "Loading the catalog"), work)
 
 
 def answer_versions(workspace: Workspace, draft_id: str, criterion_id: str) -> Op[
         tuple[SubmissionCriterion, list[AnswerVersion]]]:
-    return Op.read(_tr("Loading earlier versions"), lambda _c: (
+    return Op.read(translate("drafts", "Loading earlier versions"), lambda _c: (
         workspace.drafts.criterion(draft_id, criterion_id),
         workspace.drafts.answer_versions(draft_id, criterion_id)))
 
 
 def received_comments(workspace: Workspace, draft_id: str) -> Op[ReceivedView]:
-    return Op.read(_tr("Reading the assessors' comments"),
+    return Op.read(translate("drafts", "Reading the assessors' comments"),
                    lambda _c: load_received(workspace, draft_id))
 
 
 # -- writing ----------------------------------------------------------------------------
 
 def new_draft(workspace: Workspace, achievement_id: str) -> Op[Draft]:
-    return Op.write(_tr("Starting a draft"), lambda _c: workspace.drafts.new(achievement_id),
+    return Op.write(translate("drafts",
+                              "Starting a draft"), lambda _c: workspace.drafts.new(achievement_id),
                     [Change.DRAFTS])
 
 
 def start_resubmission(workspace: Workspace, draft_id: str) -> Op[Draft]:
-    return Op.write(_tr("Starting the next attempt"),
+    return Op.write(translate("drafts", "Starting the next attempt"),
                     lambda _c: workspace.drafts.start_resubmission(draft_id), [Change.DRAFTS],
                     ids=[draft_id])
 
 
 def restore_version(workspace: Workspace, draft_id: str, version_id: int) -> Op[Answer]:
-    return Op.write(_tr("Restoring a version"),
+    return Op.write(translate("drafts", "Restoring a version"),
                     lambda _c: workspace.drafts.restore_version(draft_id, version_id),
                     [Change.DRAFTS], ids=[draft_id])
 
@@ -96,7 +99,7 @@ def write_answer(workspace: Workspace, draft_id: str, criterion_id: str,
                  text: str) -> Op[Answer]:
     # Not cancellable (no write here is): the teacher's words are owed to the disk even
     # while the window closes.
-    return Op.write(_tr("Saving your answer"),
+    return Op.write(translate("drafts", "Saving your answer"),
                     lambda _c: workspace.drafts.write_answer(draft_id, criterion_id, text),
                     [Change.DRAFTS], ids=[draft_id])
 
@@ -110,32 +113,34 @@ def attach(workspace: Workspace, draft_id: str, criterion_id: str,
         for evidence_id in chosen:
             workspace.drafts.attach(draft_id, criterion_id, evidence_id)
 
-    return Op.write(_tr("Attaching evidence"), work, [Change.DRAFTS, Change.ATTACHMENTS],
+    return Op.write(translate("drafts",
+                              "Attaching evidence"), work, [Change.DRAFTS, Change.ATTACHMENTS],
                     ids=chosen)
 
 
 def detach(workspace: Workspace, draft_id: str, criterion_id: str,
            evidence_id: str) -> Op[None]:
-    return Op.write(_tr("Removing evidence"),
+    return Op.write(translate("drafts", "Removing evidence"),
                     lambda _c: workspace.drafts.detach(draft_id, criterion_id, evidence_id),
                     [Change.DRAFTS, Change.ATTACHMENTS], ids=[evidence_id])
 
 
 def move(workspace: Workspace, draft_id: str, criterion_id: str, evidence_id: str,
          position: int) -> Op[object]:
-    return Op.write(_tr("Reordering"), lambda _c: workspace.drafts.move(
+    return Op.write(translate("drafts", "Reordering"), lambda _c: workspace.drafts.move(
         draft_id, criterion_id, evidence_id, position), [Change.DRAFTS], ids=[draft_id])
 
 
 def set_caption(workspace: Workspace, draft_id: str, criterion_id: str, evidence_id: str,
                 caption: str) -> Op[object]:
-    return Op.write(_tr("Saving the caption"), lambda _c: workspace.drafts.set_caption(
+    return Op.write(translate("drafts",
+                              "Saving the caption"), lambda _c: workspace.drafts.set_caption(
         draft_id, criterion_id, evidence_id, caption), [Change.DRAFTS], ids=[draft_id])
 
 
 def set_self_assessment(workspace: Workspace, draft_id: str, rubric_id: str,
                         level_id: str | None) -> Op[object]:
-    return Op.write(_tr("Saving your self-assessment"),
+    return Op.write(translate("drafts", "Saving your self-assessment"),
                     lambda _c: workspace.drafts.set_self_assessment(draft_id, rubric_id,
                                                                     level_id),
                     [Change.DRAFTS], ids=[draft_id])
@@ -143,18 +148,18 @@ def set_self_assessment(workspace: Workspace, draft_id: str, rubric_id: str,
 
 def build_package(workspace: Workspace, draft_id: str, dest: Path) -> Op[BuiltPackage]:
     """Build the package and mark the draft packaged (the same use case as the CLI's)."""
-    return Op.write(_tr("Building the package"),
+    return Op.write(translate("drafts", "Building the package"),
                     lambda control: workspace.build_package(draft_id, dest, control),
                     [Change.DRAFTS], ids=[draft_id], cancellable=True)
 
 
 def open_package(workspace: Workspace, path: Path) -> Op[ReceivedPackage]:
-    return Op.write(_tr("Opening the package"),
+    return Op.write(translate("drafts", "Opening the package"),
                     lambda control: workspace.packages.open_received(path, control),
                     [Change.RECEIVED], cancellable=True)
 
 
 def import_review_file(workspace: Workspace, path: Path) -> Op[ImportedReview]:
-    return Op.write(_tr("Importing the review"),
+    return Op.write(translate("drafts", "Importing the review"),
                     lambda _c: workspace.review_files.import_review_file(path),
                     [Change.DRAFTS, Change.REVIEWS], cancellable=True)

@@ -28,6 +28,7 @@ from mcdesk.ui.drafts.editor import DraftEditor
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
 from mcdesk.ui.widgets.splitter import list_detail_splitter
+from mcdesk.ui.widgets.words import draft_status_word
 
 if TYPE_CHECKING:
     from mcdesk.core.catalog import CatalogEntry, SubmissionCriterion
@@ -185,7 +186,7 @@ class DraftsPage(Place):
 
     def _text(self, mc_name: str, attempt: int, status: DraftStatus, state: str) -> str:
         return (f"{mc_name}\n" + self.tr("Attempt %1 · %2 · %3")
-                .replace("%1", str(attempt)).replace("%2", str(status))
+                .replace("%1", str(attempt)).replace("%2", draft_status_word(status))
                 .replace("%3", state))
 
     def _readiness_shown(self, readiness: Readiness) -> None:
@@ -375,9 +376,10 @@ class DraftsPage(Place):
             self._failed).run(self._runner, origin=self)
 
     def _review_imported(self, imported: ImportedReview) -> None:
-        self.notice.emit(self.tr("Imported a review of %1, attempt %2: %3 comment(s) for you.")
-                         .replace("%1", imported.mc_name).replace("%2", str(imported.attempt))
-                         .replace("%3", str(len(imported.comments))), Tone.INFO)
+        self.notice.emit(self.tr("Imported a review of %1, attempt %2: %n comment(s) for you.",
+                                 "", len(imported.comments))
+                         .replace("%1", imported.mc_name).replace("%2", str(imported.attempt)),
+                         Tone.INFO)
         self._after_open = imported.draft_id
         self.editor.loaded.connect(self._show_imported)
         if self.current_id() == imported.draft_id:

@@ -24,6 +24,7 @@ from mcdesk.core.evidence import Compress, Evidence
 from mcdesk.core.units import clock
 from mcdesk.services.workspace import Workspace
 from mcdesk.ui.widgets.colors import warning_color
+from mcdesk.ui.widgets.locale_text import number_text
 
 #: Picture heights offered, tallest first (None keeps the original size).
 HEIGHTS: tuple[int | None, ...] = (None, 1080, 720, 480, 360)
@@ -274,7 +275,7 @@ class CompressDialog(QDialog):
                 "%2", human_size(now))
         self.estimate_label.setText(text)
         self.detail_label.setText(self.tr("%1 of video at %2 kb/s.").replace(
-            "%1", clock(self._duration)).replace("%2", f"{request.video_kbps:,}"))
+            "%1", clock(self._duration)).replace("%2", number_text(request.video_kbps)))
         warning = ""
         if not fits:
             warning = (self.tr(

@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QItemSelection, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -41,10 +41,12 @@ from mcdesk.ui.widgets.evidence_model import (
     EvidenceListModel,
     facts,
 )
+from mcdesk.ui.widgets.locale_text import date_time_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.provenance import provenance_text
 from mcdesk.ui.widgets.search_box import SearchBox
 from mcdesk.ui.widgets.splitter import list_detail_splitter
+from mcdesk.ui.widgets.words import kind_word
 
 if TYPE_CHECKING:
     from mcdesk.services.evidence import LibraryPage
@@ -53,22 +55,31 @@ if TYPE_CHECKING:
     from mcdesk.ui.evidence.privacy_dialog import PrivacyDialog
 
 T = TypeVar("T")
+translate = QCoreApplication.translate
 
-KIND_LABELS = {
-    None: "All kinds",
-    EvidenceKind.VIDEO: "Videos",
-    EvidenceKind.AUDIO: "Audio",
-    EvidenceKind.IMAGE: "Photos and images",
-    EvidenceKind.DOCUMENT: "Documents",
-    EvidenceKind.TEXT: "Writing",
-    EvidenceKind.LINK: "Links",
-}
-CONSENT_LABELS = {
-    Consent.NOT_SET: "Not marked yet",
-    Consent.CONSENTED: "Everyone on camera consented",
-    Consent.NOT_YET: "Consent not yet given",
-    Consent.BLURRED: "Faces without consent are blurred",
-}
+
+
+def kind_labels() -> dict[EvidenceKind | None, str]:
+    return {
+        None: translate("EvidencePage", "All kinds"),
+        EvidenceKind.VIDEO: translate("EvidencePage", "Videos"),
+        EvidenceKind.AUDIO: translate("EvidencePage", "Audio"),
+        EvidenceKind.IMAGE: translate("EvidencePage", "Photos and images"),
+        EvidenceKind.DOCUMENT: translate("EvidencePage", "Documents"),
+        EvidenceKind.TEXT: translate("EvidencePage", "Writing"),
+        EvidenceKind.LINK: translate("EvidencePage", "Links"),
+    }
+
+
+def consent_labels() -> dict[Consent, str]:
+    return {
+        Consent.NOT_SET: translate("EvidencePage", "Not marked yet"),
+        Consent.CONSENTED: translate("EvidencePage", "Everyone on camera consented"),
+        Consent.NOT_YET: translate("EvidencePage", "Consent not yet given"),
+        Consent.BLURRED: translate("EvidencePage", "Faces without consent are blurred"),
+    }
+
+
 AUTOSAVE_MS = 600
 
 
@@ -90,8 +101,8 @@ class EvidencePage(EvidenceTools):
                                 delay_ms=80)
         self.kind_filter = QComboBox()
         self.kind_filter.setAccessibleName(self.tr("Show kind"))
-        for kind, label in KIND_LABELS.items():
-            self.kind_filter.addItem(self.tr(label), kind)
+        for kind, label in kind_labels().items():
+            self.kind_filter.addItem(label, kind)
         self.add_button = QToolButton()
         self.add_button.setText(self.tr("Add"))
         self.add_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -168,8 +179,8 @@ class EvidencePage(EvidenceTools):
         self.facts_label.setWordWrap(True)
         self.consent_box = QComboBox()
         self.consent_box.setAccessibleName(self.tr("Consent of the people on camera"))
-        for consent, label in CONSENT_LABELS.items():
-            self.consent_box.addItem(self.tr(label), consent)
+        for consent, label in consent_labels().items():
+            self.consent_box.addItem(label, consent)
         self.consent_box.activated.connect(self._consent_chosen)
         self.identifying_box = QCheckBox(self.tr("It shows who I am (hidden from assessors "
                                                  "in blind review)"))
@@ -403,14 +414,14 @@ class EvidencePage(EvidenceTools):
         self._current = evidence
         self.right_stack.setCurrentIndex(1)
         self.title_edit.setText(evidence.title)
-        about = [str(evidence.kind).capitalize()]
+        about = [kind_word(evidence.kind)]
         if facts(evidence):
             about.append(facts(evidence))
         if evidence.original_name:
             about.append(self.tr("from %1").replace("%1", evidence.original_name))
         if evidence.taken_at:
             about.append(self.tr("taken %1").replace(
-                "%1", evidence.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")))
+                "%1", date_time_text(evidence.taken_at)))
         if evidence.derivation:
             about.append(self.tr("version: %1").replace("%1", evidence.derivation))
         if evidence.provenance is not None:

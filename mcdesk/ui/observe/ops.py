@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("observe", text)
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ def load_list(workspace: Workspace) -> Op[tuple[list[Observation], list[CatalogE
     def work(_c: object) -> tuple[list[Observation], list[CatalogEntry]]:
         return workspace.observations.list(), workspace.catalog.entries()
 
-    return Op.read(_tr("Loading observations"), work)
+    return Op.read(translate("observe", "Loading observations"), work)
 
 
 def load_one(workspace: Workspace, observation_id: str) -> Op[ObservationView]:
@@ -58,18 +58,18 @@ def load_one(workspace: Workspace, observation_id: str) -> Op[ObservationView]:
                                tuple(service.video_comments(observation)),
                                service.pending_line(observation_id))
 
-    return Op.read(_tr("Loading the observation"), work)
+    return Op.read(translate("observe", "Loading the observation"), work)
 
 
 def videos(workspace: Workspace) -> Op[list[Evidence]]:
     from mcdesk.core.evidence import EvidenceKind
 
-    return Op.read(_tr("Finding videos"),
+    return Op.read(translate("observe", "Finding videos"),
                    lambda _c: workspace.evidence.find(kind=EvidenceKind.VIDEO))
 
 
 def start(workspace: Workspace, teacher: str, achievement_id: str) -> Op[Observation]:
-    return Op.write(_tr("Starting the observation"),
+    return Op.write(translate("observe", "Starting the observation"),
                     lambda _c: workspace.observations.new(teacher, achievement_id),
                     [Change.OBSERVATIONS])
 
@@ -80,24 +80,26 @@ def note(workspace: Workspace, observation_id: str, text: str, offset_ms: int,
         return workspace.observations.note(observation_id, text, offset_ms=offset_ms,
                                            rubric_criterion_id=criterion, clip=clip)
 
-    return Op.write(_tr("Saving the note"), work, [Change.OBSERVATIONS], ids=[observation_id])
+    return Op.write(translate("observe",
+                              "Saving the note"), work, [Change.OBSERVATIONS], ids=[observation_id])
 
 
 def tick(workspace: Workspace, observation_id: str, position: int, seen: bool,
          at_ms: int) -> Op[None]:
-    return Op.write(_tr("Saving the look-for"), lambda _c: workspace.observations.tick(
+    return Op.write(translate("observe",
+                              "Saving the look-for"), lambda _c: workspace.observations.tick(
         observation_id, position, seen, at_ms=at_ms), [Change.OBSERVATIONS],
         ids=[observation_id])
 
 
 def tag(workspace: Workspace, note_id: str, criterion: str | None) -> Op[ObservationNote]:
-    return Op.write(_tr("Tagging the note"),
+    return Op.write(translate("observe", "Tagging the note"),
                     lambda _c: workspace.observations.tag(note_id, criterion),
                     [Change.OBSERVATIONS])
 
 
 def choose(workspace: Workspace, note_id: str, version_id: str) -> Op[ObservationNote]:
-    return Op.write(_tr("Keeping this version"),
+    return Op.write(translate("observe", "Keeping this version"),
                     lambda _c: workspace.observations.choose(note_id, version_id),
                     [Change.OBSERVATIONS])
 
@@ -117,13 +119,13 @@ def add_video(workspace: Workspace, path: Path) -> Op[Evidence]:
             workspace.coaching.record_capture(evidence)
         return evidence
 
-    return Op.write(_tr("Adding the lesson video"), work, [Change.EVIDENCE],
+    return Op.write(translate("observe", "Adding the lesson video"), work, [Change.EVIDENCE],
                     cancellable=True)
 
 
 def align_by_metadata(workspace: Workspace, observation_id: str,
                       video_id: str) -> Op[Observation]:
-    return Op.write(_tr("Lining the notes up with the video"),
+    return Op.write(translate("observe", "Lining the notes up with the video"),
                     lambda _c: workspace.observations.align_by_metadata(observation_id,
                                                                         video_id),
                     [Change.OBSERVATIONS], ids=[observation_id])
@@ -131,7 +133,7 @@ def align_by_metadata(workspace: Workspace, observation_id: str,
 
 def align_by_note(workspace: Workspace, observation_id: str, video_id: str, number: int,
                   player_ms: int) -> Op[Observation]:
-    return Op.write(_tr("Lining the notes up with the video"),
+    return Op.write(translate("observe", "Lining the notes up with the video"),
                     lambda _c: workspace.observations.align_by_note(
                         observation_id, video_id, number, player_ms),
                     [Change.OBSERVATIONS], ids=[observation_id])
@@ -141,7 +143,8 @@ def make_clips(workspace: Workspace, observation_id: str) -> Op[list[Evidence]]:
     def work(control: JobControl) -> list[Evidence]:
         return workspace.observations.make_clips(observation_id, control)
 
-    return Op.write(_tr("Making the clips"), work, [Change.EVIDENCE, Change.OBSERVATIONS],
+    return Op.write(translate("observe",
+                              "Making the clips"), work, [Change.EVIDENCE, Change.OBSERVATIONS],
                     ids=[observation_id], cancellable=True)
 
 
@@ -150,7 +153,7 @@ def video_file(workspace: Workspace, evidence_id: str) -> Op[tuple[Evidence, Pat
         video = workspace.evidence.get(evidence_id)
         return video, workspace.evidence.file_path(video)
 
-    return Op.read(_tr("Opening the video"), work)
+    return Op.read(translate("observe", "Opening the video"), work)
 
 
 def export_observation(workspace: Workspace, observation_id: str,
@@ -159,10 +162,11 @@ def export_observation(workspace: Workspace, observation_id: str,
         return workspace.exchange.export(dest, observation_ids=[observation_id],
                                          control=control)
 
-    return Op.read(_tr("Writing the bundle for the teacher"), work, cancellable=True)
+    return Op.read(translate("observe",
+                             "Writing the bundle for the teacher"), work, cancellable=True)
 
 
 def save_line(workspace: Workspace, observation_id: str, text: str) -> Op[None]:
-    return Op.write(_tr("Saving what you are typing"),
+    return Op.write(translate("observe", "Saving what you are typing"),
                     lambda _c: workspace.observations.save_line(observation_id, text),
                     [Change.OBSERVATIONS], ids=[observation_id])

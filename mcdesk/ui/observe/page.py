@@ -34,6 +34,7 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.observe import ops
 from mcdesk.ui.observe.lineup import LineUp
 from mcdesk.ui.observe.session import ObservationSession
+from mcdesk.ui.widgets.locale_text import date_time_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
 from mcdesk.ui.widgets.splitter import list_detail_splitter
@@ -169,10 +170,9 @@ class ObservePage(Place):
         self.list.blockSignals(True)
         self.list.clear()
         for observation in observations:
-            local = observation.started_at.astimezone()
             item = QListWidgetItem(self.tr("{teacher}\n{mc}\n{day}").format(
                 teacher=observation.teacher, mc=observation.mc_name,
-                day=local.strftime("%d %b %Y, %H:%M")))
+                day=date_time_text(observation.started_at)))
             item.setData(Qt.ItemDataRole.UserRole, observation.id)
             self.list.addItem(item)
             if observation.id == keep:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from mcdesk.core.catalog import RubricCriterion
 from mcdesk.core.coaching import Observation, ObservationNote
 from mcdesk.core.units import clock
+from mcdesk.ui.widgets.locale_text import date_time_text
 
 LESSON_OVER_MS = 6 * 3600 * 1000
 
@@ -217,9 +218,8 @@ class ObservationSession(QWidget):
         if elapsed > LESSON_OVER_MS and self._observation is not None:
             # A lesson from another day: say when it was, not a clock still running.
             self._timer.stop()
-            started = self._observation.started_at.astimezone()
             self.clock_label.setText(self.tr("Observed {day}").format(
-                day=started.strftime("%d %b %Y, %H:%M")))
+                day=date_time_text(self._observation.started_at)))
             return
         self.clock_label.setText(clock(elapsed / 1000))
 

@@ -13,30 +13,30 @@ from PySide6.QtCore import QCoreApplication
 from mcdesk.core.catalog import RubricCriterion
 from mcdesk.core.evidence import EvidenceKind
 from mcdesk.core.packages import ReceivedEvidence
-from mcdesk.core.reviews import Review, ReviewState
+from mcdesk.core.reviews import MAX_COMMENTS, Review, ReviewState, finish_problem_facts
+from mcdesk.ui.widgets.locale_text import date_time_text, number_text
 
-_KIND_WORDS = {EvidenceKind.VIDEO: "Video", EvidenceKind.AUDIO: "Recording",
-               EvidenceKind.IMAGE: "Image", EvidenceKind.DOCUMENT: "Document",
-               EvidenceKind.TEXT: "Text", EvidenceKind.LINK: "Link"}
-
-
-def _tr(text: str) -> str:
-    # The workspace's own context, so the words keep their translations.
-    return QCoreApplication.translate("ReviewWorkspace", text)
+translate = QCoreApplication.translate
 
 
 def describe_piece(evidence: ReceivedEvidence) -> str:
-    kind = _KIND_WORDS.get(evidence.kind, evidence.genre or "Evidence")
+    words = {EvidenceKind.VIDEO: translate("ReviewWorkspace", "Video"),
+             EvidenceKind.AUDIO: translate("ReviewWorkspace", "Recording"),
+             EvidenceKind.IMAGE: translate("ReviewWorkspace", "Image"),
+             EvidenceKind.DOCUMENT: translate("ReviewWorkspace", "Document"),
+             EvidenceKind.TEXT: translate("ReviewWorkspace", "Text"),
+             EvidenceKind.LINK: translate("ReviewWorkspace", "Link")}
+    kind = words.get(evidence.kind, evidence.genre or translate("ReviewWorkspace", "Evidence"))
     return f"{kind}: {evidence.name}"
 
 
 def state_words(state: ReviewState) -> str:
-    return {ReviewState.IN_PROGRESS: _tr("in progress"),
-            ReviewState.QUEUED: _tr("finished, waiting to be sent"),
-            ReviewState.SENT: _tr("sent"),
-            ReviewState.EXPORTED: _tr("exported"),
-            ReviewState.CONFLICT: _tr("not sent: changed on the server"),
-            ReviewState.CLOSED: _tr("closed")}[state]
+    return {ReviewState.IN_PROGRESS: translate("ReviewWorkspace", "in progress"),
+            ReviewState.QUEUED: translate("ReviewWorkspace", "finished, waiting to be sent"),
+            ReviewState.SENT: translate("ReviewWorkspace", "sent"),
+            ReviewState.EXPORTED: translate("ReviewWorkspace", "exported"),
+            ReviewState.CONFLICT: translate("ReviewWorkspace", "not sent: changed on the server"),
+            ReviewState.CLOSED: translate("ReviewWorkspace", "closed")}[state]
 
 
 def banner_text(review: Review, rubric: Sequence[RubricCriterion]) -> str:
@@ -46,25 +46,31 @@ def banner_text(review: Review, rubric: Sequence[RubricCriterion]) -> str:
     moment = when(review.sent_at or review.finished_at)
     state = review.state
     if state is ReviewState.QUEUED:
-        text = _tr("<b>Finished.</b> It goes to %1 with the next sync; until then you "
+        text = translate("ReviewWorkspace",
+                         "<b>Finished.</b> It goes to %1 with the next sync; until then you "
                    "can reopen it.").replace("%1", escape(review.server or ""))
         if review.error:
-            text += "<br>" + escape(_tr("Last try: %1").replace("%1", review.error))
+            text += "<br>" + escape(translate("ReviewWorkspace",
+                                              "Last try: %1").replace("%1", review.error))
     elif state is ReviewState.SENT:
-        text = _tr("<b>Sent</b> to %1 on %2. It can no longer change.").replace(
+        text = translate("ReviewWorkspace",
+                         "<b>Sent</b> to %1 on %2. It can no longer change.").replace(
             "%1", escape(review.server or "")).replace("%2", moment)
     elif state is ReviewState.EXPORTED:
-        text = _tr("<b>Exported</b> to a review file on %1. It can no longer change; "
+        text = translate("ReviewWorkspace",
+                         "<b>Exported</b> to a review file on %1. It can no longer change; "
                    "you can export it again.").replace("%1", moment)
     elif state is ReviewState.CONFLICT:
-        text = _tr("<b>Not sent:</b> %1 holds a different version of this review "
+        text = translate("ReviewWorkspace",
+                         "<b>Not sent:</b> %1 holds a different version of this review "
                    "(changed elsewhere). Yours was kept and theirs was not "
                    "overwritten.").replace("%1", escape(review.server or ""))
         if review.server_copy:
             text += "<br>" + escape(server_copy_words(review.server_copy, rubric))
     elif state is ReviewState.CLOSED:
-        text = _tr("<b>Closed:</b> %1").replace(
-            "%1", escape(review.error or _tr("the submission was decided before this "
+        text = translate("ReviewWorkspace", "<b>Closed:</b> %1").replace(
+            "%1", escape(review.error or translate("ReviewWorkspace",
+                                                   "the submission was decided before this "
                                              "review reached the server.")))
     return text
 
@@ -81,9 +87,34 @@ def server_copy_words(copy: Any, rubric: Sequence[RubricCriterion]) -> str:
                       if lv.id == score.get("levelId")), str(score.get("levelId")))
         parts.append(f"{criterion.name}: {level}")
     decision = copy.get("decision") if isinstance(copy, dict) else None
-    return _tr("Theirs: %1; decision %2.").replace("%1", "; ".join(parts) or "—") \
+    return translate("ReviewWorkspace",
+                     "Theirs: %1; decision %2.").replace("%1", "; ".join(parts) or "—") \
         .replace("%2", str(decision or "—"))
 
 
 def when(moment: datetime | None) -> str:
-    return moment.astimezone().strftime("%d %b %Y, %H:%M") if moment else "—"
+    return date_time_text(moment) if moment else "—"
+
+
+def finish_problem_words(review: Review, rubric: Sequence[RubricCriterion]) -> list[str]:
+    """What stops the review from being finished, in the window's language."""
+    words = []
+    for what, about in finish_problem_facts(review, rubric):
+        if what == "level":
+            words.append(translate("ReviewWorkspace", "choose a level for “%1”").replace(
+                "%1", about))
+        elif what == "no-rubric":
+            words.append(translate("ReviewWorkspace", "the rubric of %1 (version %2) is not "
+                                   "in this portfolio's catalog; sync or import the catalog "
+                                   "first").replace("%1", review.mc_name)
+                         .replace("%2", review.mc_version))
+        elif what == "decision":
+            words.append(translate("ReviewWorkspace",
+                                   "the decision must be “earned” or “not yet”"))
+        elif what == "reason":
+            words.append(translate("ReviewWorkspace",
+                                   "write why you decide differently from the rubric"))
+        else:
+            words.append(translate("ReviewWorkspace", "a review holds at most %1 comments")
+                         .replace("%1", number_text(MAX_COMMENTS)))
+    return words

@@ -30,6 +30,7 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.reviews import ops
 from mcdesk.ui.reviews.workspace import ReviewWorkspace
 from mcdesk.ui.widgets.empty_state import empty_state
+from mcdesk.ui.widgets.locale_text import day_month_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
 from mcdesk.ui.widgets.splitter import list_detail_splitter
@@ -149,7 +150,7 @@ class ReviewsPage(Place):
             state = self.tr("not started")
         bits = [self.tr("Attempt %1").replace("%1", str(summary.attempt))]
         if summary.due_at is not None:
-            bits.append(self.tr("due %1").replace("%1", summary.due_at.strftime("%d %b")))
+            bits.append(self.tr("due %1").replace("%1", day_month_text(summary.due_at)))
         if summary.criteria:
             bits.append(self.tr("%1/%2 scored").replace("%1", str(summary.scored))
                         .replace("%2", str(summary.criteria)))

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -28,8 +28,14 @@ from mcdesk.core.catalog import RubricCriterion
 from mcdesk.core.reviews import EARNED, NOT_YET, Annotation, CommentKind, Review
 from mcdesk.ui.widgets.saving_text import SavingText
 
-KIND_WORDS = {CommentKind.STRENGTH: "strength", CommentKind.QUESTION: "question",
-              CommentKind.SUGGESTION: "suggestion", CommentKind.NOTE: "note"}
+translate = QCoreApplication.translate
+
+
+def kind_word(kind: CommentKind) -> str:
+    return {CommentKind.STRENGTH: translate("CriterionScoreBox", "strength"),
+            CommentKind.QUESTION: translate("CriterionScoreBox", "question"),
+            CommentKind.SUGGESTION: translate("CriterionScoreBox", "suggestion"),
+            CommentKind.NOTE: translate("CriterionScoreBox", "note")}[kind]
 
 
 class CriterionScoreBox(QGroupBox):
@@ -127,8 +133,7 @@ class CriterionScoreBox(QGroupBox):
         self.comments.clear()
         self._texts = {}
         for comment in comments:
-            kind = KIND_WORDS.get(comment.kind, str(comment.kind))
-            item = QListWidgetItem(f"{comment.anchor.describe()} · {self.tr(kind)}: "
+            item = QListWidgetItem(f"{comment.anchor.describe()} · {kind_word(comment.kind)}: "
                                    f"{comment.text}")
             item.setData(Qt.ItemDataRole.UserRole, comment.id)
             item.setToolTip(comment.text)

@@ -41,8 +41,14 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.annotation.comment_editor import CommentFields
 from mcdesk.ui.annotation.panel import AnnotatedPiece, AnnotationPanel
 from mcdesk.ui.reviews import ops
-from mcdesk.ui.reviews.banner import banner_text, describe_piece, state_words
+from mcdesk.ui.reviews.banner import (
+    banner_text,
+    describe_piece,
+    finish_problem_words,
+    state_words,
+)
 from mcdesk.ui.reviews.scoring_panel import ScoringPanel
+from mcdesk.ui.widgets.locale_text import date_text, number_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.splitter import list_detail_splitter
 
@@ -251,7 +257,7 @@ class ReviewWorkspace(QWidget):
                                    kind=EvidenceKind.TEXT, path=None, path_in_package=None,
                                    text=criterion.answer, fps=None)
             items.append(self._piece_item(piece, self.tr("Written answer · %1 words").replace(
-                "%1", f"{words:,}"), review, rubric_id))
+                "%1", number_text(words)), review, rubric_id))
         for evidence in criterion.evidence:
             if review.blind and evidence.identifying:
                 hidden = QTreeWidgetItem([self.tr("Hidden for a blind review")])
@@ -303,7 +309,7 @@ class ReviewWorkspace(QWidget):
         work = self._work
         if work is None:
             return
-        due = (self.tr(" · due %1").replace("%1", review.due_at.strftime("%d %b %Y"))
+        due = (self.tr(" · due %1").replace("%1", date_text(review.due_at))
                if review.due_at else "")
         self.title.setText(
             f"<h2 style='margin:0'>{escape(review.mc_name)}</h2>"
@@ -326,7 +332,7 @@ class ReviewWorkspace(QWidget):
         self.panel.set_read_only(review.locked)
         self.panel.set_comments(list(review.comments))
         rule = rule_decision(work.rubric, review.scores)
-        problems = finish_problems(review, work.rubric)
+        problems = finish_problem_words(review, work.rubric)
         self.scoring.show_review(review, work.rubric, rule, problems,
                                  can_send=review.source is ReviewSource.ASSIGNMENT)
         self._refresh_counts(review)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from mcdesk import __version__
 from mcdesk.jobs.runner import JobRunner
+from mcdesk.ui.shell import language
 from mcdesk.ui.shell.main_window import MainWindow
 from mcdesk.ui.shell.single_window import Answer, WindowGuard, ask_running_window, holder_pid
 
@@ -34,6 +35,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("mcdesk")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("mcdesk")
+    language.install(app, language.chosen_language())
     return app
 
 
@@ -72,4 +74,16 @@ def run_gui(portfolio_dir: Path, *, smoke_test: bool = False) -> int:
     from mcdesk.services.evidence import stop_media_workers
 
     stop_media_workers()
+    if window.language_menu.restart_requested:
+        restart()
     return code
+
+
+def restart() -> None:
+    """Start mcdesk again the way it was started (after this one let go of the portfolio), so
+    a new language choice shows at once."""
+    import subprocess
+
+    command = ([sys.executable, *sys.argv[1:]] if getattr(sys, "frozen", False)
+               else list(sys.orig_argv))
+    subprocess.Popen(command, start_new_session=True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.check import CheckReport
 from mcdesk.jobs.runner import JobHandle, JobRunner, JobStatus
+from mcdesk.ui.shell import language
 from mcdesk.ui.shell import ops as shell_ops
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ class CheckDialog(QDialog):
         if status.total:
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * status.done / status.total))
-        if status.message:
+        if status.message and language.shows_service_words():
             self.status.setText(status.message)
 
     def _finished(self, report: CheckReport) -> None:

@@ -25,15 +25,15 @@ if TYPE_CHECKING:
 BUNDLE_FILTER = "mcdesk exchange bundles (*.mcexchange *.zip)"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("exchange", text)
+
+translate = QCoreApplication.translate
 
 
 def import_bundle(workspace: Workspace, path: Path) -> Op[ImportReport]:
     def work(control: JobControl) -> ImportReport:
         return workspace.exchange.import_bundle(path, control)
 
-    return Op.write(_tr("Importing the exchange bundle"), work,
+    return Op.write(translate("exchange", "Importing the exchange bundle"), work,
                     [Change.EVIDENCE, Change.OBSERVATIONS, Change.COACHING], cancellable=True)
 
 
@@ -41,11 +41,12 @@ def export_draft(workspace: Workspace, draft_id: str, dest: Path) -> Op[ExportRe
     def work(control: JobControl) -> ExportReport:
         return workspace.exchange.export(dest, draft_id=draft_id, control=control)
 
-    return Op.read(_tr("Writing the bundle for your coach"), work, cancellable=True)
+    return Op.read(translate("exchange",
+                             "Writing the bundle for your coach"), work, cancellable=True)
 
 
 def list_drafts(workspace: Workspace) -> Op[list[Draft]]:
-    return Op.read(_tr("Listing drafts"), lambda _c: workspace.drafts.list())
+    return Op.read(translate("exchange", "Listing drafts"), lambda _c: workspace.drafts.list())
 
 
 class ExchangeActions(QObject):
@@ -54,11 +55,12 @@ class ExchangeActions(QObject):
     def __init__(self, window: MainWindow, menu: QMenu, before: QAction) -> None:
         super().__init__(window)
         self._window = window
-        self.import_action = QAction(_tr("Import an e&xchange bundle…"), window)
-        self.import_action.setToolTip(_tr("Evidence, observation notes or coaching from "
+        self.import_action = QAction(translate("exchange", "Import an e&xchange bundle…"), window)
+        self.import_action.setToolTip(translate("exchange",
+                                                "Evidence, observation notes or coaching from "
                                           "another portfolio"))
         self.import_action.triggered.connect(self.choose_import)
-        self.export_action = QAction(_tr("Export for my &coach…"), window)
+        self.export_action = QAction(translate("exchange", "Export for my &coach…"), window)
         self.export_action.triggered.connect(self.choose_export)
         menu.insertAction(before, self.import_action)
         menu.insertAction(before, self.export_action)
@@ -67,8 +69,8 @@ class ExchangeActions(QObject):
         return self._window
 
     def choose_import(self) -> None:
-        name, _f = QFileDialog.getOpenFileName(self._parent(), _tr("Import an exchange bundle"),
-                                               "", BUNDLE_FILTER)
+        name, _f = QFileDialog.getOpenFileName(
+            self._parent(), translate("exchange", "Import an exchange bundle"), "", BUNDLE_FILTER)
         if name:
             self.import_file(Path(name))
 
@@ -80,11 +82,13 @@ class ExchangeActions(QObject):
             self._window.runner, origin=self)
 
     def _imported(self, report: ImportReport) -> None:
-        text = _tr("Imported {file}: {added} evidence added, {already} already here.").format(
+        text = translate("exchange",
+                         "Imported {file}: {added} evidence added, {already} already here.").format(
             file=report.path.name, added=report.evidence_added,
             already=report.evidence_already_here)
         if report.notes_to_choose:
-            text += " " + _tr("{count} notes were edited on both sides: both versions are "
+            text += " " + translate("exchange",
+                                    "{count} notes were edited on both sides: both versions are "
                               "kept for you to choose in Observe.").format(
                 count=len(report.notes_to_choose))
         self._window.show_notice(text, Tone.INFO)
@@ -97,18 +101,23 @@ class ExchangeActions(QObject):
 
     def _pick_draft(self, drafts: list[Draft]) -> None:
         if not drafts:
-            self._window.show_notice(_tr("Start a draft first: your coach comments on a "
+            self._window.show_notice(translate("exchange",
+                                               "Start a draft first: your coach comments on a "
                                          "draft."), Tone.WARNING)
             return
-        labels = [_tr("{mc}, attempt {attempt}").format(mc=d.mc_name, attempt=d.attempt)
+        labels = [translate("exchange",
+                            "{mc}, attempt {attempt}").format(mc=d.mc_name, attempt=d.attempt)
                   for d in drafts]
-        label, ok = QInputDialog.getItem(self._parent(), _tr("Export for my coach"),
-                                         _tr("Which draft should your coach see?"), labels, 0,
+        label, ok = QInputDialog.getItem(self._parent(), translate("exchange",
+                                                                   "Export for my coach"),
+                                         translate("exchange",
+                                                   "Which draft should your coach see?"), labels, 0,
                                          False)
         if not ok:
             return
         draft = drafts[labels.index(label)]
-        name, _f = QFileDialog.getSaveFileName(self._parent(), _tr("Export for my coach"),
+        name, _f = QFileDialog.getSaveFileName(self._parent(), translate("exchange",
+                                                                         "Export for my coach"),
                                                "for-my-coach.mcexchange", BUNDLE_FILTER)
         if name:
             self.export_to(draft.id, Path(name))
@@ -120,7 +129,8 @@ class ExchangeActions(QObject):
                 self._failed).run(self._window.runner)
 
     def _exported(self, report: ExportReport) -> None:
-        self._window.show_notice(_tr("Wrote {file} with the draft and {count} pieces of "
+        self._window.show_notice(translate("exchange",
+                                           "Wrote {file} with the draft and {count} pieces of "
                                      "evidence: give it to your coach.").format(
             file=report.path.name, count=report.evidence), Tone.INFO)
 

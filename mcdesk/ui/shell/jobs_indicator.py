@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QToolButton, QWidget
 
 from mcdesk.jobs.runner import JobRunner, JobState, JobStatus
+from mcdesk.ui.shell import language
 
 # Jobs quicker than this never flash up in the status bar.
 SHOW_AFTER_S = 0.4
@@ -62,7 +63,8 @@ class JobsIndicator(QWidget):
         status = min(visible, key=lambda item: item[1])[0]
         self._shown = status.job_id
         others = len(visible) - 1
-        text = status.message or status.title
+        text = (status.message or status.title) if language.shows_service_words() \
+            else status.title
         if others:
             text += self.tr(" (+%1 more)").replace("%1", str(others))
         self.label.setText(text)

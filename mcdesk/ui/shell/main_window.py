@@ -37,8 +37,10 @@ from mcdesk.ui.shell.check_dialog import CheckDialog
 from mcdesk.ui.shell.crash import CrashReporter
 from mcdesk.ui.shell.exchange_actions import ExchangeActions
 from mcdesk.ui.shell.jobs_indicator import JobsIndicator
+from mcdesk.ui.shell.language_menu import LanguageMenu
 from mcdesk.ui.shell.places import PLACES, ROLES, PlaceKey, RoleSpec, role_spec
 from mcdesk.ui.widgets.icons import icon, selectable_icon
+from mcdesk.ui.widgets.locale_text import date_time_text
 from mcdesk.ui.widgets.notice import NoticeBar, Tone
 from mcdesk.ui.widgets.place import Place
 
@@ -288,6 +290,9 @@ class MainWindow(QMainWindow):
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find.triggered.connect(self._find)
         edit_menu.addAction(find)
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        self.language_menu = LanguageMenu(self)
+        settings_menu.addMenu(self.language_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About mcdesk"), self)
         about.triggered.connect(self._about)
@@ -381,7 +386,7 @@ class MainWindow(QMainWindow):
     def _offer_backup(self, backup: Path | None) -> None:
         if backup is None:
             return
-        when = datetime.fromtimestamp(backup.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        when = date_time_text(datetime.fromtimestamp(backup.stat().st_mtime))
         self.restore_button.setText(self.tr("Use the last backup (%1)").replace("%1", when))
         self.restore_button.setProperty("backup", str(backup))
         self.restore_button.show()

@@ -26,9 +26,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("shell", text)
+translate = QCoreApplication.translate
 
 
 def open_portfolio(root: Path, *, seed_demo: bool) -> Op[Workspace]:
@@ -39,7 +37,7 @@ def open_portfolio(root: Path, *, seed_demo: bool) -> Op[Workspace]:
 
         return Workspace.open(root, create=True, seed_demo=seed_demo)
 
-    return Op.write(_tr("Opening the portfolio"), work, [Change.PORTFOLIO])
+    return Op.write(translate("shell", "Opening the portfolio"), work, [Change.PORTFOLIO])
 
 
 def seed_demo_content(workspace: Workspace) -> Op[object]:
@@ -48,7 +46,8 @@ def seed_demo_content(workspace: Workspace) -> Op[object]:
 
         return seed_demo_content(workspace)
 
-    return Op.write(_tr("Preparing sample evidence"), work, [Change.EVIDENCE, Change.DRAFTS],
+    return Op.write(translate("shell",
+                              "Preparing sample evidence"), work, [Change.EVIDENCE, Change.DRAFTS],
                     cancellable=True)
 
 
@@ -58,11 +57,11 @@ def start_demo_study(runner: JobRunner, workspace: Workspace) -> None:
     from mcdesk.services import demo_study
 
     def adopt(prepared: demo_study.PreparedStudy) -> None:
-        Op.write(_tr("Keeping the demo's study files"),
+        Op.write(translate("shell", "Keeping the demo's study files"),
                  lambda _c: demo_study.adopt_demo_study(workspace, prepared),
                  [Change.CATALOG, Change.STUDY]).failure(_demo_study_failed).run(runner)
 
-    Op.media(_tr("Drawing the demo's study files"),
+    Op.media(translate("shell", "Drawing the demo's study files"),
              lambda control: demo_study.prepare_demo_study(workspace.root, control)).success(
         adopt).failure(_demo_study_failed).run(runner)
 
@@ -72,7 +71,8 @@ def _demo_study_failed(exc: BaseException) -> None:
 
 
 def backup_if_due(workspace: Workspace) -> Op[object]:
-    return Op.write(_tr("Backing up the portfolio"), lambda _c: workspace.backup_if_due(),
+    return Op.write(translate("shell",
+                              "Backing up the portfolio"), lambda _c: workspace.backup_if_due(),
                     [Change.BACKUPS], cancellable=True)
 
 
@@ -82,7 +82,7 @@ def find_last_backup(root: Path) -> Op[Path | None]:
 
         return last_backup(root)
 
-    return Op.read(_tr("Looking for a backup"), work)
+    return Op.read(translate("shell", "Looking for a backup"), work)
 
 
 def restore_last_backup(root: Path) -> Op[tuple[Path, Path]]:
@@ -91,7 +91,7 @@ def restore_last_backup(root: Path) -> Op[tuple[Path, Path]]:
 
         return restore_last_backup(root)
 
-    return Op.write(_tr("Restoring the backup"), work, [Change.PORTFOLIO])
+    return Op.write(translate("shell", "Restoring the backup"), work, [Change.PORTFOLIO])
 
 
 def check_portfolio(workspace: Workspace, *, repair: bool) -> Op[CheckReport]:
@@ -102,13 +102,13 @@ def check_portfolio(workspace: Workspace, *, repair: bool) -> Op[CheckReport]:
         return workspace.check(repair=repair, control=control)
 
     if repair:
-        return Op.write(_tr("Repairing the portfolio"), work, [Change.PORTFOLIO],
+        return Op.write(translate("shell", "Repairing the portfolio"), work, [Change.PORTFOLIO],
                         cancellable=True)
-    return Op.exclusive(_tr("Checking the portfolio"), work)
+    return Op.exclusive(translate("shell", "Checking the portfolio"), work)
 
 
 def current_role(workspace: Workspace) -> Op[Role]:
-    return Op.read(_tr("Reading your role"), lambda _c: workspace.roles.current())
+    return Op.read(translate("shell", "Reading your role"), lambda _c: workspace.roles.current())
 
 
 def plan_reminders(workspace: Workspace) -> Op[tuple[tuple[PlanItem, ...], int]]:
@@ -121,20 +121,21 @@ def plan_reminders(workspace: Workspace) -> Op[tuple[tuple[PlanItem, ...], int]]
         view = workspace.plan.view(readiness=False)
         return view.reminders, view.remind_days
 
-    return Op.read(_tr("Reading your plan"), work)
+    return Op.read(translate("shell", "Reading your plan"), work)
 
 
 def switch_role(workspace: Workspace, role: Role) -> Op[Role]:
-    return Op.write(_tr("Switching role"), lambda _c: workspace.roles.switch(role),
+    return Op.write(translate("shell", "Switching role"), lambda _c: workspace.roles.switch(role),
                     [Change.ROLES])
 
 
 def owner_name(workspace: Workspace) -> Op[str | None]:
-    return Op.read(_tr("Reading your name"), lambda _c: workspace.roles.owner_name())
+    return Op.read(translate("shell", "Reading your name"), lambda _c: workspace.roles.owner_name())
 
 
 def set_owner_name(workspace: Workspace, name: str) -> Op[object]:
-    return Op.write(_tr("Saving your name"), lambda _c: workspace.roles.set_owner_name(name),
+    return Op.write(translate("shell",
+                              "Saving your name"), lambda _c: workspace.roles.set_owner_name(name),
                     [Change.PROFILE])
 
 
@@ -147,4 +148,4 @@ def verify_files(paths: Sequence[Path]) -> Op[list[tuple[Path, Verification]]]:
 
         return verify_paths(files)
 
-    return Op.media(_tr("Verifying credentials"), work, cancellable=False)
+    return Op.media(translate("shell", "Verifying credentials"), work, cancellable=False)

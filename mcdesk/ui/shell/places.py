@@ -31,18 +31,45 @@ class PlaceKey(enum.StrEnum):
     COACHING = "coaching"
 
 
+def place_title(key: PlaceKey) -> str:
+    # One literal per title, so lupdate finds every one.
+    translate = QCoreApplication.translate
+    return {
+        PlaceKey.CATALOG: translate("places", "Catalog"),
+        PlaceKey.EVIDENCE: translate("places", "Evidence"),
+        PlaceKey.DRAFTS: translate("places", "Drafts"),
+        PlaceKey.REVIEWS: translate("places", "Reviews"),
+        PlaceKey.DECIDE: translate("places", "Decide"),
+        PlaceKey.ASSESSORS: translate("places", "Assessors"),
+        PlaceKey.BADGES: translate("places", "Badges"),
+        PlaceKey.SYNC: translate("places", "Sync"),
+        PlaceKey.OBSERVE: translate("places", "Observe"),
+        PlaceKey.COACHING: translate("places", "Coaching"),
+    }[key]
+
+
+def role_label(role: Role) -> str:
+    translate = QCoreApplication.translate
+    return {
+        Role.EARNER: translate("roles", "Teacher"),
+        Role.COACH: translate("roles", "Coach"),
+        Role.ASSESSOR: translate("roles", "Assessor"),
+        Role.STAFF: translate("roles", "Issuer staff"),
+    }.get(role, str(role))
+
+
 @dataclass(frozen=True)
 class PlaceSpec:
     key: PlaceKey
     title: str
-    """Untranslated; shown through QCoreApplication.translate("places", title)."""
+    """Untranslated (logs, tests); the sidebar shows translated_title()."""
     factory: str
     """"module:Class" of the Place subclass, built with the job runner."""
     eager: bool = False
     """Built with the window (a place nearly everyone opens); the rest on first visit."""
 
     def translated_title(self) -> str:
-        return QCoreApplication.translate("places", self.title)
+        return place_title(self.key)
 
     def build(self, runner: JobRunner) -> Place:
         module_name, class_name = self.factory.split(":")
@@ -76,13 +103,13 @@ PLACES: dict[PlaceKey, PlaceSpec] = {spec.key: spec for spec in (
 class RoleSpec:
     role: Role
     label: str
-    """Untranslated; shown through QCoreApplication.translate("roles", label)."""
+    """Untranslated (logs, tests); the role box shows translated_label()."""
     places: tuple[PlaceKey, ...]
     """The places the role shows (in PLACES order in the sidebar)."""
     start: PlaceKey
 
     def translated_label(self) -> str:
-        return QCoreApplication.translate("roles", self.label)
+        return role_label(self.role)
 
 
 ROLES: tuple[RoleSpec, ...] = (

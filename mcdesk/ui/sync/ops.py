@@ -24,8 +24,8 @@ SYNC_LANE = "sync"
 Outbox = tuple[list[ServerProfile], list[OutboxItem], list[ReviewSummary]]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("sync", text)
+
+translate = QCoreApplication.translate
 
 
 def outbox(workspace: Workspace) -> Op[Outbox]:
@@ -36,13 +36,13 @@ def outbox(workspace: Workspace) -> Op[Outbox]:
                    if r.server and r.state in (ReviewState.QUEUED, ReviewState.CONFLICT)]
         return workspace.sync.servers(), workspace.sync.outbox(), waiting
 
-    return Op.read(_tr("Reading the outbox"), work)
+    return Op.read(translate("sync", "Reading the outbox"), work)
 
 
 def counts(workspace: Workspace) -> Op[SyncCounts]:
     """How many servers, outbox items and waiting reviews there are: the status line before
     the Sync place is opened (no sync service, no SQLAlchemy)."""
-    return Op.read(_tr("Reading the outbox"), lambda _c: workspace.sync_counts())
+    return Op.read(translate("sync", "Reading the outbox"), lambda _c: workspace.sync_counts())
 
 
 def sync_pass(workspace: Workspace, hold_larger_than: int | None, *,
@@ -50,7 +50,8 @@ def sync_pass(workspace: Workspace, hold_larger_than: int | None, *,
     """One pass over every server (`immediate`: the person asked, so every waiting item is
     tried now). What it brought back depends on the servers, so the notice is announced from
     the report (`announce_pass`), not declared up front."""
-    return Op.network(_tr("Syncing"), SYNC_LANE, lambda control: workspace.sync.sync_once(
+    return Op.network(translate("sync",
+                                "Syncing"), SYNC_LANE, lambda control: workspace.sync.sync_once(
         control=control, hold_larger_than=hold_larger_than, immediate=immediate))
 
 
@@ -79,7 +80,7 @@ def announce_pass(runner: JobRunner, report: SyncReport, origin: object) -> None
 
 def add_server(workspace: Workspace, name: str, url: str, token: str, *,
                insecure: bool = False, token_file: bool = False) -> Op[ServerProfile]:
-    return Op.write(_tr("Saving the server"),
+    return Op.write(translate("sync", "Saving the server"),
                     lambda _c: workspace.sync.add_server(name, url, token,
                                                          allow_insecure_http=insecure,
                                                          allow_token_file=token_file),
@@ -89,17 +90,18 @@ def add_server(workspace: Workspace, name: str, url: str, token: str, *,
 def adopt_server_role(workspace: Workspace, name: str) -> Op[Role | None]:
     """Ask the server whose token this is and work in that role (a network call that may
     then write the role: on the server's lane, announcing a change of roles)."""
-    return Op.network(_tr("Asking whose token this is"), SYNC_LANE,
+    return Op.network(translate("sync", "Asking whose token this is"), SYNC_LANE,
                       lambda _c: workspace.sync.adopt_server_role(name), changes=[Change.ROLES])
 
 
 def remove_server(workspace: Workspace, name: str) -> Op[object]:
-    return Op.write(_tr("Removing the server"), lambda _c: workspace.sync.remove_server(name),
+    return Op.write(translate("sync",
+                              "Removing the server"), lambda _c: workspace.sync.remove_server(name),
                     [Change.SERVERS, Change.OUTBOX])
 
 
 def queue_draft(workspace: Workspace, draft_id: str, server: str | None) -> Op[object]:
-    return Op.write(_tr("Putting the draft in the outbox"),
+    return Op.write(translate("sync", "Putting the draft in the outbox"),
                     lambda _c: workspace.sync.queue(draft_id, server),
                     [Change.OUTBOX, Change.DRAFTS], ids=[draft_id])
 
@@ -111,17 +113,17 @@ STUDY_LANE = "study-files"
 def study_background(workspace: Workspace, metered: bool) -> Op[FetchReport]:
     """The low-priority pass over study files: all the catalog names, within the budget;
     nothing on a metered network."""
-    return Op.network(_tr("Bringing study files down"), STUDY_LANE,
+    return Op.network(translate("sync", "Bringing study files down"), STUDY_LANE,
                       lambda control: workspace.study.background(control, metered=metered),
                       changes=[Change.STUDY])
 
 
 def study_budget(workspace: Workspace) -> Op[tuple[int, int]]:
     """The storage budget for study files and what they use now."""
-    return Op.read(_tr("Reading the storage budget"),
+    return Op.read(translate("sync", "Reading the storage budget"),
                    lambda _c: (workspace.study.budget(), workspace.study.used()))
 
 
 def set_study_budget(workspace: Workspace, budget: int) -> Op[object]:
-    return Op.write(_tr("Saving the storage budget"),
+    return Op.write(translate("sync", "Saving the storage budget"),
                     lambda _c: workspace.study.set_budget(budget), [Change.STUDY])

@@ -45,9 +45,11 @@ from mcdesk.core.sync import (
 from mcdesk.core.units import clock, human_size
 from mcdesk.jobs.runner import JobHandle, JobRunner
 from mcdesk.ui.sync import ops
+from mcdesk.ui.widgets.locale_text import date_time_text, time_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
 from mcdesk.ui.widgets.splitter import list_detail_splitter
+from mcdesk.ui.widgets.words import outbox_state_word
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
@@ -268,7 +270,7 @@ class SyncPage(Place):
         chosen = self.current_server()
         self.servers.clear()
         for profile in self.profiles:
-            when = (profile.last_sync_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            when = (date_time_text(profile.last_sync_at)
                     if profile.last_sync_at else self.tr("never"))
             waiting = any(i.server == profile.name and i.state is OutboxState.LOGIN_NEEDED
                           for i in self.items)
@@ -307,8 +309,9 @@ class SyncPage(Place):
             what = item.reason or item.last_error
             if item.state is OutboxState.WAITING and item.next_attempt_at:
                 what = (what + " " if what else "") + self.tr("Trying again at %1.").replace(
-                    "%1", item.next_attempt_at.astimezone().strftime("%H:%M"))
-            cells = [f"{item.mc_name}, attempt {item.attempt}", item.server, str(item.state),
+                    "%1", time_text(item.next_attempt_at))
+            cells = [self.tr("%1, attempt %2").replace("%1", item.mc_name).replace(
+                         "%2", str(item.attempt)), item.server, outbox_state_word(item.state),
                      sent, what]
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -349,7 +352,7 @@ class SyncPage(Place):
         if not has_server:
             return self.tr("Offline: no server yet")
         if held:
-            return self.tr("%1 need(s) you: see Sync").replace("%1", str(held))
+            return self.tr("%n need(s) you: see Sync", "", held)
         if waiting:
             paused = self.tr(" (paused)") if self.pause_box.isChecked() else ""
             return self.tr("Queued: %1").replace("%1", str(waiting)) + paused
@@ -394,9 +397,8 @@ class SyncPage(Place):
         new = sum(s.assignments_new for s in report.servers)
         sent = sum(s.reviews_sent for s in report.servers)
         if new or sent:
-            self.notice.emit(self.tr("Reviews: %1 new submission(s) to review, %2 review(s) "
-                                     "sent.").replace("%1", str(new)).replace("%2", str(sent)),
-                             Tone.INFO)
+            self.notice.emit(self.tr("Reviews: %n new submission(s) to review", "", new) + ", "
+                             + self.tr("%n review(s) sent.", "", sent), Tone.INFO)
         if problems:
             self.notice.emit("\n".join(problems), Tone.WARNING)
         elif not quiet:

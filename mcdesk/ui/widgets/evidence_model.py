@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QAbstractListModel,
     QByteArray,
+    QCoreApplication,
     QMimeData,
     QModelIndex,
     QPersistentModelIndex,
@@ -19,7 +20,9 @@ from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
 from mcdesk.core.evidence import Evidence, EvidenceKind
 from mcdesk.core.units import clock, human_size
 from mcdesk.ui.widgets.icons import icon
+from mcdesk.ui.widgets.words import COUNTED, consent_word, kind_word
 
+translate = QCoreApplication.translate
 EVIDENCE_ROLE = Qt.ItemDataRole.UserRole + 1
 EVIDENCE_MIME = "application/x-mcdesk-evidence-ids"
 THUMB_SIZE = QSize(144, 108)
@@ -34,10 +37,10 @@ def facts(evidence: Evidence) -> str:
         if media.duration_s is not None:
             parts.append(clock(media.duration_s))
         if media.pages is not None:
-            parts.append(f"{media.pages} p.")
+            parts.append(translate("EvidenceListModel", "%1 p.").replace("%1", str(media.pages)))
         if media.words is not None and evidence.kind in (EvidenceKind.TEXT,
                                                          EvidenceKind.DOCUMENT):
-            parts.append(f"{media.words} words")
+            parts.append(COUNTED.words(media.words))
     if evidence.size:
         parts.append(human_size(evidence.size))
     if evidence.kind is EvidenceKind.LINK and evidence.url:
@@ -138,9 +141,9 @@ class EvidenceListModel(QAbstractListModel):
         """What still needs the teacher before this can be shared, in two or three words."""
         found = []
         if evidence.has_location:
-            found.append("location")
+            found.append(translate("EvidenceListModel", "location"))
         if evidence.needs_consent:
-            found.append("consent?")
+            found.append(translate("EvidenceListModel", "consent?"))
         return found
 
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
@@ -181,16 +184,19 @@ class EvidenceListModel(QAbstractListModel):
                 self._request_thumbnail(evidence)
             return icon(f"kind-{evidence.kind}")
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [evidence.title, str(evidence.kind).capitalize() + " · " + facts(evidence)]
+            lines = [evidence.title, kind_word(evidence.kind) + " · " + facts(evidence)]
             if evidence.has_location:
-                lines.append("Still carries the place where it was taken")
+                lines.append(translate("EvidenceListModel",
+                                       "Still carries the place where it was taken"))
             if evidence.needs_consent:
-                lines.append(f"Consent: {evidence.consent}")
+                lines.append(translate("EvidenceListModel", "Consent: %1").replace(
+                    "%1", consent_word(evidence.consent)))
             if evidence.derivation:
-                lines.append(f"A version: {evidence.derivation}")
+                lines.append(translate("EvidenceListModel", "A version: %1").replace(
+                    "%1", evidence.derivation))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{evidence.title}, {evidence.kind}"
+            return f"{evidence.title}, {kind_word(evidence.kind)}"
         if role == EVIDENCE_ROLE:
             return evidence
         return None

@@ -8,19 +8,23 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from mcdesk.core.coaching import Provenance
 from mcdesk.core.reviews import Role
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("provenance", text)
+translate = QCoreApplication.translate
 
 
 def provenance_text(provenance: Provenance) -> str:
-    role = {Role.EARNER: _tr("teacher"), Role.COACH: _tr("coach"),
-            Role.ASSESSOR: _tr("assessor")}.get(provenance.role, str(provenance.role))
+    role = {Role.EARNER: translate("provenance", "teacher"),
+            Role.COACH: translate("provenance", "coach"),
+            Role.ASSESSOR: translate("provenance", "assessor"),
+            Role.STAFF: translate("provenance", "issuer staff")}.get(provenance.role,
+                                                                     str(provenance.role))
     local = provenance.at.astimezone()
     day = QLocale().toString(QDate(local.year, local.month, local.day), "d MMMM")
-    who = provenance.name or _tr("someone")
-    text = (_tr("Written by {who} ({role}), {day}") if provenance.action == "written" else
-            _tr("Captured by {who} ({role}), {day}")).format(who=who, role=role, day=day)
+    who = provenance.name or translate("provenance", "someone")
+    text = (translate("provenance",
+                      "Written by {who} ({role}), {day}") if provenance.action == "written" else
+            translate("provenance",
+                      "Captured by {who} ({role}), {day}")).format(who=who, role=role, day=day)
     if provenance.portfolio_name:
-        text += _tr(", on {portfolio}").format(portfolio=provenance.portfolio_name)
+        text += translate("provenance",
+                          ", on {portfolio}").format(portfolio=provenance.portfolio_name)
     return text

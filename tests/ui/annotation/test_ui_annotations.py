@@ -525,7 +525,7 @@ def test_pdf_comment_on_a_page_and_on_a_part_of_it(
     first = comment("c-page1", Anchor("urn:uuid:plan", page=1), "Good title")
     panel.set_comments([region, first])
     assert [m.comment_id for m in view.marks()] == ["c-part"]
-    assert pdf.on_page_label.text() == "1 comment(s) on this page"
+    assert pdf.on_page_label.text() == "1 comment on this page"
     hit = view.region_rect((0.2, 0.1, 0.4, 0.2)).center()
     assert view.canvas.mark_at(hit.toPointF()) == "c-part"
     QTest.mouseClick(view.canvas, Qt.MouseButton.LeftButton, pos=hit)

@@ -144,7 +144,7 @@ def test_a_dropped_badge_is_imported_and_chosen(window: MainWindow, qtbot: QtBot
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     page.dropEvent(event)
     qtbot.waitUntil(lambda: page.list.count() == 3, timeout=WAIT)
-    assert "1 badge(s) imported" in window.notice_bar.text
+    assert "1 badge imported" in window.notice_bar.text
     qtbot.waitUntil(lambda: page.detail.title.text() == "Questioning Techniques and Wait Time",
                     timeout=WAIT)
     formative = next(card for card in page.stacks.cards if "Formative" in card.title.text())

@@ -1,0 +1,58 @@
+"""Dates, times and numbers as the window's language writes them (QLocale's default, set with
+the language at start-up): "Mar 2, 2026" or "2 mar 2026", "1,234" or "1234"; GUI thread."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+
+
+def _local(moment: datetime) -> QDateTime:
+    """An aware datetime in the computer's time zone (a naive one is taken as local already)."""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return QDateTime(QDate(moment.year, moment.month, moment.day),
+                     QTime(moment.hour, moment.minute, moment.second))
+
+
+def date_text(moment: datetime) -> str:
+    """The day, short: "Mar 2, 2026" / "2 mar 2026"."""
+    return QLocale().toString(_local(moment).date(), _medium_date_format())
+
+
+def long_date_text(moment: datetime) -> str:
+    """The day in words: "March 2, 2026" / "2 de marzo de 2026"."""
+    pattern = ("MMMM d, yyyy" if QLocale().language() == QLocale.Language.English
+               else "d 'de' MMMM 'de' yyyy")
+    return QLocale().toString(_local(moment).date(), pattern)
+
+
+def date_time_text(moment: datetime) -> str:
+    """The day and the minute: "Mar 2, 2026, 14:05" in the language's own order."""
+    local = _local(moment)
+    return (QLocale().toString(local.date(), _medium_date_format()) + ", "
+            + QLocale().toString(local.time(), QLocale.FormatType.ShortFormat))
+
+
+def time_text(moment: datetime) -> str:
+    """The minute only: "2:05 PM" / "14:05"."""
+    return QLocale().toString(_local(moment).time(), QLocale.FormatType.ShortFormat)
+
+
+def day_month_text(moment: datetime) -> str:
+    """A date this year, without the year: "Mar 2" / "2 mar"."""
+    locale = QLocale()
+    pattern = "d MMM" if locale.language() != QLocale.Language.English else "MMM d"
+    return locale.toString(_local(moment).date(), pattern)
+
+
+def number_text(value: int) -> str:
+    """Grouped as the language groups digits: 12,345 / 12 345."""
+    return QLocale().toString(value)
+
+
+def _medium_date_format() -> str:
+    # Qt has long (with the weekday) and short (all digits); a school letter's "2 mar 2026"
+    # reads best and is not ambiguous between US and Latin American digit orders.
+    return "MMM d, yyyy" if QLocale().language() == QLocale.Language.English else "d MMM yyyy"
