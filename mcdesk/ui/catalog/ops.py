@@ -86,7 +86,8 @@ def detail_and_study(workspace: Workspace, achievement_id: str, version: str | N
 
 
 def offline_path(workspace: Workspace, sha256: str) -> Op[str | None]:
-    return Op.read(translate("catalog", "Finding a study file"), lambda _c: workspace.study.offline_path(sha256))
+    return Op.read(translate("catalog", "Finding a study file"),
+                   lambda _c: workspace.study.offline_path(sha256))
 
 
 def fetch_files(workspace: Workspace, sha256s: Sequence[str]) -> Op[FetchReport]:

@@ -53,7 +53,8 @@ def library(workspace: Workspace, query: str, kind: EvidenceKind | None,
 def more_evidence(workspace: Workspace, ids: Sequence[str]) -> Op[dict[str, Evidence]]:
     """The next page of the library, as the list scrolls to it."""
     asked = list(ids)
-    return Op.read(translate("evidence", "Loading evidence"), lambda _c: workspace.evidence.live(asked))
+    return Op.read(translate("evidence", "Loading evidence"),
+                   lambda _c: workspace.evidence.live(asked))
 
 
 def usage(workspace: Workspace) -> Op[dict[str, list[str]]]:
