@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -34,6 +33,7 @@ from mcdesk.ui.drafts import ops
 from mcdesk.ui.drafts.cards import CriterionCard, EvidenceCard, TextCard, is_text
 from mcdesk.ui.drafts.views import DraftView
 from mcdesk.ui.widgets.evidence_model import EvidenceListModel
+from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.notice import Tone
 
 if TYPE_CHECKING:
@@ -81,8 +81,10 @@ class DraftEditor(QWidget):
             "Your coach's comments on your evidence and practice scores beside the rubric"))
         self.coaching_button.clicked.connect(self.show_coaching)
         self.coaching_dialog: QDialog | None = None
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
+        # The title has a line of its own and the actions wrap under it: side by side, a long
+        # micro-credential name and five buttons do not fit a small laptop.
+        actions = QWidget()
+        header = FlowLayout(actions, align_right=True)
         self.send_button = QPushButton(self.tr("Send…"))
         self.send_button.setToolTip(self.tr(
             "Put it in the outbox: it goes to the issuing server now or whenever a connection "
@@ -135,7 +137,8 @@ class DraftEditor(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(header)
+        left_layout.addWidget(self.title)
+        left_layout.addWidget(actions)
         left_layout.addWidget(readiness_box)
         left_layout.addWidget(self.scroll_area, 1)
         splitter = QSplitter()
