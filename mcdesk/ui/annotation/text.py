@@ -94,6 +94,7 @@ class AnnotatedText(QWidget):
         self.editor.installEventFilter(self)
         self.hint = QLabel(self.tr("Select words to comment on them."))
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.hint.setWordWrap(True)
         self.selection_button = QPushButton(self.tr("Comment on the selection"))
         self.selection_button.setToolTip(self.tr("Comment on the selected words (Ctrl+M)"))
         self.selection_button.clicked.connect(self.comment_on_selection)

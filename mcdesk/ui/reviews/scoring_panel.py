@@ -283,7 +283,7 @@ class ScoringPanel(QScrollArea):
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(240)
         self.boxes: dict[str, CriterionScoreBox] = {}
         self.decision = DecisionBox()
         self._rubric_key: tuple[str, ...] = ()

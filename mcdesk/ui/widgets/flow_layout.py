@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QStyle, QWidget
 
 
 class FlowLayout(QLayout):
@@ -55,10 +55,12 @@ class FlowLayout(QLayout):
                      height + margins.top() + margins.bottom())
 
     def minimumSize(self) -> QSize:
-        # One button a line: as narrow as its widest button.
+        # One button a line: as narrow as its widest button (a word-wrapped label, such as a
+        # hint beside the buttons, wraps rather than setting the width).
         size = QSize()
         for item in self._shown():
-            size = size.expandedTo(item.minimumSize().expandedTo(item.sizeHint()))
+            size = size.expandedTo(item.minimumSize() if item.hasHeightForWidth()
+                                   else item.minimumSize().expandedTo(item.sizeHint()))
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
@@ -82,9 +84,8 @@ class FlowLayout(QLayout):
         used = 0
         for item in self._shown():
             hint = item.sizeHint()
-            if item.widget() is not None and item.widget().sizePolicy().horizontalPolicy() \
-                    == QSizePolicy.Policy.Ignored:
-                hint = item.minimumSize()
+            if item.hasHeightForWidth() and hint.width() > area.width():
+                hint = QSize(area.width(), item.heightForWidth(area.width()))
             needed = hint.width() if not lines[-1] else used + gap + hint.width()
             if lines[-1] and needed > area.width():
                 lines.append([])
