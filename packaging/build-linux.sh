@@ -19,6 +19,9 @@ mkdir -p dist "$stage/share/applications" "$stage/share/metainfo" "$stage/share/
 echo "build-linux: drawing the icons"
 QT_QPA_PLATFORM=offscreen "$PYTHON" packaging/make_icons.py build/icons
 
+echo "build-linux: making the user guide's screenshots from the app"
+QT_QPA_PLATFORM=offscreen "$PYTHON" scripts/make-guide-screenshots.py
+
 echo "build-linux: freezing the app with PyInstaller (a few minutes)"
 # The work folder's analysis is kept between builds (a rebuild re-analyses only what changed),
 # but not the archive and program made from it: PyInstaller remakes those only for sources

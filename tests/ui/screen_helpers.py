@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyleOptionButton,
     QStyleOptionToolButton,
+    QTabBar,
     QToolButton,
     QWidget,
 )
@@ -189,11 +190,14 @@ def accessible_name(widget: QWidget) -> str:
     4. else nothing: a text field, list, combo box, slider or icon-only button with neither
        is read out as just "edit" or "button".
 
-    A tooltip does not count: screen readers read it as a description, not as the name, and
-    only some of them."""
+    A tab bar is named by its tabs' texts (a screen reader reads the tab list as the tabs it
+    holds). A tooltip does not count: screen readers read it as a description, not as the
+    name, and only some of them."""
     name = widget.accessibleName().strip()
     if name:
         return name
+    if isinstance(widget, QTabBar):
+        return " / ".join(widget.tabText(i) for i in range(widget.count())).strip(" /")
     if isinstance(widget, QAbstractButton):
         shows_text = not (isinstance(widget, QToolButton) and widget.toolButtonStyle()
                           == Qt.ToolButtonStyle.ToolButtonIconOnly and not widget.icon().isNull())

@@ -115,6 +115,7 @@ class DraftEditor(QWidget):
         self.criteria_layout = QVBoxLayout(self.criteria_host)
         self.criteria_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.scroll_area = QScrollArea()
+        self.scroll_area.setAccessibleName(self.tr("Submission criteria"))
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(self.criteria_host)
 

@@ -8,18 +8,26 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QPoint, QRect, QSize, Qt, QUrl
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QImage, QKeySequence, QPainter, QPen
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QPushButton,
     QTextBrowser,
-    QTextDocument,
     QVBoxLayout,
     QWidget,
 )
 
 from mcdesk.ui.shell import window_state
+from mcdesk.ui.widgets.flow_layout import FlowLayout
 
 #: The size a missing screenshot's placeholder is drawn at (the guide's screenshots are
 #: 1366x768 shown at half size).
@@ -59,7 +67,8 @@ class GuideBrowser(QTextBrowser):
         if kind == QTextDocument.ResourceType.ImageResource.value:
             path = Path(name.toLocalFile()) if name.isLocalFile() else self.folder / name.path()
             if not path.is_file():
-                self.missing.append(name.toString())
+                self.missing.append(path.relative_to(self.folder).as_posix()
+                                    if path.is_relative_to(self.folder) else str(path))
                 return placeholder(path.name, self.devicePixelRatioF())
         return super().loadResource(kind, name)
 
@@ -95,19 +104,29 @@ class GuideWindow(QDialog):
         self.setModal(False)
         self.browser = GuideBrowser(folder or guide_folder())
         self.browser.setAccessibleName(self.tr("User guide"))
+        # Tab moves between the window's controls (not the page's links), and the chapters
+        # are buttons: every part of the guide is reachable by keyboard.
+        self.browser.setTabChangesFocus(True)
         self.back_button = QPushButton(self.tr("Back"))
         self.back_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Back))
         self.back_button.clicked.connect(self.browser.backward)
         self.browser.backwardAvailable.connect(self.back_button.setEnabled)
         self.back_button.setEnabled(False)
         self.contents_button = QPushButton(self.tr("Contents"))
-        self.contents_button.clicked.connect(self.browser.home)
-        close_button = QPushButton(self.tr("Close"))
-        close_button.clicked.connect(self.close)
-        buttons = QHBoxLayout()
+        self.contents_button.clicked.connect(lambda: self.open_page("index.html"))
+        buttons = FlowLayout()
         buttons.addWidget(self.back_button)
         buttons.addWidget(self.contents_button)
-        buttons.addStretch(1)
+        self.chapter_buttons: dict[str, QPushButton] = {}
+        for page, label in (("teacher.html", self.tr("For teachers")),
+                            ("coach.html", self.tr("For coaches")),
+                            ("assessor.html", self.tr("For assessors"))):
+            button = QPushButton(label)
+            button.clicked.connect(lambda _checked=False, page=page: self.open_page(page))
+            buttons.addWidget(button)
+            self.chapter_buttons[page] = button
+        close_button = QPushButton(self.tr("Close"))
+        close_button.clicked.connect(self.close)
         buttons.addWidget(close_button)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)

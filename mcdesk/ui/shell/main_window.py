@@ -47,6 +47,7 @@ if TYPE_CHECKING:
     from mcdesk.ui.drafts.page import DraftsPage
     from mcdesk.ui.evidence.page import EvidencePage
     from mcdesk.ui.reviews.page import ReviewsPage
+    from mcdesk.ui.shell.guide_viewer import GuideWindow
     from mcdesk.ui.shell.verify_dialog import VerifyDialog
     from mcdesk.ui.sync.page import SyncPage
 
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.crash_reporter = CrashReporter(self)
         self.check_dialog: CheckDialog | None = None
         self.verify_dialog: VerifyDialog | None = None
+        self.guide_window: GuideWindow | None = None
         self.setWindowTitle("mcdesk")
         self.setWindowIcon(icon("mcdesk"))
         self.setMinimumSize(QSize(720, 480))
@@ -277,6 +279,10 @@ class MainWindow(QMainWindow):
         find.triggered.connect(self._find)
         edit_menu.addAction(find)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = QAction(self.tr("&User guide"), self)
+        self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.guide_action.triggered.connect(self.open_guide)
+        help_menu.addAction(self.guide_action)
         about = QAction(self.tr("&About mcdesk"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
@@ -432,6 +438,15 @@ class MainWindow(QMainWindow):
             self.verify_dialog = VerifyDialog(self.runner, self)
         self.verify_dialog.show()
         self.verify_dialog.raise_()
+
+    def open_guide(self) -> None:
+        """Help → User guide: the guide shipped with the app, beside the window."""
+        if self.guide_window is None:
+            from mcdesk.ui.shell.guide_viewer import GuideWindow
+
+            self.guide_window = GuideWindow(self)
+        self.guide_window.show()
+        self.guide_window.raise_()
 
     def open_check(self) -> None:
         if self.workspace is None:
