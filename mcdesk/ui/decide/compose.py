@@ -26,6 +26,7 @@ from mcdesk.core.staff import (
     SideBySide,
     check_decision,
 )
+from mcdesk.ui.widgets.colors import text_colour
 
 
 class CriterionEditor(QWidget):
@@ -88,7 +89,7 @@ class Composer(QWidget):
         self.reason.textChanged.connect(self._check)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #8a3b00")
+        self.problems.setStyleSheet(f"color: {text_colour(self, '#8a3b00')}")
         self.queue_button = QPushButton(self.tr("Queue decision"))
         self.queue_button.setToolTip(self.tr("It goes to the issuer with the next sync"))
         self.queue_button.clicked.connect(self._queue)

@@ -63,9 +63,10 @@ class GuideBrowser(QTextBrowser):
                 self.folder.resolve()):
             self.setSource(target)
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
         if kind == QTextDocument.ResourceType.ImageResource.value:
-            path = Path(name.toLocalFile()) if name.isLocalFile() else self.folder / name.path()
+            url = QUrl(name)
+            path = Path(url.toLocalFile()) if url.isLocalFile() else self.folder / url.path()
             if not path.is_file():
                 self.missing.append(path.relative_to(self.folder).as_posix()
                                     if path.is_relative_to(self.folder) else str(path))
