@@ -105,9 +105,8 @@ class GuideWindow(QDialog):
         self.setModal(False)
         self.browser = GuideBrowser(folder or guide_folder())
         self.browser.setAccessibleName(self.tr("User guide"))
-        # Tab moves between the window's controls (not the page's links), and the chapters
-        # are buttons: every part of the guide is reachable by keyboard.
-        self.browser.setTabChangesFocus(True)
+        # Tab goes through the page's links (Enter follows one) and on to these buttons; the
+        # chapters are buttons too, so every part of the guide is a key press away.
         self.back_button = QPushButton(self.tr("Back"))
         self.back_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Back))
         self.back_button.clicked.connect(self.browser.backward)

@@ -61,6 +61,7 @@ class VerifyDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName(self.tr("Results"))
         self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Result"),
                                               self.tr("Micro-credential"),
                                               self.tr("Why")])
