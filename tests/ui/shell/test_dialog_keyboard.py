@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -99,7 +100,7 @@ def reading_order_breaks(dialog: QDialog, stops: list[QWidget]) -> list[str]:
                                                  stops[i].mapTo(dialog, QPoint(0, 0)).x()))
     ordered = stops[start:] + stops[:start]
     breaks = []
-    for before, after in zip(ordered, ordered[1:], strict=False):
+    for before, after in pairwise(ordered):
         a, b = before.mapTo(dialog, QPoint(0, 0)), after.mapTo(dialog, QPoint(0, 0))
         same_line = abs(a.y() - b.y()) <= SAME_LINE
         # Up again is fine into the next column (a list on the left, its form on the right).
