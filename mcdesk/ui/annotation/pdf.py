@@ -61,6 +61,9 @@ class AnnotatedPdf(QWidget):
         self._render_timer.timeout.connect(self._render)
 
         self.view = RegionView(fit=Fit.WIDTH, upscale=True)
+        # Scrolls; a few lines of page are enough to keep the controls around it apart on a
+        # short screen (a laptop at 150 %).
+        self.view.setMinimumHeight(60)
         self.view.canvas.setAccessibleName(self.tr("Page"))
         self.view.region_drawn.connect(self._region_drawn)
         self.view.region_clicked.connect(self.comment_clicked)

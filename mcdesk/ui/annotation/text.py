@@ -83,6 +83,7 @@ class AnnotatedText(QWidget):
         self._selected: str | None = None
         self._read_only = False
         self.editor = QPlainTextEdit()
+        self.editor.setMinimumHeight(60)  # scrolls: a short screen keeps its controls apart
         self.editor.setReadOnly(True)
         self.editor.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)

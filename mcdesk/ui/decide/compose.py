@@ -85,7 +85,9 @@ class Composer(QWidget):
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setPlaceholderText(self.tr(
             "Why you decide against the rubric, or before every review is in (recorded)"))
-        self.reason.setFixedHeight(52)
+        # Two or three lines; less on a short screen (a laptop at 150 %) rather than overlap.
+        self.reason.setMinimumHeight(36)
+        self.reason.setMaximumHeight(52)
         self.reason.textChanged.connect(self._check)
         self.problems = QLabel()
         self.problems.setWordWrap(True)

@@ -36,6 +36,7 @@ class SideBySideView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget()
+        self.table.setMinimumHeight(72)  # scrolls: a short screen keeps the rest in view
         self.table.setAccessibleName(self.tr("Reviews side by side"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -49,6 +50,7 @@ class SideBySideView(QWidget):
             "<span style='background:#e8eef8'>&nbsp;blue&nbsp;</span> different levels"))
         self.legend.setWordWrap(True)
         self.comments = QTreeWidget()
+        self.comments.setMinimumHeight(56)  # scrolls: a short screen keeps the rest in view
         self.comments.setAccessibleName(self.tr("Comments of the reviews"))
         self.comments.setHeaderLabels([self.tr("Moment"), self.tr("Comment")])
         self.comments.setRootIsDecorated(True)

@@ -1,5 +1,5 @@
 """Every place on the common school laptop (1366x768) and on the same screen at 150 % scaling:
-no button's label is cut, no place is squeezed below the width it needs, and in a review the
+no button's label is cut, no place is squeezed below the size it needs, and in a review the
 video takes most of the width."""
 
 from __future__ import annotations
@@ -45,6 +45,10 @@ def test_no_button_label_is_cut_in_any_place(qtbot: QtBot, portfolio_root: Path,
             if needed > page.width():
                 problems.append(f"{where}: the place needs {needed} px wide, has "
                                 f"{page.width()} px (its controls overlap)")
+            high = page.minimumSizeHint().height()
+            if high > page.height():
+                problems.append(f"{where}: the place needs {high} px high, has "
+                                f"{page.height()} px (its controls overlap)")
     finally:
         window.close()
     assert len(seen) >= 15 + 4  # every role's places, and four kinds of piece in a review
