@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -225,6 +225,18 @@ class MainWindow(QMainWindow):
         self.sidebar.blockSignals(False)
         if current in spec.places:
             self.sidebar.setCurrentRow(spec.places.index(current))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The system switched to a dark (or light) palette: the selected icons follow its
+        # selection text colour.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            # The window's own palette is the new one already; the sidebar's may not be yet.
+            selected_text = self.palette().color(QPalette.ColorRole.HighlightedText)
+            for row in range(self.sidebar.count()):
+                item = self.sidebar.item(row)
+                item.setIcon(selectable_icon(item.data(Qt.ItemDataRole.UserRole),
+                                             selected_text))
 
     def _current_key(self) -> PlaceKey | None:
         current = self.pages.currentWidget()

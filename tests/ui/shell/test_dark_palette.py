@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -76,10 +77,41 @@ def test_warnings_and_tints_follow_the_palette(qtbot: QtBot, dark: QPalette) -> 
         assert shade.lightness() < 128 and base.lightness() < 128
 
 
+def test_catalog_links_read_well_even_with_a_default_blue(dark: QPalette) -> None:
+    from mcdesk.ui.catalog.page import palette_colors
+
+    # dark_palette() leaves Link at Qt's default #0000ff, as some hand-made palettes do.
+    assert dark.color(QPalette.ColorRole.Link) == QColor("#0000ff")
+    colours = palette_colors(dark)
+    base = dark.color(QPalette.ColorRole.Base)
+    for colour in (colours.link, colours.accent):
+        assert contrast(QColor(colour), base) >= TEXT_CONTRAST
+
+
 def test_line_icons_stand_out_on_a_dark_list(dark: QPalette) -> None:
     # Graphics need 3:1 (WCAG 1.4.11).
     assert contrast(QColor(LINE_COLOUR), dark.color(QPalette.ColorRole.Base)) >= 3.0
     assert contrast(QColor(LINE_COLOUR), QColor("#ffffff")) >= 3.0
+
+
+def test_the_sidebar_icons_follow_a_palette_switched_while_open(
+        qtbot: QtBot, tmp_path: Path, qapp: QApplication) -> None:
+    before = qapp.palette()
+    window = MainWindow(JobRunner(), tmp_path / "portfolio")
+    qtbot.addWidget(window)
+    try:
+        switched = dark_palette()
+        switched.setColor(QPalette.ColorRole.HighlightedText, QColor("#ffe066"))
+        qapp.setPalette(switched)
+        qapp.processEvents()
+        item = window.sidebar.item(0)
+        selected = item.icon().pixmap(QSize(22, 22), 1.0, mode=QIcon.Mode.Selected).toImage()
+        colours = {selected.pixelColor(x, y).name() for x in range(22) for y in range(22)
+                   if selected.pixelColor(x, y).alpha() == 255}
+        assert "#ffe066" in colours
+    finally:
+        qapp.setPalette(before)
+        window.close()
 
 
 def test_the_selected_places_icon_is_visible_in_the_dark_palette(
