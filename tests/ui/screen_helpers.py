@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QStyle,
     QStyleOptionButton,
     QStyleOptionToolButton,
     QTabBar,
+    QTextEdit,
     QToolButton,
     QWidget,
 )
@@ -240,3 +242,14 @@ def _is_part_of_named_control(widget: QWidget) -> bool:
     if isinstance(parent, QComboBox | QAbstractSpinBox):
         return bool(accessible_name(parent))
     return False
+
+
+def tab_traps(root: QWidget) -> list[str]:
+    """Each visible text box under `root` where Tab would type a tab character instead of
+    moving on: a keyboard user could not leave it with Tab (answers, comments and reasons
+    are prose; a tab character has no use in them)."""
+    found = []
+    for widget in root.findChildren(QPlainTextEdit) + root.findChildren(QTextEdit):
+        if visible(widget) and not widget.isReadOnly() and not widget.tabChangesFocus():
+            found.append(f"{type(widget).__name__} {accessible_name(widget)!r} keeps Tab")
+    return found

@@ -49,6 +49,7 @@ class CriterionEditor(QWidget):
                                                                            criterion.name))
         self.feedback.setPlaceholderText(self.tr("What the teacher reads about this criterion"))
         self.feedback.setFixedHeight(64)
+        self.feedback.setTabChangesFocus(True)  # prose: Tab moves on to the next criterion
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.level)
@@ -86,6 +87,7 @@ class Composer(QWidget):
         self.reason.setPlaceholderText(self.tr(
             "Why you decide against the rubric, or before every review is in (recorded)"))
         # Two or three lines; less on a short screen (a laptop at 150 %) rather than overlap.
+        self.reason.setTabChangesFocus(True)
         self.reason.setMinimumHeight(36)
         self.reason.setMaximumHeight(52)
         self.reason.textChanged.connect(self._check)

@@ -1,6 +1,6 @@
 """Keyboard and screen reader: in every place of every role (and each kind of piece in a
 review), every control Tab reaches has a name a screen reader can say (the rule is
-`screen_helpers.accessible_name`); the main dialogs' Tab order follows their layout."""
+`screen_helpers.accessible_name`), and no text box keeps Tab for itself."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from tests.ui.screen_helpers import (
     every_place,
     full_portfolio,
     open_window,
+    tab_traps,
     unnamed_focusable,
 )
 
@@ -23,7 +24,7 @@ def portfolio_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return full_portfolio(tmp_path_factory.mktemp("names") / "portfolio")
 
 
-def test_every_control_tab_reaches_has_a_name(qtbot: QtBot, portfolio_root: Path) -> None:
+def test_every_control_tab_reaches_has_a_name_and_lets_tab_go_on(qtbot: QtBot, portfolio_root: Path) -> None:
     window = open_window(qtbot, portfolio_root, LAPTOP)
     problems: list[str] = []
     places = 0
@@ -31,6 +32,7 @@ def test_every_control_tab_reaches_has_a_name(qtbot: QtBot, portfolio_root: Path
         for where in every_place(qtbot, window):
             places += 1
             problems += [f"{where}: {what}" for what in unnamed_focusable(window)]
+            problems += [f"{where}: {what}" for what in tab_traps(window)]
     finally:
         window.close()
     assert places >= 19
