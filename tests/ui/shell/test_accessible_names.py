@@ -24,7 +24,8 @@ def portfolio_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return full_portfolio(tmp_path_factory.mktemp("names") / "portfolio")
 
 
-def test_every_control_tab_reaches_has_a_name_and_lets_tab_go_on(qtbot: QtBot, portfolio_root: Path) -> None:
+def test_every_control_tab_reaches_has_a_name_and_lets_tab_go_on(
+        qtbot: QtBot, portfolio_root: Path) -> None:
     window = open_window(qtbot, portfolio_root, LAPTOP)
     problems: list[str] = []
     places = 0
