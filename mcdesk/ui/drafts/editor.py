@@ -8,6 +8,7 @@ from html import escape
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -131,9 +132,16 @@ class DraftEditor(QWidget):
         self.library_view.setUniformItemSizes(False)
         self.library_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.library_view.setSpacing(3)
-        library_box = QGroupBox(self.tr("Your evidence — drag onto a criterion"))
+        # A short title, the hint under it wrapping: the title of a group box sets its
+        # narrowest width, and on a small laptop the cards need that width.
+        library_box = QGroupBox(self.tr("Your evidence"))
+        library_hint = QLabel(self.tr("Drag a piece onto a criterion."))
+        library_hint.setWordWrap(True)
+        library_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         library_layout = QVBoxLayout(library_box)
+        library_layout.addWidget(library_hint)
         library_layout.addWidget(self.library_view)
+        library_box.setMinimumWidth(180)  # a name and its facts still read on two lines
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -147,6 +155,9 @@ class DraftEditor(QWidget):
         splitter.addWidget(library_box)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        # The cards are where the teacher writes: they get the width, the evidence a column
+        # (its names wrap), on a small laptop as on a big screen.
+        splitter.setSizes([700, 260])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
