@@ -1,7 +1,8 @@
 """Makes the user guide's screenshots (resources/guide/screens/*.png) from the real app: a demo
 portfolio in a temporary folder (the demo catalog, sample evidence, the demo draft, the sample
 submission to review, one earned badge), the main window at 1366x768, each place of each role.
-Run by scripts/setup.sh and packaging/build-linux.sh; by hand:
+Run by scripts/setup.sh (again only when the app's sources changed) and
+packaging/build-linux.sh; by hand:
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make-guide-screenshots.py [--out DIR]
 
@@ -121,28 +122,37 @@ def show_review_video(window: object) -> None:
     wait_until(None, lambda: sink.videoFrame().isValid(), timeout=15.0)
 
 
+def wait_for_frames(window: object) -> None:
+    """Wait until each visible player has a picture to show (a paused player shows its first
+    frame once it has decoded it)."""
+    from PySide6.QtMultimediaWidgets import QVideoWidget
+
+    players = [video for video in window.findChildren(QVideoWidget)  # type: ignore[attr-defined]
+               if video.isVisible()]
+    wait_until(None, lambda: all(video.videoSink().videoFrame().isValid()
+                                 for video in players), timeout=15.0)
+
+
 def grab(window: object) -> object:
     """The window as drawn, with the video's current frame painted where the player shows it
     (an offscreen grab does not capture the video surface)."""
     from PySide6.QtCore import QPoint, QRect, Qt
     from PySide6.QtGui import QPainter
 
+    from PySide6.QtMultimediaWidgets import QVideoWidget
+
     image = window.grab().toImage()  # type: ignore[attr-defined]
-    page = window.pages.currentWidget()  # type: ignore[attr-defined]
-    video = getattr(getattr(getattr(page, "workspace_view", None), "panel", None), "_video",
-                    None)
-    if video is not None and video.isVisible():
-        frame = video.video.videoSink().videoFrame()
-        if frame.isValid():
-            picture = frame.toImage().scaled(video.video.size(),
-                                             Qt.AspectRatioMode.KeepAspectRatio,
-                                             Qt.TransformationMode.SmoothTransformation)
-            at = video.video.mapTo(window, QPoint(0, 0))
-            area = QRect(at, video.video.size())
-            painter = QPainter(image)
-            painter.fillRect(area, Qt.GlobalColor.black)
-            painter.drawImage(area.center() - picture.rect().center(), picture)
-            painter.end()
+    for video in window.findChildren(QVideoWidget):  # type: ignore[attr-defined]
+        frame = video.videoSink().videoFrame()
+        if not video.isVisible() or not frame.isValid():
+            continue
+        picture = frame.toImage().scaled(video.size(), Qt.AspectRatioMode.KeepAspectRatio,
+                                         Qt.TransformationMode.SmoothTransformation)
+        area = QRect(video.mapTo(window, QPoint(0, 0)), video.size())
+        painter = QPainter(image)
+        painter.fillRect(area, Qt.GlobalColor.black)
+        painter.drawImage(area.center() - picture.rect().center(), picture)
+        painter.end()
     return image
 
 
@@ -174,8 +184,11 @@ def make(out: Path) -> list[Path]:
                 show_review_video(window)
             if place == "evidence":
                 page = window.evidence_page
-                page.list.setCurrentIndex(page.model.index(0, 0))
+                # A photo: its preview and every way to make it safe (the offscreen player
+                # shows no picture until it plays).
+                page.list.setCurrentIndex(page.model.index(1, 0))
                 settle(window)
+                wait_for_frames(window)
             window.notice_bar.hide()
             path = out / name
             if not grab(window).save(str(path), "PNG"):  # type: ignore[attr-defined]
@@ -189,16 +202,34 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=GUIDE / "screens",
                         help="where the PNG files go (default: resources/guide/screens)")
-    parser.add_argument("--if-missing", action="store_true",
-                        help="do nothing when every screenshot is already there")
+    parser.add_argument("--if-stale", action="store_true",
+                        help="do nothing when every screenshot is there and was made from "
+                             "the app's present sources")
     args = parser.parse_args()
-    if args.if_missing and all((args.out / name).is_file() for name, _r, _p in SHOTS):
+    stamp = args.out / ".made-from"
+    digest = sources_digest()
+    if args.if_stale and all((args.out / name).is_file() for name, _r, _p in SHOTS) \
+            and stamp.is_file() and stamp.read_text("utf-8").strip() == digest:
         return 0
     with tempfile.TemporaryDirectory(prefix="mcdesk-guide-home-") as home:
         private_folders(Path(home))
         for path in make(args.out.resolve()):
             print(f"make-guide-screenshots: {path}")
+    stamp.write_text(digest + "\n", "utf-8")
     return 0
+
+
+def sources_digest() -> str:
+    """A hash of what the screenshots show: the app's code, the demo catalog, this script."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    files = sorted((ROOT / "mcdesk").rglob("*.py")) + [
+        ROOT / "resources" / "demo_catalog.json", Path(__file__).resolve()]
+    for path in files:
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 if __name__ == "__main__":

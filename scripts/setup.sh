@@ -48,6 +48,7 @@ if command -v npm >/dev/null 2>&1 && [ ! -d tests/peers/tus-node/node_modules ];
 fi
 
 # The user guide's screenshots (Help → User guide) are made from the app itself, not kept in
-# git; the guide shows a placeholder for any still missing.
-QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make-guide-screenshots.py --if-missing \
+# git, and made again when the app's code changed; the guide shows a placeholder for any
+# still missing.
+QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make-guide-screenshots.py --if-stale \
   >/dev/null || echo "mcdesk setup: the user guide's screenshots could not be made" >&2
