@@ -88,7 +88,7 @@ class AnnotatedVideo(QWidget):
         self.audio = QAudioOutput(self)
         self.player.setAudioOutput(self.audio)
         self.video = QVideoWidget()
-        self.video.setMinimumSize(QSize(192, 108))
+        self.video.setMinimumSize(QSize(160, 90))
         self.video.setAccessibleName(self.tr("Video"))
         self.player.setVideoOutput(self.video)
         self._seek_target: int | None = None  # the moment last sought while paused

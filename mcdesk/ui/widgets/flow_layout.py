@@ -18,6 +18,8 @@ class FlowLayout(QLayout):
         self._items: list[QLayoutItem] = []
         self._align_right = align_right
         self._spacing = spacing
+        self._height = 0
+        """The height the lines took at the width last laid out (0 before the first time)."""
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:
@@ -43,7 +45,12 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        self._arrange(rect, move=True)
+        height = self._arrange(rect, move=True)
+        if height != self._height:
+            # Wrapped onto more (or fewer) lines: the layouts above make room (or take it
+            # back); a splitter asks only for the minimum size, not the height for a width.
+            self._height = height
+            self.invalidate()
 
     def sizeHint(self) -> QSize:
         # All on one line: what the row would like when there is room.
@@ -62,7 +69,8 @@ class FlowLayout(QLayout):
             size = size.expandedTo(item.minimumSize() if item.hasHeightForWidth()
                                    else item.minimumSize().expandedTo(item.sizeHint()))
         margins = self.contentsMargins()
-        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        size += QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+        return QSize(size.width(), max(size.height(), self._height))
 
     def _shown(self) -> list[QLayoutItem]:
         shown = []
