@@ -50,3 +50,8 @@ fi
 
 # The compiled translations (resources/i18n/*.qm, not in git) the app loads.
 bash scripts/update-translations.sh --release-only
+# The user guide's screenshots (Help → User guide) are made from the app itself, not kept in
+# git, and made again when the app's code changed; the guide shows a placeholder for any
+# still missing.
+QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make-guide-screenshots.py --if-stale \
+  >/dev/null || echo "mcdesk setup: the user guide's screenshots could not be made" >&2

@@ -283,3 +283,17 @@ def test_the_bundle_benchmark_measures_size_and_start_up(tarball: Path) -> None:
     assert len(result.frozen) == len(result.installed) == 1
     names = [figure.name for figure in bundle.figures(result)]
     assert names == ["bundle size", "bundle start-up (window)", "bundle start-up (--version)"]
+
+
+def test_the_bundle_carries_the_user_guide_and_its_screenshots(tarball: Path) -> None:
+    """Help → User guide works from the bundle: its pages and the screenshots build-linux.sh
+    made from the app are in it."""
+    with tarfile.open(tarball) as archive:
+        names = archive.getnames()
+    guide = "/app/_internal/mcdesk/resources/guide/"
+    pages = {name.rsplit("/", 1)[-1] for name in names if guide in name
+             and name.endswith(".html")}
+    assert pages == {"index.html", "teacher.html", "coach.html", "assessor.html"}, pages
+    shots = {name.rsplit("/", 1)[-1] for name in names
+             if f"{guide}screens/" in name and name.endswith(".png")}
+    assert {"teacher-drafts.png", "assessor-reviews.png", "coach-observe.png"} <= shots

@@ -243,6 +243,7 @@ class CommentList(QWidget):
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setUniformItemSizes(False)
         self.view.setMouseTracking(True)
+        self.view.setMinimumHeight(40)  # scrolls: on a short screen the piece keeps the room
         self.view.clicked.connect(self._activated)
         self.view.activated.connect(self._activated)
         self.empty = QLabel(self.tr("No comments yet."))

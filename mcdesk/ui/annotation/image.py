@@ -7,11 +7,12 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPalette, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
 from mcdesk.core.reviews import Anchor, Annotation
 from mcdesk.ui.annotation.region_canvas import ZOOM_STEP, Fit, RegionMark, RegionView
 from mcdesk.ui.annotation.style import tooltip
+from mcdesk.ui.widgets.flow_layout import FlowLayout
 
 
 def zoom_buttons(owner: QWidget, view: RegionView, fit_label: str) -> list[QToolButton]:
@@ -72,16 +73,17 @@ class AnnotatedImage(QWidget):
         self.whole_button = QPushButton(self.tr("Comment on the whole picture"))
         self.whole_button.clicked.connect(
             lambda: self._request(Anchor("")))
-        row = QHBoxLayout()
-        row.addWidget(self.hint, 1)
+        # Wraps on a narrow screen rather than cutting the buttons' labels.
+        actions = QWidget()
+        row = FlowLayout(actions)
+        row.addWidget(self.hint)
         for button in zoom_buttons(self, self.view, self.tr("Fit")):
             row.addWidget(button)
-        row.addSpacing(8)
         row.addWidget(self.whole_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
-        layout.addLayout(row)
+        layout.addWidget(actions)
 
     def show_image(self, image: QImage) -> None:
         self.view.set_image(image)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -159,7 +160,8 @@ class AnnotationPanel(QWidget):
 
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setWordWrap(True)
+        # One line, so the piece keeps the height (a long name is cut; its tooltip has it).
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         font = self.title.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -167,6 +169,8 @@ class AnnotationPanel(QWidget):
         self.subtitle = QLabel()
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitle.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        # A long file name is cut at the edge rather than widening the whole review.
+        self.subtitle.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.viewers = QStackedWidget()
         self.nothing = QLabel(self.tr("Choose a piece of evidence or an answer to see it here."))
         self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -176,8 +180,8 @@ class AnnotationPanel(QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         heading = QHBoxLayout()
-        heading.addWidget(self.title)
-        heading.addWidget(self.subtitle, 1, Qt.AlignmentFlag.AlignBaseline)
+        heading.addWidget(self.title, 3)
+        heading.addWidget(self.subtitle, 2, Qt.AlignmentFlag.AlignBaseline)
         left_layout.addLayout(heading)
         left_layout.addWidget(self.viewers, 1)
 
@@ -283,6 +287,7 @@ class AnnotationPanel(QWidget):
         self._close_editor()
         self._piece = piece
         self.title.setText(piece.title)
+        self.title.setToolTip(piece.title)
         self.subtitle.setText(piece.path_in_package.rsplit("/", 1)[-1]
                               if piece.path_in_package else "")
         self._viewer = self._open(piece)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QSize, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPalette, QShortcut
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions, QPdfPageRenderer
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 from mcdesk.core.reviews import Anchor, Annotation
 from mcdesk.ui.annotation.image import region_marks, zoom_buttons
 from mcdesk.ui.annotation.region_canvas import Fit, RegionView
+from mcdesk.ui.widgets.flow_layout import FlowLayout
 
 POINTS_TO_PIXELS = 96 / 72  # a page at 100 % is as large on screen as on paper
 RENDER_DELAY_MS = 60  # wait for zooming or resizing to settle before rendering sharper
@@ -61,6 +61,9 @@ class AnnotatedPdf(QWidget):
         self._render_timer.timeout.connect(self._render)
 
         self.view = RegionView(fit=Fit.WIDTH, upscale=True)
+        # Scrolls; a few lines of page are enough to keep the controls around it apart on a
+        # short screen (a laptop at 150 %).
+        self.view.setMinimumHeight(60)
         self.view.canvas.setAccessibleName(self.tr("Page"))
         self.view.region_drawn.connect(self._region_drawn)
         self.view.region_clicked.connect(self.comment_clicked)
@@ -94,27 +97,25 @@ class AnnotatedPdf(QWidget):
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.hint.setWordWrap(True)
 
-        top = QHBoxLayout()
-        top.addWidget(self.previous_button)
-        top.addWidget(QLabel(self.tr("Page")))
-        top.addWidget(self.page_box)
-        top.addWidget(self.of_label)
-        top.addWidget(self.next_button)
-        top.addSpacing(12)
-        for button in zoom_buttons(self, self.view, self.tr("Fit width")):
-            top.addWidget(button)
-        top.addSpacing(12)
-        top.addWidget(self.on_page_label)
-        top.addStretch(1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.hint, 1)
+        # Both rows wrap on a narrow screen rather than cutting the buttons' labels.
+        pages = QWidget()
+        top = FlowLayout(pages)
+        page_label = QLabel(self.tr("Page"))
+        page_label.setBuddy(self.page_box)
+        for widget in (self.previous_button, page_label, self.page_box, self.of_label,
+                       self.next_button, *zoom_buttons(self, self.view, self.tr("Fit width")),
+                       self.on_page_label):
+            top.addWidget(widget)
+        actions = QWidget()
+        bottom = FlowLayout(actions)
+        bottom.addWidget(self.hint)
         bottom.addWidget(self.whole_button)
         bottom.addWidget(self.page_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
+        layout.addWidget(pages)
         layout.addWidget(self.view, 1)
-        layout.addLayout(bottom)
+        layout.addWidget(actions)
         for key, step in ((QKeySequence.StandardKey.MoveToPreviousPage, -1),
                           (QKeySequence.StandardKey.MoveToNextPage, 1)):
             shortcut = QShortcut(QKeySequence(key), self)

@@ -19,7 +19,6 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.reviews import Anchor, Annotation
 from mcdesk.ui.annotation.style import kind_fill, tooltip
+from mcdesk.ui.widgets.flow_layout import FlowLayout
 
 
 class _Offsets:
@@ -83,6 +83,7 @@ class AnnotatedText(QWidget):
         self._selected: str | None = None
         self._read_only = False
         self.editor = QPlainTextEdit()
+        self.editor.setMinimumHeight(60)  # scrolls: a short screen keeps its controls apart
         self.editor.setReadOnly(True)
         self.editor.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
@@ -103,14 +104,16 @@ class AnnotatedText(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+M"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.comment_on_selection)
-        row = QHBoxLayout()
-        row.addWidget(self.hint, 1)
+        # Wraps under the text on a narrow screen rather than cutting the buttons' labels.
+        actions = QWidget()
+        row = FlowLayout(actions)
+        row.addWidget(self.hint)
         row.addWidget(self.whole_button)
         row.addWidget(self.selection_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.editor, 1)
-        layout.addLayout(row)
+        layout.addWidget(actions)
         self._selection_changed()
 
     # -- the text -------------------------------------------------------------------------

@@ -23,7 +23,6 @@ from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoFrame
 from PySide6.QtMultimediaWidgets import QVideoWidget
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QStackedWidget,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.reviews import Anchor, Annotation
 from mcdesk.ui.annotation.timeline import AnnotationTimeline
+from mcdesk.ui.widgets.flow_layout import FlowLayout
 
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 2.0)
 DEFAULT_FPS = 30.0
@@ -88,7 +88,7 @@ class AnnotatedVideo(QWidget):
         self.audio = QAudioOutput(self)
         self.player.setAudioOutput(self.audio)
         self.video = QVideoWidget()
-        self.video.setMinimumSize(QSize(320, 180))
+        self.video.setMinimumSize(QSize(160, 90))
         self.video.setAccessibleName(self.tr("Video"))
         self.player.setVideoOutput(self.video)
         self._seek_target: int | None = None  # the moment last sought while paused
@@ -141,24 +141,20 @@ class AnnotatedVideo(QWidget):
         self.range_label = QLabel()
         self.range_label.setVisible(False)
 
-        controls = QHBoxLayout()
-        controls.setSpacing(6)
-        for widget in (self.play_button, self.back_button, self.forward_button):
+        # The player's controls, then the comment buttons; on a narrow screen (a small laptop
+        # at 150 %) the comment buttons wrap under the player's rather than being cut.
+        controls_row = QWidget()
+        controls = FlowLayout(controls_row, spacing=6)
+        for widget in (self.play_button, self.back_button, self.forward_button,
+                       self.time_label, self.speed_combo, self.range_label, self.range_button,
+                       self.comment_button):
             controls.addWidget(widget)
-        controls.addSpacing(6)
-        controls.addWidget(self.time_label)
-        controls.addSpacing(6)
-        controls.addWidget(self.speed_combo)
-        controls.addStretch(1)
-        controls.addWidget(self.range_label)
-        controls.addWidget(self.range_button)
-        controls.addWidget(self.comment_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         layout.addWidget(self.screen_stack, 1)
         layout.addWidget(self.timeline)
-        layout.addLayout(controls)
+        layout.addWidget(controls_row)
 
         self.player.durationChanged.connect(self._duration_changed)
         self.player.positionChanged.connect(self._position_changed)

@@ -101,6 +101,7 @@ class BadgeDetail(QWidget):
         layout.addWidget(self.body)
         layout.addStretch(1)
         scroll = QScrollArea()
+        scroll.setAccessibleName(self.tr("Badge details"))
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

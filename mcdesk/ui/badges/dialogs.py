@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.credentials import RecognitionRule
+from mcdesk.ui.widgets.colors import warning_color
 
 
 def _qdate(value: date) -> QDate:
@@ -65,7 +66,7 @@ class TranscriptDialog(QDialog):
         form.addRow(self.tr("To"), self.end)
         form.addRow(self.tr("As"), formats)
         self.problem = QLabel()
-        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.setStyleSheet(f"color: {warning_color(self)};")
         self.problem.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
@@ -152,7 +153,7 @@ class RulesDialog(QDialog):
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self._save)
         self.problem = QLabel()
-        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.setStyleSheet(f"color: {warning_color(self)};")
         self.problem.hide()
         side = QVBoxLayout()
         side.addWidget(self.list, 1)

@@ -34,6 +34,8 @@ class Colors:
     border: str
     panel: str
     passing: str
+    link: str = "#1a5fb4"
+    """Links, readable on the page's background (a dark palette's default blue is not)."""
 
 
 def kind_name(kind: EvidenceKind) -> str:
@@ -183,7 +185,8 @@ def _stack_block(mc: MicroCredential, stack: Stack, colors: Colors) -> str:
         if member.achievement_id == mc.achievement_id:
             items.append(f"<li><b>{label}</b></li>")
         else:
-            items.append(f"<li><a href='{mc_link(member.achievement_id)}'>{label}</a></li>")
+            items.append(f"<li><a href='{mc_link(member.achievement_id)}' "
+                         f"style='color:{colors.link}'>{label}</a></li>")
     heading = escape(translate("mc", "Part of the stack “%1”, %2 of %3").replace("%1", stack.name)
                      .replace("%2", str(mc.stack.position)).replace("%3", str(total)))
     description = f"<br/><span style='color:{colors.muted}'>{escape(stack.description)}</span>" \
@@ -194,7 +197,8 @@ def _stack_block(mc: MicroCredential, stack: Stack, colors: Colors) -> str:
 
 def _resource(title: str, url: str | None, citation: str | None, description: str | None,
               colors: Colors, file_line: str = "") -> str:
-    head = f"<a href='{escape(url, quote=True)}'>{escape(title)}</a>" if url else \
+    head = (f"<a href='{escape(url, quote=True)}' style='color:{colors.link}'>"
+            f"{escape(title)}</a>") if url else \
         f"<b>{escape(title)}</b>"
     extra = ""
     if citation:

@@ -32,7 +32,7 @@ from mcdesk.ui.catalog import ops
 from mcdesk.ui.catalog.entry_delegate import ROW_CHROME, EntryDelegate
 from mcdesk.ui.catalog.model import ENTRY_ROLE, CatalogListModel
 from mcdesk.ui.catalog.study_render import STUDY_SCHEME
-from mcdesk.ui.widgets.colors import is_dark
+from mcdesk.ui.widgets.colors import is_dark, readable
 from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -59,10 +59,11 @@ def palette_colors(palette: QPalette) -> Colors:
     return Colors(
         text=palette.color(role.WindowText).name(),
         muted=palette.color(role.PlaceholderText).name(),
-        accent=palette.color(role.Link).name(),
+        accent=readable(palette.color(role.Link), palette.color(role.Base)).name(),
         border=palette.color(role.Mid).name(),
         panel=palette.color(role.AlternateBase).name(),
         passing="#1f4d2b" if dark else "#e3f4e6",
+        link=readable(palette.color(role.Link), palette.color(role.Base)).name(),
     )
 
 

@@ -26,6 +26,7 @@ from mcdesk.core.staff import (
     SideBySide,
     check_decision,
 )
+from mcdesk.ui.widgets.colors import text_colour
 
 
 class CriterionEditor(QWidget):
@@ -48,6 +49,7 @@ class CriterionEditor(QWidget):
                                                                            criterion.name))
         self.feedback.setPlaceholderText(self.tr("What the teacher reads about this criterion"))
         self.feedback.setFixedHeight(64)
+        self.feedback.setTabChangesFocus(True)  # prose: Tab moves on to the next criterion
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.level)
@@ -84,11 +86,14 @@ class Composer(QWidget):
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setPlaceholderText(self.tr(
             "Why you decide against the rubric, or before every review is in (recorded)"))
-        self.reason.setFixedHeight(52)
+        # Two or three lines; less on a short screen (a laptop at 150 %) rather than overlap.
+        self.reason.setTabChangesFocus(True)
+        self.reason.setMinimumHeight(36)
+        self.reason.setMaximumHeight(52)
         self.reason.textChanged.connect(self._check)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        self.problems.setStyleSheet("color: #8a3b00")
+        self.problems.setStyleSheet(f"color: {text_colour(self, '#8a3b00')}")
         self.queue_button = QPushButton(self.tr("Queue decision"))
         self.queue_button.setToolTip(self.tr("It goes to the issuer with the next sync"))
         self.queue_button.clicked.connect(self._queue)

@@ -6,7 +6,7 @@ operations)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -24,6 +24,7 @@ from mcdesk.ui.decide import ops
 from mcdesk.ui.decide.compose import Composer
 from mcdesk.ui.decide.evidence import EvidenceDialog
 from mcdesk.ui.decide.side_by_side import SideBySideView
+from mcdesk.ui.widgets.colors import tint
 from mcdesk.ui.widgets.locale_text import date_time_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -103,7 +104,7 @@ class DecidePage(Place):
             item = QListWidgetItem(self._line(entry))
             item.setData(Qt.ItemDataRole.UserRole, entry.submission_id)
             if entry.disagreements and entry.decision is None:
-                item.setBackground(QBrush(QColor("#fbecc6")))
+                item.setBackground(QBrush(tint(self.list, "#fbecc6", "#5c4512")))
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.stack.setCurrentIndex(1 if waiting else 0)

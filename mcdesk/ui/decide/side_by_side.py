@@ -6,7 +6,7 @@ moments; GUI thread."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QResizeEvent
+from PySide6.QtGui import QBrush, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,9 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.staff import ReviewColumn, SideBySide
+from mcdesk.ui.widgets import colors
 
-CROSSES = QColor("#f6d58c")  # amber: some pass the criterion and some do not
-DIFFERS = QColor("#e8eef8")  # pale blue: different levels on the same side of the line
+#: Amber: some pass the criterion and some do not (light palette, dark palette).
+CROSSES = ("#f6d58c", "#6b5113")
+#: Blue: different levels on the same side of the line.
+DIFFERS = ("#e8eef8", "#2c3e5c")
 
 
 class SideBySideView(QWidget):
@@ -32,6 +35,7 @@ class SideBySideView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.table = QTableWidget()
+        self.table.setMinimumHeight(72)  # scrolls: a short screen keeps the rest in view
         self.table.setAccessibleName(self.tr("Reviews side by side"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -45,6 +49,7 @@ class SideBySideView(QWidget):
             "<span style='background:#e8eef8'>&nbsp;blue&nbsp;</span> different levels"))
         self.legend.setWordWrap(True)
         self.comments = QTreeWidget()
+        self.comments.setMinimumHeight(56)  # scrolls: a short screen keeps the rest in view
         self.comments.setAccessibleName(self.tr("Comments of the reviews"))
         self.comments.setHeaderLabels([self.tr("Moment"), self.tr("Comment")])
         self.comments.setRootIsDecorated(True)
@@ -68,7 +73,8 @@ class SideBySideView(QWidget):
         self.table.setHorizontalHeaderLabels(headers)
         self.table.setVerticalHeaderLabels([c.name for c in view.criteria])
         for row, criterion in enumerate(view.criteria):
-            tint = CROSSES if criterion.crosses else DIFFERS if criterion.differs else None
+            shade = CROSSES if criterion.crosses else DIFFERS if criterion.differs else None
+            tint = colors.tint(self.table, *shade) if shade is not None else None
             for col, column in enumerate(columns):
                 level = column.levels.get(criterion.id)
                 text = criterion.level_name(level) or self.tr("not scored")
@@ -125,7 +131,8 @@ class SideBySideView(QWidget):
             top.setExpanded(True)
         for column in waiting:
             item = QTreeWidgetItem([column.assessor, self.tr("review not in yet")])
-            item.setForeground(1, QBrush(QColor("#8a5a00")))
+            item.setForeground(1, QBrush(colors.readable(
+                "#8a5a00", self.comments.palette().color(QPalette.ColorRole.Base))))
             self.comments.addTopLevelItem(item)
 
     def _summary(self, column: ReviewColumn) -> str:

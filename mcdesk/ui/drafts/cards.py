@@ -26,6 +26,7 @@ from mcdesk.core.evidence import Evidence
 from mcdesk.core.study import Exemplar
 from mcdesk.core.text import word_count
 from mcdesk.ui.drafts.exemplars import ExemplarPanel
+from mcdesk.ui.widgets.colors import warning_color
 from mcdesk.ui.widgets.evidence_model import EVIDENCE_MIME, facts
 from mcdesk.ui.widgets.saving_text import SavingText
 
@@ -141,7 +142,7 @@ class TextCard(CriterionCard):
                               self.criterion.max_words)
         self.count.setText(("✓ " if ok else "⚠ ") + text)
         self.count.setAccessibleName(text)
-        self.count.setStyleSheet("" if ok else "color: #b3261e;")
+        self.count.setStyleSheet("" if ok else f"color: {warning_color(self)};")
 
 
 class EvidenceCard(CriterionCard):

@@ -8,13 +8,13 @@ from html import escape
 from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListView,
     QListWidget,
@@ -35,6 +35,7 @@ from mcdesk.ui.drafts.cards import CriterionCard, EvidenceCard, TextCard, is_tex
 from mcdesk.ui.drafts.problem_text import problem_text
 from mcdesk.ui.drafts.views import DraftView
 from mcdesk.ui.widgets.evidence_model import EvidenceListModel
+from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.words import draft_status_word
 
@@ -84,8 +85,10 @@ class DraftEditor(QWidget):
             "Your coach's comments on your evidence and practice scores beside the rubric"))
         self.coaching_button.clicked.connect(self.show_coaching)
         self.coaching_dialog: QDialog | None = None
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
+        # The title has a line of its own and the actions wrap under it: side by side, a long
+        # micro-credential name and five buttons do not fit a small laptop.
+        actions = QWidget()
+        header = FlowLayout(actions, align_right=True)
         self.send_button = QPushButton(self.tr("Send…"))
         self.send_button.setToolTip(self.tr(
             "Put it in the outbox: it goes to the issuing server now or whenever a connection "
@@ -116,6 +119,7 @@ class DraftEditor(QWidget):
         self.criteria_layout = QVBoxLayout(self.criteria_host)
         self.criteria_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.scroll_area = QScrollArea()
+        self.scroll_area.setAccessibleName(self.tr("Submission criteria"))
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(self.criteria_host)
 
@@ -131,14 +135,22 @@ class DraftEditor(QWidget):
         self.library_view.setUniformItemSizes(False)
         self.library_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.library_view.setSpacing(3)
-        library_box = QGroupBox(self.tr("Your evidence — drag onto a criterion"))
+        # A short title, the hint under it wrapping: the title of a group box sets its
+        # narrowest width, and on a small laptop the cards need that width.
+        library_box = QGroupBox(self.tr("Your evidence"))
+        library_hint = QLabel(self.tr("Drag a piece onto a criterion."))
+        library_hint.setWordWrap(True)
+        library_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         library_layout = QVBoxLayout(library_box)
+        library_layout.addWidget(library_hint)
         library_layout.addWidget(self.library_view)
+        library_box.setMinimumWidth(180)  # a name and its facts still read on two lines
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(header)
+        left_layout.addWidget(self.title)
+        left_layout.addWidget(actions)
         left_layout.addWidget(readiness_box)
         left_layout.addWidget(self.scroll_area, 1)
         splitter = QSplitter()
@@ -146,6 +158,9 @@ class DraftEditor(QWidget):
         splitter.addWidget(library_box)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
+        # The cards are where the teacher writes: they get the width, the evidence a column
+        # (its names wrap), on a small laptop as on a big screen.
+        splitter.setSizes([700, 260])
         splitter.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

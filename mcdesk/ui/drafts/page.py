@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -25,6 +24,7 @@ from mcdesk.core.drafts import Draft, DraftStatus, Readiness
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.drafts import ops
 from mcdesk.ui.drafts.editor import DraftEditor
+from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
 from mcdesk.ui.widgets.splitter import list_detail_splitter
@@ -75,13 +75,15 @@ class DraftsPage(Place):
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.list)
         self.left_stack.addWidget(self.empty)
-        buttons = QHBoxLayout()
+        # Wraps on a small laptop so the list can be narrow and the draft gets the width.
+        button_row = QWidget()
+        buttons = FlowLayout(button_row)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.open_package_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(buttons)
+        left_layout.addWidget(button_row)
         left_layout.addWidget(self.left_stack, 1)
 
         self.editor = DraftEditor(runner)
@@ -98,7 +100,7 @@ class DraftsPage(Place):
         self.right_stack = QStackedWidget()
         self.right_stack.addWidget(self.placeholder)
         self.right_stack.addWidget(self.editor)
-        splitter = list_detail_splitter(left, self.right_stack, sizes=(240, 900),
+        splitter = list_detail_splitter(left, self.right_stack, sizes=(210, 900),
                                        stretch=(1, 4))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)

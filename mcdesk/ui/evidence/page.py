@@ -41,6 +41,7 @@ from mcdesk.ui.widgets.evidence_model import (
     EvidenceListModel,
     facts,
 )
+from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.locale_text import date_time_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.provenance import provenance_text
@@ -225,18 +226,18 @@ class EvidencePage(EvidenceTools):
         self.trim_button.clicked.connect(self.open_trim)
         self.compress_button.clicked.connect(self.open_compress)
         self.trash_button.clicked.connect(self.move_to_trash)
-        actions = QHBoxLayout()
+        # Six actions do not fit one line on a small laptop: they wrap.
+        actions_row = QWidget()
+        actions = FlowLayout(actions_row)
         for button in (self.strip_button, self.blur_button, self.redact_button,
-                       self.trim_button, self.compress_button):
+                       self.trim_button, self.compress_button, self.trash_button):
             actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.trash_button)
 
         details = QWidget()
         details_layout = QVBoxLayout(details)
         details_layout.setContentsMargins(0, 0, 0, 0)
         details_layout.addLayout(form)
-        details_layout.addLayout(actions)
+        details_layout.addWidget(actions_row)
         right_split = QSplitter(Qt.Orientation.Vertical)
         right_split.addWidget(self.preview)
         right_split.addWidget(details)

@@ -235,6 +235,7 @@ class TextPreview(QWidget):
         super().__init__(parent)
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName(self.tr("Text"))
+        self.editor.setTabChangesFocus(True)  # a note is prose: Tab moves on, not indents
         self.note = QLabel()
         self.note.setWordWrap(True)
         layout = QVBoxLayout(self)

@@ -26,6 +26,7 @@ from mcdesk.core.coaching import AlignedBy, Observation
 from mcdesk.core.evidence import Evidence, EvidenceKind
 from mcdesk.core.reviews import Annotation
 from mcdesk.ui.annotation.panel import AnnotatedPiece, AnnotationPanel
+from mcdesk.ui.widgets.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from mcdesk.jobs.runner import JobRunner
@@ -49,7 +50,7 @@ class LineUp(QWidget):
         self._observation: Observation | None = None
         self.video_box = QComboBox()
         self.video_box.setAccessibleName(self.tr("Lesson video"))
-        self.video_box.setMinimumContentsLength(24)
+        self.video_box.setMinimumContentsLength(16)
         self.video_box.activated.connect(self._video_chosen)
         self.add_button = QPushButton(self.tr("Add the lesson video…"))
         self.add_button.clicked.connect(self._choose_file)
@@ -77,21 +78,21 @@ class LineUp(QWidget):
         self.state.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.panel = AnnotationPanel(runner=runner)
         self.panel.set_read_only(True)
+        video_label = QLabel(self.tr("Video:"))
+        video_label.setBuddy(self.video_box)
         row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Video:")))
+        row.addWidget(video_label)
         row.addWidget(self.video_box, 1)
-        row.addWidget(self.add_button)
-        align = QHBoxLayout()
-        align.addWidget(self.metadata_button)
-        align.addSpacing(12)
-        align.addWidget(self.note_number)
-        align.addWidget(self.match_button)
-        align.addStretch(1)
-        align.addWidget(self.clips_button)
+        # The actions wrap on a narrow screen rather than cutting their labels.
+        actions = QWidget()
+        align = FlowLayout(actions)
+        for widget in (self.add_button, self.metadata_button, self.note_number,
+                       self.match_button, self.clips_button):
+            align.addWidget(widget)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(row)
-        layout.addLayout(align)
+        layout.addWidget(actions)
         layout.addWidget(self.state)
         layout.addWidget(self.panel, 1)
         self._enable()

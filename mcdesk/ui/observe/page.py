@@ -55,7 +55,7 @@ class ObservePage(Place):
         self.teacher.setAccessibleName(self.tr("Teacher"))
         self.mc_box = QComboBox()
         self.mc_box.setAccessibleName(self.tr("Micro-credential"))
-        self.mc_box.setMinimumContentsLength(18)
+        self.mc_box.setMinimumContentsLength(12)
         self.mc_box.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.start_button = QPushButton(self.tr("Start observing"))

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from mcdesk.core.catalog import RubricCriterion
 from mcdesk.core.coaching import Observation, ObservationNote
 from mcdesk.core.units import clock
+from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.locale_text import date_time_text
 
 LESSON_OVER_MS = 6 * 3600 * 1000
@@ -92,20 +93,22 @@ class ObservationSession(QWidget):
         self.criterion.activated.connect(self._criterion_chosen)
         self.criterion.setSizeAdjustPolicy(
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.criterion.setMinimumContentsLength(16)
+        self.criterion.setMinimumContentsLength(14)
         self.clip_button = QPushButton(self.tr("Start clip"))
         self.clip_button.setToolTip(self.tr(
             "Mark a stretch of the lesson to keep as a clip of the video: press at its start "
             "and again at its end"))
         self.clip_button.clicked.connect(self._clip_clicked)
-        line = QHBoxLayout()
-        line.addWidget(self.note_line, 3)
-        line.addWidget(self.criterion, 1)
-        line.addWidget(self.clip_button)
+        # The note gets a line of its own: a coach types there all lesson long.
+        line_tools = QWidget()
+        tools = FlowLayout(line_tools)
+        tools.addWidget(self.criterion)
+        tools.addWidget(self.clip_button)
         notes_box = QGroupBox(self.tr("Notes"))
         notes_layout = QVBoxLayout(notes_box)
         notes_layout.addWidget(self.notes, 1)
-        notes_layout.addLayout(line)
+        notes_layout.addWidget(self.note_line)
+        notes_layout.addWidget(line_tools)
         self.choose_label = QLabel()
         self.choose_label.setWordWrap(True)
         self.choose_buttons: list[QPushButton] = []

@@ -98,7 +98,7 @@ class ReviewsPage(Place):
         self.right_stack = QStackedWidget()
         self.right_stack.addWidget(self.placeholder)
         self.right_stack.addWidget(self.workspace_view)
-        splitter = list_detail_splitter(left, self.right_stack, sizes=(260, 1000),
+        splitter = list_detail_splitter(left, self.right_stack, sizes=(210, 1000),
                                        stretch=(1, 5))
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)

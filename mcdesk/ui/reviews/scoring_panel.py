@@ -285,10 +285,11 @@ class ScoringPanel(QScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName(self.tr("Rubric"))
         self.setWidgetResizable(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setMinimumWidth(300)
+        self.setMinimumWidth(240)
         self.boxes: dict[str, CriterionScoreBox] = {}
         self.decision = DecisionBox()
         self._rubric_key: tuple[str, ...] = ()

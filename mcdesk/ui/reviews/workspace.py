@@ -88,9 +88,15 @@ class ReviewWorkspace(QWidget):
         self.earner.setWordWrap(True)
         self.blind_button = QPushButton()
         self.blind_button.clicked.connect(self._toggle_blind)
+        # The button sits beside the title and the earner's line, not on a row of its own:
+        # on a 768-pixel-high laptop every row taken from the video makes it narrower.
+        heading = QVBoxLayout()
+        heading.setSpacing(2)
+        heading.addWidget(self.title)
+        heading.addWidget(self.earner)
         earner_row = QHBoxLayout()
-        earner_row.addWidget(self.earner, 1)
-        earner_row.addWidget(self.blind_button)
+        earner_row.addLayout(heading, 1)
+        earner_row.addWidget(self.blind_button, 0, Qt.AlignmentFlag.AlignBottom)
         self.banner = QFrame()
         self.banner.setObjectName("reviewBanner")
         self.banner.setFrameShape(QFrame.Shape.StyledPanel)
@@ -113,7 +119,7 @@ class ReviewWorkspace(QWidget):
         self.navigator = QTreeWidget()
         self.navigator.setHeaderHidden(True)
         self.navigator.setAccessibleName(self.tr("Submission criteria and evidence"))
-        self.navigator.setMinimumWidth(220)
+        self.navigator.setMinimumWidth(160)
         self.navigator.currentItemChanged.connect(self._piece_chosen)
         self.prompt = QLabel()
         self.prompt.setWordWrap(True)
@@ -122,7 +128,11 @@ class ReviewWorkspace(QWidget):
         self.panel = AnnotationPanel(runner=runner)
         # Beside the rubric there is room for the piece or its comments, not both abreast.
         self.panel.splitter.setOrientation(Qt.Orientation.Vertical)
-        self.panel.splitter.setSizes([520, 260])
+        # On a 768-pixel-high laptop the picture's height is what limits its width: the
+        # piece gets most of the height, the comments a few lines (the splitter gives more).
+        self.panel.splitter.setStretchFactor(0, 4)
+        self.panel.splitter.setStretchFactor(1, 1)
+        self.panel.splitter.setSizes([660, 110])
         self.panel.add_requested.connect(self._add_comment)
         self.panel.update_requested.connect(self._update_comment)
         self.panel.delete_requested.connect(self._delete_comment)
@@ -141,10 +151,9 @@ class ReviewWorkspace(QWidget):
             lambda: self.export_requested.emit(self.review_id or ""))
         # The navigator is placed by the owner (under the queue in the Reviews place), so
         # the piece and the rubric get the width.
-        splitter = list_detail_splitter(center, self.scoring, sizes=(820, 340), stretch=(3, 1))
+        splitter = list_detail_splitter(center, self.scoring, sizes=(860, 300), stretch=(3, 1))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.title)
         layout.addLayout(earner_row)
         layout.addWidget(self.banner)
         layout.addWidget(splitter, 1)

@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mcdesk import __version__
 from mcdesk.core.changes import Change, ChangeNotice
 from mcdesk.core.errors import DamagedDatabaseError, McdeskError, MigrationFailedError
 from mcdesk.core.plan import PlanItem
@@ -33,6 +32,7 @@ from mcdesk.core.reviews import Role
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.shell import ops as shell_ops
 from mcdesk.ui.shell import window_state
+from mcdesk.ui.shell.about import show_about
 from mcdesk.ui.shell.check_dialog import CheckDialog
 from mcdesk.ui.shell.crash import CrashReporter
 from mcdesk.ui.shell.exchange_actions import ExchangeActions
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from mcdesk.ui.evidence.page import EvidencePage
     from mcdesk.ui.plan.page import PlanPage
     from mcdesk.ui.reviews.page import ReviewsPage
+    from mcdesk.ui.shell.guide_viewer import GuideWindow
     from mcdesk.ui.shell.verify_dialog import VerifyDialog
     from mcdesk.ui.sync.page import SyncPage
 
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.crash_reporter = CrashReporter(self)
         self.check_dialog: CheckDialog | None = None
         self.verify_dialog: VerifyDialog | None = None
+        self.guide_window: GuideWindow | None = None
         self.setWindowTitle("mcdesk")
         self.setWindowIcon(icon("mcdesk"))
         self.setMinimumSize(QSize(720, 480))
@@ -238,6 +240,18 @@ class MainWindow(QMainWindow):
         if current in spec.places:
             self.sidebar.setCurrentRow(spec.places.index(current))
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The system switched to a dark (or light) palette: the selected icons follow its
+        # selection text colour.
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            # The window's own palette is the new one already; the sidebar's may not be yet.
+            selected_text = self.palette().color(QPalette.ColorRole.HighlightedText)
+            for row in range(self.sidebar.count()):
+                item = self.sidebar.item(row)
+                item.setIcon(selectable_icon(item.data(Qt.ItemDataRole.UserRole),
+                                             selected_text))
+
     def _current_key(self) -> PlaceKey | None:
         current = self.pages.currentWidget()
         return next((key for key, page in self.places.items() if page is current), None)
@@ -294,8 +308,12 @@ class MainWindow(QMainWindow):
         self.language_menu = LanguageMenu(self)
         settings_menu.addMenu(self.language_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = QAction(self.tr("&User guide"), self)
+        self.guide_action.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        self.guide_action.triggered.connect(self.open_guide)
+        help_menu.addAction(self.guide_action)
         about = QAction(self.tr("&About mcdesk"), self)
-        about.triggered.connect(self._about)
+        about.triggered.connect(lambda: show_about(self))
         help_menu.addAction(about)
         for action in (self.import_action, self.check_action, self.add_evidence_action,
                        self.sync_action, self.import_review_action, self.name_action):
@@ -454,6 +472,15 @@ class MainWindow(QMainWindow):
         self.verify_dialog.show()
         self.verify_dialog.raise_()
 
+    def open_guide(self) -> None:
+        """Help → User guide: the guide shipped with the app, beside the window."""
+        if self.guide_window is None:
+            from mcdesk.ui.shell.guide_viewer import GuideWindow
+
+            self.guide_window = GuideWindow(self)
+        self.guide_window.show()
+        self.guide_window.raise_()
+
     def open_check(self) -> None:
         if self.workspace is None:
             return
@@ -526,12 +553,10 @@ class MainWindow(QMainWindow):
     def _remind(self, reminders: tuple[PlanItem, ...], remind_days: int) -> None:
         """On start, what in the teacher's plan is overdue or due soon and not sent yet: a
         notice that stays a minute (never a modal dialog)."""
-        if not reminders or self.role is not Role.EARNER:
-            return
-        from mcdesk.ui.plan.words import reminder_text
-
-        self.notice_bar.show_message(reminder_text(reminders, remind_days), Tone.WARNING,
-                                     seconds=60)
+        if reminders and self.role is Role.EARNER:
+            from mcdesk.ui.plan.words import reminder_text
+            self.notice_bar.show_message(reminder_text(reminders, remind_days), Tone.WARNING,
+                                         seconds=60)
 
     def _add_evidence(self) -> None:
         self.show_place(PlaceKey.EVIDENCE)
@@ -555,12 +580,6 @@ class MainWindow(QMainWindow):
 
     def _show_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.portfolio_dir)))
-
-    def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About mcdesk"), self.tr(
-            "<b>mcdesk %1</b><p>Educator micro-credentials, offline: gather evidence, check it, "
-            "package it, send it when a connection exists.</p><p>Licensed under the GNU GPL, "
-            "version 3 or later.</p>").replace("%1", __version__))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # Words still waiting for their autosave go to the disk first (the runner finishes

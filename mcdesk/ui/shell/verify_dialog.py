@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.shell import ops as shell_ops
+from mcdesk.ui.widgets.colors import readable
 
 if TYPE_CHECKING:
     from mcdesk.credentials.verification import Verification
@@ -60,6 +61,7 @@ class VerifyDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self.clear_button)
         self.table = QTableWidget(0, 4)
+        self.table.setAccessibleName(self.tr("Results"))
         self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Result"),
                                               self.tr("Micro-credential"),
                                               self.tr("Why")])
@@ -131,7 +133,8 @@ class VerifyDialog(QDialog):
                      "needs-network": self.tr("? Needs a network check"),
                      "failed": self.tr("✗ Failed")}[state]
             result = QTableWidgetItem(words)
-            result.setForeground(QColor(STATE_COLOURS[state]))
+            result.setForeground(readable(
+                STATE_COLOURS[state], self.table.palette().color(QPalette.ColorRole.Base)))
             font = result.font()
             font.setBold(True)
             result.setFont(font)

@@ -70,6 +70,22 @@ def splitters_of(page: QWidget) -> list[QSplitter]:
     return page.findChildren(QSplitter)
 
 
+def splitter_key(page: QWidget, splitter: QSplitter) -> str:
+    """Where `splitter` sits in `page`, as the path of widget classes (with the position among
+    siblings of the same class) from the page down: the same splitter gets the same key next
+    session, and one made later (a viewer built on first use) never takes another's place."""
+    parts = []
+    widget: QWidget | None = splitter
+    while widget is not None and widget is not page:
+        parent = widget.parentWidget()
+        kind = type(widget).__name__
+        siblings = [child for child in (parent.children() if parent is not None else [])
+                    if type(child).__name__ == kind]
+        parts.append(f"{kind}{siblings.index(widget) if widget in siblings else 0}")
+        widget = parent
+    return "/".join(reversed(parts))
+
+
 class _RestoreWhenShown(QObject):
     """Puts the saved splitter positions back when the place is first shown: a splitter laid
     out before it has its real size would share out the difference by its stretch factors."""
@@ -90,8 +106,8 @@ class _RestoreWhenShown(QObject):
     def _restore(self) -> None:
         self.page.removeEventFilter(self)
         store = settings()
-        for number, splitter in enumerate(splitters_of(self.page)):
-            state = store.value(f"splitters/{self.name}/{number}")
+        for splitter in splitters_of(self.page):
+            state = store.value(f"splitters/{self.name}/{splitter_key(self.page, splitter)}")
             if isinstance(state, QByteArray) and not state.isEmpty():
                 splitter.restoreState(state)
         self.deleteLater()
@@ -104,6 +120,6 @@ def restore_splitters(name: str, page: QWidget) -> None:
 
 def save_splitters(name: str, page: QWidget) -> None:
     store = settings()
-    for number, splitter in enumerate(splitters_of(page)):
-        store.setValue(f"splitters/{name}/{number}", splitter.saveState())
+    for splitter in splitters_of(page):
+        store.setValue(f"splitters/{name}/{splitter_key(page, splitter)}", splitter.saveState())
     store.sync()

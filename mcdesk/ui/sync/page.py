@@ -45,6 +45,7 @@ from mcdesk.core.sync import (
 from mcdesk.core.units import clock, human_size
 from mcdesk.jobs.runner import JobHandle, JobRunner
 from mcdesk.ui.sync import ops
+from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.locale_text import date_time_text, time_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -124,7 +125,8 @@ class SyncPage(Place):
         self.sign_in_button.clicked.connect(self.sign_in_again)
         self.remove_server_button = QPushButton(self.tr("Remove"))
         self.remove_server_button.clicked.connect(self.remove_server)
-        server_buttons = QHBoxLayout()
+        server_row = QWidget()
+        server_buttons = FlowLayout(server_row)
         for button in (self.add_server_button, self.sign_in_button, self.remove_server_button):
             server_buttons.addWidget(button)
         left = QWidget()
@@ -132,7 +134,7 @@ class SyncPage(Place):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel(self.tr("<b>Issuing servers</b>")))
         left_layout.addWidget(self.servers, 1)
-        left_layout.addLayout(server_buttons)
+        left_layout.addWidget(server_row)
 
         self.sync_button = QPushButton(self.tr("Sync now (F5)"))
         self.sync_button.clicked.connect(self.sync_now)
@@ -171,8 +173,9 @@ class SyncPage(Place):
         budget_row.addWidget(self.budget_box)
         budget_row.addWidget(self.budget_used, 1)
         self._study: JobHandle | None = None
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
+        # The state has a line of its own and the switches wrap under it on a narrow screen.
+        controls = QWidget()
+        top = FlowLayout(controls)
         top.addWidget(self.metered_box)
         top.addWidget(self.pause_box)
         top.addWidget(self.sync_button)
@@ -195,7 +198,8 @@ class SyncPage(Place):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addLayout(top)
+        right_layout.addWidget(self.summary)
+        right_layout.addWidget(controls)
         right_layout.addLayout(budget_row)
         right_layout.addWidget(self.table, 1)
         # The empty note takes the room the table would, so the rows above stay together.

@@ -121,3 +121,36 @@ def test_a_selected_icon_follows_the_palettes_selected_text_colour(qtbot: QtBot)
     normal_colours = {normal.pixelColor(x, y).name() for x in range(22) for y in range(22)
                       if normal.pixelColor(x, y).alpha() == 255}
     assert LINE_COLOUR in normal_colours
+
+
+def test_a_splitter_made_later_does_not_take_anothers_saved_place(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    def page(*, extra_first: bool) -> tuple[QWidget, QSplitter]:
+        root = QWidget()
+        layout = QVBoxLayout(root)
+        if extra_first:  # a viewer built on first use, this time before the other one
+            viewer = QWidget()
+            extra = QSplitter(viewer)
+            extra.addWidget(QLabel("x"))
+            extra.addWidget(QLabel("y"))
+            layout.addWidget(viewer)
+        kept = QSplitter()
+        kept.addWidget(QLabel("list"))
+        kept.addWidget(QLabel("detail"))
+        layout.addWidget(kept)
+        qtbot.addWidget(root)
+        root.resize(600, 300)
+        root.show()
+        return root, kept
+
+    first, kept = page(extra_first=False)
+    qtbot.waitUntil(lambda: sum(kept.sizes()) > 0)
+    kept.setSizes([100, sum(kept.sizes()) - 100])
+    chosen = kept.sizes()
+    window_state.save_splitters("test", first)
+    second, again = page(extra_first=True)
+    window_state.restore_splitters("test", second)
+    assert again.sizes() == chosen
+    other = next(s for s in second.findChildren(QSplitter) if s is not again)
+    assert other.sizes() != chosen
