@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse, Response
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from mcdesk_issuer import metrics
@@ -46,7 +47,7 @@ class Observed:
             await self.app(scope, receive, send_status)
         finally:
             seconds = time.perf_counter() - began
-            route = getattr(scope.get("route"), "path", None) or "unmatched"
+            route = getattr(scope.get("route"), "path", None) or _template_of(scope)
             method = str(scope.get("method", ""))
             metrics.REQUESTS.labels(method, route, str(status)).inc()
             metrics.REQUEST_SECONDS.labels(method, route).observe(seconds)
@@ -54,6 +55,17 @@ class Observed:
                 log.info("%s %s %d", method, route, status,
                          extra={"method": method, "route": route, "status": status,
                                 "ms": round(seconds * 1000, 1)})
+
+
+def _template_of(scope: Scope) -> str:
+    """The route template of a request answered before routing (the gate refuses a missing
+    token, a foreign host or an oversized body first), so refusals are counted by route too."""
+    app = scope.get("app")
+    for route in getattr(getattr(app, "router", None), "routes", ()):
+        match, _child = route.matches(scope)
+        if match is not Match.NONE:
+            return str(getattr(route, "path", "unmatched"))
+    return "unmatched"
 
 
 def add_ops_routes(app: FastAPI, issuer: Issuer) -> None:
