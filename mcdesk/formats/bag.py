@@ -5,7 +5,6 @@ and Payload-Oxum checked; pure stdlib, no SQL; worker thread."""
 from __future__ import annotations
 
 import codecs
-import collections
 import contextlib
 import errno
 import hashlib
@@ -16,7 +15,6 @@ import shutil
 import stat
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +26,7 @@ from mcdesk.core.errors import McdeskError, StorageFullError
 from mcdesk.core.packages import BAG_INFO, MANIFEST, PAYLOAD_DIR, PackageRefusedError
 from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.core.units import human_size
+from mcdesk.formats import hashing_copy
 from mcdesk.formats.bag_zip import (
     DEFAULT_LIMITS,
     EntryStream,
@@ -35,6 +34,7 @@ from mcdesk.formats.bag_zip import (
     inspect,
     safe_target,
 )
+from mcdesk.formats.hashing_copy import copy_hashing
 
 BAGIT_VERSION = "1.0"
 READABLE_VERSIONS = ("1.0", "0.97")  # 0.97: what bagit.py and most tools still write
@@ -51,11 +51,8 @@ _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 _PERCENT = re.compile(r"%(0A|0D|25)", re.IGNORECASE)
 _FILE_MODE = (stat.S_IFREG | 0o644) << 16
 _ZIP64_AT = int(zipfile.ZIP64_LIMIT / 1.1)
-# Evidence copies: 1 MiB chunks measured faster than 4-8 MiB ones (the chunk is still in the
-# CPU cache when the sha256, the CRC and the write read it); a ring of 6 keeps the reader
-# ahead of both helper threads with 6 MiB of memory whatever the file's size.
-COPY_CHUNK = 1024 * 1024
-_RING = 6
+COPY_CHUNK = hashing_copy.CHUNK  # module attributes so tests can make chunks tiny
+_RING = hashing_copy.RING
 _WRITEBACK_EVERY = 16 * 1024 * 1024
 
 
@@ -67,19 +64,7 @@ def zip_time(moment: datetime) -> tuple[int, int, int, int, int, int]:
             moment.second - moment.second % 2)
 
 
-def _advise(descriptor: int, advice: str, offset: int = 0, length: int = 0) -> None:
-    """posix_fadvise where the OS has it (not Windows, not macOS); advice only, never fatal."""
-    value = getattr(os, advice, None)
-    if value is None or not hasattr(os, "posix_fadvise"):
-        return
-    with contextlib.suppress(OSError):
-        os.posix_fadvise(descriptor, offset, length, value)
-
-
-def _settle_chunk(jobs: tuple[Future[None], Future[None]]) -> None:
-    """Wait for both helpers to be done with one chunk (raising what either raised)."""
-    for job in jobs:
-        job.result()
+_advise = hashing_copy.advise
 
 
 def encode_path(path: str) -> str:
@@ -205,55 +190,30 @@ class BagWriter:
         """Copy `source` in, in chunks, hashing as it goes; when the content does not match
         `expected_sha256` (its name in the content-addressed store) the build stops.
 
-        The file is read once, into a small ring of reused buffers (no allocation per chunk,
-        and a chunk small enough to still be in the CPU cache when it is hashed). While this
-        thread reads the next chunk, the sha256 of a chunk runs on one helper thread and the
-        zip's CRC and write of the same chunk on another; hashlib, zlib and file writes all
-        release the GIL, so on two cores the copy costs about the sha256 alone."""
+        The file is read once and its chunks are hashed while the zip's CRC and write of
+        the same chunk run on another thread (`copy_hashing`)."""
         self._check_payload_path(path)
-        digest = hashlib.sha256()
-        copied = 0
         try:
             with open(source, "rb", buffering=0) as reader:
                 size = os.fstat(reader.fileno()).st_size
                 _advise(reader.fileno(), "POSIX_FADV_SEQUENTIAL")
                 info = self._info(path, compress)
                 info.file_size = size
-                ring = [bytearray(COPY_CHUNK) for _ in range(_RING)]
-                hashes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bag-sha256")
-                writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bag-write")
-                pending: collections.deque[tuple[Future[None], Future[None]]] = (
-                    collections.deque())
-                # The helpers stop before the entry closes (the close writes the zip header
-                # back) and before the source closes, whatever stopped the loop.
                 with self._zip.open(info, "w", force_zip64=size > _ZIP64_AT) as writer:
 
                     def write(chunk: memoryview) -> None:
                         writer.write(chunk)
                         self._start_writeback()
 
-                    try:
-                        turn = 0
-                        while True:
-                            self._control.check_cancelled()
-                            if len(pending) >= _RING - 1:  # the next buffer is free again
-                                _settle_chunk(pending.popleft())
-                            buffer = ring[turn % _RING]
-                            turn += 1
-                            count = reader.readinto(buffer)
-                            if not count:
-                                break
-                            chunk = memoryview(buffer)[:count]
-                            pending.append((hashes.submit(digest.update, chunk),
-                                            writes.submit(write, chunk)))
-                            copied += count
-                            self._done += count
-                            self._control.progress(self._done, self._total or None, label)
-                        while pending:
-                            _settle_chunk(pending.popleft())
-                    finally:
-                        hashes.shutdown(wait=True, cancel_futures=True)
-                        writes.shutdown(wait=True, cancel_futures=True)
+                    def copied(count: int) -> None:
+                        self._done += count
+                        self._control.progress(self._done, self._total or None, label)
+
+                    # The helpers are done before the entry closes (its close writes the zip
+                    # header back) whatever stopped the copy.
+                    copied_bytes, sha256 = copy_hashing(
+                        reader, write, control=self._control, copied=copied,
+                        chunk_size=COPY_CHUNK, ring=_RING)
         except FileNotFoundError:
             raise McdeskError(f'the stored file of "{label}" is missing; run File → Check '
                               "portfolio", path=source) from None
@@ -262,13 +222,12 @@ class BagWriter:
                 raise StorageFullError("the disk is full; no package was written",
                                        path=self._partial) from exc
             raise
-        sha256 = digest.hexdigest()
         if expected_sha256 is not None and sha256 != expected_sha256.lower():
             raise McdeskError(
                 f'the stored copy of "{label}" is damaged: its content no longer matches its '
                 "fingerprint (sha256), so it was not packaged and no package was written; run "
                 "File → Check portfolio (mcdesk check --repair) to restore it", path=source)
-        written = WrittenFile(path, copied, sha256)
+        written = WrittenFile(path, copied_bytes, sha256)
         self._payload.append(written)
         return written
 

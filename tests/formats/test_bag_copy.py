@@ -16,7 +16,7 @@ import pytest
 
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.progress import Cancelled
-from mcdesk.formats import bag
+from mcdesk.formats import bag, hashing_copy
 from mcdesk.formats.bag import BagWriter, read_bag
 from tests.package_helpers import CancelAfter
 
@@ -31,8 +31,7 @@ def small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def helper_threads() -> list[str]:
-    return [t.name for t in threading.enumerate() if t.name.startswith(("bag-sha256",
-                                                                          "bag-write"))]
+    return [t.name for t in threading.enumerate() if t.name.startswith("copy-")]
 
 
 @pytest.mark.parametrize("size", [0, 1, 4096, 4096 * 7 + 123, 300_001])
@@ -109,4 +108,24 @@ def test_a_failing_write_reaches_the_caller_and_leaves_nothing(
             BagWriter(partial, "bag", timestamp=MOMENT) as writer:
         writer.add_file("data/lesson.mp4", source, expected_sha256=None, label="Lesson")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lesson.mp4"]
+    assert helper_threads() == []
+
+
+def test_copy_hashing_into_a_plain_file_with_write_behind(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The evidence store's path: a plain file written behind, the OS asked to write back
+    every few chunks; the copy and its sha256 match the source byte for byte."""
+    monkeypatch.setattr(hashing_copy.WriteBehind, "EVERY", 3 * 4096)
+    data = os.urandom(4096 * 11 + 5)
+    source = tmp_path / "in.bin"
+    source.write_bytes(data)
+    seen: list[int] = []
+    with open(source, "rb", buffering=0) as reader, \
+            open(tmp_path / "out.bin", "wb", buffering=0) as writer:
+        size, sha256 = hashing_copy.copy_hashing(
+            reader, hashing_copy.WriteBehind(writer.fileno()), copied=seen.append,
+            chunk_size=4096, ring=3)
+    assert (size, sha256) == (len(data), hashlib.sha256(data).hexdigest())
+    assert (tmp_path / "out.bin").read_bytes() == data
+    assert sum(seen) == len(data) and len(seen) == 12
     assert helper_threads() == []
