@@ -157,22 +157,28 @@ class EvidenceService:
             raise McdeskError("not a regular file", path=shown)
         if path.stat().st_size == 0:
             raise McdeskError("the file is empty", path=shown)
-        # Read the file's facts in a worker process while this thread copies and hashes it:
-        # for a big video the two overlap almost entirely.
+        # Read the file's facts and draw its thumbnail in a worker process while this thread
+        # copies and hashes it: for a big video the two overlap almost entirely, and the
+        # file is read from disk once (the worker's reads hit the page cache).
+        scratch = self._portfolio.layout.thumbs_dir / ".incoming" / f"{uuid.uuid4().hex}.png"
         pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="probe")
+        probing = pool.submit(self._first_look, path, scratch)
         try:
-            probing = pool.submit(self.probe, path)
             try:
                 stored = self._files.put_file(path, control)
             except FileNotFoundError:
                 raise McdeskError("the file disappeared while it was being added",
                                   path=shown) from None
             try:
-                info = probing.result()
+                info, pictured = probing.result()
             except BaseException:
                 if not self._store.file_is_referenced(stored.sha256):
                     self._files.discard_new(stored)
                 raise
+        except BaseException:
+            # Now, or when a worker still drawing finishes: no picture of a file not added.
+            probing.add_done_callback(lambda _done: scratch.unlink(missing_ok=True))
+            raise
         finally:
             # A cancelled copy must not wait for a slow reader; it ends on its own time limit.
             pool.shutdown(wait=False, cancel_futures=True)
@@ -180,8 +186,12 @@ class EvidenceService:
             control.check_cancelled()
             existing = self._store.ids_with_file(stored.sha256)
             if existing:
+                scratch.unlink(missing_ok=True)
                 return AddResult(shown, already_had=self._store.get(existing[0]))
-            self._make_thumbnail(stored.path, stored.sha256, info.kind)
+            if pictured is None:  # the first look could not draw: the old way, on the copy
+                self._make_thumbnail(stored.path, stored.sha256, info.kind)
+            else:
+                self._adopt_thumbnail(scratch, stored.sha256, pictured)
             evidence = Evidence(
                 id=str(uuid.uuid4()),
                 kind=info.kind,
@@ -196,9 +206,38 @@ class EvidenceService:
             )
             return AddResult(shown, evidence=self._store.add(evidence, content_text=info.text))
         except BaseException:
+            scratch.unlink(missing_ok=True)
             if not self._store.file_is_referenced(stored.sha256):
                 self._files.discard_new(stored)
             raise
+
+    def _first_look(self, path: Path, scratch: Path) -> tuple[MediaInfo, bool | None]:
+        """The probe and, in the same worker call, the thumbnail drawn into `scratch`
+        (True/False: drawn or nothing to show). A worker that crashes or times out on the
+        pair gets a second chance with the probe alone (None: no thumbnail tried), so a file
+        the picture-maker chokes on still comes in, as before the two were joined."""
+        from mcdesk.media import first_look
+        from mcdesk.media.isolation import CRASH_MESSAGE, TIMEOUT_MESSAGE
+
+        scratch.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return self.runner.call(first_look.probe_with_thumbnail, path, scratch,
+                                    timeout_s=PROBE_TIMEOUT_S + THUMBNAIL_TIMEOUT_S)
+        except MediaError as exc:
+            if exc.detail not in (CRASH_MESSAGE, TIMEOUT_MESSAGE):
+                raise  # the probe's own verdict on the file (unknown, damaged...)
+            scratch.unlink(missing_ok=True)
+            return self.probe(path), None
+        except OSError as exc:
+            raise MediaError(f"cannot read the file ({exc.strerror})", path=path) from exc
+
+    def _adopt_thumbnail(self, scratch: Path, sha256: str, pictured: bool) -> None:
+        dest = self.thumbnail_file(sha256)
+        if not pictured or dest.exists():
+            scratch.unlink(missing_ok=True)
+            return
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(scratch, dest)
 
     def probe(self, path: Path, control: JobControl = NULL_CONTROL) -> MediaInfo:
         from mcdesk.media import probe
