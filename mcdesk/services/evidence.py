@@ -40,6 +40,8 @@ from mcdesk.storage.portfolio import Portfolio
 
 if TYPE_CHECKING:
     from mcdesk.media.isolation import IsolatedRunner
+    from mcdesk.storage.evidence_store import EvidenceStore
+    from mcdesk.storage.filestore import FileStore
 
 log = logging.getLogger(__name__)
 
@@ -107,9 +109,17 @@ class EvidenceService:
     def __init__(self, portfolio: Portfolio,
                  runner: IsolatedRunner | None = None) -> None:
         self._portfolio = portfolio
-        self._store = portfolio.evidence
-        self._files = portfolio.files
         self._runner = runner
+
+    @property
+    def _store(self) -> EvidenceStore:
+        """The evidence database, opened on first use (SQLAlchemy and all: a few tenths of
+        a second) and then kept by the portfolio; any thread."""
+        return self._portfolio.evidence
+
+    @property
+    def _files(self) -> FileStore:
+        return self._portfolio.files
 
     @property
     def runner(self) -> IsolatedRunner:
@@ -160,12 +170,15 @@ class EvidenceService:
         # Read the file's facts and draw its thumbnail in a worker process while this thread
         # copies and hashes it: for a big video the two overlap almost entirely, and the
         # file is read from disk once (the worker's reads hit the page cache).
+        # The evidence database opens meanwhile on a third thread when it is not open yet.
         scratch = self._portfolio.layout.thumbs_dir / ".incoming" / f"{uuid.uuid4().hex}.png"
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="probe")
+        files = self._files  # before the database opens: the portfolio opens one at a time
+        pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="probe")
         probing = pool.submit(self._first_look, path, scratch)
+        pool.submit(lambda: self._store)
         try:
             try:
-                stored = self._files.put_file(path, control)
+                stored = files.put_file(path, control)
             except FileNotFoundError:
                 raise McdeskError("the file disappeared while it was being added",
                                   path=shown) from None
