@@ -126,8 +126,8 @@ def import_figures(work: Path, *, rounds: int, size_bytes: int,
     ratio = median(subject) / median(reference)
     figures = [Figure(f"import {size_bytes / 1e9:.1f} GB video", f"{median(subject):.2f} s",
                       f"{median(reference):.2f} s (sha256sum)", ratio, "≤ 1.25×",
-                      ratio <= 1.25, "start, hash + copy into the store, probe + thumbnail, into an "
-                      "existing portfolio")]
+                      ratio <= 1.25, "start, hash + copy into the store, probe + thumbnail, "
+                      "into an existing portfolio")]
     video.unlink()
     big = write_raw_video(work / "bigger.mkv", memory_size_bytes)
     small = write_raw_video(work / "small.mkv", memory_size_bytes // 16)
@@ -212,8 +212,8 @@ def run(*, rounds: int, quick: bool) -> tuple[list[Figure], list[str]]:
         for produce in (
             lambda: import_figures(work, rounds=rounds,
                                    size_bytes=200_000_000 if quick else 1_000_000_000,
-                                   memory_size_bytes=800_000_000 if quick else 4_000_000_000),
-            lambda: compress_figures(work, rounds=rounds, seconds=10 if quick else 30),
+                                   memory_size_bytes=400_000_000 if quick else 4_000_000_000),
+            lambda: compress_figures(work, rounds=rounds, seconds=6 if quick else 30),
             lambda: blur_figures(work, rounds=rounds, seconds=5 if quick else 10),
         ):
             made, text = produce()

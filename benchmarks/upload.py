@@ -558,5 +558,5 @@ def details(result: UploadResult) -> str:
 def run(*, rounds: int, quick: bool) -> tuple[list[Figure], list[str]]:
     with tempfile.TemporaryDirectory(prefix="mcdesk-upload-bench-") as temp:
         result = measure(Path(temp), rounds=rounds,
-                         size_bytes=200_000_000 if quick else 1_000_000_000)
+                         size_bytes=100_000_000 if quick else 1_000_000_000)
     return figures(result), [details(result)]
