@@ -70,7 +70,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true",
-                        help="2 rounds instead of 5 (same portfolio size)")
+                        help="2 rounds instead of 5, smaller media and upload files (same "
+                             "portfolio size)")
     parser.add_argument("--only", choices=FIGURES, action="append", metavar="NAME",
                         help=f"run only this figure (one of: {', '.join(FIGURES)}); repeatable")
     parser.add_argument("--rounds", type=int, help="rounds per figure (overrides --quick)")
@@ -157,15 +158,18 @@ def main(argv: list[str] | None = None) -> int:
         figures += made
         details += texts
     if "package" in chosen:
-        size = 256 << 20 if args.quick else 2 << 30
-        print(f"Package build ({size >> 20} MB), {min(rounds, 3)} rounds ...", flush=True)
-        # In its own process: this one already holds the portfolio fixture and media figures.
-        measured = subprocess.run(
-            [sys.executable, "-m", "benchmarks.package_build", "--size", str(size),
-             "--rounds", str(min(rounds, 3))], capture_output=True, text=True, check=False)
-        if not measured.stdout.strip():
-            raise RuntimeError(f"the package benchmark failed: {measured.stderr[-2000:]}")
-        figures += package_figures(json.loads(measured.stdout))
+        # The goal holds at 0.2 GB and at 1 GB; a quick run measures the smaller only.
+        sizes = [200 << 20] if args.quick else [200 << 20, 1 << 30]
+        for size in sizes:
+            print(f"Package build ({size >> 20} MB), {min(rounds, 3)} rounds ...", flush=True)
+            # In its own process: this one holds the portfolio fixture and media figures.
+            measured = subprocess.run(
+                [sys.executable, "-m", "benchmarks.package_build", "--size", str(size),
+                 "--rounds", str(min(rounds, 3))], capture_output=True, text=True,
+                check=False)
+            if not measured.stdout.strip():
+                raise RuntimeError(f"the package benchmark failed: {measured.stderr[-2000:]}")
+            figures += package_figures(json.loads(measured.stdout))
     if "upload" in chosen:
         upload_rounds = min(rounds, 3)  # each round sends the file twice
         print(f"Upload to the reference issuer, {upload_rounds} rounds ...", flush=True)

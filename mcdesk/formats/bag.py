@@ -5,7 +5,6 @@ and Payload-Oxum checked; pure stdlib, no SQL; worker thread."""
 from __future__ import annotations
 
 import codecs
-import collections
 import contextlib
 import errno
 import hashlib
@@ -16,7 +15,6 @@ import shutil
 import stat
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -28,6 +26,7 @@ from mcdesk.core.errors import McdeskError, StorageFullError
 from mcdesk.core.packages import BAG_INFO, MANIFEST, PAYLOAD_DIR, PackageRefusedError
 from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.core.units import human_size
+from mcdesk.formats import hashing_copy
 from mcdesk.formats.bag_zip import (
     DEFAULT_LIMITS,
     EntryStream,
@@ -35,6 +34,7 @@ from mcdesk.formats.bag_zip import (
     inspect,
     safe_target,
 )
+from mcdesk.formats.hashing_copy import copy_hashing
 
 BAGIT_VERSION = "1.0"
 READABLE_VERSIONS = ("1.0", "0.97")  # 0.97: what bagit.py and most tools still write
@@ -51,8 +51,8 @@ _LINE_BREAK = re.compile(r"\r\n|\n|\r")
 _PERCENT = re.compile(r"%(0A|0D|25)", re.IGNORECASE)
 _FILE_MODE = (stat.S_IFREG | 0o644) << 16
 _ZIP64_AT = int(zipfile.ZIP64_LIMIT / 1.1)
-COPY_CHUNK = 4 * 1024 * 1024  # evidence copies: large reads, few system calls
-_IN_FLIGHT = 2  # chunks hashed behind the write: memory stays at a few chunks
+COPY_CHUNK = hashing_copy.CHUNK  # module attributes so tests can make chunks tiny
+_RING = hashing_copy.RING
 _WRITEBACK_EVERY = 16 * 1024 * 1024
 
 
@@ -64,13 +64,7 @@ def zip_time(moment: datetime) -> tuple[int, int, int, int, int, int]:
             moment.second - moment.second % 2)
 
 
-def _advise(descriptor: int, advice: str, offset: int = 0, length: int = 0) -> None:
-    """posix_fadvise where the OS has it (not Windows, not macOS); advice only, never fatal."""
-    value = getattr(os, advice, None)
-    if value is None or not hasattr(os, "posix_fadvise"):
-        return
-    with contextlib.suppress(OSError):
-        os.posix_fadvise(descriptor, offset, length, value)
+_advise = hashing_copy.advise
 
 
 def encode_path(path: str) -> str:
@@ -196,40 +190,30 @@ class BagWriter:
         """Copy `source` in, in chunks, hashing as it goes; when the content does not match
         `expected_sha256` (its name in the content-addressed store) the build stops.
 
-        Three things overlap, each on its own thread and each releasing the GIL: reading the
-        next chunk, the sha256 of this one, and the zip's CRC and write of this one. At most a
-        few chunks are in flight, so memory stays flat whatever the file's size."""
+        The file is read once and its chunks are hashed while the zip's CRC and write of
+        the same chunk run on another thread (`copy_hashing`)."""
         self._check_payload_path(path)
-        digest = hashlib.sha256()
-        copied = 0
         try:
-            with open(source, "rb") as reader:
+            with open(source, "rb", buffering=0) as reader:
                 size = os.fstat(reader.fileno()).st_size
                 _advise(reader.fileno(), "POSIX_FADV_SEQUENTIAL")
                 info = self._info(path, compress)
                 info.file_size = size
-                reads = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bag-read")
-                hashes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="bag-sha256")
-                pending: collections.deque[Future[None]] = collections.deque()
-                try:
-                    with self._zip.open(info, "w", force_zip64=size > _ZIP64_AT) as writer:
-                        ahead = reads.submit(reader.read, COPY_CHUNK)
-                        while chunk := ahead.result():
-                            self._control.check_cancelled()
-                            ahead = reads.submit(reader.read, COPY_CHUNK)
-                            pending.append(hashes.submit(digest.update, chunk))
-                            writer.write(chunk)
-                            while len(pending) > _IN_FLIGHT:
-                                pending.popleft().result()
-                            copied += len(chunk)
-                            self._done += len(chunk)
-                            self._start_writeback()
-                            self._control.progress(self._done, self._total or None, label)
-                    while pending:
-                        pending.popleft().result()
-                finally:  # never leave a thread reading a closed file
-                    reads.shutdown(wait=True, cancel_futures=True)
-                    hashes.shutdown(wait=True, cancel_futures=True)
+                with self._zip.open(info, "w", force_zip64=size > _ZIP64_AT) as writer:
+
+                    def write(chunk: memoryview) -> None:
+                        writer.write(chunk)
+                        self._start_writeback()
+
+                    def copied(count: int) -> None:
+                        self._done += count
+                        self._control.progress(self._done, self._total or None, label)
+
+                    # The helpers are done before the entry closes (its close writes the zip
+                    # header back) whatever stopped the copy.
+                    copied_bytes, sha256 = copy_hashing(
+                        reader, write, control=self._control, copied=copied,
+                        chunk_size=COPY_CHUNK, ring=_RING)
         except FileNotFoundError:
             raise McdeskError(f'the stored file of "{label}" is missing; run File → Check '
                               "portfolio", path=source) from None
@@ -238,13 +222,12 @@ class BagWriter:
                 raise StorageFullError("the disk is full; no package was written",
                                        path=self._partial) from exc
             raise
-        sha256 = digest.hexdigest()
         if expected_sha256 is not None and sha256 != expected_sha256.lower():
             raise McdeskError(
                 f'the stored copy of "{label}" is damaged: its content no longer matches its '
                 "fingerprint (sha256), so it was not packaged and no package was written; run "
                 "File → Check portfolio (mcdesk check --repair) to restore it", path=source)
-        written = WrittenFile(path, copied, sha256)
+        written = WrittenFile(path, copied_bytes, sha256)
         self._payload.append(written)
         return written
 

@@ -40,6 +40,8 @@ from mcdesk.storage.portfolio import Portfolio
 
 if TYPE_CHECKING:
     from mcdesk.media.isolation import IsolatedRunner
+    from mcdesk.storage.evidence_store import EvidenceStore
+    from mcdesk.storage.filestore import FileStore
 
 log = logging.getLogger(__name__)
 
@@ -107,9 +109,17 @@ class EvidenceService:
     def __init__(self, portfolio: Portfolio,
                  runner: IsolatedRunner | None = None) -> None:
         self._portfolio = portfolio
-        self._store = portfolio.evidence
-        self._files = portfolio.files
         self._runner = runner
+
+    @property
+    def _store(self) -> EvidenceStore:
+        """The evidence database, opened on first use (SQLAlchemy and all: a few tenths of
+        a second) and then kept by the portfolio; any thread."""
+        return self._portfolio.evidence
+
+    @property
+    def _files(self) -> FileStore:
+        return self._portfolio.files
 
     @property
     def runner(self) -> IsolatedRunner:
@@ -157,22 +167,31 @@ class EvidenceService:
             raise McdeskError("not a regular file", path=shown)
         if path.stat().st_size == 0:
             raise McdeskError("the file is empty", path=shown)
-        # Read the file's facts in a worker process while this thread copies and hashes it:
-        # for a big video the two overlap almost entirely.
-        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="probe")
+        # Read the file's facts and draw its thumbnail in a worker process while this thread
+        # copies and hashes it: for a big video the two overlap almost entirely, and the
+        # file is read from disk once (the worker's reads hit the page cache).
+        # The evidence database opens meanwhile on a third thread when it is not open yet.
+        scratch = self._portfolio.layout.thumbs_dir / ".incoming" / f"{uuid.uuid4().hex}.png"
+        files = self._files  # before the database opens: the portfolio opens one at a time
+        pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="probe")
+        probing = pool.submit(self._first_look, path, scratch)
+        pool.submit(lambda: self._store)
         try:
-            probing = pool.submit(self.probe, path)
             try:
-                stored = self._files.put_file(path, control)
+                stored = files.put_file(path, control)
             except FileNotFoundError:
                 raise McdeskError("the file disappeared while it was being added",
                                   path=shown) from None
             try:
-                info = probing.result()
+                info, pictured = probing.result()
             except BaseException:
                 if not self._store.file_is_referenced(stored.sha256):
                     self._files.discard_new(stored)
                 raise
+        except BaseException:
+            # Now, or when a worker still drawing finishes: no picture of a file not added.
+            probing.add_done_callback(lambda _done: scratch.unlink(missing_ok=True))
+            raise
         finally:
             # A cancelled copy must not wait for a slow reader; it ends on its own time limit.
             pool.shutdown(wait=False, cancel_futures=True)
@@ -180,8 +199,12 @@ class EvidenceService:
             control.check_cancelled()
             existing = self._store.ids_with_file(stored.sha256)
             if existing:
+                scratch.unlink(missing_ok=True)
                 return AddResult(shown, already_had=self._store.get(existing[0]))
-            self._make_thumbnail(stored.path, stored.sha256, info.kind)
+            if pictured is None:  # the first look could not draw: the old way, on the copy
+                self._make_thumbnail(stored.path, stored.sha256, info.kind)
+            else:
+                self._adopt_thumbnail(scratch, stored.sha256, pictured)
             evidence = Evidence(
                 id=str(uuid.uuid4()),
                 kind=info.kind,
@@ -196,9 +219,38 @@ class EvidenceService:
             )
             return AddResult(shown, evidence=self._store.add(evidence, content_text=info.text))
         except BaseException:
+            scratch.unlink(missing_ok=True)
             if not self._store.file_is_referenced(stored.sha256):
                 self._files.discard_new(stored)
             raise
+
+    def _first_look(self, path: Path, scratch: Path) -> tuple[MediaInfo, bool | None]:
+        """The probe and, in the same worker call, the thumbnail drawn into `scratch`
+        (True/False: drawn or nothing to show). A worker that crashes or times out on the
+        pair gets a second chance with the probe alone (None: no thumbnail tried), so a file
+        the picture-maker chokes on still comes in, as before the two were joined."""
+        from mcdesk.media import first_look
+        from mcdesk.media.isolation import CRASH_MESSAGE, TIMEOUT_MESSAGE
+
+        scratch.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return self.runner.call(first_look.probe_with_thumbnail, path, scratch,
+                                    timeout_s=PROBE_TIMEOUT_S + THUMBNAIL_TIMEOUT_S)
+        except MediaError as exc:
+            if exc.detail not in (CRASH_MESSAGE, TIMEOUT_MESSAGE):
+                raise  # the probe's own verdict on the file (unknown, damaged...)
+            scratch.unlink(missing_ok=True)
+            return self.probe(path), None
+        except OSError as exc:
+            raise MediaError(f"cannot read the file ({exc.strerror})", path=path) from exc
+
+    def _adopt_thumbnail(self, scratch: Path, sha256: str, pictured: bool) -> None:
+        dest = self.thumbnail_file(sha256)
+        if not pictured or dest.exists():
+            scratch.unlink(missing_ok=True)
+            return
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(scratch, dest)
 
     def probe(self, path: Path, control: JobControl = NULL_CONTROL) -> MediaInfo:
         from mcdesk.media import probe

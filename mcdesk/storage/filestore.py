@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
 
 from mcdesk.core.errors import McdeskError, StorageFullError
 from mcdesk.core.progress import NULL_CONTROL, JobControl
+from mcdesk.formats.hashing_copy import ReadsInto, WriteBehind, advise, copy_hashing
 
 CHUNK = 4 * 1024 * 1024  # large reads: fewer system calls, same flat memory
 _HEX = set("0123456789abcdef")
@@ -67,8 +67,9 @@ class FileStore:
     def put_file(self, source: Path, control: JobControl = NULL_CONTROL) -> StoredFile:
         """Copy `source` in while hashing it, in one pass with constant memory."""
         try:
-            with open(source, "rb") as reader:
+            with open(source, "rb", buffering=0) as reader:
                 total = os.fstat(reader.fileno()).st_size
+                advise(reader.fileno(), "POSIX_FADV_SEQUENTIAL")
                 return self._put_stream(reader, total, control, source)
         except FileNotFoundError as exc:
             raise McdeskError("the file disappeared while it was being added", path=source) from exc
@@ -81,23 +82,23 @@ class FileStore:
         return self._put_stream(io.BytesIO(data), len(data), NULL_CONTROL, None)
 
     def _put_stream(
-        self, reader: BinaryIO, total: int, control: JobControl, source: Path | None
+        self, reader: ReadsInto, total: int, control: JobControl, source: Path | None
     ) -> StoredFile:
         self.incoming.mkdir(parents=True, exist_ok=True)
         partial = self.incoming / f"{uuid.uuid4().hex}.part"
-        digest = hashlib.sha256()
-        done = 0
+        copied = 0
+
+        def progress(count: int) -> None:
+            nonlocal copied
+            copied += count
+            control.progress(copied, total)
+
         try:
-            with open(partial, "wb") as writer:
-                while chunk := reader.read(CHUNK):
-                    control.check_cancelled()
-                    digest.update(chunk)
-                    writer.write(chunk)
-                    done += len(chunk)
-                    control.progress(done, total)
-                writer.flush()
+            # Read once; the sha256 and the write of each chunk overlap with the next read.
+            with open(partial, "wb", buffering=0) as writer:
+                done, sha256 = copy_hashing(reader, WriteBehind(writer.fileno()),
+                                            control=control, copied=progress)
                 os.fsync(writer.fileno())
-            sha256 = digest.hexdigest()
             target = self.path_for(sha256)
             # A stored copy of the same size may still be damaged: only a matching hash
             # makes it the same file; otherwise the fresh copy replaces it.

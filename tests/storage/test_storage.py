@@ -31,6 +31,7 @@ from mcdesk.core.errors import (
     PortfolioError,
 )
 from mcdesk.core.progress import Cancelled
+from mcdesk.formats.hashing_copy import CHUNK as COPY_CHUNK
 from mcdesk.services.catalog import CatalogService
 from mcdesk.storage import migrate
 from mcdesk.storage.backup import backup_database, backup_if_due, list_backups
@@ -605,16 +606,16 @@ class CancelAfter:
 
 def test_cancelled_put_leaves_nothing(store: FileStore, tmp_path: Path) -> None:
     source = tmp_path / "classroom.mp4"
-    source.write_bytes(os.urandom(2 * CHUNK + 12345))
+    source.write_bytes(os.urandom(2 * COPY_CHUNK + 12345))
     control = CancelAfter(1)
     with pytest.raises(Cancelled):
         store.put_file(source, control)
-    assert control.reported == [(CHUNK, 2 * CHUNK + 12345)]  # one chunk went through
+    assert control.reported == [(COPY_CHUNK, 2 * COPY_CHUNK + 12345)]  # one chunk went through
     assert stored_files(store) == []
     assert list(store.incoming.iterdir()) == []
-    assert source.stat().st_size == 2 * CHUNK + 12345
+    assert source.stat().st_size == 2 * COPY_CHUNK + 12345
     # the same file goes in fine afterwards
-    assert store.put_file(source).size == 2 * CHUNK + 12345
+    assert store.put_file(source).size == 2 * COPY_CHUNK + 12345
 
 
 def test_vanished_source_names_the_file(store: FileStore, tmp_path: Path) -> None:

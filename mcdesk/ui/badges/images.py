@@ -101,9 +101,11 @@ def _draw_default(painter: QPainter, title: str, size: int) -> None:
     painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, initials(title))
 
 
+@lru_cache(maxsize=512)
 def badge_with_state(image: str | None, title: str, size: int, state: str) -> QPixmap:
     """The badge with its verification state as a coloured mark in the corner (the words
-    are beside it: colour never says it alone)."""
+    are beside it: colour never says it alone). Kept: many credentials share a picture and a
+    state; callers copy before painting on it (QIcon does)."""
     pixmap = QPixmap(badge_pixmap(image, title, size))
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)

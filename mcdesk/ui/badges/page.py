@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -43,6 +43,10 @@ if TYPE_CHECKING:
     from mcdesk.services.badges import ImportResult
 
 LIST_ICON = 44
+# Pictures drawn with the list (about a window's height of rows); the rest are drawn a batch
+# per turn of the event loop after the first paint, so 200 badges never hold it up.
+ICONS_FIRST = 16
+ICONS_BATCH = 24
 CREDENTIAL_FILES = "*.json *.jwt *.jws *.png *.svg *.txt"
 SHARE_FILTERS = {"png": "PNG (*.png)", "svg": "SVG (*.svg)", "json": "JSON (*.json)",
                  "pdf": "PDF (*.pdf)"}
@@ -61,6 +65,7 @@ class BadgesPage(Place):
     def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
         self.view: ops.BadgesView | None = None
+        self._icons_generation = 0
         self.rules_dialog: RulesDialog | None = None
         self.transcript_dialog: TranscriptDialog | None = None
         self._select_after_load: str | None = None
@@ -152,12 +157,13 @@ class BadgesPage(Place):
             issuer = credential.issuer_name or credential.issuer_id or self.tr("unknown issuer")
             text = (f"{credential.title}\n{issuer} · {credential.earned_on:%Y-%m-%d}\n"
                     f"{state_mark(credential.state)} {state_words(credential.state)}")
-            item = QListWidgetItem(QIcon(badge_with_state(
-                credential.image, credential.title, LIST_ICON, credential.state)), text)
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, credential.id)
             item.setToolTip("\n".join(credential.reasons) or state_words(credential.state))
             self.list.addItem(item)
         self.list.blockSignals(False)
+        self._icons_generation += 1
+        self._draw_icons(self._icons_generation, 0, ICONS_FIRST)
         self.badges_stack.setCurrentIndex(0 if view.credentials else 1)
         ids = [c.id for c in view.credentials]
         if current in ids:
@@ -174,6 +180,22 @@ class BadgesPage(Place):
             self.hours_label.setText("")
         self.stacks.show_stacks(view.stacks)
         self.badges_shown.emit(len(view.credentials))
+
+    def _draw_icons(self, generation: int, start: int, count: int) -> None:
+        """Give rows start..start+count their badge pictures, then schedule the next batch;
+        a newer list (another load) stops the older one's batches."""
+        view = self.view
+        if generation != self._icons_generation or view is None:
+            return
+        end = min(start + count, len(view.credentials), self.list.count())
+        for row in range(start, end):
+            credential = view.credentials[row]
+            item = self.list.item(row)
+            if item is not None:
+                item.setIcon(QIcon(badge_with_state(credential.image, credential.title,
+                                                    LIST_ICON, credential.state)))
+        if end < len(view.credentials):
+            QTimer.singleShot(0, self, lambda: self._draw_icons(generation, end, ICONS_BATCH))
 
     def selected_id(self) -> str | None:
         item = self.list.currentItem()

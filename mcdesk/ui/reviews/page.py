@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -135,8 +135,14 @@ class ReviewsPage(Place):
         self.left_stack.setCurrentIndex(0 if rows else 1)
         if keep is not None and self.current_id() == keep and (
                 keep != current or self.workspace_view.review_id != keep):
-            self._open(keep)
+            # The list paints first; the review's workspace (its annotation widgets, the
+            # heaviest part of the place) opens on the next turn of the event loop.
+            QTimer.singleShot(0, self, lambda: self._open_if_current(keep))
         self.reviews_shown.emit(len(rows))
+
+    def _open_if_current(self, review_id: str) -> None:
+        if self.current_id() == review_id:  # not changed meanwhile by a click
+            self._open(review_id)
 
     def _line(self, summary: ReviewSummary) -> str:
         state = {ReviewState.IN_PROGRESS: self.tr("in progress"),

@@ -225,8 +225,7 @@ class MainWindow(QMainWindow):
                  self.sidebar.item(row) for row in range(self.sidebar.count())}
         for key in PLACES:
             if key not in items:
-                item = QListWidgetItem(selectable_icon(key, selected_text),
-                                       PLACES[key].translated_title())
+                item = QListWidgetItem(PLACES[key].translated_title())
                 item.setData(Qt.ItemDataRole.UserRole, key)
                 item.setSizeHint(QSize(0, 36))
                 self.sidebar.addItem(item)
@@ -236,6 +235,10 @@ class MainWindow(QMainWindow):
             taken = self.sidebar.takeItem(self.sidebar.row(items[key]))
             self.sidebar.insertItem(row, taken)
             taken.setHidden(key not in spec.places)
+            if key in spec.places and taken.icon().isNull():
+                # Drawn when the place first shows in a sidebar: another role's places
+                # cost nothing at start-up.
+                taken.setIcon(selectable_icon(key, selected_text))
         self.sidebar.blockSignals(False)
         if current in spec.places:
             self.sidebar.setCurrentRow(spec.places.index(current))

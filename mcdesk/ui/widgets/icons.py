@@ -11,8 +11,9 @@ from PySide6.QtSvg import QSvgRenderer
 
 #: The blue mcdesk's line icons are drawn in: the colour a selection highlight swallows.
 LINE_COLOUR = "#4a7fbf"
-#: Sizes drawn ahead for icons with a selected look (the sidebar's 22 px, doubled for HiDPI).
-SELECTED_SIZES = (16, 22, 24, 32, 44, 48, 64)
+#: Sizes drawn ahead for icons with a selected look: the sidebar's 22 px at 100 %, 150 % and
+#: 200 % (other sizes are scaled from the nearest). Each is drawn twice, normal and selected.
+SELECTED_SIZES = (22, 33, 44)
 
 
 @cache

@@ -234,3 +234,20 @@ def test_verify_dialog_checks_each_file_even_without_a_portfolio(
     dialog.verify([files])  # a whole folder
     qtbot.waitUntil(lambda: dialog.table.rowCount() == 7, timeout=WAIT)
     window.close()
+
+
+def test_badge_pictures_beyond_the_first_rows_come_after_the_list(
+        window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The list shows at once with the first rows' pictures; the others follow a batch per
+    event-loop turn (here one and one), and every row ends with its picture."""
+    from mcdesk.ui.badges import page as badges_module
+
+    monkeypatch.setattr(badges_module, "ICONS_FIRST", 1)
+    monkeypatch.setattr(badges_module, "ICONS_BATCH", 1)
+    page = badges_page(window, qtbot)
+    with qtbot.waitSignal(page.badges_shown, timeout=WAIT):
+        page.refresh()
+    assert not page.list.item(0).icon().isNull()
+    assert page.list.item(1).icon().isNull()  # not drawn yet: the list came first
+    qtbot.waitUntil(lambda: all(not page.list.item(i).icon().isNull()
+                                for i in range(page.list.count())), timeout=WAIT)
