@@ -236,8 +236,7 @@ class MainWindow(QMainWindow):
             self.sidebar.insertItem(row, taken)
             taken.setHidden(key not in spec.places)
             if key in spec.places and taken.icon().isNull():
-                # Drawn when the place first shows in a sidebar: another role's places
-                # cost nothing at start-up.
+                # Drawn on first showing: another role's places cost nothing at start-up.
                 taken.setIcon(selectable_icon(key, selected_text))
         self.sidebar.blockSignals(False)
         if current in spec.places:
@@ -245,15 +244,14 @@ class MainWindow(QMainWindow):
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        # The system switched to a dark (or light) palette: the selected icons follow its
-        # selection text colour.
+        # A dark (or light) system palette: selected icons follow its selection text colour
+        # (the window's palette is the new one already; the sidebar's may not be yet).
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
-            # The window's own palette is the new one already; the sidebar's may not be yet.
             selected_text = self.palette().color(QPalette.ColorRole.HighlightedText)
-            for row in range(self.sidebar.count()):
-                item = self.sidebar.item(row)
-                item.setIcon(selectable_icon(item.data(Qt.ItemDataRole.UserRole),
-                                             selected_text))
+            for item in map(self.sidebar.item, range(self.sidebar.count())):
+                if not item.icon().isNull():  # the others are drawn when they first show
+                    item.setIcon(selectable_icon(item.data(Qt.ItemDataRole.UserRole),
+                                                 selected_text))
 
     def _current_key(self) -> PlaceKey | None:
         current = self.pages.currentWidget()
@@ -554,8 +552,7 @@ class MainWindow(QMainWindow):
         self.catalog_page.show_micro_credential(achievement_id)
 
     def _remind(self, reminders: tuple[PlanItem, ...], remind_days: int) -> None:
-        """On start, what in the teacher's plan is overdue or due soon and not sent yet: a
-        notice that stays a minute (never a modal dialog)."""
+        """On start, a notice (never a modal) for what in the plan is due and not sent."""
         if reminders and self.role is Role.EARNER:
             from mcdesk.ui.plan.words import reminder_text
             self.notice_bar.show_message(reminder_text(reminders, remind_days), Tone.WARNING,
