@@ -5927,21 +5927,14 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     </message>
 </context>
 <context>
-    <name>owner</name>
-    <message>
-        <source>Zoom out (Ctrl+-)</source>
-        <translation>Alejar (Ctrl+-)</translation>
-    </message>
-    <message>
-        <source>Zoom in (Ctrl+=)</source>
-        <translation>Acercar (Ctrl+=)</translation>
-    </message>
-</context>
-<context>
     <name>places</name>
     <message>
         <source>Catalog</source>
         <translation>Catálogo</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
     </message>
     <message>
         <source>Evidence</source>
@@ -6427,6 +6420,17 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     <message>
         <source>compressed (%1 kb/s)</source>
         <translation>comprimido (%1 kb/s)</translation>
+    </message>
+</context>
+<context>
+    <name>zoom</name>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Alejar (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+=)</source>
+        <translation>Acercar (Ctrl+=)</translation>
     </message>
 </context>
 </TS>
