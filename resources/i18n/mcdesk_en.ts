@@ -306,4 +306,35 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>_CountWords</name>
+    <message numerus="yes">
+        <source>%n word(s) (%1–%2)</source>
+        <translation>
+            <numerusform>%n word (%1–%2)</numerusform>
+            <numerusform>%n words (%1–%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) (up to %1)</source>
+        <translation>
+            <numerusform>%n word (up to %1)</numerusform>
+            <numerusform>%n words (up to %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) (at least %1)</source>
+        <translation>
+            <numerusform>%n word (at least %1)</numerusform>
+            <numerusform>%n words (at least %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n word</numerusform>
+            <numerusform>%n words</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

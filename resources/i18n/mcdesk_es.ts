@@ -5007,6 +5007,37 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     </message>
 </context>
 <context>
+    <name>_CountWords</name>
+    <message numerus="yes">
+        <source>%n word(s) (%1–%2)</source>
+        <translation>
+            <numerusform>%n palabra (%1–%2)</numerusform>
+            <numerusform>%n palabras (%1–%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) (up to %1)</source>
+        <translation>
+            <numerusform>%n palabra (hasta %1)</numerusform>
+            <numerusform>%n palabras (hasta %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) (at least %1)</source>
+        <translation>
+            <numerusform>%n palabra (al menos %1)</numerusform>
+            <numerusform>%n palabras (al menos %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n palabra</numerusform>
+            <numerusform>%n palabras</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_Plain</name>
     <message>
         <source>Text of the piece</source>
