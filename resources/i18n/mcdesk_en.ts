@@ -58,6 +58,13 @@
 <context>
     <name>CatalogPage</name>
     <message numerus="yes">
+        <source>Available offline now: %n file(s), %1 already here.</source>
+        <translation>
+            <numerusform>Available offline now: %n file, %1 already here.</numerusform>
+            <numerusform>Available offline now: %n files, %1 already here.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n added</source>
         <translation>
             <numerusform>%n added</numerusform>
@@ -214,6 +221,68 @@
     </message>
 </context>
 <context>
+    <name>GoalDialog</name>
+    <message numerus="yes">
+        <source>%1 (%n micro-credential(s))</source>
+        <translation>
+            <numerusform>%1 (%n micro-credential)</numerusform>
+            <numerusform>%1 (%n micro-credentials)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanCounts</name>
+    <message numerus="yes">
+        <source>overdue by %n day(s)</source>
+        <extracomment>Colours of the state marks, readable on light and dark backgrounds alike.</extracomment>
+        <translation>
+            <numerusform>overdue by %n day</numerusform>
+            <numerusform>overdue by %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>due in %n day(s)</source>
+        <translation>
+            <numerusform>due in %n day</numerusform>
+            <numerusform>due in %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due within %1 days</source>
+        <translation>
+            <numerusform>%n due within %1 days</numerusform>
+            <numerusform>%n due within %1 days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message numerus="yes">
+        <source>%n micro-credential(s) added to your plan, by %1; move each date as you like.</source>
+        <translation>
+            <numerusform>%n micro-credential added to your plan, by %1; move each date as you like.</numerusform>
+            <numerusform>%n micro-credentials added to your plan, by %1; move each date as you like.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message numerus="yes">
+        <source>%n micro-credential(s) need you soon:</source>
+        <translation>
+            <numerusform>%n micro-credential needs you soon:</numerusform>
+            <numerusform>%n micro-credentials need you soon:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message numerus="yes">
         <source>%n need(s) you: see Sync</source>
@@ -234,6 +303,37 @@
         <translation>
             <numerusform>%n review sent.</numerusform>
             <numerusform>%n reviews sent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>_CountWords</name>
+    <message numerus="yes">
+        <source>%n word(s) (%1–%2)</source>
+        <translation>
+            <numerusform>%n word (%1–%2)</numerusform>
+            <numerusform>%n words (%1–%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) (up to %1)</source>
+        <translation>
+            <numerusform>%n word (up to %1)</numerusform>
+            <numerusform>%n words (up to %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) (at least %1)</source>
+        <translation>
+            <numerusform>%n word (at least %1)</numerusform>
+            <numerusform>%n words (at least %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n word</numerusform>
+            <numerusform>%n words</numerusform>
         </translation>
     </message>
 </context>

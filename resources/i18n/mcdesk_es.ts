@@ -2,6 +2,58 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AddToPlanDialog</name>
+    <message>
+        <source>Add to your plan</source>
+        <extracomment>A first target a teacher can meet beside teaching: about two months.</extracomment>
+        <translation>Agregar a su plan</translation>
+    </message>
+    <message>
+        <source>Move the target date</source>
+        <translation>Cambiar la fecha meta</translation>
+    </message>
+    <message>
+        <source>Micro-credential</source>
+        <translation>Microcredencial</translation>
+    </message>
+    <message>
+        <source>Target date</source>
+        <translation>Fecha meta</translation>
+    </message>
+    <message>
+        <source>The day you aim to send your submission by; mcdesk reminds you as it nears</source>
+        <translation>El día en que piensa enviar su entrega; mcdesk se lo recuerda cuando se acerca</translation>
+    </message>
+    <message>
+        <source>Micro-credential:</source>
+        <translation>Microcredencial:</translation>
+    </message>
+    <message>
+        <source>&amp;Micro-credential:</source>
+        <translation>&amp;Microcredencial:</translation>
+    </message>
+    <message>
+        <source>&amp;Send it by:</source>
+        <translation>&amp;Enviarla a más tardar el:</translation>
+    </message>
+    <message>
+        <source>Pick the date on the calendar (the arrow opens it). You can move it later in Plan.</source>
+        <translation>Elija la fecha en el calendario (la flecha lo abre). Puede cambiarla después en Plan.</translation>
+    </message>
+    <message>
+        <source>Add to plan</source>
+        <translation>Agregar al plan</translation>
+    </message>
+    <message>
+        <source>Move the date</source>
+        <translation>Cambiar la fecha</translation>
+    </message>
+    <message>
+        <source>Every micro-credential of your catalog is in your plan already.</source>
+        <translation>Todas las microcredenciales de su catálogo ya están en su plan.</translation>
+    </message>
+</context>
+<context>
     <name>AgreementChart</name>
     <message>
         <source>exact</source>
@@ -635,6 +687,7 @@ Con un token de personal del emisor, Sincronizar trae los grupos de evaluadores 
     <name>BadgesPage</name>
     <message>
         <source>Import…</source>
+        <extracomment>The list was filled with this many credentials (tests and benchmarks wait for it).</extracomment>
         <translation>Importar…</translation>
     </message>
     <message>
@@ -867,6 +920,7 @@ Una insignia que alguien le envió (un .json, un .jwt o una imagen de insignia) 
     <name>CatalogPage</name>
     <message>
         <source>Search micro-credentials (Ctrl+F)</source>
+        <extracomment>&quot;Add to plan…&quot;: the micro-credential&apos;s id (the Plan place asks for the date).</extracomment>
         <translation>Buscar microcredenciales (Ctrl+F)</translation>
     </message>
     <message>
@@ -922,6 +976,22 @@ Una insignia que alguien le envió (un .json, un .jwt o una imagen de insignia) 
         <translation>Empezar a reunir su entrega para esta microcredencial</translation>
     </message>
     <message>
+        <source>Add to plan…</source>
+        <translation>Agregar al plan…</translation>
+    </message>
+    <message>
+        <source>Aim to earn this micro-credential: choose the date you will send it by</source>
+        <translation>Proponerse obtener esta microcredencial: elija la fecha en que la enviará</translation>
+    </message>
+    <message>
+        <source>Make the stack available offline</source>
+        <translation>Tener la serie sin conexión</translation>
+    </message>
+    <message>
+        <source>Bring down now every resource and example of work of this stack&apos;s micro-credentials, to study without a network (within your storage budget)</source>
+        <translation>Descargar ahora todos los recursos y ejemplos de trabajo de las microcredenciales de esta serie, para estudiar sin red (dentro de su límite de almacenamiento)</translation>
+    </message>
+    <message>
         <source>Micro-credential</source>
         <translation>Microcredencial</translation>
     </message>
@@ -968,6 +1038,33 @@ Importe las microcredenciales que publicó su emisor: un logro Open Badges 3.0 o
     <message>
         <source>%1 (newest)</source>
         <translation>%1 (la más reciente)</translation>
+    </message>
+    <message>
+        <source>Bringing the file down; it opens from here once it is available offline.</source>
+        <translation>Descargando el archivo; se abre desde aquí cuando esté disponible sin conexión.</translation>
+    </message>
+    <message>
+        <source>Making the stack available offline: its resources and examples of work come down in the background.</source>
+        <translation>Preparando la serie para usarla sin conexión: sus recursos y ejemplos de trabajo se descargan en segundo plano.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Available offline now: %n file(s), %1 already here.</source>
+        <translation>
+            <numerusform>Disponible sin conexión ahora: %n archivo, %1 ya estaban aquí.</numerusform>
+            <numerusform>Disponibles sin conexión ahora: %n archivos, %1 ya estaban aquí.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Rechazado: %1</translation>
+    </message>
+    <message>
+        <source>Not now: %1</source>
+        <translation>Ahora no: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is not available offline yet.</source>
+        <translation>«%1» todavía no está disponible sin conexión.</translation>
     </message>
     <message>
         <source>Import micro-credentials</source>
@@ -1974,9 +2071,21 @@ Las entregas con sus revisiones completas llegan aquí con Sincronizar, junto co
     </message>
 </context>
 <context>
+    <name>DraftView</name>
+    <message>
+        <source>refused: %1</source>
+        <translation>rechazado: %1</translation>
+    </message>
+    <message>
+        <source>downloading, %1 % here</source>
+        <translation>descargando, %1 % aquí</translation>
+    </message>
+</context>
+<context>
     <name>DraftsPage</name>
     <message>
         <source>New draft…</source>
+        <extracomment>The first load put the drafts&apos; names in the list (their checks follow: drafts_shown).</extracomment>
         <translation>Borrador nuevo…</translation>
     </message>
     <message>
@@ -2002,6 +2111,10 @@ Empiece uno para la microcredencial que quiere obtener: pulse Borrador nuevo…,
     <message>
         <source>Pick a draft on the left to work on it.</source>
         <translation>Elija un borrador a la izquierda para trabajar en él.</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>revisando…</translation>
     </message>
     <message>
         <source>ready to package</source>
@@ -2515,6 +2628,166 @@ Suelte aquí videos de clase, planes de clase, fotos del trabajo de los estudian
     <message>
         <source>Compressing the video</source>
         <translation>Comprimiendo el video</translation>
+    </message>
+</context>
+<context>
+    <name>ExemplarPanel</name>
+    <message>
+        <source>Examples of work</source>
+        <translation>Ejemplos de trabajo</translation>
+    </message>
+    <message>
+        <source> (meets the bar)</source>
+        <translation> (alcanza el nivel aprobatorio)</translation>
+    </message>
+    <message>
+        <source> (not yet at the bar)</source>
+        <translation> (todavía no alcanza el nivel aprobatorio)</translation>
+    </message>
+    <message>
+        <source>Reached: %1</source>
+        <translation>Nivel alcanzado: %1</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>Por qué: %1</translation>
+    </message>
+    <message>
+        <source>Example answer: %1</source>
+        <translation>Respuesta de ejemplo: %1</translation>
+    </message>
+    <message>
+        <source>Read the answer</source>
+        <translation>Leer la respuesta</translation>
+    </message>
+    <message>
+        <source>Hide the answer</source>
+        <translation>Ocultar la respuesta</translation>
+    </message>
+    <message>
+        <source>Watch the clip</source>
+        <translation>Ver el fragmento</translation>
+    </message>
+    <message>
+        <source>See the picture</source>
+        <translation>Ver la imagen</translation>
+    </message>
+    <message>
+        <source>Open the PDF</source>
+        <translation>Abrir el PDF</translation>
+    </message>
+    <message>
+        <source>Open the page</source>
+        <translation>Abrir la página</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>Online only: bring it down in Catalog (Make available offline) or with the next sync.</source>
+        <translation>Solo en línea: descárguelo en Catálogo (Tener sin conexión) o con la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>online only</source>
+        <translation>solo en línea</translation>
+    </message>
+</context>
+<context>
+    <name>GoalBox</name>
+    <message>
+        <source>Progress towards your stack goal</source>
+        <translation>Avance hacia su meta de serie</translation>
+    </message>
+    <message>
+        <source>No goal</source>
+        <translation>Sin meta</translation>
+    </message>
+    <message>
+        <source>Stop aiming for this stack (your plan stays)</source>
+        <translation>Dejar de apuntar a esta serie (su plan se conserva)</translation>
+    </message>
+    <message>
+        <source>Add the rest to my plan</source>
+        <translation>Agregar el resto a mi plan</translation>
+    </message>
+    <message>
+        <source>Put the stack&apos;s micro-credentials you have not planned nor earned in your plan</source>
+        <translation>Poner en su plan las microcredenciales de la serie que no ha planeado ni obtenido</translation>
+    </message>
+    <message>
+        <source>Change…</source>
+        <translation>Cambiar…</translation>
+    </message>
+    <message>
+        <source>Choose a stack goal…</source>
+        <translation>Elegir una meta de serie…</translation>
+    </message>
+    <message>
+        <source>No stack goal yet: choose a stack of the catalog to complete, and follow it here.</source>
+        <translation>Todavía no tiene meta de serie: elija una serie del catálogo para completarla y sígala aquí.</translation>
+    </message>
+    <message>
+        <source>Your stack goal is no longer in the catalog.</source>
+        <translation>Su meta de serie ya no está en el catálogo.</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>para el %1</translation>
+    </message>
+    <message>
+        <source>Stack goal: %1</source>
+        <translation>Meta de serie: %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2 earned</source>
+        <translation>%1 de %2 obtenidas</translation>
+    </message>
+    <message>
+        <source>Not in your plan yet: %1</source>
+        <translation>Todavía no están en su plan: %1</translation>
+    </message>
+    <message>
+        <source>Every micro-credential of the stack is in your plan or earned.</source>
+        <translation>Todas las microcredenciales de la serie están en su plan u obtenidas.</translation>
+    </message>
+</context>
+<context>
+    <name>GoalDialog</name>
+    <message>
+        <source>Your stack goal</source>
+        <translation>Su meta de serie</translation>
+    </message>
+    <message>
+        <source>Stack</source>
+        <translation>Serie</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n micro-credential(s))</source>
+        <translation>
+            <numerusform>%1 (%n microcredencial)</numerusform>
+            <numerusform>%1 (%n microcredenciales)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Complete it &amp;by:</source>
+        <translation>Completarla a más &amp;tardar el:</translation>
+    </message>
+    <message>
+        <source>Stack target date</source>
+        <translation>Fecha meta de la serie</translation>
+    </message>
+    <message>
+        <source>&amp;Stack:</source>
+        <translation>&amp;Serie:</translation>
+    </message>
+    <message>
+        <source>A stack groups micro-credentials; when you earn every one, the issuer can award the whole stack.</source>
+        <translation>Una serie agrupa microcredenciales; cuando usted obtiene todas, el emisor puede otorgar la serie completa.</translation>
+    </message>
+    <message>
+        <source>Set the goal</source>
+        <translation>Fijar la meta</translation>
     </message>
 </context>
 <context>
@@ -3042,6 +3315,187 @@ Antes de la clase, escriba el nombre del docente, elija la microcredencial y pul
     </message>
 </context>
 <context>
+    <name>PlanCounts</name>
+    <message numerus="yes">
+        <source>overdue by %n day(s)</source>
+        <extracomment>Colours of the state marks, readable on light and dark backgrounds alike.</extracomment>
+        <translation>
+            <numerusform>atrasada %n día</numerusform>
+            <numerusform>atrasada %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>due in %n day(s)</source>
+        <translation>
+            <numerusform>vence en %n día</numerusform>
+            <numerusform>vence en %n días</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation>
+            <numerusform>%n atrasada</numerusform>
+            <numerusform>%n atrasadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due within %1 days</source>
+        <translation>
+            <numerusform>%n vence dentro de %1 días</numerusform>
+            <numerusform>%n vencen dentro de %1 días</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PlanDetail</name>
+    <message>
+        <source>Start a draft</source>
+        <translation>Empezar un borrador</translation>
+    </message>
+    <message>
+        <source>Open the draft</source>
+        <translation>Abrir el borrador</translation>
+    </message>
+    <message>
+        <source>Read it in the Catalog</source>
+        <translation>Leerla en el Catálogo</translation>
+    </message>
+    <message>
+        <source>Move the date…</source>
+        <translation>Cambiar la fecha…</translation>
+    </message>
+    <message>
+        <source>Take out of the plan</source>
+        <translation>Quitar del plan</translation>
+    </message>
+    <message>
+        <source>Its drafts and badges stay where they are</source>
+        <translation>Sus borradores e insignias se quedan donde están</translation>
+    </message>
+    <message>
+        <source>Choose a micro-credential on the left to see where it is.</source>
+        <translation>Elija una microcredencial a la izquierda para ver en qué punto está.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 criteria done</source>
+        <translation>%1 de %2 criterios terminados</translation>
+    </message>
+    <message>
+        <source>It is no longer in your catalog.</source>
+        <translation>Ya no está en su catálogo.</translation>
+    </message>
+    <message>
+        <source>Send it by %1</source>
+        <translation>Enviarla a más tardar el %1</translation>
+    </message>
+    <message>
+        <source>Counts for %1 in-service hours under %2.</source>
+        <translation>Cuenta por %1 horas de formación en servicio según %2.</translation>
+    </message>
+    <message>
+        <source>No hours shown: %1.</source>
+        <translation>No se muestran horas: %1.</translation>
+    </message>
+    <message>
+        <source>Read the feedback</source>
+        <translation>Leer la retroalimentación</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <source>Add a micro-credential…</source>
+        <translation>Agregar una microcredencial…</translation>
+    </message>
+    <message>
+        <source>Put a micro-credential of the catalog in your plan with the date you aim to send it by</source>
+        <translation>Poner una microcredencial del catálogo en su plan con la fecha en que piensa enviarla</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Remind me this many days before a target date</source>
+        <translation>Recordármelo esta cantidad de días antes de una fecha meta</translation>
+    </message>
+    <message>
+        <source>&amp;Remind me</source>
+        <translation>&amp;Recordarme</translation>
+    </message>
+    <message>
+        <source>before a target date</source>
+        <translation>antes de una fecha meta</translation>
+    </message>
+    <message>
+        <source>Your plan</source>
+        <translation>Su plan</translation>
+    </message>
+    <message>
+        <source>Micro-credential</source>
+        <translation>Microcredencial</translation>
+    </message>
+    <message>
+        <source>Send by</source>
+        <translation>Enviar antes del</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Horas</translation>
+    </message>
+    <message>
+        <source>Your plan is empty.
+
+Choose the micro-credentials you aim to earn and the day you aim to send each one by: mcdesk follows each from studying to earned, counts the in-service hours it will give, and reminds you here when a date nears.
+
+In the Catalog, press Add to plan… on a micro-credential, or add one here.</source>
+        <translation>Su plan está vacío.
+
+Elija las microcredenciales que quiere obtener y el día en que piensa enviar cada una: mcdesk sigue cada una desde el estudio hasta obtenerla, cuenta las horas de formación en servicio que le dará y se lo recuerda aquí cuando se acerca una fecha.
+
+En el Catálogo, pulse Agregar al plan… en una microcredencial, o agregue una aquí.</translation>
+    </message>
+    <message>
+        <source>Hours under %1: %2 in all</source>
+        <translation>Horas según %1: %2 en total</translation>
+    </message>
+    <message>
+        <source>No recognition rule yet (Badges → Recognition rules…), so no hours are shown</source>
+        <translation>Todavía no hay regla de reconocimiento (Insignias → Reglas de reconocimiento…), así que no se muestran horas</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>atrasada</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>vence pronto</translation>
+    </message>
+    <message>
+        <source>“%1” is in your plan: send it by %2.</source>
+        <translation>«%1» está en su plan: envíela a más tardar el %2.</translation>
+    </message>
+    <message>
+        <source>“%1” moved: send it by %2.</source>
+        <translation>«%1» cambió de fecha: envíela a más tardar el %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is out of your plan; its drafts stay in Drafts.</source>
+        <translation>«%1» salió de su plan; sus borradores se quedan en Borradores.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n micro-credential(s) added to your plan, by %1; move each date as you like.</source>
+        <translation>
+            <numerusform>%n microcredencial agregada a su plan, para el %1; cambie cada fecha como quiera.</numerusform>
+            <numerusform>%n microcredenciales agregadas a su plan, para el %1; cambie cada fecha como quiera.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PracticeScores</name>
     <message>
         <source>Practice scores (for the teacher only)</source>
@@ -3430,6 +3884,16 @@ Antes de la clase, escriba el nombre del docente, elija la microcredencial y pul
     <message>
         <source>Drag on the picture or press Insert to add an area; Tab selects the next one.</source>
         <translation>Arrastre sobre la imagen o pulse Insert para añadir un área; Tab selecciona la siguiente.</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBanner</name>
+    <message numerus="yes">
+        <source>%n micro-credential(s) need you soon:</source>
+        <translation>
+            <numerusform>%n microcredencial necesita su atención pronto:</numerusform>
+            <numerusform>%n microcredenciales necesitan su atención pronto:</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3975,6 +4439,129 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
     </message>
 </context>
 <context>
+    <name>StudyView</name>
+    <message>
+        <source>PDF</source>
+        <translation>PDF</translation>
+    </message>
+    <message>
+        <source>saved page</source>
+        <translation>página guardada</translation>
+    </message>
+    <message>
+        <source>picture</source>
+        <translation>imagen</translation>
+    </message>
+    <message>
+        <source>video</source>
+        <translation>video</translation>
+    </message>
+    <message>
+        <source>available offline</source>
+        <translation>disponible sin conexión</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Abrir</translation>
+    </message>
+    <message>
+        <source>downloading, %1 % here</source>
+        <translation>descargando, %1 % aquí</translation>
+    </message>
+    <message>
+        <source>Go on now</source>
+        <translation>Seguir ahora</translation>
+    </message>
+    <message>
+        <source>refused: %1</source>
+        <translation>rechazado: %1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Volver a intentar</translation>
+    </message>
+    <message>
+        <source>online only</source>
+        <translation>solo en línea</translation>
+    </message>
+    <message>
+        <source>Make available offline</source>
+        <translation>Tener sin conexión</translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation>Licencia: %1</translation>
+    </message>
+    <message>
+        <source>Make the whole stack available offline</source>
+        <translation>Tener toda la serie sin conexión</translation>
+    </message>
+    <message>
+        <source>Examples of work scored by assessors: the level each reached on its criterion and why. Answers are anonymised.</source>
+        <translation>Ejemplos de trabajo calificados por evaluadores: el nivel que alcanzó cada uno en su criterio y por qué. Las respuestas son anónimas.</translation>
+    </message>
+    <message>
+        <source>meets the bar</source>
+        <translation>alcanza el nivel aprobatorio</translation>
+    </message>
+    <message>
+        <source>not yet at the bar</source>
+        <translation>todavía no alcanza el nivel aprobatorio</translation>
+    </message>
+    <message>
+        <source>Reached: %1</source>
+        <translation>Nivel alcanzado: %1</translation>
+    </message>
+    <message>
+        <source>Assessor&apos;s reasons: %1</source>
+        <translation>Razones del evaluador: %1</translation>
+    </message>
+</context>
+<context>
+    <name>StudyViewer</name>
+    <message>
+        <source>the page is larger than 20 MB; open it with a web browser</source>
+        <extracomment>A saved page larger than this is not shown (a text browser lays out the whole of it).</extracomment>
+        <translation>la página pesa más de 20 MB; ábrala con un navegador web</translation>
+    </message>
+    <message>
+        <source>Study material</source>
+        <translation>Material de estudio</translation>
+    </message>
+    <message>
+        <source>Saved page</source>
+        <translation>Página guardada</translation>
+    </message>
+    <message>
+        <source>Licence: %1</source>
+        <translation>Licencia: %1</translation>
+    </message>
+    <message>
+        <source>Opening the page…</source>
+        <translation>Abriendo la página…</translation>
+    </message>
+    <message>
+        <source>Opening a saved page</source>
+        <translation>Abriendo una página guardada</translation>
+    </message>
+    <message>
+        <source>This page cannot be shown: %1</source>
+        <translation>No se puede mostrar esta página: %1</translation>
+    </message>
+    <message>
+        <source>Opening the picture…</source>
+        <translation>Abriendo la imagen…</translation>
+    </message>
+    <message>
+        <source>mcdesk has no viewer for this kind of file (%1).</source>
+        <translation>mcdesk no tiene visor para este tipo de archivo (%1).</translation>
+    </message>
+    <message>
+        <source>This page is shown without its scripts and without anything it would fetch from the internet (%1 removed).</source>
+        <translation>Esta página se muestra sin sus scripts y sin nada que traería de internet (%1 eliminados).</translation>
+    </message>
+</context>
+<context>
     <name>SyncPage</name>
     <message>
         <source>Servers</source>
@@ -4011,6 +4598,18 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
     <message>
         <source>On a phone hotspot or another network that counts data, big videos wait for the school&apos;s or home network; small things still go.</source>
         <translation>En un punto de acceso del teléfono u otra red que cuenta los datos, los videos grandes esperan a la red de la escuela o de casa; las cosas pequeñas se envían igual.</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <source>Storage budget for study files</source>
+        <translation>Límite de almacenamiento para archivos de estudio</translation>
+    </message>
+    <message>
+        <source>Study files (resources, examples of work) may use up to</source>
+        <translation>Los archivos de estudio (recursos, ejemplos de trabajo) pueden usar hasta</translation>
     </message>
     <message>
         <source>Submission</source>
@@ -4136,6 +4735,14 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
     <message>
         <source>The server needs you to sign in again: Sync › Sign in again…</source>
         <translation>El servidor necesita que inicie sesión de nuevo: Sincronizar › Iniciar sesión de nuevo…</translation>
+    </message>
+    <message>
+        <source>Study files refused: %1</source>
+        <translation>Archivos de estudio rechazados: %1</translation>
+    </message>
+    <message>
+        <source>(%1 used)</source>
+        <translation>(%1 en uso)</translation>
     </message>
     <message>
         <source>Sync paused; it goes on from where it stopped next time.</source>
@@ -4400,6 +5007,37 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     </message>
 </context>
 <context>
+    <name>_CountWords</name>
+    <message numerus="yes">
+        <source>%n word(s) (%1–%2)</source>
+        <translation>
+            <numerusform>%n palabra (%1–%2)</numerusform>
+            <numerusform>%n palabras (%1–%2)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) (up to %1)</source>
+        <translation>
+            <numerusform>%n palabra (hasta %1)</numerusform>
+            <numerusform>%n palabras (hasta %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s) (at least %1)</source>
+        <translation>
+            <numerusform>%n palabra (al menos %1)</numerusform>
+            <numerusform>%n palabras (al menos %1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n word(s)</source>
+        <translation>
+            <numerusform>%n palabra</numerusform>
+            <numerusform>%n palabras</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>_Plain</name>
     <message>
         <source>Text of the piece</source>
@@ -4475,6 +5113,7 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     <name>catalog</name>
     <message>
         <source>Loading the catalog</source>
+        <extracomment>Study files come down on a lane of their own, so a long download never holds a sync pass.</extracomment>
         <translation>Cargando el catálogo</translation>
     </message>
     <message>
@@ -4492,6 +5131,18 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     <message>
         <source>Importing %1 files</source>
         <translation>Importando %1 archivos</translation>
+    </message>
+    <message>
+        <source>Finding a study file</source>
+        <translation>Buscando un archivo de estudio</translation>
+    </message>
+    <message>
+        <source>Bringing study files down</source>
+        <translation>Descargando archivos de estudio</translation>
+    </message>
+    <message>
+        <source>Making a stack available offline</source>
+        <translation>Preparando una serie para usarla sin conexión</translation>
     </message>
 </context>
 <context>
@@ -5219,6 +5870,10 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
         <translation>Criterios de entrega</translation>
     </message>
     <message>
+        <source>Examples of work</source>
+        <translation>Ejemplos de trabajo</translation>
+    </message>
+    <message>
         <source>Scoring rubric</source>
         <translation>Rúbrica de calificación</translation>
     </message>
@@ -5303,21 +5958,14 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     </message>
 </context>
 <context>
-    <name>owner</name>
-    <message>
-        <source>Zoom out (Ctrl+-)</source>
-        <translation>Alejar (Ctrl+-)</translation>
-    </message>
-    <message>
-        <source>Zoom in (Ctrl+=)</source>
-        <translation>Acercar (Ctrl+=)</translation>
-    </message>
-</context>
-<context>
     <name>places</name>
     <message>
         <source>Catalog</source>
         <translation>Catálogo</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
     </message>
     <message>
         <source>Evidence</source>
@@ -5354,6 +6002,117 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     <message>
         <source>Coaching</source>
         <translation>Mentoría</translation>
+    </message>
+</context>
+<context>
+    <name>plan</name>
+    <message>
+        <source>Reading your plan</source>
+        <translation>Leyendo su plan</translation>
+    </message>
+    <message>
+        <source>Reading the catalog</source>
+        <translation>Leyendo el catálogo</translation>
+    </message>
+    <message>
+        <source>Opening a micro-credential</source>
+        <translation>Abriendo una microcredencial</translation>
+    </message>
+    <message>
+        <source>Adding to your plan</source>
+        <translation>Agregando a su plan</translation>
+    </message>
+    <message>
+        <source>Taking it out of your plan</source>
+        <translation>Quitándola de su plan</translation>
+    </message>
+    <message>
+        <source>Setting your stack goal</source>
+        <translation>Fijando su meta de serie</translation>
+    </message>
+    <message>
+        <source>Clearing your stack goal</source>
+        <translation>Quitando su meta de serie</translation>
+    </message>
+    <message>
+        <source>Saving when to remind you</source>
+        <translation>Guardando cuándo recordárselo</translation>
+    </message>
+    <message>
+        <source>Studying</source>
+        <translation>Estudiando</translation>
+    </message>
+    <message>
+        <source>Drafting</source>
+        <translation>En borrador</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviada</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>En revisión</translation>
+    </message>
+    <message>
+        <source>Earned</source>
+        <translation>Obtenida</translation>
+    </message>
+    <message>
+        <source>“Not yet”</source>
+        <translation>«Todavía no»</translation>
+    </message>
+    <message>
+        <source>In your plan, no draft yet: read what it asks for and study the research and resources, then start a draft.</source>
+        <translation>En su plan, todavía sin borrador: lea lo que pide y estudie la investigación y recursos; luego empiece un borrador.</translation>
+    </message>
+    <message>
+        <source>A draft is under way; Ready to send? in Drafts says what is missing.</source>
+        <translation>Hay un borrador en curso; ¿Listo para enviar? en Borradores dice qué falta.</translation>
+    </message>
+    <message>
+        <source>Sent: the issuer has it (or it goes with the next sync) and has not given it to assessors yet.</source>
+        <translation>Enviada: el emisor la tiene (o se va con la próxima sincronización) y todavía no la ha pasado a los evaluadores.</translation>
+    </message>
+    <message>
+        <source>Assessors are reviewing it.</source>
+        <translation>Los evaluadores la están revisando.</translation>
+    </message>
+    <message>
+        <source>Earned. Well done.</source>
+        <translation>Obtenida. ¡Bien hecho!</translation>
+    </message>
+    <message>
+        <source>“Not yet”: read the assessors&apos; feedback and resubmit.</source>
+        <translation>«Todavía no»: lea la retroalimentación de los evaluadores y vuelva a presentarla.</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>vence hoy</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <source>“%1” is %2 (%3): it came back “not yet”, resubmit it.</source>
+        <translation>«%1» está %2 (%3): volvió con «todavía no»; vuelva a presentarla.</translation>
+    </message>
+    <message>
+        <source>“%1” is %2 (%3) and not sent yet.</source>
+        <translation>«%1»: %2 (%3) y todavía no se ha enviado.</translation>
+    </message>
+    <message>
+        <source>Your plan: %1</source>
+        <translation>Su plan: %1</translation>
+    </message>
+    <message>
+        <source>Your plan: %1, not sent yet: %2. See Plan.</source>
+        <translation>Su plan: %1, todavía sin enviar: %2. Vea Plan.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> y </translation>
     </message>
 </context>
 <context>
@@ -5484,6 +6243,14 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
         <translation>Preparando evidencias de ejemplo</translation>
     </message>
     <message>
+        <source>Keeping the demo&apos;s study files</source>
+        <translation>Guardando los archivos de estudio de la demostración</translation>
+    </message>
+    <message>
+        <source>Drawing the demo&apos;s study files</source>
+        <translation>Creando los archivos de estudio de la demostración</translation>
+    </message>
+    <message>
         <source>Backing up the portfolio</source>
         <translation>Haciendo copia de seguridad del portafolio</translation>
     </message>
@@ -5506,6 +6273,10 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     <message>
         <source>Reading your role</source>
         <translation>Leyendo su rol</translation>
+    </message>
+    <message>
+        <source>Reading your plan</source>
+        <translation>Leyendo su plan</translation>
     </message>
     <message>
         <source>Switching role</source>
@@ -5549,6 +6320,18 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     <message>
         <source>Putting the draft in the outbox</source>
         <translation>Poniendo el borrador en la bandeja de salida</translation>
+    </message>
+    <message>
+        <source>Bringing study files down</source>
+        <translation>Descargando archivos de estudio</translation>
+    </message>
+    <message>
+        <source>Reading the storage budget</source>
+        <translation>Leyendo el límite de almacenamiento</translation>
+    </message>
+    <message>
+        <source>Saving the storage budget</source>
+        <translation>Guardando el límite de almacenamiento</translation>
     </message>
 </context>
 <context>
@@ -5668,6 +6451,17 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     <message>
         <source>compressed (%1 kb/s)</source>
         <translation>comprimido (%1 kb/s)</translation>
+    </message>
+</context>
+<context>
+    <name>zoom</name>
+    <message>
+        <source>Zoom out (Ctrl+-)</source>
+        <translation>Alejar (Ctrl+-)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl+=)</source>
+        <translation>Acercar (Ctrl+=)</translation>
     </message>
 </context>
 </TS>

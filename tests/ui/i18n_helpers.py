@@ -41,7 +41,7 @@ observe observation coaching status outbox server servers never sent queued paus
 keep kept made make smaller bigger larger size quality faces face blur areas area trim
 compress privacy consent location title tags used versions version about one two three some
 any every each only just more most less least already still again should would could must may
-might shall do does did doing make makes after before while
+might shall do does did doing make makes after before while word words
 """.split())  # noqa: SIM905 (a list of words reads best as words)
 ENGLISH_ENDINGS = re.compile(
     r"(?<![^\W\d_])[a-z]{3,}(?:ing|tion|tions|ment|ments|ness)(?![^\W\d_])")

@@ -51,9 +51,26 @@ def allowed_data(window: MainWindow) -> list[str]:
     titles = [text for evidence in workspace.evidence.all()
               for text in (evidence.title, evidence.derivation or "",
                            evidence.original_name or "")]
-    data = [*catalog_strings(DEMO_CATALOG), *titles, REFLECTION, *LESSON_PLAN,
-            str(workspace.root), "Demo"]
+    data = [*catalog_strings(DEMO_CATALOG), *study_strings(window), *titles, REFLECTION,
+            *LESSON_PLAN, str(workspace.root), "Demo"]
     return sorted({text for text in data if text}, key=len, reverse=True)
+
+
+def study_strings(window: MainWindow) -> list[str]:
+    """The demo's study material (resource and exemplar titles, reasons, licences), added to
+    the catalog at set-up: catalog content, in the catalog's own language."""
+    workspace = window.workspace
+    assert workspace is not None
+    found: list[str] = []
+    for entry in workspace.catalog.entries(limit=10_000):
+        mc = workspace.catalog.detail(entry.achievement_id).micro_credential
+        for resource in mc.resources:
+            found += [resource.title, resource.description or ""]
+            if resource.file is not None:
+                found.append(resource.file.licence)
+        for exemplar in mc.exemplars:
+            found += [exemplar.title, exemplar.reasons, exemplar.licence, exemplar.text or ""]
+    return found
 
 
 def english_in(root: QWidget, allowed: list[str]) -> list[str]:
@@ -81,7 +98,6 @@ def settle(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_every_place_of_every_role_speaks_spanish(window: MainWindow, qtbot: QtBot) -> None:
-    allowed = allowed_data(window)
     found: list[str] = []
     for role in ROLES:
         window.switch_role(role.role)
@@ -91,6 +107,8 @@ def test_every_place_of_every_role_speaks_spanish(window: MainWindow, qtbot: QtB
             settle(qtbot, window)
             open_first_items(qtbot, page)
             settle(qtbot, window)
+            # Read after each place: the demo's study material joins the catalog meanwhile.
+            allowed = allowed_data(window)
             found += [f"[{role.label} › {key}] {line}" for line in english_in(window, allowed)]
     assert window.sidebar.item(0).text() != "", "the sidebar is empty"
     assert not sorted(set(found)), "English on a Spanish screen:\n" + "\n".join(
@@ -166,3 +184,76 @@ def test_the_checker_finds_english(window: MainWindow) -> None:
     window.show_place("evidence")
     assert any("Choose a piece" in line for line in english_in(window, allowed_data(window)))
     assert QCoreApplication.translate("places", "Evidence") == "Evidencias"
+
+
+def test_the_plan_and_the_study_material_speak_spanish(window: MainWindow,
+                                                       qtbot: QtBot) -> None:
+    """The Plan place with entries (overdue, due soon, later; hours under a rule; a stack
+    goal) and its dialogs, then a micro-credential with resources and examples of work in the
+    Catalog and a study file in its viewer."""
+    from datetime import timedelta
+
+    from mcdesk.core.credentials import RecognitionRule
+    from mcdesk.ui.plan.dialogs import AddToPlanDialog, GoalDialog
+    from mcdesk.ui.plan.page import PlanPage
+    from mcdesk.ui.shell.places import PlaceKey
+
+    workspace = window.workspace
+    assert workspace is not None
+    exit_tickets = "https://demo.mcdesk.org/achievements/exit-tickets"
+    # The demo's study files join the catalog in the background after the demo content.
+    qtbot.waitUntil(lambda: bool(workspace.catalog.detail(exit_tickets)
+                                 .micro_credential.exemplars), timeout=60_000)
+    settle(qtbot, window)
+    today = date.today()
+    workspace.badges.save_rule(RecognitionRule(None, "Riverbend district", 3.0, None))
+    plan = workspace.plan
+    plan.today = lambda: today - timedelta(days=30)  # an overdue date can only be planned
+    plan.add(exit_tickets, today - timedelta(days=2))
+    plan.add("two-way-family-communication", today + timedelta(days=5))
+    plan.add("culturally-responsive-read-alouds", today + timedelta(days=90))
+    plan.set_goal("Formative Assessment")
+    plan.today = date.today  # back to the real day: the first entry is overdue now
+
+    window.show_place(PlaceKey.PLAN)
+    page = window.place(PlaceKey.PLAN)
+    assert isinstance(page, PlanPage)
+    page.refresh()
+    qtbot.waitUntil(lambda: page.list.topLevelItemCount() == 3, timeout=WAIT)
+    page.list.setCurrentItem(page.list.topLevelItem(0))
+    settle(qtbot, window)
+    allowed = [*allowed_data(window), "Riverbend district"]
+    assert page.banner.isVisible() and "atrasada 2 días" in page.banner.text
+    found = [f"[plan] {line}" for line in english_in(window, allowed)]
+    stacks = workspace.catalog.stacks()
+    dialogs: list[QWidget] = [
+        AddToPlanDialog(today, entries=workspace.catalog.entries(limit=100), parent=window),
+        AddToPlanDialog(today, title=workspace.catalog.detail(exit_tickets).micro_credential.name,
+                        current=today, parent=window),
+        GoalDialog(stacks, today, current=stacks[0].id, parent=window)]
+    for dialog in dialogs:
+        dialog.show()
+        qtbot.wait(100)
+        found += [f"[{type(dialog).__name__}] {line}" for line in english_in(dialog, allowed)]
+        dialog.close()
+
+    catalog = window.catalog_page
+    window.show_place(PlaceKey.CATALOG)
+    with qtbot.waitSignal(catalog.detail_shown, timeout=WAIT):
+        catalog.show_micro_credential(exit_tickets)
+    qtbot.waitUntil(lambda: catalog.browser.property("achievement") == exit_tickets,
+                    timeout=WAIT)
+    settle(qtbot, window)
+    text = catalog.browser.toPlainText()
+    assert "Ejemplos de trabajo" in text and "disponible sin conexión" in text
+    found += [f"[catalog] {line}" for line in english_in(window, allowed)]
+    guide = next(r.file for r in workspace.catalog.detail(exit_tickets).micro_credential
+                 .resources if r.file is not None)
+    catalog.study_action("open", guide.sha256)
+    qtbot.waitUntil(lambda: catalog.viewer is not None, timeout=WAIT)
+    settle(qtbot, window)
+    viewer = catalog.viewer
+    assert viewer is not None
+    found += [f"[study viewer] {line}" for line in english_in(viewer, allowed)]
+    viewer.close()
+    assert not found, "English on a Spanish screen:\n" + "\n".join(found)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QImage, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import QLabel, QPushButton, QToolButton, QVBoxLayout, QWidget
 
@@ -14,15 +14,19 @@ from mcdesk.ui.annotation.region_canvas import ZOOM_STEP, Fit, RegionMark, Regio
 from mcdesk.ui.annotation.style import tooltip
 from mcdesk.ui.widgets.flow_layout import FlowLayout
 
+# A function's words: `owner.tr()` would look them up under the owner's class, not where
+# lupdate files them.
+translate = QCoreApplication.translate
+
 
 def zoom_buttons(owner: QWidget, view: RegionView, fit_label: str) -> list[QToolButton]:
     """Zoom out, fit and zoom in buttons for `view`, with Ctrl+-, Ctrl+0 and Ctrl+= on
     `owner`."""
     buttons = []
-    for text, name, action in (("−", owner.tr("Zoom out (Ctrl+-)"),
+    for text, name, action in (("−", translate("zoom", "Zoom out (Ctrl+-)"),
                                 lambda: view.zoom_by(1 / ZOOM_STEP)),
                                (fit_label, fit_label + " (Ctrl+0)", view.fit),
-                               ("+", owner.tr("Zoom in (Ctrl+=)"),
+                               ("+", translate("zoom", "Zoom in (Ctrl+=)"),
                                 lambda: view.zoom_by(ZOOM_STEP))):
         button = QToolButton()
         button.setText(text)

@@ -31,14 +31,14 @@ from mcdesk.ui.annotation.ops import open_picture
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StudyViewer", text)
+translate = QCoreApplication.translate
 
 
 def read_page(path: Path) -> CleanPage:
     """A saved page's text with everything that could run or fetch removed; any thread."""
     if path.stat().st_size > MAX_PAGE_BYTES:
-        raise ValueError(_tr("the page is larger than 20 MB; open it with a web browser"))
+        raise ValueError(translate(
+            "StudyViewer", "the page is larger than 20 MB; open it with a web browser"))
     raw = path.read_bytes()
     return clean_page(raw.decode("utf-8", "replace"))
 

@@ -34,6 +34,7 @@ from mcdesk.ui.catalog.model import ENTRY_ROLE, CatalogListModel
 from mcdesk.ui.catalog.study_render import STUDY_SCHEME
 from mcdesk.ui.widgets.colors import is_dark, readable
 from mcdesk.ui.widgets.empty_state import empty_state
+from mcdesk.ui.widgets.locale_text import number_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
 from mcdesk.ui.widgets.search_box import SearchBox
@@ -445,8 +446,8 @@ class CatalogPage(Place):
             self._failed).run(self._runner, origin=self)
 
     def _fetched(self, report: FetchReport) -> None:
-        lines = [self.tr("Available offline now: %1 file(s), %2 already here.").replace(
-            "%1", str(len(report.fetched))).replace("%2", str(len(report.already)))]
+        lines = [self.tr("Available offline now: %n file(s), %1 already here.", "",
+                         len(report.fetched)).replace("%1", number_text(len(report.already)))]
         lines += [self.tr("Refused: %1").replace("%1", reason) for _s, reason in report.refused]
         lines += [self.tr("Not now: %1").replace("%1", reason) for _s, reason in report.left]
         self.notice.emit("\n".join(lines), Tone.INFO if report.ok else Tone.WARNING)

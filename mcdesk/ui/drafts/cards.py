@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from html import escape
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,18 +28,40 @@ from mcdesk.core.text import word_count
 from mcdesk.ui.drafts.exemplars import ExemplarPanel
 from mcdesk.ui.widgets.colors import warning_color
 from mcdesk.ui.widgets.evidence_model import EVIDENCE_MIME, facts
+from mcdesk.ui.widgets.locale_text import number_text
 from mcdesk.ui.widgets.saving_text import SavingText
+
+
+class _CountWords(QObject):
+    """An answer's word count against its range: lupdate gives plural forms only to tr()
+    calls in a class."""
+
+    def within(self, words: int, low: int, high: int) -> str:
+        return self.tr("%n word(s) (%1–%2)", "", words).replace(
+            "%1", number_text(low)).replace("%2", number_text(high))
+
+    def up_to(self, words: int, high: int) -> str:
+        return self.tr("%n word(s) (up to %1)", "", words).replace("%1", number_text(high))
+
+    def at_least(self, words: int, low: int) -> str:
+        return self.tr("%n word(s) (at least %1)", "", words).replace("%1", number_text(low))
+
+    def plain(self, words: int) -> str:
+        return self.tr("%n word(s)", "", words)
+
+
+_COUNT = _CountWords()
 
 
 def count_text(words: int, low: int | None, high: int | None) -> tuple[str, bool]:
     """'142 words (100–250)' and whether the count is within its range."""
     if low is not None and high is not None:
-        return f"{words} words ({low}–{high})", low <= words <= high
+        return _COUNT.within(words, low, high), low <= words <= high
     if high is not None:
-        return f"{words} words (up to {high})", words <= high
+        return _COUNT.up_to(words, high), words <= high
     if low is not None:
-        return f"{words} words (at least {low})", words >= low
-    return f"{words} words", True
+        return _COUNT.at_least(words, low), words >= low
+    return _COUNT.plain(words), True
 
 
 class CriterionCard(QFrame):

@@ -23,8 +23,7 @@ if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DraftView", text)
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -53,9 +52,10 @@ def load_view(workspace: Workspace, draft_id: str) -> DraftView:
             if path is not None:
                 offline[file.sha256] = path
             elif file.state is FileState.REFUSED:
-                notes[file.sha256] = _tr("refused: %1").replace("%1", file.reason)
+                notes[file.sha256] = translate("DraftView", "refused: %1").replace(
+                    "%1", file.reason)
             elif file.state is FileState.DOWNLOADING:
-                notes[file.sha256] = _tr("downloading, %1 % here").replace(
+                notes[file.sha256] = translate("DraftView", "downloading, %1 % here").replace(
                     "%1", str(file.percent))
     return DraftView(draft, mc, {e.id: e for e in workspace.evidence.all()},
                      drafts.check(draft_id), DEFAULT_MAX_ATTEMPTS, offline, notes)

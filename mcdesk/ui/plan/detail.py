@@ -28,6 +28,7 @@ from mcdesk.ui.plan.words import (
     state_explained,
     state_words,
 )
+from mcdesk.ui.widgets.locale_text import decimal_text
 
 # The notice bar's warning colours, so a reminder looks like the window's other notices.
 BANNER_STYLE = ("#reminderBanner { background: #fff4dc; border: 1px solid #e0c27a; "
@@ -238,7 +239,7 @@ class PlanDetail(QWidget):
         self.when.setText(when)
         if item.hours is not None and rule_name:
             words = self.tr("Counts for %1 in-service hours under %2.").replace(
-                "%1", f"{item.hours:g}").replace("%2", rule_name)
+                "%1", decimal_text(item.hours)).replace("%2", rule_name)
             if item.hours_note:
                 words += " (" + item.hours_note + ")"
         else:

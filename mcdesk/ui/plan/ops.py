@@ -19,8 +19,7 @@ if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("plan", text)
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ class Choices:
 
 
 def load(workspace: Workspace) -> Op[PlanView]:
-    return Op.read(_tr("Reading your plan"), lambda _c: workspace.plan.view())
+    return Op.read(translate("plan", "Reading your plan"), lambda _c: workspace.plan.view())
 
 
 def choices(workspace: Workspace) -> Op[Choices]:
@@ -40,7 +39,7 @@ def choices(workspace: Workspace) -> Op[Choices]:
         catalog = workspace.catalog
         return Choices(tuple(catalog.entries(limit=100_000)), tuple(catalog.stacks()))
 
-    return Op.read(_tr("Reading the catalog"), work)
+    return Op.read(translate("plan", "Reading the catalog"), work)
 
 
 def title_of(workspace: Workspace, achievement_id: str) -> Op[tuple[str, date | None]]:
@@ -52,30 +51,30 @@ def title_of(workspace: Workspace, achievement_id: str) -> Op[tuple[str, date | 
                       if e.achievement_id == achievement_id), None)
         return name, found
 
-    return Op.read(_tr("Opening a micro-credential"), work)
+    return Op.read(translate("plan", "Opening a micro-credential"), work)
 
 
 def add(workspace: Workspace, achievement_id: str,
         target: date) -> Op[tuple[PlanEntry, bool]]:
-    return Op.write(_tr("Adding to your plan"),
+    return Op.write(translate("plan", "Adding to your plan"),
                     lambda _c: workspace.plan.add(achievement_id, target), [Change.PLAN],
                     ids=[achievement_id])
 
 
 def remove(workspace: Workspace, achievement_id: str) -> Op[str]:
-    return Op.write(_tr("Taking it out of your plan"),
+    return Op.write(translate("plan", "Taking it out of your plan"),
                     lambda _c: workspace.plan.remove(achievement_id), [Change.PLAN],
                     ids=[achievement_id])
 
 
 def set_goal(workspace: Workspace, stack_id: str, target: date | None) -> Op[StackGoal]:
-    return Op.write(_tr("Setting your stack goal"),
+    return Op.write(translate("plan", "Setting your stack goal"),
                     lambda _c: workspace.plan.set_goal(stack_id, target), [Change.PLAN])
 
 
 def clear_goal(workspace: Workspace) -> Op[bool]:
-    return Op.write(_tr("Clearing your stack goal"), lambda _c: workspace.plan.clear_goal(),
-                    [Change.PLAN])
+    return Op.write(translate("plan", "Clearing your stack goal"),
+                    lambda _c: workspace.plan.clear_goal(), [Change.PLAN])
 
 
 def add_many(workspace: Workspace, achievement_ids: list[str], target: date) -> Op[int]:
@@ -84,9 +83,10 @@ def add_many(workspace: Workspace, achievement_ids: list[str], target: date) -> 
     def work(_c: object) -> int:
         return sum(int(workspace.plan.add(i, target)[1]) for i in achievement_ids)
 
-    return Op.write(_tr("Adding to your plan"), work, [Change.PLAN], ids=achievement_ids)
+    return Op.write(translate("plan", "Adding to your plan"), work, [Change.PLAN],
+                    ids=achievement_ids)
 
 
 def set_remind_days(workspace: Workspace, days: int) -> Op[int]:
-    return Op.write(_tr("Saving when to remind you"),
+    return Op.write(translate("plan", "Saving when to remind you"),
                     lambda _c: workspace.plan.set_remind_days(days), [Change.PLAN])

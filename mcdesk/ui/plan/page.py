@@ -37,11 +37,10 @@ from mcdesk.ui.plan.words import (
     state_words,
 )
 from mcdesk.ui.widgets.empty_state import empty_state
+from mcdesk.ui.widgets.locale_text import decimal_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
 from mcdesk.ui.widgets.splitter import list_detail_splitter
-
-COLUMNS = ("Micro-credential", "Send by", "State", "Hours")
 
 
 class PlanPage(Place):
@@ -93,7 +92,8 @@ class PlanPage(Place):
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setAlternatingRowColors(True)
-        self.list.setHeaderLabels([self.tr(c) for c in COLUMNS])
+        self.list.setHeaderLabels([self.tr("Micro-credential"), self.tr("Send by"),
+                                   self.tr("State"), self.tr("Hours")])
         header = self.list.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
@@ -165,7 +165,7 @@ class PlanPage(Place):
         total = sum(i.hours or 0.0 for i in view.items)
         self.rule_label.setText(
             self.tr("Hours under %1: %2 in all").replace("%1", view.rule_name).replace(
-                "%2", f"{total:g}") if view.rule_name else
+                "%2", decimal_text(total)) if view.rule_name else
             self.tr("No recognition rule yet (Badges → Recognition rules…), so no hours are "
                     "shown"))
 

@@ -52,6 +52,11 @@ def number_text(value: int) -> str:
     return QLocale().toString(value)
 
 
+def decimal_text(value: float) -> str:
+    """A number that may have a fraction, without trailing zeros: 1.5 / 1,5; 12 / 12."""
+    return QLocale().toString(float(value), "g", 6)
+
+
 def _medium_date_format() -> str:
     # Qt has long (with the weekday) and short (all digits); a school letter's "2 mar 2026"
     # reads best and is not ambiguous between US and Latin American digit orders.

@@ -68,7 +68,7 @@ def test_counted_line_is_the_full_outbox_line(qtbot: QtBot, runner: JobRunner,
                                          created_at=datetime(2026, 1, 1)))
             session.add_all([_review("queued"), _review("queued"), _review("conflict")])
         page, counted = _status(qtbot, runner, workspace, monkeypatch)
-        assert counted == "1 need(s) you: see Sync"
+        assert counted == "1 needs you: see Sync"
         assert workspace._sync is None
         with qtbot.waitSignal(page.outbox_shown, timeout=WAIT):
             page.show()  # opening the place reads the full outbox
