@@ -655,6 +655,10 @@ Con un token de personal del emisor, Sincronizar trae los grupos de evaluadores 
         <translation>Guardar la insignia para mostrarla en cualquier lugar: una imagen con la credencial dentro, la credencial en sí o un certificado para imprimir</translation>
     </message>
     <message>
+        <source>Badge details</source>
+        <translation>Detalles de la insignia</translation>
+    </message>
+    <message>
         <source>an unknown issuer</source>
         <translation>un emisor desconocido</translation>
     </message>
@@ -2020,12 +2024,16 @@ Las entregas con sus revisiones completas llegan aquí con Sincronizar, junto co
         <translation>¿Listo para enviar?</translation>
     </message>
     <message>
+        <source>Submission criteria</source>
+        <translation>Criterios de entrega</translation>
+    </message>
+    <message>
         <source>Your evidence</source>
         <translation>Su evidencia</translation>
     </message>
     <message>
-        <source>Your evidence — drag onto a criterion</source>
-        <translation>Su evidencia — arrástrela a un criterio</translation>
+        <source>Drag a piece onto a criterion.</source>
+        <translation>Arrastre una pieza sobre un criterio.</translation>
     </message>
     <message>
         <source>Attempt %1 of %2 · %3 · version %4</source>
@@ -2791,6 +2799,50 @@ Suelte aquí videos de clase, planes de clase, fotos del trabajo de los estudian
     </message>
 </context>
 <context>
+    <name>GuideWindow</name>
+    <message>
+        <source>Screenshot not made yet: %1
+
+scripts/setup.sh makes the guide&apos;s screenshots from the app itself.</source>
+        <extracomment>The size a missing screenshot&apos;s placeholder is drawn at (the guide&apos;s screenshots are 1366x768 shown at half size).</extracomment>
+        <translation>Captura de pantalla aún no hecha: %1
+
+scripts/setup.sh hace las capturas de la guía desde la propia aplicación.</translation>
+    </message>
+    <message>
+        <source>mcdesk user guide</source>
+        <translation>Guía del usuario de mcdesk</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Guía del usuario</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Contenido</translation>
+    </message>
+    <message>
+        <source>For teachers</source>
+        <translation>Para docentes</translation>
+    </message>
+    <message>
+        <source>For coaches</source>
+        <translation>Para mentores</translation>
+    </message>
+    <message>
+        <source>For assessors</source>
+        <translation>Para evaluadores</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+</context>
+<context>
     <name>ImagePreview</name>
     <message>
         <source>Photo</source>
@@ -3003,6 +3055,10 @@ Suelte aquí videos de clase, planes de clase, fotos del trabajo de los estudian
     <message>
         <source>&amp;Help</source>
         <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Guía del usuario</translation>
     </message>
     <message>
         <source>&amp;About mcdesk</source>
@@ -4269,6 +4325,10 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
 <context>
     <name>ScoringPanel</name>
     <message>
+        <source>Rubric</source>
+        <translation>Rúbrica</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Rubric&lt;/b&gt;</source>
         <translation>&lt;b&gt;Rúbrica&lt;/b&gt;</translation>
     </message>
@@ -4320,7 +4380,7 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
     <name>SideBySideView</name>
     <message>
         <source>Reviews side by side</source>
-        <extracomment>A comment was double-clicked: its id (to play the evidence at it).</extracomment>
+        <extracomment>Amber: some pass the criterion and some do not (light palette, dark palette). Blue: different levels on the same side of the line. A comment was double-clicked: its id (to play the evidence at it).</extracomment>
         <translation>Revisiones lado a lado</translation>
     </message>
     <message>
@@ -4921,6 +4981,10 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     <message>
         <source>Clear</source>
         <translation>Vaciar</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Resultados</translation>
     </message>
     <message>
         <source>File</source>
