@@ -36,6 +36,7 @@ def place_title(key: PlaceKey) -> str:
     translate = QCoreApplication.translate
     return {
         PlaceKey.CATALOG: translate("places", "Catalog"),
+        PlaceKey.PLAN: translate("places", "Plan"),
         PlaceKey.EVIDENCE: translate("places", "Evidence"),
         PlaceKey.DRAFTS: translate("places", "Drafts"),
         PlaceKey.REVIEWS: translate("places", "Reviews"),
