@@ -21,8 +21,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from mcdesk.jobs.runner import JobRunner
-from mcdesk.ui.shell.guide_viewer import PLACEHOLDER, GuideWindow, guide_folder
 from mcdesk.ui.shell import language
+from mcdesk.ui.shell.guide_viewer import PLACEHOLDER, GuideWindow, guide_folder
 from mcdesk.ui.shell.main_window import MainWindow
 from tests.conftest import REPO
 
@@ -144,12 +144,12 @@ def test_in_spanish_help_opens_the_spanish_guide_with_its_screenshots(
         assert browser.source().toLocalFile() == str(SPANISH / page)
         assert browser.toPlainText().startswith("Índice\n" + words)
         sources = images_of(SPANISH / page)
-        assert sources and all(src.startswith("../screens/") for src in sources)
+        assert sources and all(src.startswith("../screens/es/") for src in sources)
         for src in sources:
             assert shown_image(browser, src).width() == 1366, src
     assert not browser.missing, (
-        f"screenshots missing from {guide_folder() / 'screens'}: {browser.missing}; "
-        "scripts/setup.sh makes them (scripts/make-guide-screenshots.py)")
+        f"screenshots missing from {guide_folder() / 'screens' / 'es'}: {browser.missing}; "
+        "scripts/setup.sh makes them (MCDESK_LANG=es scripts/make-guide-screenshots.py)")
     # The page's own link back to the contents stays in Spanish.
     browser.anchorClicked.emit(QUrl("index.html"))
     assert browser.source().toLocalFile() == str(SPANISH / "index.html")
@@ -184,10 +184,25 @@ def test_every_english_page_has_its_spanish_page(page: str) -> None:
     english, spanish = guide_folder() / page, SPANISH / page
     assert spanish.is_file(), f"{spanish} missing"
     assert links_of(spanish) == links_of(english), page
-    assert images_of(spanish) == ["../" + src for src in images_of(english)], page
+    # The same screenshots, made from the window in Spanish (screens/es).
+    assert images_of(spanish) == [src.replace("screens/", "../screens/es/")
+                                  for src in images_of(english)], page
     text = spanish.read_text("utf-8")
     assert '<html lang="es">' in text and "<script" not in text.lower()
     assert len(re.findall(r"<h[12]>", text)) == len(re.findall(r"<h[12]>",
                                                                english.read_text("utf-8")))
     for target in re.findall(r'(?:src|href)="([^"]+)"', text):
         assert "://" not in target, f"es/{page} reaches out to {target}"
+
+
+def test_the_spanish_screenshots_show_the_window_in_spanish() -> None:
+    """setup.sh makes them with MCDESK_LANG=es: the sidebar's words differ, so every picture
+    differs from its English one (a copy of the English ones would not)."""
+    screens = guide_folder() / "screens"
+    names = sorted(src.removeprefix("screens/") for page in PAGES
+                   for src in images_of(guide_folder() / page))
+    missing = [name for name in names if not (screens / "es" / name).is_file()]
+    assert not missing, f"run scripts/setup.sh (MCDESK_LANG=es make-guide-screenshots): {missing}"
+    for name in names:
+        spanish, english = QImage(str(screens / "es" / name)), QImage(str(screens / name))
+        assert spanish.size() == english.size() and spanish != english, name
