@@ -142,7 +142,7 @@ def test_in_spanish_help_opens_the_spanish_guide_with_its_screenshots(
                         ("assessor.html", "Para evaluadores")):
         guide.chapter_buttons[page].click()
         assert browser.source().toLocalFile() == str(SPANISH / page)
-        assert browser.toPlainText().startswith("Índice\n" + words)
+        assert browser.toPlainText().startswith("Contenido\n" + words)
         sources = images_of(SPANISH / page)
         assert sources and all(src.startswith("../screens/es/") for src in sources)
         for src in sources:
