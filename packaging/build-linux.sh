@@ -23,6 +23,7 @@ echo "build-linux: compiling the translations (resources/i18n/*.qm, carried by t
 PYSIDE_BIN="$(dirname "$PYTHON")" bash scripts/update-translations.sh --release-only
 echo "build-linux: making the user guide's screenshots from the app"
 QT_QPA_PLATFORM=offscreen "$PYTHON" scripts/make-guide-screenshots.py
+MCDESK_LANG=es QT_QPA_PLATFORM=offscreen "$PYTHON" scripts/make-guide-screenshots.py
 
 echo "build-linux: freezing the app with PyInstaller (a few minutes)"
 # The work folder's analysis is kept between builds (a rebuild re-analyses only what changed),

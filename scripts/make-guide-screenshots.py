@@ -6,6 +6,8 @@ packaging/build-linux.sh; by hand:
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make-guide-screenshots.py [--out DIR]
 
+With MCDESK_LANG=es the window speaks Spanish and the screenshots go to
+resources/guide/screens/es (the Spanish guide's, resources/guide/es).
 Nothing outside the temporary folder is touched (the window's settings go there too)."""
 
 from __future__ import annotations
@@ -161,9 +163,13 @@ def make(out: Path) -> list[Path]:
 
     from mcdesk.core.reviews import Role
     from mcdesk.jobs.runner import JobRunner
+    from mcdesk.ui.shell import language
     from mcdesk.ui.shell.main_window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    if not language.install(app, shown_language()):
+        raise SystemExit(f"make-guide-screenshots: no compiled translation for "
+                         f"{shown_language()} (scripts/update-translations.sh makes it)")
     out.mkdir(parents=True, exist_ok=True)
     made = []
     with tempfile.TemporaryDirectory(prefix="mcdesk-guide-") as folder:
@@ -198,10 +204,19 @@ def make(out: Path) -> list[Path]:
     return made
 
 
+def shown_language() -> str:
+    """The window's language in the screenshots: English unless MCDESK_LANG asks for another
+    (never the system's, so a developer's Spanish desktop still makes the English ones)."""
+    code = os.environ.get("MCDESK_LANG", "").strip().lower()
+    return code if code == "es" else "en"
+
+
 def main() -> int:
+    folder = GUIDE / "screens" if shown_language() == "en" else GUIDE / "screens" / "es"
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=GUIDE / "screens",
-                        help="where the PNG files go (default: resources/guide/screens)")
+    parser.add_argument("--out", type=Path, default=folder,
+                        help="where the PNG files go (default: resources/guide/screens, with "
+                             "MCDESK_LANG=es resources/guide/screens/es)")
     parser.add_argument("--if-stale", action="store_true",
                         help="do nothing when every screenshot is there and was made from "
                              "the app's present sources")
@@ -226,6 +241,8 @@ def sources_digest() -> str:
     digest = hashlib.sha256()
     files = sorted((ROOT / "mcdesk").rglob("*.py")) + [
         ROOT / "resources" / "demo_catalog.json", Path(__file__).resolve()]
+    if shown_language() != "en":
+        files.append(ROOT / "resources" / "i18n" / f"mcdesk_{shown_language()}.ts")
     for path in files:
         digest.update(str(path.relative_to(ROOT)).encode())
         digest.update(path.read_bytes())

@@ -55,3 +55,6 @@ bash scripts/update-translations.sh --release-only
 # still missing.
 QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make-guide-screenshots.py --if-stale \
   >/dev/null || echo "mcdesk setup: the user guide's screenshots could not be made" >&2
+# The Spanish guide's, from the window in Spanish (resources/guide/screens/es).
+MCDESK_LANG=es QT_QPA_PLATFORM=offscreen .venv/bin/python scripts/make-guide-screenshots.py \
+  --if-stale >/dev/null || echo "mcdesk setup: the Spanish guide's screenshots could not be made" >&2

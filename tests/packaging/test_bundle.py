@@ -294,6 +294,12 @@ def test_the_bundle_carries_the_user_guide_and_its_screenshots(tarball: Path) ->
     pages = {name.rsplit("/", 1)[-1] for name in names if guide in name
              and name.endswith(".html")}
     assert pages == {"index.html", "teacher.html", "coach.html", "assessor.html"}, pages
+    spanish = {name.rsplit("/", 1)[-1] for name in names if f"{guide}es/" in name
+               and name.endswith(".html")}
+    assert spanish == pages, spanish
     shots = {name.rsplit("/", 1)[-1] for name in names
              if f"{guide}screens/" in name and name.endswith(".png")}
     assert {"teacher-drafts.png", "assessor-reviews.png", "coach-observe.png"} <= shots
+    spanish_shots = {name.rsplit("/", 1)[-1] for name in names
+                     if f"{guide}screens/es/" in name and name.endswith(".png")}
+    assert {"teacher-drafts.png", "assessor-reviews.png", "coach-observe.png"} <= spanish_shots

@@ -1,8 +1,10 @@
-"""The user guide shipped with mcdesk (resources/guide), shown in a window of its own from
-Help → User guide: plain HTML read from the package, no network and no scripts; GUI thread."""
+"""The user guide shipped with mcdesk (resources/guide, its Spanish pages in resources/guide/es),
+shown in a window of its own from Help → User guide in the window's language: plain HTML read
+from the package, no network and no scripts; GUI thread."""
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -26,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mcdesk.ui.shell import window_state
+from mcdesk.ui.shell import language, window_state
 from mcdesk.ui.widgets.flow_layout import FlowLayout
 
 #: The size a missing screenshot's placeholder is drawn at (the guide's screenshots are
@@ -39,14 +41,23 @@ def guide_folder() -> Path:
     return Path(str(resources.files("mcdesk.resources").joinpath("guide")))
 
 
-class GuideBrowser(QTextBrowser):
-    """A QTextBrowser that opens only the guide's own pages: links out of the guide go to the
-    system browser (the guide never fetches anything), and a screenshot not made yet is
-    shown as a placeholder that says so."""
+def page_path(folder: Path, code: str, page: str) -> Path:
+    """The guide's `page` in language `code` (its pages live in `folder`/`code`), or the
+    English page in `folder` when that language has no such page."""
+    translated = folder / code / page
+    return translated if code != "en" and translated.is_file() else folder / page
 
-    def __init__(self, folder: Path, parent: QWidget | None = None) -> None:
+
+class GuideBrowser(QTextBrowser):
+    """A QTextBrowser that opens only the guide's own pages, in its language when the guide
+    has them in it (English otherwise): links out of the guide go to the system browser (the
+    guide never fetches anything), and a screenshot not made yet is shown as a placeholder
+    that says so."""
+
+    def __init__(self, folder: Path, parent: QWidget | None = None, code: str = "en") -> None:
         super().__init__(parent)
         self.folder = folder
+        self.code = code
         self.missing: list[str] = []
         """The screenshots the pages shown so far asked for and did not find."""
         self.setOpenLinks(False)
@@ -59,14 +70,23 @@ class GuideBrowser(QTextBrowser):
             return
         target = self.source().resolved(url)
         # Only the guide's own pages open here; nothing is fetched from anywhere else.
-        if target.isLocalFile() and Path(target.toLocalFile()).resolve().is_relative_to(
-                self.folder.resolve()):
-            self.setSource(target)
+        if not target.isLocalFile():
+            return
+        path = Path(target.toLocalFile()).resolve()
+        if not path.is_relative_to(self.folder.resolve()):
+            return
+        if not path.is_file() and path.parent.name == self.code:
+            # A page not translated yet: the English one (its links lead back to English).
+            path = path.parent.parent / path.name
+        self.setSource(QUrl.fromLocalFile(str(path)))
 
     def loadResource(self, kind: int, name: QUrl | str) -> Any:
         if kind == QTextDocument.ResourceType.ImageResource.value:
             url = QUrl(name)
-            path = Path(url.toLocalFile()) if url.isLocalFile() else self.folder / url.path()
+            # Relative to the page shown: a Spanish page's ../screens/ is the guide's screens/.
+            path = Path(os.path.normpath(
+                url.toLocalFile() if url.isLocalFile()
+                else Path(self.source().toLocalFile()).parent / url.path()))
             if not path.is_file():
                 self.missing.append(path.relative_to(self.folder).as_posix()
                                     if path.is_relative_to(self.folder) else str(path))
@@ -99,11 +119,14 @@ def placeholder(name: str, ratio: float = 1.0) -> QImage:
 class GuideWindow(QDialog):
     """The guide, non-modal: it stays open beside the main window while the user follows it."""
 
-    def __init__(self, parent: QWidget | None = None, folder: Path | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, folder: Path | None = None,
+                 code: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("mcdesk user guide"))
         self.setModal(False)
-        self.browser = GuideBrowser(folder or guide_folder())
+        # The guide speaks the window's language (the one whose translations are installed).
+        self.browser = GuideBrowser(folder or guide_folder(),
+                                    code=code or language.current_language())
         self.browser.setAccessibleName(self.tr("User guide"))
         # Tab goes through the page's links (Enter follows one) and on to these buttons; the
         # chapters are buttons too, so every part of the guide is a key press away.
@@ -136,5 +159,7 @@ class GuideWindow(QDialog):
         self.open_page("index.html")
 
     def open_page(self, page: str) -> None:
-        """Show `page` of the guide (index.html, teacher.html, coach.html, assessor.html)."""
-        self.browser.setSource(QUrl.fromLocalFile(str(self.browser.folder / page)))
+        """Show `page` of the guide (index.html, teacher.html, coach.html, assessor.html), in
+        the guide's language when it has that page."""
+        self.browser.setSource(QUrl.fromLocalFile(
+            str(page_path(self.browser.folder, self.browser.code, page))))
