@@ -12,14 +12,10 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -45,6 +41,7 @@ from mcdesk.core.sync import (
 from mcdesk.core.units import clock, human_size
 from mcdesk.jobs.runner import JobHandle, JobRunner
 from mcdesk.ui.sync import ops
+from mcdesk.ui.sync.server_dialog import ServerDialog
 from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.locale_text import date_time_text, time_text
 from mcdesk.ui.widgets.notice import Tone
@@ -64,42 +61,6 @@ STATUS_DELAY_MS = 1500
 HELD_STATES = (OutboxState.LOGIN_NEEDED, OutboxState.REJECTED, OutboxState.CONFLICT)
 
 
-class ServerDialog(QDialog):
-    """Add a server, or sign in again: name, address, and the token (kept in the keyring)."""
-
-    def __init__(self, parent: QWidget | None = None, *, name: str = "", url: str = "",
-                 sign_in_again: bool = False) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Sign in again") if sign_in_again
-                            else self.tr("Add a server"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(self.tr(
-            "Your program coordinator gives you the server's address and a token. The token "
-            "is kept in your computer's keyring, never in the portfolio."))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        self.name = QLineEdit(name)
-        self.name.setPlaceholderText(self.tr("a short name, e.g. riverbend"))
-        self.name.setReadOnly(sign_in_again)
-        self.url = QLineEdit(url)
-        self.url.setPlaceholderText("https://issuer.example.org")
-        self.url.setReadOnly(sign_in_again)
-        self.token = QLineEdit()
-        self.token.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token.setAccessibleName(self.tr("Token"))
-        form.addRow(self.tr("&Name:"), self.name)
-        form.addRow(self.tr("&Address:"), self.url)
-        form.addRow(self.tr("&Token:"), self.token)
-        layout.addLayout(form)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        (self.token if sign_in_again else self.name).setFocus()
-
-
 class SyncPage(Place):
     watches = frozenset({Change.OUTBOX, Change.SERVERS, Change.REVIEWS})
     status_changed = Signal(str)  # one line for the window's status bar
@@ -113,6 +74,7 @@ class SyncPage(Place):
         self._speeds: dict[int, float] = {}
         self.items: list[OutboxItem] = []
         self.profiles: list[ServerProfile] = []
+        self._servers_known = 0  # from the counts before the full outbox is read
         self.reviews: list[ReviewSummary] = []  # finished reviews waiting for a server
         self._settings = QSettings()
 
@@ -252,6 +214,7 @@ class SyncPage(Place):
         if counts.items.get(OutboxState.UPLOADING, 0):
             self.refresh()
             return
+        self._servers_known = counts.servers
         held = sum(counts.items.get(state, 0) for state in HELD_STATES) + counts.reviews.get(
             ReviewState.CONFLICT, 0)
         waiting = sum(n for state, n in counts.items.items()
@@ -368,19 +331,24 @@ class SyncPage(Place):
 
     # -- passes -------------------------------------------------------------------------
 
+    def has_servers(self) -> bool:
+        """Whether a server is set up, known from the full outbox or, before the place was
+        opened, from the counts (a pass needs no more: it reads the profiles itself)."""
+        return bool(self.profiles) or self._servers_known > 0
+
     def sync_now(self) -> None:
         self._run_pass(quiet=False)
 
     def sync_quietly(self) -> None:
         """The timer's and the network's pass: nothing when paused, nothing to say if fine."""
-        if not self.pause_box.isChecked() and self.profiles:
+        if not self.pause_box.isChecked() and self.has_servers():
             self._run_pass(quiet=True)
 
     def _run_pass(self, *, quiet: bool) -> None:
         workspace = self._workspace
         if workspace is None or self._pass is not None:
             return
-        if not self.profiles and not quiet:
+        if not self.has_servers() and not quiet:
             self.notice.emit(self.tr("Add the server your program uses first (Add a "
                                      "server…)."), Tone.WARNING)
             return

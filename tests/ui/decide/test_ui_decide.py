@@ -121,7 +121,7 @@ def assessors_of(issuer: Issuer, staff: str, submission_id: str) -> dict[str, st
 def sync_in_window(window: MainWindow, qtbot: QtBot) -> None:
     """Sync now from the window, once any pass already going (the one at opening) ended."""
     page = window.sync_page
-    qtbot.waitUntil(lambda: bool(page.profiles) and page._pass is None, timeout=WAIT)
+    qtbot.waitUntil(lambda: page.has_servers() and page._pass is None, timeout=WAIT)
     with qtbot.waitSignal(page.pass_finished, timeout=WAIT * 2) as blocker:
         page.sync_now()
     assert not blocker.args[0].servers[0].error, blocker.args[0]

@@ -76,3 +76,27 @@ def test_counted_line_is_the_full_outbox_line(qtbot: QtBot, runner: JobRunner,
         page.set_workspace(None)
     finally:
         workspace.close()
+
+
+def test_a_place_never_opened_still_syncs_on_its_timer_and_on_sync_now(
+        qtbot: QtBot, runner: JobRunner, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The counts know a server exists: the timer's quiet pass and Sync now (menu, Ctrl+S)
+    run without the place ever having been opened, and never say "add a server first"."""
+    workspace = Workspace.open(tmp_path / "p")
+    try:
+        with workspace._portfolio.database.transaction() as session:
+            session.add(ServerProfileRow(name="District", url="http://127.0.0.1:9",
+                                         created_at=datetime(2026, 1, 1)))
+        page, _line = _status(qtbot, runner, workspace, monkeypatch)
+        assert page.profiles == [] and page.has_servers()
+        said: list[str] = []
+        page.notice.connect(lambda text, _tone: said.append(text))
+        with qtbot.waitSignal(page.pass_finished, timeout=WAIT):
+            page.sync_quietly()
+        with qtbot.waitSignal(page.pass_finished, timeout=WAIT):
+            page.sync_now()
+        assert not any("Add the server" in text for text in said)
+        page.set_workspace(None)
+    finally:
+        workspace.close()
