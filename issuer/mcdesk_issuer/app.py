@@ -315,7 +315,11 @@ def create_app(issuer: Issuer) -> FastAPI:
         part = issuer.files.part_path(info.id)
         written = 0
         too_much = False
-        handle = await anyio.to_thread.run_sync(open, part, "r+b")
+        try:
+            handle = await anyio.to_thread.run_sync(open, part, "r+b")
+        except FileNotFoundError:
+            raise Problem(404, "not-found", "this upload's bytes are gone; create a new "
+                          "upload") from None
         try:
             await anyio.to_thread.run_sync(handle.seek, offset)
             try:

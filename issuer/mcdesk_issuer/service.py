@@ -663,7 +663,12 @@ class Issuer:
                 self.files.discard_part(row.id)
                 info = _upload_info(row, 0)
             else:
-                offset = row.length if row.completed else (self.files.part_size(row.id) or 0)
+                size = self.files.part_size(row.id)
+                if not row.completed and size is None and self.files.has_blob(row.sha256):
+                    # The bytes were checked and stored, then the process died before it
+                    # marked the upload done (complete_upload's two steps): done it is.
+                    row.completed = True
+                offset = row.length if row.completed else (size or 0)
                 info = _upload_info(row, offset)
         if expired:
             raise Problem(410, "gone", "the upload expired; create a new one",

@@ -210,3 +210,34 @@ def test_an_upload_whose_process_died_after_its_last_byte_is_completed_later(
     finalized = api.post(f"/api/v1/submissions/{bag.submission_id}/finalize")
     assert finalized.status_code == 200, finalized.text
     assert finalized.json()["state"] == "received"
+
+
+def test_an_upload_stored_by_a_process_that_died_before_marking_it_done_is_whole(
+        server: Server, teacher_portfolio: Portfolio) -> None:
+    """complete_upload moves the checked part into the blob store, then marks the upload
+    done: a SIGKILL between the two left a record with no part, which HEAD answered with
+    offset 0 and the resumed PATCH with a 500 (seen in the load test). HEAD now says whole,
+    finalize works; a part gone with no stored blob is a clean 404, never a 500."""
+    api = server.api("earner")
+    bag = teacher_portfolio.bag(answer=f"Stored, then the process died: {uuid.uuid4()}")
+    begun = api.put(f"/api/v1/submissions/{bag.submission_id}", json=bag.begin_body())
+    files = bag.by_sha256()
+    for number, sha256 in enumerate(begun.json()["missing"]):
+        name, content = files[sha256]
+        location = api.create_upload(bag.submission_id, name, content).headers["Location"]
+        part = server.data / "uploads" / f"{location.rstrip('/').rsplit('/', 1)[1]}.part"
+        if number == 0:
+            part.unlink()  # gone, and nothing stored: the client must start again
+            patched = api.patch(location, 0, content)
+            assert patched.status_code == 404, patched.text
+            location = api.create_upload(bag.submission_id, name, content).headers["Location"]
+            part = server.data / "uploads" / f"{location.rstrip('/').rsplit('/', 1)[1]}.part"
+        part.write_bytes(content)
+        target = server.issuer().files.blob_path(sha256)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        part.rename(target)  # adopted, and the process died before the record changed
+        head = api.head(location)
+        assert head.status_code == 200 and head.headers["Upload-Offset"] == str(len(content))
+    finalized = api.post(f"/api/v1/submissions/{bag.submission_id}/finalize")
+    assert finalized.status_code == 200, finalized.text
+    assert finalized.json()["state"] == "received"
