@@ -118,14 +118,19 @@ def assemble(store: BlobStore, bag_name: str, files: Sequence[BagFileRef], dest:
         if damaged:
             partial.unlink(missing_ok=True)
             return Assembled(None, damaged=tuple(damaged))
-        with open(partial, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(partial, dest)
+        _put_in_place(partial, dest)
     except BaseException:
         with contextlib.suppress(OSError):
             partial.unlink()
         raise
     return Assembled(dest, hash_file(dest), dest.stat().st_size)
+
+
+def _put_in_place(partial: Path, dest: Path) -> None:
+    """A finished `partial` file on the disk for good, then under its name in one step."""
+    with open(partial, "rb+") as handle:
+        os.fsync(handle.fileno())
+    os.replace(partial, dest)
 
 
 def validate(archive: Path, expected: Expected) -> list[str]:
@@ -290,9 +295,7 @@ def make_blind_copy(archive: Path) -> Path | None:
             with zipfile.ZipFile(partial, "w", allowZip64=True) as copy:
                 for info in infos:
                     _copy_entry(source, copy, info, changed.get(info.filename[len(top) + 1:]))
-            with open(partial, "rb+") as handle:
-                os.fsync(handle.fileno())
-            os.replace(partial, dest)
+            _put_in_place(partial, dest)
         except BaseException:
             with contextlib.suppress(OSError):
                 partial.unlink()

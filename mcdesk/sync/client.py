@@ -6,11 +6,13 @@ server, used by one thread at a time)."""
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import re
 import time
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -76,6 +78,19 @@ def normalize_url(url: str) -> str:
     if parts.query or parts.fragment:
         raise McdeskError(f'"{url}": a server address has no ?query or #fragment')
     return text.rstrip("/")
+
+
+@contextmanager
+def _resumes_when_full(partial: Path) -> Iterator[None]:
+    """A full disk while downloading into `partial` is said as such; the bytes so far stay
+    for the download to resume from."""
+    try:
+        yield
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise StorageFullError("the disk is full; the download stopped and will resume",
+                                   path=partial) from exc
+        raise
 
 
 def is_loopback_host(host: str) -> bool:
@@ -245,28 +260,22 @@ class IssuerClient:
             new_etag = response.headers.get("ETag")
             if new_etag:
                 tag_file.write_text(new_etag, "utf-8")
-            try:
-                with open(partial, mode) as writer, transport_errors(what):
-                    for chunk in response.iter_content(DOWNLOAD_CHUNK):
-                        control.check_cancelled()
-                        if yield_to is not None:
-                            yield_to()
-                        done += len(chunk)
-                        if done > limit:
-                            writer.close()
-                            partial.unlink(missing_ok=True)
-                            tag_file.unlink(missing_ok=True)
-                            raise Rejected(f"{what}: more bytes arrived than the {limit} the "
-                                           "catalog announces")
-                        writer.write(chunk)
-                        control.progress(done, limit, what)
-                    writer.flush()
-                    os.fsync(writer.fileno())
-            except OSError as exc:
-                if exc.errno == 28:
-                    raise StorageFullError("the disk is full; the download stopped and will "
-                                           "resume", path=partial) from exc
-                raise
+            with _resumes_when_full(partial), open(partial, mode) as writer, transport_errors(what):
+                for chunk in response.iter_content(DOWNLOAD_CHUNK):
+                    control.check_cancelled()
+                    if yield_to is not None:
+                        yield_to()
+                    done += len(chunk)
+                    if done > limit:
+                        writer.close()
+                        partial.unlink(missing_ok=True)
+                        tag_file.unlink(missing_ok=True)
+                        raise Rejected(f"{what}: more bytes arrived than the {limit} the "
+                                       "catalog announces")
+                    writer.write(chunk)
+                    control.progress(done, limit, what)
+                writer.flush()
+                os.fsync(writer.fileno())
         return done
 
     # -- submissions ----------------------------------------------------------------------
@@ -394,20 +403,14 @@ class IssuerClient:
             new_etag = response.headers.get("ETag")
             if new_etag:
                 tag_file.write_text(new_etag, "utf-8")
-            try:
-                with open(partial, mode) as writer, transport_errors(what):
-                    for chunk in response.iter_content(DOWNLOAD_CHUNK):
-                        control.check_cancelled()
-                        writer.write(chunk)
-                        done += len(chunk)
-                        control.progress(done, total, what)
-                    writer.flush()
-                    os.fsync(writer.fileno())
-            except OSError as exc:
-                if exc.errno == 28:
-                    raise StorageFullError("the disk is full; the download stopped and will "
-                                           "resume", path=partial) from exc
-                raise
+            with _resumes_when_full(partial), open(partial, mode) as writer, transport_errors(what):
+                for chunk in response.iter_content(DOWNLOAD_CHUNK):
+                    control.check_cancelled()
+                    writer.write(chunk)
+                    done += len(chunk)
+                    control.progress(done, total, what)
+                writer.flush()
+                os.fsync(writer.fileno())
         if total is not None and done != total:
             raise ProtocolError(f"{what}: {done} of {total} bytes arrived; it will resume")
         os.replace(partial, dest)
