@@ -56,7 +56,65 @@ def test_the_window_shows_without_services_storage_or_heavy_libraries(tmp_path: 
     """)
     assert heavy_in(modules, HEAVY) == []
     assert sorted(m for m in modules
-                  if m.startswith(("mcdesk.storage", "mcdesk.services"))) == []
+                  if m.startswith(("mcdesk.storage", "mcdesk.services", "mcdesk.cli"))) == []
+
+
+def test_the_window_start_reads_its_options_without_the_cli() -> None:
+    modules = loaded_after("""
+        import sys
+        from mcdesk import launcher
+        from mcdesk.start_options import window_start
+
+        assert window_start(["--portfolio", "/p"]) is not None
+    """)
+    assert sorted(m for m in modules if m.startswith("mcdesk.cli")) == []
+
+
+def test_the_first_screen_fills_before_the_start_chores(tmp_path: Path) -> None:
+    """The catalog list fills without SQLAlchemy and before the Sync place is built; the
+    chores (Sync built without a visit, the plan's reminders, the backup) come after, by
+    themselves."""
+    root = tmp_path / "portfolio"
+    Workspace.open(root, create=True, seed_demo=True).close()
+    modules = loaded_after(f"""
+        import sys
+        from pathlib import Path
+        from PySide6.QtCore import QTimer
+        from mcdesk.jobs.runner import JobRunner
+        from mcdesk.ui.shell.app import make_application, open_portfolio_in_background
+        from mcdesk.ui.shell.main_window import MainWindow
+        from mcdesk.ui.shell.places import PlaceKey
+
+        app = make_application(["mcdesk"])
+        runner = JobRunner()
+        window = MainWindow(runner, Path({str(root)!r}))
+        seen = {{}}
+
+        def first_screen(count):
+            if "entries" not in seen:
+                seen["entries"] = count
+                seen["sqlalchemy"] = "sqlalchemy" in sys.modules
+                seen["sync built"] = PlaceKey.SYNC in window.places
+
+        def check():
+            if window.start_chores is not None and window.start_chores.done and (
+                    "sqlalchemy" in sys.modules and window.sync_status.text()):
+                app.quit()
+
+        window.catalog_page.entries_shown.connect(first_screen)
+        timer = QTimer(interval=50, timeout=check)
+        timer.start()
+        QTimer.singleShot(30_000, app.quit)
+        window.show()
+        open_portfolio_in_background(window, seed_demo=False)
+        app.exec()
+        assert seen == {{"entries": 11, "sqlalchemy": False, "sync built": False}}, seen
+        assert PlaceKey.SYNC in window.places, "the Sync place was never built"
+        assert window.sync_status.text(), "the status bar never showed Sync's state"
+        window.close()
+        runner.shutdown(wait=True)
+    """)
+    assert "sqlalchemy" in heavy_in(modules, ("sqlalchemy",))
 
 
 def test_an_up_to_date_portfolio_opens_and_lists_without_sqlalchemy(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from mcdesk.core.errors import McdeskError
 from mcdesk.core.evidence import RosterRole
 from mcdesk.core.reviews import DECISIONS, CommentKind
 from mcdesk.paths import default_portfolio_dir
+from mcdesk.start_options import add_window_options
 
 log = logging.getLogger(__name__)
 
@@ -47,13 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="mcdesk",
         description="Educator micro-credentials, offline. With no command, opens the window.",
     )
-    parser.add_argument("--portfolio", type=Path, metavar="DIR",
-                        help="the portfolio folder (default: your user-data folder)")
+    add_window_options(parser)
     parser.add_argument("--version", action="version", version=f"mcdesk {__version__}")
-    parser.add_argument("--smoke-test", action="store_true",
-                        help="open the window, wait until the portfolio is open (and a new "
-                             "one's sample evidence is made), then quit: exit 0 when all "
-                             "went well (for installers and CI)")
     json_flag = argparse.ArgumentParser(add_help=False)
     json_flag.add_argument("--json", action="store_true", help="machine-readable output")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")

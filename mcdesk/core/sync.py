@@ -402,13 +402,3 @@ class InsecureAddressError(McdeskError):
 class NoKeyringError(McdeskError):
     """The OS keyring cannot be used here; a token file needs the person's agreement. The
     message says the risk in words."""
-
-
-@dataclass(frozen=True)
-class SyncCounts:
-    """How many servers, outbox items (by state value) and reviews waiting for a server (by
-    state value) the portfolio holds: enough for the status bar's line."""
-
-    servers: int
-    items: dict[str, int] = field(default_factory=dict)
-    reviews: dict[str, int] = field(default_factory=dict)

@@ -15,7 +15,7 @@ from mcdesk.storage.portfolio import Portfolio
 
 if TYPE_CHECKING:
     from mcdesk.core.packages import BuiltPackage
-    from mcdesk.core.sync import SyncCounts
+    from mcdesk.core.sync_counts import SyncCounts
     from mcdesk.services.badges import BadgeService
     from mcdesk.services.coaching import CoachingService
     from mcdesk.services.drafts import DraftService

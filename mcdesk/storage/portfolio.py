@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from mcdesk import __version__
 from mcdesk.core.errors import PortfolioError
-from mcdesk.core.sync import SyncCounts
+from mcdesk.core.sync_counts import SyncCounts
 from mcdesk.storage.catalog_reader import CatalogReader
 from mcdesk.storage.catalog_store import CatalogStore
 from mcdesk.storage.evidence_listing import EvidenceListing

@@ -4,7 +4,7 @@ thread."""
 
 from __future__ import annotations
 
-from mcdesk.core.sync import SyncCounts
+from mcdesk.core.sync_counts import SyncCounts
 from mcdesk.storage.read_connections import ReadConnections
 
 

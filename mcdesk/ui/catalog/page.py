@@ -109,6 +109,10 @@ class CatalogPage(Place):
         self.list.setUniformItemSizes(False)
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        # Rows wrap, so each row's height is measured; in batches, the first screenful is
+        # painted before the rest of a long list is measured.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(40)
         self.list.setAlternatingRowColors(True)
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
 

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.changes import Change, ChangeNotice
 from mcdesk.core.errors import DamagedDatabaseError, McdeskError, MigrationFailedError
-from mcdesk.core.plan import PlanItem
 from mcdesk.core.reviews import Role
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.shell import ops as shell_ops
@@ -39,6 +38,7 @@ from mcdesk.ui.shell.exchange_actions import ExchangeActions
 from mcdesk.ui.shell.jobs_indicator import JobsIndicator
 from mcdesk.ui.shell.language_menu import LanguageMenu
 from mcdesk.ui.shell.places import PLACES, ROLES, PlaceKey, RoleSpec, role_spec
+from mcdesk.ui.shell.start_chores import StartChores
 from mcdesk.ui.widgets.icons import icon, selectable_icon
 from mcdesk.ui.widgets.locale_text import date_time_text
 from mcdesk.ui.widgets.notice import NoticeBar, Tone
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.portfolio_dir = portfolio_dir
         self.workspace: Workspace | None = None
+        self.start_chores: StartChores | None = None
         self.crash_reporter = CrashReporter(self)
         self.check_dialog: CheckDialog | None = None
         self.verify_dialog: VerifyDialog | None = None
@@ -135,7 +136,6 @@ class MainWindow(QMainWindow):
         self.sync_status.setAccessibleName(self.tr("Sync status"))
         self.sync_status.setToolTip(self.tr("Open Sync"))
         self.sync_status.clicked.connect(lambda: self.show_place(PlaceKey.SYNC))
-        self.sync_page.status_changed.connect(self.sync_status.setText)
         self.statusBar().addPermanentWidget(self.sync_status)
         self.jobs_indicator = JobsIndicator(runner)
         self.statusBar().addPermanentWidget(self.jobs_indicator)
@@ -175,6 +175,8 @@ class MainWindow(QMainWindow):
         elif key is PlaceKey.REVIEWS:
             cast("ReviewsPage", page).sync_requested.connect(
                 lambda: self.sync_page.sync_now())
+        elif key is PlaceKey.SYNC:
+            cast("SyncPage", page).status_changed.connect(self.sync_status.setText)
 
     @property
     def catalog_page(self) -> CatalogPage:
@@ -442,11 +444,9 @@ class MainWindow(QMainWindow):
             shell_ops.seed_demo_content(workspace).success(self.demo_content_ready.emit).failure(
                 self._demo_failed).run(self.runner)
             shell_ops.start_demo_study(self.runner, workspace)
-        shell_ops.plan_reminders(workspace).success(lambda found: self._remind(*found)).failure(
-            lambda exc: log.warning("The plan's reminders could not be read: %s", exc)).run(
-            self.runner)
-        shell_ops.backup_if_due(workspace).failure(
-            lambda exc: log.warning("Scheduled backup failed: %s", exc)).run(self.runner)
+        if self.start_chores is not None:  # the chores of a portfolio opened before
+            self.start_chores.deleteLater()
+        self.start_chores = StartChores(self, workspace)
 
     def _demo_failed(self, exc: BaseException) -> None:
         log.warning("Could not prepare the sample evidence: %s", exc)
@@ -550,13 +550,6 @@ class MainWindow(QMainWindow):
     def _show_in_catalog(self, achievement_id: str) -> None:
         self.show_place(PlaceKey.CATALOG)
         self.catalog_page.show_micro_credential(achievement_id)
-
-    def _remind(self, reminders: tuple[PlanItem, ...], remind_days: int) -> None:
-        """On start, a notice (never a modal) for what in the plan is due and not sent."""
-        if reminders and self.role is Role.EARNER:
-            from mcdesk.ui.plan.words import reminder_text
-            self.notice_bar.show_message(reminder_text(reminders, remind_days), Tone.WARNING,
-                                         seconds=60)
 
     def _add_evidence(self) -> None:
         self.show_place(PlaceKey.EVIDENCE)

@@ -10,7 +10,8 @@ from PySide6.QtCore import QCoreApplication
 from mcdesk.core.changes import Change, ChangeNotice
 from mcdesk.core.reviews import ReviewState, ReviewSummary, Role
 from mcdesk.core.study import FetchReport
-from mcdesk.core.sync import OutboxItem, ServerProfile, SyncCounts, SyncReport
+from mcdesk.core.sync import OutboxItem, ServerProfile, SyncReport
+from mcdesk.core.sync_counts import SyncCounts
 from mcdesk.jobs.ops import Op
 
 if TYPE_CHECKING:

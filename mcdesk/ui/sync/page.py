@@ -35,9 +35,9 @@ from mcdesk.core.sync import (
     OutboxItem,
     OutboxState,
     ServerProfile,
-    SyncCounts,
     SyncReport,
 )
+from mcdesk.core.sync_counts import SyncCounts
 from mcdesk.core.units import clock, human_size
 from mcdesk.jobs.runner import JobHandle, JobRunner
 from mcdesk.ui.sync import ops
