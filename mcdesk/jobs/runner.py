@@ -358,6 +358,12 @@ class JobRunner(QObject):
         if job is not None:
             self._cancel(job, force=False)
 
+    @property
+    def is_shut_down(self) -> bool:
+        """Whether shutdown() was called: submit() refuses new jobs."""
+        with self._lock:
+            return self._closed
+
     def active(self) -> list[JobStatus]:
         """Statuses of queued and running jobs not yet reported finished, oldest first."""
         with self._lock:

@@ -32,6 +32,7 @@ from mcdesk.ui.catalog import ops
 from mcdesk.ui.catalog.entry_delegate import ROW_CHROME, EntryDelegate
 from mcdesk.ui.catalog.model import ENTRY_ROLE, CatalogListModel
 from mcdesk.ui.catalog.study_render import STUDY_SCHEME
+from mcdesk.ui.widgets.batched_list import BatchedListView
 from mcdesk.ui.widgets.colors import is_dark, readable
 from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.locale_text import number_text
@@ -101,18 +102,13 @@ class CatalogPage(Place):
         self.count_label.setObjectName("catalogCount")
 
         self.model = CatalogListModel()
-        self.list = QListView()
+        self.list = BatchedListView()
         self.list.setModel(self.model)
         self.delegate = EntryDelegate(self.list)
         self.list.setItemDelegate(self.delegate)
         self.list.setAccessibleName(self.tr("Micro-credentials"))
-        self.list.setUniformItemSizes(False)
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        # Rows wrap, so each row's height is measured; in batches, the first screenful is
-        # painted before the rest of a long list is measured.
-        self.list.setLayoutMode(QListView.LayoutMode.Batched)
-        self.list.setBatchSize(40)
         self.list.setAlternatingRowColors(True)
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
 

@@ -55,7 +55,7 @@ class StartChores(QObject):
             self._settle.stop()
 
     def _start(self) -> None:
-        if self.done:
+        if self.done or self.runner.is_shut_down:  # the window is closing
             return
         self.done = True
         self._settle.stop()

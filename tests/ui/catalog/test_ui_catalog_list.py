@@ -66,18 +66,38 @@ def expected_height(window: MainWindow, row: int) -> int:
     return title_height + details_height + ROW_CHROME
 
 
+def laid_out(window: MainWindow, row: int) -> bool:
+    page = window.catalog_page
+    return page.list.visualRect(page.model.index(row)).isValid()
+
+
 def test_a_long_list_gets_its_scroll_bar_back_to_as_needed(window: MainWindow) -> None:
     page = window.catalog_page
     assert page.model.rowCount() == ROWS
     assert page.list.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
     assert page.list.verticalScrollBar().isVisible()
+
+
+def test_a_row_chosen_before_it_is_laid_out_is_scrolled_to(window: MainWindow,
+                                                          qtbot: QtBot) -> None:
+    page = window.catalog_page
+    page.model.set_entries(page.model.entries(), numbered=False)
+    page.list.executeDelayedItemsLayout()
     last = page.model.index(ROWS - 1)
-    page.list.scrollTo(last)
-    assert page.list.visualRect(last).isValid()
+    assert not laid_out(window, ROWS - 1)
+    page.list.setCurrentIndex(last)
+
+    def in_view() -> bool:
+        rect = page.list.visualRect(last)
+        return rect.isValid() and page.list.viewport().rect().contains(rect)
+
+    qtbot.waitUntil(in_view, timeout=WAIT)
+    assert page.list.verticalScrollBar().value() > 0
 
 
 def test_rows_are_as_tall_as_their_wrapped_text(window: MainWindow, qtbot: QtBot) -> None:
     page = window.catalog_page
+    qtbot.waitUntil(lambda: laid_out(window, ROWS - 1), timeout=WAIT)
     for row in (0, 1, 2, ROWS - 1):
         assert page.list.visualRect(page.model.index(row)).height() == expected_height(
             window, row), row
