@@ -94,7 +94,9 @@ def test_notices_reach_other_places_but_not_the_one_that_made_the_edit(
         qtbot: QtBot, runner: JobRunner, tmp_path: Path) -> None:
     window = MainWindow(runner, tmp_path / "portfolio")
     qtbot.addWidget(window)
-    assert window.drafts_page is not None and window.evidence_page is not None  # built now
+    # built now (Sync is otherwise built after the first screen of an opened portfolio)
+    assert window.drafts_page is not None and window.evidence_page is not None
+    assert window.sync_page is not None
     heard: dict[PlaceKey, list[ChangeNotice]] = {}
     for key, page in window.places.items():
         heard[key] = []
