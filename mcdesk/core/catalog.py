@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from mcdesk.core.catalog_list import CatalogEntry as CatalogEntry
+from mcdesk.core.catalog_list import Stack as Stack
 from mcdesk.core.study import Exemplar, FileRef
 
 
@@ -204,30 +206,6 @@ class MicroCredential:
             chunks += [criterion.prompt for criterion in part.criteria]
         chunks += [criterion.name for criterion in self.rubric]
         return "\n".join(chunk for chunk in chunks if chunk)
-
-
-@dataclass(frozen=True)
-class CatalogEntry:
-    """A line in the catalog list: the current version of one micro-credential."""
-
-    achievement_id: str
-    version: str
-    name: str
-    description: str
-    issuer_name: str | None
-    stack_id: str | None
-    stack_name: str | None
-    stack_position: int | None
-    in_service_hours: float | None
-    older_versions: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Stack:
-    id: str
-    name: str
-    description: str = ""
-    members: tuple[CatalogEntry, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mcdesk.core.catalog import RubricCriterion
 from mcdesk.core.errors import McdeskError
+from mcdesk.core.role import Role as Role
 from mcdesk.core.units import clock
+
+if TYPE_CHECKING:
+    from mcdesk.core.catalog import RubricCriterion
 
 EARNED = "earned"
 NOT_YET = "not yet"
@@ -25,15 +28,6 @@ DECISIONS = (EARNED, NOT_YET)
 MAX_COMMENT_CHARS = 20_000
 #: Most comments one review may carry (the reference issuer accepts 5,000).
 MAX_COMMENTS = 5_000
-
-
-class Role(enum.StrEnum):
-    """What a person does with this portfolio; it remembers the roles it was used in."""
-
-    EARNER = "earner"
-    COACH = "coach"
-    ASSESSOR = "assessor"
-    STAFF = "staff"  # the issuer's staff: decide submissions, look after assessors
 
 
 class CommentKind(enum.StrEnum):

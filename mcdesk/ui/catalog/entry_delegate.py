@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mcdesk.core.catalog import CatalogEntry
+from mcdesk.core.catalog_list import CatalogEntry
 from mcdesk.ui.catalog.model import ENTRY_ROLE
 
 PADDING = 6

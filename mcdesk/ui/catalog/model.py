@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
-from mcdesk.core.catalog import CatalogEntry
+from mcdesk.core.catalog_list import CatalogEntry
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 

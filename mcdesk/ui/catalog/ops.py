@@ -9,14 +9,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from mcdesk.core.catalog import CatalogEntry, FileImportResult, Stack
+from mcdesk.core.catalog_list import CatalogEntry, Stack
 from mcdesk.core.changes import Change
-from mcdesk.core.study import FetchReport
 from mcdesk.jobs.ops import Op
 
 if TYPE_CHECKING:
+    from mcdesk.core.catalog import FileImportResult
     from mcdesk.core.progress import JobControl
-    from mcdesk.core.study import StudyFile
+    from mcdesk.core.study import FetchReport, StudyFile
     from mcdesk.services.catalog import MicroCredentialDetail
     from mcdesk.services.workspace import Workspace
 

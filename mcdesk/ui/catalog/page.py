@@ -24,14 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mcdesk.core.catalog import CatalogEntry, FileImportResult, ImportOutcome, Stack
+from mcdesk.core.catalog_list import CatalogEntry, Stack
 from mcdesk.core.changes import Change, ChangeNotice
-from mcdesk.core.study import FetchReport, FileRef
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.catalog import ops
 from mcdesk.ui.catalog.entry_delegate import ROW_CHROME, EntryDelegate
 from mcdesk.ui.catalog.model import ENTRY_ROLE, CatalogListModel
-from mcdesk.ui.catalog.study_render import STUDY_SCHEME
 from mcdesk.ui.widgets.batched_list import BatchedListView
 from mcdesk.ui.widgets.colors import is_dark, readable
 from mcdesk.ui.widgets.empty_state import empty_state
@@ -42,7 +40,9 @@ from mcdesk.ui.widgets.search_box import SearchBox
 from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
-    # Types only: the window shows before services and storage are imported.
+    # Types only: the window shows before services, storage and the definitions are imported.
+    from mcdesk.core.catalog import FileImportResult, ImportOutcome
+    from mcdesk.core.study import FetchReport, FileRef
     from mcdesk.services.catalog import MicroCredentialDetail
     from mcdesk.services.workspace import Workspace
     from mcdesk.ui.catalog.mc_render import Colors
@@ -398,6 +398,7 @@ class CatalogPage(Place):
 
     def _link_clicked(self, url: QUrl) -> None:
         from mcdesk.ui.catalog.mc_render import MC_LINK_SCHEME
+        from mcdesk.ui.catalog.study_render import STUDY_SCHEME
 
         if url.scheme() == MC_LINK_SCHEME:
             target = unquote(url.toString()[len(MC_LINK_SCHEME) + 1:])
@@ -494,6 +495,8 @@ class CatalogPage(Place):
             self._runner, origin=self)
 
     def _imported(self, results: list[FileImportResult]) -> None:
+        from mcdesk.core.catalog import ImportOutcome
+
         lines = []
         counts: dict[ImportOutcome, int] = {}
         for result in results:
@@ -512,6 +515,8 @@ class CatalogPage(Place):
         self.reload_filters()
 
     def _outcome_words(self, outcome: ImportOutcome, count: int) -> str:
+        from mcdesk.core.catalog import ImportOutcome
+
         return {
             ImportOutcome.ADDED: self.tr("%n added", "", count),
             ImportOutcome.NEW_VERSION: self.tr("%n new version(s)", "", count),

@@ -27,12 +27,10 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.changes import Change, ChangeNotice
 from mcdesk.core.errors import DamagedDatabaseError, McdeskError, MigrationFailedError
-from mcdesk.core.reviews import Role
+from mcdesk.core.role import Role
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.shell import ops as shell_ops
 from mcdesk.ui.shell import window_state
-from mcdesk.ui.shell.about import show_about
-from mcdesk.ui.shell.check_dialog import CheckDialog
 from mcdesk.ui.shell.crash import CrashReporter
 from mcdesk.ui.shell.exchange_actions import ExchangeActions
 from mcdesk.ui.shell.jobs_indicator import JobsIndicator
@@ -51,6 +49,7 @@ if TYPE_CHECKING:
     from mcdesk.ui.evidence.page import EvidencePage
     from mcdesk.ui.plan.page import PlanPage
     from mcdesk.ui.reviews.page import ReviewsPage
+    from mcdesk.ui.shell.check_dialog import CheckDialog
     from mcdesk.ui.shell.guide_viewer import GuideWindow
     from mcdesk.ui.shell.verify_dialog import VerifyDialog
     from mcdesk.ui.sync.page import SyncPage
@@ -316,7 +315,7 @@ class MainWindow(QMainWindow):
         self.guide_action.triggered.connect(self.open_guide)
         help_menu.addAction(self.guide_action)
         about = QAction(self.tr("&About mcdesk"), self)
-        about.triggered.connect(lambda: show_about(self))
+        about.triggered.connect(self._about)
         help_menu.addAction(about)
         for action in (self.import_action, self.check_action, self.add_evidence_action,
                        self.sync_action, self.import_review_action, self.name_action):
@@ -486,10 +485,17 @@ class MainWindow(QMainWindow):
         if self.workspace is None:
             return
         if self.check_dialog is None:
+            from mcdesk.ui.shell.check_dialog import CheckDialog
+
             self.check_dialog = CheckDialog(self.runner, self.workspace, self)
         self.check_dialog.show()
         self.check_dialog.raise_()
         self.check_dialog.start()
+
+    def _about(self) -> None:
+        from mcdesk.ui.shell.about import show_about
+
+        show_about(self)
 
     def _import(self) -> None:
         self.show_place(PlaceKey.CATALOG)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 
 from mcdesk.core.changes import Change
-from mcdesk.core.reviews import Role
+from mcdesk.core.role import Role
 from mcdesk.jobs.ops import Op
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from mcdesk.core.reviews import Role
+from mcdesk.core.role import Role
 
 if TYPE_CHECKING:
     from mcdesk.jobs.runner import JobRunner

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 
-from mcdesk.core.reviews import Role
+from mcdesk.core.role import Role
 from mcdesk.ui.shell import ops as shell_ops
 from mcdesk.ui.shell.places import PLACES
 from mcdesk.ui.widgets.notice import Tone

@@ -1,0 +1,30 @@
+"""The catalog list's lines and stacks, apart from the micro-credential definitions in
+core.catalog so the window shows its list without loading them; any thread."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class CatalogEntry:
+    """A line in the catalog list: the current version of one micro-credential."""
+
+    achievement_id: str
+    version: str
+    name: str
+    description: str
+    issuer_name: str | None
+    stack_id: str | None
+    stack_name: str | None
+    stack_position: int | None
+    in_service_hours: float | None
+    older_versions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stack:
+    id: str
+    name: str
+    description: str = ""
+    members: tuple[CatalogEntry, ...] = ()
