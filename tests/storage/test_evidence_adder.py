@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 import uuid
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -48,7 +49,7 @@ def rows(portfolio: Portfolio, table: str) -> list[dict[str, object]]:
 
 
 @pytest.fixture
-def two(tmp_path: Path) -> tuple[Portfolio, Portfolio]:
+def two(tmp_path: Path) -> Iterator[tuple[Portfolio, Portfolio]]:
     orm, plain = Portfolio.open(tmp_path / "orm"), Portfolio.open(tmp_path / "plain")
     yield orm, plain
     orm.close()
