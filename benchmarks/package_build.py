@@ -1,7 +1,7 @@
 """Package build: building a submission package holding one big evidence file (real random
 bytes, written once) against `cp` of the same bytes, and the build's peak memory.
 
-Not wired into ``python -m benchmarks`` yet; run it alone::
+``python -m benchmarks --only package`` runs it at 0.2 GB and 1 GB in its own process; alone::
 
     python -m benchmarks.package_build --size 1G --rounds 3
 

@@ -6,10 +6,13 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from mcdesk.core.catalog import EvidenceKind
-from mcdesk.core.coaching import Provenance
 from mcdesk.core.units import clock
+
+if TYPE_CHECKING:  # an annotation only: the media worker loads this module, not coaching's
+    from mcdesk.core.coaching import Provenance
 
 __all__ = [
     "Consent",

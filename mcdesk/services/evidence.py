@@ -170,12 +170,13 @@ class EvidenceService:
         # Read the file's facts and draw its thumbnail in a worker process while this thread
         # copies and hashes it: for a big video the two overlap almost entirely, and the
         # file is read from disk once (the worker's reads hit the page cache).
-        # The evidence database opens meanwhile on a third thread when it is not open yet.
+        # The database is written with plain sqlite3 (the evidence adder): an import never
+        # waits for SQLAlchemy to load.
         scratch = self._portfolio.layout.thumbs_dir / ".incoming" / f"{uuid.uuid4().hex}.png"
-        files = self._files  # before the database opens: the portfolio opens one at a time
-        pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="probe")
+        files = self._files
+        adder = self._portfolio.evidence_adder
+        pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="probe")
         probing = pool.submit(self._first_look, path, scratch)
-        pool.submit(lambda: self._store)
         try:
             try:
                 stored = files.put_file(path, control)
@@ -185,7 +186,7 @@ class EvidenceService:
             try:
                 info, pictured = probing.result()
             except BaseException:
-                if not self._store.file_is_referenced(stored.sha256):
+                if not adder.file_is_referenced(stored.sha256):
                     self._files.discard_new(stored)
                 raise
         except BaseException:
@@ -197,7 +198,7 @@ class EvidenceService:
             pool.shutdown(wait=False, cancel_futures=True)
         try:
             control.check_cancelled()
-            existing = self._store.ids_with_file(stored.sha256)
+            existing = adder.ids_with_file(stored.sha256)
             if existing:
                 scratch.unlink(missing_ok=True)
                 return AddResult(shown, already_had=self._store.get(existing[0]))
@@ -217,10 +218,10 @@ class EvidenceService:
                 captured_by=captured_by,
                 media=replace(info, text=None),
             )
-            return AddResult(shown, evidence=self._store.add(evidence, content_text=info.text))
+            return AddResult(shown, evidence=adder.add(evidence, content_text=info.text))
         except BaseException:
             scratch.unlink(missing_ok=True)
-            if not self._store.file_is_referenced(stored.sha256):
+            if not adder.file_is_referenced(stored.sha256):
                 self._files.discard_new(stored)
             raise
 

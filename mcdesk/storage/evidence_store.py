@@ -16,15 +16,15 @@ from mcdesk.core.errors import McdeskError, NotFoundError
 from mcdesk.core.evidence import (
     Consent,
     Evidence,
-    EvidenceKind,
-    GpsPoint,
-    MediaInfo,
     RosterEntry,
 )
 from mcdesk.core.reviews import Role
 from mcdesk.storage.coaching_models import EvidenceProvenanceRow
 from mcdesk.storage.db import Database
+from mcdesk.storage.evidence_rows import media_from_json, media_to_json, to_evidence
 from mcdesk.storage.models import EvidenceFileRow, EvidenceRow, RosterRow
+
+__all__ = ["EvidenceStore", "media_from_json", "media_to_json", "provenance_of"]
 
 _IN_BATCH = 500  # ids per IN (...): well under SQLite's limit on bound parameters
 
@@ -105,7 +105,7 @@ class EvidenceStore:
                 EvidenceRow.source_id == evidence_id, EvidenceRow.trashed_at.is_(None))
                 .order_by(EvidenceRow.created_at)))
             origin = session.get(EvidenceProvenanceRow, evidence_id)
-            return _to_evidence(row, size, versions,
+            return to_evidence(row, size, versions,
                                 provenance_of(origin) if origin is not None else None)
 
     def all(self, *, include_trashed: bool = False) -> list[Evidence]:
@@ -142,7 +142,7 @@ class EvidenceStore:
                     children.setdefault(source_id, []).append(child_id)
             origins = {p.evidence_id: provenance_of(p)
                        for p in session.scalars(origins_query)}
-            return [_to_evidence(row, size, tuple(children.get(row.id, ())),
+            return [to_evidence(row, size, tuple(children.get(row.id, ())),
                                  origins.get(row.id)) for row, size in rows]
 
     def ids_with_file(self, sha256: str) -> list[str]:
@@ -197,57 +197,3 @@ def provenance_of(row: EvidenceProvenanceRow) -> Provenance:
         role = Role.COACH
     return Provenance(row.name, role, row.at.replace(tzinfo=UTC), row.portfolio_id,
                       row.portfolio_name, row.action)
-
-
-def _to_evidence(row: EvidenceRow, size: int | None, versions: tuple[str, ...],
-                 provenance: Provenance | None = None) -> Evidence:
-    return Evidence(
-        id=row.id,
-        kind=EvidenceKind(row.kind),
-        title=row.title,
-        created_at=row.created_at.replace(tzinfo=UTC),
-        original_name=row.original_name,
-        sha256=row.sha256,
-        size=size,
-        url=row.url,
-        body=row.body,
-        source_id=row.source_id,
-        derivation=row.derivation,
-        taken_at=row.taken_at.replace(tzinfo=UTC) if row.taken_at else None,
-        captured_by=row.captured_by,
-        tags=tuple(json.loads(row.tags_json or "[]")),
-        consent=Consent(row.consent),
-        identifying=bool(row.identifying),
-        media=media_from_json(row.media_json) if row.media_json else None,
-        versions=versions,
-        provenance=provenance,
-    )
-
-
-def media_to_json(media: MediaInfo) -> str:
-    """MediaInfo without its text (stored apart) as JSON."""
-    data: dict[str, Any] = {
-        "kind": str(media.kind), "mime_type": media.mime_type,
-        "duration_s": media.duration_s, "width": media.width, "height": media.height,
-        "pages": media.pages, "words": media.words, "has_audio": media.has_audio,
-        "video_codec": media.video_codec, "audio_codec": media.audio_codec,
-        "taken_at": media.taken_at.isoformat() if media.taken_at else None,
-        "gps": [media.gps.latitude, media.gps.longitude] if media.gps else None,
-        "camera": media.camera, "identifying": list(media.identifying),
-    }
-    return json.dumps(data)
-
-
-def media_from_json(text: str) -> MediaInfo:
-    data = json.loads(text)
-    gps = data.get("gps")
-    taken = data.get("taken_at")
-    return MediaInfo(
-        kind=EvidenceKind(data["kind"]), mime_type=data["mime_type"],
-        duration_s=data.get("duration_s"), width=data.get("width"), height=data.get("height"),
-        pages=data.get("pages"), words=data.get("words"), has_audio=data.get("has_audio"),
-        video_codec=data.get("video_codec"), audio_codec=data.get("audio_codec"),
-        taken_at=datetime.fromisoformat(taken) if taken else None,
-        gps=GpsPoint(gps[0], gps[1]) if gps else None,
-        camera=data.get("camera"), identifying=tuple(data.get("identifying", ())),
-    )

@@ -23,6 +23,7 @@ from mcdesk.storage.sync_status import read_sync_counts
 
 if TYPE_CHECKING:
     from mcdesk.storage.db import Database
+    from mcdesk.storage.evidence_adder import EvidenceAdder
     from mcdesk.storage.evidence_store import EvidenceStore
     from mcdesk.storage.filestore import FileStore
 
@@ -97,6 +98,13 @@ class Portfolio:
 
                 self._evidence = EvidenceStore(database)
             return self._evidence
+
+    @property
+    def evidence_adder(self) -> EvidenceAdder:
+        """Adding an imported file's evidence with plain sqlite3 (no SQLAlchemy to load)."""
+        from mcdesk.storage.evidence_adder import EvidenceAdder
+
+        return EvidenceAdder(self.layout.db_path, self.reads)
 
     @classmethod
     def open(cls, root: Path, *, create: bool = True) -> Portfolio:

@@ -1,0 +1,126 @@
+"""Adding an imported file's evidence row with plain sqlite3, the same rows the SQLAlchemy store
+writes, so importing a file never waits for SQLAlchemy to load (a few tenths of a second of a
+core: most of a small import's fixed cost); writer lane for `add`, any thread for the rest."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from mcdesk.core.errors import StorageFullError
+from mcdesk.core.evidence import Evidence
+from mcdesk.core.lanes import ensure_writes_allowed
+from mcdesk.storage.evidence_rows import media_to_json, to_evidence
+from mcdesk.storage.read_connections import BUSY_TIMEOUT_MS, ReadConnections
+
+# The writer's settings (storage.db.make_engine).
+WRITE_PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=FULL",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
+    "PRAGMA foreign_keys=ON",
+)
+
+_COLUMNS = ("id", "kind", "title", "original_name", "sha256", "url", "source_id", "created_at",
+            "taken_at", "captured_by", "trashed_at", "body", "derivation", "tags_json",
+            "consent", "media_json", "content_text", "identifying")
+_INSERT_EVIDENCE = (f"INSERT INTO evidence ({', '.join(_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' for _ in _COLUMNS)})")
+_READ_BACK = ("SELECT e.id, e.kind, e.title, e.original_name, e.sha256, e.url, e.source_id, "
+              "e.created_at, e.taken_at, e.captured_by, e.body, e.derivation, e.tags_json, "
+              "e.consent, e.identifying, e.media_json, f.size FROM evidence e "
+              "LEFT JOIN evidence_file f ON f.sha256 = e.sha256 WHERE e.id = ?")
+
+
+def sql_time(moment: datetime | None) -> str | None:
+    """A naive UTC datetime as SQLAlchemy's SQLite DateTime stores it (always microseconds)."""
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+@dataclass
+class _Row:  # not frozen: EvidenceColumns' members are plain attributes
+    id: str
+    kind: str
+    title: str
+    original_name: str | None
+    sha256: str | None
+    url: str | None
+    source_id: str | None
+    created_at: datetime
+    taken_at: datetime | None
+    captured_by: str | None
+    body: str | None
+    derivation: str | None
+    tags_json: str
+    consent: str
+    identifying: bool
+    media_json: str | None
+
+
+class EvidenceAdder:
+    """What importing a file needs of the database: is its content already evidence, and add
+    its row (with its file's row when the file is new) in one transaction."""
+
+    def __init__(self, db_path: Path, reads: ReadConnections) -> None:
+        self._path = db_path
+        self._reads = reads
+
+    def ids_with_file(self, sha256: str) -> list[str]:
+        with self._reads.connection() as connection:
+            return [str(r[0]) for r in connection.execute(
+                "SELECT id FROM evidence WHERE sha256 = ? AND trashed_at IS NULL", (sha256,))]
+
+    def file_is_referenced(self, sha256: str) -> bool:
+        with self._reads.connection() as connection:
+            return connection.execute("SELECT 1 FROM evidence WHERE sha256 = ? LIMIT 1",
+                                      (sha256,)).fetchone() is not None
+
+    def add(self, evidence: Evidence, *, content_text: str | None = None) -> Evidence:
+        """Store one new evidence row as `EvidenceStore.add` does and return it as read back
+        (a new piece has no versions and no provenance yet)."""
+        ensure_writes_allowed("a database write")
+        now = sql_time(datetime.now(UTC))
+        values = (
+            evidence.id, str(evidence.kind), evidence.title, evidence.original_name,
+            evidence.sha256, evidence.url, evidence.source_id, sql_time(evidence.created_at),
+            sql_time(evidence.taken_at), evidence.captured_by, None, evidence.body,
+            evidence.derivation, json.dumps(list(evidence.tags)), str(evidence.consent),
+            media_to_json(evidence.media) if evidence.media else None, content_text,
+            int(evidence.identifying))
+        connection = sqlite3.connect(str(self._path), timeout=BUSY_TIMEOUT_MS / 1000,
+                                     isolation_level=None)
+        try:
+            for pragma in WRITE_PRAGMAS:
+                connection.execute(pragma)
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                if evidence.sha256 is not None:
+                    connection.execute(
+                        "INSERT OR IGNORE INTO evidence_file (sha256, size, added_at) "
+                        "VALUES (?, ?, ?)", (evidence.sha256, evidence.size or 0, now))
+                connection.execute(_INSERT_EVIDENCE, values)
+                row = connection.execute(_READ_BACK, (evidence.id,)).fetchone()
+                connection.execute("COMMIT")
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+        except sqlite3.OperationalError as exc:
+            if "disk is full" in str(exc) or "disk I/O error" in str(exc):
+                raise StorageFullError("the disk holding the portfolio is full; nothing was "
+                                       "saved", path=self._path) from exc
+            raise
+        finally:
+            connection.close()
+        (evidence_id, kind, title, original_name, sha256, url, source_id, created_at, taken_at,
+         captured_by, body, derivation, tags_json, consent, identifying, media_json, size) = row
+        plain = _Row(evidence_id, kind, title, original_name, sha256, url, source_id,
+                     datetime.fromisoformat(created_at),
+                     datetime.fromisoformat(taken_at) if taken_at else None, captured_by, body,
+                     derivation, tags_json, consent, bool(identifying), media_json)
+        return to_evidence(plain, size, ())
