@@ -73,6 +73,9 @@ class Settings:
     #: Host names (without port) requests may name in Host, besides the loopback names and
     #: the public URL's host; "*" accepts any.
     trusted_hosts: tuple[str, ...] = ()
+    #: Assemble a received submission's bag on a background thread right after finalize
+    #: answers (False: on its first download or listing only).
+    assemble_in_background: bool = True
 
     @property
     def url(self) -> str:

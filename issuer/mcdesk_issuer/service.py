@@ -11,10 +11,12 @@ import logging
 import mimetypes
 import re
 import secrets
+import threading
 import time
 import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -90,6 +92,10 @@ PATCH_LEASE_S = 10.0
 FINALIZE_LEASE_S = 30.0
 #: How long a finalize waits for the same submission's finalize in another request.
 FINALIZE_WAIT_S = 120.0
+#: The same for assembling the bag handed to assessors (a download waits for the process
+#: already assembling it).
+ASSEMBLE_LEASE_S = 30.0
+ASSEMBLE_WAIT_S = 120.0
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # Extensions whose media type the platform's tables may not know.
 _MEDIA_TYPES = {
@@ -199,8 +205,15 @@ class Issuer:
         from mcdesk_issuer.staff import Staff
 
         self.staff = Staff(self)
+        self._assembler: ThreadPoolExecutor | None = None
+        self._assembler_lock = threading.Lock()
 
     def close(self) -> None:
+        with self._assembler_lock:
+            assembler, self._assembler = self._assembler, None
+        if assembler is not None:
+            # What is still queued is assembled on its first download instead.
+            assembler.shutdown(wait=True, cancel_futures=True)
         self.db.close()
 
     def upload_lease(self, upload_id: str) -> leases.Held:
@@ -509,20 +522,23 @@ class Issuer:
             time.sleep(0.1)
         began = time.perf_counter()
         try:
-            return self._finalize(caller, sid)
+            answer, received = self._finalize(caller, sid)
         finally:
             lease.release()
             metrics.FINALIZE_SECONDS.observe(time.perf_counter() - began)
+        if received:
+            self._assemble_soon(sid)
+        return answer
 
-    def _finalize(self, caller: Caller, submission_id: str) -> dict[str, Any]:
+    def _finalize(self, caller: Caller, submission_id: str) -> tuple[dict[str, Any], bool]:
+        """Check the bag from its stored files and record it received; (answer, whether this
+        call received it). The zip handed to assessors is assembled afterwards (served_bag)."""
         with self.db.session() as s:
             row = self._own_submission(s, caller, submission_id)
             sid = row.id
             if row.state != OPEN:
-                return {"submissionId": sid, "state": row.state}
-            files = [bags.BagFileRef(f.path, f.sha256, f.size) for f in s.scalars(
-                select(SubmissionFile).where(SubmissionFile.submission_id == sid)
-                .order_by(SubmissionFile.position))]
+                return {"submissionId": sid, "state": row.state}, False
+            files = self._refs(s, sid)
             expected = bags.Expected(sid, row.achievement_id, row.version, row.attempt)
             bag_name = row.bag_name
         try:
@@ -547,34 +563,142 @@ class Issuer:
         if early:  # refused from two small files, before anything is assembled
             self._forget(sid)
             raise invalid("the bag is not a valid mcdesk submission", early)
-        dest = self.files.bag_path(sid)
-        made = bags.assemble(self.files, bag_name, files, dest,
-                             bags.frozen_time(self.files, files))
-        if made.damaged:
-            for sha256 in made.damaged:
-                log.warning("Blob %s was damaged on disk; discarded", sha256)
-                self.files.discard_blob(sha256)
+        # Checked from the stored files: every blob's sha256 was checked when its upload
+        # completed, so only the tag files, the metadata and small files are read again.
+        checked = bags.validate_listed(self.files, bag_name, files, expected)
+        if checked.damaged:
+            self._discard_damaged(checked.damaged)
             raise Problem(409, "missing-files", "some files the server held were damaged "
                           "and were discarded; send them again",
-                          extra={"missing": list(made.damaged)})
-        problems = bags.validate(dest, expected)
-        if problems:
-            dest.unlink(missing_ok=True)
+                          extra={"missing": list(checked.damaged)})
+        if checked.problems:
             self._forget(sid)
-            raise invalid("the bag is not a valid mcdesk submission", problems)
-        # Assessors get a copy without the earner's name; the original stays as sent.
-        blind = bags.make_blind_copy(dest)
-        served = (blind, hash_file(blind), blind.stat().st_size) if blind else (
-            dest, made.sha256, made.size)
+            raise invalid("the bag is not a valid mcdesk submission", list(checked.problems))
         with self.db.session() as s:
             self.db.lock(s, assigning.LOCK)  # taken first: see assigning.LOCK
             row = self._own_submission(s, caller, sid)
             row.state = RECEIVED
             row.received_at = self.clock()
-            row.bag_sha256 = served[1]
-            row.bag_size = served[2]
+            row.bag_sha256 = None  # set when the bag handed out is assembled
+            row.bag_size = None
             self._auto_assign(s, row)
-            return {"submissionId": sid, "state": row.state}
+            return {"submissionId": sid, "state": row.state}, True
+
+    def _discard_damaged(self, damaged: Sequence[str]) -> None:
+        for sha256 in damaged:
+            log.warning("Blob %s was damaged on disk; discarded", sha256)
+            self.files.discard_blob(sha256)
+
+    # -- the bag handed to assessors -----------------------------------------------------
+
+    def _assemble_soon(self, sid: str) -> None:
+        """Assemble a received submission's bag on this process's assembler thread, after the
+        earner has their answer (a process that dies first leaves it to the first download)."""
+        if not self.settings.assemble_in_background:
+            return
+        with self._assembler_lock:
+            if self._assembler is None:
+                self._assembler = ThreadPoolExecutor(max_workers=1,
+                                                     thread_name_prefix="assemble")
+            self._assembler.submit(self._assemble_quietly, sid)
+
+    def _assemble_quietly(self, sid: str) -> None:
+        try:
+            self.served_bag(sid)
+        except Problem as exc:
+            log.warning("The bag of submission %s was not assembled: %s", sid, exc.detail)
+        except Exception:  # the first download tries again
+            log.exception("Assembling the bag of submission %s failed", sid)
+
+    def served_bag(self, submission_id: str) -> BagDownload:
+        """The bag assessors get, assembled now when no process has yet: under the
+        submission's assemble lease, so two processes never build it at once (one that waits
+        then finds what the other built). Any process builds the same bytes."""
+        deadline = time.monotonic() + ASSEMBLE_WAIT_S
+        lease = leases.Held(self.db, f"assemble:{submission_id}", ASSEMBLE_LEASE_S)
+        while True:
+            with self.db.session() as s:
+                found = self._built(s, submission_id)
+            if found is not None:
+                return found
+            if lease.acquire():
+                try:
+                    return self._assemble(submission_id)
+                finally:
+                    lease.release()
+            if time.monotonic() > deadline:
+                raise Problem(423, "locked", "the bag is being assembled by another request; "
+                              "try again in a moment", headers={"Retry-After": "5"})
+            time.sleep(0.1)
+
+    def _built(self, s: Session, sid: str) -> BagDownload | None:
+        """The served bag when it was assembled and is on disk; None when it is still to be
+        assembled; not found when the submission was not received."""
+        row = s.get(Submission, sid)
+        if row is None or row.state == OPEN:
+            raise not_found("the bag is not there: the submission was not received")
+        if row.bag_sha256 is None or row.bag_size is None:
+            return None
+        path = bags.served_path(self.files.bag_path(sid))
+        if not path.is_file():
+            return None
+        return BagDownload(path, row.bag_sha256, row.bag_size, row.bag_name)
+
+    def _assemble(self, sid: str) -> BagDownload:
+        """Build the served bag (the lease is held) and record its sha256 and size."""
+        with self.db.session() as s:
+            found = self._built(s, sid)
+            if found is not None:
+                return found
+            files = self._refs(s, sid)
+            row = s.get(Submission, sid)
+            assert row is not None  # _built checked it
+            bag_name = row.bag_name
+        began = time.perf_counter()
+        made = bags.build_served(self.files, bag_name, files, self.files.bag_path(sid))
+        if made.damaged or made.path is None or made.sha256 is None or made.size is None:
+            self._damaged_after_receipt(sid, made.damaged)
+            raise not_found("the submission's files were damaged on the server; its earner's "
+                            "app sends them again, and it is assigned again then")
+        metrics.ASSEMBLE_SECONDS.observe(time.perf_counter() - began)
+        with self.db.session() as s:
+            row = s.get(Submission, sid)
+            if row is None:  # pragma: no cover - submissions are never deleted once received
+                raise not_found("the bag is not there")
+            row.bag_sha256 = made.sha256
+            row.bag_size = made.size
+            return BagDownload(made.path, made.sha256, made.size, row.bag_name)
+
+    @staticmethod
+    def _refs(s: Session, sid: str) -> list[bags.BagFileRef]:
+        return [bags.BagFileRef(f.path, f.sha256, f.size) for f in s.scalars(
+            select(SubmissionFile).where(SubmissionFile.submission_id == sid)
+            .order_by(SubmissionFile.position))]
+
+    def _damaged_after_receipt(self, sid: str, damaged: Sequence[str]) -> None:
+        """A blob of a received submission was found damaged when its bag was assembled: it
+        is discarded and, while no review is in, the submission goes back to open with its
+        assignments withdrawn, so the earner's app (which polls the status of what it sent
+        and pushes an open submission again) sends the file again and finalizes; the
+        submission is then received and assigned afresh."""
+        self._discard_damaged(damaged)
+        with self.db.session() as s:
+            self.db.lock(s, assigning.LOCK)  # taken first: see assigning.LOCK
+            row = s.get(Submission, sid, with_for_update=True)
+            if row is None or row.state != RECEIVED:
+                log.error("A file of submission %s (%s) was damaged on the server's disk; it "
+                          "cannot go back to its earner now: restore the file from a backup",
+                          sid, row.state if row else "gone")
+                return
+            for assignment in s.scalars(select(Assignment)
+                                        .where(Assignment.submission_id == sid)):
+                s.delete(assignment)
+            row.state = OPEN
+            row.received_at = None
+            row.bag_sha256 = None
+            row.bag_size = None
+            log.warning("Submission %s is open again: its earner's app sends the damaged "
+                        "file(s) again", sid)
 
     def _forget(self, sid: str) -> None:
         """A bag refused at finalize is forgotten (its blobs stay): the rebuilt bag can be
@@ -820,17 +944,31 @@ class Issuer:
 
     def assignments(self, caller: Caller) -> list[dict[str, Any]]:
         _require(caller, "assessor", "staff")
+        query = (select(Assignment, Submission)
+                 .join(Submission, Assignment.submission_id == Submission.id)
+                 .order_by(Assignment.created_at, Assignment.id))
+        if caller.role != "staff":
+            query = query.where(Assignment.assessor_id == caller.id,
+                                Assignment.withdrawn_at.is_(None))
+        self.ensure_bags(query)
         with self.db.session() as s:
-            query = (select(Assignment, Submission)
-                     .join(Submission, Assignment.submission_id == Submission.id)
-                     .order_by(Assignment.created_at, Assignment.id))
-            if caller.role != "staff":
-                query = query.where(Assignment.assessor_id == caller.id,
-                                    Assignment.withdrawn_at.is_(None))
             return [{"assignmentId": a.id, "submissionId": sub.id,
                      "achievementId": sub.achievement_id, "version": sub.version,
                      "attempt": sub.attempt, "dueAt": _iso(a.due_at), "bagSize": sub.bag_size,
                      "bagSha256": sub.bag_sha256} for a, sub in s.execute(query).tuples()]
+
+    def ensure_bags(self, query: Any) -> None:
+        """Assemble the bags still to be assembled among the submissions `query` (rows whose
+        second column is a Submission) lists, so a listing shows each bag's sha256 and size
+        (usually the assembler thread was there first)."""
+        with self.db.session() as s:
+            pending = sorted({sub.id for *_, sub in s.execute(query).tuples()
+                              if sub.bag_sha256 is None and sub.state != OPEN})
+        for sid in pending:
+            try:
+                self.served_bag(sid)
+            except Problem as exc:  # damaged: the submission went back to its earner
+                log.warning("The bag of submission %s is not listed: %s", sid, exc.detail)
 
     def _own_assignment(self, s: Session, caller: Caller, assignment_id: str
                         ) -> tuple[Assignment, Submission]:
@@ -847,10 +985,8 @@ class Issuer:
         _require(caller, "assessor", "staff")
         with self.db.session() as s:
             _, submission = self._own_assignment(s, caller, assignment_id)
-            if submission.bag_sha256 is None or submission.bag_size is None:
-                raise not_found("the bag is not there")  # pragma: no cover
-            return BagDownload(bags.served_path(self.files.bag_path(submission.id)),
-                               submission.bag_sha256, submission.bag_size, submission.bag_name)
+            sid = submission.id
+        return self.served_bag(sid)
 
     def put_review(self, caller: Caller, assignment_id: str, body: ReviewBody,
                    if_match: str | None) -> tuple[bool, str, dict[str, Any]]:
@@ -989,13 +1125,21 @@ class Issuer:
                     achievement=found[0], valid_from=now.replace(microsecond=0),
                     results=[(f.rubricCriterionId, f.levelId) for f in body.feedback
                              if f.levelId],
-                    evidence=bags.evidence_pieces(self.files.bag_path(sid)))
+                    evidence=self._evidence(s, sid))
                 s.add(Credential(id=credential_id, submission_id=sid, earner_id=row.earner_id,
                                  issued_at=now, json=json.dumps(made.signed), jws=made.jws))
                 row.credential_id = credential_id
                 s.flush()
                 self._award_stacks(s, row.earner_id, earner_name, issuer_name, now)
             return True, _status(s, row)
+
+    def _evidence(self, s: Session, sid: str) -> list[dict[str, Any]]:
+        """The evidence a credential lists: from the stored data/submission.json, else from
+        the assembled bag (a server before 2026-12 kept the original there)."""
+        found = bags.submission_evidence(self.files, self._refs(s, sid))
+        if found is not None:
+            return found
+        return bags.evidence_pieces(self.files.bag_path(sid))
 
     @staticmethod
     def _rule(mc: MicroCredential | None, body: DecisionBody,
