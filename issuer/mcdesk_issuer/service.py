@@ -955,15 +955,15 @@ class Issuer:
             return [{"assignmentId": a.id, "submissionId": sub.id,
                      "achievementId": sub.achievement_id, "version": sub.version,
                      "attempt": sub.attempt, "dueAt": _iso(a.due_at), "bagSize": sub.bag_size,
-                     "bagSha256": sub.bag_sha256} for a, sub in s.execute(query).tuples()]
+                     "bagSha256": sub.bag_sha256} for a, sub in s.execute(query)]
 
     def ensure_bags(self, query: Any) -> None:
         """Assemble the bags still to be assembled among the submissions `query` (rows whose
         second column is a Submission) lists, so a listing shows each bag's sha256 and size
         (usually the assembler thread was there first)."""
         with self.db.session() as s:
-            pending = sorted({sub.id for *_, sub in s.execute(query).tuples()
-                              if sub.bag_sha256 is None and sub.state != OPEN})
+            pending = sorted({row[-1].id for row in s.execute(query)
+                              if row[-1].bag_sha256 is None and row[-1].state != OPEN})
         for sid in pending:
             try:
                 self.served_bag(sid)

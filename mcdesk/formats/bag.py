@@ -461,8 +461,9 @@ def listed_name_problems(bag_name: str, paths: Sequence[str],
             continue
         key = unicodedata.normalize("NFC", path).casefold()
         if key in keys:
-            problems.append(f"{name}: appears twice, or differs from {bag_name}/{keys[key]} "
-                            "only in letter case or accents")
+            problems.append(f"{name}: appears twice in the zip file" if keys[key] == path else
+                            f"{name}: differs from {bag_name}/{keys[key]} only in letter "
+                            "case or accents (one would overwrite the other)")
             continue
         keys[key] = path
         parts = key.split("/")
