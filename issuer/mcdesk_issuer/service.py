@@ -5,10 +5,12 @@ event loop) and raises Problem for anything a client did wrong."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import mimetypes
+import os
 import re
 import secrets
 import threading
@@ -205,14 +207,20 @@ class Issuer:
         from mcdesk_issuer.staff import Staff
 
         self.staff = Staff(self)
+        self._background_lock = threading.Lock()
         self._assembler: ThreadPoolExecutor | None = None
-        self._assembler_lock = threading.Lock()
+        self._assigner: ThreadPoolExecutor | None = None
+        self._to_assign: set[str] = set()
+        self._assigning = False
 
     def close(self) -> None:
-        with self._assembler_lock:
-            assembler, self._assembler = self._assembler, None
+        with self._background_lock:
+            assigner, assembler = self._assigner, self._assembler
+            self._assigner = self._assembler = None
+        if assigner is not None:
+            assigner.shutdown(wait=True)  # the assignments waiting are made first
         if assembler is not None:
-            # What is still queued is assembled on its first download instead.
+            # The bags still queued are assembled on their first download instead.
             assembler.shutdown(wait=True, cancel_futures=True)
         self.db.close()
 
@@ -509,13 +517,11 @@ class Issuer:
         sid = _submission_id(submission_id)
         lease = leases.Held(self.db, f"finalize:{sid}", FINALIZE_LEASE_S)
         deadline = time.monotonic() + FINALIZE_WAIT_S
-        while True:
+        while not lease.acquire():  # _finalize checks the submission is the caller's
             with self.db.session() as s:
                 row = self._own_submission(s, caller, sid)
                 if row.state != OPEN:
                     return {"submissionId": sid, "state": row.state}
-            if lease.acquire():
-                break
             if time.monotonic() > deadline:
                 raise Problem(423, "locked", "this submission is being finalized by another "
                               "request; try again in a moment", headers={"Retry-After": "5"})
@@ -575,14 +581,25 @@ class Issuer:
             self._forget(sid)
             raise invalid("the bag is not a valid mcdesk submission", list(checked.problems))
         with self.db.session() as s:
-            self.db.lock(s, assigning.LOCK)  # taken first: see assigning.LOCK
+            # Taken first (see assigning.LOCK), and only when free: every finalize of a burst
+            # waiting for it in turn was what made finalize slow under load. When another
+            # request holds it, the assignment is made after the answer, in one batch.
+            if self.settings.background_work:
+                assign_now = self.db.try_lock(s, assigning.LOCK)
+            else:
+                self.db.lock(s, assigning.LOCK)
+                assign_now = True
             row = self._own_submission(s, caller, sid)
             row.state = RECEIVED
             row.received_at = self.clock()
             row.bag_sha256 = None  # set when the bag handed out is assembled
             row.bag_size = None
-            self._auto_assign(s, row)
-            return {"submissionId": sid, "state": row.state}, True
+            if assign_now:
+                self._auto_assign(s, row)
+            answer = {"submissionId": sid, "state": row.state}
+        if not assign_now:
+            self._assign_soon(sid)
+        return answer, True
 
     def _discard_damaged(self, damaged: Sequence[str]) -> None:
         for sha256 in damaged:
@@ -591,15 +608,48 @@ class Issuer:
 
     # -- the bag handed to assessors -----------------------------------------------------
 
+    def _assign_soon(self, sid: str) -> None:
+        """Assign a received submission on this process's assigner thread, with the others
+        waiting there, in one transaction under the assignment lock. A process that dies
+        first leaves them to the periodic pass (`tick`: `assigning.fill`)."""
+        with self._background_lock:
+            self._to_assign.add(sid)
+            if self._assigning:
+                return
+            self._assigning = True
+            if self._assigner is None:
+                self._assigner = ThreadPoolExecutor(max_workers=1,
+                                                    thread_name_prefix="assign")
+            self._assigner.submit(self._assign_pending)
+
+    def _assign_pending(self) -> None:
+        while True:
+            with self._background_lock:
+                batch = sorted(self._to_assign)
+                self._to_assign.clear()
+                if not batch:
+                    self._assigning = False
+                    return
+            try:
+                with self.db.session() as s:
+                    self.db.lock(s, assigning.LOCK)  # taken first: see assigning.LOCK
+                    for sid in batch:
+                        row = s.get(Submission, sid)
+                        if row is not None and row.state in (RECEIVED, IN_REVIEW):
+                            self._auto_assign(s, row)
+            except Exception:  # the periodic pass assigns them
+                log.exception("Assigning %d received submission(s) failed", len(batch))
+
     def _assemble_soon(self, sid: str) -> None:
         """Assemble a received submission's bag on this process's assembler thread, after the
         earner has their answer (a process that dies first leaves it to the first download)."""
-        if not self.settings.assemble_in_background:
+        if not self.settings.background_work:
             return
-        with self._assembler_lock:
+        with self._background_lock:
             if self._assembler is None:
                 self._assembler = ThreadPoolExecutor(max_workers=1,
-                                                     thread_name_prefix="assemble")
+                                                     thread_name_prefix="assemble",
+                                                     initializer=_lower_priority)
             self._assembler.submit(self._assemble_quietly, sid)
 
     def _assemble_quietly(self, sid: str) -> None:
@@ -1235,6 +1285,15 @@ class Issuer:
 
 
 # ----------------------------------------------------------------------------------- helpers
+
+
+def _lower_priority() -> None:
+    """Run the calling thread (the assembler) at a lower CPU priority than the requests'
+    (Linux: a thread is a task with its own nice value; elsewhere nothing changes): its
+    hashing and writing give way to the finalize and upload requests of a busy moment."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(),
+                       min(19, os.getpriority(os.PRIO_PROCESS, 0) + 10))
 
 
 def _require(caller: Caller, *roles: str) -> None:

@@ -62,7 +62,7 @@ class Desk:
 
 @pytest.fixture
 def desk(tmp_path: Path, backend: Backend) -> Iterator[Desk]:
-    settings = backend.settings(tmp_path / "data", assemble_in_background=False)
+    settings = backend.settings(tmp_path / "data", background_work=False)
     first = Issuer(settings)
     first.import_catalog(DEMO_CATALOG.read_text(encoding="utf-8"))
     made = first.create_token("earner", "Ada Teacher")
