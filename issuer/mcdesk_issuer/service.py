@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from mcdesk.core.catalog import MicroCredential
@@ -91,11 +92,10 @@ TOKEN_PREFIX = "mci_"
 #: Seconds a lease lives without renewal: how long the work of an issuer process that died
 #: blocks the others (a live one renews every third of it).
 PATCH_LEASE_S = 10.0
-FINALIZE_LEASE_S = 30.0
 #: How long a finalize waits for the same submission's finalize in another request.
 FINALIZE_WAIT_S = 120.0
-#: The same for assembling the bag handed to assessors (a download waits for the process
-#: already assembling it).
+#: The lease on assembling the bag handed to assessors (a download waits for the process
+#: already assembling it, as long as ASSEMBLE_WAIT_S).
 ASSEMBLE_LEASE_S = 30.0
 ASSEMBLE_WAIT_S = 120.0
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -143,6 +143,25 @@ class UploadInfo:
     expires_at: datetime
     completed: bool
     sha256: str
+
+
+@dataclass(frozen=True)
+class _Finalized:
+    """One try at finalize: the answer, whether it received the bag (and left its assignment
+    for later), or that missing files should be settled and the try made again."""
+
+    answer: dict[str, Any]
+    received: bool = False
+    assign_later: bool = False
+    settle: bool = False
+
+
+class _RowBusyError(Exception):
+    """Another request holds the submission's row (it is finalizing it)."""
+
+
+#: PostgreSQL's SQLSTATE for NOWAIT finding the row locked.
+_LOCK_NOT_AVAILABLE = "55P03"
 
 
 @dataclass(frozen=True)
@@ -490,11 +509,14 @@ class Issuer:
                           extra={"file": refused[0][0]})
 
     def _missing(self, caller: Caller, files: Sequence[Any]) -> list[str]:
+        with self.db.session() as s:
+            return self._missing_in(s, caller, files)
+
+    def _missing_in(self, s: Session, caller: Caller, files: Sequence[Any]) -> list[str]:
         """The files the caller still has to send: every one they have not sent themselves
         (a file another account sent counts as missing, so the answer reveals nothing about
         other accounts), and any that is no longer on disk."""
-        with self.db.session() as s:
-            held = ownership.held_by(s, caller.id, (e.sha256 for e in files), OPEN)
+        held = ownership.held_by(s, caller.id, (e.sha256 for e in files), OPEN)
         missing: list[str] = []
         for entry in files:
             if entry.sha256 not in missing and (entry.sha256 not in held
@@ -510,96 +532,121 @@ class Issuer:
         return row
 
     def finalize(self, caller: Caller, submission_id: str) -> dict[str, Any]:
-        """Assemble and check the bag once, whichever process each of several finalize
-        requests reaches: the first takes the submission's lease, the others wait for it and
-        answer with the state it left."""
+        """Check the bag once, from the files stored, and record it received, whichever
+        process each of several finalize requests reaches: the first locks the submission's
+        row for the one short transaction this takes; the others wait for it (423 past
+        FINALIZE_WAIT_S) and answer with the state it left. A process that dies mid-way
+        loses its connection and with it the lock. The zip handed to assessors is assembled
+        afterwards (served_bag)."""
         _require(caller, "earner")
         sid = _submission_id(submission_id)
-        lease = leases.Held(self.db, f"finalize:{sid}", FINALIZE_LEASE_S)
         deadline = time.monotonic() + FINALIZE_WAIT_S
-        while not lease.acquire():  # _finalize checks the submission is the caller's
-            with self.db.session() as s:
-                row = self._own_submission(s, caller, sid)
-                if row.state != OPEN:
-                    return {"submissionId": sid, "state": row.state}
-            if time.monotonic() > deadline:
-                raise Problem(423, "locked", "this submission is being finalized by another "
-                              "request; try again in a moment", headers={"Retry-After": "5"})
-            time.sleep(0.1)
-        began = time.perf_counter()
-        try:
-            answer, received = self._finalize(caller, sid)
-        finally:
-            lease.release()
+        settled = False
+        while True:
+            began = time.perf_counter()
+            try:
+                outcome = self._finalize(caller, sid, settle=not settled)
+            except _RowBusyError:
+                if time.monotonic() > deadline:
+                    raise Problem(423, "locked", "this submission is being finalized by "
+                                  "another request; try again in a moment",
+                                  headers={"Retry-After": "5"}) from None
+                time.sleep(0.1)
+                continue
+            except Problem:
+                metrics.FINALIZE_SECONDS.observe(time.perf_counter() - began)
+                raise
+            if outcome.settle:  # files missing: complete the uploads that hold every byte
+                settled = True
+                self._settle_uploads(caller, sid)
+                continue
             metrics.FINALIZE_SECONDS.observe(time.perf_counter() - began)
-        if received:
+            break
+        if outcome.received:
+            if outcome.assign_later:
+                self._assign_soon(sid)
             self._assemble_soon(sid)
-        return answer
+        return outcome.answer
 
-    def _finalize(self, caller: Caller, submission_id: str) -> tuple[dict[str, Any], bool]:
-        """Check the bag from its stored files and record it received; (answer, whether this
-        call received it). The zip handed to assessors is assembled afterwards (served_bag)."""
-        with self.db.session() as s:
-            row = self._own_submission(s, caller, submission_id)
-            sid = row.id
-            if row.state != OPEN:
-                return {"submissionId": sid, "state": row.state}, False
-            files = self._refs(s, sid)
-            expected = bags.Expected(sid, row.achievement_id, row.version, row.attempt)
-            bag_name = row.bag_name
+    def _finalize(self, caller: Caller, sid: str, *, settle: bool) -> _Finalized:
+        """One try, in one transaction holding the submission's row (_RowBusyError when
+        another request holds it)."""
+        problem: Problem | None = None
+        try:
+            with self.db.session() as s:
+                if not self.settings.background_work:
+                    self.db.lock(s, assigning.LOCK)  # taken first: see assigning.LOCK
+                row = s.get(Submission, sid, with_for_update={"nowait": True})
+                if row is None or row.earner_id != caller.id:
+                    raise not_found(f"no submission {sid}")
+                if row.state != OPEN:
+                    return _Finalized({"submissionId": sid, "state": row.state})
+                files = self._refs(s, sid)
+                problem, missing = self._refusal(s, caller, row, files)
+                if missing and settle:
+                    return _Finalized({}, settle=True)
+                if problem is not None:
+                    assign_now = False
+                else:
+                    # Only when free (taken after the row, a try never waits): a burst of
+                    # finalizes each waiting its turn for it was what made finalize slow
+                    # under load. When another request holds it, the assignment is made
+                    # after the answer, in one batch.
+                    assign_now = (not self.settings.background_work
+                                  or self.db.try_lock(s, assigning.LOCK))
+                    row.state = RECEIVED
+                    row.received_at = self.clock()
+                    row.bag_sha256 = None  # set when the bag handed out is assembled
+                    row.bag_size = None
+                    if assign_now:
+                        self._auto_assign(s, row)
+        except OperationalError as exc:
+            if getattr(exc.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
+                raise _RowBusyError from None
+            raise
+        if problem is not None:
+            raise problem
+        return _Finalized({"submissionId": sid, "state": RECEIVED}, received=True,
+                          assign_later=not assign_now)
+
+    def _refusal(self, s: Session, caller: Caller, row: Submission,
+                 files: list[bags.BagFileRef]) -> tuple[Problem | None, bool]:
+        """Why the bag cannot be received (None when it can), and whether files are missing.
+        Checked from the stored files: every blob's sha256 was checked when its upload
+        completed, so only the tag files, the metadata and small files are read again. A bag
+        refused with 422 is forgotten here, in the same transaction."""
+        sid = row.id
         try:
             check_layout(files, self.limits)
-        except Problem:  # begun before the layout was checked: refused before any work
-            self._forget(sid)
-            raise
-        missing = self._missing(caller, files)
+        except Problem as exc:  # begun before the layout was checked: refused before any work
+            self._forget_in(s, sid)
+            return exc, False
+        missing = self._missing_in(s, caller, files)
         if missing:
-            self._settle_uploads(caller, sid)
-            missing = self._missing(caller, files)
-        if missing:
-            raise Problem(409, "missing-files", f"the server still needs {len(missing)} "
-                          "file(s) of this bag", extra={"missing": missing})
+            return Problem(409, "missing-files", f"the server still needs {len(missing)} "
+                           "file(s) of this bag", extra={"missing": missing}), True
         wrong = [f"{f.path}: {f.size} bytes were announced but the file the server holds "
                  f"(sha256 {f.sha256}) has {self.files.blob_size(f.sha256)}"
                  for f in files if self.files.blob_size(f.sha256) != f.size]
         if wrong:
-            self._forget(sid)
-            raise invalid("the bag's files do not match what was announced", wrong)
+            self._forget_in(s, sid)
+            return invalid("the bag's files do not match what was announced", wrong), False
         early = bags.precheck(self.files, files)
-        if early:  # refused from two small files, before anything is assembled
-            self._forget(sid)
-            raise invalid("the bag is not a valid mcdesk submission", early)
-        # Checked from the stored files: every blob's sha256 was checked when its upload
-        # completed, so only the tag files, the metadata and small files are read again.
-        checked = bags.validate_listed(self.files, bag_name, files, expected)
+        if early:  # refused from two small files
+            self._forget_in(s, sid)
+            return invalid("the bag is not a valid mcdesk submission", early), False
+        expected = bags.Expected(sid, row.achievement_id, row.version, row.attempt)
+        checked = bags.validate_listed(self.files, row.bag_name, files, expected)
         if checked.damaged:
             self._discard_damaged(checked.damaged)
-            raise Problem(409, "missing-files", "some files the server held were damaged "
-                          "and were discarded; send them again",
-                          extra={"missing": list(checked.damaged)})
+            return Problem(409, "missing-files", "some files the server held were damaged "
+                           "and were discarded; send them again",
+                           extra={"missing": list(checked.damaged)}), False
         if checked.problems:
-            self._forget(sid)
-            raise invalid("the bag is not a valid mcdesk submission", list(checked.problems))
-        with self.db.session() as s:
-            # Taken first (see assigning.LOCK), and only when free: every finalize of a burst
-            # waiting for it in turn was what made finalize slow under load. When another
-            # request holds it, the assignment is made after the answer, in one batch.
-            if self.settings.background_work:
-                assign_now = self.db.try_lock(s, assigning.LOCK)
-            else:
-                self.db.lock(s, assigning.LOCK)
-                assign_now = True
-            row = self._own_submission(s, caller, sid)
-            row.state = RECEIVED
-            row.received_at = self.clock()
-            row.bag_sha256 = None  # set when the bag handed out is assembled
-            row.bag_size = None
-            if assign_now:
-                self._auto_assign(s, row)
-            answer = {"submissionId": sid, "state": row.state}
-        if not assign_now:
-            self._assign_soon(sid)
-        return answer, True
+            self._forget_in(s, sid)
+            return invalid("the bag is not a valid mcdesk submission",
+                           list(checked.problems)), False
+        return None, False
 
     def _discard_damaged(self, damaged: Sequence[str]) -> None:
         for sha256 in damaged:
@@ -750,19 +797,19 @@ class Issuer:
             log.warning("Submission %s is open again: its earner's app sends the damaged "
                         "file(s) again", sid)
 
-    def _forget(self, sid: str) -> None:
+    def _forget_in(self, s: Session, sid: str) -> None:
         """A bag refused at finalize is forgotten (its blobs stay): the rebuilt bag can be
         begun again under the same submission id."""
-        with self.db.session() as s:
-            for upload in s.scalars(select(Upload).where(Upload.submission_id == sid)):
-                self.files.discard_part(upload.id)
-                s.delete(upload)
-            for entry in s.scalars(select(SubmissionFile)
-                                   .where(SubmissionFile.submission_id == sid)):
-                s.delete(entry)
-            row = s.get(Submission, sid)
-            if row is not None:
-                s.delete(row)
+        for upload in s.scalars(select(Upload).where(Upload.submission_id == sid)):
+            self.files.discard_part(upload.id)
+            s.delete(upload)
+        for entry in s.scalars(select(SubmissionFile)
+                               .where(SubmissionFile.submission_id == sid)):
+            s.delete(entry)
+        s.flush()  # the rows naming the submission go first (no relationship orders them)
+        row = s.get(Submission, sid)
+        if row is not None:
+            s.delete(row)
 
     def status(self, caller: Caller, submission_id: str) -> dict[str, Any]:
         _require(caller, "earner", "staff")

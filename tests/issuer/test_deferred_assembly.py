@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import threading
 import time
 import zipfile
 from collections.abc import Iterator
@@ -19,7 +20,7 @@ import pytest
 from sqlalchemy import select
 
 from mcdesk.formats.bag import read_bag
-from mcdesk_issuer import leases
+from mcdesk_issuer import assigning, leases, service
 from mcdesk_issuer.db import Assignment, Submission
 from mcdesk_issuer.models import BeginBody
 from mcdesk_issuer.problems import Problem
@@ -214,3 +215,64 @@ def test_in_the_background_the_bag_is_ready_soon_after_finalize(
         issuer.close()
     built = issuer.files.bag_path(bag.submission_id).read_bytes()
     assert built == bag.zip_bytes and hashlib.sha256(built).hexdigest() == recorded
+
+
+@pytest.fixture
+def busy_desk(tmp_path: Path, backend: Backend) -> Iterator[tuple[Issuer, Caller]]:
+    """One issuer doing its work after the answer in the background (as the server does),
+    on PostgreSQL: the engine whose row and advisory locks several processes share."""
+    if backend.cluster is None:
+        pytest.skip("SQLite has one writer at a time: no lock to find busy")
+    issuer = Issuer(backend.settings(tmp_path / "data"))
+    issuer.import_catalog(DEMO_CATALOG.read_text(encoding="utf-8"))
+    made = issuer.create_token("earner", "Ada Teacher")
+    for name in ("Cleo", "Dev"):
+        issuer.create_token("assessor", name)
+    try:
+        yield issuer, Caller(made.account_id, made.name, made.role)
+    finally:
+        issuer.close()
+
+
+def test_finalize_does_not_wait_for_another_requests_assignments(
+        busy_desk: tuple[Issuer, Caller], teacher_portfolio: Portfolio) -> None:
+    issuer, earner = busy_desk
+    bag = teacher_portfolio.bag(answer="Finalized while another request was assigning.")
+    issuer.begin(earner, bag.submission_id, BeginBody.model_validate(bag.begin_body()))
+    upload_in_process(issuer, earner, bag)
+
+    def assigned() -> int:
+        with issuer.db.session() as s:
+            return len(list(s.scalars(select(Assignment).where(
+                Assignment.submission_id == bag.submission_id))))
+
+    with issuer.db.session() as s:
+        issuer.db.lock(s, assigning.LOCK)  # another request assigning, for as long as this
+        answer: list[dict[str, object]] = []
+        worker = threading.Thread(target=lambda: answer.append(
+            issuer.finalize(earner, bag.submission_id)))
+        worker.start()
+        worker.join(20)
+        assert answer == [{"submissionId": bag.submission_id, "state": "received"}]
+        assert assigned() == 0
+    deadline = time.monotonic() + 20
+    while assigned() < 2:  # the assigner thread, once the lock is free
+        assert time.monotonic() < deadline, "not assigned after the lock was released"
+        time.sleep(0.05)
+
+
+def test_a_finalize_meeting_another_on_the_same_submission_waits_then_says_locked(
+        busy_desk: tuple[Issuer, Caller], teacher_portfolio: Portfolio,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    issuer, earner = busy_desk
+    bag = teacher_portfolio.bag(answer="Two finalizes of one submission at once.")
+    issuer.begin(earner, bag.submission_id, BeginBody.model_validate(bag.begin_body()))
+    upload_in_process(issuer, earner, bag)
+    monkeypatch.setattr(service, "FINALIZE_WAIT_S", 0.5)
+    with issuer.db.session() as s:
+        s.get(Submission, bag.submission_id, with_for_update=True)  # the other one's row
+        began = time.monotonic()
+        with pytest.raises(Problem) as locked:
+            issuer.finalize(earner, bag.submission_id)
+        assert locked.value.status == 423 and time.monotonic() - began >= 0.5
+    assert issuer.finalize(earner, bag.submission_id)["state"] == "received"
