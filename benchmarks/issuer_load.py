@@ -77,6 +77,7 @@ class EarnerRun:
     submit_s: float = math.nan  # begin to finalized
     finalize_s: float = math.nan  # the finalize request that answered "received"
     retries: int = 0
+    finalize_retries: int = 0
     error: str = ""
 
 
@@ -389,7 +390,9 @@ def send(base: str, token: str, bag: Bag, sent: Callable[[str, int], None]) -> E
                     tus.upload(f"{base}/api/v1/uploads/", upload, on_retry=retried,
                                on_progress=lambda position, name=name: sent(name, position))
             started = time.perf_counter()
+            before = run.retries
             done = _with_retries(run, lambda: session.post(f"{path}/finalize", timeout=300))
+            run.finalize_retries = run.retries - before
             if done.status_code != 200 or done.json().get("state") != "received":
                 raise RuntimeError(f"finalize answered {done.status_code}: {done.text[:300]}")
             run.finalize_s = time.perf_counter() - started
@@ -595,7 +598,8 @@ def details(result: LoadResult) -> str:
     if result.killed_at_s is not None:
         lines.append(f"  one issuer process killed (SIGKILL) at {result.killed_at_s:.1f} s; "
                      f"requests and uploads the earners retried: "
-                     f"{sum(r.retries for r in result.runs)}")
+                     f"{sum(r.retries for r in result.runs)} (finalize requests: "
+                     f"{sum(r.finalize_retries for r in result.runs)})")
     for name, values in (("submission (begin to received)", submit),
                          ("finalize", finalize)):
         lines.append(f"  {name}: p50 {percentile(values, 0.5):.2f} s, p90 "

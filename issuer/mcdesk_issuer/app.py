@@ -49,10 +49,11 @@ OFFSET_OCTET_STREAM = "application/offset+octet-stream"
 DOWNLOAD_CHUNK = 1024 * 1024
 #: A PATCH body is written in pieces this large (the network hands it over in ~64 KiB
 #: chunks): one hop to a worker thread per piece instead of per chunk.
-WRITE_PIECE = 512 * 1024
+WRITE_PIECE = 256 * 1024
 #: Worker threads the PATCH writes may hold at once, apart from the ones every other request
-#: runs on: a hundred uploads streaming never make a finalize or a login wait for a thread.
-PATCH_WRITERS = 16
+#: runs on: a hundred uploads streaming never make a finalize or a login wait for a thread,
+#: and few threads contend for the GIL with them (writes to the page cache are quick).
+PATCH_WRITERS = 4
 _RFC3339 = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
 _RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
@@ -335,15 +336,17 @@ def create_app(issuer: Issuer) -> FastAPI:
             raise Problem(404, "not-found", "this upload's bytes are gone; create a new "
                           "upload") from None
         writers = patch_writers()
-        piece = bytearray()
+        piece: list[bytes] = []
+        held = 0  # bytes in `piece`
 
         async def write_piece() -> None:
-            nonlocal written
+            nonlocal written, held
             if piece:
-                await anyio.to_thread.run_sync(handle.write, bytes(piece), limiter=writers)
-                written += len(piece)
-                metrics.UPLOAD_BYTES.inc(len(piece))
+                await anyio.to_thread.run_sync(handle.writelines, piece, limiter=writers)
+                written += held
+                metrics.UPLOAD_BYTES.inc(held)
                 piece.clear()
+                held = 0
 
         try:
             await anyio.to_thread.run_sync(handle.seek, offset, limiter=writers)
@@ -351,17 +354,19 @@ def create_app(issuer: Issuer) -> FastAPI:
                 async for chunk in request.stream():
                     if not chunk:
                         continue
-                    if offset + written + len(piece) + len(chunk) > info.length:
+                    if offset + written + held + len(chunk) > info.length:
                         too_much = True
                         break
-                    piece += chunk
-                    if len(piece) >= WRITE_PIECE:
+                    piece.append(chunk)
+                    held += len(chunk)
+                    if held >= WRITE_PIECE:
                         await write_piece()
             except ClientDisconnect:
                 log.info("Upload %s: the client left after %d bytes", info.id,
-                         written + len(piece))
+                         written + held)
             if too_much:
                 piece.clear()
+                held = 0
                 await anyio.to_thread.run_sync(handle.truncate, offset, limiter=writers)
             else:
                 await write_piece()  # what arrived before the end (or the drop) is kept

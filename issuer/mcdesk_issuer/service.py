@@ -1335,12 +1335,11 @@ class Issuer:
 
 
 def _lower_priority() -> None:
-    """Run the calling thread (the assembler) at a lower CPU priority than the requests'
-    (Linux: a thread is a task with its own nice value; elsewhere nothing changes): its
-    hashing and writing give way to the finalize and upload requests of a busy moment."""
+    """Run the calling thread (the assembler) at the lowest CPU priority (Linux: a thread is
+    a task with its own nice value; elsewhere nothing changes): its hashing and writing give
+    way to the finalize and upload requests of a busy moment, and catch up when it is over."""
     with contextlib.suppress(AttributeError, OSError):
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(),
-                       min(19, os.getpriority(os.PRIO_PROCESS, 0) + 10))
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
 
 
 def _require(caller: Caller, *roles: str) -> None:
