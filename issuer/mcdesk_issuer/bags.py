@@ -1,6 +1,7 @@
-"""Assembling a submission's bag from the blobs it lists (a zip laid out as
-docs/package-format.md says) and validating it with mcdesk's own bag reader: BagIt structure,
-every hash, Payload-Oxum, and data/submission.json against its JSON Schema; worker thread."""
+"""A submission's bag on the server: validated with mcdesk's own BagIt rules either from the
+blobs it lists (finalize: tag files and metadata read, the payload known by its checked sha256)
+or as a zip, and assembled from the blobs into the deterministic zip handed to assessors (blind
+when the metadata names the earner); worker thread."""
 
 from __future__ import annotations
 
