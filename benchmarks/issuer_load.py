@@ -77,6 +77,7 @@ class EarnerRun:
     submit_s: float = math.nan  # begin to finalized
     finalize_s: float = math.nan  # the finalize request that answered "received"
     retries: int = 0
+    finalize_retries: int = 0
     error: str = ""
 
 
@@ -94,8 +95,12 @@ class LoadResult:
     #: (seconds since start, {port: RSS MB}) of the issuer processes alive then
     rss: list[tuple[float, dict[int, float]]] = field(default_factory=list)
     metrics_upload_bytes: float = math.nan
-    #: The server's own finalize time (assemble and check, no queueing), p95 bucket bound
+    #: The server's own finalize time (check and record, no queueing), p95 bucket bound
     server_finalize_p95: float = math.nan
+    #: The server's time to assemble a bag after finalize answered, p95 bucket bound
+    server_assemble_p95: float = math.nan
+    #: Bags the issuers had assembled in the background when the last earner finished
+    assembled_by_then: int = 0
     bag_bytes: int = 0
 
     @property
@@ -385,7 +390,9 @@ def send(base: str, token: str, bag: Bag, sent: Callable[[str, int], None]) -> E
                     tus.upload(f"{base}/api/v1/uploads/", upload, on_retry=retried,
                                on_progress=lambda position, name=name: sent(name, position))
             started = time.perf_counter()
+            before = run.retries
             done = _with_retries(run, lambda: session.post(f"{path}/finalize", timeout=300))
+            run.finalize_retries = run.retries - before
             if done.status_code != 200 or done.json().get("state") != "received":
                 raise RuntimeError(f"finalize answered {done.status_code}: {done.text[:300]}")
             run.finalize_s = time.perf_counter() - started
@@ -485,6 +492,8 @@ def _drive(stack: Stack, bags: list[Bag], result: LoadResult, kill: bool,
             if line.startswith("mcdesk_issuer_upload_bytes_total"))
         result.server_finalize_p95 = bucket_percentile(text, "mcdesk_issuer_finalize_seconds",
                                                        0.95)
+        result.server_assemble_p95 = bucket_percentile(text, "mcdesk_issuer_assemble_seconds",
+                                                       0.95)
 
 
 def bucket_percentile(text: str, name: str, fraction: float) -> float:
@@ -502,13 +511,15 @@ def bucket_percentile(text: str, name: str, fraction: float) -> float:
 
 
 def _check(stack: Stack, bags: list[Bag], result: LoadResult) -> None:
-    """Lost, duplicated and invalid, from the database and the bags on disk."""
+    """Lost, duplicated and invalid, from the database and the bags handed to assessors (the
+    ones no process assembled yet are assembled here, as a first download would)."""
     from sqlalchemy import select
 
     from mcdesk_issuer import bags as issuer_bags
     from mcdesk_issuer.config import Settings
     from mcdesk_issuer.db import Submission
     from mcdesk_issuer.files import hash_file
+    from mcdesk_issuer.problems import Problem
     from mcdesk_issuer.service import Issuer
 
     issuer = Issuer(Settings(stack.data, database_url=stack.database_url))
@@ -526,12 +537,17 @@ def _check(stack: Stack, bags: list[Bag], result: LoadResult) -> None:
             if row is None or row.state != "received":
                 result.lost += 1
                 continue
-            path = issuer.files.bag_path(row.id)
+            result.assembled_by_then += row.bag_sha256 is not None
             expected = issuer_bags.Expected(row.id, row.achievement_id, row.version,
                                             row.attempt)
-            problems = issuer_bags.validate(path, expected) if path.exists() else ["no bag"]
-            if not problems and hash_file(path) != row.bag_sha256:
-                problems = ["the bag's sha256 is not the one recorded"]
+            try:
+                served = issuer.served_bag(row.id)
+            except Problem as exc:
+                problems = [f"no bag: {exc.detail}"]
+            else:
+                problems = issuer_bags.validate(served.path, expected)
+                if not problems and hash_file(served.path) != served.sha256:
+                    problems = ["the bag's sha256 is not the one recorded"]
             if problems:
                 result.invalid.append(f"{row.id}: {'; '.join(problems)[:300]}")
     finally:
@@ -558,8 +574,11 @@ def figures(result: LoadResult) -> list[Figure]:
         Figure("issuer load: p95 finalize", f"{p95:.2f} s", "-", None,
                f"< {GOAL_P95_FINALIZE_S:.0f} s", p95 < GOAL_P95_FINALIZE_S,
                f"as the earners waited for it: p50 {percentile(finalize, 0.5):.2f} s, p99 "
-               f"{percentile(finalize, 0.99):.2f} s; the server's own work (assemble and "
-               f"check, /metrics histogram): p95 <= {result.server_finalize_p95:g} s"),
+               f"{percentile(finalize, 0.99):.2f} s; the server's own work (check and "
+               f"record, /metrics histogram): p95 <= {result.server_finalize_p95:g} s; "
+               f"assembling after the answer: p95 <= {result.server_assemble_p95:g} s, "
+               f"{result.assembled_by_then}/{len(result.finalize_times)} bags assembled "
+               "when the last earner finished"),
         Figure("issuer load: throughput", f"{mb / result.seconds:.1f} MB/s", "-", None,
                "info", None, f"{ok / result.seconds:.2f} submissions/s over "
                f"{result.seconds:.1f} s through nginx and {result.processes} issuers"),
@@ -579,7 +598,8 @@ def details(result: LoadResult) -> str:
     if result.killed_at_s is not None:
         lines.append(f"  one issuer process killed (SIGKILL) at {result.killed_at_s:.1f} s; "
                      f"requests and uploads the earners retried: "
-                     f"{sum(r.retries for r in result.runs)}")
+                     f"{sum(r.retries for r in result.runs)} (finalize requests: "
+                     f"{sum(r.finalize_retries for r in result.runs)})")
     for name, values in (("submission (begin to received)", submit),
                          ("finalize", finalize)):
         lines.append(f"  {name}: p50 {percentile(values, 0.5):.2f} s, p90 "

@@ -1,6 +1,7 @@
-"""Assembling a submission's bag from the blobs it lists (a zip laid out as
-docs/package-format.md says) and validating it with mcdesk's own bag reader: BagIt structure,
-every hash, Payload-Oxum, and data/submission.json against its JSON Schema; worker thread."""
+"""A submission's bag on the server: validated with mcdesk's own BagIt rules either from the
+blobs it lists (finalize: tag files and metadata read, the payload known by its checked sha256)
+or as a zip, and assembled from the blobs into the deterministic zip handed to assessors (blind
+when the metadata names the earner); worker thread."""
 
 from __future__ import annotations
 
@@ -11,8 +12,8 @@ import os
 import re
 import stat
 import zipfile
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,16 @@ from mcdesk.core.packages import (
     metadata_cross_checks,
 )
 from mcdesk.core.units import human_size
-from mcdesk.formats.bag import TAGMANIFEST, decode_path, read_bag
+from mcdesk.formats.bag import (
+    MAX_TAG_FILE,
+    TAGMANIFEST,
+    BagReading,
+    ListedFile,
+    check_listed_bag,
+    decode_path,
+    listed_name_problems,
+    read_bag,
+)
 from mcdesk.formats.schemas import schema_errors
 from mcdesk_issuer.blobstore import BlobStore
 from mcdesk_issuer.files import CHUNK, hash_file
@@ -91,9 +101,11 @@ def _zip_time(moment: datetime) -> tuple[int, int, int, int, int, int]:
 
 
 def assemble(store: BlobStore, bag_name: str, files: Sequence[BagFileRef], dest: Path,
-             timestamp: datetime) -> Assembled:
+             timestamp: datetime, replaced: Mapping[str, bytes] | None = None) -> Assembled:
     """Write the bag into `dest` (a zip with the one top folder `bag_name`), copying each
-    blob in chunks and checking its sha256 on the way."""
+    blob in chunks and checking its sha256 on the way; the files named in `replaced` get
+    those bytes instead. The same files and time make the same bytes in any process; a
+    `.partial` left by a process killed while writing is simply written over."""
     partial = dest.with_name(dest.name + ".partial")
     damaged: list[str] = []
     when = _zip_time(timestamp)
@@ -106,9 +118,17 @@ def assemble(store: BlobStore, bag_name: str, files: Sequence[BagFileRef], dest:
                 info.compress_type = (zipfile.ZIP_DEFLATED
                                       if ref.path.lower().endswith(_TEXT_SUFFIXES)
                                       else zipfile.ZIP_STORED)
+                if replaced is not None and ref.path in replaced:
+                    archive.writestr(info, replaced[ref.path])
+                    continue
                 info.file_size = ref.size
                 digest = hashlib.sha256()
-                with store.open_blob(ref.sha256) as reader, archive.open(
+                try:
+                    opened = store.open_blob(ref.sha256)
+                except FileNotFoundError:  # gone from the disk: asked for again like damage
+                    damaged.append(ref.sha256)
+                    break
+                with opened as reader, archive.open(
                         info, "w", force_zip64=ref.size > _ZIP64_AT) as writer:
                     while chunk := reader.read(CHUNK):
                         digest.update(chunk)
@@ -140,6 +160,12 @@ def validate(archive: Path, expected: Expected) -> list[str]:
         reading = read_bag(archive, keep=(METADATA_PATH,))
     except PackageRefusedError as exc:
         return list(exc.problems)
+    return _submission_problems(reading, expected)
+
+
+def _submission_problems(reading: BagReading, expected: Expected) -> list[str]:
+    """The bag's BagIt problems, then data/submission.json's (kept in `reading`) against its
+    schema, the manifest and what the begin request said."""
     problems = list(reading.problems)
     data = reading.kept.get(METADATA_PATH)
     if data is None:
@@ -188,6 +214,10 @@ def evidence_pieces(archive: Path) -> list[dict[str, Any]]:
         metadata = json.loads(reading.kept[METADATA_PATH].decode("utf-8"))
     except (PackageRefusedError, KeyError, OSError, UnicodeDecodeError, ValueError):
         return []
+    return _evidence_of(metadata)
+
+
+def _evidence_of(metadata: Any) -> list[dict[str, Any]]:
     pieces = metadata.get("evidence") if isinstance(metadata, dict) else None
     if not isinstance(pieces, list):
         return []
@@ -262,61 +292,11 @@ def blind_path(archive: Path) -> Path:
 
 
 def served_path(archive: Path) -> Path:
-    """The bag assessors get: the blind copy when the original says who the earner is."""
+    """The bag assessors get: `archive` itself (built as the blind copy when the metadata
+    says who the earner is), or the separate blind copy a server before 2026-12 wrote beside
+    the original."""
     blind = blind_path(archive)
     return blind if blind.is_file() else archive
-
-
-def make_blind_copy(archive: Path) -> Path | None:
-    """Write the assessors' copy of a valid bag: `earner` (name, organization, whatever the
-    earner chose to say) taken out of data/submission.json, with the manifest, Payload-Oxum,
-    Bag-Size and tag manifest made to match, so the copy is a valid bag in its own right.
-    None (and nothing written) when the metadata names nobody."""
-    with zipfile.ZipFile(archive) as source:
-        infos = source.infolist()
-        top = infos[0].filename.split("/", 1)[0]
-
-        def read(path: str) -> bytes:
-            return source.read(f"{top}/{path}")
-
-        metadata = json.loads(read(METADATA_PATH).decode("utf-8"))
-        if not isinstance(metadata, dict) or "earner" not in metadata:
-            return None
-        del metadata["earner"]
-        changed = {METADATA_PATH: (json.dumps(metadata, ensure_ascii=False, indent=2)
-                                   + "\n").encode("utf-8")}
-        old_size = source.getinfo(f"{top}/{METADATA_PATH}").file_size
-        changed[MANIFEST] = _rehash(read(MANIFEST), changed)
-        changed[BAG_INFO] = _resize(read(BAG_INFO), len(changed[METADATA_PATH]) - old_size)
-        changed[TAGMANIFEST] = _rehash(read(TAGMANIFEST), changed)
-        dest = blind_path(archive)
-        partial = dest.with_name(dest.name + ".partial")
-        try:
-            with zipfile.ZipFile(partial, "w", allowZip64=True) as copy:
-                for info in infos:
-                    _copy_entry(source, copy, info, changed.get(info.filename[len(top) + 1:]))
-            _put_in_place(partial, dest)
-        except BaseException:
-            with contextlib.suppress(OSError):
-                partial.unlink()
-            raise
-    return dest
-
-
-def _copy_entry(source: zipfile.ZipFile, copy: zipfile.ZipFile, info: zipfile.ZipInfo,
-                replacement: bytes | None) -> None:
-    entry = zipfile.ZipInfo(info.filename, info.date_time)
-    entry.compress_type = info.compress_type
-    entry.external_attr = info.external_attr
-    entry.create_system = info.create_system
-    if replacement is not None:
-        copy.writestr(entry, replacement)
-        return
-    entry.file_size = info.file_size
-    with source.open(info) as reader, copy.open(
-            entry, "w", force_zip64=info.file_size > _ZIP64_AT) as writer:
-        while chunk := reader.read(CHUNK):
-            writer.write(chunk)
 
 
 def _rehash(manifest: bytes, changed: dict[str, bytes]) -> bytes:
@@ -349,3 +329,131 @@ def _resize(bag_info: bytes, delta: int) -> bytes:
             line = f"{label}: {human_size(payload)}"
         changed.append(line)
     return ("\n".join(changed) + "\n").encode("utf-8")
+
+
+# ------------------------------------------------------------- checking without assembling
+
+#: Payload files up to this size have their bytes read and their sha256 checked again at
+#: finalize (the written answers, the metadata: cheap); bigger ones were checked when their
+#: upload completed, and are checked again when the bag is assembled.
+RECHECK_AT_FINALIZE = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What checking a bag from its stored files found: its problems, or the blobs whose
+    bytes no longer match their sha256 (to discard and ask for again)."""
+
+    problems: tuple[str, ...] = ()
+    damaged: tuple[str, ...] = ()
+
+
+class _DamagedError(Exception):
+    def __init__(self, sha256: str) -> None:
+        super().__init__(sha256)
+        self.sha256 = sha256
+
+
+def _read_small(store: BlobStore, ref: BagFileRef) -> bytes:
+    """A small blob's bytes, checked against its sha256 (_DamagedError when they do not match or
+    the blob is gone)."""
+    try:
+        with store.open_blob(ref.sha256) as blob:
+            data = blob.read(ref.size + 1)
+    except FileNotFoundError:
+        raise _DamagedError(ref.sha256) from None
+    if len(data) != ref.size or hashlib.sha256(data).hexdigest() != ref.sha256:
+        raise _DamagedError(ref.sha256)
+    return data
+
+
+def validate_listed(store: BlobStore, bag_name: str, files: Sequence[BagFileRef],
+                    expected: Expected) -> Checked:
+    """`validate`'s verdict on the bag `files` make, without assembling it: the zip names,
+    then mcdesk's BagIt checks fed with the tag files' bytes and the payload's sha256 and
+    sizes as stored (every blob's sha256 was checked when its upload completed), then
+    data/submission.json against its schema and the begin request. Only the tag files, the
+    metadata and payload files up to RECHECK_AT_FINALIZE are read."""
+    names = listed_name_problems(bag_name, [f.path for f in files])
+    if names:
+        return Checked(tuple(names[:50]))
+    tags: dict[str, bytes] = {}
+    kept: dict[str, bytes] = {}
+    payload: list[ListedFile] = []
+    problems: list[str] = []
+    damaged: list[str] = []
+    for ref in files:
+        is_tag = "/" not in ref.path
+        if is_tag and ref.size > MAX_TAG_FILE:
+            return Checked((f"{ref.path}: too large for a tag file ({human_size(ref.size)})",))
+        if not is_tag:
+            payload.append(ListedFile(ref.path, ref.size, ref.sha256))
+        if ref.path == METADATA_PATH and ref.size > MAX_TAG_FILE:
+            problems.append(f"{ref.path}: too large ({human_size(ref.size)}; at most "
+                            f"{human_size(MAX_TAG_FILE)})")
+            continue
+        if not (is_tag or ref.path == METADATA_PATH or ref.size <= RECHECK_AT_FINALIZE):
+            continue
+        try:
+            data = _read_small(store, ref)
+        except _DamagedError as exc:
+            if exc.sha256 not in damaged:
+                damaged.append(exc.sha256)
+            continue
+        if is_tag:
+            tags[ref.path] = data
+        elif ref.path == METADATA_PATH:
+            kept[ref.path] = data
+    if damaged:
+        return Checked(damaged=tuple(damaged))
+    reading = check_listed_bag(Path(bag_name), bag_name, tags, payload, kept)
+    reading = replace(reading, problems=(*problems, *reading.problems))
+    return Checked(tuple(_submission_problems(reading, expected)))
+
+
+# ------------------------------------------------------------------- the bag handed out
+
+
+def build_served(store: BlobStore, bag_name: str, files: Sequence[BagFileRef],
+                 dest: Path) -> Assembled:
+    """Write the bag assessors get straight from the blobs, in one pass: the bag as sent,
+    or, when data/submission.json says who the earner is, the blind copy (`earner` taken
+    out, the manifest, Payload-Oxum, Bag-Size and tag manifest made to match, so it is a
+    valid bag in its own right). Deterministic: any process writes the same bytes."""
+    try:
+        changed = _blind_changes(store, files)
+    except _DamagedError as exc:
+        return Assembled(None, damaged=(exc.sha256,))
+    return assemble(store, bag_name, files, dest, frozen_time(store, files), changed)
+
+
+def _blind_changes(store: BlobStore, files: Sequence[BagFileRef]) -> dict[str, bytes] | None:
+    """The tag files and metadata of the blind copy; None when the metadata names nobody."""
+    by_path = {f.path: f for f in files}
+    ref = by_path.get(METADATA_PATH)
+    if ref is None or ref.size > MAX_TAG_FILE:
+        return None
+    metadata = json.loads(_read_small(store, ref).decode("utf-8"))
+    if not isinstance(metadata, dict) or "earner" not in metadata:
+        return None
+    del metadata["earner"]
+    changed = {METADATA_PATH: (json.dumps(metadata, ensure_ascii=False, indent=2)
+                               + "\n").encode("utf-8")}
+    changed[MANIFEST] = _rehash(_read_small(store, by_path[MANIFEST]), changed)
+    changed[BAG_INFO] = _resize(_read_small(store, by_path[BAG_INFO]),
+                                len(changed[METADATA_PATH]) - ref.size)
+    changed[TAGMANIFEST] = _rehash(_read_small(store, by_path[TAGMANIFEST]), changed)
+    return changed
+
+
+def submission_evidence(store: BlobStore, files: Sequence[BagFileRef]
+                        ) -> list[dict[str, Any]] | None:
+    """The evidence entries of a received bag's data/submission.json, read from its blob;
+    None when the blob cannot be read (damaged or gone)."""
+    ref = next((f for f in files if f.path == METADATA_PATH), None)
+    if ref is None or ref.size > MAX_TAG_FILE:
+        return None
+    try:
+        return _evidence_of(json.loads(_read_small(store, ref).decode("utf-8")))
+    except (_DamagedError, UnicodeDecodeError, ValueError):
+        return None

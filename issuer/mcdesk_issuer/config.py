@@ -73,6 +73,11 @@ class Settings:
     #: Host names (without port) requests may name in Host, besides the loopback names and
     #: the public URL's host; "*" accepts any.
     trusted_hosts: tuple[str, ...] = ()
+    #: Work after finalize answered, on background threads: assembling the received bag,
+    #: and assigning it when another request holds the assignment lock. False: finalize
+    #: waits for the lock and assigns, and the bag is assembled on its first download or
+    #: listing.
+    background_work: bool = True
 
     @property
     def url(self) -> str:

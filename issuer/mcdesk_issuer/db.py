@@ -308,6 +308,13 @@ class Database:
         if self.postgresql:
             s.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_number(key)})
 
+    def try_lock(self, s: Session, key: str) -> bool:
+        """`lock` when nobody holds `key`; False (and nothing held) when somebody does."""
+        if not self.postgresql:
+            return True
+        return bool(s.scalar(text("SELECT pg_try_advisory_xact_lock(:key)"),
+                             {"key": lock_number(key)}))
+
     def ping(self) -> None:
         """One round trip to the database (raises when it cannot be reached)."""
         with self.engine.connect() as connection:

@@ -28,7 +28,12 @@ REQUEST_SECONDS = Histogram("mcdesk_issuer_request_seconds", "Time to answer a r
                             ["method", "route"])
 UPLOAD_BYTES = Counter("mcdesk_issuer_upload_bytes", "Bytes received by tus PATCH requests")
 FINALIZE_SECONDS = Histogram(
-    "mcdesk_issuer_finalize_seconds", "Time to assemble and check a submission's bag",
+    "mcdesk_issuer_finalize_seconds",
+    "Time to check a submission's bag from its stored files and record it received",
+    buckets=(0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0))
+ASSEMBLE_SECONDS = Histogram(
+    "mcdesk_issuer_assemble_seconds",
+    "Time to assemble the zip of a received bag handed to assessors (after finalize)",
     buckets=(0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0))
 
 CONTENT_TYPE = CONTENT_TYPE_LATEST

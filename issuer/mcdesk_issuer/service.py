@@ -5,22 +5,27 @@ event loop) and raises Problem for anything a client did wrong."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import logging
 import mimetypes
+import os
 import re
 import secrets
+import threading
 import time
 import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from mcdesk.core.catalog import MicroCredential
@@ -87,9 +92,12 @@ TOKEN_PREFIX = "mci_"
 #: Seconds a lease lives without renewal: how long the work of an issuer process that died
 #: blocks the others (a live one renews every third of it).
 PATCH_LEASE_S = 10.0
-FINALIZE_LEASE_S = 30.0
 #: How long a finalize waits for the same submission's finalize in another request.
 FINALIZE_WAIT_S = 120.0
+#: The lease on assembling the bag handed to assessors (a download waits for the process
+#: already assembling it, as long as ASSEMBLE_WAIT_S).
+ASSEMBLE_LEASE_S = 30.0
+ASSEMBLE_WAIT_S = 120.0
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # Extensions whose media type the platform's tables may not know.
 _MEDIA_TYPES = {
@@ -135,6 +143,25 @@ class UploadInfo:
     expires_at: datetime
     completed: bool
     sha256: str
+
+
+@dataclass(frozen=True)
+class _Finalized:
+    """One try at finalize: the answer, whether it received the bag (and left its assignment
+    for later), or that missing files should be settled and the try made again."""
+
+    answer: dict[str, Any]
+    received: bool = False
+    assign_later: bool = False
+    settle: bool = False
+
+
+class _RowBusyError(Exception):
+    """Another request holds the submission's row (it is finalizing it)."""
+
+
+#: PostgreSQL's SQLSTATE for NOWAIT finding the row locked.
+_LOCK_NOT_AVAILABLE = "55P03"
 
 
 @dataclass(frozen=True)
@@ -199,8 +226,21 @@ class Issuer:
         from mcdesk_issuer.staff import Staff
 
         self.staff = Staff(self)
+        self._background_lock = threading.Lock()
+        self._assembler: ThreadPoolExecutor | None = None
+        self._assigner: ThreadPoolExecutor | None = None
+        self._to_assign: set[str] = set()
+        self._assigning = False
 
     def close(self) -> None:
+        with self._background_lock:
+            assigner, assembler = self._assigner, self._assembler
+            self._assigner = self._assembler = None
+        if assigner is not None:
+            assigner.shutdown(wait=True)  # the assignments waiting are made first
+        if assembler is not None:
+            # The bags still queued are assembled on their first download instead.
+            assembler.shutdown(wait=True, cancel_futures=True)
         self.db.close()
 
     def upload_lease(self, upload_id: str) -> leases.Held:
@@ -469,11 +509,14 @@ class Issuer:
                           extra={"file": refused[0][0]})
 
     def _missing(self, caller: Caller, files: Sequence[Any]) -> list[str]:
+        with self.db.session() as s:
+            return self._missing_in(s, caller, files)
+
+    def _missing_in(self, s: Session, caller: Caller, files: Sequence[Any]) -> list[str]:
         """The files the caller still has to send: every one they have not sent themselves
         (a file another account sent counts as missing, so the answer reveals nothing about
         other accounts), and any that is no longer on disk."""
-        with self.db.session() as s:
-            held = ownership.held_by(s, caller.id, (e.sha256 for e in files), OPEN)
+        held = ownership.held_by(s, caller.id, (e.sha256 for e in files), OPEN)
         missing: list[str] = []
         for entry in files:
             if entry.sha256 not in missing and (entry.sha256 not in held
@@ -489,106 +532,284 @@ class Issuer:
         return row
 
     def finalize(self, caller: Caller, submission_id: str) -> dict[str, Any]:
-        """Assemble and check the bag once, whichever process each of several finalize
-        requests reaches: the first takes the submission's lease, the others wait for it and
-        answer with the state it left."""
+        """Check the bag once, from the files stored, and record it received, whichever
+        process each of several finalize requests reaches: the first locks the submission's
+        row for the one short transaction this takes; the others wait for it (423 past
+        FINALIZE_WAIT_S) and answer with the state it left. A process that dies mid-way
+        loses its connection and with it the lock. The zip handed to assessors is assembled
+        afterwards (served_bag)."""
         _require(caller, "earner")
         sid = _submission_id(submission_id)
-        lease = leases.Held(self.db, f"finalize:{sid}", FINALIZE_LEASE_S)
         deadline = time.monotonic() + FINALIZE_WAIT_S
+        settled = False
         while True:
-            with self.db.session() as s:
-                row = self._own_submission(s, caller, sid)
-                if row.state != OPEN:
-                    return {"submissionId": sid, "state": row.state}
-            if lease.acquire():
-                break
-            if time.monotonic() > deadline:
-                raise Problem(423, "locked", "this submission is being finalized by another "
-                              "request; try again in a moment", headers={"Retry-After": "5"})
-            time.sleep(0.1)
-        began = time.perf_counter()
-        try:
-            return self._finalize(caller, sid)
-        finally:
-            lease.release()
+            began = time.perf_counter()
+            try:
+                outcome = self._finalize(caller, sid, settle=not settled)
+            except _RowBusyError:
+                if time.monotonic() > deadline:
+                    raise Problem(423, "locked", "this submission is being finalized by "
+                                  "another request; try again in a moment",
+                                  headers={"Retry-After": "5"}) from None
+                time.sleep(0.1)
+                continue
+            except Problem:
+                metrics.FINALIZE_SECONDS.observe(time.perf_counter() - began)
+                raise
+            if outcome.settle:  # files missing: complete the uploads that hold every byte
+                settled = True
+                self._settle_uploads(caller, sid)
+                continue
             metrics.FINALIZE_SECONDS.observe(time.perf_counter() - began)
+            break
+        if outcome.received:
+            if outcome.assign_later:
+                self._assign_soon(sid)
+            self._assemble_soon(sid)
+        return outcome.answer
 
-    def _finalize(self, caller: Caller, submission_id: str) -> dict[str, Any]:
-        with self.db.session() as s:
-            row = self._own_submission(s, caller, submission_id)
-            sid = row.id
-            if row.state != OPEN:
-                return {"submissionId": sid, "state": row.state}
-            files = [bags.BagFileRef(f.path, f.sha256, f.size) for f in s.scalars(
-                select(SubmissionFile).where(SubmissionFile.submission_id == sid)
-                .order_by(SubmissionFile.position))]
-            expected = bags.Expected(sid, row.achievement_id, row.version, row.attempt)
-            bag_name = row.bag_name
+    def _finalize(self, caller: Caller, sid: str, *, settle: bool) -> _Finalized:
+        """One try, in one transaction holding the submission's row (_RowBusyError when
+        another request holds it)."""
+        problem: Problem | None = None
+        try:
+            with self.db.session() as s:
+                if not self.settings.background_work:
+                    self.db.lock(s, assigning.LOCK)  # taken first: see assigning.LOCK
+                row = s.get(Submission, sid, with_for_update={"nowait": True})
+                if row is None or row.earner_id != caller.id:
+                    raise not_found(f"no submission {sid}")
+                if row.state != OPEN:
+                    return _Finalized({"submissionId": sid, "state": row.state})
+                files = self._refs(s, sid)
+                problem, missing = self._refusal(s, caller, row, files)
+                if missing and settle:
+                    return _Finalized({}, settle=True)
+                if problem is not None:
+                    assign_now = False
+                else:
+                    # Only when free (taken after the row, a try never waits): a burst of
+                    # finalizes each waiting its turn for it was what made finalize slow
+                    # under load. When another request holds it, the assignment is made
+                    # after the answer, in one batch.
+                    assign_now = (not self.settings.background_work
+                                  or self.db.try_lock(s, assigning.LOCK))
+                    row.state = RECEIVED
+                    row.received_at = self.clock()
+                    row.bag_sha256 = None  # set when the bag handed out is assembled
+                    row.bag_size = None
+                    if assign_now:
+                        self._auto_assign(s, row)
+        except OperationalError as exc:
+            if getattr(exc.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
+                raise _RowBusyError from None
+            raise
+        if problem is not None:
+            raise problem
+        return _Finalized({"submissionId": sid, "state": RECEIVED}, received=True,
+                          assign_later=not assign_now)
+
+    def _refusal(self, s: Session, caller: Caller, row: Submission,
+                 files: list[bags.BagFileRef]) -> tuple[Problem | None, bool]:
+        """Why the bag cannot be received (None when it can), and whether files are missing.
+        Checked from the stored files: every blob's sha256 was checked when its upload
+        completed, so only the tag files, the metadata and small files are read again. A bag
+        refused with 422 is forgotten here, in the same transaction."""
+        sid = row.id
         try:
             check_layout(files, self.limits)
-        except Problem:  # begun before the layout was checked: refused before any work
-            self._forget(sid)
-            raise
-        missing = self._missing(caller, files)
+        except Problem as exc:  # begun before the layout was checked: refused before any work
+            self._forget_in(s, sid)
+            return exc, False
+        missing = self._missing_in(s, caller, files)
         if missing:
-            self._settle_uploads(caller, sid)
-            missing = self._missing(caller, files)
-        if missing:
-            raise Problem(409, "missing-files", f"the server still needs {len(missing)} "
-                          "file(s) of this bag", extra={"missing": missing})
+            return Problem(409, "missing-files", f"the server still needs {len(missing)} "
+                           "file(s) of this bag", extra={"missing": missing}), True
         wrong = [f"{f.path}: {f.size} bytes were announced but the file the server holds "
                  f"(sha256 {f.sha256}) has {self.files.blob_size(f.sha256)}"
                  for f in files if self.files.blob_size(f.sha256) != f.size]
         if wrong:
-            self._forget(sid)
-            raise invalid("the bag's files do not match what was announced", wrong)
+            self._forget_in(s, sid)
+            return invalid("the bag's files do not match what was announced", wrong), False
         early = bags.precheck(self.files, files)
-        if early:  # refused from two small files, before anything is assembled
-            self._forget(sid)
-            raise invalid("the bag is not a valid mcdesk submission", early)
-        dest = self.files.bag_path(sid)
-        made = bags.assemble(self.files, bag_name, files, dest,
-                             bags.frozen_time(self.files, files))
-        if made.damaged:
-            for sha256 in made.damaged:
-                log.warning("Blob %s was damaged on disk; discarded", sha256)
-                self.files.discard_blob(sha256)
-            raise Problem(409, "missing-files", "some files the server held were damaged "
-                          "and were discarded; send them again",
-                          extra={"missing": list(made.damaged)})
-        problems = bags.validate(dest, expected)
-        if problems:
-            dest.unlink(missing_ok=True)
-            self._forget(sid)
-            raise invalid("the bag is not a valid mcdesk submission", problems)
-        # Assessors get a copy without the earner's name; the original stays as sent.
-        blind = bags.make_blind_copy(dest)
-        served = (blind, hash_file(blind), blind.stat().st_size) if blind else (
-            dest, made.sha256, made.size)
+        if early:  # refused from two small files
+            self._forget_in(s, sid)
+            return invalid("the bag is not a valid mcdesk submission", early), False
+        expected = bags.Expected(sid, row.achievement_id, row.version, row.attempt)
+        checked = bags.validate_listed(self.files, row.bag_name, files, expected)
+        if checked.damaged:
+            self._discard_damaged(checked.damaged)
+            return Problem(409, "missing-files", "some files the server held were damaged "
+                           "and were discarded; send them again",
+                           extra={"missing": list(checked.damaged)}), False
+        if checked.problems:
+            self._forget_in(s, sid)
+            return invalid("the bag is not a valid mcdesk submission",
+                           list(checked.problems)), False
+        return None, False
+
+    def _discard_damaged(self, damaged: Sequence[str]) -> None:
+        for sha256 in damaged:
+            log.warning("Blob %s was damaged on disk; discarded", sha256)
+            self.files.discard_blob(sha256)
+
+    # -- the bag handed to assessors -----------------------------------------------------
+
+    def _assign_soon(self, sid: str) -> None:
+        """Assign a received submission on this process's assigner thread, with the others
+        waiting there, in one transaction under the assignment lock. A process that dies
+        first leaves them to the periodic pass (`tick`: `assigning.fill`)."""
+        with self._background_lock:
+            self._to_assign.add(sid)
+            if self._assigning:
+                return
+            self._assigning = True
+            if self._assigner is None:
+                self._assigner = ThreadPoolExecutor(max_workers=1,
+                                                    thread_name_prefix="assign")
+            self._assigner.submit(self._assign_pending)
+
+    def _assign_pending(self) -> None:
+        while True:
+            with self._background_lock:
+                batch = sorted(self._to_assign)
+                self._to_assign.clear()
+                if not batch:
+                    self._assigning = False
+                    return
+            try:
+                with self.db.session() as s:
+                    self.db.lock(s, assigning.LOCK)  # taken first: see assigning.LOCK
+                    for sid in batch:
+                        row = s.get(Submission, sid)
+                        if row is not None and row.state in (RECEIVED, IN_REVIEW):
+                            self._auto_assign(s, row)
+            except Exception:  # the periodic pass assigns them
+                log.exception("Assigning %d received submission(s) failed", len(batch))
+
+    def _assemble_soon(self, sid: str) -> None:
+        """Assemble a received submission's bag on this process's assembler thread, after the
+        earner has their answer (a process that dies first leaves it to the first download)."""
+        if not self.settings.background_work:
+            return
+        with self._background_lock:
+            if self._assembler is None:
+                self._assembler = ThreadPoolExecutor(max_workers=1,
+                                                     thread_name_prefix="assemble",
+                                                     initializer=_lower_priority)
+            self._assembler.submit(self._assemble_quietly, sid)
+
+    def _assemble_quietly(self, sid: str) -> None:
+        try:
+            self.served_bag(sid)
+        except Problem as exc:
+            log.warning("The bag of submission %s was not assembled: %s", sid, exc.detail)
+        except Exception:  # the first download tries again
+            log.exception("Assembling the bag of submission %s failed", sid)
+
+    def served_bag(self, submission_id: str) -> BagDownload:
+        """The bag assessors get, assembled now when no process has yet: under the
+        submission's assemble lease, so two processes never build it at once (one that waits
+        then finds what the other built). Any process builds the same bytes."""
+        deadline = time.monotonic() + ASSEMBLE_WAIT_S
+        lease = leases.Held(self.db, f"assemble:{submission_id}", ASSEMBLE_LEASE_S)
+        while True:
+            with self.db.session() as s:
+                found = self._built(s, submission_id)
+            if found is not None:
+                return found
+            if lease.acquire():
+                try:
+                    return self._assemble(submission_id)
+                finally:
+                    lease.release()
+            if time.monotonic() > deadline:
+                raise Problem(423, "locked", "the bag is being assembled by another request; "
+                              "try again in a moment", headers={"Retry-After": "5"})
+            time.sleep(0.1)
+
+    def _built(self, s: Session, sid: str) -> BagDownload | None:
+        """The served bag when it was assembled and is on disk; None when it is still to be
+        assembled; not found when the submission was not received."""
+        row = s.get(Submission, sid)
+        if row is None or row.state == OPEN:
+            raise not_found("the bag is not there: the submission was not received")
+        if row.bag_sha256 is None or row.bag_size is None:
+            return None
+        path = bags.served_path(self.files.bag_path(sid))
+        if not path.is_file():
+            return None
+        return BagDownload(path, row.bag_sha256, row.bag_size, row.bag_name)
+
+    def _assemble(self, sid: str) -> BagDownload:
+        """Build the served bag (the lease is held) and record its sha256 and size."""
+        with self.db.session() as s:
+            found = self._built(s, sid)
+            if found is not None:
+                return found
+            files = self._refs(s, sid)
+            row = s.get(Submission, sid)
+            assert row is not None  # _built checked it
+            bag_name = row.bag_name
+        began = time.perf_counter()
+        made = bags.build_served(self.files, bag_name, files, self.files.bag_path(sid))
+        if made.damaged or made.path is None or made.sha256 is None or made.size is None:
+            self._damaged_after_receipt(sid, made.damaged)
+            raise not_found("the submission's files were damaged on the server; its earner's "
+                            "app sends them again, and it is assigned again then")
+        metrics.ASSEMBLE_SECONDS.observe(time.perf_counter() - began)
+        with self.db.session() as s:
+            row = s.get(Submission, sid)
+            if row is None:  # pragma: no cover - submissions are never deleted once received
+                raise not_found("the bag is not there")
+            row.bag_sha256 = made.sha256
+            row.bag_size = made.size
+            return BagDownload(made.path, made.sha256, made.size, row.bag_name)
+
+    @staticmethod
+    def _refs(s: Session, sid: str) -> list[bags.BagFileRef]:
+        return [bags.BagFileRef(f.path, f.sha256, f.size) for f in s.scalars(
+            select(SubmissionFile).where(SubmissionFile.submission_id == sid)
+            .order_by(SubmissionFile.position))]
+
+    def _damaged_after_receipt(self, sid: str, damaged: Sequence[str]) -> None:
+        """A blob of a received submission was found damaged when its bag was assembled: it
+        is discarded and, while no review is in, the submission goes back to open with its
+        assignments withdrawn, so the earner's app (which polls the status of what it sent
+        and pushes an open submission again) sends the file again and finalizes; the
+        submission is then received and assigned afresh."""
+        self._discard_damaged(damaged)
         with self.db.session() as s:
             self.db.lock(s, assigning.LOCK)  # taken first: see assigning.LOCK
-            row = self._own_submission(s, caller, sid)
-            row.state = RECEIVED
-            row.received_at = self.clock()
-            row.bag_sha256 = served[1]
-            row.bag_size = served[2]
-            self._auto_assign(s, row)
-            return {"submissionId": sid, "state": row.state}
+            row = s.get(Submission, sid, with_for_update=True)
+            if row is None or row.state != RECEIVED:
+                log.error("A file of submission %s (%s) was damaged on the server's disk; it "
+                          "cannot go back to its earner now: restore the file from a backup",
+                          sid, row.state if row else "gone")
+                return
+            for assignment in s.scalars(select(Assignment)
+                                        .where(Assignment.submission_id == sid)):
+                s.delete(assignment)
+            row.state = OPEN
+            row.received_at = None
+            row.bag_sha256 = None
+            row.bag_size = None
+            log.warning("Submission %s is open again: its earner's app sends the damaged "
+                        "file(s) again", sid)
 
-    def _forget(self, sid: str) -> None:
+    def _forget_in(self, s: Session, sid: str) -> None:
         """A bag refused at finalize is forgotten (its blobs stay): the rebuilt bag can be
         begun again under the same submission id."""
-        with self.db.session() as s:
-            for upload in s.scalars(select(Upload).where(Upload.submission_id == sid)):
-                self.files.discard_part(upload.id)
-                s.delete(upload)
-            for entry in s.scalars(select(SubmissionFile)
-                                   .where(SubmissionFile.submission_id == sid)):
-                s.delete(entry)
-            row = s.get(Submission, sid)
-            if row is not None:
-                s.delete(row)
+        for upload in s.scalars(select(Upload).where(Upload.submission_id == sid)):
+            self.files.discard_part(upload.id)
+            s.delete(upload)
+        for entry in s.scalars(select(SubmissionFile)
+                               .where(SubmissionFile.submission_id == sid)):
+            s.delete(entry)
+        s.flush()  # the rows naming the submission go first (no relationship orders them)
+        row = s.get(Submission, sid)
+        if row is not None:
+            s.delete(row)
 
     def status(self, caller: Caller, submission_id: str) -> dict[str, Any]:
         _require(caller, "earner", "staff")
@@ -820,17 +1041,31 @@ class Issuer:
 
     def assignments(self, caller: Caller) -> list[dict[str, Any]]:
         _require(caller, "assessor", "staff")
+        query = (select(Assignment, Submission)
+                 .join(Submission, Assignment.submission_id == Submission.id)
+                 .order_by(Assignment.created_at, Assignment.id))
+        if caller.role != "staff":
+            query = query.where(Assignment.assessor_id == caller.id,
+                                Assignment.withdrawn_at.is_(None))
+        self.ensure_bags(query)
         with self.db.session() as s:
-            query = (select(Assignment, Submission)
-                     .join(Submission, Assignment.submission_id == Submission.id)
-                     .order_by(Assignment.created_at, Assignment.id))
-            if caller.role != "staff":
-                query = query.where(Assignment.assessor_id == caller.id,
-                                    Assignment.withdrawn_at.is_(None))
             return [{"assignmentId": a.id, "submissionId": sub.id,
                      "achievementId": sub.achievement_id, "version": sub.version,
                      "attempt": sub.attempt, "dueAt": _iso(a.due_at), "bagSize": sub.bag_size,
-                     "bagSha256": sub.bag_sha256} for a, sub in s.execute(query).tuples()]
+                     "bagSha256": sub.bag_sha256} for a, sub in s.execute(query)]
+
+    def ensure_bags(self, query: Any) -> None:
+        """Assemble the bags still to be assembled among the submissions `query` (rows whose
+        second column is a Submission) lists, so a listing shows each bag's sha256 and size
+        (usually the assembler thread was there first)."""
+        with self.db.session() as s:
+            pending = sorted({row[-1].id for row in s.execute(query)
+                              if row[-1].bag_sha256 is None and row[-1].state != OPEN})
+        for sid in pending:
+            try:
+                self.served_bag(sid)
+            except Problem as exc:  # damaged: the submission went back to its earner
+                log.warning("The bag of submission %s is not listed: %s", sid, exc.detail)
 
     def _own_assignment(self, s: Session, caller: Caller, assignment_id: str
                         ) -> tuple[Assignment, Submission]:
@@ -847,10 +1082,8 @@ class Issuer:
         _require(caller, "assessor", "staff")
         with self.db.session() as s:
             _, submission = self._own_assignment(s, caller, assignment_id)
-            if submission.bag_sha256 is None or submission.bag_size is None:
-                raise not_found("the bag is not there")  # pragma: no cover
-            return BagDownload(bags.served_path(self.files.bag_path(submission.id)),
-                               submission.bag_sha256, submission.bag_size, submission.bag_name)
+            sid = submission.id
+        return self.served_bag(sid)
 
     def put_review(self, caller: Caller, assignment_id: str, body: ReviewBody,
                    if_match: str | None) -> tuple[bool, str, dict[str, Any]]:
@@ -989,13 +1222,21 @@ class Issuer:
                     achievement=found[0], valid_from=now.replace(microsecond=0),
                     results=[(f.rubricCriterionId, f.levelId) for f in body.feedback
                              if f.levelId],
-                    evidence=bags.evidence_pieces(self.files.bag_path(sid)))
+                    evidence=self._evidence(s, sid))
                 s.add(Credential(id=credential_id, submission_id=sid, earner_id=row.earner_id,
                                  issued_at=now, json=json.dumps(made.signed), jws=made.jws))
                 row.credential_id = credential_id
                 s.flush()
                 self._award_stacks(s, row.earner_id, earner_name, issuer_name, now)
             return True, _status(s, row)
+
+    def _evidence(self, s: Session, sid: str) -> list[dict[str, Any]]:
+        """The evidence a credential lists: from the stored data/submission.json, else from
+        the assembled bag (a server before 2026-12 kept the original there)."""
+        found = bags.submission_evidence(self.files, self._refs(s, sid))
+        if found is not None:
+            return found
+        return bags.evidence_pieces(self.files.bag_path(sid))
 
     @staticmethod
     def _rule(mc: MicroCredential | None, body: DecisionBody,
@@ -1091,6 +1332,14 @@ class Issuer:
 
 
 # ----------------------------------------------------------------------------------- helpers
+
+
+def _lower_priority() -> None:
+    """Run the calling thread (the assembler) at the lowest CPU priority (Linux: a thread is
+    a task with its own nice value; elsewhere nothing changes): its hashing and writing give
+    way to the finalize and upload requests of a busy moment, and catch up when it is over."""
+    with contextlib.suppress(AttributeError, OSError):
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
 
 
 def _require(caller: Caller, *roles: str) -> None:

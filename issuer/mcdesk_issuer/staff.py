@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from mcdesk.core.catalog import MicroCredential
-from mcdesk_issuer import assigning, bags, calibration, credentials, reconcile
+from mcdesk_issuer import assigning, calibration, credentials, reconcile
 from mcdesk_issuer.db import (
     Account,
     AccountRole,
@@ -264,6 +264,8 @@ class Staff:
         from mcdesk_issuer.db import CalibrationAttempt
 
         limits = self.issuer.limits
+        self.issuer.ensure_bags(select(CalibrationItem, Submission).join(
+            Submission, CalibrationItem.submission_id == Submission.id))
         with self.issuer.db.session() as s:
             found = []
             for item in calibration.items(s):
@@ -286,15 +288,12 @@ class Staff:
     def calibration_bag(self, caller: Caller, submission_id: str) -> Any:
         if caller.role != "assessor":
             raise forbidden("only assessors calibrate")
-        from mcdesk_issuer.service import BagDownload
-
         with self.issuer.db.session() as s:
             row = self._submission(s, submission_id)
-            if s.get(CalibrationItem, row.id) is None or row.earner_id == caller.id \
-                    or row.bag_sha256 is None or row.bag_size is None:
+            if s.get(CalibrationItem, row.id) is None or row.earner_id == caller.id:
                 raise not_found(f"no calibration item {submission_id}")
-            return BagDownload(bags.served_path(self.issuer.files.bag_path(row.id)),
-                               row.bag_sha256, row.bag_size, row.bag_name)
+            sid = row.id
+        return self.issuer.served_bag(sid)
 
     def calibration_score(self, caller: Caller, submission_id: str,
                           scores: list[dict[str, Any]]) -> dict[str, Any]:

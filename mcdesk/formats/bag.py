@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import stat
+import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ from mcdesk.formats.bag_zip import (
     DEFAULT_LIMITS,
     EntryStream,
     ZipLimits,
+    _name_problems,
     inspect,
     safe_target,
 )
@@ -367,9 +369,7 @@ def read_bag(archive: Path, *, limits: ZipLimits = DEFAULT_LIMITS,
                         path=archive)
                 tag_bytes[path] = stream.read_bytes(entry, MAX_TAG_FILE)
                 advance(entry.size)
-        encoding = _read_declaration(tag_bytes, problems)
-        manifests = _read_manifests(tag_bytes, encoding, problems)
-        algorithms = sorted({m.algorithm for m in manifests} | {"sha256"})
+        encoding, manifests, algorithms = _parse_tags(tag_bytes, problems)
         digests: dict[str, dict[str, str]] = {
             path: {a: hashlib.new(a, data).hexdigest() for a in algorithms}
             for path, data in tag_bytes.items()}
@@ -408,7 +408,93 @@ def read_bag(archive: Path, *, limits: ZipLimits = DEFAULT_LIMITS,
     for path in keep:
         if path in tag_bytes:
             kept[path] = tag_bytes[path]
-    info = _read_bag_info(tag_bytes, encoding, problems)
+    has_payload_dir = any(e.path == PAYLOAD_DIR or e.path.startswith(f"{PAYLOAD_DIR}/")
+                          for e in listing.entries)
+    return _conclude(archive, listing.top, tag_bytes, encoding, manifests, digests, sizes,
+                     has_payload_dir, kept, problems)
+
+
+@dataclass(frozen=True)
+class ListedFile:
+    """A payload file known by its size and sha256 (its bytes were checked elsewhere)."""
+
+    path: str
+    size: int
+    sha256: str
+
+
+def check_listed_bag(source: Path, bag_name: str, tag_bytes: Mapping[str, bytes],
+                     payload: Sequence[ListedFile],
+                     kept: Mapping[str, bytes] | None = None) -> BagReading:
+    """The BagIt checks `read_bag` makes, for a bag known by the bytes of its root tag files
+    and the sizes and sha256 of its payload files (a server whose files are stored by sha256
+    checks a bag this way without reading its payload again). A manifest in another algorithm
+    than sha256 cannot be checked from a sha256 and is a problem."""
+    problems: list[str] = []
+    tags = dict(tag_bytes)
+    encoding, manifests, algorithms = _parse_tags(tags, problems)
+    for manifest in manifests:
+        if manifest.algorithm != "sha256":
+            problems.append(f"{manifest.name}: only sha256 manifests can be checked here")
+    manifests = [m for m in manifests if m.algorithm == "sha256"]
+    digests: dict[str, dict[str, str]] = {
+        path: {a: hashlib.new(a, data).hexdigest() for a in algorithms}
+        for path, data in tags.items()}
+    sizes = {path: len(data) for path, data in tags.items()}
+    for listed in payload:
+        digests[listed.path] = {"sha256": listed.sha256.lower()}
+        sizes[listed.path] = listed.size
+    has_payload_dir = any(f.path.startswith(f"{PAYLOAD_DIR}/") for f in payload)
+    return _conclude(source, bag_name, tags, encoding, manifests, digests, sizes,
+                     has_payload_dir, dict(kept or {}), problems)
+
+
+def listed_name_problems(bag_name: str, paths: Sequence[str],
+                         limits: ZipLimits = DEFAULT_LIMITS) -> list[str]:
+    """What `read_bag` would refuse about the names of a zip holding `paths` under the one
+    folder `bag_name`: unsafe or unportable names, a name twice (also in another letter case),
+    a name that is both a file and a folder."""
+    problems: list[str] = []
+    keys: dict[str, str] = {}
+    folders: set[str] = set()
+    for path in paths:
+        name = f"{bag_name}/{path}"
+        found = _name_problems(name, limits)
+        if found:
+            problems += [f"{name}: {problem}" for problem in found]
+            continue
+        key = unicodedata.normalize("NFC", path).casefold()
+        if key in keys:
+            problems.append(f"{name}: appears twice in the zip file" if keys[key] == path else
+                            f"{name}: differs from {bag_name}/{keys[key]} only in letter "
+                            "case or accents (one would overwrite the other)")
+            continue
+        keys[key] = path
+        parts = key.split("/")
+        folders.update("/".join(parts[:i]) for i in range(1, len(parts)))
+    problems += [f"{bag_name}/{keys[key]}: used both as a file and as a folder"
+                 for key in sorted(set(keys) & folders)]
+    if len(paths) > limits.max_entries:
+        problems.append(f"{len(paths)} files, more than a package may hold "
+                        f"({limits.max_entries})")
+    return problems
+
+
+def _parse_tags(tag_bytes: dict[str, bytes], problems: list[str]
+                ) -> tuple[str, list[_Manifest], list[str]]:
+    """bagit.txt's encoding, the manifests, and the algorithms every file is hashed with."""
+    encoding = _read_declaration(tag_bytes, problems)
+    manifests = _read_manifests(tag_bytes, encoding, problems)
+    algorithms = sorted({m.algorithm for m in manifests} | {"sha256"})
+    return encoding, manifests, algorithms
+
+
+def _conclude(archive: Path, top: str, tag_bytes: Mapping[str, bytes], encoding: str,
+              manifests: list[_Manifest], digests: dict[str, dict[str, str]],
+              sizes: dict[str, int], has_payload_dir: bool, kept: dict[str, bytes],
+              problems: list[str]) -> BagReading:
+    """The checks over every file's digests: manifests, Payload-Oxum, fetch.txt, data/."""
+    info = _read_bag_info(dict(tag_bytes), encoding, problems)
     payload = tuple(BagFile(path, sizes[path], digests[path]) for path in sorted(digests)
                     if path.startswith(f"{PAYLOAD_DIR}/"))
     _check_manifests(manifests, digests, payload, problems)
@@ -416,13 +502,12 @@ def read_bag(archive: Path, *, limits: ZipLimits = DEFAULT_LIMITS,
     if FETCH in tag_bytes:
         problems.append("fetch.txt: the package asks for files to be fetched from elsewhere; "
                         "a submission package must carry every file")
-    if not any(e.path == PAYLOAD_DIR or e.path.startswith(f"{PAYLOAD_DIR}/")
-               for e in listing.entries):
+    if not has_payload_dir:
         problems.append("the payload folder data/ is missing")
     manifest = next((m.entries for m in manifests
                      if m.name == MANIFEST), {})
     fingerprint = digests[TAGMANIFEST]["sha256"] if TAGMANIFEST in digests else None
-    return BagReading(archive, listing.top, tuple(problems), tuple(info), payload,
+    return BagReading(archive, top, tuple(problems), tuple(info), payload,
                       dict(manifest), kept, fingerprint)
 
 

@@ -69,7 +69,8 @@ def test_the_assembled_bag_is_byte_for_byte_the_package_built(server: Server,
                                                               teacher_portfolio: Portfolio) -> None:
     bag = teacher_portfolio.bag(answer="Same bytes on both sides of the wire, every one of them.")
     assert server.send(bag).status_code == 200
-    assembled = (server.data / "bags" / f"{bag.submission_id}.zip").read_bytes()
+    # The bag handed out (built from the blobs after finalize answered) is the package.
+    assembled = server.issuer().served_bag(bag.submission_id).path.read_bytes()
     assert assembled == bag.zip_bytes
 
 
