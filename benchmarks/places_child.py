@@ -13,10 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-# The signal(s) saying a place's list is filled: Drafts shows its drafts' names first (then
-# their checks, drafts_shown), whichever comes first.
+# The signal(s) saying a place's list shows its first screenful, whichever comes first: on a
+# first visit Drafts, Reviews and Badges list their first rows (Drafts: the names before their
+# checks) and read the rest, with what is worked out from all of them, after that paint.
 PLACE_SIGNALS = {"evidence": ("items_shown",), "drafts": ("lines_shown", "drafts_shown"),
-                 "reviews": ("reviews_shown",), "badges": ("badges_shown",)}
+                 "reviews": ("first_shown", "reviews_shown"),
+                 "badges": ("first_shown", "badges_shown")}
 SEARCH_WORDS = ("s", "st", "stu", "stud", "stude", "studen", "student", "students")
 SCROLL_STEPS = 60
 TIMEOUT_S = 120.0

@@ -176,9 +176,9 @@ class BadgeService:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def list(self) -> builtins.list[EarnedCredential]:
-        """Every earned credential, newest first."""
-        return self._store.list()
+    def list(self, limit: int | None = None) -> builtins.list[EarnedCredential]:
+        """Every earned credential (or the newest `limit`), newest first."""
+        return self._store.list(limit)
 
     def get(self, credential_id: str) -> EarnedCredential:
         return self._store.get(credential_id)

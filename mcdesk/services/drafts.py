@@ -83,11 +83,13 @@ class DraftService:
         """Every draft not in the trash, the most recently changed first."""
         return self._store.all()
 
-    def lines(self) -> builtins.list[tuple[str, str, int, DraftStatus]]:
-        """(id, micro-credential name, attempt, status) of each draft `list` gives, read
-        without the drafts' parts: what the list shows before their checks are done."""
+    def lines(self, limit: int | None = None
+              ) -> builtins.list[tuple[str, str, int, DraftStatus]]:
+        """(id, micro-credential name, attempt, status) of each draft `list` gives (or the
+        first `limit`), read without the drafts' parts: what the list shows before their
+        checks are done."""
         return [(i, name, attempt, DraftStatus(status))
-                for i, name, attempt, status in self._store.lines()]
+                for i, name, attempt, status in self._store.lines(limit)]
 
     def get(self, draft_id: str) -> Draft:
         return self._store.get(draft_id)

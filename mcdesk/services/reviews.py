@@ -94,10 +94,11 @@ class ReviewService:
 
     # -- the queue -------------------------------------------------------------------------
 
-    def summaries(self) -> list[ReviewSummary]:
-        """The queue: reviews due soonest first, then the newest."""
+    def summaries(self, limit: int | None = None) -> list[ReviewSummary]:
+        """The queue: reviews due soonest first, then the newest (`limit`: only the first
+        that many, the others not read)."""
         lines = []
-        reviews = self._store.all()
+        reviews = self._store.all() if limit is None else self._store.queue(limit)
         for review in reviews:
             rubric = self.rubric(review)
             lines.append(ReviewSummary(

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -37,12 +37,16 @@ if TYPE_CHECKING:
     from mcdesk.services.review_files import ImportedReview
     from mcdesk.services.workspace import Workspace
 
+# Drafts named before their checks: more than a tall window shows.
+FIRST_PAGE = 24
+
 
 class DraftsPage(Place):
     watches = frozenset({Change.DRAFTS, Change.EVIDENCE, Change.CATALOG, Change.OUTBOX,
                          Change.ATTACHMENTS, Change.STUDY})
     drafts_shown = Signal(int)
-    #: The first load put the drafts' names in the list (their checks follow: drafts_shown).
+    #: The first load put the first drafts' names in the list (all, checked, follow:
+    #: drafts_shown).
     lines_shown = Signal(int)
     package_built = Signal(object)
     package_opened = Signal(object)
@@ -140,13 +144,22 @@ class DraftsPage(Place):
             self.editor.open(current)
 
         if self.list.count() == 0:
-            # Checking 200 drafts takes a moment: their names show first.
-            ops.draft_lines(workspace).success(self._lines_loaded).failure(
+            # Checking 200 drafts takes a moment: their names show first, and the checks
+            # start once they are painted (not beside them, slowing them down).
+            ops.draft_lines(workspace, FIRST_PAGE).success(self._lines_loaded).failure(
                 self._failed).run(self._runner, origin=self)
+            return
+        self._check_all()
+
+    def _check_all(self) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
         ops.drafts_with_readiness(workspace).success(self._loaded).failure(self._failed).run(
             self._runner, origin=self)
 
     def _lines_loaded(self, lines: list[tuple[str, str, int, DraftStatus]]) -> None:
+        QTimer.singleShot(0, self, self._check_all)
         if self.list.count():  # the checked list came first
             return
         self.list.blockSignals(True)

@@ -32,6 +32,12 @@ def queue(workspace: Workspace) -> Op[list[ReviewSummary]]:
                              "Loading reviews"), lambda _c: workspace.reviews.summaries())
 
 
+def first_of_queue(workspace: Workspace, count: int) -> Op[list[ReviewSummary]]:
+    """The queue's first `count` reviews: what the list paints first."""
+    return Op.read(translate("reviews", "Loading reviews"),
+                   lambda _c: workspace.reviews.summaries(count))
+
+
 def open_review(workspace: Workspace, review_id: str) -> Op[tuple[ReviewWork, dict[str, str]]]:
     """The review with the words of its text evidence."""
 

@@ -39,16 +39,21 @@ if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
 
 REVIEW_FILE_SUFFIX = ".mcreview"
+# Rows read for the first paint: more than a tall window shows.
+FIRST_PAGE = 24
 
 
 class ReviewsPage(Place):
     watches = frozenset({Change.REVIEWS})
     reviews_shown = Signal(int)
+    #: The first visit put the top of the queue in the list (all of it follows: reviews_shown).
+    first_shown = Signal(int)
     sync_requested = Signal()
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
         self._select_after_load: str | None = None
+        self._first_done = False
         self.open_button = QPushButton(self.tr("Open a package…"))
         self.open_button.setToolTip(self.tr(
             "Review a submission package someone gave you (a .zip file)"))
@@ -115,19 +120,48 @@ class ReviewsPage(Place):
         if workspace is None:
             return
         super().refresh()
+        if self.list.count() == 0 and not self._first_done:
+            # The first visit: the top of the queue paints first; the whole queue (and the
+            # chosen review's workspace) come on the next turn of the event loop.
+            ops.first_of_queue(workspace, FIRST_PAGE).success(self._first_loaded).failure(
+                self._failed).run(self._runner, origin=self)
+            return
+        self._load_all()
+
+    def _load_all(self) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
         ops.queue(workspace).success(self._loaded).failure(self._failed).run(
             self._runner, origin=self)
 
+    def _first_loaded(self, rows: list[ReviewSummary]) -> None:
+        if self._first_done:  # the whole queue came first
+            return
+        self._first_done = True
+        self.list.blockSignals(True)
+        for summary in rows:
+            self.list.addItem(self._item(summary))
+        self.list.blockSignals(False)
+        self.left_stack.setCurrentIndex(0 if rows else 1)
+        self.first_shown.emit(len(rows))
+        QTimer.singleShot(0, self, self._load_all)
+
+    def _item(self, summary: ReviewSummary) -> QListWidgetItem:
+        item = QListWidgetItem(self._line(summary))
+        item.setData(Qt.ItemDataRole.UserRole, summary.id)
+        item.setToolTip(summary.error or "")
+        return item
+
     def _loaded(self, rows: list[ReviewSummary]) -> None:
+        self._first_done = True
         current = self.current_id()
         keep = self._select_after_load or current or (rows[0].id if rows else None)
         self._select_after_load = None
         self.list.blockSignals(True)
         self.list.clear()
         for summary in rows:
-            item = QListWidgetItem(self._line(summary))
-            item.setData(Qt.ItemDataRole.UserRole, summary.id)
-            item.setToolTip(summary.error or "")
+            item = self._item(summary)
             self.list.addItem(item)
             if summary.id == keep:
                 self.list.setCurrentItem(item)
