@@ -87,7 +87,7 @@ class EvidenceRow(Base):
     )
     url: Mapped[str | None] = mapped_column(Text)
     source_id: Mapped[str | None] = mapped_column(
-        String(36), ForeignKey("evidence.id", ondelete="RESTRICT")
+        String(36), ForeignKey("evidence.id", ondelete="RESTRICT"), index=True
     )
     created_at: Mapped[datetime] = mapped_column(DateTime)
     taken_at: Mapped[datetime | None] = mapped_column(DateTime)
