@@ -31,6 +31,7 @@ from mcdesk.core.credentials import (
 )
 from mcdesk.core.drafts import DraftStatus
 from mcdesk.core.errors import McdeskError, NotFoundError
+from mcdesk.core.text import matches_words
 from mcdesk.credentials.errors import CredentialError
 from mcdesk.credentials.received import ReceivedCredential, read_credential
 from mcdesk.credentials.verification import Verification, verify_credential
@@ -179,6 +180,11 @@ class BadgeService:
     def list(self, limit: int | None = None) -> builtins.list[EarnedCredential]:
         """Every earned credential (or the newest `limit`), newest first."""
         return self._store.list(limit)
+
+    def search(self, words: str) -> builtins.list[str]:
+        """The ids of the credentials whose title or issuer holds every one of `words`."""
+        return [i for i, title, issuer in self._store.names()
+                if matches_words(words, title, issuer)]
 
     def get(self, credential_id: str) -> EarnedCredential:
         return self._store.get(credential_id)

@@ -38,6 +38,7 @@ from mcdesk.core.readiness import (
     kind_words,
     kinds_words,
 )
+from mcdesk.core.text import matches_words
 from mcdesk.services.catalog import CatalogService
 from mcdesk.services.evidence import EvidenceService, find_name
 from mcdesk.storage.draft_store import DraftStore
@@ -90,6 +91,12 @@ class DraftService:
         checks are done."""
         return [(i, name, attempt, DraftStatus(status))
                 for i, name, attempt, status in self._store.lines(limit)]
+
+    def search(self, words: str) -> builtins.list[str]:
+        """The ids of the drafts (not in the trash) whose micro-credential's name holds every
+        one of `words`."""
+        return [i for i, name, _attempt, _status in self._store.lines()
+                if matches_words(words, name)]
 
     def get(self, draft_id: str) -> Draft:
         return self._store.get(draft_id)

@@ -40,6 +40,7 @@ from mcdesk.core.reviews import (
     rule_decision,
     scored_criteria,
 )
+from mcdesk.core.text import matches_words
 from mcdesk.services.catalog import CatalogService
 from mcdesk.services.packages import (
     PackageService,
@@ -112,6 +113,10 @@ class ReviewService:
         lines.sort(key=lambda s: -created[s.id].timestamp())
         lines.sort(key=lambda s: (s.due_at is None, s.due_at or far))
         return lines
+
+    def search(self, words: str) -> builtins.list[str]:
+        """The ids of the reviews whose micro-credential's name holds every one of `words`."""
+        return [i for i, name in self._store.names() if matches_words(words, name)]
 
     def get(self, review_id: str) -> Review:
         return self._store.get(review_id)

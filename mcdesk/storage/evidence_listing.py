@@ -15,17 +15,20 @@ from mcdesk.storage.read_connections import open_read_connection
 
 _QUERY = ("SELECT id, kind, title, original_name, captured_by, tags_json, derivation, url "
           "FROM evidence WHERE trashed_at IS NULL ORDER BY created_at DESC")
+_CHANGES = "SELECT count FROM evidence_change WHERE slot = 1"
 
 
 class EvidenceListing:
     """Reads every piece not in the trash once, then again only when `PRAGMA data_version`
-    says another connection (any writer, in this process or another) committed since."""
+    says another connection (any writer, in this process or another) committed since and
+    the evidence table's change counter (kept by triggers) says that commit touched it."""
 
     def __init__(self, db_path: Path) -> None:
         self._path = db_path
         self._lock = threading.Lock()
         self._connection: sqlite3.Connection | None = None
         self._version: int | None = None
+        self._changes: int | None = None  # evidence_change.count when the rows were read
         self._rows: list[tuple[str, str, str]] = []  # id, kind, folded words
         self._ids: tuple[str, ...] = ()
 
@@ -38,8 +41,13 @@ class EvidenceListing:
             connection = self._connect()
             version = int(connection.execute("PRAGMA data_version").fetchone()[0])
             if version != self._version:
-                self._rows = [_row(r) for r in connection.execute(_QUERY).fetchall()]
-                self._ids = tuple(i for i, _k, _w in self._rows)
+                # Something was written; the evidence itself only if its counter moved. The
+                # counter is read first: a change landing between the two reads is read again.
+                changes = int(connection.execute(_CHANGES).fetchone()[0])
+                if changes != self._changes:
+                    self._rows = [_row(r) for r in connection.execute(_QUERY).fetchall()]
+                    self._ids = tuple(i for i, _k, _w in self._rows)
+                    self._changes = changes
                 self._version = version
             rows, everything = self._rows, self._ids
         if kind is None and not terms:
@@ -53,6 +61,7 @@ class EvidenceListing:
     def close(self) -> None:
         with self._lock:
             connection, self._connection, self._version = self._connection, None, None
+            self._changes = None
             self._rows, self._ids = [], ()
         if connection is not None:
             connection.close()

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     DateTime,
     Float,
     ForeignKey,
@@ -22,6 +23,17 @@ from mcdesk.storage.base import Base
 
 # Virtual FTS5 tables live beside the models; migrations create them, autogenerate ignores them.
 FTS_TABLES = ("catalog_fts",)
+
+
+class EvidenceChangeRow(Base):
+    """One row counting changes to the evidence table, kept by triggers (migration 0012): the
+    library's cached search words are read again only when it moved."""
+
+    __tablename__ = "evidence_change"
+    __table_args__ = (CheckConstraint("slot = 1", name="evidence_change_one_row"),)
+
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
 
 
 class MetaRow(Base):

@@ -37,6 +37,7 @@ from mcdesk.ui.badges.stacks import StacksView
 from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.searchable_list import Deliver, SearchableList
 from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
@@ -112,7 +113,10 @@ class BadgesPage(Place):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail, 1)
         right_layout.addWidget(self.pick_hint, 1)
-        splitter = list_detail_splitter(self.list, right, sizes=(330, 520),
+        self.searchable = SearchableList(self.list, self.tr("Search badges"),
+                                         self._start_search)
+        self.search = self.searchable.search
+        splitter = list_detail_splitter(self.searchable, right, sizes=(330, 520),
                                         stretch=(2, 3))
 
         self.empty = QLabel(self.tr(
@@ -163,6 +167,11 @@ class BadgesPage(Place):
         ops.load(self._workspace).success(self._loaded).failure(self._failed).run(
             self._runner, origin=self)
 
+    def _start_search(self, words: str, deliver: Deliver) -> None:
+        if self._workspace is not None:
+            ops.search(self._workspace, words).success(deliver).failure(self._failed).run(
+                self._runner, origin=self)
+
     def _first_loaded(self, credentials: tuple[EarnedCredential, ...]) -> None:
         if self.view is not None:  # the whole list came first
             return
@@ -187,6 +196,7 @@ class BadgesPage(Place):
             item.setToolTip("\n".join(credential.reasons) or state_words(credential.state))
             self.list.addItem(item)
         self.list.blockSignals(False)
+        self.searchable.refilled()
 
     def _loaded(self, view: ops.BadgesView) -> None:
         self.view = view

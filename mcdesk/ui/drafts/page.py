@@ -27,6 +27,7 @@ from mcdesk.ui.drafts.editor import DraftEditor
 from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.searchable_list import Deliver, SearchableList
 from mcdesk.ui.widgets.splitter import list_detail_splitter
 from mcdesk.ui.widgets.words import draft_status_word
 
@@ -76,8 +77,11 @@ class DraftsPage(Place):
             "every word as you type."))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.searchable = SearchableList(self.list, self.tr("Search drafts"),
+                                         self._start_search)
+        self.search = self.searchable.search
         self.left_stack = QStackedWidget()
-        self.left_stack.addWidget(self.list)
+        self.left_stack.addWidget(self.searchable)
         self.left_stack.addWidget(self.empty)
         # Wraps on a small laptop so the list can be narrow and the draft gets the width.
         button_row = QWidget()
@@ -158,6 +162,12 @@ class DraftsPage(Place):
         ops.drafts_with_readiness(workspace).success(self._loaded).failure(self._failed).run(
             self._runner, origin=self)
 
+    def _start_search(self, words: str, deliver: Deliver) -> None:
+        workspace = self._workspace
+        if workspace is not None:
+            ops.search(workspace, words).success(deliver).failure(self._failed).run(
+                self._runner, origin=self)
+
     def _lines_loaded(self, lines: list[tuple[str, str, int, DraftStatus]]) -> None:
         QTimer.singleShot(0, self, self._check_all)
         if self.list.count():  # the checked list came first
@@ -168,6 +178,7 @@ class DraftsPage(Place):
             item.setData(Qt.ItemDataRole.UserRole, draft_id)
             self.list.addItem(item)
         self.list.blockSignals(False)
+        self.searchable.refilled()
         if lines:
             self.left_stack.setCurrentIndex(0)
         self.lines_shown.emit(len(lines))
@@ -185,6 +196,7 @@ class DraftsPage(Place):
             if draft.id == keep:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
+        self.searchable.refilled()
         self.left_stack.setCurrentIndex(0 if rows else 1)
         if keep is not None and keep != current and self.current_id() == keep:
             self._select_after_load = None

@@ -33,6 +33,7 @@ from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.locale_text import day_month_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.searchable_list import Deliver, SearchableList
 from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
@@ -73,8 +74,11 @@ class ReviewsPage(Place):
             "Open a made-up exit-ticket submission with a classroom video to practise on"))
         self.sample_button.clicked.connect(self.open_sample)
         empty_box = empty_state(self.empty, self.sample_button)
+        self.searchable = SearchableList(self.list, self.tr("Search reviews"),
+                                         self._start_search)
+        self.search = self.searchable.search
         self.left_stack = QStackedWidget()
-        self.left_stack.addWidget(self.list)
+        self.left_stack.addWidget(self.searchable)
         self.left_stack.addWidget(empty_box)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -135,6 +139,12 @@ class ReviewsPage(Place):
         ops.queue(workspace).success(self._loaded).failure(self._failed).run(
             self._runner, origin=self)
 
+    def _start_search(self, words: str, deliver: Deliver) -> None:
+        workspace = self._workspace
+        if workspace is not None:
+            ops.search(workspace, words).success(deliver).failure(self._failed).run(
+                self._runner, origin=self)
+
     def _first_loaded(self, rows: list[ReviewSummary]) -> None:
         if self._first_done:  # the whole queue came first
             return
@@ -143,6 +153,7 @@ class ReviewsPage(Place):
         for summary in rows:
             self.list.addItem(self._item(summary))
         self.list.blockSignals(False)
+        self.searchable.refilled()
         self.left_stack.setCurrentIndex(0 if rows else 1)
         self.first_shown.emit(len(rows))
         QTimer.singleShot(0, self, self._load_all)
@@ -166,6 +177,7 @@ class ReviewsPage(Place):
             if summary.id == keep:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
+        self.searchable.refilled()
         self.left_stack.setCurrentIndex(0 if rows else 1)
         if keep is not None and self.current_id() == keep and (
                 keep != current or self.workspace_view.review_id != keep):
