@@ -316,7 +316,7 @@ class EvidenceService:
         count = LIBRARY_PAGE if limit is None else limit
         if include is not None and include in ids:
             count = max(count, ids.index(include) + 1)
-        first = self._store.live(ids[:count])
+        first = self._portfolio.evidence_listing.pieces(ids[:count], self._store.live)
         return LibraryPage(tuple(first[i] for i in ids[:count] if i in first), tuple(ids),
                            total)
 

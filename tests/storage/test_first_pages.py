@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from benchmarks.fixture import add_place_rows
+from mcdesk.core.evidence import Evidence
 from mcdesk.core.text import fold, matches_words
 from mcdesk.services.workspace import Workspace
 from mcdesk.storage.evidence_listing import EvidenceListing
@@ -50,6 +51,32 @@ def test_the_cached_words_are_read_again_only_when_evidence_changed(tmp_path: Pa
         evidence.move_to_trash(lesson.id)
         assert listing.matching() == ((first[0],), 1)
         assert listing.matching("link", [fold("CAFE")]) == ((first[0],), 1)
+    finally:
+        listing.close()
+        workspace.close()
+
+
+def test_pieces_read_once_come_from_memory_until_evidence_changes(tmp_path: Path) -> None:
+    workspace = Workspace.open(tmp_path / "p")
+    listing = EvidenceListing(tmp_path / "p" / DB_NAME)
+    asked: list[list[str]] = []
+
+    def read(ids: list[str]) -> dict[str, Evidence]:
+        asked.append(sorted(ids))
+        return workspace.evidence.live(ids)
+
+    try:
+        evidence = workspace.evidence
+        one, two = (evidence.add_text(f"Notes {n}", "x").id for n in (1, 2))
+        assert listing.pieces([one], read)[one].title == "Notes 1"
+        assert set(listing.pieces([one, two], read)) == {one, two}
+        assert asked == [[one], [two]]  # the first was not read again
+        workspace.evidence.add_roster_name("Ana Lima")  # a write, not to evidence
+        listing.pieces([one, two], read)
+        assert len(asked) == 2
+        evidence.rename(one, "Renamed")
+        assert listing.pieces([one], read)[one].title == "Renamed"
+        assert asked[-1] == [one]
     finally:
         listing.close()
         workspace.close()

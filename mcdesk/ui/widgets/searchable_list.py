@@ -19,8 +19,8 @@ StartSearch = Callable[[str, Deliver], None]
 
 
 class SearchableList(QWidget):
-    """`search` (the box) above `list` (rows hold their id in Qt.UserRole) and a line saying
-    when nothing matches. `filtered` is emitted with the number of rows left shown each
+    """`search` (the box) above `list` (rows hold their id in Qt.UserRole), with a line under
+    the box saying when nothing matches. `filtered` is emitted with the number of rows left shown each
     time an answer (or clearing the words) has been applied."""
 
     filtered = Signal(int)
@@ -41,8 +41,8 @@ class SearchableList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
+        layout.addWidget(self.no_match)  # right under the words, where the eye is
         layout.addWidget(self.list, 1)
-        layout.addWidget(self.no_match)
 
     @property
     def words(self) -> str:
