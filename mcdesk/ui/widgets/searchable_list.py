@@ -20,8 +20,8 @@ StartSearch = Callable[[str, Deliver], None]
 
 class SearchableList(QWidget):
     """`search` (the box) above `list` (rows hold their id in Qt.UserRole), with a line under
-    the box saying when nothing matches. `filtered` is emitted with the number of rows left shown each
-    time an answer (or clearing the words) has been applied."""
+    the box saying when nothing matches. `filtered` is emitted with the number of rows left
+    shown each time an answer (or clearing the words) has been applied."""
 
     filtered = Signal(int)
 
