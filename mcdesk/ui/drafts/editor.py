@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 CHECK_DELAY_MS = 300
+LAYOUT_BATCH = 100  # evidence rows laid out per turn of the event loop
 
 
 class DraftEditor(QWidget):
@@ -133,6 +134,10 @@ class DraftEditor(QWidget):
         self.library_view.setIconSize(QSize(40, 30))
         self.library_view.setWordWrap(True)
         self.library_view.setUniformItemSizes(False)
+        # Rows of different heights are laid out a batch per turn of the event loop: 10,000
+        # pieces at once held the GUI thread for seconds each time a draft opened.
+        self.library_view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.library_view.setBatchSize(LAYOUT_BATCH)
         self.library_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.library_view.setSpacing(3)
         # A short title, the hint under it wrapping: the title of a group box sets its
