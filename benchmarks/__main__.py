@@ -143,9 +143,12 @@ def main(argv: list[str] | None = None) -> int:
             figures += search.figures(searched)
             details.append(search.details(searched))
         if "places" in chosen:
-            print(f"Places at full size against an empty portfolio, {rounds} rounds ...",
+            # Its figures are ratios of tens of milliseconds on a shared machine: a full run
+            # takes twice the rounds (not --quick, nor an explicit --rounds).
+            places_rounds = rounds if args.quick or args.rounds else 2 * rounds
+            print(f"Places at full size against an empty portfolio, {places_rounds} rounds ...",
                   flush=True)
-            visited = places.run_places(root, rounds=rounds)
+            visited = places.run_places(root, rounds=places_rounds)
             figures += places.figures(visited, {
                 "evidence": f"{EVIDENCE_ROWS:,} pieces", "drafts": f"{DRAFTS} drafts",
                 "reviews": f"{REVIEWS} reviews", "badges": f"{CREDENTIALS} credentials"})
