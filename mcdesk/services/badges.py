@@ -31,11 +31,11 @@ from mcdesk.core.credentials import (
 )
 from mcdesk.core.drafts import DraftStatus
 from mcdesk.core.errors import McdeskError, NotFoundError
-from mcdesk.core.text import matches_words
 from mcdesk.credentials.errors import CredentialError
 from mcdesk.credentials.received import ReceivedCredential, read_credential
 from mcdesk.credentials.verification import Verification, verify_credential
 from mcdesk.services.catalog import CatalogService
+from mcdesk.storage import name_search
 from mcdesk.storage.atomic import write_atomic
 from mcdesk.storage.credential_store import CheckedFields, CredentialStore, NewCredential
 from mcdesk.storage.portfolio import Portfolio
@@ -183,8 +183,7 @@ class BadgeService:
 
     def search(self, words: str) -> builtins.list[str]:
         """The ids of the credentials whose title or issuer holds every one of `words`."""
-        return [i for i, title, issuer in self._store.names()
-                if matches_words(words, title, issuer)]
+        return name_search.matching(self._portfolio.reads, "badges", words)
 
     def get(self, credential_id: str) -> EarnedCredential:
         return self._store.get(credential_id)

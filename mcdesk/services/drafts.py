@@ -38,9 +38,9 @@ from mcdesk.core.readiness import (
     kind_words,
     kinds_words,
 )
-from mcdesk.core.text import matches_words
 from mcdesk.services.catalog import CatalogService
 from mcdesk.services.evidence import EvidenceService, find_name
+from mcdesk.storage import name_search
 from mcdesk.storage.draft_store import DraftStore
 from mcdesk.storage.portfolio import Portfolio
 
@@ -95,8 +95,7 @@ class DraftService:
     def search(self, words: str) -> builtins.list[str]:
         """The ids of the drafts (not in the trash) whose micro-credential's name holds every
         one of `words`."""
-        return [i for i, name, _attempt, _status in self._store.lines()
-                if matches_words(words, name)]
+        return name_search.matching(self._portfolio.reads, "drafts", words)
 
     def get(self, draft_id: str) -> Draft:
         return self._store.get(draft_id)

@@ -40,11 +40,11 @@ from mcdesk.core.reviews import (
     rule_decision,
     scored_criteria,
 )
-from mcdesk.core.text import matches_words
 from mcdesk.services.catalog import CatalogService
 from mcdesk.services.packages import (
     PackageService,
 )
+from mcdesk.storage import name_search
 from mcdesk.storage.portfolio import Portfolio
 from mcdesk.storage.review_store import (
     ChangedMeanwhileError,
@@ -116,7 +116,7 @@ class ReviewService:
 
     def search(self, words: str) -> builtins.list[str]:
         """The ids of the reviews whose micro-credential's name holds every one of `words`."""
-        return [i for i, name in self._store.names() if matches_words(words, name)]
+        return name_search.matching(self._portfolio.reads, "reviews", words)
 
     def get(self, review_id: str) -> Review:
         return self._store.get(review_id)

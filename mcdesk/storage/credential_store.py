@@ -114,16 +114,6 @@ class CredentialStore:
             found = [_credential(row) for row in session.scalars(query)]
         return sorted(found, key=lambda c: c.earned_on, reverse=True)
 
-    def names(self) -> builtins.list[tuple[str, str, str]]:
-        """(id, title, issuer) of every credential, as the list shows them: what a search
-        looks in."""
-        with self._db.reading() as session:
-            rows = session.execute(select(
-                CredentialRow.id, CredentialRow.achievement_name, CredentialRow.achievement_id,
-                CredentialRow.issuer_name, CredentialRow.issuer_id))
-            return [(str(i), name or achievement or "", issuer or issuer_id or "")
-                    for i, name, achievement, issuer, issuer_id in rows]
-
     def ids(self) -> builtins.list[str]:
         with self._db.reading() as session:
             return list(session.scalars(select(CredentialRow.id)))

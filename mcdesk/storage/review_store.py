@@ -168,12 +168,6 @@ class ReviewStore:
         with self._db.reading() as session:
             return list(session.scalars(select(ReviewRow.id)))
 
-    def names(self) -> list[tuple[str, str]]:
-        """(id, micro-credential name) of every review: what a search looks in."""
-        with self._db.reading() as session:
-            return [(str(i), str(n)) for i, n in session.execute(
-                select(ReviewRow.id, ReviewRow.mc_name))]
-
     def by_assignment(self, assignment_id: str, server: str | None = None) -> list[Review]:
         with self._db.reading() as session:
             query = select(ReviewRow).where(ReviewRow.assignment_id == assignment_id)

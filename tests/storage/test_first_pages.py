@@ -28,6 +28,19 @@ def test_first_credentials_and_reviews_come_in_the_lists_order(tmp_path: Path) -
         assert workspace.reviews.summaries(3) == queue[:3]
         lines = workspace.drafts.lines()
         assert len(lines) == 6 and workspace.drafts.lines(2) == lines[:2]
+
+        # The search boxes' words, folded, in the names each list shows.
+        name = lines[0][1]
+        word = name.split()[-1].upper()
+        expected = {i for i, n, _a, _s in lines if word.casefold() in n.casefold()}
+        assert set(workspace.drafts.search(word)) == expected and expected
+        assert workspace.drafts.search(word + " zzz") == []
+        assert set(workspace.reviews.search("")) == {s.id for s in queue}
+        title = everything[0].title
+        assert everything[0].id in workspace.badges.search(title.split(":")[0].lower())
+        issuer = everything[0].issuer_name or ""
+        assert set(workspace.badges.search(issuer)) == {
+            c.id for c in everything if c.issuer_name == issuer}
     finally:
         workspace.close()
 
