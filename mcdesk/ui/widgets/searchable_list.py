@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QListWidget, QVBoxLayout, QWidget
 
 from mcdesk.ui.widgets.search_box import SearchBox
 
 SEARCH_DELAY_MS = 120
+LAYOUT_BATCH = 24  # rows laid out per turn of the event loop: more than a window shows
 Deliver = Callable[[Iterable[str]], None]
 """Hands the ids matching the words back to the list (call it on the GUI thread)."""
 StartSearch = Callable[[str, Deliver], None]
@@ -29,6 +30,10 @@ class SearchableList(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = list_widget
+        # Rows of wrapped words are laid out a screenful per turn of the event loop: hiding or
+        # showing 200 of them re-lays them all, which held the paint of the answer 10-20 ms.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(LAYOUT_BATCH)
         self._start = start
         self._asked = 0  # the number of the newest search asked for
         self._matches: frozenset[str] | None = None  # None: no words, every row shows
