@@ -80,3 +80,23 @@ def test_the_search_box_keeps_the_drafts_that_match(qtbot: QtBot, page: DraftsPa
     with qtbot.waitSignal(page.searchable.filtered, timeout=WAIT):
         page.search.clear()
     assert names(page) == everything
+
+
+def test_the_evidence_column_takes_a_page_then_more_as_it_scrolls(
+        qtbot: QtBot, page: DraftsPage, workspace: Workspace,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtCore import QModelIndex
+
+    from mcdesk.ui.drafts import editor as editor_module
+
+    monkeypatch.setattr(editor_module, "LIBRARY_PAGE", 2)
+    titles = [workspace.evidence.add_text(f"Notes {n}", "x").title for n in range(3)]
+    with qtbot.waitSignal(page.editor.loaded, timeout=WAIT):
+        page.set_workspace(workspace)
+        page.show()
+    library = page.editor.library
+    assert len(library.items()) == 2 and library.matching() == 3
+    assert library.canFetchMore(QModelIndex())
+    library.fetchMore(QModelIndex())  # what the view does when scrolled to the end
+    assert sorted(e.title for e in library.items()) == sorted(titles)
+    assert not library.canFetchMore(QModelIndex())
