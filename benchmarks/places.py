@@ -1,6 +1,6 @@
 """Places at full size: the first paint of Evidence (10,000 pieces), Drafts (200), Reviews (100)
 and Badges (200 credentials) against the same place on an empty portfolio, search while typing
-in Evidence against the same search on the empty portfolio, and the longest GUI-thread stall
+in each against the same search on the empty portfolio, and the longest GUI-thread stall
 while scrolling the evidence grid. The measuring runs in one child process
 (benchmarks.places_child); this module makes the empty portfolio and the table rows."""
 

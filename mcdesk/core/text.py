@@ -10,8 +10,17 @@ _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*", re.UNICODE)
 
 def fold(text: str) -> str:
     """Lower-case `text` and drop accents, so 'Évaluation' matches 'evaluation'."""
+    if text.isascii():  # most words: nothing to decompose (and casefold is lower here)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def matches_words(words: str, *texts: str | None) -> bool:
+    """Whether every word of `words` is found (folded, anywhere) in one of `texts` joined:
+    how a place's search box finds "evaluacion" in "Évaluation formative"."""
+    haystack = fold(" ".join(t for t in texts if t))
+    return all(term in haystack for term in fold(words).split())
 
 
 def word_count(text: str) -> int:

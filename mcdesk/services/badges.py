@@ -35,6 +35,7 @@ from mcdesk.credentials.errors import CredentialError
 from mcdesk.credentials.received import ReceivedCredential, read_credential
 from mcdesk.credentials.verification import Verification, verify_credential
 from mcdesk.services.catalog import CatalogService
+from mcdesk.storage import name_search
 from mcdesk.storage.atomic import write_atomic
 from mcdesk.storage.credential_store import CheckedFields, CredentialStore, NewCredential
 from mcdesk.storage.portfolio import Portfolio
@@ -176,9 +177,13 @@ class BadgeService:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def list(self) -> builtins.list[EarnedCredential]:
-        """Every earned credential, newest first."""
-        return self._store.list()
+    def list(self, limit: int | None = None) -> builtins.list[EarnedCredential]:
+        """Every earned credential (or the newest `limit`), newest first."""
+        return self._store.list(limit)
+
+    def search(self, words: str) -> builtins.list[str]:
+        """The ids of the credentials whose title or issuer holds every one of `words`."""
+        return name_search.matching(self._portfolio.reads, "badges", words)
 
     def get(self, credential_id: str) -> EarnedCredential:
         return self._store.get(credential_id)

@@ -40,6 +40,7 @@ from mcdesk.core.readiness import (
 )
 from mcdesk.services.catalog import CatalogService
 from mcdesk.services.evidence import EvidenceService, find_name
+from mcdesk.storage import name_search
 from mcdesk.storage.draft_store import DraftStore
 from mcdesk.storage.portfolio import Portfolio
 
@@ -83,11 +84,18 @@ class DraftService:
         """Every draft not in the trash, the most recently changed first."""
         return self._store.all()
 
-    def lines(self) -> builtins.list[tuple[str, str, int, DraftStatus]]:
-        """(id, micro-credential name, attempt, status) of each draft `list` gives, read
-        without the drafts' parts: what the list shows before their checks are done."""
+    def lines(self, limit: int | None = None
+              ) -> builtins.list[tuple[str, str, int, DraftStatus]]:
+        """(id, micro-credential name, attempt, status) of each draft `list` gives (or the
+        first `limit`), read without the drafts' parts: what the list shows before their
+        checks are done."""
         return [(i, name, attempt, DraftStatus(status))
-                for i, name, attempt, status in self._store.lines()]
+                for i, name, attempt, status in self._store.lines(limit)]
+
+    def search(self, words: str) -> builtins.list[str]:
+        """The ids of the drafts (not in the trash) whose micro-credential's name holds every
+        one of `words`."""
+        return name_search.matching(self._portfolio.reads, "drafts", words)
 
     def get(self, draft_id: str) -> Draft:
         return self._store.get(draft_id)

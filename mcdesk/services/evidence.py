@@ -48,7 +48,7 @@ log = logging.getLogger(__name__)
 PROBE_TIMEOUT_S = 60.0
 THUMBNAIL_TIMEOUT_S = 60.0
 ROSTER_ROLES = tuple(RosterRole)
-LIBRARY_PAGE = 96  # pieces read in full when the library opens: a few screens of the grid
+LIBRARY_PAGE = 48  # pieces read in full when the library opens: a screen or two of the grid
 
 
 @dataclass(frozen=True)
@@ -312,19 +312,12 @@ class EvidenceService:
         search (newest first, the same matches as `find`), the first `limit` of them read in
         full (more when `include`, a piece to select, comes later), and how many pieces there
         are in all. The rest are read a page at a time as the list scrolls (`live`)."""
-        terms = fold(query).split()
-        listed = self._portfolio.evidence_listing.listing(
-            str(kind) if kind is not None else None)
-        if terms:
-            ids = [i for i, words in listed if all(t in _folded(words) for t in terms)]
-        else:
-            ids = [i for i, _words in listed]
-        total = (len(self._portfolio.evidence_listing.listing())
-                 if (terms or kind is not None) else len(ids))
+        ids, total = self._portfolio.evidence_listing.matching(
+            str(kind) if kind is not None else None, fold(query).split())
         count = LIBRARY_PAGE if limit is None else limit
         if include is not None and include in ids:
             count = max(count, ids.index(include) + 1)
-        first = self._store.live(ids[:count])
+        first = self._portfolio.evidence_listing.pieces(ids[:count], self._store.live)
         return LibraryPage(tuple(first[i] for i in ids[:count] if i in first), tuple(ids),
                            total)
 
@@ -606,12 +599,6 @@ def stop_media_workers() -> None:
     from mcdesk.media import isolation
 
     isolation.shutdown_default_runner()
-
-
-@functools.lru_cache(maxsize=65_536)
-def _folded(words: str) -> str:
-    """fold(words), remembered: each keystroke of a search looks through every piece again."""
-    return fold(words)
 
 
 def find_name(text: str, name: str, *, context: int = 40) -> Iterator[str]:

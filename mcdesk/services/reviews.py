@@ -44,6 +44,7 @@ from mcdesk.services.catalog import CatalogService
 from mcdesk.services.packages import (
     PackageService,
 )
+from mcdesk.storage import name_search
 from mcdesk.storage.portfolio import Portfolio
 from mcdesk.storage.review_store import (
     ChangedMeanwhileError,
@@ -94,10 +95,11 @@ class ReviewService:
 
     # -- the queue -------------------------------------------------------------------------
 
-    def summaries(self) -> list[ReviewSummary]:
-        """The queue: reviews due soonest first, then the newest."""
+    def summaries(self, limit: int | None = None) -> list[ReviewSummary]:
+        """The queue: reviews due soonest first, then the newest (`limit`: only the first
+        that many, the others not read)."""
         lines = []
-        reviews = self._store.all()
+        reviews = self._store.all() if limit is None else self._store.queue(limit)
         for review in reviews:
             rubric = self.rubric(review)
             lines.append(ReviewSummary(
@@ -111,6 +113,10 @@ class ReviewService:
         lines.sort(key=lambda s: -created[s.id].timestamp())
         lines.sort(key=lambda s: (s.due_at is None, s.due_at or far))
         return lines
+
+    def search(self, words: str) -> builtins.list[str]:
+        """The ids of the reviews whose micro-credential's name holds every one of `words`."""
+        return name_search.matching(self._portfolio.reads, "reviews", words)
 
     def get(self, review_id: str) -> Review:
         return self._store.get(review_id)

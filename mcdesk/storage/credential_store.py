@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from mcdesk.core.credentials import CredentialOrigin, EarnedCredential, RecognitionRule
 from mcdesk.core.errors import NotFoundError
@@ -101,10 +101,17 @@ class CredentialStore:
                 raise NotFoundError("no such credential in this portfolio")
             return _credential(row)
 
-    def list(self) -> list[EarnedCredential]:
+    def list(self, limit: int | None = None) -> list[EarnedCredential]:
+        """Newest earned first; `limit`: only that many, the rest never parsed (the first
+        screenful of a long list)."""
+        query = select(CredentialRow)
+        if limit is not None:
+            # The order of EarnedCredential.earned_on, in SQL; the sort below settles ties.
+            earned = func.coalesce(CredentialRow.awarded, CredentialRow.valid_from,
+                                   CredentialRow.received_at)
+            query = query.order_by(earned.desc()).limit(limit)
         with self._db.reading() as session:
-            rows = session.scalars(select(CredentialRow))
-            found = [_credential(row) for row in rows]
+            found = [_credential(row) for row in session.scalars(query)]
         return sorted(found, key=lambda c: c.earned_on, reverse=True)
 
     def ids(self) -> builtins.list[str]:

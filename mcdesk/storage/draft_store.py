@@ -79,14 +79,15 @@ class DraftStore:
                                                        DraftRow.id)))
             return self._load(session, rows)
 
-    def lines(self) -> list[tuple[str, str, int, str]]:
-        """(id, micro-credential name, attempt, status) of every draft not in the trash, in
-        the order of `all`, without reading their answers and attachments."""
+    def lines(self, limit: int | None = None) -> list[tuple[str, str, int, str]]:
+        """(id, micro-credential name, attempt, status) of every draft not in the trash (or
+        the first `limit`), in the order of `all`, without reading their answers and
+        attachments."""
         with self._db.reading() as session:
             rows = session.execute(
                 select(DraftRow.id, DraftRow.mc_name, DraftRow.attempt, DraftRow.status)
                 .where(DraftRow.trashed_at.is_(None))
-                .order_by(DraftRow.updated_at.desc(), DraftRow.id))
+                .order_by(DraftRow.updated_at.desc(), DraftRow.id).limit(limit))
             return [(str(i), str(n), int(a), str(s)) for i, n, a, s in rows]
 
     def usage_rows(self) -> list[tuple[str, str, str, int]]:

@@ -1,47 +1,97 @@
-"""The evidence library's order and search words read with plain sqlite3 and kept until the
-database changes (each keystroke of a search looks through every piece again); any thread."""
+"""The evidence library's order and folded search words, read with plain sqlite3, and the
+pieces last read in full, all kept in memory until the evidence changes, so that each
+keystroke of a search is a scan of short strings and mostly pieces already read; any
+thread."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from mcdesk.core.evidence import Evidence
+from mcdesk.core.text import fold
 from mcdesk.storage.read_connections import open_read_connection
-
-Listing = tuple[tuple[str, str], ...]
-"""(evidence id, the words a search looks in), the newest first."""
 
 _QUERY = ("SELECT id, kind, title, original_name, captured_by, tags_json, derivation, url "
           "FROM evidence WHERE trashed_at IS NULL ORDER BY created_at DESC")
+_CHANGES = "SELECT count FROM evidence_change WHERE slot = 1"
+PIECES_KEPT = 1000  # pieces kept in full: a few searches' first pages (about 1 KB each)
 
 
 class EvidenceListing:
     """Reads every piece not in the trash once, then again only when `PRAGMA data_version`
-    says another connection (any writer, in this process or another) committed since."""
+    says another connection (any writer, in this process or another) committed since and
+    the evidence table's change counter (kept by triggers) says that commit touched it."""
 
     def __init__(self, db_path: Path) -> None:
         self._path = db_path
         self._lock = threading.Lock()
         self._connection: sqlite3.Connection | None = None
         self._version: int | None = None
-        self._rows: list[tuple[str, str, str]] = []  # id, kind, words
+        self._changes: int | None = None  # evidence_change.count when the rows were read
+        self._rows: list[tuple[str, str, str]] = []  # id, kind, folded words
+        self._ids: tuple[str, ...] = ()
+        self._pieces: dict[str, Evidence] = {}  # read in full since the last change
 
-    def listing(self, kind: str | None = None) -> Listing:
+    def matching(self, kind: str | None = None,
+                 terms: Sequence[str] = ()) -> tuple[tuple[str, ...], int]:
+        """The ids of the pieces of `kind` (any when None) whose words hold every one of
+        `terms` (folded, see mcdesk.core.text.fold), newest first; and how many pieces
+        there are in all, whatever the search."""
         with self._lock:
-            connection = self._connect()
-            version = int(connection.execute("PRAGMA data_version").fetchone()[0])
-            if version != self._version:
-                self._rows = [_row(r) for r in connection.execute(_QUERY).fetchall()]
-                self._version = version
-            rows = self._rows
-        return tuple((i, words) for i, k, words in rows if kind is None or k == kind)
+            self._catch_up()
+            rows, everything = self._rows, self._ids
+        if kind is None and not terms:
+            return everything, len(everything)
+        if len(terms) == 1 and kind is None:
+            term = terms[0]
+            return tuple(i for i, _k, words in rows if term in words), len(everything)
+        return tuple(i for i, k, words in rows if (kind is None or k == kind)
+                     and all(t in words for t in terms)), len(everything)
+
+    def pieces(self, ids: Sequence[str],
+               read: Callable[[list[str]], dict[str, Evidence]]) -> dict[str, Evidence]:
+        """The pieces among `ids` not in the trash, by id: those read (by `read`, given the
+        ids not kept) since the evidence last changed come from memory, since a search typed
+        letter by letter shows mostly the same first pieces at each keystroke."""
+        with self._lock:
+            self._catch_up()
+            changes = self._changes
+            found = {i: self._pieces[i] for i in ids if i in self._pieces}
+        missing = [i for i in ids if i not in found]
+        fresh = read(missing) if missing else {}
+        with self._lock:
+            if changes == self._changes:  # else what was read may be older than the change
+                self._pieces.update(fresh)
+                for stale in list(self._pieces)[:max(0, len(self._pieces) - PIECES_KEPT)]:
+                    del self._pieces[stale]
+        found.update(fresh)
+        return found
+
+    def _catch_up(self) -> None:
+        """Read the rows again if the evidence changed since (the lock held)."""
+        connection = self._connect()
+        version = int(connection.execute("PRAGMA data_version").fetchone()[0])
+        if version == self._version:
+            return
+        # Something was written; the evidence itself only if its counter moved. The counter
+        # is read first: a change landing between the two reads is read again next time.
+        changes = int(connection.execute(_CHANGES).fetchone()[0])
+        if changes != self._changes:
+            self._rows = [_row(r) for r in connection.execute(_QUERY).fetchall()]
+            self._ids = tuple(i for i, _k, _w in self._rows)
+            self._pieces = {}
+            self._changes = changes
+        self._version = version
 
     def close(self) -> None:
         with self._lock:
             connection, self._connection, self._version = self._connection, None, None
-            self._rows = []
+            self._changes = None
+            self._rows, self._ids, self._pieces = [], (), {}
         if connection is not None:
             connection.close()
 
@@ -59,4 +109,4 @@ def _row(row: tuple[object, ...]) -> tuple[str, str, str]:
         tags = " ".join(str(t) for t in json.loads(tags_json))
     words = " ".join(str(part) for part in (title, name, captured_by, tags, derivation, url)
                      if part)
-    return str(evidence_id), str(kind), words
+    return str(evidence_id), str(kind), fold(words)

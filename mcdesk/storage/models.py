@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     Boolean,
+    CheckConstraint,
     DateTime,
     Float,
     ForeignKey,
@@ -22,6 +23,17 @@ from mcdesk.storage.base import Base
 
 # Virtual FTS5 tables live beside the models; migrations create them, autogenerate ignores them.
 FTS_TABLES = ("catalog_fts",)
+
+
+class EvidenceChangeRow(Base):
+    """One row counting changes to the evidence table, kept by triggers (migration 0012): the
+    library's cached search words are read again only when it moved."""
+
+    __tablename__ = "evidence_change"
+    __table_args__ = (CheckConstraint("slot = 1", name="evidence_change_one_row"),)
+
+    slot: Mapped[int] = mapped_column(Integer, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
 
 
 class MetaRow(Base):
@@ -87,7 +99,7 @@ class EvidenceRow(Base):
     )
     url: Mapped[str | None] = mapped_column(Text)
     source_id: Mapped[str | None] = mapped_column(
-        String(36), ForeignKey("evidence.id", ondelete="RESTRICT")
+        String(36), ForeignKey("evidence.id", ondelete="RESTRICT"), index=True
     )
     created_at: Mapped[datetime] = mapped_column(DateTime)
     taken_at: Mapped[datetime | None] = mapped_column(DateTime)

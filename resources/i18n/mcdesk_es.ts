@@ -691,7 +691,7 @@ Con un token de personal del emisor, Sincronizar trae los grupos de evaluadores 
     <name>BadgesPage</name>
     <message>
         <source>Import…</source>
-        <extracomment>The list was filled with this many credentials (tests and benchmarks wait for it).</extracomment>
+        <extracomment>The list was filled with this many credentials (tests and benchmarks wait for it). The first visit put the newest few in the list (all of them follow: badges_shown).</extracomment>
         <translation>Importar…</translation>
     </message>
     <message>
@@ -721,6 +721,10 @@ Con un token de personal del emisor, Sincronizar trae los grupos de evaluadores 
     <message>
         <source>Choose a badge on the left to see it here.</source>
         <translation>Elija una insignia a la izquierda para verla aquí.</translation>
+    </message>
+    <message>
+        <source>Search badges</source>
+        <translation>Buscar insignias</translation>
     </message>
     <message>
         <source>No badges yet.
@@ -2093,7 +2097,7 @@ Las entregas con sus revisiones completas llegan aquí con Sincronizar, junto co
     <name>DraftsPage</name>
     <message>
         <source>New draft…</source>
-        <extracomment>The first load put the drafts&apos; names in the list (their checks follow: drafts_shown).</extracomment>
+        <extracomment>The first load put the first drafts&apos; names in the list (all, checked, follow: drafts_shown).</extracomment>
         <translation>Borrador nuevo…</translation>
     </message>
     <message>
@@ -2115,6 +2119,10 @@ Start one for the micro-credential you are working toward: press New draft…, o
         <translation>Todavía no hay borradores.
 
 Empiece uno para la microcredencial que quiere obtener: pulse Borrador nuevo…, o abra una microcredencial en el Catálogo y pulse Empezar un borrador. mcdesk indica entonces lo que pide, revisa lo que falta y guarda cada palabra mientras escribe.</translation>
+    </message>
+    <message>
+        <source>Search drafts</source>
+        <translation>Buscar borradores</translation>
     </message>
     <message>
         <source>Pick a draft on the left to work on it.</source>
@@ -4148,6 +4156,7 @@ En el Catálogo, pulse Agregar al plan… en una microcredencial, o agregue una 
     <name>ReviewsPage</name>
     <message>
         <source>Open a package…</source>
+        <extracomment>The first visit put the top of the queue in the list (all of it follows: reviews_shown).</extracomment>
         <translation>Abrir un paquete…</translation>
     </message>
     <message>
@@ -4177,6 +4186,10 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
     <message>
         <source>Open a made-up exit-ticket submission with a classroom video to practise on</source>
         <translation>Abrir una entrega inventada de boletos de salida con un video de clase para practicar</translation>
+    </message>
+    <message>
+        <source>Search reviews</source>
+        <translation>Buscar revisiones</translation>
     </message>
     <message>
         <source>Pick a submission on the left to review it.</source>
@@ -4339,6 +4352,13 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
     <message>
         <source>&lt;b&gt;Rubric&lt;/b&gt; — this micro-credential&apos;s rubric is not in your catalog.</source>
         <translation>&lt;b&gt;Rúbrica&lt;/b&gt; — la rúbrica de esta microcredencial no está en su catálogo.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchableList</name>
+    <message>
+        <source>Nothing here matches “%1”.</source>
+        <translation>Nada aquí coincide con «%1».</translation>
     </message>
 </context>
 <context>
@@ -5145,6 +5165,10 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
         <translation>Leyendo sus insignias</translation>
     </message>
     <message>
+        <source>Searching badges</source>
+        <translation>Buscando insignias</translation>
+    </message>
+    <message>
         <source>Importing credentials</source>
         <translation>Importando credenciales</translation>
     </message>
@@ -5603,6 +5627,10 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     <message>
         <source>Loading drafts</source>
         <translation>Cargando los borradores</translation>
+    </message>
+    <message>
+        <source>Searching drafts</source>
+        <translation>Buscando borradores</translation>
     </message>
     <message>
         <source>Opening a draft</source>
@@ -6219,6 +6247,10 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     <message>
         <source>Loading reviews</source>
         <translation>Cargando las revisiones</translation>
+    </message>
+    <message>
+        <source>Searching reviews</source>
+        <translation>Buscando revisiones</translation>
     </message>
     <message>
         <source>Opening a review</source>

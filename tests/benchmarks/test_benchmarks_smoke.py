@@ -81,6 +81,10 @@ def test_places_driver_measures_every_place_on_both_portfolios(tiny: FixtureInfo
     made = places.figures(result)
     assert [f.name for f in made] == [
         "first paint evidence", "first paint drafts", "first paint reviews",
-        "first paint badges", "search evidence", "scroll evidence"]
+        "first paint badges", "search evidence", "search drafts", "search reviews",
+        "search badges", "scroll evidence"]
     assert all(f.passed is not None for f in made)
+    for place in places.PLACES:
+        assert len(result.search[place]["full"]) == len(result.search[place]["empty"]) == 1
     assert "first paint drafts" in places.details(result)
+    assert "search badges" in places.details(result)

@@ -42,6 +42,19 @@ class BadgesView:
     rule: RecognitionRule | None
 
 
+def first_page(workspace: Workspace, count: int) -> Op[tuple[EarnedCredential, ...]]:
+    """The newest `count` credentials: the list's first screenful, shown before the hours,
+    stacks and competencies of all of them are worked out (`load`)."""
+    return Op.read(translate("badges", "Reading your badges"),
+                   lambda _c: tuple(workspace.badges.list(count)))
+
+
+def search(workspace: Workspace, words: str) -> Op[list[str]]:
+    """The ids of the badges matching a search's words."""
+    return Op.read(translate("badges", "Searching badges"),
+                   lambda _c: workspace.badges.search(words))
+
+
 def load(workspace: Workspace) -> Op[BadgesView]:
     def work(_c: object) -> BadgesView:
         badges = workspace.badges

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.changes import Change
-from mcdesk.core.credentials import RecognitionRule, Transcript
+from mcdesk.core.credentials import EarnedCredential, RecognitionRule, Transcript
 from mcdesk.core.errors import McdeskError
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.badges import ops
@@ -37,6 +37,7 @@ from mcdesk.ui.badges.stacks import StacksView
 from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.searchable_list import Deliver, SearchableList
 from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
@@ -47,6 +48,8 @@ LIST_ICON = 44
 # per turn of the event loop after the first paint, so 200 badges never hold it up.
 ICONS_FIRST = 16
 ICONS_BATCH = 24
+# Rows read for the first paint: more than a tall window shows.
+FIRST_PAGE = 24
 CREDENTIAL_FILES = "*.json *.jwt *.jws *.png *.svg *.txt"
 SHARE_FILTERS = {"png": "PNG (*.png)", "svg": "SVG (*.svg)", "json": "JSON (*.json)",
                  "pdf": "PDF (*.pdf)"}
@@ -61,10 +64,13 @@ class BadgesPage(Place):
                          Change.DRAFTS})
     #: The list was filled with this many credentials (tests and benchmarks wait for it).
     badges_shown = Signal(int)
+    #: The first visit put the newest few in the list (all of them follow: badges_shown).
+    first_shown = Signal(int)
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
         self.view: ops.BadgesView | None = None
+        self._listed: tuple[EarnedCredential, ...] = ()
         self._icons_generation = 0
         self.rules_dialog: RulesDialog | None = None
         self.transcript_dialog: TranscriptDialog | None = None
@@ -107,7 +113,10 @@ class BadgesPage(Place):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail, 1)
         right_layout.addWidget(self.pick_hint, 1)
-        splitter = list_detail_splitter(self.list, right, sizes=(330, 520),
+        self.searchable = SearchableList(self.list, self.tr("Search badges"),
+                                         self._start_search)
+        self.search = self.searchable.search
+        splitter = list_detail_splitter(self.searchable, right, sizes=(330, 520),
                                         stretch=(2, 3))
 
         self.empty = QLabel(self.tr(
@@ -144,16 +153,41 @@ class BadgesPage(Place):
         super().refresh()
         if self._workspace is None:
             return
+        if self.view is None and self.list.count() == 0:
+            # The first visit: the newest few paint first; the rest, their hours, the
+            # stacks and the chosen badge's detail come on the next turn of the event loop.
+            ops.first_page(self._workspace, FIRST_PAGE).success(self._first_loaded).failure(
+                self._failed).run(self._runner, origin=self)
+            return
+        self._load_all()
+
+    def _load_all(self) -> None:
+        if self._workspace is None:
+            return
         ops.load(self._workspace).success(self._loaded).failure(self._failed).run(
             self._runner, origin=self)
 
-    def _loaded(self, view: ops.BadgesView) -> None:
-        self.view = view
-        current = self._select_after_load or self.selected_id()
-        self._select_after_load = None
+    def _start_search(self, words: str, deliver: Deliver) -> None:
+        if self._workspace is not None:
+            ops.search(self._workspace, words).success(deliver).failure(self._failed).run(
+                self._runner, origin=self)
+
+    def _first_loaded(self, credentials: tuple[EarnedCredential, ...]) -> None:
+        if self.view is not None:  # the whole list came first
+            return
+        self._fill(credentials)
+        self._icons_generation += 1
+        generation = self._icons_generation
+        QTimer.singleShot(0, self, lambda: self._draw_icons(generation, 0, ICONS_BATCH))
+        self.badges_stack.setCurrentIndex(0 if credentials else 1)
+        self.first_shown.emit(len(credentials))
+        QTimer.singleShot(0, self, self._load_all)
+
+    def _fill(self, credentials: Sequence[EarnedCredential]) -> None:
+        self._listed = tuple(credentials)
         self.list.blockSignals(True)
         self.list.clear()
-        for credential in view.credentials:
+        for credential in credentials:
             issuer = credential.issuer_name or credential.issuer_id or self.tr("unknown issuer")
             text = (f"{credential.title}\n{issuer} · {credential.earned_on:%Y-%m-%d}\n"
                     f"{state_mark(credential.state)} {state_words(credential.state)}")
@@ -162,6 +196,13 @@ class BadgesPage(Place):
             item.setToolTip("\n".join(credential.reasons) or state_words(credential.state))
             self.list.addItem(item)
         self.list.blockSignals(False)
+        self.searchable.refilled()
+
+    def _loaded(self, view: ops.BadgesView) -> None:
+        self.view = view
+        current = self._select_after_load or self.selected_id()
+        self._select_after_load = None
+        self._fill(view.credentials)
         self._icons_generation += 1
         self._draw_icons(self._icons_generation, 0, ICONS_FIRST)
         self.badges_stack.setCurrentIndex(0 if view.credentials else 1)
@@ -184,17 +225,17 @@ class BadgesPage(Place):
     def _draw_icons(self, generation: int, start: int, count: int) -> None:
         """Give rows start..start+count their badge pictures, then schedule the next batch;
         a newer list (another load) stops the older one's batches."""
-        view = self.view
-        if generation != self._icons_generation or view is None:
+        listed = self._listed
+        if generation != self._icons_generation:
             return
-        end = min(start + count, len(view.credentials), self.list.count())
+        end = min(start + count, len(listed), self.list.count())
         for row in range(start, end):
-            credential = view.credentials[row]
+            credential = listed[row]
             item = self.list.item(row)
             if item is not None:
                 item.setIcon(QIcon(badge_with_state(credential.image, credential.title,
                                                     LIST_ICON, credential.state)))
-        if end < len(view.credentials):
+        if end < len(listed):
             QTimer.singleShot(0, self, lambda: self._draw_icons(generation, end, ICONS_BATCH))
 
     def selected_id(self) -> str | None:
@@ -267,8 +308,6 @@ class BadgesPage(Place):
             self._failed).run(self._runner, origin=self)
 
     def _verified(self, credential: object) -> None:
-        from mcdesk.core.credentials import EarnedCredential
-
         assert isinstance(credential, EarnedCredential)
         tone = Tone.INFO if credential.state == "verified" else Tone.WARNING
         words = state_words(credential.state)

@@ -45,6 +45,8 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 CHECK_DELAY_MS = 300
+LAYOUT_BATCH = 100  # evidence rows laid out per turn of the event loop
+LIBRARY_PAGE = 96  # evidence rows put in the column at first, more as it scrolls
 
 
 class DraftEditor(QWidget):
@@ -123,7 +125,7 @@ class DraftEditor(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(self.criteria_host)
 
-        self.library = EvidenceListModel(lambda _e: None)
+        self.library = EvidenceListModel(lambda _e: None, self._more_library)
         self.library_view = QListView()
         self.library_view.setModel(self.library)
         self.library_view.setAccessibleName(self.tr("Your evidence"))
@@ -133,6 +135,10 @@ class DraftEditor(QWidget):
         self.library_view.setIconSize(QSize(40, 30))
         self.library_view.setWordWrap(True)
         self.library_view.setUniformItemSizes(False)
+        # Rows of different heights are laid out a batch per turn of the event loop: 10,000
+        # pieces at once held the GUI thread for seconds each time a draft opened.
+        self.library_view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.library_view.setBatchSize(LAYOUT_BATCH)
         self.library_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.library_view.setSpacing(3)
         # A short title, the hint under it wrapping: the title of a group box sets its
@@ -213,11 +219,19 @@ class DraftEditor(QWidget):
         self.feedback_button.setVisible(draft.status in (DraftStatus.EARNED, DraftStatus.NOT_YET)
                                         or bool(draft.received_feedback))
         self._build_cards(view, editable)
-        self.library.set_items(list(view.evidence.values()))
+        # A page of rows to lay out and paint, the others added as the column scrolls to
+        # them (from the view, in memory): 10,000 at once held the GUI thread for seconds.
+        pieces = list(view.evidence.values())
+        self.library.set_items(pieces[:LIBRARY_PAGE], [e.id for e in pieces])
         self._show_readiness(view.readiness)
         if same:
             self.scroll_area.verticalScrollBar().setValue(scroll)
         self.loaded.emit(draft.id)
+
+    def _more_library(self, ids: list[str]) -> None:
+        view = self._view
+        if view is not None:
+            self.library.add_more(ids, {i: view.evidence[i] for i in ids if i in view.evidence})
 
     def _build_cards(self, view: DraftView, editable: bool) -> None:
         while self.criteria_layout.count():

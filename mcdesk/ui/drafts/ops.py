@@ -37,9 +37,18 @@ def drafts_with_readiness(workspace: Workspace) -> Op[list[tuple[Draft, Readines
     return Op.read(translate("drafts", "Loading drafts"), work)
 
 
-def draft_lines(workspace: Workspace) -> Op[list[tuple[str, str, int, DraftStatus]]]:
-    """The drafts' names, attempts and states: the list, before their checks."""
-    return Op.read(translate("drafts", "Loading drafts"), lambda _c: workspace.drafts.lines())
+def draft_lines(workspace: Workspace,
+                count: int) -> Op[list[tuple[str, str, int, DraftStatus]]]:
+    """The first `count` drafts' names, attempts and states: the list's first screenful,
+    before their checks."""
+    return Op.read(translate("drafts", "Loading drafts"),
+                   lambda _c: workspace.drafts.lines(count))
+
+
+def search(workspace: Workspace, words: str) -> Op[list[str]]:
+    """The ids of the drafts matching a search's words."""
+    return Op.read(translate("drafts", "Searching drafts"),
+                   lambda _c: workspace.drafts.search(words))
 
 
 def open_draft(workspace: Workspace, draft_id: str) -> Op[DraftView]:

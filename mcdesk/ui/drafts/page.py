@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -27,6 +27,7 @@ from mcdesk.ui.drafts.editor import DraftEditor
 from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.searchable_list import Deliver, SearchableList
 from mcdesk.ui.widgets.splitter import list_detail_splitter
 from mcdesk.ui.widgets.words import draft_status_word
 
@@ -37,12 +38,16 @@ if TYPE_CHECKING:
     from mcdesk.services.review_files import ImportedReview
     from mcdesk.services.workspace import Workspace
 
+# Drafts named before their checks: more than a tall window shows.
+FIRST_PAGE = 24
+
 
 class DraftsPage(Place):
     watches = frozenset({Change.DRAFTS, Change.EVIDENCE, Change.CATALOG, Change.OUTBOX,
                          Change.ATTACHMENTS, Change.STUDY})
     drafts_shown = Signal(int)
-    #: The first load put the drafts' names in the list (their checks follow: drafts_shown).
+    #: The first load put the first drafts' names in the list (all, checked, follow:
+    #: drafts_shown).
     lines_shown = Signal(int)
     package_built = Signal(object)
     package_opened = Signal(object)
@@ -72,8 +77,11 @@ class DraftsPage(Place):
             "every word as you type."))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.searchable = SearchableList(self.list, self.tr("Search drafts"),
+                                         self._start_search)
+        self.search = self.searchable.search
         self.left_stack = QStackedWidget()
-        self.left_stack.addWidget(self.list)
+        self.left_stack.addWidget(self.searchable)
         self.left_stack.addWidget(self.empty)
         # Wraps on a small laptop so the list can be narrow and the draft gets the width.
         button_row = QWidget()
@@ -140,13 +148,28 @@ class DraftsPage(Place):
             self.editor.open(current)
 
         if self.list.count() == 0:
-            # Checking 200 drafts takes a moment: their names show first.
-            ops.draft_lines(workspace).success(self._lines_loaded).failure(
+            # Checking 200 drafts takes a moment: their names show first, and the checks
+            # start once they are painted (not beside them, slowing them down).
+            ops.draft_lines(workspace, FIRST_PAGE).success(self._lines_loaded).failure(
                 self._failed).run(self._runner, origin=self)
+            return
+        self._check_all()
+
+    def _check_all(self) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
         ops.drafts_with_readiness(workspace).success(self._loaded).failure(self._failed).run(
             self._runner, origin=self)
 
+    def _start_search(self, words: str, deliver: Deliver) -> None:
+        workspace = self._workspace
+        if workspace is not None:
+            ops.search(workspace, words).success(deliver).failure(self._failed).run(
+                self._runner, origin=self)
+
     def _lines_loaded(self, lines: list[tuple[str, str, int, DraftStatus]]) -> None:
+        QTimer.singleShot(0, self, self._check_all)
         if self.list.count():  # the checked list came first
             return
         self.list.blockSignals(True)
@@ -155,6 +178,7 @@ class DraftsPage(Place):
             item.setData(Qt.ItemDataRole.UserRole, draft_id)
             self.list.addItem(item)
         self.list.blockSignals(False)
+        self.searchable.refilled()
         if lines:
             self.left_stack.setCurrentIndex(0)
         self.lines_shown.emit(len(lines))
@@ -172,6 +196,7 @@ class DraftsPage(Place):
             if draft.id == keep:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
+        self.searchable.refilled()
         self.left_stack.setCurrentIndex(0 if rows else 1)
         if keep is not None and keep != current and self.current_id() == keep:
             self._select_after_load = None

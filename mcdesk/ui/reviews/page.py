@@ -33,22 +33,28 @@ from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.locale_text import day_month_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+from mcdesk.ui.widgets.searchable_list import Deliver, SearchableList
 from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
 
 REVIEW_FILE_SUFFIX = ".mcreview"
+# Rows read for the first paint: more than a tall window shows.
+FIRST_PAGE = 24
 
 
 class ReviewsPage(Place):
     watches = frozenset({Change.REVIEWS})
     reviews_shown = Signal(int)
+    #: The first visit put the top of the queue in the list (all of it follows: reviews_shown).
+    first_shown = Signal(int)
     sync_requested = Signal()
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
         self._select_after_load: str | None = None
+        self._first_done = False
         self.open_button = QPushButton(self.tr("Open a package…"))
         self.open_button.setToolTip(self.tr(
             "Review a submission package someone gave you (a .zip file)"))
@@ -68,8 +74,11 @@ class ReviewsPage(Place):
             "Open a made-up exit-ticket submission with a classroom video to practise on"))
         self.sample_button.clicked.connect(self.open_sample)
         empty_box = empty_state(self.empty, self.sample_button)
+        self.searchable = SearchableList(self.list, self.tr("Search reviews"),
+                                         self._start_search)
+        self.search = self.searchable.search
         self.left_stack = QStackedWidget()
-        self.left_stack.addWidget(self.list)
+        self.left_stack.addWidget(self.searchable)
         self.left_stack.addWidget(empty_box)
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -115,23 +124,60 @@ class ReviewsPage(Place):
         if workspace is None:
             return
         super().refresh()
+        if self.list.count() == 0 and not self._first_done:
+            # The first visit: the top of the queue paints first; the whole queue (and the
+            # chosen review's workspace) come on the next turn of the event loop.
+            ops.first_of_queue(workspace, FIRST_PAGE).success(self._first_loaded).failure(
+                self._failed).run(self._runner, origin=self)
+            return
+        self._load_all()
+
+    def _load_all(self) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
         ops.queue(workspace).success(self._loaded).failure(self._failed).run(
             self._runner, origin=self)
 
+    def _start_search(self, words: str, deliver: Deliver) -> None:
+        workspace = self._workspace
+        if workspace is not None:
+            ops.search(workspace, words).success(deliver).failure(self._failed).run(
+                self._runner, origin=self)
+
+    def _first_loaded(self, rows: list[ReviewSummary]) -> None:
+        if self._first_done:  # the whole queue came first
+            return
+        self._first_done = True
+        self.list.blockSignals(True)
+        for summary in rows:
+            self.list.addItem(self._item(summary))
+        self.list.blockSignals(False)
+        self.searchable.refilled()
+        self.left_stack.setCurrentIndex(0 if rows else 1)
+        self.first_shown.emit(len(rows))
+        QTimer.singleShot(0, self, self._load_all)
+
+    def _item(self, summary: ReviewSummary) -> QListWidgetItem:
+        item = QListWidgetItem(self._line(summary))
+        item.setData(Qt.ItemDataRole.UserRole, summary.id)
+        item.setToolTip(summary.error or "")
+        return item
+
     def _loaded(self, rows: list[ReviewSummary]) -> None:
+        self._first_done = True
         current = self.current_id()
         keep = self._select_after_load or current or (rows[0].id if rows else None)
         self._select_after_load = None
         self.list.blockSignals(True)
         self.list.clear()
         for summary in rows:
-            item = QListWidgetItem(self._line(summary))
-            item.setData(Qt.ItemDataRole.UserRole, summary.id)
-            item.setToolTip(summary.error or "")
+            item = self._item(summary)
             self.list.addItem(item)
             if summary.id == keep:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
+        self.searchable.refilled()
         self.left_stack.setCurrentIndex(0 if rows else 1)
         if keep is not None and self.current_id() == keep and (
                 keep != current or self.workspace_view.review_id != keep):

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSize,
     Qt,
+    QTimer,
 )
 from PySide6.QtGui import QIcon, QImage, QImageReader, QPixmap
 
@@ -69,6 +70,7 @@ class EvidenceListModel(QAbstractListModel):
         self._rows_of_file: dict[str, list[int]] = {}
         self._thumbs: dict[str, QIcon] = {}
         self._requested: set[str] = set()
+        self._to_ask: list[Evidence] = []  # pictures drawn rows need, asked after the paint
         self._request_thumbnail = request_thumbnail
         self._request_more = request_more
         self._asked: tuple[str, ...] | None = None  # the ids of the page being read
@@ -128,6 +130,13 @@ class EvidenceListModel(QAbstractListModel):
             self._append(fresh)
             self.endInsertRows()
 
+    def _ask_thumbnails(self) -> None:
+        """Ask for the pictures the rows just drawn need, once that paint is done: their
+        reads start after it, not in the middle of it."""
+        asked, self._to_ask = self._to_ask, []
+        for evidence in asked:
+            self._request_thumbnail(evidence)
+
     def set_thumbnail(self, sha256: str, image: QImage) -> None:
         if image.isNull():
             return
@@ -181,7 +190,9 @@ class EvidenceListModel(QAbstractListModel):
                 return self._thumbs[evidence.sha256]
             if evidence.sha256 and evidence.sha256 not in self._requested:
                 self._requested.add(evidence.sha256)
-                self._request_thumbnail(evidence)
+                if not self._to_ask:
+                    QTimer.singleShot(0, self, self._ask_thumbnails)
+                self._to_ask.append(evidence)
             return icon(f"kind-{evidence.kind}")
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [evidence.title, kind_word(evidence.kind) + " · " + facts(evidence)]

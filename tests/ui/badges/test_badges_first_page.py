@@ -1,0 +1,94 @@
+"""The Badges list on a first visit: the newest few paint first, then every badge with its
+hours, the stacks and the first one's detail; the search box keeps the badges whose name or
+issuer holds the words (real portfolio, real signed credentials)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from mcdesk.jobs.runner import JobRunner
+from mcdesk.services.workspace import Workspace
+from mcdesk.ui.badges import page as badges_module
+from mcdesk.ui.badges.page import BadgesPage
+from tests.badge_helpers import EXIT_TICKETS, FAMILY, WAIT_TIME, signed_jwt
+
+WAIT = 20_000
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    folder = tmp_path / "received"
+    folder.mkdir()
+    for serial, (achievement, month) in enumerate(((EXIT_TICKETS, 1), (FAMILY, 2),
+                                                   (WAIT_TIME, 3)), start=1):
+        (folder / f"{serial}.jwt").write_text(signed_jwt(
+            achievement, datetime(2026, month, 2, tzinfo=UTC), serial=serial))
+    workspace = Workspace.open(tmp_path / "p", seed_demo=True)
+    workspace.badges.import_files(sorted(folder.iterdir()))
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def page(qtbot: QtBot, workspace: Workspace) -> Iterator[BadgesPage]:
+    runner = JobRunner()
+    made = BadgesPage(runner)
+    qtbot.addWidget(made)
+    made.resize(1000, 700)
+    yield made
+    made.set_workspace(None)
+    runner.shutdown(wait=True)
+
+
+def titles(page: BadgesPage) -> list[str]:
+    return [page.list.item(r).text().split("\n")[0] for r in range(page.list.count())
+            if not page.list.item(r).isHidden()]
+
+
+def test_the_newest_paint_first_then_all_with_the_detail(
+        qtbot: QtBot, page: BadgesPage, workspace: Workspace,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(badges_module, "FIRST_PAGE", 2)
+    first: list[list[str]] = []
+    page.first_shown.connect(lambda _n: first.append(titles(page)))
+    with qtbot.waitSignal(page.badges_shown, timeout=WAIT) as shown:
+        page.set_workspace(workspace)
+        page.show()
+    assert first == [["Questioning Techniques and Wait Time",
+                      "Two-Way Communication with Families"]]  # the newest two, no detail yet
+    assert shown.args == [3]
+    assert titles(page)[:2] == first[0] and len(titles(page)) == 3
+    assert page.detail.isVisible()  # the first badge's detail came with the whole list
+    assert page.selected_id() == page.list.item(0).data(Qt.ItemDataRole.UserRole)
+
+    again: list[int] = []
+    page.first_shown.connect(again.append)
+    with qtbot.waitSignal(page.badges_shown, timeout=WAIT):
+        page.refresh()
+    assert again == []  # later loads read the whole list at once
+
+
+def test_the_search_box_keeps_the_badges_that_match(
+        qtbot: QtBot, page: BadgesPage, workspace: Workspace) -> None:
+    with qtbot.waitSignal(page.badges_shown, timeout=WAIT):
+        page.set_workspace(workspace)
+        page.show()
+    with qtbot.waitSignal(page.searchable.filtered, timeout=WAIT) as found:
+        page.search.setText("families")
+    assert found.args == [1]
+    assert titles(page) == ["Two-Way Communication with Families"]
+    with qtbot.waitSignal(page.searchable.filtered, timeout=WAIT) as found:
+        page.search.setText("riverbend")  # the issuer's name
+    assert found.args == [3]
+    with qtbot.waitSignal(page.searchable.filtered, timeout=WAIT) as found:
+        page.search.setText("tickets nothing")
+    assert found.args == [0] and page.searchable.no_match.isVisible()
+    with qtbot.waitSignal(page.searchable.filtered, timeout=WAIT) as found:
+        page.search.clear()
+    assert found.args == [3]

@@ -1,0 +1,78 @@
+"""The Reviews queue on a first visit: the top of the queue paints first, then the whole queue
+and the first review's workspace; the search box keeps the reviews whose micro-credential's
+name holds the words (real portfolio with the demo catalog)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from benchmarks.fixture import add_place_rows
+from mcdesk.jobs.runner import JobRunner
+from mcdesk.services.workspace import Workspace
+from mcdesk.ui.reviews import page as reviews_module
+from mcdesk.ui.reviews.page import ReviewsPage
+
+WAIT = 20_000
+
+
+@pytest.fixture
+def workspace(tmp_path: Path) -> Iterator[Workspace]:
+    root = tmp_path / "p"
+    Workspace.open(root, seed_demo=True).close()
+    add_place_rows(root, drafts=0, reviews=5, credentials=0)
+    workspace = Workspace.open(root, create=False, seed_demo=False)
+    yield workspace
+    workspace.close()
+
+
+@pytest.fixture
+def page(qtbot: QtBot, workspace: Workspace) -> Iterator[ReviewsPage]:
+    runner = JobRunner()
+    made = ReviewsPage(runner)
+    qtbot.addWidget(made)
+    made.resize(1100, 700)
+    yield made
+    made.set_workspace(None)
+    runner.shutdown(wait=True)
+
+
+def names(page: ReviewsPage) -> list[str]:
+    return [page.list.item(r).text().split("\n")[0] for r in range(page.list.count())
+            if not page.list.item(r).isHidden()]
+
+
+def test_the_top_of_the_queue_paints_first(qtbot: QtBot, page: ReviewsPage,
+                                           workspace: Workspace,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reviews_module, "FIRST_PAGE", 2)
+    first: list[list[str]] = []
+    page.first_shown.connect(lambda _n: first.append(names(page)))
+    with qtbot.waitSignal(page.reviews_shown, timeout=WAIT) as shown:
+        page.set_workspace(workspace)
+        page.show()
+    queue = [s.mc_name for s in workspace.reviews.summaries()]
+    assert first == [queue[:2]]
+    assert shown.args == [5] and names(page) == queue
+    qtbot.waitUntil(lambda: page.workspace_view.review_id is not None, timeout=WAIT)
+    assert page.workspace_view.review_id == page.current_id()
+
+
+def test_the_search_box_keeps_the_reviews_that_match(qtbot: QtBot, page: ReviewsPage,
+                                                     workspace: Workspace) -> None:
+    with qtbot.waitSignal(page.reviews_shown, timeout=WAIT):
+        page.set_workspace(workspace)
+        page.show()
+    everything = names(page)
+    word = everything[-1].split()[-1]
+    expected = [n for n in everything if word.casefold() in n.casefold()]
+    with qtbot.waitSignal(page.searchable.filtered, timeout=WAIT) as found:
+        page.search.setText(word.upper())
+    assert found.args == [len(expected)] and names(page) == expected
+    assert 0 < len(expected) < len(everything)
+    with qtbot.waitSignal(page.searchable.filtered, timeout=WAIT) as found:
+        page.search.clear()
+    assert names(page) == everything
