@@ -20,6 +20,22 @@ REMIND_DAYS_KEY = "plan_remind_days"
 MAX_REMIND_DAYS = 365
 
 
+def remind_days_of(value: str | None) -> int:
+    """The reminder window from its stored text (the default when unset or not a number in
+    range)."""
+    try:
+        days = int(value) if value is not None else DEFAULT_REMIND_DAYS
+    except ValueError:
+        return DEFAULT_REMIND_DAYS
+    return days if 0 <= days <= MAX_REMIND_DAYS else DEFAULT_REMIND_DAYS
+
+
+def may_remind(earliest_target: date | None, today: date, remind_days: int) -> bool:
+    """Whether any plan entry can be due soon or overdue, from the earliest target alone (what
+    is handed in is left to the whole plan)."""
+    return earliest_target is not None and (earliest_target - today).days <= remind_days
+
+
 class PlanState(enum.StrEnum):
     """Where a planned micro-credential is, in the teacher's words."""
 

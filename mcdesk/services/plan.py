@@ -13,7 +13,6 @@ from mcdesk.core.credentials import EarnedCredential
 from mcdesk.core.drafts import Draft
 from mcdesk.core.errors import McdeskError, NotFoundError
 from mcdesk.core.plan import (
-    DEFAULT_REMIND_DAYS,
     MAX_REMIND_DAYS,
     REMIND_DAYS_KEY,
     GoalProgress,
@@ -26,6 +25,7 @@ from mcdesk.core.plan import (
     due_of,
     planned_hours,
     progress_of,
+    remind_days_of,
 )
 from mcdesk.services.badges import BadgeService
 from mcdesk.services.catalog import CatalogService
@@ -104,12 +104,7 @@ class PlanService:
         return self._store.clear_goal()
 
     def remind_days(self) -> int:
-        value = self._portfolio.meta(REMIND_DAYS_KEY)
-        try:
-            days = int(value) if value is not None else DEFAULT_REMIND_DAYS
-        except ValueError:
-            return DEFAULT_REMIND_DAYS
-        return days if 0 <= days <= MAX_REMIND_DAYS else DEFAULT_REMIND_DAYS
+        return remind_days_of(self._portfolio.meta(REMIND_DAYS_KEY))
 
     def set_remind_days(self, days: int) -> int:
         if not 0 <= days <= MAX_REMIND_DAYS:

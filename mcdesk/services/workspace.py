@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,6 +72,15 @@ class Workspace:
         self._study: StudyService | None = None
         self._study_lock = threading.Lock()
         self.seeded_demo = False
+
+    def plan_may_remind(self, today: date) -> bool:
+        """Whether a plan entry's target date is near or past (read without the plan's
+        services, which would load SQLAlchemy and the badge verifier to say there is
+        nothing to remind of)."""
+        from mcdesk.core.plan import REMIND_DAYS_KEY, may_remind, remind_days_of
+
+        return may_remind(self._portfolio.earliest_plan_target(), today,
+                          remind_days_of(self._portfolio.meta(REMIND_DAYS_KEY)))
 
     def sync_counts(self) -> SyncCounts:
         """Servers, outbox items and reviews waiting for a server, counted without the sync

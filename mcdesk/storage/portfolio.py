@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import threading
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from mcdesk.storage.catalog_reader import CatalogReader
 from mcdesk.storage.catalog_store import CatalogStore
 from mcdesk.storage.evidence_listing import EvidenceListing
 from mcdesk.storage.migrate import upgrade_database
+from mcdesk.storage.plan_dates import earliest_target
 from mcdesk.storage.read_connections import ReadConnections
 from mcdesk.storage.sync_status import read_sync_counts
 
@@ -149,6 +151,10 @@ class Portfolio:
     def sync_counts(self) -> SyncCounts:
         """Servers, outbox items and reviews waiting to be sent, counted (plain sqlite3)."""
         return read_sync_counts(self.reads)
+
+    def earliest_plan_target(self) -> date | None:
+        """The earliest target date in the plan (plain sqlite3); None when it is empty."""
+        return earliest_target(self.reads)
 
     def meta(self, key: str) -> str | None:
         with self.reads.connection() as connection:

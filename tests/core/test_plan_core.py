@@ -12,12 +12,15 @@ from mcdesk.core.credentials import RecognitionRule
 from mcdesk.core.drafts import Draft, DraftStatus
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.plan import (
+    DEFAULT_REMIND_DAYS,
     Due,
     PlanState,
     due_of,
+    may_remind,
     parse_target,
     planned_hours,
     progress_of,
+    remind_days_of,
 )
 from mcdesk.core.sync import OutboxItem, OutboxState
 
@@ -80,6 +83,27 @@ def test_when_a_target_presses() -> None:
     assert due_of(PlanState.NOT_YET, today, today, 0) == (Due.DUE_SOON, 0)
     for handed_in in (PlanState.SENT, PlanState.IN_REVIEW, PlanState.EARNED):
         assert due_of(handed_in, date(2026, 11, 1), today, 14) == (None, -30)
+
+
+def test_whether_a_reminder_can_be_due_from_the_earliest_target_alone() -> None:
+    """The start-up check that spares the plan's services when nothing can press: it must
+    agree with due_of for every entry not handed in."""
+    today = date(2026, 12, 1)
+    assert not may_remind(None, today, 14)
+    assert may_remind(date(2026, 12, 15), today, 14)
+    assert not may_remind(date(2026, 12, 16), today, 14)
+    assert may_remind(date(2026, 11, 1), today, 0)
+    for days in range(-3, 20):
+        target = date.fromordinal(today.toordinal() + days)
+        assert may_remind(target, today, 14) == (
+            due_of(PlanState.STUDYING, target, today, 14)[0] is not None)
+
+
+@pytest.mark.parametrize(("stored", "days"), [
+    (None, DEFAULT_REMIND_DAYS), ("3", 3), ("0", 0), ("365", 365), ("366", DEFAULT_REMIND_DAYS),
+    ("-1", DEFAULT_REMIND_DAYS), ("soon", DEFAULT_REMIND_DAYS)])
+def test_the_stored_reminder_window_is_read_safely(stored: str | None, days: int) -> None:
+    assert remind_days_of(stored) == days
 
 
 def test_planned_hours_share_the_yearly_cap_in_target_order() -> None:

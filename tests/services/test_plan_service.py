@@ -113,6 +113,21 @@ def test_reminders_due_soon_overdue_and_the_window(workspace: Workspace) -> None
     assert plan.remind_days() == 30
 
 
+def test_the_start_up_check_reads_the_plan_the_service_wrote(workspace: Workspace) -> None:
+    """Workspace.plan_may_remind (plain SQL, no plan service) agrees with the reminders."""
+    today = date(2026, 12, 1)
+    assert not workspace.plan_may_remind(today)  # an empty plan
+    plan = workspace.plan
+    plan.add(FAMILY, date(2026, 12, 30))
+    assert not workspace.plan_may_remind(today) and plan.reminders() == ()
+    plan.set_remind_days(30)
+    assert workspace.plan_may_remind(today) and plan.reminders()
+    plan.set_remind_days(14)
+    plan.add(EXIT_TICKETS, date(2026, 12, 5))
+    assert workspace.plan_may_remind(today) and plan.reminders()
+    assert workspace.plan_may_remind(date(2027, 1, 10))  # overdue
+
+
 def test_the_stack_goal_counts_earned_members(workspace: Workspace) -> None:
     plan = workspace.plan
     plan.add(EXIT_TICKETS, date(2027, 1, 15))

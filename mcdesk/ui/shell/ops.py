@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -117,6 +118,8 @@ def plan_reminders(workspace: Workspace) -> Op[tuple[tuple[PlanItem, ...], int]]
 
     def work(_c: object) -> tuple[tuple[PlanItem, ...], int]:
         if workspace.roles.current() is not Role.EARNER:
+            return (), 0
+        if not workspace.plan_may_remind(date.today()):  # most starts: no plan service
             return (), 0
         view = workspace.plan.view(readiness=False)
         return view.reminders, view.remind_days
