@@ -24,7 +24,8 @@ PIECES_KEPT = 1000  # pieces kept in full: a few searches' first pages (about 1 
 class EvidenceListing:
     """Reads every piece not in the trash once, then again only when `PRAGMA data_version`
     says another connection (any writer, in this process or another) committed since and
-    the evidence table's change counter (kept by triggers) says that commit touched it."""
+    the evidence change counter (kept by triggers on the evidence and its provenance) says
+    that commit touched them."""
 
     def __init__(self, db_path: Path) -> None:
         self._path = db_path

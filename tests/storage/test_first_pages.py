@@ -90,6 +90,10 @@ def test_pieces_read_once_come_from_memory_until_evidence_changes(tmp_path: Path
         evidence.rename(one, "Renamed")
         assert listing.pieces([one], read)[one].title == "Renamed"
         assert asked[-1] == [one]
+        # Provenance recorded after its piece was read (a coach's capture is two writes).
+        assert listing.pieces([two], read)[two].provenance is None
+        workspace.coaching.record_capture(workspace.evidence.get(two))
+        assert listing.pieces([two], read)[two].provenance is not None
     finally:
         listing.close()
         workspace.close()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QStackedWidget,
@@ -34,6 +33,7 @@ from mcdesk.ui.badges.detail import BadgeDetail
 from mcdesk.ui.badges.dialogs import RulesDialog, TranscriptDialog
 from mcdesk.ui.badges.images import badge_with_state, state_mark, state_words
 from mcdesk.ui.badges.stacks import StacksView
+from mcdesk.ui.widgets.batched_list import BatchedListWidget
 from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -96,7 +96,7 @@ class BadgesPage(Place):
         toolbar.addStretch(1)
         toolbar.addWidget(self.hours_label)
 
-        self.list = QListWidget()
+        self.list = BatchedListWidget()
         self.list.setAccessibleName(self.tr("Earned badges"))
         self.list.setIconSize(QSize(LIST_ICON, LIST_ICON))
         self.list.setSpacing(2)

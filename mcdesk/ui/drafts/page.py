@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QStackedWidget,
@@ -24,6 +23,7 @@ from mcdesk.core.drafts import Draft, DraftStatus, Readiness
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.drafts import ops
 from mcdesk.ui.drafts.editor import DraftEditor
+from mcdesk.ui.widgets.batched_list import BatchedListWidget
 from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -65,7 +65,7 @@ class DraftsPage(Place):
         self.open_package_button.setToolTip(self.tr(
             "Open a submission package someone gave you (a .zip), to read it"))
         self.open_package_button.clicked.connect(self.choose_package)
-        self.list = QListWidget()
+        self.list = BatchedListWidget()
         self.list.setAccessibleName(self.tr("Drafts"))
         self.list.setWordWrap(True)
         self.list.setSpacing(2)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
@@ -29,6 +28,7 @@ from mcdesk.core.units import clock
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.reviews import ops
 from mcdesk.ui.reviews.workspace import ReviewWorkspace
+from mcdesk.ui.widgets.batched_list import BatchedListWidget
 from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.locale_text import day_month_text
 from mcdesk.ui.widgets.notice import Tone
@@ -59,7 +59,7 @@ class ReviewsPage(Place):
         self.open_button.setToolTip(self.tr(
             "Review a submission package someone gave you (a .zip file)"))
         self.open_button.clicked.connect(self.choose_package)
-        self.list = QListWidget()
+        self.list = BatchedListWidget()
         self.list.setAccessibleName(self.tr("Submissions to review"))
         self.list.setWordWrap(True)
         self.list.setSpacing(2)

@@ -1,11 +1,13 @@
-"""A list view that lays long lists of rows of different heights out in batches, so the first
-screenful is painted before the rest is measured, and still scrolls to a row laid out later;
-GUI thread."""
+"""List views that lay long lists of rows of different heights out in batches, so the first
+screenful is painted before the rest is measured, and still scroll to a row laid out later
+(Qt's batched layout alone leaves a row chosen before its batch out of view); GUI thread."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QWidget
 
 BATCH_ROWS = 40
 # Qt lays a batch out per turn of the event loop; a row asked for before its batch is tried
@@ -16,36 +18,68 @@ RETRIES = 400
 ScrollHint = QAbstractItemView.ScrollHint
 
 
-class BatchedListView(QListView):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setUniformItemSizes(False)
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(BATCH_ROWS)
+class _DeferredScroll:
+    """The row a batched list was asked to scroll to before its batch was laid out, tried
+    again on a short timer until it is (both list classes below share it: PySide cannot
+    join them in one class)."""
+
+    def __init__(self, view: QListView, scroll: Callable[[QPersistentModelIndex, ScrollHint],
+                                                           None]) -> None:
+        view.setUniformItemSizes(False)
+        view.setLayoutMode(QListView.LayoutMode.Batched)
+        view.setBatchSize(BATCH_ROWS)
+        self._view = view
+        self._scroll = scroll
         self._wanted: tuple[QPersistentModelIndex, ScrollHint] | None = None
         self._tries = 0
-        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
-        self._retry.timeout.connect(self._scroll_to_wanted)
+        self._retry = QTimer(view, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self._try_again)
 
-    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
-                 hint: ScrollHint = ScrollHint.EnsureVisible) -> None:
-        if index.isValid() and not self.visualRect(index).isValid():
-            self._wanted = (QPersistentModelIndex(index), hint)  # not laid out yet
+    def defer(self, index: QModelIndex | QPersistentModelIndex, hint: ScrollHint) -> bool:
+        """Whether the scroll waits for the row's batch (else it may happen now)."""
+        if index.isValid() and not self._view.visualRect(index).isValid():
+            self._wanted = (QPersistentModelIndex(index), hint)
             self._tries = 0
             self._retry.start()
-            return
+            return True
         self._wanted = None
-        super().scrollTo(index, hint)
+        return False
 
-    def _scroll_to_wanted(self) -> None:
+    def _try_again(self) -> None:
         if self._wanted is None:
             return
         index, hint = self._wanted
         if not index.isValid():
             self._wanted = None
-        elif self.visualRect(index).isValid():
+        elif self._view.visualRect(index).isValid():
             self._wanted = None
-            super().scrollTo(index, hint)
+            self._scroll(index, hint)
         elif self._tries < RETRIES:
             self._tries += 1
             self._retry.start()
+
+
+class BatchedListView(QListView):
+    """A QListView over a model (the catalog)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._deferred = _DeferredScroll(self, super().scrollTo)
+
+    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
+                 hint: ScrollHint = ScrollHint.EnsureVisible) -> None:
+        if not self._deferred.defer(index, hint):
+            super().scrollTo(index, hint)
+
+
+class BatchedListWidget(QListWidget):
+    """A QListWidget (the lists of Drafts, Reviews and Badges)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._deferred = _DeferredScroll(self, super().scrollTo)
+
+    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
+                 hint: ScrollHint = ScrollHint.EnsureVisible) -> None:
+        if not self._deferred.defer(index, hint):
+            super().scrollTo(index, hint)

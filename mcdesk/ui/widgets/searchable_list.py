@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QListView, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from mcdesk.ui.widgets.batched_list import BatchedListWidget
 from mcdesk.ui.widgets.search_box import SearchBox
 
 SEARCH_DELAY_MS = 120
@@ -26,13 +27,12 @@ class SearchableList(QWidget):
 
     filtered = Signal(int)
 
-    def __init__(self, list_widget: QListWidget, placeholder: str, start: StartSearch,
+    def __init__(self, list_widget: BatchedListWidget, placeholder: str, start: StartSearch,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = list_widget
         # Rows of wrapped words are laid out a screenful per turn of the event loop: hiding or
         # showing 200 of them re-lays them all, which held the paint of the answer 10-20 ms.
-        self.list.setLayoutMode(QListView.LayoutMode.Batched)
         self.list.setBatchSize(LAYOUT_BATCH)
         self._start = start
         self._asked = 0  # the number of the newest search asked for
@@ -59,8 +59,7 @@ class SearchableList(QWidget):
         words = self.words
         if not words:
             self._matches = None
-            self.apply()
-            self.filtered.emit(self.shown_count())
+            self.filtered.emit(self.apply())
             return
         self._start(words, lambda ids: self._answered(asked, ids))
 
@@ -68,8 +67,7 @@ class SearchableList(QWidget):
         if asked != self._asked:  # newer words were typed meanwhile: theirs will come
             return
         self._matches = frozenset(ids)
-        self.apply()
-        self.filtered.emit(self.shown_count())
+        self.filtered.emit(self.apply())
 
     def refilled(self) -> None:
         """The place put new rows in the list: hide them as the last answer says at once,
@@ -78,17 +76,18 @@ class SearchableList(QWidget):
         if self.words:
             self._words_changed(self.search.text())
 
-    def apply(self) -> None:
+    def apply(self) -> int:
+        """Hide the rows the last answer leaves out; how many rows show."""
         matches = self._matches
+        shown = 0
         for row in range(self.list.count()):
             item = self.list.item(row)
-            ident = str(item.data(Qt.ItemDataRole.UserRole))
-            item.setHidden(matches is not None and ident not in matches)
-        nothing = matches is not None and self.list.count() > 0 and self.shown_count() == 0
+            hidden = matches is not None and str(item.data(Qt.ItemDataRole.UserRole)) not in matches
+            item.setHidden(hidden)
+            shown += not hidden
+        nothing = matches is not None and self.list.count() > 0 and shown == 0
         if nothing:
             self.no_match.setText(self.tr("Nothing here matches “%1”.").replace(
                 "%1", self.words))
         self.no_match.setVisible(nothing)
-
-    def shown_count(self) -> int:
-        return sum(not self.list.item(row).isHidden() for row in range(self.list.count()))
+        return shown

@@ -12,11 +12,11 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from mcdesk.jobs.runner import JobRunner
 from mcdesk.services.workspace import Workspace
 from mcdesk.ui.badges import page as badges_module
 from mcdesk.ui.badges.page import BadgesPage
 from tests.badge_helpers import EXIT_TICKETS, FAMILY, WAIT_TIME, signed_jwt
+from tests.ui.place_helpers import place_alone, shown_first_lines
 
 WAIT = 20_000
 
@@ -37,18 +37,11 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
 
 @pytest.fixture
 def page(qtbot: QtBot, workspace: Workspace) -> Iterator[BadgesPage]:
-    runner = JobRunner()
-    made = BadgesPage(runner)
-    qtbot.addWidget(made)
-    made.resize(1000, 700)
-    yield made
-    made.set_workspace(None)
-    runner.shutdown(wait=True)
+    yield from place_alone(qtbot, BadgesPage, 1000, 700)
 
 
 def titles(page: BadgesPage) -> list[str]:
-    return [page.list.item(r).text().split("\n")[0] for r in range(page.list.count())
-            if not page.list.item(r).isHidden()]
+    return shown_first_lines(page.list)
 
 
 def test_the_newest_paint_first_then_all_with_the_detail(

@@ -11,10 +11,10 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from benchmarks.fixture import add_place_rows
-from mcdesk.jobs.runner import JobRunner
 from mcdesk.services.workspace import Workspace
 from mcdesk.ui.reviews import page as reviews_module
 from mcdesk.ui.reviews.page import ReviewsPage
+from tests.ui.place_helpers import place_alone, shown_first_lines
 
 WAIT = 20_000
 
@@ -31,18 +31,11 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
 
 @pytest.fixture
 def page(qtbot: QtBot, workspace: Workspace) -> Iterator[ReviewsPage]:
-    runner = JobRunner()
-    made = ReviewsPage(runner)
-    qtbot.addWidget(made)
-    made.resize(1100, 700)
-    yield made
-    made.set_workspace(None)
-    runner.shutdown(wait=True)
+    yield from place_alone(qtbot, ReviewsPage, 1100, 700)
 
 
 def names(page: ReviewsPage) -> list[str]:
-    return [page.list.item(r).text().split("\n")[0] for r in range(page.list.count())
-            if not page.list.item(r).isHidden()]
+    return shown_first_lines(page.list)
 
 
 def test_the_top_of_the_queue_paints_first(qtbot: QtBot, page: ReviewsPage,

@@ -7,9 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QListWidgetItem
 from pytestqt.qtbot import QtBot
 
+from mcdesk.ui.widgets.batched_list import BatchedListWidget
 from mcdesk.ui.widgets.searchable_list import Deliver, SearchableList
 
 WAIT = 5000
@@ -19,7 +20,7 @@ NAMES = {"a": "Exit tickets", "b": "Wait time", "c": "Family cafe"}
 def make(qtbot: QtBot) -> tuple[SearchableList, dict[str, Deliver]]:
     """A list of three rows whose searches are answered only when the test says so."""
     pending: dict[str, Deliver] = {}
-    widget = SearchableList(QListWidget(), "Search things",
+    widget = SearchableList(BatchedListWidget(), "Search things",
                             lambda words, deliver: pending.__setitem__(words, deliver))
     qtbot.addWidget(widget)
     for ident, name in NAMES.items():
