@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from mcdesk.core.catalog_list import CatalogEntry as CatalogEntry
 from mcdesk.core.catalog_list import Stack as Stack
+from mcdesk.core.catalog_list import StoredDefinition as StoredDefinition
 from mcdesk.core.study import Exemplar, FileRef
 
 
@@ -251,14 +252,3 @@ class FileImportResult:
     @property
     def ok(self) -> bool:
         return self.error is None
-
-
-@dataclass(frozen=True)
-class StoredDefinition:
-    """An Achievement as stored in the portfolio: its JSON and where it sits among versions."""
-
-    achievement_id: str
-    version: str
-    is_current: bool
-    source_json: str
-    all_versions: tuple[str, ...]  # newest first

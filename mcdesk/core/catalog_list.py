@@ -1,5 +1,6 @@
-"""The catalog list's lines and stacks, apart from the micro-credential definitions in
-core.catalog so the window shows its list without loading them; any thread."""
+"""The catalog list's lines and stacks, and a definition as stored, apart from the
+micro-credential definitions in core.catalog so the window shows its list without loading
+them; any thread."""
 
 from __future__ import annotations
 
@@ -28,3 +29,15 @@ class Stack:
     name: str
     description: str = ""
     members: tuple[CatalogEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class StoredDefinition:
+    """An Achievement as stored in the portfolio: its JSON and where it sits among versions."""
+
+    achievement_id: str
+    version: str
+    is_current: bool
+    source_json: str
+    all_versions: tuple[str, ...]  # newest first
+

@@ -9,11 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-#: Where sync kept pulled credentials before they had a store of their own (an index.json
-#: listing the files), and the portfolio fact saying they were adopted.
-LEGACY_DIR = "credentials"
-LEGACY_INDEX = "index.json"
-LEGACY_DONE_KEY = "credentials_folder_imported"
+from mcdesk.core.legacy_credentials import LEGACY_DIR as LEGACY_DIR
+from mcdesk.core.legacy_credentials import LEGACY_DONE_KEY as LEGACY_DONE_KEY
+from mcdesk.core.legacy_credentials import LEGACY_INDEX as LEGACY_INDEX
 
 
 class CredentialOrigin(enum.StrEnum):

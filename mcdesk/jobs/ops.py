@@ -39,6 +39,10 @@ class OpKind(enum.Enum):
     EXCLUSIVE = "exclusive"
     """Reads the whole portfolio while nothing writes it (a check of files against rows):
     the writer lane, changing nothing."""
+    OPEN = "open"
+    """Opens a portfolio (creating or upgrading it): the writer lane, with no notice, since
+    every place is handed the opened portfolio and reads it then (a notice would make each
+    place on screen read it a second time)."""
 
 
 class Op(Generic[T]):
@@ -56,7 +60,7 @@ class Op(Generic[T]):
         self.cancellable = cancellable
         if kind is OpKind.WRITE and not self.changes:
             raise ValueError(f"the write {title!r} must say what it changes")
-        if kind in (OpKind.READ, OpKind.MEDIA, OpKind.EXCLUSIVE) and self.changes:
+        if kind in (OpKind.READ, OpKind.MEDIA, OpKind.EXCLUSIVE, OpKind.OPEN) and self.changes:
             raise ValueError(f"{title!r} changes {sorted(self.changes)}: make it a write")
         if (kind is OpKind.NETWORK) != (server is not None):
             raise ValueError(f"{title!r}: a network operation, and only one, names its server")
@@ -80,6 +84,10 @@ class Op(Generic[T]):
         return cls(OpKind.EXCLUSIVE, title, work, cancellable=cancellable)
 
     @classmethod
+    def open(cls, title: str, work: Callable[[JobControl], T]) -> Op[T]:
+        return cls(OpKind.OPEN, title, work, cancellable=False)
+
+    @classmethod
     def media(cls, title: str, work: Callable[[JobControl], T], *,
               cancellable: bool = True) -> Op[T]:
         return cls(OpKind.MEDIA, title, work, cancellable=cancellable)
@@ -92,7 +100,7 @@ class Op(Generic[T]):
 
     @property
     def lane(self) -> LaneKey:
-        if self.kind in (OpKind.WRITE, OpKind.EXCLUSIVE):
+        if self.kind in (OpKind.WRITE, OpKind.EXCLUSIVE, OpKind.OPEN):
             return Lane.WRITE
         if self.kind is OpKind.NETWORK:
             assert self.server is not None

@@ -7,21 +7,20 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from mcdesk.core.catalog import (
-    CatalogDocument,
-    CatalogEntry,
-    FileImportResult,
-    MicroCredential,
-    Stack,
-)
+from mcdesk.core.catalog_list import CatalogEntry, Stack
 from mcdesk.core.errors import CatalogImportError
 from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.services.text_files import read_utf8
 from mcdesk.storage.portfolio import Portfolio
 
-# mcdesk.credentials.achievement (parsing and validating definitions) is imported by the calls
-# that parse: listing and searching the catalog, the first thing the window does, never need it.
+if TYPE_CHECKING:
+    from mcdesk.core.catalog import CatalogDocument, FileImportResult, MicroCredential
+
+# The definitions (core.catalog) and their parsing (mcdesk.credentials.achievement) are imported
+# by the calls that need them: listing and searching the catalog, the first thing the window
+# does, need neither.
 
 MAX_CATALOG_FILE_BYTES = 20 * 1024 * 1024
 
@@ -46,6 +45,8 @@ class CatalogService:
         self, paths: Sequence[Path], control: JobControl = NULL_CONTROL
     ) -> list[FileImportResult]:
         """Import each file whole or not at all; one bad file does not stop the others."""
+        from mcdesk.core.catalog import FileImportResult
+
         results = []
         for number, path in enumerate(paths):
             control.check_cancelled()
@@ -58,6 +59,7 @@ class CatalogService:
         return results
 
     def import_file(self, path: Path) -> FileImportResult:
+        from mcdesk.core.catalog import FileImportResult
         from mcdesk.credentials.achievement import AchievementError, parse_catalog_text
 
         document_text = read_catalog_file(path)
@@ -73,6 +75,7 @@ class CatalogService:
                     ) -> FileImportResult:
         """Import a catalog's text; `server` is the one it came from (its resource files
         are fetched from there)."""
+        from mcdesk.core.catalog import FileImportResult
         from mcdesk.credentials.achievement import AchievementError, parse_catalog_text
 
         try:

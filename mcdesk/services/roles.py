@@ -9,7 +9,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from mcdesk.core.errors import McdeskError
-from mcdesk.core.reviews import Role
+from mcdesk.core.role import Role
 from mcdesk.storage.portfolio import Portfolio
 
 if TYPE_CHECKING:

@@ -287,7 +287,7 @@ class Workspace:
     def _adopt_old_credentials(self) -> None:
         """Credentials an older mcdesk's sync kept only as files in credentials/ join the
         store once (checked cheaply: most portfolios never had that folder)."""
-        from mcdesk.core.credentials import LEGACY_DIR, LEGACY_DONE_KEY
+        from mcdesk.core.legacy_credentials import LEGACY_DIR, LEGACY_DONE_KEY
 
         if not (self.root / LEGACY_DIR).is_dir() or self._portfolio.meta(LEGACY_DONE_KEY):
             return

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Sequence
 from typing import Any
 
-from mcdesk.core.catalog import CatalogEntry, Stack, StoredDefinition
+from mcdesk.core.catalog_list import CatalogEntry, Stack, StoredDefinition
 from mcdesk.core.errors import NotFoundError
 from mcdesk.core.text import search_terms, version_key
 from mcdesk.storage.read_connections import ReadConnections

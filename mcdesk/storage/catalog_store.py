@@ -7,18 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from mcdesk.core.catalog import (
-    CatalogDocument,
-    CatalogEntry,
-    ImportedItem,
-    Stack,
-    StoredDefinition,
-)
+from mcdesk.core.catalog_list import CatalogEntry, Stack, StoredDefinition
 from mcdesk.storage.catalog_reader import CatalogReader
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
+    from mcdesk.core.catalog import CatalogDocument, ImportedItem
     from mcdesk.storage.db import Database
     from mcdesk.storage.models import MicroCredentialRow
 

@@ -17,7 +17,6 @@ from mcdesk.core.errors import PortfolioError
 from mcdesk.core.sync_counts import SyncCounts
 from mcdesk.storage.catalog_reader import CatalogReader
 from mcdesk.storage.catalog_store import CatalogStore
-from mcdesk.storage.evidence_listing import EvidenceListing
 from mcdesk.storage.migrate import upgrade_database
 from mcdesk.storage.plan_dates import earliest_target
 from mcdesk.storage.read_connections import ReadConnections
@@ -26,6 +25,7 @@ from mcdesk.storage.sync_status import read_sync_counts
 if TYPE_CHECKING:
     from mcdesk.storage.db import Database
     from mcdesk.storage.evidence_adder import EvidenceAdder
+    from mcdesk.storage.evidence_listing import EvidenceListing
     from mcdesk.storage.evidence_store import EvidenceStore
     from mcdesk.storage.filestore import FileStore
 
@@ -68,7 +68,7 @@ class Portfolio:
         self._evidence: EvidenceStore | None = None
         self._files: FileStore | None = None
         self.reads = ReadConnections(layout.db_path)
-        self.evidence_listing = EvidenceListing(layout.db_path)
+        self._evidence_listing: EvidenceListing | None = None
         self.catalog = CatalogStore(lambda: self.database, CatalogReader(self.reads))
 
     @property
@@ -80,6 +80,17 @@ class Portfolio:
 
                 self._database = Database(self.layout.db_path)
             return self._database
+
+    @property
+    def evidence_listing(self) -> EvidenceListing:
+        """The evidence library's reads (made on first use: the first window, the catalog,
+        never needs them)."""
+        with self._lock:
+            if self._evidence_listing is None:
+                from mcdesk.storage.evidence_listing import EvidenceListing
+
+                self._evidence_listing = EvidenceListing(self.layout.db_path)
+            return self._evidence_listing
 
     @property
     def files(self) -> FileStore:
@@ -173,9 +184,11 @@ class Portfolio:
 
     def close(self) -> None:
         self.reads.close()
-        self.evidence_listing.close()
         with self._lock:
             database = self._database
+            listing = self._evidence_listing
+        if listing is not None:
+            listing.close()
         if database is not None:
             database.close()
 

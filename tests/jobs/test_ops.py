@@ -49,6 +49,7 @@ def test_each_kind_has_its_lane() -> None:
     assert Op.media("m", nothing).lane is Lane.POOL
     assert Op.write("w", nothing, [Change.DRAFTS]).lane is Lane.WRITE
     assert Op.exclusive("x", nothing).lane is Lane.WRITE
+    assert Op.open("o", nothing).lane is Lane.WRITE
     assert Op.network("n", "sync", nothing).lane == ServerLane("sync")
 
 
@@ -58,7 +59,7 @@ def test_a_write_must_say_what_it_changes_and_only_a_write_may() -> None:
 
     with pytest.raises(ValueError, match="must say what it changes"):
         Op.write("Saving", nothing, [])
-    for kind in (OpKind.READ, OpKind.MEDIA, OpKind.EXCLUSIVE):
+    for kind in (OpKind.READ, OpKind.MEDIA, OpKind.EXCLUSIVE, OpKind.OPEN):
         with pytest.raises(ValueError, match="make it a write"):
             Op(kind, "Reading", nothing, changes=[Change.EVIDENCE])
     with pytest.raises(ValueError, match="names its server"):
@@ -85,6 +86,14 @@ def test_a_write_announces_its_changes_once_it_succeeded(qtbot: QtBot,
     qtbot.waitUntil(lambda: bool(failed), timeout=WAIT)
     qtbot.wait(50)
     assert len(heard) == 1  # a failed write changed nothing
+
+    # Opening a portfolio hands it to every place: no notice to read it a second time.
+    opened: list[int] = []
+    Op.open("Opening", lambda _c: 3).success(opened.append).run(runner, origin=origin)
+    qtbot.waitUntil(lambda: bool(opened), timeout=WAIT)
+    qtbot.wait(50)
+    assert opened == [3]
+    assert len(heard) == 1
 
 
 # -- the shell's fan-out ----------------------------------------------------------------------

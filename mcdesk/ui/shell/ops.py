@@ -38,7 +38,7 @@ def open_portfolio(root: Path, *, seed_demo: bool) -> Op[Workspace]:
 
         return Workspace.open(root, create=True, seed_demo=seed_demo)
 
-    return Op.write(translate("shell", "Opening the portfolio"), work, [Change.PORTFOLIO])
+    return Op.open(translate("shell", "Opening the portfolio"), work)
 
 
 def seed_demo_content(workspace: Workspace) -> Op[object]:
