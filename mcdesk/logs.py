@@ -43,7 +43,6 @@ class RotatingLog(logging.FileHandler):
     def _roll_over(self) -> None:
         if self.stream is not None:
             self.stream.close()
-            self.stream = None  # type: ignore[assignment]
         base = self.baseFilename
         for number in range(self.backups - 1, 0, -1):
             if os.path.exists(f"{base}.{number}"):
