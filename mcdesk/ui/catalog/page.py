@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 from urllib.parse import unquote
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QItemSelection, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.catalog import ops
 from mcdesk.ui.catalog.entry_delegate import ROW_CHROME, EntryDelegate
 from mcdesk.ui.catalog.model import ENTRY_ROLE, CatalogListModel
+from mcdesk.ui.widgets.after_paint import after_next_paint
 from mcdesk.ui.widgets.batched_list import BatchedListView
 from mcdesk.ui.widgets.colors import is_dark, readable
 from mcdesk.ui.widgets.empty_state import empty_state
@@ -306,8 +307,9 @@ class CatalogPage(Place):
             self.list.setCurrentIndex(self.model.index(row))
             self._pending_select = None
         elif self._current_id is None and entries and not self.search.text():
-            # Open the first one once the list is on screen, so the list never waits for it.
-            QTimer.singleShot(0, self._open_first_if_none)
+            # Open the first one once the list is painted: reading and laying out its detail
+            # would otherwise compete with that first paint.
+            after_next_paint(self.list.viewport(), self._open_first_if_none)
         self.entries_shown.emit(len(entries))
 
     def _open_first_if_none(self) -> None:
