@@ -7,8 +7,8 @@ from typing import TypeAlias
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QAbstractScrollArea,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -67,21 +67,27 @@ class EntryDelegate(QStyledItemDelegate):
             details.append(self.tr("%1 h").replace("%1", f"{entry.in_service_hours:g}"))
         return title, " · ".join(details)
 
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        """The row as Qt draws it, without its text: paint() writes the two lines itself."""
+        super().initStyleOption(option, index)
+        if isinstance(index.data(ENTRY_ROLE), CatalogEntry):
+            option.text = ""
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem,
               index: QModelIndex | QPersistentModelIndex) -> None:
+        # Qt draws the background, selection and focus (through initStyleOption above, with
+        # no text). Nothing here reads the style or the option's state: in Python, either
+        # builds QStyle's enumerations, a tenth of a bare window's start-up.
+        super().paint(painter, option, index)
         entry = index.data(ENTRY_ROLE)
         if not isinstance(entry, CatalogEntry):
-            super().paint(painter, option, index)
             return
-        self.initStyleOption(option, index)
-        widget = option.widget
-        style = widget.style() if widget is not None else None
-        option.text = ""
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
         title, details = self._lines(entry)
         rect = option.rect.adjusted(PADDING, PADDING // 2, -PADDING, -PADDING // 2)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        view = option.widget
+        selected = isinstance(view, QAbstractItemView) and view.selectionModel() is not None \
+            and view.selectionModel().isSelected(index)
         palette: QPalette = option.palette
         group = QPalette.ColorGroup.Active
         text_color = palette.color(group, QPalette.ColorRole.HighlightedText if selected
