@@ -8,7 +8,6 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QAbstractScrollArea,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.catalog_list import CatalogEntry
 from mcdesk.ui.catalog.model import ENTRY_ROLE
+from mcdesk.ui.widgets.batched_list import BatchedListView
 
 PADDING = 6
 # A row's height beyond its text: the padding above and below, and the gap between the lines.
@@ -113,8 +113,8 @@ class EntryDelegate(QStyledItemDelegate):
         if not isinstance(entry, CatalogEntry):
             return super().sizeHint(option, index)
         widget = option.widget
-        if isinstance(widget, QAbstractScrollArea):
-            width = max(120, widget.viewport().width() - 2 * PADDING - 6)
+        if isinstance(widget, BatchedListView):
+            width = max(120, widget.viewport_width() - 2 * PADDING - 6)
         else:
             width = max(120, option.rect.width() - 2 * PADDING)
         title, details = self._lines(entry)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QItemSelection, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,7 +29,6 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.catalog import ops
 from mcdesk.ui.catalog.entry_delegate import ROW_CHROME, EntryDelegate
 from mcdesk.ui.catalog.model import ENTRY_ROLE, CatalogListModel
-from mcdesk.ui.widgets.after_paint import after_next_paint
 from mcdesk.ui.widgets.batched_list import BatchedListView
 from mcdesk.ui.widgets.colors import is_dark, readable
 from mcdesk.ui.widgets.empty_state import empty_state
@@ -309,7 +307,7 @@ class CatalogPage(Place):
         elif self._current_id is None and entries and not self.search.text():
             # Open the first one once the list is painted: reading and laying out its detail
             # would otherwise compete with that first paint.
-            after_next_paint(self.list.viewport(), self._open_first_if_none)
+            self.list.after_next_paint(self._open_first_if_none)
         self.entries_shown.emit(len(entries))
 
     def _open_first_if_none(self) -> None:
@@ -483,6 +481,8 @@ class CatalogPage(Place):
     # -- importing ----------------------------------------------------------------------
 
     def choose_and_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # built when asked, not at start
+
         files, _filter = QFileDialog.getOpenFileNames(
             self, self.tr("Import micro-credentials"), str(Path.home()),
             self.tr("Open Badges or mcdesk catalog (*.json);;All files (*)"))

@@ -1,4 +1,5 @@
-"""The crash dialog for unexpected errors, with copyable details; GUI thread."""
+"""Reports unexpected errors: logs them and shows the crash dialog, one at a time; GUI
+thread."""
 
 from __future__ import annotations
 
@@ -6,19 +7,12 @@ import logging
 import sys
 import traceback
 from types import TracebackType
-
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from typing import TYPE_CHECKING
 
 from mcdesk import __version__
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 log = logging.getLogger(__name__)
 
@@ -26,34 +20,6 @@ log = logging.getLogger(__name__)
 def describe(exc: BaseException) -> str:
     lines = traceback.format_exception(type(exc), exc, exc.__traceback__)
     return f"mcdesk {__version__}, Python {sys.version.split()[0]}\n\n" + "".join(lines)
-
-
-class CrashDialog(QDialog):
-    def __init__(self, details: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("mcdesk hit a problem"))
-        layout = QVBoxLayout(self)
-        message = QLabel(self.tr(
-            "Something unexpected went wrong. Your work is saved: nothing you made was lost.\n"
-            "If it happens again, copy the details below and send them to whoever supports "
-            "mcdesk for you."))
-        message.setWordWrap(True)
-        layout.addWidget(message)
-        self.details = QPlainTextEdit(details)
-        self.details.setReadOnly(True)
-        self.details.setAccessibleName(self.tr("Error details"))
-        self.details.setMinimumSize(560, 220)
-        layout.addWidget(self.details)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        copy = QPushButton(self.tr("Copy details"))
-        copy.clicked.connect(self.copy_details)
-        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def copy_details(self) -> None:
-        clipboard = QGuiApplication.clipboard()
-        clipboard.setText(self.details.toPlainText())
 
 
 class CrashReporter:
@@ -69,6 +35,9 @@ class CrashReporter:
             return
         self._showing = True
         try:
+            # Made when needed: its Qt classes cost the window's start-up for every launch.
+            from mcdesk.ui.shell.crash_dialog import CrashDialog
+
             CrashDialog(describe(exc), self._parent).exec()
         finally:
             self._showing = False

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from mcdesk.core.changes import Change
 from mcdesk.core.progress import JobControl
@@ -69,6 +69,8 @@ class ExchangeActions(QObject):
         return self._window
 
     def choose_import(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # dialogs: built when asked, not at start
+
         name, _f = QFileDialog.getOpenFileName(
             self._parent(), translate("exchange", "Import an exchange bundle"), "", BUNDLE_FILTER)
         if name:
@@ -100,6 +102,8 @@ class ExchangeActions(QObject):
                 self._window.runner)
 
     def _pick_draft(self, drafts: list[Draft]) -> None:
+        from PySide6.QtWidgets import QFileDialog, QInputDialog
+
         if not drafts:
             self._window.show_notice(translate("exchange",
                                                "Start a draft first: your coach comments on a "

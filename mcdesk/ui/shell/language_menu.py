@@ -4,7 +4,7 @@ now; GUI thread."""
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from mcdesk.ui.shell import language
 
@@ -37,6 +37,8 @@ class LanguageMenu(QMenu):
         if code == language.current_language() or code == before:
             return
         name = dict(language.LANGUAGES)[code]
+        from PySide6.QtWidgets import QMessageBox  # built when asked, not at start
+
         box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"), self.tr(
             "mcdesk will be in %1 the next time it starts. Restart now? Your work is saved "
             "as you go, so nothing is lost.").replace("%1", name),

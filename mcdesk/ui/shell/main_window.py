@@ -13,12 +13,10 @@ from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence, 
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -208,8 +206,7 @@ class MainWindow(QMainWindow):
             shell_ops.current_role(self.workspace).success(self.show_role).failure(
                 self.crash_reporter.report).run(self.runner)
         for page in list(self.places.values()):
-            if origin is not None and isinstance(origin, QWidget) and (
-                    origin is page or page.isAncestorOf(origin)):
+            if isinstance(origin, QWidget) and (origin is page or page.isAncestorOf(origin)):
                 continue
             page.changes_happened(notice)
 
@@ -412,6 +409,8 @@ class MainWindow(QMainWindow):
         self.restore_button.show()
 
     def _restore_backup(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # built when asked: Qt classes cost start-up
+
         answer = QMessageBox.question(self, self.tr("Use the last backup?"), self.tr(
             "mcdesk will put the last backup in place of the database it cannot open. Work "
             "done after that backup is not in it. The database it replaces is kept in the "
@@ -509,6 +508,8 @@ class MainWindow(QMainWindow):
             self.crash_reporter.report).run(self.runner)
 
     def _edit_owner_name(self, current: str | None) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
         name, ok = QInputDialog.getText(
             self, self.tr("Your name on submissions"), self.tr(
                 "The name your packages carry, so an issuer knows whose work it is.\n"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QWidget
 
 BATCH_ROWS = 40
@@ -65,6 +66,36 @@ class BatchedListView(QListView):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._deferred = _DeferredScroll(self, super().scrollTo)
+        self._after_paint: list[Callable[[], None]] = []
+        self._viewport_width: int | None = None
+
+    def viewport_width(self) -> int:
+        """The rows' width, without handing the viewport to Python: PySide would look for its
+        Python class among some seventy widget classes, building each (a third of a bare
+        window's start-up)."""
+        if self._viewport_width is None:
+            return self.maximumViewportSize().width()
+        return self._viewport_width
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A scroll area's resizeEvent is its viewport's.
+        self._viewport_width = event.size().width()
+        super().resizeEvent(event)
+
+    def after_next_paint(self, callback: Callable[[], None]) -> None:
+        """Call `callback` on the turn of the event loop after the rows are next painted (a
+        hidden list's next paint is when it is shown): work that may wait until the screen
+        shows the list, so its background reading does not compete with that paint."""
+        self._after_paint.append(callback)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # The viewport's paint, seen here rather than through an event filter on viewport()
+        # (see viewport_width).
+        super().paintEvent(event)
+        if self._after_paint:
+            waiting, self._after_paint = self._after_paint, []
+            for callback in waiting:
+                QTimer.singleShot(0, callback)
 
     def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
                  hint: ScrollHint = ScrollHint.EnsureVisible) -> None:

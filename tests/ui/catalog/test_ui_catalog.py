@@ -18,7 +18,8 @@ from mcdesk.ui.catalog.mc_render import mc_link
 from mcdesk.ui.catalog.model import ENTRY_ROLE
 from mcdesk.ui.catalog.page import CatalogPage
 from mcdesk.ui.shell.app import open_portfolio_in_background
-from mcdesk.ui.shell.crash import CrashDialog, describe
+from mcdesk.ui.shell.crash import describe
+from mcdesk.ui.shell.crash_dialog import CrashDialog
 from mcdesk.ui.shell.main_window import MainWindow
 from tests.conftest import DEMO_CATALOG
 
