@@ -9,12 +9,12 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mcdesk.core.check import CheckReport
 from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.services.catalog import CatalogService
 from mcdesk.storage.portfolio import Portfolio
 
 if TYPE_CHECKING:
+    from mcdesk.core.check import CheckReport
     from mcdesk.core.packages import BuiltPackage
     from mcdesk.core.sync_counts import SyncCounts
     from mcdesk.services.badges import BadgeService
