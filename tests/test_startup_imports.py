@@ -96,7 +96,8 @@ def test_the_first_screen_fills_before_the_start_chores(tmp_path: Path) -> None:
                    "QCalendarWidget", "QColorDialog")
         NOT_NEEDED = ("mcdesk.core.catalog", "mcdesk.core.study", "mcdesk.core.evidence",
                       "mcdesk.core.reviews", "mcdesk.core.credentials",
-                      "mcdesk.storage.evidence_listing", "logging.handlers", "platformdirs")
+                      "mcdesk.storage.evidence_listing", "logging.handlers", "platformdirs",
+                      "importlib.resources")
         app = make_application(["mcdesk"])
         runner = JobRunner()
         window = MainWindow(runner, Path({str(root)!r}))

@@ -5,11 +5,11 @@ from __future__ import annotations
 import logging
 import threading
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mcdesk.core.progress import NULL_CONTROL, JobControl
+from mcdesk.resource_files import resource_path
 from mcdesk.services.catalog import CatalogService
 from mcdesk.storage.portfolio import Portfolio
 
@@ -304,7 +304,7 @@ class Workspace:
 
     def seed_demo(self) -> None:
         """Fill a new portfolio with the demo catalog so a newcomer sees real content."""
-        text = resources.files("mcdesk.resources").joinpath(DEMO_CATALOG).read_text("utf-8")
+        text = resource_path(DEMO_CATALOG).read_text("utf-8")
         self.catalog.import_text(text, DEMO_CATALOG)
         self.seeded_demo = True
 

@@ -5,12 +5,12 @@ the application; GUI thread."""
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from mcdesk.paths import config_dir
+from mcdesk.resource_files import resource_path
 
 #: The languages the window speaks: code, and the name in that language (shown as is, so a
 #: person who cannot read the current language still finds their own).
@@ -68,8 +68,7 @@ def locale_for(code: str) -> QLocale:
 
 def translations_dir() -> Path:
     """Where the compiled .qm files are: in the installed package, or the frozen bundle."""
-    with resources.as_file(resources.files("mcdesk.resources").joinpath("i18n")) as path:
-        return Path(path)
+    return resource_path("i18n")
 
 
 def qm_file(code: str) -> Path:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from functools import cache
-from importlib import resources
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
+
+from mcdesk.resource_files import resource_path
 
 #: The blue mcdesk's line icons are drawn in: the colour a selection highlight swallows.
 LINE_COLOUR = "#4a7fbf"
@@ -19,11 +20,8 @@ SELECTED_SIZES = (22, 33, 44)
 @cache
 def icon(name: str) -> QIcon:
     """The SVG icon `name` from resources/icons, or an empty icon if there is none."""
-    resource = resources.files("mcdesk.resources").joinpath("icons", f"{name}.svg")
-    if not resource.is_file():
-        return QIcon()
-    with resources.as_file(resource) as path:
-        return QIcon(str(path))
+    path = resource_path("icons", f"{name}.svg")
+    return QIcon(str(path)) if path.is_file() else QIcon()
 
 
 def _draw(svg: bytes, size: int) -> QPixmap:
@@ -39,10 +37,10 @@ def _draw(svg: bytes, size: int) -> QPixmap:
 
 @cache
 def _selectable(name: str, selected_rgb: str) -> QIcon:
-    resource = resources.files("mcdesk.resources").joinpath("icons", f"{name}.svg")
-    if not resource.is_file():
+    path = resource_path("icons", f"{name}.svg")
+    if not path.is_file():
         return QIcon()
-    svg = resource.read_bytes()
+    svg = path.read_bytes()
     # On a selected row the line colour becomes the selection's text colour, so the icon
     # reads like the label beside it; the accent colours (gold, green) stay.
     recoloured = svg.replace(LINE_COLOUR.encode(), selected_rgb.encode())
