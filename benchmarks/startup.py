@@ -148,7 +148,8 @@ def figures(result: StartupResult) -> list[Figure]:
     ratio = median(result.ratios())
     entries = {r.fields.get("entries", "?") for r in result.subject}
     note = (f"{result.rounds} rounds, medians; ratio is the median of the per-round ratios; "
-            f"list showed {'/'.join(sorted(entries))} entries; "
+            f"first screenful of {'/'.join(sorted(entries))} catalog lines painted (the rest "
+            "follows); "
             + ("children read cached bytecode" if result.bytecode_cache
                else "children compile their Python sources when the environment says so"))
     return [Figure("start-up", f"{subject * 1000:.0f} ms", f"{reference * 1000:.0f} ms", ratio,

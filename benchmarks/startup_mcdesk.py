@@ -3,7 +3,8 @@ filled.
 
 Run by benchmarks.startup as ``python -m benchmarks.startup_mcdesk PORTFOLIO``. It follows
 ``mcdesk.ui.shell.app.run_gui`` (the launcher's import chain first), waits for the catalog page's
-``entries_shown`` and then the next paint of the window, prints the marker line and quits
+``first_page_shown`` (the list's first screenful; the rest follows) and then the next paint
+of the window, prints the marker line and quits
 (with MCDESK_BENCH_IDLE_S set, it stays open and idle until that many seconds after its start,
 prints its resident memory and then quits: the idle-memory figure)."""
 
@@ -61,7 +62,7 @@ def main(argv: list[str]) -> int:
         window.close()
         app.quit()
 
-    def entries_shown(count: int) -> None:
+    def first_page_shown(count: int) -> None:
         if State.entries or State.done:
             return
         if count == 0:
@@ -99,7 +100,7 @@ def main(argv: list[str]) -> int:
     sys.excepthook = window.crash_reporter.excepthook
     counter = PaintCounter()
     window.installEventFilter(counter)
-    window.catalog_page.entries_shown.connect(entries_shown)
+    window.catalog_page.first_page_shown.connect(first_page_shown)
     window.workspace_ready.connect(lambda: phases.__setitem__("workspace", since_start()))
     show_failure = window.show_open_failure
     window.show_open_failure = open_failed  # type: ignore[method-assign]

@@ -23,6 +23,15 @@ class CatalogListModel(QAbstractListModel):
         self.numbered = numbered
         self.endResetModel()
 
+    def extend(self, entries: Sequence[CatalogEntry]) -> None:
+        """Add rows after the last one (the rest of a list whose first page is shown)."""
+        if not entries:
+            return
+        first = len(self._entries)
+        self.beginInsertRows(QModelIndex(), first, first + len(entries) - 1)
+        self._entries.extend(entries)
+        self.endInsertRows()
+
     def entries(self) -> list[CatalogEntry]:
         return list(self._entries)
 

@@ -30,12 +30,13 @@ translate = QCoreApplication.translate
 
 
 def listing(workspace: Workspace, query: str, stack_id: str | None,
-            issuer: str | None) -> Op[Listing]:
-    """The stack and issuer choices and, in the same job, the list."""
+            issuer: str | None, *, limit: int) -> Op[Listing]:
+    """The stack and issuer choices and, in the same job, the first `limit` lines of the
+    list."""
 
     def work(_c: JobControl) -> Listing:
         catalog = workspace.catalog
-        entries = catalog.entries(query=query, stack_id=stack_id, issuer=issuer)
+        entries = catalog.entries(query=query, stack_id=stack_id, issuer=issuer, limit=limit)
         return catalog.stack_sizes(), catalog.issuers(), entries, catalog.count()
 
     return Op.read(translate("catalog", "Loading the catalog"), work)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeAlias
 from urllib.parse import unquote
 
-from PySide6.QtCore import QItemSelection, Qt, QUrl, Signal
+from PySide6.QtCore import QItemSelection, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -47,6 +47,8 @@ if TYPE_CHECKING:
     from mcdesk.ui.catalog.mc_render import Colors
 
 SEARCH_DELAY_MS = 60
+#: Lines read first when the list is loaded: more than a tall screen shows.
+FIRST_PAGE = 40
 # What loading the catalog brings back: the stacks with their sizes, the issuers, the list and
 # the number of micro-credentials in all.
 _Loaded: TypeAlias = tuple[list[tuple[Stack, int]], list[str], list[CatalogEntry], int]
@@ -73,6 +75,9 @@ class CatalogPage(Place):
     start_draft_requested = Signal(str)
     #: "Add to plan…": the micro-credential's id (the Plan place asks for the date).
     add_to_plan_requested = Signal(str)
+    #: The list's first screenful is shown (the whole list, if it is that short).
+    first_page_shown = Signal(int)
+    #: The whole list is shown: how many lines.
     entries_shown = Signal(int)
     detail_shown = Signal(str)
 
@@ -228,11 +233,17 @@ class CatalogPage(Place):
             if (self.stack_filter.currentData(), self.issuer_filter.currentData()) != (
                     stack_id, issuer):
                 self.refresh()  # a chosen stack or issuer is gone: the list must follow
-            else:
-                self._entries_loaded(generation, stack_id, entries, total)
+                return
+            whole = len(entries) < FIRST_PAGE
+            self._entries_loaded(generation, stack_id, entries, total, whole=whole)
+            if not whole and generation == self._generation:
+                ops.search(workspace, query, stack_id, issuer).success(
+                    lambda rest: self._rest_loaded(generation, stack_id, *rest)).failure(
+                    self._failed).run(self._runner, origin=self)
 
-        ops.listing(workspace, query, stack_id, issuer).success(loaded).failure(
-            self._failed).run(self._runner, origin=self)
+        # A screenful first (the window's first paint waits for it), the rest right after.
+        ops.listing(workspace, query, stack_id, issuer, limit=FIRST_PAGE).success(
+            loaded).failure(self._failed).run(self._runner, origin=self)
 
     def _filters_loaded(self, stacks: list[tuple[Stack, int]], issuers: list[str]) -> None:
         """Fill the stack and issuer choices, keeping what was chosen if it is still there."""
@@ -268,8 +279,40 @@ class CatalogPage(Place):
             lambda result: self._entries_loaded(generation, stack_id, *result)).failure(
             self._failed).run(self._runner, origin=self)
 
+    def _rest_loaded(self, generation: int, stack_id: str | None,
+                     entries: list[CatalogEntry], total: int) -> None:
+        """The whole list, after its first page: the rows shown stay (and with them the
+        selection and the scroll position) when they are still its first."""
+        if generation != self._generation:
+            return
+        shown = self.model.entries()
+        if entries[:len(shown)] != shown:
+            self._entries_loaded(generation, stack_id, entries, total)
+            return
+        self.model.extend(entries[len(shown):])
+        self._show_count(len(entries), total)
+        keep = self._pending_select or self._current_id
+        if keep and not self.list.currentIndex().isValid() and not self._select(keep):
+            QTimer.singleShot(0, self._open_first_if_none)  # the list is on screen by now
+        self.entries_shown.emit(len(entries))
+
+    def _select(self, achievement_id: str | None) -> bool:
+        """Make `achievement_id`'s line the current one, if the list has it."""
+        row = self.model.row_of(achievement_id) if achievement_id else None
+        if row is None:
+            return False
+        self.list.setCurrentIndex(self.model.index(row))
+        self._pending_select = None
+        return True
+
+    def _show_count(self, shown: int, total: int) -> None:
+        self.count_label.setText(self.tr("%1 of %2 micro-credentials")
+                                 .replace("%1", str(shown)).replace("%2", str(total)))
+
     def _entries_loaded(self, generation: int, stack_id: str | None,
-                        entries: list[CatalogEntry], total: int) -> None:
+                        entries: list[CatalogEntry], total: int, *, whole: bool = True) -> None:
+        """Show `entries`: the whole list, or (`whole` false) its first page, the rest to
+        come (the count then says how many match, as it will once they are here)."""
         if generation != self._generation:
             return
         keep = self._pending_select or self._current_id
@@ -298,17 +341,15 @@ class CatalogPage(Place):
         if overflows:
             self.list.executeDelayedItemsLayout()
             self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.count_label.setText(self.tr("%1 of %2 micro-credentials")
-                                 .replace("%1", str(len(entries))).replace("%2", str(total)))
-        row = self.model.row_of(keep) if keep else None
-        if row is not None:
-            self.list.setCurrentIndex(self.model.index(row))
-            self._pending_select = None
-        elif self._current_id is None and entries and not self.search.text():
+        if whole:
+            self._show_count(len(entries), total)
+        if not self._select(keep) and (whole or not keep):  # else it may be in the rest
             # Open the first one once the list is painted: reading and laying out its detail
             # would otherwise compete with that first paint.
             self.list.after_next_paint(self._open_first_if_none)
-        self.entries_shown.emit(len(entries))
+        self.first_page_shown.emit(len(entries))
+        if whole:
+            self.entries_shown.emit(len(entries))
 
     def _open_first_if_none(self) -> None:
         if self._current_id is None and self.model.rowCount() and not self.search.text():

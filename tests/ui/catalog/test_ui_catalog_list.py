@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.services.workspace import Workspace
 from mcdesk.ui.catalog.entry_delegate import PADDING, ROW_CHROME, WRAP
+from mcdesk.ui.catalog.page import FIRST_PAGE
 from mcdesk.ui.shell.app import open_portfolio_in_background
 from mcdesk.ui.shell.main_window import MainWindow
 
@@ -118,3 +119,50 @@ def test_the_delegate_measures_again_for_another_font(window: MainWindow) -> Non
     big.setPointSizeF(big.pointSizeF() * 2)
     option.font = big
     assert page.delegate.sizeHint(option, index).height() > normal
+
+
+def test_a_long_list_shows_a_screenful_first_then_adds_the_rest(qtbot: QtBot,
+                                                                 tmp_path: Path) -> None:
+    """The window's first paint waits for a screenful only; the rest is added below it, so
+    the rows shown, the first micro-credential opened and the count all stay as they are."""
+    root = tmp_path / "portfolio"
+    workspace = Workspace.open(root, create=True)
+    workspace.catalog.import_text(json.dumps(achievements(ROWS)), "many.json")
+    workspace.close()
+    runner = JobRunner()
+    window = MainWindow(runner, root)
+    qtbot.addWidget(window)
+    page = window.catalog_page
+    heard: list[tuple[str, int]] = []
+    page.first_page_shown.connect(lambda n: heard.append(("first page", n)))
+    page.entries_shown.connect(lambda n: heard.append(("whole", n)))
+    resets: list[int] = []
+    page.model.modelReset.connect(lambda: resets.append(page.model.rowCount()))
+    window.show()
+    try:
+        with qtbot.waitSignal(page.entries_shown, timeout=WAIT):
+            open_portfolio_in_background(window, seed_demo=False)
+        first = FIRST_PAGE
+        assert heard == [("first page", first), ("whole", ROWS)]
+        assert resets == [first]  # the rest was added, not laid in afresh
+        assert page.model.rowCount() == ROWS
+        assert len({e.achievement_id for e in page.model.entries()}) == ROWS
+        assert [e.name for e in page.model.entries()] == sorted(
+            (e.name for e in page.model.entries()), key=str.casefold)
+        assert f"{ROWS} of {ROWS}" in page.count_label.text()
+        qtbot.waitUntil(lambda: page.list.currentIndex().row() == 0, timeout=WAIT)
+    finally:
+        window.close()
+        runner.shutdown(wait=True)
+
+
+def test_a_search_answers_whole_at_once(window: MainWindow, qtbot: QtBot) -> None:
+    page = window.catalog_page
+    heard: list[tuple[str, int]] = []
+    page.first_page_shown.connect(lambda n: heard.append(("first page", n)))
+    page.entries_shown.connect(lambda n: heard.append(("whole", n)))
+    page.stack_filter.setCurrentIndex(0)
+    with qtbot.waitSignal(page.entries_shown, timeout=WAIT):
+        page.search.setText("Micro-credential 01")  # a search: one answer, whole
+    assert heard[-1][0] == "whole"
+    assert ("first page", heard[-1][1]) in heard
