@@ -17,9 +17,11 @@ def dump_json(value: Any, out: TextIO) -> None:
 
 
 def plain(value: Any) -> Any:
-    """Dataclasses, enums, dates and paths as JSON-ready values."""
+    """Dataclasses (and NamedTuples), enums, dates and paths as JSON-ready values."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a NamedTuple: like a dataclass
+        return {name: plain(getattr(value, name)) for name in value._fields}
     if isinstance(value, list | tuple):
         return [plain(v) for v in value]
     if isinstance(value, dict):

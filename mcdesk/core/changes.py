@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Change(enum.StrEnum):
@@ -38,17 +38,18 @@ class Change(enum.StrEnum):
     """Everything at once: a portfolio opened, restored from a backup or repaired."""
 
 
-@dataclass(frozen=True)
-class ChangeNotice:
+class ChangeNotice(NamedTuple):
     """One write's report: what changed, and which widget asked for it (None: not a widget).
 
-    `origin` lets the place that made an edit skip refreshing what it already shows.
+    `origin` lets the place that made an edit skip refreshing what it already shows. (A
+    NamedTuple, not a frozen dataclass: made in a fifth of the time, on the way to the first
+    window.)
     """
 
     changes: frozenset[Change]
     origin: object | None = None
-    ids: frozenset[str] = field(default_factory=frozenset)
-    """The ids of the items changed, when the write knows them (empty: any of them)."""
+    #: The ids of the items changed, when the write knows them (empty: any of them).
+    ids: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, changes: Iterable[Change], origin: object | None = None,

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import os
 import threading
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from mcdesk import __version__
 from mcdesk.core.errors import PortfolioError
@@ -32,8 +31,9 @@ if TYPE_CHECKING:
 DB_NAME = "mcdesk.sqlite3"
 
 
-@dataclass(frozen=True)
-class PortfolioLayout:
+class PortfolioLayout(NamedTuple):
+    # A NamedTuple, not a frozen dataclass: made in a fifth of the time, on the way to the
+    # first window.
     root: Path
 
     @property
