@@ -260,6 +260,7 @@ class _Pipeline:
                  max_height: int | None, video_kbps: int | None, audio_kbps: int,
                  frame_filter: FrameFilter | None, control: JobControl, message: str) -> None:
         import av
+        from av.video.reformatter import VideoReformatter
 
         self.inp, self.out, self.src = inp, out, src
         self.vin = inp.streams.video[0]
@@ -319,6 +320,9 @@ class _Pipeline:
             self.cutter = _AudioCutter(rate=out_rate, layout=layout, end=end_s)
 
         self.width, self.height = _display_size(self.vin)
+        # One scaler for the whole pass: frame.reformat makes (and tears down) a new swscale
+        # context, thread pool included, for every frame, which cost a third of the pass.
+        self.reformatter = VideoReformatter()
         self.size: tuple[int, int] | None = None
         self.origin: float | None = None
         self.pending_audio: list[av.audio.frame.AudioFrame] = []
@@ -417,8 +421,8 @@ class _Pipeline:
         if pts <= self.last_pts:
             return True  # a repeated timestamp: keep the first picture
         self.last_pts = pts
-        picture = frame.reformat(width=self.size[0], height=self.size[1], format="yuv420p",
-                                 interpolation="AREA")
+        picture = self.reformatter.reformat(frame, width=self.size[0], height=self.size[1],
+                                            format="yuv420p", interpolation="AREA")
         if self.frame_filter is not None:
             picture = self.frame_filter(picture, t)
         picture.pts = pts
