@@ -142,6 +142,37 @@ def test_compress_scales_every_picture_in_order(tmp_path: Path) -> None:
     assert max(_psnr(a, b) for a, b in zip(wanted[1:], got, strict=False)) < 31
 
 
+def _ts_segment(dest: Path, width: int, height: int, first: int, frames: int) -> bytes:
+    """MPEG-TS bytes of `frames` pictures of a moving bar at width x height from frame `first`."""
+    with av.open(str(dest), "w", format="mpegts") as out:
+        stream = out.add_stream("libx264", rate=FPS, options={"preset": "ultrafast"})
+        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
+        for index in range(first, first + frames):
+            rgb = np.zeros((height, width, 3), np.uint8)
+            x = index * width // (2 * FPS) % width
+            rgb[:, x: x + width // 8] = 255
+            frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
+            frame.pts = index
+            out.mux(stream.encode(frame))
+        out.mux(stream.encode(None))
+    return dest.read_bytes()
+
+
+def test_compress_follows_a_picture_size_change_midway(tmp_path: Path) -> None:
+    """Broadcast recordings change size between programmes; the one scaler follows."""
+    src = tmp_path / "recording.ts"
+    src.write_bytes(_ts_segment(tmp_path / "a.ts", 320, 240, 0, FPS)
+                    + _ts_segment(tmp_path / "b.ts", 640, 480, FPS, FPS))
+    dest = tmp_path / "recording-small.mp4"
+    compress_video(src, dest, max_height=120, video_kbps=300)
+
+    wanted = _luma(src, (160, 120))
+    got = _luma(dest)
+    assert len(got) == len(wanted) == 2 * FPS
+    assert {g.shape for g in got} == {(120, 160)}
+    assert min(_psnr(a, b) for a, b in zip(wanted, got, strict=True)) > 25
+
+
 def test_compress_keeps_a_small_video_small_and_silent_stays_silent(tmp_path: Path) -> None:
     src = make_video(tmp_path / "quiet.mp4", seconds=1, width=200, height=150,
                      with_audio=False)
