@@ -29,7 +29,8 @@ def test_import_figures_measure_both_sides(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(not __import__("shutil").which("ffmpeg"), reason="needs Debian's ffmpeg")
 def test_compress_and_blur_figures_run(tmp_path: Path) -> None:
-    compress, _ = media_figures.compress_figures(tmp_path, rounds=1, seconds=1)
+    compress, compress_details = media_figures.compress_figures(tmp_path, rounds=1, seconds=1)
     blur, _ = media_figures.blur_figures(tmp_path, rounds=1, seconds=1)
     assert compress[0].ratio is not None and compress[0].ratio > 0
+    assert "ffmpeg CLI" in compress_details
     assert blur[0].ratio is not None and blur[0].ratio > 0

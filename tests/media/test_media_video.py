@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from pathlib import Path
 
 import av
+import numpy as np
 import pytest
 
 from mcdesk.core.errors import MediaError
@@ -112,6 +114,65 @@ def test_compress_to_240p_lands_near_the_estimate(busy: Path, tmp_path: Path) ->
     assert _leftovers(tmp_path) == []
 
 
+def _luma(path: Path, size: tuple[int, int] | None = None) -> list[np.ndarray]:
+    width, height = size or (None, None)
+    with av.open(str(path)) as c:
+        return [f.to_ndarray(format="gray", width=width, height=height,
+                             interpolation="BICUBIC").astype(np.float64)
+                for f in c.decode(video=0)]
+
+
+def _psnr(a: np.ndarray, b: np.ndarray) -> float:
+    return float(10 * np.log10(255**2 / max(np.mean((a - b) ** 2), 1e-9)))
+
+
+def test_compress_scales_every_picture_in_order(tmp_path: Path) -> None:
+    """One scaler serves the whole pass: each picture out is its own source picture, scaled."""
+    src = make_video(tmp_path / "bars.mp4", seconds=4, width=640, height=360, fps=FPS,
+                     detail=False)
+    dest = tmp_path / "bars-240.mp4"
+    compress_video(src, dest, max_height=240, video_kbps=500)
+
+    wanted = _luma(src, (426, 240))
+    got = _luma(dest)
+    assert len(got) == len(wanted) == 4 * FPS
+    assert got[0].shape == (240, 426)
+    # Measured: at least 34 dB against its own picture, at most 27 dB against a neighbour.
+    assert min(_psnr(a, b) for a, b in zip(wanted, got, strict=True)) > 31
+    assert max(_psnr(a, b) for a, b in zip(wanted[1:], got, strict=False)) < 31
+
+
+def _ts_segment(dest: Path, width: int, height: int, first: int, frames: int) -> bytes:
+    """MPEG-TS bytes of `frames` pictures of a moving bar at width x height from frame `first`."""
+    with av.open(str(dest), "w", format="mpegts") as out:
+        stream = out.add_stream("libx264", rate=FPS, options={"preset": "ultrafast"})
+        stream.width, stream.height, stream.pix_fmt = width, height, "yuv420p"
+        for index in range(first, first + frames):
+            rgb = np.zeros((height, width, 3), np.uint8)
+            x = index * width // (2 * FPS) % width
+            rgb[:, x: x + width // 8] = 255
+            frame = av.VideoFrame.from_ndarray(rgb, format="rgb24")
+            frame.pts = index
+            out.mux(stream.encode(frame))
+        out.mux(stream.encode(None))
+    return dest.read_bytes()
+
+
+def test_compress_follows_a_picture_size_change_midway(tmp_path: Path) -> None:
+    """Broadcast recordings change size between programmes; the one scaler follows."""
+    src = tmp_path / "recording.ts"
+    src.write_bytes(_ts_segment(tmp_path / "a.ts", 320, 240, 0, FPS)
+                    + _ts_segment(tmp_path / "b.ts", 640, 480, FPS, FPS))
+    dest = tmp_path / "recording-small.mp4"
+    compress_video(src, dest, max_height=120, video_kbps=300)
+
+    wanted = _luma(src, (160, 120))
+    got = _luma(dest)
+    assert len(got) == len(wanted) == 2 * FPS
+    assert {g.shape for g in got} == {(120, 160)}
+    assert min(_psnr(a, b) for a, b in zip(wanted, got, strict=True)) > 25
+
+
 def test_compress_keeps_a_small_video_small_and_silent_stays_silent(tmp_path: Path) -> None:
     src = make_video(tmp_path / "quiet.mp4", seconds=1, width=200, height=150,
                      with_audio=False)
@@ -157,6 +218,8 @@ def test_cancel_leaves_no_file(busy: Path, tmp_path: Path, job: str) -> None:
     assert len(control.reports) == 4
     assert not dest.exists()
     assert _leftovers(tmp_path) == []
+    # The audio is encoded on a thread of its own: cancelling ends it too.
+    assert [t for t in threading.enumerate() if t.name == "mcdesk-audio-encode"] == []
 
 
 def test_garbage_and_truncated_input_is_a_clear_error(clip: Path, tmp_path: Path) -> None:
