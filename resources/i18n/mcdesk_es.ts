@@ -928,7 +928,7 @@ Una insignia que alguien le envió (un .json, un .jwt o una imagen de insignia) 
     <name>CatalogPage</name>
     <message>
         <source>Search micro-credentials (Ctrl+F)</source>
-        <extracomment>&quot;Add to plan…&quot;: the micro-credential&apos;s id (the Plan place asks for the date).</extracomment>
+        <extracomment>Lines read first when the list is loaded: more than a tall screen shows. &quot;Add to plan…&quot;: the micro-credential&apos;s id (the Plan place asks for the date). The list&apos;s first screenful is shown (the whole list, if it is that short). The whole list is shown: how many lines.</extracomment>
         <translation>Buscar microcredenciales (Ctrl+F)</translation>
     </message>
     <message>
