@@ -135,6 +135,7 @@ class EvidenceService:
                   control: JobControl = NULL_CONTROL) -> AddReport:
         """Add files and whole folders; one bad file never stops the rest."""
         files, skipped = expand_paths(paths)
+        self.prepare_to_add(files)
         sizes = [_size_or_zero(path) for path in files]
         total = sum(sizes) or 1
         done = 0
@@ -157,6 +158,20 @@ class EvidenceService:
             done += size
         control.progress(total, total)
         return AddReport(tuple(results), tuple(safe_text(str(p)) for p in skipped))
+
+    def prepare_to_add(self, paths: Sequence[Path] | None = None) -> None:
+        """Start the media worker that will take the first look at files about to be added
+        (`paths`, or not chosen yet), with the libraries their kinds need importing, unless
+        one is idle; returns at once. Its start then overlaps the copy and hash, or the
+        person choosing files, instead of following them. Never raises: a worker that
+        cannot start is reported by the import that needs it."""
+        from mcdesk.media import first_look
+
+        try:
+            names = None if paths is None else [path.name for path in paths]
+            self.runner.prestart(first_look.modules_for(names))
+        except Exception:  # getting ready is an optimisation; the import itself reports
+            log.exception("Could not start the media reader ahead of an import")
 
     def add_file(self, path: Path, *, captured_by: str | None = None,
                  control: JobControl = NULL_CONTROL) -> AddResult:
