@@ -4,29 +4,14 @@ and hashes it; run in the isolated media process (any thread)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from pathlib import Path
 
 from mcdesk.core.errors import MediaError
-from mcdesk.core.evidence import EvidenceKind, MediaInfo
-from mcdesk.media.probe import kind_from_name, probe_file
+from mcdesk.core.evidence import MediaInfo
+from mcdesk.media.probe import probe_file
 from mcdesk.media.thumbnails import make_thumbnail, partial_path
 
-__all__ = ["modules_for", "probe_with_thumbnail"]
-
-_PICTURED = {EvidenceKind.VIDEO, EvidenceKind.IMAGE, EvidenceKind.DOCUMENT, EvidenceKind.TEXT}
-
-
-def modules_for(names: Iterable[str] | None = None) -> tuple[str, ...]:
-    """What a worker about to look at files of these names will import (for every kind when
-    the names are not known yet): preloaded while the app hashes or the person chooses."""
-    kinds = set(EvidenceKind) if names is None else {kind_from_name(name) for name in names}
-    modules = [__name__]
-    if kinds & {EvidenceKind.VIDEO, EvidenceKind.AUDIO}:
-        modules.append("av")
-    if kinds & _PICTURED:
-        modules += ["PIL.Image", "PIL.PngImagePlugin"]
-    return tuple(modules)
+__all__ = ["probe_with_thumbnail"]
 
 
 def probe_with_thumbnail(path: Path, thumbnail: Path) -> tuple[MediaInfo, bool]:

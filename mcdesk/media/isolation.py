@@ -12,7 +12,6 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, cast
 
 from mcdesk.core.errors import McdeskError, MediaError
@@ -23,11 +22,11 @@ from mcdesk.media.worker_child import ERROR as _ERROR
 from mcdesk.media.worker_child import PROGRESS as _PROGRESS
 from mcdesk.media.worker_child import READY as _READY
 from mcdesk.media.worker_child import RESULT as _RESULT
-from mcdesk.media.worker_launch import start_worker
+from mcdesk.media.worker_launch import start_worker, wait_readable
 
 if TYPE_CHECKING:
     from mcdesk.media.worker_child import Flag
-    from mcdesk.media.worker_launch import WorkerProcess
+    from mcdesk.media.worker_launch import ParentChannel, WorkerProcess
 
 __all__ = [
     "CRASH_MESSAGE",
@@ -86,7 +85,7 @@ class _Crashed(Exception):  # noqa: N818 - internal signal, never leaves this mo
 @dataclass(eq=False)
 class _Worker:
     process: WorkerProcess
-    conn: Connection
+    conn: ParentChannel
     flag: Flag
     sentinels: tuple[int, ...] = ()
     ready: bool = False
@@ -263,7 +262,7 @@ class IsolatedRunner:
     def _receive(self, worker: _Worker, deadline: float) -> tuple[str, Any] | None:
         """The child's next message, None if nothing came by `deadline`; _Crashed if it died."""
         timeout = max(0.0, deadline - time.monotonic())
-        ready = wait([worker.conn, *worker.sentinels], timeout)
+        ready = wait_readable([worker.conn, *worker.sentinels], timeout)
         if not ready:
             return None
         if worker.conn in ready or worker.conn.poll():

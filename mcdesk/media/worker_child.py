@@ -44,12 +44,28 @@ class Flag(Protocol):
 
 
 class FdChannel:
-    """Pickled messages over a socket, framed as multiprocessing.connection frames them (a
-    4-byte big-endian length, -1 then 8 bytes for a larger one), so the parent reads them with
-    its Connection; without importing multiprocessing here."""
+    """Pickled messages over a socket (both ends: the parent's too), framed as
+    multiprocessing.connection frames them (a 4-byte big-endian length, -1 then 8 bytes for a
+    larger one); without importing multiprocessing, whose import both sides would pay."""
 
     def __init__(self, fd: int) -> None:
         self._fd = fd
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def poll(self, timeout: float = 0.0) -> bool:
+        """Whether a message (or the end of the channel) is waiting."""
+        import select
+
+        poller = select.poll()
+        poller.register(self._fd, select.POLLIN)
+        return bool(poller.poll(max(0, int(timeout * 1000))))
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
 
     def send(self, obj: Any) -> None:
         data = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import multiprocessing
+import math
 import os
 import socket
 import subprocess
@@ -14,20 +14,54 @@ import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
-from typing import TYPE_CHECKING, Protocol, cast
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
-from mcdesk.media.worker_child import Flag, MappedFlag, serve
+from mcdesk.media.worker_child import FdChannel, Flag, MappedFlag, serve
 
 if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
     from multiprocessing.sharedctypes import Synchronized
 
-__all__ = ["Started", "WorkerProcess", "start_worker"]
+__all__ = ["ParentChannel", "Started", "WorkerProcess", "start_worker", "wait_readable"]
+
+W = TypeVar("W")
 
 # The child's first line: the parent's import path (the package's folder first: an editable
 # install finds mcdesk through a hook that -S leaves out), then the loop.
 _BOOT = ("import sys; sys.path[:] = __import__('json').loads(sys.argv[1]); "
          "from mcdesk.media.worker_child import boot; boot(sys.argv[2:])")
+
+
+class ParentChannel(Protocol):
+    """The parent's end of a worker's channel (FdChannel, or multiprocessing's Connection)."""
+
+    def send(self, obj: Any, /) -> None: ...
+
+    def recv(self) -> Any: ...
+
+    def poll(self, timeout: float = 0.0, /) -> bool: ...
+
+    def close(self) -> None: ...
+
+    def fileno(self) -> int: ...
+
+
+def wait_readable(objects: Sequence[W], timeout: float) -> list[W]:
+    """Those of `objects` (channels, or descriptors as ints) with something to read, waiting
+    up to `timeout` seconds; like multiprocessing.connection.wait, which Windows needs."""
+    if os.name != "posix":
+        from multiprocessing.connection import wait
+
+        return cast("list[W]", wait(cast(Any, objects), timeout))
+    import select
+
+    poller = select.poll()
+    by_fd: dict[int, W] = {}
+    for item in objects:
+        fd = item if isinstance(item, int) else cast(ParentChannel, item).fileno()
+        by_fd[fd] = item
+        poller.register(fd, select.POLLIN)
+    return [by_fd[fd] for fd, _events in poller.poll(math.ceil(max(0.0, timeout) * 1000))]
 
 
 class WorkerProcess(Protocol):
@@ -51,7 +85,7 @@ class WorkerProcess(Protocol):
 @dataclass(frozen=True)
 class Started:
     process: WorkerProcess
-    conn: Connection
+    conn: ParentChannel
     flag: Flag
     #: What to wait on beside `conn` to notice the child's end (its channel's end is enough
     #: for a child started bare: only it holds the other side).
@@ -124,12 +158,15 @@ def _start_bare(memory_limit: int | None, modules: Sequence[str]) -> Started:
         finally:
             child_end.close()
             os.close(lifeline_read)
-    return Started(_BareProcess(popen, lifeline_write), Connection(parent_end.detach()), flag,
+    return Started(_BareProcess(popen, lifeline_write), FdChannel(parent_end.detach()), flag,
                    ())
 
 
 def _die_with_parent() -> None:
     """End a spawned child when the app goes away, even in the middle of a long call."""
+    import multiprocessing
+    from multiprocessing.connection import wait
+
     parent = multiprocessing.parent_process()
     if parent is None or parent.sentinel is None:
         return
@@ -150,6 +187,8 @@ def _spawned_main(conn: Connection, flag: Synchronized[int], memory_limit: int |
 
 
 def _start_spawned(memory_limit: int | None, modules: Sequence[str]) -> Started:
+    import multiprocessing
+
     context = multiprocessing.get_context("spawn")
     parent_conn, child_conn = context.Pipe(duplex=True)
     flag = cast("Synchronized[int]", context.Value("b", 0, lock=False))

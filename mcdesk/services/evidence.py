@@ -134,8 +134,8 @@ class EvidenceService:
     def add_paths(self, paths: Sequence[Path], *, captured_by: str | None = None,
                   control: JobControl = NULL_CONTROL) -> AddReport:
         """Add files and whole folders; one bad file never stops the rest."""
+        self.prepare_to_add(paths)
         files, skipped = expand_paths(paths)
-        self.prepare_to_add(files)
         sizes = [_size_or_zero(path) for path in files]
         total = sum(sizes) or 1
         done = 0
@@ -161,15 +161,17 @@ class EvidenceService:
 
     def prepare_to_add(self, paths: Sequence[Path] | None = None) -> None:
         """Start the media worker that will take the first look at files about to be added
-        (`paths`, or not chosen yet), with the libraries their kinds need importing, unless
-        one is idle; returns at once. Its start then overlaps the copy and hash, or the
-        person choosing files, instead of following them. Never raises: a worker that
-        cannot start is reported by the import that needs it."""
-        from mcdesk.media import first_look
+        (`paths`, files or folders, or not chosen yet), with the libraries their kinds need
+        importing, unless one is idle; returns at once. Its start then overlaps the copy and
+        hash, or the person choosing files, instead of following them. Never raises: a
+        worker that cannot start is reported by the import that needs it."""
+        from mcdesk.media.file_names import first_look_modules
 
         try:
-            names = None if paths is None else [path.name for path in paths]
-            self.runner.prestart(first_look.modules_for(names))
+            # A folder's files are not known yet (walking it may take a while): all kinds.
+            names = (None if paths is None or any(p.is_dir() for p in paths)
+                     else [p.name for p in paths])
+            self.runner.prestart(first_look_modules(names))
         except Exception:  # getting ready is an optimisation; the import itself reports
             log.exception("Could not start the media reader ahead of an import")
 
