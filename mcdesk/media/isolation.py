@@ -3,6 +3,7 @@ call() from any thread (blocks the caller), the child functions run in the child
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import inspect
 import logging
@@ -10,6 +11,7 @@ import os
 import pickle
 import threading
 import time
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, cast
@@ -152,6 +154,7 @@ class IsolatedRunner:
         self._idle: list[_Worker] = []
         self._busy: set[_Worker] = set()
         self._closed = False
+        _open_runners.add(self)
 
     # -- public
 
@@ -334,6 +337,17 @@ class IsolatedRunner:
     def _kill_for(worker: _Worker, exc: BaseException) -> NoReturn:
         worker.kill()
         raise exc
+
+
+# Every runner's children are stopped when the interpreter exits, as multiprocessing does
+# for its daemon processes (each child also ends by itself when the app is gone).
+_open_runners: weakref.WeakSet[IsolatedRunner] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_all_at_exit() -> None:
+    for runner in list(_open_runners):
+        runner.shutdown()
 
 
 _default: IsolatedRunner | None = None

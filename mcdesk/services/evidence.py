@@ -160,20 +160,8 @@ class EvidenceService:
         return AddReport(tuple(results), tuple(safe_text(str(p)) for p in skipped))
 
     def prepare_to_add(self, paths: Sequence[Path] | None = None) -> None:
-        """Start the media worker that will take the first look at files about to be added
-        (`paths`, files or folders, or not chosen yet), with the libraries their kinds need
-        importing, unless one is idle; returns at once. Its start then overlaps the copy and
-        hash, or the person choosing files, instead of following them. Never raises: a
-        worker that cannot start is reported by the import that needs it."""
-        from mcdesk.media.file_names import first_look_modules
-
-        try:
-            # A folder's files are not known yet (walking it may take a while): all kinds.
-            names = (None if paths is None or any(p.is_dir() for p in paths)
-                     else [p.name for p in paths])
-            self.runner.prestart(first_look_modules(names))
-        except Exception:  # getting ready is an optimisation; the import itself reports
-            log.exception("Could not start the media reader ahead of an import")
+        """Start the media worker for files about to be added (see `prepare_media_worker`)."""
+        prepare_media_worker(paths, self.runner)
 
     def add_file(self, path: Path, *, captured_by: str | None = None,
                  control: JobControl = NULL_CONTROL) -> AddResult:
@@ -609,6 +597,26 @@ class EvidenceService:
             consent_needed=tuple(e for e in everything if e.needs_consent),
             roster_hits=tuple(self.roster_hits()),
         )
+
+
+def prepare_media_worker(paths: Sequence[Path] | None = None,
+                         runner: IsolatedRunner | None = None) -> None:
+    """Start the media worker that will take the first look at files about to be added
+    (`paths`, files or folders, or None while a person is still choosing them) in `runner`
+    (the app's shared one by default), with the libraries their kinds need importing, unless
+    one is idle; returns at once. Its start then overlaps opening the portfolio, the copy
+    and hash, or the choosing, instead of following them. Never raises: a worker that cannot
+    start is reported by the import that needs it."""
+    from mcdesk.media import isolation
+    from mcdesk.media.file_names import first_look_modules
+
+    try:
+        # A folder's files are not known yet (walking it may take a while): all kinds.
+        names = (None if paths is None or any(p.is_dir() for p in paths)
+                 else [p.name for p in paths])
+        (runner or isolation.default_runner()).prestart(first_look_modules(names))
+    except Exception:  # getting ready is an optimisation; the import itself reports
+        log.exception("Could not start the media reader ahead of an import")
 
 
 def stop_media_workers() -> None:
