@@ -51,7 +51,8 @@ BY_SUFFIX: Final[Mapping[str, tuple[EvidenceKind, str]]] = {
 }
 
 
-_PICTURED = {EvidenceKind.VIDEO, EvidenceKind.IMAGE, EvidenceKind.DOCUMENT, EvidenceKind.TEXT}
+# A video's thumbnail is encoded by FFmpeg (Pillow only turns a rotated one).
+_PICTURED = {EvidenceKind.IMAGE, EvidenceKind.DOCUMENT, EvidenceKind.TEXT}
 
 
 def kind_from_name(name: str) -> EvidenceKind | None:
