@@ -9,10 +9,8 @@ import math
 import re
 import struct
 import warnings
-import zipfile
 from collections.abc import Iterator, Mapping
 from datetime import datetime
-from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -23,6 +21,8 @@ from mcdesk.media.file_names import BY_SUFFIX as _BY_SUFFIX
 from mcdesk.media.file_names import DOCX_MIME, kind_from_name
 
 if TYPE_CHECKING:
+    from fractions import Fraction
+
     from PIL import Image
 
 __all__ = [
@@ -103,6 +103,8 @@ def _read_head(path: Path, size: int = 8192) -> bytes:
 def _zip_kind(path: Path, suffix: str) -> tuple[EvidenceKind, str] | str:
     if suffix == ".docx":  # a damaged one is told so when it is opened
         return EvidenceKind.DOCUMENT, DOCX_MIME
+    import zipfile  # here: only ZIP-based files need it, and a video's first look does not
+
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
@@ -755,6 +757,8 @@ _APP_COMPANY = re.compile(rb"<(Company|Manager)>([^<]+)</\1>")
 def _check_docx_zip(path: Path) -> dict[str, bytes]:
     """Check the archive (a Word document inside, no ZIP bomb) and return the small XML parts
     where names hide: comments, tracked changes, people, app properties."""
+    import zipfile  # only Word documents need it
+
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()

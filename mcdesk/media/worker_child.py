@@ -184,6 +184,12 @@ def pack_exception(exc: BaseException) -> tuple[bytes | None, str, str]:
     return data, f"{type(exc).__module__}.{type(exc).__qualname__}", text
 
 
+def call_named(module: str, name: str, *args: Any) -> Any:
+    """`module.name(*args)`, the module imported here: the app can ask for a function without
+    importing what that function needs (the first look's probe and thumbnail code)."""
+    return getattr(importlib.import_module(module), name)(*args)
+
+
 def preload(modules: Sequence[str]) -> None:
     """Import what the coming calls will need, while the parent is still busy (hashing, or a
     person choosing files); a module that cannot load now fails later, in the call."""

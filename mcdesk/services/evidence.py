@@ -235,13 +235,16 @@ class EvidenceService:
         (True/False: drawn or nothing to show). A worker that crashes or times out on the
         pair gets a second chance with the probe alone (None: no thumbnail tried), so a file
         the picture-maker chokes on still comes in, as before the two were joined."""
-        from mcdesk.media import first_look
         from mcdesk.media.isolation import CRASH_MESSAGE, TIMEOUT_MESSAGE
+        from mcdesk.media.worker_child import call_named
 
         scratch.parent.mkdir(parents=True, exist_ok=True)
         try:
-            return self.runner.call(first_look.probe_with_thumbnail, path, scratch,
-                                    timeout_s=PROBE_TIMEOUT_S + THUMBNAIL_TIMEOUT_S)
+            # By name: the probe and thumbnail code is imported by the worker, not here.
+            looked: tuple[MediaInfo, bool] = self.runner.call(
+                call_named, "mcdesk.media.first_look", "probe_with_thumbnail", path, scratch,
+                timeout_s=PROBE_TIMEOUT_S + THUMBNAIL_TIMEOUT_S)
+            return looked
         except MediaError as exc:
             if exc.detail not in (CRASH_MESSAGE, TIMEOUT_MESSAGE):
                 raise  # the probe's own verdict on the file (unknown, damaged...)
@@ -653,7 +656,7 @@ def find_name(text: str, name: str, *, context: int = 40) -> Iterator[str]:
 def expand_paths(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
     """Files to add (folders walked, hidden files skipped) and folder files that are not
     evidence. Files named directly are always tried, so the teacher hears why one fails."""
-    from mcdesk.media import probe
+    from mcdesk.media.file_names import kind_from_name
 
     files: list[Path] = []
     skipped: list[Path] = []
@@ -665,7 +668,7 @@ def expand_paths(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
                     if name.startswith("."):
                         continue
                     candidate = Path(folder) / name
-                    (files if probe.kind_from_name(name) else skipped).append(candidate)
+                    (files if kind_from_name(name) else skipped).append(candidate)
         else:
             files.append(path)
     return files, skipped
