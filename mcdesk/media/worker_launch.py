@@ -1,5 +1,5 @@
 """Starting one media worker process: a bare interpreter (`-I -S`) handed its descriptors, or
-multiprocessing's "spawn" where descriptors cannot be handed over (Windows); any thread."""
+multiprocessing's "spawn" where that cannot be done (Windows, a frozen app); any thread."""
 
 from __future__ import annotations
 
@@ -203,6 +203,13 @@ def _start_spawned(memory_limit: int | None, modules: Sequence[str]) -> Started:
 def start_worker(memory_limit: int | None, modules: Sequence[str] = ()) -> Started:
     """A new worker, not yet ready (it says so on its channel first); it imports `modules`
     once it is, before reading its first request."""
-    if os.name == "posix":
+    if can_start_bare():
         return _start_bare(memory_limit, modules)
     return _start_spawned(memory_limit, modules)
+
+
+def can_start_bare() -> bool:
+    """Whether a worker can be a bare interpreter handed descriptors: not on Windows, nor in
+    a frozen app (packaging/), which has no interpreter to run but turns multiprocessing's
+    own start into a worker (freeze_support in mcdesk_entry.py)."""
+    return os.name == "posix" and not getattr(sys, "frozen", False)

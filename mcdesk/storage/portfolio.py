@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING
 from mcdesk import __version__
 from mcdesk.core.errors import PortfolioError
 from mcdesk.core.sync_counts import SyncCounts
-from mcdesk.storage.catalog_reader import CatalogReader
-from mcdesk.storage.catalog_store import CatalogStore
 from mcdesk.storage.evidence_listing import EvidenceListing
 from mcdesk.storage.migrate import upgrade_database
 from mcdesk.storage.plan_dates import earliest_target
@@ -24,6 +22,7 @@ from mcdesk.storage.read_connections import ReadConnections
 from mcdesk.storage.sync_status import read_sync_counts
 
 if TYPE_CHECKING:
+    from mcdesk.storage.catalog_store import CatalogStore
     from mcdesk.storage.db import Database
     from mcdesk.storage.evidence_adder import EvidenceAdder
     from mcdesk.storage.evidence_store import EvidenceStore
@@ -69,7 +68,19 @@ class Portfolio:
         self._files: FileStore | None = None
         self.reads = ReadConnections(layout.db_path)
         self.evidence_listing = EvidenceListing(layout.db_path)
-        self.catalog = CatalogStore(lambda: self.database, CatalogReader(self.reads))
+        self._catalog: CatalogStore | None = None
+
+    @property
+    def catalog(self) -> CatalogStore:
+        """The catalog's store, made on first use: importing a file never reads the catalog,
+        and its model takes a few hundredths of a second to load."""
+        with self._lock:
+            if self._catalog is None:
+                from mcdesk.storage.catalog_reader import CatalogReader
+                from mcdesk.storage.catalog_store import CatalogStore
+
+                self._catalog = CatalogStore(lambda: self.database, CatalogReader(self.reads))
+            return self._catalog
 
     @property
     def database(self) -> Database:

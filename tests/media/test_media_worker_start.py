@@ -13,6 +13,7 @@ from pathlib import Path
 import psutil
 import pytest
 
+from mcdesk.media import worker_launch
 from mcdesk.media.isolation import IsolatedRunner
 from tests import media_isolation_targets as targets
 
@@ -92,3 +93,14 @@ def test_a_busy_worker_ends_when_the_app_dies_without_stopping_it() -> None:
                           text=True, timeout=60, check=True)
     # Asleep in a call, it is not reading its channel: only the lifeline can end it.
     assert gone(int(done.stdout.strip()))
+
+
+def test_the_spawn_start_still_works_where_a_bare_one_cannot_be_made(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # As in a frozen app (or on Windows): multiprocessing's spawn, preloads included.
+    monkeypatch.setattr(worker_launch, "can_start_bare", lambda: False)
+    with IsolatedRunner(max_workers=1) as runner:
+        runner.prestart(["colorsys"])
+        assert runner.call(targets.loaded, "colorsys") is True
+        assert runner.call(targets.loaded, "multiprocessing") is True  # the spawn machinery
+        assert runner.call(targets.add, 2, 3) == 5
