@@ -1,5 +1,6 @@
 """The media worker process's own side: its request loop, the JobControl its functions see,
-its memory limit and its start from a bare interpreter; runs in the media worker process."""
+its memory limit and its start from a bare interpreter; runs in the media worker process
+(its channel and shared flag are also the app's ends, used on the calling thread)."""
 
 # Kept to the standard library's light modules and mcdesk.core: every import here is paid
 # by each worker before it reads its first file.
