@@ -88,3 +88,10 @@ def progress_then_finish(seconds: float, *, control: JobControl = NULL_CONTROL) 
     control.progress(1, 2, "half")
     time.sleep(seconds)
     return "late result"
+
+
+def loaded(name: str) -> bool:
+    """Whether the child has imported module `name` (by a preload, or at its start)."""
+    import sys
+
+    return name in sys.modules

@@ -306,6 +306,9 @@ def run(args: argparse.Namespace, out: TextIO = sys.stdout, err: TextIO = sys.st
         if getattr(args, "action", None) in getattr(module, "WITHOUT_PORTFOLIO", ()):
             without: int = module.handle_without_portfolio(args, out, err)
             return without
+        before = getattr(module, "before_portfolio", None)
+        if before is not None:  # work a command can start while the portfolio opens
+            before(args)
         workspace = Workspace.open(args.portfolio or default_portfolio_dir())
         try:
             code: int = module.handle(workspace, args, out, err)

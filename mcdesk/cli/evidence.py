@@ -22,6 +22,15 @@ from mcdesk.core.units import clock, human_size, parse_moment
 from mcdesk.services.workspace import Workspace
 
 
+def before_portfolio(args: argparse.Namespace) -> None:
+    """`evidence add`: start the media worker while the portfolio opens, so its start and
+    imports are done by the time the first file has been copied."""
+    if args.command == "evidence" and args.action == "add":
+        from mcdesk.services.evidence import prepare_media_worker
+
+        prepare_media_worker(args.paths)
+
+
 def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "roster":
         return _roster(workspace, args, out)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from mcdesk.core.catalog_list import CatalogEntry as CatalogEntry
 from mcdesk.core.catalog_list import Stack as Stack
 from mcdesk.core.catalog_list import StoredDefinition as StoredDefinition
+from mcdesk.core.kinds import EvidenceKind as EvidenceKind
 from mcdesk.core.study import Exemplar, FileRef
 
 
@@ -21,15 +22,6 @@ class PartKind(enum.StrEnum):
 class ResponseKind(enum.StrEnum):
     TEXT = "text"
     EVIDENCE = "evidence"
-
-
-class EvidenceKind(enum.StrEnum):
-    VIDEO = "video"
-    AUDIO = "audio"
-    IMAGE = "image"
-    DOCUMENT = "document"
-    TEXT = "text"
-    LINK = "link"
 
 
 @dataclass(frozen=True)

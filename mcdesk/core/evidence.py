@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from mcdesk.core.catalog import EvidenceKind
+from mcdesk.core.kinds import EvidenceKind
 from mcdesk.core.units import clock
 
 if TYPE_CHECKING:  # an annotation only: the media worker loads this module, not coaching's

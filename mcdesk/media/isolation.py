@@ -3,28 +3,32 @@ call() from any thread (blocks the caller), the child functions run in the child
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import inspect
 import logging
-import multiprocessing
 import os
 import pickle
-import signal
-import sys
 import threading
 import time
-import traceback
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from multiprocessing.connection import Connection, wait
 from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, cast
 
 from mcdesk.core.errors import McdeskError, MediaError
 from mcdesk.core.progress import NULL_CONTROL, Cancelled, JobControl
+from mcdesk.media.worker_child import CANCELLED as _CANCELLED
+from mcdesk.media.worker_child import CRASHED as _CRASHED
+from mcdesk.media.worker_child import ERROR as _ERROR
+from mcdesk.media.worker_child import PROGRESS as _PROGRESS
+from mcdesk.media.worker_child import READY as _READY
+from mcdesk.media.worker_child import RESULT as _RESULT
+from mcdesk.media.worker_launch import start_worker, wait_readable
 
 if TYPE_CHECKING:
-    from multiprocessing.context import SpawnContext, SpawnProcess
-    from multiprocessing.sharedctypes import Synchronized
+    from mcdesk.media.worker_child import Flag
+    from mcdesk.media.worker_launch import ParentChannel, WorkerProcess
 
 __all__ = [
     "CRASH_MESSAGE",
@@ -48,134 +52,6 @@ DEFAULT_MEMORY_LIMIT: Final = 3 * 1024**3
 POLL_INTERVAL: Final = 0.05
 #: How long a cancelled child may take to stop by itself before it is killed.
 CANCEL_GRACE: Final = 2.0
-#: Minimum seconds between two progress messages a child sends.
-PROGRESS_INTERVAL: Final = 0.05
-
-# Messages from the child: (tag, payload).
-_READY, _PROGRESS, _RESULT, _ERROR, _CANCELLED, _CRASHED = (
-    "ready", "progress", "result", "error", "cancelled", "crashed")
-
-
-# --------------------------------------------------------------------------- child side
-
-
-class _ChildControl:
-    """The JobControl a function sees in the child: progress goes to the parent (throttled),
-    cancellation is a flag in shared memory that the parent sets."""
-
-    def __init__(self, conn: Connection, flag: Synchronized[int]) -> None:
-        self._conn = conn
-        self._flag = flag
-        self._last_sent = 0.0
-        self._pending: tuple[int, int | None, str] | None = None
-
-    def progress(self, done: int, total: int | None = None, message: str = "") -> None:
-        now = time.monotonic()
-        if now - self._last_sent >= PROGRESS_INTERVAL:
-            self._conn.send((_PROGRESS, (done, total, message)))
-            self._last_sent = now
-            self._pending = None
-        else:
-            self._pending = (done, total, message)
-
-    def flush(self) -> None:
-        if self._pending is not None:
-            self._conn.send((_PROGRESS, self._pending))
-            self._pending = None
-
-    def check_cancelled(self) -> None:
-        if self._flag.value:
-            raise Cancelled()
-
-    @property
-    def cancelled(self) -> bool:
-        return bool(self._flag.value)
-
-
-def _limit_memory(limit: int | None) -> None:
-    if limit is None or not sys.platform.startswith("linux"):
-        return  # RLIMIT_AS is not enforced on macOS and does not exist on Windows
-    import resource
-
-    # Address space, not memory, is what RLIMIT_AS counts: keep reservations that cost no
-    # memory small, or a many-core machine hits the limit on an ordinary file. glibc
-    # reserves 64 MB per thread arena; OpenBLAS (numpy) a buffer per thread.
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(name, "1")
-    with contextlib.suppress(OSError, AttributeError):
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").mallopt(-8, 2)  # M_ARENA_MAX = 2 (glibc only)
-
-    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-
-
-def _die_with_parent() -> None:
-    """End the child when the app goes away, even in the middle of a long call."""
-    parent = multiprocessing.parent_process()
-    if parent is None or parent.sentinel is None:
-        return
-    sentinel = parent.sentinel
-
-    def watch() -> None:
-        wait([sentinel])
-        os._exit(0)
-
-    threading.Thread(target=watch, name="mcdesk-parent-watch", daemon=True).start()
-
-
-def _child_main(conn: Connection, flag: Synchronized[int], memory_limit: int | None) -> None:
-    """The loop of a child process: receive (func, args, wants_control), answer, repeat."""
-    with contextlib.suppress(ValueError, OSError):  # not the main thread, or no SIGINT
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _limit_memory(memory_limit)
-    _die_with_parent()
-    conn.send((_READY, os.getpid()))
-    while True:
-        try:
-            request = conn.recv()
-        except (EOFError, OSError):
-            return
-        if request is None:
-            return
-        func, args, wants_control = request
-        control = _ChildControl(conn, flag)
-        try:
-            result = func(*args, control=control) if wants_control else func(*args)
-            control.flush()
-            answer: tuple[str, Any] = (_RESULT, result)
-        except Cancelled:
-            answer = (_CANCELLED, None)
-        except MemoryError:
-            answer = (_CRASHED, "out of memory")
-        except BaseException as exc:
-            answer = (_ERROR, _pack_exception(exc))
-        try:
-            conn.send(answer)
-        except (pickle.PicklingError, TypeError, AttributeError) as exc:
-            conn.send((_ERROR, _pack_exception(
-                TypeError(f"the result of {getattr(func, '__name__', func)!r} cannot be sent "
-                          f"back to mcdesk: {exc}"))))
-        except MemoryError:
-            conn.send((_CRASHED, "out of memory"))
-        if answer[0] == _CRASHED:
-            return  # after an allocation failure the heap is not worth trusting
-
-
-def _pack_exception(exc: BaseException) -> tuple[bytes | None, str, str]:
-    """The exception pickled if it can be, its type name and its traceback text."""
-    text = "".join(traceback.format_exception(exc))
-    data: bytes | None
-    try:
-        data = pickle.dumps(exc)
-        pickle.loads(data)  # an exception whose __init__ needs other arguments fails here
-    except Exception:
-        data = None
-    return data, f"{type(exc).__module__}.{type(exc).__qualname__}", text
-
 
 class _RemoteTraceback(Exception):  # noqa: N818 - the name says what it carries
     """Carries the child's traceback text as the __cause__ of a re-raised exception."""
@@ -210,9 +86,10 @@ class _Crashed(Exception):  # noqa: N818 - internal signal, never leaves this mo
 
 @dataclass(eq=False)
 class _Worker:
-    process: SpawnProcess
-    conn: Connection
-    flag: Synchronized[int]
+    process: WorkerProcess
+    conn: ParentChannel
+    flag: Flag
+    sentinels: tuple[int, ...] = ()
     ready: bool = False
     dead: bool = False
     idle: bool = True  # False from sending a request until its final answer arrives
@@ -259,9 +136,10 @@ def _path_of(args: tuple[Any, ...]) -> str | None:
 
 
 class IsolatedRunner:
-    """A small pool of long-lived child processes ("spawn") that run module-level functions
-    on untrusted files. A child that hangs, crashes or is cancelled is killed and replaced
-    on the next call; a healthy one is reused, so a call costs little more than the work.
+    """A small pool of long-lived child processes (fresh interpreters, worker_launch.py) that
+    run module-level functions on untrusted files. A child that hangs, crashes or is
+    cancelled is killed and replaced on the next call; a healthy one is reused, so a call
+    costs little more than the work.
 
     Thread-safe: each call() borrows one child for its duration; at most `max_workers` calls
     run at once, others wait for a free child."""
@@ -272,11 +150,11 @@ class IsolatedRunner:
             raise ValueError("max_workers must be at least 1")
         self._max_workers = max_workers
         self._memory_limit = memory_limit
-        self._context: SpawnContext = multiprocessing.get_context("spawn")
         self._lock = threading.Condition()
         self._idle: list[_Worker] = []
         self._busy: set[_Worker] = set()
         self._closed = False
+        _open_runners.add(self)
 
     # -- public
 
@@ -302,6 +180,21 @@ class IsolatedRunner:
             # Reused only if it answered this call in full (result, error or cancelled):
             # a child still busy with the call, or killed, is not.
             self._release(worker, healthy=worker.idle and worker.alive())
+
+    def prestart(self, modules: Sequence[str] = ()) -> None:
+        """Start a child now, unless one is idle or the pool is full, and have it import
+        `modules` once started: its start then overlaps what the caller does before its
+        first call (hashing the file, a person choosing files). Never waits for it; a child
+        that cannot start is reported by the call that needs it."""
+        with self._lock:
+            if self._closed or self._idle or len(self._busy) >= self._max_workers:
+                return
+            try:
+                worker = self._start(modules)
+            except OSError as exc:
+                _log.warning("Could not start a media reader ahead of time: %s", exc)
+                return
+            self._idle.append(worker)
 
     def shutdown(self) -> None:
         """Stop every child; calls still running end with MediaError. Idempotent."""
@@ -353,15 +246,9 @@ class IsolatedRunner:
             self._busy.add(worker)
             return worker
 
-    def _start(self) -> _Worker:
-        parent_conn, child_conn = self._context.Pipe(duplex=True)
-        flag = cast("Synchronized[int]", self._context.Value("b", 0, lock=False))
-        process = self._context.Process(
-            target=_child_main, args=(child_conn, flag, self._memory_limit),
-            name="mcdesk-media-reader", daemon=True)
-        process.start()
-        child_conn.close()
-        return _Worker(process, parent_conn, flag)
+    def _start(self, modules: Sequence[str] = ()) -> _Worker:
+        started = start_worker(self._memory_limit, modules)
+        return _Worker(started.process, started.conn, started.flag, started.sentinels)
 
     def _release(self, worker: _Worker, *, healthy: bool) -> None:
         with self._lock:
@@ -378,7 +265,7 @@ class IsolatedRunner:
     def _receive(self, worker: _Worker, deadline: float) -> tuple[str, Any] | None:
         """The child's next message, None if nothing came by `deadline`; _Crashed if it died."""
         timeout = max(0.0, deadline - time.monotonic())
-        ready = wait([worker.conn, worker.process.sentinel], timeout)
+        ready = wait_readable([worker.conn, *worker.sentinels], timeout)
         if not ready:
             return None
         if worker.conn in ready or worker.conn.poll():
@@ -450,6 +337,17 @@ class IsolatedRunner:
     def _kill_for(worker: _Worker, exc: BaseException) -> NoReturn:
         worker.kill()
         raise exc
+
+
+# Every runner's children are stopped when the interpreter exits, as multiprocessing does
+# for its daemon processes (each child also ends by itself when the app is gone).
+_open_runners: weakref.WeakSet[IsolatedRunner] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_all_at_exit() -> None:
+    for runner in list(_open_runners):
+        runner.shutdown()
 
 
 _default: IsolatedRunner | None = None

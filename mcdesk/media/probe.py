@@ -9,18 +9,20 @@ import math
 import re
 import struct
 import warnings
-import zipfile
 from collections.abc import Iterator, Mapping
 from datetime import datetime
-from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from mcdesk.core.errors import MediaError
 from mcdesk.core.evidence import EvidenceKind, GpsPoint, MediaInfo
 from mcdesk.core.text import word_count
+from mcdesk.media.file_names import BY_SUFFIX as _BY_SUFFIX
+from mcdesk.media.file_names import DOCX_MIME, kind_from_name
 
 if TYPE_CHECKING:
+    from fractions import Fraction
+
     from PIL import Image
 
 __all__ = [
@@ -43,7 +45,6 @@ MAX_IMAGE_PIXELS: Final = 200_000_000
 TEXT_CAP: Final = 2_000_000
 #: A Word document whose parts unpack to more than this is refused as a ZIP bomb.
 MAX_DOCX_UNPACKED: Final = 1024**3
-DOCX_MIME: Final = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 # The identifying metadata names shown to the user.
 GPS = "GPS position"
@@ -60,42 +61,6 @@ REVIEWERS = "names in comments or tracked changes"
 COMPANY = "company or manager name"
 UNREADABLE_EXIF = "camera data mcdesk cannot read"
 
-_BY_SUFFIX: Final[Mapping[str, tuple[EvidenceKind, str]]] = {
-    ".mp4": (EvidenceKind.VIDEO, "video/mp4"),
-    ".mov": (EvidenceKind.VIDEO, "video/quicktime"),
-    ".qt": (EvidenceKind.VIDEO, "video/quicktime"),
-    ".m4v": (EvidenceKind.VIDEO, "video/x-m4v"),
-    ".mkv": (EvidenceKind.VIDEO, "video/x-matroska"),
-    ".webm": (EvidenceKind.VIDEO, "video/webm"),
-    ".avi": (EvidenceKind.VIDEO, "video/x-msvideo"),
-    ".3gp": (EvidenceKind.VIDEO, "video/3gpp"),
-    ".m4a": (EvidenceKind.AUDIO, "audio/mp4"),
-    ".mp3": (EvidenceKind.AUDIO, "audio/mpeg"),
-    ".wav": (EvidenceKind.AUDIO, "audio/wav"),
-    ".ogg": (EvidenceKind.AUDIO, "audio/ogg"),
-    ".oga": (EvidenceKind.AUDIO, "audio/ogg"),
-    ".opus": (EvidenceKind.AUDIO, "audio/ogg"),
-    ".aac": (EvidenceKind.AUDIO, "audio/aac"),
-    ".flac": (EvidenceKind.AUDIO, "audio/flac"),
-    ".jpg": (EvidenceKind.IMAGE, "image/jpeg"),
-    ".jpeg": (EvidenceKind.IMAGE, "image/jpeg"),
-    ".png": (EvidenceKind.IMAGE, "image/png"),
-    ".heic": (EvidenceKind.IMAGE, "image/heic"),
-    ".heif": (EvidenceKind.IMAGE, "image/heif"),
-    ".avif": (EvidenceKind.IMAGE, "image/avif"),
-    ".webp": (EvidenceKind.IMAGE, "image/webp"),
-    ".gif": (EvidenceKind.IMAGE, "image/gif"),
-    ".tif": (EvidenceKind.IMAGE, "image/tiff"),
-    ".tiff": (EvidenceKind.IMAGE, "image/tiff"),
-    ".bmp": (EvidenceKind.IMAGE, "image/bmp"),
-    ".pdf": (EvidenceKind.DOCUMENT, "application/pdf"),
-    ".docx": (EvidenceKind.DOCUMENT, DOCX_MIME),
-    ".txt": (EvidenceKind.TEXT, "text/plain"),
-    ".text": (EvidenceKind.TEXT, "text/plain"),
-    ".md": (EvidenceKind.TEXT, "text/markdown"),
-    ".markdown": (EvidenceKind.TEXT, "text/markdown"),
-}
-
 _TEXT_SUFFIXES = {s for s, (kind, _mime) in _BY_SUFFIX.items() if kind is EvidenceKind.TEXT}
 _HEIF_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"hevm", b"hevs"}
 _HEIF_GENERIC = {b"mif1", b"msf1", b"mif2"}
@@ -111,12 +76,6 @@ _KNOWN_NOT_SUPPORTED = (
     (b"\x1f\x8b", "a gzip archive"),
     (b"{\\rtf", "a rich text (.rtf) file; save it as .docx or PDF and add that"),
 )
-
-
-def kind_from_name(name: str) -> EvidenceKind | None:
-    """A quick guess from the file name alone (for UI hints); probing decides for real."""
-    found = _BY_SUFFIX.get(Path(name).suffix.lower())
-    return found[0] if found is not None else None
 
 
 # --------------------------------------------------------------------------- detection
@@ -144,6 +103,8 @@ def _read_head(path: Path, size: int = 8192) -> bytes:
 def _zip_kind(path: Path, suffix: str) -> tuple[EvidenceKind, str] | str:
     if suffix == ".docx":  # a damaged one is told so when it is opened
         return EvidenceKind.DOCUMENT, DOCX_MIME
+    import zipfile  # here: only ZIP-based files need it, and a video's first look does not
+
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
@@ -796,6 +757,8 @@ _APP_COMPANY = re.compile(rb"<(Company|Manager)>([^<]+)</\1>")
 def _check_docx_zip(path: Path) -> dict[str, bytes]:
     """Check the archive (a Word document inside, no ZIP bomb) and return the small XML parts
     where names hide: comments, tracked changes, people, app properties."""
+    import zipfile  # only Word documents need it
+
     try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()

@@ -134,6 +134,7 @@ class EvidenceService:
     def add_paths(self, paths: Sequence[Path], *, captured_by: str | None = None,
                   control: JobControl = NULL_CONTROL) -> AddReport:
         """Add files and whole folders; one bad file never stops the rest."""
+        self.prepare_to_add(paths)
         files, skipped = expand_paths(paths)
         sizes = [_size_or_zero(path) for path in files]
         total = sum(sizes) or 1
@@ -157,6 +158,10 @@ class EvidenceService:
             done += size
         control.progress(total, total)
         return AddReport(tuple(results), tuple(safe_text(str(p)) for p in skipped))
+
+    def prepare_to_add(self, paths: Sequence[Path] | None = None) -> None:
+        """Start the media worker for files about to be added (see `prepare_media_worker`)."""
+        prepare_media_worker(paths, self.runner)
 
     def add_file(self, path: Path, *, captured_by: str | None = None,
                  control: JobControl = NULL_CONTROL) -> AddResult:
@@ -230,13 +235,16 @@ class EvidenceService:
         (True/False: drawn or nothing to show). A worker that crashes or times out on the
         pair gets a second chance with the probe alone (None: no thumbnail tried), so a file
         the picture-maker chokes on still comes in, as before the two were joined."""
-        from mcdesk.media import first_look
         from mcdesk.media.isolation import CRASH_MESSAGE, TIMEOUT_MESSAGE
+        from mcdesk.media.worker_child import call_named
 
         scratch.parent.mkdir(parents=True, exist_ok=True)
         try:
-            return self.runner.call(first_look.probe_with_thumbnail, path, scratch,
-                                    timeout_s=PROBE_TIMEOUT_S + THUMBNAIL_TIMEOUT_S)
+            # By name: the probe and thumbnail code is imported by the worker, not here.
+            looked: tuple[MediaInfo, bool] = self.runner.call(
+                call_named, "mcdesk.media.first_look", "probe_with_thumbnail", path, scratch,
+                timeout_s=PROBE_TIMEOUT_S + THUMBNAIL_TIMEOUT_S)
+            return looked
         except MediaError as exc:
             if exc.detail not in (CRASH_MESSAGE, TIMEOUT_MESSAGE):
                 raise  # the probe's own verdict on the file (unknown, damaged...)
@@ -594,6 +602,26 @@ class EvidenceService:
         )
 
 
+def prepare_media_worker(paths: Sequence[Path] | None = None,
+                         runner: IsolatedRunner | None = None) -> None:
+    """Start the media worker that will take the first look at files about to be added
+    (`paths`, files or folders, or None while a person is still choosing them) in `runner`
+    (the app's shared one by default), with the libraries their kinds need importing, unless
+    one is idle; returns at once. Its start then overlaps opening the portfolio, the copy
+    and hash, or the choosing, instead of following them. Never raises: a worker that cannot
+    start is reported by the import that needs it."""
+    from mcdesk.media import isolation
+    from mcdesk.media.file_names import first_look_modules
+
+    try:
+        # A folder's files are not known yet (walking it may take a while): all kinds.
+        names = (None if paths is None or any(p.is_dir() for p in paths)
+                 else [p.name for p in paths])
+        (runner or isolation.default_runner()).prestart(first_look_modules(names))
+    except Exception:  # getting ready is an optimisation; the import itself reports
+        log.exception("Could not start the media reader ahead of an import")
+
+
 def stop_media_workers() -> None:
     """End the worker processes that read media (at application exit)."""
     from mcdesk.media import isolation
@@ -628,7 +656,7 @@ def find_name(text: str, name: str, *, context: int = 40) -> Iterator[str]:
 def expand_paths(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
     """Files to add (folders walked, hidden files skipped) and folder files that are not
     evidence. Files named directly are always tried, so the teacher hears why one fails."""
-    from mcdesk.media import probe
+    from mcdesk.media.file_names import kind_from_name
 
     files: list[Path] = []
     skipped: list[Path] = []
@@ -640,7 +668,7 @@ def expand_paths(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:
                     if name.startswith("."):
                         continue
                     candidate = Path(folder) / name
-                    (files if probe.kind_from_name(name) else skipped).append(candidate)
+                    (files if kind_from_name(name) else skipped).append(candidate)
         else:
             files.append(path)
     return files, skipped

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.resource_files import resource_path
-from mcdesk.services.catalog import CatalogService
 from mcdesk.storage.portfolio import Portfolio
 
 if TYPE_CHECKING:
@@ -18,6 +17,7 @@ if TYPE_CHECKING:
     from mcdesk.core.packages import BuiltPackage
     from mcdesk.core.sync_counts import SyncCounts
     from mcdesk.services.badges import BadgeService
+    from mcdesk.services.catalog import CatalogService
     from mcdesk.services.coaching import CoachingService
     from mcdesk.services.drafts import DraftService
     from mcdesk.services.evidence import EvidenceService
@@ -43,7 +43,8 @@ class Workspace:
 
     def __init__(self, portfolio: Portfolio) -> None:
         self._portfolio = portfolio
-        self.catalog = CatalogService(portfolio)
+        self._catalog: CatalogService | None = None
+        self._catalog_lock = threading.Lock()
         self._evidence: EvidenceService | None = None
         self._evidence_lock = threading.Lock()
         self._drafts: DraftService | None = None
@@ -72,6 +73,16 @@ class Workspace:
         self._study: StudyService | None = None
         self._study_lock = threading.Lock()
         self.seeded_demo = False
+
+    @property
+    def catalog(self) -> CatalogService:
+        """The catalog service, made on first use (importing a file never needs it)."""
+        with self._catalog_lock:
+            if self._catalog is None:
+                from mcdesk.services.catalog import CatalogService
+
+                self._catalog = CatalogService(self._portfolio)
+            return self._catalog
 
     def plan_may_remind(self, today: date) -> bool:
         """Whether a plan entry's target date is near or past (read without the plan's

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from mcdesk.core.coaching import Provenance
 from mcdesk.core.evidence import Consent, Evidence, EvidenceKind, GpsPoint, MediaInfo
+
+if TYPE_CHECKING:
+    # Only named: an import (which reads no provenance) need not load the coaching model.
+    from mcdesk.core.coaching import Provenance
 
 
 class EvidenceColumns(Protocol):

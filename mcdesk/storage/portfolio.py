@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING, NamedTuple
 from mcdesk import __version__
 from mcdesk.core.errors import PortfolioError
 from mcdesk.core.sync_counts import SyncCounts
-from mcdesk.storage.catalog_reader import CatalogReader
-from mcdesk.storage.catalog_store import CatalogStore
 from mcdesk.storage.migrate import upgrade_database
 from mcdesk.storage.plan_dates import earliest_target
 from mcdesk.storage.read_connections import ReadConnections
 from mcdesk.storage.sync_status import read_sync_counts
 
 if TYPE_CHECKING:
+    from mcdesk.storage.catalog_store import CatalogStore
     from mcdesk.storage.db import Database
     from mcdesk.storage.evidence_adder import EvidenceAdder
     from mcdesk.storage.evidence_listing import EvidenceListing
@@ -69,7 +68,18 @@ class Portfolio:
         self._files: FileStore | None = None
         self.reads = ReadConnections(layout.db_path)
         self._evidence_listing: EvidenceListing | None = None
-        self.catalog = CatalogStore(lambda: self.database, CatalogReader(self.reads))
+        self._catalog: CatalogStore | None = None
+
+    @property
+    def catalog(self) -> CatalogStore:
+        """The catalog's store, made on first use: importing a file never reads the catalog."""
+        with self._lock:
+            if self._catalog is None:
+                from mcdesk.storage.catalog_reader import CatalogReader
+                from mcdesk.storage.catalog_store import CatalogStore
+
+                self._catalog = CatalogStore(lambda: self.database, CatalogReader(self.reads))
+            return self._catalog
 
     @property
     def database(self) -> Database:

@@ -5772,6 +5772,10 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
         <translation>Añadiendo evidencias</translation>
     </message>
     <message>
+        <source>Getting ready to add evidence</source>
+        <translation>Preparando para añadir evidencias</translation>
+    </message>
+    <message>
         <source>Adding a link</source>
         <translation>Añadiendo un enlace</translation>
     </message>

@@ -21,10 +21,11 @@ def test_raw_video_fixture_is_a_real_video(tmp_path: Path) -> None:
 
 def test_import_figures_measure_both_sides(tmp_path: Path) -> None:
     figures, details = media_figures.import_figures(
-        tmp_path, rounds=1, size_bytes=10_000_000, memory_size_bytes=16_000_000)
-    assert [f.name for f in figures] == ["import 0.0 GB video", "import memory, 0.0 GB"]
+        tmp_path, rounds=1, sizes=(10_000_000, 60_000_000), memory_size_bytes=16_000_000)
+    assert [f.name for f in figures] == ["import 0.0 GB video", "import 0.1 GB video",
+                                         "import memory, 0.0 GB"]
     assert all(f.ratio is not None and math.isfinite(f.ratio) and f.ratio > 0 for f in figures)
-    assert "sha256sum" in details
+    assert "sha256sum" in details and "Import 0.1 GB" in details
 
 
 @pytest.mark.skipif(not __import__("shutil").which("ffmpeg"), reason="needs Debian's ffmpeg")

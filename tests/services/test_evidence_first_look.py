@@ -5,6 +5,7 @@ picture still comes in."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Iterator
@@ -106,3 +107,64 @@ def test_the_first_look_in_the_worker_process_itself(tmp_path: Path) -> None:
         probe_with_thumbnail(unknown, tmp_path / "u.png")
     assert caught.value.path is not None and "data.xyz" in str(caught.value.path)
     assert not (tmp_path / "u.png").exists()
+
+
+def stored_files(workspace: Workspace) -> list[Path]:
+    """Files in the evidence store, finished or partial."""
+    root = workspace.root / "evidence"
+    return [p for p in root.rglob("*") if p.is_file()] if root.is_dir() else []
+
+
+def test_the_worker_started_for_an_import_takes_the_first_look_and_is_shut_down(
+        workspace: Workspace, tmp_path: Path) -> None:
+    from mcdesk.media import isolation
+    from mcdesk.services.evidence import stop_media_workers
+
+    video = demo.make_demo_video(tmp_path / "lesson.mp4", seconds=2.0)
+    stop_media_workers()  # no idle worker from an earlier test: this import starts one
+    workspace.evidence.prepare_to_add([video])
+    (early,) = isolation.default_runner().child_pids()
+    (result,) = workspace.evidence.add_paths([video]).results
+    assert result.evidence is not None and result.evidence.media is not None
+    assert result.evidence.media.width == 640  # the probe came back from that worker
+    assert isolation.default_runner().child_pids() == [early]  # no second start
+    stop_media_workers()
+    assert isolation.default_runner().child_pids() == []
+    with pytest.raises(ProcessLookupError):
+        os.kill(early, 0)  # stopped and reaped
+
+
+def test_a_video_whose_probe_fails_while_it_is_copied_leaves_nothing_and_is_named(
+        workspace: Workspace, tmp_path: Path) -> None:
+    real = demo.make_demo_video(tmp_path / "real.mp4", seconds=1.0)
+    broken = tmp_path / "broken lesson.mp4"
+    # A video's first bytes, then 40 MB of noise: the worker gives up on it long before the
+    # store has copied and hashed it all.
+    broken.write_bytes(real.read_bytes()[:64] + os.urandom(40 * 1024 * 1024))
+    (result,) = workspace.evidence.add_paths([broken]).results
+    assert result.error is not None and result.evidence is None
+    assert Path(result.path).name == "broken lesson.mp4"
+    assert workspace.evidence.all() == []
+    assert stored_files(workspace) == []
+    assert scratch_files(workspace) == []
+
+
+def test_cancelling_a_video_while_its_first_look_runs_leaves_nothing(
+        workspace: Workspace, tmp_path: Path) -> None:
+    from mcdesk.services.evidence import stop_media_workers
+
+    stop_media_workers()  # a cold worker: still starting when the copy is cancelled
+    video = demo.make_demo_video(tmp_path / "lesson.mp4", seconds=2.0)
+    big = tmp_path / "long lesson.mp4"
+    big.write_bytes(video.read_bytes() + os.urandom(12 * 1024 * 1024))  # several chunks
+    with pytest.raises(Cancelled):
+        workspace.evidence.add_file(big, control=CancelAfter(2))
+    deadline = time.monotonic() + 30  # the worker may still be drawing; then it cleans up
+    while scratch_files(workspace) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert scratch_files(workspace) == []
+    assert stored_files(workspace) == []
+    assert workspace.evidence.all() == []
+    # The next import works (with the same worker, or a fresh one if it was stopped).
+    (result,) = workspace.evidence.add_paths([video]).results
+    assert result.evidence is not None

@@ -164,6 +164,15 @@ def move_to_trash(workspace: Workspace, evidence_id: str) -> Op[None]:
                     [Change.EVIDENCE, Change.ATTACHMENTS], ids=[evidence_id])
 
 
+def prepare_to_add(workspace: Workspace, paths: Sequence[Path] | None = None) -> Op[None]:
+    """Start the media reader for files about to be added (None: a person is choosing them)
+    on the pool, at once: the add itself is a write that may wait for its lane, and the
+    reader's start and imports then overlap the waiting, the choosing and the copy."""
+    chosen = None if paths is None else list(paths)
+    return Op.media(translate("evidence", "Getting ready to add evidence"),
+                    lambda _c: workspace.evidence.prepare_to_add(chosen), cancellable=False)
+
+
 def add_paths(workspace: Workspace, paths: Sequence[Path]) -> Op[AddReport]:
     """Add files and folders. A write: each file is stored and recorded together (hashing
     and probing a big video hold the writer lane meanwhile; autosaves queue behind it)."""

@@ -38,7 +38,15 @@ class EvidenceTools(Place):
 
     # -- adding -----------------------------------------------------------------------------
 
+    def _prepare_to_add(self, paths: Sequence[Path] | None = None) -> None:
+        workspace = self._workspace
+        if workspace is not None:
+            # Quiet: getting ready never fails in a way the person could act on.
+            ops.prepare_to_add(workspace, paths).failure(lambda _exc: None).run(
+                self._runner, origin=self)
+
     def choose_files(self) -> None:
+        self._prepare_to_add()
         files, _filter = QFileDialog.getOpenFileNames(
             self, self.tr("Add evidence"), str(Path.home()),
             self.tr("Evidence (*.mp4 *.mov *.m4v *.mkv *.webm *.avi *.m4a *.mp3 *.wav *.jpg "
@@ -48,6 +56,7 @@ class EvidenceTools(Place):
             self.add_paths([Path(f) for f in files])
 
     def choose_folder(self) -> None:
+        self._prepare_to_add()
         folder = QFileDialog.getExistingDirectory(self, self.tr("Add a whole folder"),
                                                   str(Path.home()))
         if folder:
@@ -57,6 +66,7 @@ class EvidenceTools(Place):
         workspace = self._workspace
         if workspace is None:
             return
+        self._prepare_to_add(paths)
         ops.add_paths(workspace, paths).success(self._added).failure(self._failed).cancelled(
             lambda: self.notice.emit(self.tr("Adding was stopped; nothing half-added was "
                                              "kept."), Tone.INFO)).run(self._runner, origin=self)

@@ -270,3 +270,30 @@ def test_writing_typed_just_before_closing_is_saved(qtbot: QtBot, tmp_path: Path
         assert reopened.evidence.all()[0].body == "Closed right after typing"
     finally:
         reopened.close()
+
+
+def test_the_file_chooser_starts_the_media_reader_the_import_then_uses(
+        window: MainWindow, qtbot: QtBot, media: dict[str, Path],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from mcdesk.media import isolation
+    from mcdesk.services.evidence import stop_media_workers
+
+    stop_media_workers()
+    while_choosing: list[int] = []
+
+    def person_choosing(*_args: object) -> tuple[list[str], str]:
+        # The dialog is open: the reader starts meanwhile, before anything is chosen.
+        qtbot.waitUntil(lambda: bool(isolation.default_runner().child_pids()), timeout=WAIT)
+        while_choosing.extend(isolation.default_runner().child_pids())
+        return [str(media["video"])], ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(person_choosing))
+    page = window.evidence_page
+    page.choose_files()
+    qtbot.waitUntil(lambda: len(page.model.items()) == 1, timeout=WAIT)
+    assert len(while_choosing) == 1
+    assert isolation.default_runner().child_pids() == while_choosing  # it took the first look
+    assert page.model.items()[0].media is not None
+    stop_media_workers()
