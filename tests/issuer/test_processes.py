@@ -165,11 +165,16 @@ def test_two_processes_share_uploads_finalize_and_decisions(pair: Pair,
     issuer = pair.issuer()
     try:
         with issuer.db.session() as s:
+            ids = list(s.scalars(select(Submission.id)))
+        # Each bag is assembled after its finalize answered, on a low-priority thread of either
+        # process: as a download would, take it now, built then or built here.
+        served = {sid: issuer.served_bag(sid) for sid in ids}
+        with issuer.db.session() as s:
             submissions = list(s.scalars(select(Submission)))
             assert len(submissions) == ROUNDS
             assert {row.state for row in submissions} == {"earned"}
             for row in submissions:
-                assert issuer.files.bag_path(row.id).stat().st_size == row.bag_size
+                assert served[row.id].path.stat().st_size == row.bag_size == served[row.id].size
                 per_assessor = s.execute(
                     select(Assignment.assessor_id, func.count())
                     .where(Assignment.submission_id == row.id)
