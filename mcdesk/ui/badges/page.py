@@ -37,7 +37,7 @@ from mcdesk.ui.widgets.batched_list import BatchedListWidget
 from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
-from mcdesk.ui.widgets.searchable_list import Deliver, SearchableList
+from mcdesk.ui.widgets.searchable_list import SearchableList, set_search_words
 from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
@@ -113,8 +113,7 @@ class BadgesPage(Place):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail, 1)
         right_layout.addWidget(self.pick_hint, 1)
-        self.searchable = SearchableList(self.list, self.tr("Search badges"),
-                                         self._start_search)
+        self.searchable = SearchableList(self.list, self.tr("Search badges"))
         self.search = self.searchable.search
         splitter = list_detail_splitter(self.searchable, right, sizes=(330, 520),
                                         stretch=(2, 3))
@@ -167,15 +166,11 @@ class BadgesPage(Place):
         ops.load(self._workspace).success(self._loaded).failure(self._failed).run(
             self._runner, origin=self)
 
-    def _start_search(self, words: str, deliver: Deliver) -> None:
-        if self._workspace is not None:
-            ops.search(self._workspace, words).success(deliver).failure(self._failed).run(
-                self._runner, origin=self)
-
     def _first_loaded(self, credentials: tuple[EarnedCredential, ...]) -> None:
         if self.view is not None:  # the whole list came first
             return
         self._fill(credentials)
+        self.searchable.refilled()
         self._icons_generation += 1
         generation = self._icons_generation
         QTimer.singleShot(0, self, lambda: self._draw_icons(generation, 0, ICONS_BATCH))
@@ -194,13 +189,15 @@ class BadgesPage(Place):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, credential.id)
             item.setToolTip("\n".join(credential.reasons) or state_words(credential.state))
+            set_search_words(item, credential.title, credential.issuer_name or
+                             credential.issuer_id)
             self.list.addItem(item)
         self.list.blockSignals(False)
-        self.searchable.refilled()
 
     def _loaded(self, view: ops.BadgesView) -> None:
         self.view = view
-        current = self._select_after_load or self.selected_id()
+        current = self._select_after_load or self.selected_id() or \
+            self.searchable.hidden_choice
         self._select_after_load = None
         self._fill(view.credentials)
         self._icons_generation += 1
@@ -209,10 +206,11 @@ class BadgesPage(Place):
         ids = [c.id for c in view.credentials]
         if current in ids:
             self.list.setCurrentRow(ids.index(current))
-        elif ids:
+        elif ids and not self.searchable.words:
             self.list.setCurrentRow(0)
         else:
             self._chosen(None)
+        self.searchable.refilled()  # a chosen badge the search hides is chosen no more
         total = sum(hours for hours, _ in view.hours.values())
         if view.rule is not None:
             self.hours_label.setText(self.tr("%1 in-service hours (%2)").replace(

@@ -27,7 +27,7 @@ from mcdesk.ui.widgets.batched_list import BatchedListWidget
 from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
-from mcdesk.ui.widgets.searchable_list import Deliver, SearchableList
+from mcdesk.ui.widgets.searchable_list import SearchableList, set_search_words
 from mcdesk.ui.widgets.splitter import list_detail_splitter
 from mcdesk.ui.widgets.words import draft_status_word
 
@@ -77,8 +77,7 @@ class DraftsPage(Place):
             "every word as you type."))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.searchable = SearchableList(self.list, self.tr("Search drafts"),
-                                         self._start_search)
+        self.searchable = SearchableList(self.list, self.tr("Search drafts"))
         self.search = self.searchable.search
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.searchable)
@@ -162,12 +161,6 @@ class DraftsPage(Place):
         ops.drafts_with_readiness(workspace).success(self._loaded).failure(self._failed).run(
             self._runner, origin=self)
 
-    def _start_search(self, words: str, deliver: Deliver) -> None:
-        workspace = self._workspace
-        if workspace is not None:
-            ops.search(workspace, words).success(deliver).failure(self._failed).run(
-                self._runner, origin=self)
-
     def _lines_loaded(self, lines: list[tuple[str, str, int, DraftStatus]]) -> None:
         QTimer.singleShot(0, self, self._check_all)
         if self.list.count():  # the checked list came first
@@ -176,6 +169,7 @@ class DraftsPage(Place):
         for draft_id, mc_name, attempt, status in lines:
             item = QListWidgetItem(self._text(mc_name, attempt, status, self.tr("checking…")))
             item.setData(Qt.ItemDataRole.UserRole, draft_id)
+            set_search_words(item, mc_name)
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.searchable.refilled()
@@ -185,23 +179,24 @@ class DraftsPage(Place):
 
     def _loaded(self, rows: list[tuple[Draft, Readiness]]) -> None:
         current = self.current_id()
-        keep = self._select_after_load or current
+        keep = self._select_after_load or current or self.searchable.hidden_choice
         self.list.blockSignals(True)
         self.list.clear()
         for draft, readiness in rows:
             self.readiness[draft.id] = readiness
             item = QListWidgetItem(self._line(draft, readiness))
             item.setData(Qt.ItemDataRole.UserRole, draft.id)
+            set_search_words(item, draft.mc_name)
             self.list.addItem(item)
             if draft.id == keep:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
-        self.searchable.refilled()
+        self.searchable.refilled()  # a chosen draft the search hides is chosen no more
         self.left_stack.setCurrentIndex(0 if rows else 1)
         if keep is not None and keep != current and self.current_id() == keep:
             self._select_after_load = None
             self._open(keep)
-        elif self.current_id() is None and rows:
+        elif self.current_id() is None and rows and not self.searchable.words:
             self.list.setCurrentRow(0)
         self.drafts_shown.emit(len(rows))
 
@@ -231,6 +226,9 @@ class DraftsPage(Place):
     def _chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None:
             self._open(str(current.data(Qt.ItemDataRole.UserRole)))
+        elif self.right_stack.currentIndex() == 1:  # the search hid it: saved, then closed
+            self.editor.flush()
+            self.right_stack.setCurrentIndex(0)
 
     def _open(self, draft_id: str) -> None:
         self.right_stack.setCurrentIndex(1)

@@ -33,7 +33,7 @@ from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.locale_text import day_month_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
-from mcdesk.ui.widgets.searchable_list import Deliver, SearchableList
+from mcdesk.ui.widgets.searchable_list import SearchableList, set_search_words
 from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
@@ -74,8 +74,7 @@ class ReviewsPage(Place):
             "Open a made-up exit-ticket submission with a classroom video to practise on"))
         self.sample_button.clicked.connect(self.open_sample)
         empty_box = empty_state(self.empty, self.sample_button)
-        self.searchable = SearchableList(self.list, self.tr("Search reviews"),
-                                         self._start_search)
+        self.searchable = SearchableList(self.list, self.tr("Search reviews"))
         self.search = self.searchable.search
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.searchable)
@@ -139,12 +138,6 @@ class ReviewsPage(Place):
         ops.queue(workspace).success(self._loaded).failure(self._failed).run(
             self._runner, origin=self)
 
-    def _start_search(self, words: str, deliver: Deliver) -> None:
-        workspace = self._workspace
-        if workspace is not None:
-            ops.search(workspace, words).success(deliver).failure(self._failed).run(
-                self._runner, origin=self)
-
     def _first_loaded(self, rows: list[ReviewSummary]) -> None:
         if self._first_done:  # the whole queue came first
             return
@@ -162,12 +155,14 @@ class ReviewsPage(Place):
         item = QListWidgetItem(self._line(summary))
         item.setData(Qt.ItemDataRole.UserRole, summary.id)
         item.setToolTip(summary.error or "")
+        set_search_words(item, summary.mc_name)
         return item
 
     def _loaded(self, rows: list[ReviewSummary]) -> None:
         self._first_done = True
         current = self.current_id()
-        keep = self._select_after_load or current or (rows[0].id if rows else None)
+        keep = self._select_after_load or current or self.searchable.hidden_choice or (
+            rows[0].id if rows else None)
         self._select_after_load = None
         self.list.blockSignals(True)
         self.list.clear()
