@@ -28,6 +28,7 @@ from mcdesk.core.reviews import (
     Annotation,
     Audience,
     CommentKind,
+    QueuedReview,
     Review,
     ReviewIncompleteError,
     ReviewLockedError,
@@ -44,7 +45,7 @@ from mcdesk.services.catalog import CatalogService
 from mcdesk.services.packages import (
     PackageService,
 )
-from mcdesk.storage import name_search
+from mcdesk.storage import name_search, review_queue
 from mcdesk.storage.portfolio import Portfolio
 from mcdesk.storage.review_store import (
     ChangedMeanwhileError,
@@ -99,7 +100,7 @@ class ReviewService:
         """The queue: reviews due soonest first, then the newest (`limit`: only the first
         that many, the others not read)."""
         lines = []
-        reviews = self._store.all() if limit is None else self._store.queue(limit)
+        reviews = review_queue.queued(self._portfolio.reads, limit)
         # One read of the catalog's marks for the whole page: a definition already parsed is
         # not read again (each is tens of kilobytes of JSON).
         stamps = self._portfolio.catalog.stamps([(r.mc_id, r.mc_version) for r in reviews])
@@ -198,7 +199,8 @@ class ReviewService:
         key = (review.mc_id, review.mc_version)
         return self._definition(review, self._portfolio.catalog.stamps([key]).get(key))
 
-    def _definition(self, review: Review, stamp: str | None) -> MicroCredential | None:
+    def _definition(self, review: Review | QueuedReview,
+                    stamp: str | None) -> MicroCredential | None:
         """The definition, parsed again only when its catalog mark (`stamp`, None: not in
         the catalog) changed since it was last parsed."""
         from mcdesk.credentials.achievement import parse_achievement_text

@@ -113,7 +113,8 @@ class BadgesPage(Place):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail, 1)
         right_layout.addWidget(self.pick_hint, 1)
-        self.searchable = SearchableList(self.list, self.tr("Search badges"))
+        self.searchable = SearchableList(self.list, self.tr("Search badges"),
+                                         lines_per_row=3)
         self.search = self.searchable.search
         splitter = list_detail_splitter(self.searchable, right, sizes=(330, 520),
                                         stretch=(2, 3))
@@ -128,8 +129,7 @@ class BadgesPage(Place):
         empty_box = empty_state(self.empty, self.empty_import)
         self.badges_stack = QStackedWidget()
         self.badges_stack.addWidget(splitter)
-        self.badges_stack.addWidget(empty_box)
-        self.badges_stack.setCurrentIndex(1)
+        self.badges_stack.addWidget(empty_box)  # shown once a load found no badge
 
         self.stacks = StacksView()
         self.tabs = QTabWidget()

@@ -77,7 +77,8 @@ class DraftsPage(Place):
             "every word as you type."))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.searchable = SearchableList(self.list, self.tr("Search drafts"))
+        self.searchable = SearchableList(self.list, self.tr("Search drafts"),
+                                         lines_per_row=2)
         self.search = self.searchable.search
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.searchable)

@@ -13,7 +13,7 @@ from mcdesk.ui.widgets.batched_list import BatchedListWidget
 from mcdesk.ui.widgets.search_box import SearchBox
 
 SEARCH_DELAY_MS = 120
-LAYOUT_BATCH = 24  # rows laid out per turn of the event loop: more than a window shows
+LAYOUT_BATCH = 24  # rows laid out per turn of the event loop before the list has a size
 # Where a row keeps the words its search looks in, folded once (case and accents ignored).
 WORDS_ROLE = Qt.ItemDataRole.UserRole + 17
 NO_MATCH_MARGIN = 8
@@ -33,11 +33,14 @@ class SearchableList(QWidget):
     filtered = Signal(int)
 
     def __init__(self, list_widget: BatchedListWidget, placeholder: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, lines_per_row: int = 2) -> None:
         super().__init__(parent)
         self.list = list_widget
         # Rows of wrapped words are laid out a screenful per turn of the event loop: hiding or
         # showing 200 of them re-lays them all, which held the paint of the answer 10-20 ms.
+        # A screenful is what the list's height holds of rows of `lines_per_row` lines (rows
+        # whose words wrap are taller: fewer show), set again as the list is resized.
+        self._lines_per_row = max(1, lines_per_row)
         self.list.setBatchSize(LAYOUT_BATCH)
         self._words: list[str] = []  # each row's folded words, read once per filling
         self._ids: list[str] = []
@@ -65,7 +68,13 @@ class SearchableList(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
             self._place_no_match()
+            self.list.setBatchSize(self._screenful())
         return False
+
+    def _screenful(self) -> int:
+        row = self._lines_per_row * self.list.fontMetrics().lineSpacing() + \
+            2 * self.list.spacing()
+        return max(4, self.list.viewport().height() // max(1, row) + 1)
 
     def _place_no_match(self) -> None:
         width = max(0, self.list.viewport().width() - 2 * NO_MATCH_MARGIN)
