@@ -196,8 +196,7 @@ class BadgesPage(Place):
 
     def _loaded(self, view: ops.BadgesView) -> None:
         self.view = view
-        current = self._select_after_load or self.selected_id() or \
-            self.searchable.hidden_choice
+        current = self._select_after_load or self.selected_id()
         self._select_after_load = None
         self._fill(view.credentials)
         self._icons_generation += 1

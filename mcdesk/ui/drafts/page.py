@@ -180,7 +180,7 @@ class DraftsPage(Place):
 
     def _loaded(self, rows: list[tuple[Draft, Readiness]]) -> None:
         current = self.current_id()
-        keep = self._select_after_load or current or self.searchable.hidden_choice
+        keep = self._select_after_load or current
         self.list.blockSignals(True)
         self.list.clear()
         for draft, readiness in rows:

@@ -162,8 +162,8 @@ class ReviewsPage(Place):
     def _loaded(self, rows: list[ReviewSummary]) -> None:
         self._first_done = True
         current = self.current_id()
-        keep = self._select_after_load or current or self.searchable.hidden_choice or (
-            rows[0].id if rows else None)
+        keep = self._select_after_load or current or (
+            rows[0].id if rows and not self.searchable.words else None)
         self._select_after_load = None
         self.list.blockSignals(True)
         self.list.clear()
@@ -214,7 +214,8 @@ class ReviewsPage(Place):
         return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def _chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
-        if current is None:
+        if current is None:  # the search hid it: what was typed is saved, then it closes
+            self.workspace_view.flush()
             self.right_stack.setCurrentIndex(0)
             self.workspace_view.navigator.hide()
             return

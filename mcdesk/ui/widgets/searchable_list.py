@@ -1,11 +1,10 @@
 """A list of a place's things (rows carrying their ids) under a search box: once typing pauses
 the rows whose words (kept folded with each row) do not hold the typed words are hidden, right
-here in memory; a row the search hides is no longer the chosen one, and is chosen again when it
-shows again; GUI thread."""
+here in memory; a row the search hides is no longer the chosen one; GUI thread."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidgetItem, QVBoxLayout, QWidget
 
 from mcdesk.core.text import fold
@@ -46,7 +45,6 @@ class SearchableList(QWidget):
         self._ids: list[str] = []
         self._hidden: list[bool] = []  # what this search hid, by row
         self._terms: list[str] = []
-        self._chosen_hidden: str | None = None  # the chosen row's id while the search hides it
         self.search = SearchBox(placeholder, placeholder, delay_ms=SEARCH_DELAY_MS)
         self.search.search_changed.connect(self._words_changed)
         # Over the emptied list, right under the words where the eye is: showing it moves
@@ -125,41 +123,9 @@ class SearchableList(QWidget):
         self.no_match.setVisible(nothing)
         return shown
 
-    @property
-    def hidden_choice(self) -> str | None:
-        """The id of the chosen row the search hides (chosen again when it shows)."""
-        return self._chosen_hidden
-
-    def shows(self, row: int) -> bool:
-        """Whether the search leaves this row in view."""
-        return 0 <= row < len(self._hidden) and not self._hidden[row]
-
-    def first_shown(self) -> int:
-        """The first row the search leaves in view (-1: none)."""
-        return next((row for row, hide in enumerate(self._hidden) if not hide), -1)
-
     def _keep_choice_visible(self) -> None:
-        """A chosen row the search hides is chosen no more (its detail closes); when it shows
-        again and nothing else was chosen meanwhile, it is chosen again."""
+        """A chosen row the search hides is chosen no more: its detail closes rather than
+        stay open beside a list that no longer shows it."""
         row = self.list.currentRow()
         if row >= 0 and self._hidden[row]:
-            self._chosen_hidden = self._ids[row]
             self.list.setCurrentRow(-1)
-            return
-        wanted = self._chosen_hidden
-        if wanted is None or row >= 0:
-            self._chosen_hidden = None if row >= 0 else wanted
-            return
-        again = self._ids.index(wanted) if wanted in self._ids else -1
-        if again >= 0 and not self._hidden[again]:
-            # Chosen again on the next turn of the event loop: the rows the words brought
-            # back paint first, then the place opens its detail.
-            QTimer.singleShot(0, self, lambda: self._choose_again(wanted))
-
-    def _choose_again(self, wanted: str) -> None:
-        if self._chosen_hidden != wanted or self.list.currentRow() >= 0:
-            return  # another row was chosen, or the words changed again meanwhile
-        again = self._ids.index(wanted) if wanted in self._ids else -1
-        if again >= 0 and not self._hidden[again]:
-            self._chosen_hidden = None
-            self.list.setCurrentRow(again)
