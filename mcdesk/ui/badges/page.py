@@ -113,8 +113,7 @@ class BadgesPage(Place):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail, 1)
         right_layout.addWidget(self.pick_hint, 1)
-        self.searchable = SearchableList(self.list, self.tr("Search badges"),
-                                         lines_per_row=3)
+        self.searchable = SearchableList(self.list, self.tr("Search badges"))
         self.search = self.searchable.search
         splitter = list_detail_splitter(self.searchable, right, sizes=(330, 520),
                                         stretch=(2, 3))
@@ -232,6 +231,7 @@ class BadgesPage(Place):
             if item is not None:
                 item.setIcon(QIcon(badge_with_state(credential.image, credential.title,
                                                     LIST_ICON, credential.state)))
+        self.searchable.fit_rows(range(start, end))  # the words wrap beside the picture
         if end < len(listed):
             QTimer.singleShot(0, self, lambda: self._draw_icons(generation, end, ICONS_BATCH))
 

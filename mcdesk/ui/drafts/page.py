@@ -77,8 +77,7 @@ class DraftsPage(Place):
             "every word as you type."))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.searchable = SearchableList(self.list, self.tr("Search drafts"),
-                                         lines_per_row=2)
+        self.searchable = SearchableList(self.list, self.tr("Search drafts"))
         self.search = self.searchable.search
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.searchable)
@@ -219,6 +218,7 @@ class DraftsPage(Place):
         if draft_id is not None and item is not None and view is not None:
             self.readiness[draft_id] = readiness
             item.setText(self._line(view.draft, readiness))
+            self.searchable.fit_rows([self.list.row(item)])
 
     def current_id(self) -> str | None:
         item = self.list.currentItem()

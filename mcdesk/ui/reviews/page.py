@@ -74,8 +74,7 @@ class ReviewsPage(Place):
             "Open a made-up exit-ticket submission with a classroom video to practise on"))
         self.sample_button.clicked.connect(self.open_sample)
         empty_box = empty_state(self.empty, self.sample_button)
-        self.searchable = SearchableList(self.list, self.tr("Search reviews"),
-                                         lines_per_row=3)
+        self.searchable = SearchableList(self.list, self.tr("Search reviews"))
         self.search = self.searchable.search
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.searchable)

@@ -4,15 +4,23 @@ here in memory; a row the search hides is no longer the chosen one; GUI thread."
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListWidgetItem, QVBoxLayout, QWidget
+from collections.abc import Iterable
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QListWidgetItem,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mcdesk.core.text import fold
 from mcdesk.ui.widgets.batched_list import BatchedListWidget
 from mcdesk.ui.widgets.search_box import SearchBox
 
 SEARCH_DELAY_MS = 120
-LAYOUT_BATCH = 24  # rows laid out per turn of the event loop before the list has a size
 # Where a row keeps the words its search looks in, folded once (case and accents ignored).
 WORDS_ROLE = Qt.ItemDataRole.UserRole + 17
 NO_MATCH_MARGIN = 8
@@ -32,15 +40,21 @@ class SearchableList(QWidget):
     filtered = Signal(int)
 
     def __init__(self, list_widget: BatchedListWidget, placeholder: str,
-                 parent: QWidget | None = None, *, lines_per_row: int = 2) -> None:
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = list_widget
-        # Rows of wrapped words are laid out a screenful per turn of the event loop: hiding or
-        # showing 200 of them re-lays them all, which held the paint of the answer 10-20 ms.
-        # A screenful is what the list's height holds of rows of `lines_per_row` lines (rows
-        # whose words wrap are taller: fewer show), set again as the list is resized.
-        self._lines_per_row = max(1, lines_per_row)
-        self.list.setBatchSize(LAYOUT_BATCH)
+        # Each row's size is measured once (`fit_rows`: its words wrapped at the list's
+        # width) and kept with the row, so laying the list out again when a search hides or
+        # shows rows reads sizes instead of wrapping every row's words again, all in one
+        # pass. Laid out in batches instead, the list painted nothing at all until the last
+        # batch was done: several turns of the event loop after each keystroke.
+        self.list.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self._fitted_width = -1
+        # Sizes measured at each width the list had since it was filled: a search that
+        # brings the scroll bar in or out narrows or widens the list by its width, and every
+        # row would otherwise be measured again each time.
+        self._sizes: dict[int, dict[int, QSize]] = {}
+        self._fitted_at: list[int] = []  # the width each row was last sized for, by row
         self._words: list[str] = []  # each row's folded words, read once per filling
         self._ids: list[str] = []
         self._hidden: list[bool] = []  # what this search hid, by row
@@ -66,13 +80,44 @@ class SearchableList(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
             self._place_no_match()
-            self.list.setBatchSize(self._screenful())
+            if self.list.viewport().width() != self._fitted_width:  # the words wrap anew
+                # Rows the search hides are sized when they show again.
+                self.fit_rows([row for row, hide in enumerate(self._hidden) if not hide],
+                              again=False)
         return False
 
-    def _screenful(self) -> int:
-        row = self._lines_per_row * self.list.fontMetrics().lineSpacing() + \
-            2 * self.list.spacing()
-        return max(4, self.list.viewport().height() // max(1, row) + 1)
+    def fit_rows(self, rows: Iterable[int] | None = None, *, again: bool = True) -> None:
+        """Size these rows (every row when None) for the list's width and keep each size
+        with its row. Given rows are measured `again` (their words or picture changed);
+        otherwise sizes measured at this width before are reused."""
+        view = self.list
+        width = view.viewport().width()
+        self._fitted_width = width
+        known = self._sizes.setdefault(width, {})
+        if len(self._fitted_at) != view.count():
+            self._fitted_at = [-1] * view.count()
+        if rows is not None:
+            rows = list(rows)
+            if again:
+                for sizes in self._sizes.values():
+                    for row in rows:
+                        sizes.pop(row, None)
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        spacing = view.spacing()
+        # The rectangle the list lays its rows out in, as QListView gives it to the delegate.
+        option.rect = view.viewport().rect().adjusted(spacing, spacing, -spacing, -spacing)
+        delegate = view.itemDelegate()
+        for row in range(view.count()) if rows is None else rows:
+            item = view.item(row)
+            if item is None:
+                continue
+            size = known.get(row)
+            if size is None:
+                item.setData(Qt.ItemDataRole.SizeHintRole, None)  # measure the words
+                size = known[row] = delegate.sizeHint(option, view.indexFromItem(item))
+            item.setSizeHint(size)
+            self._fitted_at[row] = width
 
     def _place_no_match(self) -> None:
         width = max(0, self.list.viewport().width() - 2 * NO_MATCH_MARGIN)
@@ -92,6 +137,8 @@ class SearchableList(QWidget):
         for row in range(len(self._words)):
             if self.list.isRowHidden(row):
                 self.list.setRowHidden(row, False)
+        self._sizes = {}
+        self.fit_rows()
         self.apply()
 
     def _read_rows(self) -> None:
@@ -108,12 +155,19 @@ class SearchableList(QWidget):
         terms = self._terms
         hidden = self._hidden
         shown = 0
+        unsized: list[int] = []  # rows shown again that were hidden when the width changed
+        width = self._fitted_width
+        fitted_at = self._fitted_at
         for row, words in enumerate(self._words):
             hide = bool(terms) and not all(term in words for term in terms)
             if hide != hidden[row]:
                 hidden[row] = hide
                 self.list.setRowHidden(row, hide)
+                if not hide and row < len(fitted_at) and fitted_at[row] != width:
+                    unsized.append(row)
             shown += not hide
+        if unsized:
+            self.fit_rows(unsized, again=False)
         self._keep_choice_visible()
         nothing = bool(terms) and bool(self._words) and shown == 0
         if nothing:

@@ -6,7 +6,7 @@ no more."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtWidgets import QApplication, QListWidgetItem
 from pytestqt.qtbot import QtBot
 
 from mcdesk.ui.widgets.batched_list import BatchedListWidget
@@ -109,3 +109,46 @@ def test_only_rows_whose_state_changes_are_touched(qtbot: QtBot) -> None:
     assert touched == []
     search(qtbot, widget, "ex")
     assert sorted(touched) == [(1, True), (2, True)]
+
+
+def painted_rows(widget: SearchableList) -> bool:
+    """Whether the list's viewport paints anything but its background."""
+    image = widget.list.viewport().grab().toImage()
+    background = image.pixel(image.width() - 1, image.height() - 1)
+    return any(image.pixel(x, y) != background for x in range(0, image.width(), 2)
+               for y in range(0, min(image.height(), 60), 2))
+
+
+def test_the_rows_are_painted_as_soon_as_the_words_are_applied(qtbot: QtBot) -> None:
+    widget = SearchableList(BatchedListWidget(), "Search things")
+    qtbot.addWidget(widget)
+    widget.list.setWordWrap(True)
+    for number in range(300):
+        add(widget, str(number), f"Draft {number} " + "word " * (number % 7 * 3))
+    widget.resize(240, 300)
+    widget.show()
+    widget.refilled()
+    qtbot.waitExposed(widget)
+    assert search(qtbot, widget, "draft 29") == 13  # 29, 129, 229, 290..299
+    QApplication.processEvents()  # one turn of the event loop: laid out in one pass
+    assert painted_rows(widget)
+    first = widget.list.item(29)
+    assert widget.list.visualItemRect(first).top() < 10
+
+
+def test_each_row_keeps_the_size_its_words_need_at_the_lists_width(qtbot: QtBot) -> None:
+    widget = SearchableList(BatchedListWidget(), "Search things")
+    qtbot.addWidget(widget)
+    widget.list.setWordWrap(True)
+    add(widget, "short", "Wait time")
+    add(widget, "long", "Questioning techniques and wait time for multilingual learners")
+    widget.resize(400, 300)
+    widget.show()
+    widget.refilled()
+    qtbot.waitExposed(widget)
+    short, long = widget.list.item(0).sizeHint(), widget.list.item(1).sizeHint()
+    assert short.height() == long.height()  # one line each at 400 pixels
+    widget.resize(150, 300)
+    qtbot.waitUntil(lambda: widget.list.item(1).sizeHint().height() > long.height(),
+                    timeout=WAIT)  # narrower: the long name wraps, its row grows
+    assert widget.list.item(0).sizeHint().height() == short.height()
