@@ -48,8 +48,10 @@ LIST_ICON = 44
 # per turn of the event loop after the first paint, so 200 badges never hold it up.
 ICONS_FIRST = 16
 ICONS_BATCH = 24
-# Rows read for the first paint: more than a tall window shows.
+# Rows read for the first paint at most: more than a tall window shows (fewer when the list
+# is shorter: each row takes three lines or more, beside its picture).
 FIRST_PAGE = 24
+ROW_LINES = 3
 CREDENTIAL_FILES = "*.json *.jwt *.jws *.png *.svg *.txt"
 SHARE_FILTERS = {"png": "PNG (*.png)", "svg": "SVG (*.svg)", "json": "JSON (*.json)",
                  "pdf": "PDF (*.pdf)"}
@@ -146,6 +148,8 @@ class BadgesPage(Place):
         for button in (self.import_button, self.transcript_button, self.rules_button,
                        self.empty_import):
             button.setEnabled(workspace is not None)
+        if workspace is None:
+            self._icons_generation += 1  # the pictures still to draw belong to it: stop
 
     def refresh(self) -> None:
         super().refresh()
@@ -154,7 +158,8 @@ class BadgesPage(Place):
         if self.view is None and self.list.count() == 0:
             # The first visit: the newest few paint first; the rest, their hours, the
             # stacks and the chosen badge's detail come on the next turn of the event loop.
-            ops.first_page(self._workspace, FIRST_PAGE).success(self._first_loaded).failure(
+            ops.first_page(self._workspace, self.searchable.screenful(
+                ROW_LINES, FIRST_PAGE)).success(self._first_loaded).failure(
                 self._failed).run(self._runner, origin=self)
             return
         self._load_all()

@@ -38,8 +38,10 @@ if TYPE_CHECKING:
     from mcdesk.services.review_files import ImportedReview
     from mcdesk.services.workspace import Workspace
 
-# Drafts named before their checks: more than a tall window shows.
+# Drafts named before their checks, at most: more than a tall window shows (fewer when the
+# list is shorter: each row takes two lines or more).
 FIRST_PAGE = 24
+ROW_LINES = 2
 
 
 class DraftsPage(Place):
@@ -149,7 +151,8 @@ class DraftsPage(Place):
         if self.list.count() == 0:
             # Checking 200 drafts takes a moment: their names show first, and the checks
             # start once they are painted (not beside them, slowing them down).
-            ops.draft_lines(workspace, FIRST_PAGE).success(self._lines_loaded).failure(
+            ops.draft_lines(workspace, self.searchable.screenful(
+                ROW_LINES, FIRST_PAGE)).success(self._lines_loaded).failure(
                 self._failed).run(self._runner, origin=self)
             return
         self._check_all()

@@ -40,8 +40,10 @@ if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
 
 REVIEW_FILE_SUFFIX = ".mcreview"
-# Rows read for the first paint: more than a tall window shows.
+# Rows read for the first paint at most: more than a tall window shows (fewer when the list
+# is shorter: each row takes three lines or more).
 FIRST_PAGE = 24
+ROW_LINES = 3
 
 
 class ReviewsPage(Place):
@@ -126,7 +128,8 @@ class ReviewsPage(Place):
         if self.list.count() == 0 and not self._first_done:
             # The first visit: the top of the queue paints first; the whole queue (and the
             # chosen review's workspace) come on the next turn of the event loop.
-            ops.first_of_queue(workspace, FIRST_PAGE).success(self._first_loaded).failure(
+            ops.first_of_queue(workspace, self.searchable.screenful(
+                ROW_LINES, FIRST_PAGE)).success(self._first_loaded).failure(
                 self._failed).run(self._runner, origin=self)
             return
         self._load_all()

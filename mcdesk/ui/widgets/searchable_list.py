@@ -86,6 +86,15 @@ class SearchableList(QWidget):
                               again=False)
         return False
 
+    def screenful(self, lines_per_row: int, most: int) -> int:
+        """How many rows of at least `lines_per_row` lines the list's height can show (at
+        most `most`, and `most` before the list has a height): what a first page reads."""
+        height = self.list.viewport().height()
+        if not self.list.isVisible() or height <= 0:
+            return most
+        row = lines_per_row * self.list.fontMetrics().lineSpacing() + 2 * self.list.spacing()
+        return max(1, min(most, height // max(1, row) + 2))
+
     def fit_rows(self, rows: Iterable[int] | None = None, *, again: bool = True) -> None:
         """Size these rows (every row when None) for the list's width and keep each size
         with its row. Given rows are measured `again` (their words or picture changed);

@@ -152,3 +152,20 @@ def test_each_row_keeps_the_size_its_words_need_at_the_lists_width(qtbot: QtBot)
     qtbot.waitUntil(lambda: widget.list.item(1).sizeHint().height() > long.height(),
                     timeout=WAIT)  # narrower: the long name wraps, its row grows
     assert widget.list.item(0).sizeHint().height() == short.height()
+
+
+def test_a_screenful_is_what_the_lists_height_holds(qtbot: QtBot) -> None:
+    widget = SearchableList(BatchedListWidget(), "Search things")
+    qtbot.addWidget(widget)
+    assert widget.screenful(3, 24) == 24  # not shown yet: as many as asked
+    widget.resize(300, 200)
+    widget.show()
+    qtbot.waitExposed(widget)
+    short = widget.screenful(3, 24)
+    widget.resize(300, 900)
+    qtbot.waitUntil(lambda: widget.list.viewport().height() > 800, timeout=WAIT)
+    tall = widget.screenful(3, 24)
+    line = widget.list.fontMetrics().lineSpacing()
+    assert short < tall <= 24
+    assert short * 3 * line >= 200 - 6 * line  # enough rows to fill the short list
+    assert widget.screenful(1, 24) >= tall
