@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -95,6 +95,12 @@ class SearchableList(QWidget):
         row = lines_per_row * self.list.fontMetrics().lineSpacing() + 2 * self.list.spacing()
         return max(1, min(most, height // max(1, row) + 2))
 
+    def _fit_unsized(self) -> None:
+        width = self.list.viewport().width()
+        self.fit_rows([row for row, hide in enumerate(self._hidden)
+                       if not hide and row < len(self._fitted_at)
+                       and self._fitted_at[row] != width], again=False)
+
     def fit_rows(self, rows: Iterable[int] | None = None, *, again: bool = True) -> None:
         """Size these rows (every row when None) for the list's width and keep each size
         with its row. Given rows are measured `again` (their words or picture changed);
@@ -164,7 +170,7 @@ class SearchableList(QWidget):
         terms = self._terms
         hidden = self._hidden
         shown = 0
-        unsized: list[int] = []  # rows shown again that were hidden when the width changed
+        unsized = False  # rows shown again that were hidden when the width changed
         width = self._fitted_width
         fitted_at = self._fitted_at
         for row, words in enumerate(self._words):
@@ -172,11 +178,13 @@ class SearchableList(QWidget):
             if hide != hidden[row]:
                 hidden[row] = hide
                 self.list.setRowHidden(row, hide)
-                if not hide and row < len(fitted_at) and fitted_at[row] != width:
-                    unsized.append(row)
+                unsized = unsized or (not hide and row < len(fitted_at) and
+                                      fitted_at[row] != width)
             shown += not hide
         if unsized:
-            self.fit_rows(unsized, again=False)
+            # Sized once the list is laid out with them: rows coming back often bring the
+            # scroll bar back too, and sizes at the width without it would be thrown away.
+            QTimer.singleShot(0, self, self._fit_unsized)
         self._keep_choice_visible()
         nothing = bool(terms) and bool(self._words) and shown == 0
         if nothing:
