@@ -281,6 +281,30 @@ class ReviewSummary:
 
 
 @dataclass(frozen=True)
+class QueuedReview:
+    """What a line of the assessor's queue is made from: a review read without its comments
+    or package."""
+
+    id: str
+    mc_id: str
+    mc_version: str
+    mc_name: str
+    attempt: int
+    source: ReviewSource
+    state: ReviewState
+    created_at: datetime
+    scores: tuple[CriterionScore, ...] = ()
+    due_at: datetime | None = None
+    server: str | None = None
+    seconds_spent: int = 0
+    error: str = ""
+
+    def score(self, rubric_criterion_id: str) -> CriterionScore:
+        return next((s for s in self.scores if s.rubric_criterion_id == rubric_criterion_id),
+                    CriterionScore(rubric_criterion_id))
+
+
+@dataclass(frozen=True)
 class Review:
     """One assessor's review of one submission."""
 
@@ -328,7 +352,7 @@ class Review:
         return sorted_for_timeline([c for c in self.comments if c.anchor.target == target])
 
 
-def scored_criteria(review: Review, rubric: Sequence[RubricCriterion]) -> int:
+def scored_criteria(review: Review | QueuedReview, rubric: Sequence[RubricCriterion]) -> int:
     return sum(1 for c in rubric if c.is_rubric and _valid_level(c, review.score(c.id).level_id))
 
 

@@ -35,7 +35,7 @@ from mcdesk.credentials.errors import CredentialError
 from mcdesk.credentials.received import ReceivedCredential, read_credential
 from mcdesk.credentials.verification import Verification, verify_credential
 from mcdesk.services.catalog import CatalogService
-from mcdesk.storage import name_search
+from mcdesk.storage import credential_store, name_search
 from mcdesk.storage.atomic import write_atomic
 from mcdesk.storage.credential_store import CheckedFields, CredentialStore, NewCredential
 from mcdesk.storage.portfolio import Portfolio
@@ -179,6 +179,8 @@ class BadgeService:
 
     def list(self, limit: int | None = None) -> builtins.list[EarnedCredential]:
         """Every earned credential (or the newest `limit`), newest first."""
+        if limit is not None:  # the first screenful: plain SQL, no ORM session
+            return credential_store.newest(self._portfolio.reads, limit)
         return self._store.list(limit)
 
     def search(self, words: str) -> builtins.list[str]:

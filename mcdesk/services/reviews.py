@@ -28,6 +28,7 @@ from mcdesk.core.reviews import (
     Annotation,
     Audience,
     CommentKind,
+    QueuedReview,
     Review,
     ReviewIncompleteError,
     ReviewLockedError,
@@ -44,7 +45,7 @@ from mcdesk.services.catalog import CatalogService
 from mcdesk.services.packages import (
     PackageService,
 )
-from mcdesk.storage import name_search
+from mcdesk.storage import name_search, review_queue
 from mcdesk.storage.portfolio import Portfolio
 from mcdesk.storage.review_store import (
     ChangedMeanwhileError,
@@ -99,9 +100,13 @@ class ReviewService:
         """The queue: reviews due soonest first, then the newest (`limit`: only the first
         that many, the others not read)."""
         lines = []
-        reviews = self._store.all() if limit is None else self._store.queue(limit)
+        reviews = review_queue.queued(self._portfolio.reads, limit)
+        # One read of the catalog's marks for the whole page: a definition already parsed is
+        # not read again (each is tens of kilobytes of JSON).
+        stamps = self._portfolio.catalog.stamps([(r.mc_id, r.mc_version) for r in reviews])
         for review in reviews:
-            rubric = self.rubric(review)
+            rubric = _rubric_of(self._definition(review, stamps.get(
+                (review.mc_id, review.mc_version))))
             lines.append(ReviewSummary(
                 id=review.id, mc_name=review.mc_name, mc_version=review.mc_version,
                 attempt=review.attempt, state=review.state, source=review.source,
@@ -191,24 +196,35 @@ class ReviewService:
 
     def definition(self, review: Review) -> MicroCredential | None:
         """The version of the micro-credential the submission answers, from the catalog."""
+        key = (review.mc_id, review.mc_version)
+        return self._definition(review, self._portfolio.catalog.stamps([key]).get(key))
+
+    def _definition(self, review: Review | QueuedReview,
+                    stamp: str | None) -> MicroCredential | None:
+        """The definition, parsed again only when its catalog mark (`stamp`, None: not in
+        the catalog) changed since it was last parsed."""
         from mcdesk.credentials.achievement import parse_achievement_text
 
         key = (review.mc_id, review.mc_version)
-        try:
-            source = self._portfolio.catalog.definition(*key).source_json
-        except NotFoundError:
+        if stamp is None:
             return None
         with self._definitions_lock:
             cached = self._definitions.get(key)
-            if cached is not None and cached[0] == source:
+            if cached is not None and cached[0] == stamp:
                 return cached[1]
+        try:
+            # Read after the mark: a definition stored again meanwhile is newer than the
+            # mark it is kept under, and is read once more next time.
+            source = self._portfolio.catalog.definition(*key).source_json
+        except NotFoundError:
+            return None
         try:
             mc = parse_achievement_text(source)
         except McdeskError as exc:
             log.warning("Cannot read the definition of %s: %s", review.mc_id, exc)
             return None
         with self._definitions_lock:
-            self._definitions[key] = (source, mc)
+            self._definitions[key] = (stamp, mc)
         return mc
 
     def rubric(self, review: Review) -> tuple[RubricCriterion, ...]:

@@ -202,6 +202,20 @@ class CatalogReader:
             f'"{reference}" matches several micro-credentials: ' + ", ".join(sorted(matches))
         )
 
+    def stamps(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """For each (achievement id, version) in the catalog, a short mark that changes
+        whenever its definition is stored again (its row and import time): a cache of parsed
+        definitions checks it instead of reading each definition's whole source."""
+        if not keys:
+            return {}
+        wanted = set(keys)
+        with self._connections.connection() as connection:
+            rows = connection.execute(
+                "SELECT achievement_id, version, pk, imported_at FROM micro_credential "
+                "WHERE achievement_id IN (SELECT value FROM json_each(?))",
+                (json.dumps(sorted({achievement for achievement, _v in wanted})),)).fetchall()
+        return {(a, v): f"{pk}:{imported}" for a, v, pk, imported in rows if (a, v) in wanted}
+
     def definition(self, achievement_id: str, version: str | None = None) -> StoredDefinition:
         with self._connections.snapshot() as connection:
             rows = connection.execute(

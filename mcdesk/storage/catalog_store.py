@@ -4,7 +4,7 @@ lane). Reads go through plain sqlite3 (storage.catalog_reader); writes through S
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from mcdesk.core.catalog_list import CatalogEntry, Stack, StoredDefinition
@@ -63,6 +63,10 @@ class CatalogStore:
 
     def definition(self, achievement_id: str, version: str | None = None) -> StoredDefinition:
         return self._reader.definition(achievement_id, version)
+
+    def stamps(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], str]:
+        """See CatalogReader.stamps."""
+        return self._reader.stamps(keys)
 
 
 def index_row(session: Session, row: MicroCredentialRow) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import builtins
 import json
 import uuid
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -16,6 +17,14 @@ from mcdesk.core.credentials import CredentialOrigin, EarnedCredential, Recognit
 from mcdesk.core.errors import NotFoundError
 from mcdesk.storage.db import Database
 from mcdesk.storage.models import CredentialRow, MetaRow, RecognitionRuleRow
+from mcdesk.storage.read_connections import ReadConnections
+
+# The columns an EarnedCredential is made from (CredentialRow's attribute names).
+_COLUMNS = ("id", "sha256", "format", "raw", "payload", "credential_json", "achievement_id",
+            "achievement_name", "achievement_type", "issuer_id", "issuer_name", "valid_from",
+            "valid_until", "awarded", "image", "state", "reasons_json", "warnings_json",
+            "checked_at", "origin", "source", "received_at", "results_json", "evidence_json")
+_MOMENTS = frozenset({"valid_from", "valid_until", "awarded", "checked_at", "received_at"})
 
 
 def _naive(moment: datetime | None) -> datetime | None:
@@ -185,22 +194,45 @@ def _apply(row: CredentialRow, checked: CheckedFields, now: datetime) -> None:
     row.evidence_json = json.dumps(list(checked.evidence), ensure_ascii=False)
 
 
+def newest(reads: ReadConnections, limit: int) -> list[EarnedCredential]:
+    """What CredentialStore.list(limit) gives, read with plain sqlite3 from the read
+    connections: the first screenful of Badges without an ORM session."""
+    with reads.connection() as connection:
+        rows = connection.execute(
+            f"SELECT {', '.join(_COLUMNS)} FROM credential "
+            "ORDER BY coalesce(awarded, valid_from, received_at) DESC LIMIT ?",
+            (limit,)).fetchall()
+    found = [_from_values({name: _moment(value) if name in _MOMENTS else value
+                           for name, value in zip(_COLUMNS, row, strict=True)})
+             for row in rows]
+    return sorted(found, key=lambda c: c.earned_on, reverse=True)
+
+
+def _moment(stored: object) -> datetime | None:
+    """A DATETIME column as SQLAlchemy stores it in SQLite (text), as it reads it back."""
+    return datetime.fromisoformat(stored) if isinstance(stored, str) and stored else None
+
+
 def _credential(row: CredentialRow) -> EarnedCredential:
-    received = _aware(row.received_at)
-    checked = _aware(row.checked_at)
+    return _from_values({name: getattr(row, name) for name in _COLUMNS})
+
+
+def _from_values(row: Mapping[str, Any]) -> EarnedCredential:
+    received = _aware(row["received_at"])
+    checked = _aware(row["checked_at"])
     assert received is not None and checked is not None
     return EarnedCredential(
-        id=row.id, sha256=row.sha256, format=row.format, raw=bytes(row.raw),
-        payload=row.payload, credential=json.loads(row.credential_json),
-        achievement_id=row.achievement_id, achievement_name=row.achievement_name,
-        achievement_type=row.achievement_type, issuer_id=row.issuer_id,
-        issuer_name=row.issuer_name, valid_from=_aware(row.valid_from),
-        valid_until=_aware(row.valid_until), awarded=_aware(row.awarded), image=row.image,
-        state=row.state, reasons=tuple(json.loads(row.reasons_json)),
-        warnings=tuple(json.loads(row.warnings_json)), checked_at=checked,
-        origin=CredentialOrigin(row.origin), source=row.source, received_at=received,
-        results=tuple((str(a), str(b)) for a, b in json.loads(row.results_json)),
-        evidence=tuple(e for e in json.loads(row.evidence_json) if isinstance(e, dict)))
+        id=row["id"], sha256=row["sha256"], format=row["format"], raw=bytes(row["raw"]),
+        payload=row["payload"], credential=json.loads(row["credential_json"]),
+        achievement_id=row["achievement_id"], achievement_name=row["achievement_name"],
+        achievement_type=row["achievement_type"], issuer_id=row["issuer_id"],
+        issuer_name=row["issuer_name"], valid_from=_aware(row["valid_from"]),
+        valid_until=_aware(row["valid_until"]), awarded=_aware(row["awarded"]),
+        image=row["image"], state=row["state"], reasons=tuple(json.loads(row["reasons_json"])),
+        warnings=tuple(json.loads(row["warnings_json"])), checked_at=checked,
+        origin=CredentialOrigin(row["origin"]), source=row["source"], received_at=received,
+        results=tuple((str(a), str(b)) for a, b in json.loads(row["results_json"])),
+        evidence=tuple(e for e in json.loads(row["evidence_json"]) if isinstance(e, dict)))
 
 
 def _rule(row: RecognitionRuleRow) -> RecognitionRule:

@@ -33,8 +33,12 @@ class EvidenceListing:
         self._connection: sqlite3.Connection | None = None
         self._version: int | None = None
         self._changes: int | None = None  # evidence_change.count when the rows were read
-        self._rows: list[tuple[str, str, str]] = []  # id, kind, folded words
         self._ids: tuple[str, ...] = ()
+        self._kinds: list[str] = []  # by row, as _ids
+        self._words: list[str] = []  # folded, by row
+        # The last search (kind, terms, the rows it found, the ids it searched): a search
+        # typed letter by letter looks only among what the letters before it found.
+        self._last: tuple[str | None, tuple[str, ...], list[int], tuple[str, ...]] | None = None
         self._pieces: dict[str, Evidence] = {}  # read in full since the last change
 
     def matching(self, kind: str | None = None,
@@ -44,14 +48,24 @@ class EvidenceListing:
         there are in all, whatever the search."""
         with self._lock:
             self._catch_up()
-            rows, everything = self._rows, self._ids
+            everything, kinds, words, last = self._ids, self._kinds, self._words, self._last
         if kind is None and not terms:
             return everything, len(everything)
-        if len(terms) == 1 and kind is None:
+        terms = tuple(terms)
+        rows: Sequence[int] = range(len(everything))
+        if last is not None and last[3] is everything and last[0] == kind and all(
+                any(old in new for new in terms) for old in last[1]):
+            rows = last[2]  # every row these terms find held the last terms too
+        if kind is None and len(terms) == 1:
             term = terms[0]
-            return tuple(i for i, _k, words in rows if term in words), len(everything)
-        return tuple(i for i, k, words in rows if (kind is None or k == kind)
-                     and all(t in words for t in terms)), len(everything)
+            found = [row for row in rows if term in words[row]]
+        else:
+            found = [row for row in rows if (kind is None or kinds[row] == kind)
+                     and all(t in words[row] for t in terms)]
+        with self._lock:
+            if self._ids is everything:
+                self._last = (kind, terms, found, everything)
+        return tuple(everything[row] for row in found), len(everything)
 
     def pieces(self, ids: Sequence[str],
                read: Callable[[list[str]], dict[str, Evidence]]) -> dict[str, Evidence]:
@@ -82,8 +96,11 @@ class EvidenceListing:
         # is read first: a change landing between the two reads is read again next time.
         changes = int(connection.execute(_CHANGES).fetchone()[0])
         if changes != self._changes:
-            self._rows = [_row(r) for r in connection.execute(_QUERY).fetchall()]
-            self._ids = tuple(i for i, _k, _w in self._rows)
+            rows = [_row(r) for r in connection.execute(_QUERY).fetchall()]
+            self._ids = tuple(i for i, _k, _w in rows)
+            self._kinds = [k for _i, k, _w in rows]
+            self._words = [w for _i, _k, w in rows]
+            self._last = None
             self._pieces = {}
             self._changes = changes
         self._version = version
@@ -92,7 +109,8 @@ class EvidenceListing:
         with self._lock:
             connection, self._connection, self._version = self._connection, None, None
             self._changes = None
-            self._rows, self._ids, self._pieces = [], (), {}
+            self._ids, self._kinds, self._words, self._pieces = (), [], [], {}
+            self._last = None
         if connection is not None:
             connection.close()
 

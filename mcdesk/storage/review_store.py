@@ -156,14 +156,6 @@ class ReviewStore:
                 ReviewRow.created_at.desc(), ReviewRow.id)))
             return self._load(session, rows)
 
-    def queue(self, limit: int) -> list[Review]:
-        """The first `limit` of the queue: due soonest first, then the newest."""
-        with self._db.reading() as session:
-            rows = list(session.scalars(select(ReviewRow).order_by(
-                ReviewRow.due_at.is_(None), ReviewRow.due_at, ReviewRow.created_at.desc(),
-                ReviewRow.id).limit(limit)))
-            return self._load(session, rows)
-
     def ids(self) -> list[str]:
         with self._db.reading() as session:
             return list(session.scalars(select(ReviewRow.id)))

@@ -5165,10 +5165,6 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
         <translation>Leyendo sus insignias</translation>
     </message>
     <message>
-        <source>Searching badges</source>
-        <translation>Buscando insignias</translation>
-    </message>
-    <message>
         <source>Importing credentials</source>
         <translation>Importando credenciales</translation>
     </message>
@@ -5627,10 +5623,6 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     <message>
         <source>Loading drafts</source>
         <translation>Cargando los borradores</translation>
-    </message>
-    <message>
-        <source>Searching drafts</source>
-        <translation>Buscando borradores</translation>
     </message>
     <message>
         <source>Opening a draft</source>
@@ -6251,10 +6243,6 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     <message>
         <source>Loading reviews</source>
         <translation>Cargando las revisiones</translation>
-    </message>
-    <message>
-        <source>Searching reviews</source>
-        <translation>Buscando revisiones</translation>
     </message>
     <message>
         <source>Opening a review</source>

@@ -595,3 +595,33 @@ def test_text_evidence_is_read_for_the_assessor_cut_when_huge(
         assert "No such file" in texts["e2"]
     finally:
         setup.close()
+
+
+def test_the_queue_parses_a_definition_once_and_again_after_the_catalog_changed(
+        shared: ReviewSetup, assessor: Workspace, monkeypatch: pytest.MonkeyPatch,
+        tmp_path: Path) -> None:
+    import sqlite3
+
+    from mcdesk.credentials import achievement
+
+    reviews = assessor.reviews
+    opened = reviews.open_package(shared.package)
+    parsed: list[str] = []
+    parse = achievement.parse_achievement_text
+    monkeypatch.setattr(achievement, "parse_achievement_text",
+                        lambda text: parsed.append(text) or parse(text))
+    assert reviews.summaries()[0].criteria == 3
+    assert reviews.summaries(1)[0].criteria == 3
+    assert len(parsed) == 1  # the second read found the catalog's mark unchanged
+    with sqlite3.connect(tmp_path / "assessor" / "mcdesk.sqlite3") as connection:
+        (source,) = connection.execute(
+            "SELECT source_json FROM micro_credential WHERE achievement_id = ? AND version = ?",
+            (opened.mc_id, opened.mc_version)).fetchone()
+    stored = json.loads(source)
+    stored["description"] += " Revised."
+    assessor.catalog.import_text(json.dumps(stored), "changed.json")  # the same version
+    assert reviews.summaries()[0].criteria == 3
+    assert len(parsed) == 2
+    definition = reviews.definition(opened)
+    assert definition is not None and definition.description.endswith("Revised.")
+    assert len(parsed) == 2

@@ -12,7 +12,12 @@ import pytest
 from mcdesk.core.credentials import CredentialOrigin, RecognitionRule
 from mcdesk.core.errors import NotFoundError
 from mcdesk.storage import migrate
-from mcdesk.storage.credential_store import CheckedFields, CredentialStore, NewCredential
+from mcdesk.storage.credential_store import (
+    CheckedFields,
+    CredentialStore,
+    NewCredential,
+    newest,
+)
 from mcdesk.storage.portfolio import Portfolio
 from tests.storage.old_portfolio import portfolio_at
 from tests.storage.test_review_store import raw, revision_of
@@ -108,5 +113,21 @@ def test_one_recognition_rule_is_active_at_a_time(tmp_path: Path) -> None:
         assert state.id is not None
         store.delete_rule(state.id)
         assert [rule.name for rule in store.rules()] == ["Riverbend USD"]
+    finally:
+        portfolio.close()
+
+
+def test_the_first_screenful_read_without_the_orm_is_the_same(tmp_path: Path) -> None:
+    portfolio = Portfolio.open(tmp_path / "p")
+    try:
+        store = CredentialStore(portfolio.database)
+        for day in (3, 1, 2):
+            store.add(new(RAW + bytes([day]), sha=str(day) * 64),
+                      checked(awarded=datetime(2026, 11, day, tzinfo=UTC) if day != 2
+                              else None, valid_from=datetime(2026, 10, day, tzinfo=UTC)),
+                      T0)
+        assert newest(portfolio.reads, 2) == store.list(2)
+        assert [c.earned_on.day for c in newest(portfolio.reads, 3)] == [3, 1, 2]
+        assert newest(portfolio.reads, 3) == store.list()
     finally:
         portfolio.close()

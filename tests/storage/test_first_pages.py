@@ -105,3 +105,33 @@ def test_matching_words_folds_case_and_accents() -> None:
     assert not matches_words("wait tickets", "Questioning Techniques and Wait Time")
     assert matches_words("", "anything")
     assert fold("Straße") == "strasse" and fold("Plain") == "plain"
+
+
+def test_a_search_typed_letter_by_letter_finds_what_a_fresh_search_finds(
+        tmp_path: Path) -> None:
+    workspace = Workspace.open(tmp_path / "p")
+    listing = EvidenceListing(tmp_path / "p" / DB_NAME)
+    fresh = EvidenceListing(tmp_path / "p" / DB_NAME)
+    try:
+        evidence = workspace.evidence
+        titles = ["Student work", "Stuart's notes", "Studio photo", "Lesson plan", "Sticky notes"]
+        for title in titles:
+            evidence.add_text(title, "x")
+        typed = ["s", "st", "stu", "stud", "student", "studen", "st", "s notes", "notes s",
+                 "zebra", ""]
+        for words in typed:
+            terms = fold(words).split()
+            found, _total = listing.matching(None, terms)
+            expected = {e.id for e in evidence.all() if matches_words(words, e.title)}
+            assert set(found) == expected, words
+            assert found == fresh.matching(None, terms)[0]  # and in the same order
+            fresh.close()
+        # A new piece after a search is found by the next letter too.
+        listing.matching(None, ["stu"])
+        evidence.add_text("Studies of wait time", "x")
+        assert len(listing.matching(None, ["stud"])[0]) == 3  # with Student and Studio
+        assert listing.matching("link", ["stud"])[0] == ()
+    finally:
+        fresh.close()
+        listing.close()
+        workspace.close()

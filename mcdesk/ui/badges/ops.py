@@ -49,12 +49,6 @@ def first_page(workspace: Workspace, count: int) -> Op[tuple[EarnedCredential, .
                    lambda _c: tuple(workspace.badges.list(count)))
 
 
-def search(workspace: Workspace, words: str) -> Op[list[str]]:
-    """The ids of the badges matching a search's words."""
-    return Op.read(translate("badges", "Searching badges"),
-                   lambda _c: workspace.badges.search(words))
-
-
 def load(workspace: Workspace) -> Op[BadgesView]:
     def work(_c: object) -> BadgesView:
         badges = workspace.badges

@@ -37,7 +37,7 @@ from mcdesk.ui.widgets.batched_list import BatchedListWidget
 from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
-from mcdesk.ui.widgets.searchable_list import Deliver, SearchableList
+from mcdesk.ui.widgets.searchable_list import SearchableList, set_search_words
 from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
@@ -48,8 +48,10 @@ LIST_ICON = 44
 # per turn of the event loop after the first paint, so 200 badges never hold it up.
 ICONS_FIRST = 16
 ICONS_BATCH = 24
-# Rows read for the first paint: more than a tall window shows.
+# Rows read for the first paint at most: more than a tall window shows (fewer when the list
+# is shorter: each row takes three lines or more, beside its picture).
 FIRST_PAGE = 24
+ROW_LINES = 3
 CREDENTIAL_FILES = "*.json *.jwt *.jws *.png *.svg *.txt"
 SHARE_FILTERS = {"png": "PNG (*.png)", "svg": "SVG (*.svg)", "json": "JSON (*.json)",
                  "pdf": "PDF (*.pdf)"}
@@ -113,8 +115,7 @@ class BadgesPage(Place):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.detail, 1)
         right_layout.addWidget(self.pick_hint, 1)
-        self.searchable = SearchableList(self.list, self.tr("Search badges"),
-                                         self._start_search)
+        self.searchable = SearchableList(self.list, self.tr("Search badges"))
         self.search = self.searchable.search
         splitter = list_detail_splitter(self.searchable, right, sizes=(330, 520),
                                         stretch=(2, 3))
@@ -129,8 +130,7 @@ class BadgesPage(Place):
         empty_box = empty_state(self.empty, self.empty_import)
         self.badges_stack = QStackedWidget()
         self.badges_stack.addWidget(splitter)
-        self.badges_stack.addWidget(empty_box)
-        self.badges_stack.setCurrentIndex(1)
+        self.badges_stack.addWidget(empty_box)  # shown once a load found no badge
 
         self.stacks = StacksView()
         self.tabs = QTabWidget()
@@ -148,6 +148,8 @@ class BadgesPage(Place):
         for button in (self.import_button, self.transcript_button, self.rules_button,
                        self.empty_import):
             button.setEnabled(workspace is not None)
+        if workspace is None:
+            self._icons_generation += 1  # the pictures still to draw belong to it: stop
 
     def refresh(self) -> None:
         super().refresh()
@@ -156,7 +158,8 @@ class BadgesPage(Place):
         if self.view is None and self.list.count() == 0:
             # The first visit: the newest few paint first; the rest, their hours, the
             # stacks and the chosen badge's detail come on the next turn of the event loop.
-            ops.first_page(self._workspace, FIRST_PAGE).success(self._first_loaded).failure(
+            ops.first_page(self._workspace, self.searchable.screenful(
+                ROW_LINES, FIRST_PAGE)).success(self._first_loaded).failure(
                 self._failed).run(self._runner, origin=self)
             return
         self._load_all()
@@ -167,15 +170,11 @@ class BadgesPage(Place):
         ops.load(self._workspace).success(self._loaded).failure(self._failed).run(
             self._runner, origin=self)
 
-    def _start_search(self, words: str, deliver: Deliver) -> None:
-        if self._workspace is not None:
-            ops.search(self._workspace, words).success(deliver).failure(self._failed).run(
-                self._runner, origin=self)
-
     def _first_loaded(self, credentials: tuple[EarnedCredential, ...]) -> None:
         if self.view is not None:  # the whole list came first
             return
         self._fill(credentials)
+        self.searchable.refilled()
         self._icons_generation += 1
         generation = self._icons_generation
         QTimer.singleShot(0, self, lambda: self._draw_icons(generation, 0, ICONS_BATCH))
@@ -194,9 +193,10 @@ class BadgesPage(Place):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, credential.id)
             item.setToolTip("\n".join(credential.reasons) or state_words(credential.state))
+            set_search_words(item, credential.title, credential.issuer_name or
+                             credential.issuer_id)
             self.list.addItem(item)
         self.list.blockSignals(False)
-        self.searchable.refilled()
 
     def _loaded(self, view: ops.BadgesView) -> None:
         self.view = view
@@ -209,10 +209,11 @@ class BadgesPage(Place):
         ids = [c.id for c in view.credentials]
         if current in ids:
             self.list.setCurrentRow(ids.index(current))
-        elif ids:
+        elif ids and not self.searchable.words:
             self.list.setCurrentRow(0)
         else:
             self._chosen(None)
+        self.searchable.refilled()  # a chosen badge the search hides is chosen no more
         total = sum(hours for hours, _ in view.hours.values())
         if view.rule is not None:
             self.hours_label.setText(self.tr("%1 in-service hours (%2)").replace(
@@ -235,6 +236,7 @@ class BadgesPage(Place):
             if item is not None:
                 item.setIcon(QIcon(badge_with_state(credential.image, credential.title,
                                                     LIST_ICON, credential.state)))
+        self.searchable.fit_rows(range(start, end))  # the words wrap beside the picture
         if end < len(listed):
             QTimer.singleShot(0, self, lambda: self._draw_icons(generation, end, ICONS_BATCH))
 

@@ -45,12 +45,6 @@ def draft_lines(workspace: Workspace,
                    lambda _c: workspace.drafts.lines(count))
 
 
-def search(workspace: Workspace, words: str) -> Op[list[str]]:
-    """The ids of the drafts matching a search's words."""
-    return Op.read(translate("drafts", "Searching drafts"),
-                   lambda _c: workspace.drafts.search(words))
-
-
 def open_draft(workspace: Workspace, draft_id: str) -> Op[DraftView]:
     return Op.read(translate("drafts",
                              "Opening a draft"), lambda _c: load_view(workspace, draft_id))

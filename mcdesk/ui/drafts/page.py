@@ -27,7 +27,7 @@ from mcdesk.ui.widgets.batched_list import BatchedListWidget
 from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
-from mcdesk.ui.widgets.searchable_list import Deliver, SearchableList
+from mcdesk.ui.widgets.searchable_list import SearchableList, set_search_words
 from mcdesk.ui.widgets.splitter import list_detail_splitter
 from mcdesk.ui.widgets.words import draft_status_word
 
@@ -38,8 +38,10 @@ if TYPE_CHECKING:
     from mcdesk.services.review_files import ImportedReview
     from mcdesk.services.workspace import Workspace
 
-# Drafts named before their checks: more than a tall window shows.
+# Drafts named before their checks, at most: more than a tall window shows (fewer when the
+# list is shorter: each row takes two lines or more).
 FIRST_PAGE = 24
+ROW_LINES = 2
 
 
 class DraftsPage(Place):
@@ -77,8 +79,7 @@ class DraftsPage(Place):
             "every word as you type."))
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.searchable = SearchableList(self.list, self.tr("Search drafts"),
-                                         self._start_search)
+        self.searchable = SearchableList(self.list, self.tr("Search drafts"))
         self.search = self.searchable.search
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.searchable)
@@ -150,7 +151,8 @@ class DraftsPage(Place):
         if self.list.count() == 0:
             # Checking 200 drafts takes a moment: their names show first, and the checks
             # start once they are painted (not beside them, slowing them down).
-            ops.draft_lines(workspace, FIRST_PAGE).success(self._lines_loaded).failure(
+            ops.draft_lines(workspace, self.searchable.screenful(
+                ROW_LINES, FIRST_PAGE)).success(self._lines_loaded).failure(
                 self._failed).run(self._runner, origin=self)
             return
         self._check_all()
@@ -162,12 +164,6 @@ class DraftsPage(Place):
         ops.drafts_with_readiness(workspace).success(self._loaded).failure(self._failed).run(
             self._runner, origin=self)
 
-    def _start_search(self, words: str, deliver: Deliver) -> None:
-        workspace = self._workspace
-        if workspace is not None:
-            ops.search(workspace, words).success(deliver).failure(self._failed).run(
-                self._runner, origin=self)
-
     def _lines_loaded(self, lines: list[tuple[str, str, int, DraftStatus]]) -> None:
         QTimer.singleShot(0, self, self._check_all)
         if self.list.count():  # the checked list came first
@@ -176,6 +172,7 @@ class DraftsPage(Place):
         for draft_id, mc_name, attempt, status in lines:
             item = QListWidgetItem(self._text(mc_name, attempt, status, self.tr("checking…")))
             item.setData(Qt.ItemDataRole.UserRole, draft_id)
+            set_search_words(item, mc_name)
             self.list.addItem(item)
         self.list.blockSignals(False)
         self.searchable.refilled()
@@ -192,16 +189,17 @@ class DraftsPage(Place):
             self.readiness[draft.id] = readiness
             item = QListWidgetItem(self._line(draft, readiness))
             item.setData(Qt.ItemDataRole.UserRole, draft.id)
+            set_search_words(item, draft.mc_name)
             self.list.addItem(item)
             if draft.id == keep:
                 self.list.setCurrentItem(item)
         self.list.blockSignals(False)
-        self.searchable.refilled()
+        self.searchable.refilled()  # a chosen draft the search hides is chosen no more
         self.left_stack.setCurrentIndex(0 if rows else 1)
         if keep is not None and keep != current and self.current_id() == keep:
             self._select_after_load = None
             self._open(keep)
-        elif self.current_id() is None and rows:
+        elif self.current_id() is None and rows and not self.searchable.words:
             self.list.setCurrentRow(0)
         self.drafts_shown.emit(len(rows))
 
@@ -223,6 +221,7 @@ class DraftsPage(Place):
         if draft_id is not None and item is not None and view is not None:
             self.readiness[draft_id] = readiness
             item.setText(self._line(view.draft, readiness))
+            self.searchable.fit_rows([self.list.row(item)])
 
     def current_id(self) -> str | None:
         item = self.list.currentItem()
@@ -231,6 +230,9 @@ class DraftsPage(Place):
     def _chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
         if current is not None:
             self._open(str(current.data(Qt.ItemDataRole.UserRole)))
+        elif self.right_stack.currentIndex() == 1:  # the search hid it: saved, then closed
+            self.editor.flush()
+            self.right_stack.setCurrentIndex(0)
 
     def _open(self, draft_id: str) -> None:
         self.right_stack.setCurrentIndex(1)

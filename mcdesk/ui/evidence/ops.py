@@ -34,18 +34,19 @@ translate = QCoreApplication.translate
 
 # -- reading ----------------------------------------------------------------------------
 
-Library = tuple["LibraryPage", dict[str, list[str]]]
+Library = tuple["LibraryPage", dict[str, list[str]] | None]
 
 
 def library(workspace: Workspace, query: str, kind: EvidenceKind | None,
-            include: str | None = None) -> Op[Library]:
+            include: str | None = None, *, with_usage: bool = True) -> Op[Library]:
     """The first pieces matching a search with the ids of all that match (the rest are read
-    as the list scrolls), how many there are in all, and the drafts each is in. `include`: a
-    piece to select, read even when it comes later than the first page."""
+    as the list scrolls), how many there are in all, and the drafts each is in (None when
+    not `with_usage`: a search changes which pieces show, not where they are used).
+    `include`: a piece to select, read even when it comes later than the first page."""
 
     def work(_c: JobControl) -> Library:
         page = workspace.evidence.library_page(query, kind, include=include)
-        return page, workspace.drafts.usage()
+        return page, workspace.drafts.usage() if with_usage else None
 
     return Op.read(translate("evidence", "Loading evidence"), work)
 

@@ -258,8 +258,8 @@ class EvidencePage(EvidenceTools):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        self.search.search_changed.connect(lambda _words: self.refresh())
-        self.kind_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.search.search_changed.connect(lambda _words: self._search())
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self._search())
         self._set_enabled(False)
 
     @property
@@ -324,19 +324,32 @@ class EvidencePage(EvidenceTools):
         if workspace is None:
             return
         super().refresh()
+        self._read_library(with_usage=True)
+
+    def _search(self) -> None:
+        """The words or the kind changed: the pieces that match (where each piece is used
+        has not changed, and is not read again)."""
+        if self._workspace is not None:
+            self._read_library(with_usage=False)
+
+    def _read_library(self, *, with_usage: bool) -> None:
+        workspace = self._workspace
+        if workspace is None:
+            return
         self._generation += 1
         generation = self._generation
         query = self.search.text()
         kind = self.kind_filter.currentData()
-
-        self._read(ops.library(workspace, query, kind, self._select_after_load),
+        self._read(ops.library(workspace, query, kind, self._select_after_load,
+                               with_usage=with_usage),
                    lambda result: self._loaded(generation, *result))
 
     def _loaded(self, generation: int, page: LibraryPage,
-                usage: dict[str, list[str]]) -> None:
+                usage: dict[str, list[str]] | None) -> None:
         if generation != self._generation:
             return
-        self.usage = usage
+        if usage is not None:
+            self.usage = usage
         keep = self._select_after_load or (self._current.id if self._current else None)
         self.model.set_items(page.items, page.ids)
         total = page.total

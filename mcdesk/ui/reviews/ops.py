@@ -38,12 +38,6 @@ def first_of_queue(workspace: Workspace, count: int) -> Op[list[ReviewSummary]]:
                    lambda _c: workspace.reviews.summaries(count))
 
 
-def search(workspace: Workspace, words: str) -> Op[list[str]]:
-    """The ids of the reviews matching a search's words."""
-    return Op.read(translate("reviews", "Searching reviews"),
-                   lambda _c: workspace.reviews.search(words))
-
-
 def open_review(workspace: Workspace, review_id: str) -> Op[tuple[ReviewWork, dict[str, str]]]:
     """The review with the words of its text evidence."""
 

@@ -33,15 +33,17 @@ from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.locale_text import day_month_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
-from mcdesk.ui.widgets.searchable_list import Deliver, SearchableList
+from mcdesk.ui.widgets.searchable_list import SearchableList, set_search_words
 from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
 
 REVIEW_FILE_SUFFIX = ".mcreview"
-# Rows read for the first paint: more than a tall window shows.
+# Rows read for the first paint at most: more than a tall window shows (fewer when the list
+# is shorter: each row takes three lines or more).
 FIRST_PAGE = 24
+ROW_LINES = 3
 
 
 class ReviewsPage(Place):
@@ -74,8 +76,7 @@ class ReviewsPage(Place):
             "Open a made-up exit-ticket submission with a classroom video to practise on"))
         self.sample_button.clicked.connect(self.open_sample)
         empty_box = empty_state(self.empty, self.sample_button)
-        self.searchable = SearchableList(self.list, self.tr("Search reviews"),
-                                         self._start_search)
+        self.searchable = SearchableList(self.list, self.tr("Search reviews"))
         self.search = self.searchable.search
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.searchable)
@@ -127,7 +128,8 @@ class ReviewsPage(Place):
         if self.list.count() == 0 and not self._first_done:
             # The first visit: the top of the queue paints first; the whole queue (and the
             # chosen review's workspace) come on the next turn of the event loop.
-            ops.first_of_queue(workspace, FIRST_PAGE).success(self._first_loaded).failure(
+            ops.first_of_queue(workspace, self.searchable.screenful(
+                ROW_LINES, FIRST_PAGE)).success(self._first_loaded).failure(
                 self._failed).run(self._runner, origin=self)
             return
         self._load_all()
@@ -138,12 +140,6 @@ class ReviewsPage(Place):
             return
         ops.queue(workspace).success(self._loaded).failure(self._failed).run(
             self._runner, origin=self)
-
-    def _start_search(self, words: str, deliver: Deliver) -> None:
-        workspace = self._workspace
-        if workspace is not None:
-            ops.search(workspace, words).success(deliver).failure(self._failed).run(
-                self._runner, origin=self)
 
     def _first_loaded(self, rows: list[ReviewSummary]) -> None:
         if self._first_done:  # the whole queue came first
@@ -162,12 +158,14 @@ class ReviewsPage(Place):
         item = QListWidgetItem(self._line(summary))
         item.setData(Qt.ItemDataRole.UserRole, summary.id)
         item.setToolTip(summary.error or "")
+        set_search_words(item, summary.mc_name)
         return item
 
     def _loaded(self, rows: list[ReviewSummary]) -> None:
         self._first_done = True
         current = self.current_id()
-        keep = self._select_after_load or current or (rows[0].id if rows else None)
+        keep = self._select_after_load or current or (
+            rows[0].id if rows and not self.searchable.words else None)
         self._select_after_load = None
         self.list.blockSignals(True)
         self.list.clear()
@@ -218,7 +216,8 @@ class ReviewsPage(Place):
         return str(item.data(Qt.ItemDataRole.UserRole)) if item is not None else None
 
     def _chosen(self, current: QListWidgetItem | None, _previous: object) -> None:
-        if current is None:
+        if current is None:  # the search hid it: what was typed is saved, then it closes
+            self.workspace_view.flush()
             self.right_stack.setCurrentIndex(0)
             self.workspace_view.navigator.hide()
             return

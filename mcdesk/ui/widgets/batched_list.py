@@ -52,12 +52,19 @@ class _DeferredScroll:
         index, hint = self._wanted
         if not index.isValid():
             self._wanted = None
-        elif self._view.visualRect(index).isValid():
-            self._wanted = None
+            return
+        if self._view.visualRect(index).isValid():
             self._scroll(index, hint)
-        elif self._tries < RETRIES:
+            # The scroll range grows only as later batches are laid out: a row laid out
+            # beyond it is not reached yet, and is tried again.
+            if self._view.viewport().rect().intersects(self._view.visualRect(index)):
+                self._wanted = None
+                return
+        if self._tries < RETRIES:
             self._tries += 1
             self._retry.start()
+        else:
+            self._wanted = None
 
 
 class BatchedListView(QListView):

@@ -1,93 +1,202 @@
-"""A list of a place's things (rows carrying their ids) under a search box: the words go to the
-place's background search once typing pauses, and rows that are not among the ids it answers
-are hidden; an answer to older words never replaces a newer one; GUI thread."""
+"""A list of a place's things (rows carrying their ids) under a search box: once typing pauses
+the rows whose words (kept folded with each row) do not hold the typed words are hidden, right
+here in memory; a row the search hides is no longer the chosen one; GUI thread."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QListWidgetItem,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from mcdesk.core.text import fold
 from mcdesk.ui.widgets.batched_list import BatchedListWidget
 from mcdesk.ui.widgets.search_box import SearchBox
 
 SEARCH_DELAY_MS = 120
-LAYOUT_BATCH = 24  # rows laid out per turn of the event loop: more than a window shows
-Deliver = Callable[[Iterable[str]], None]
-"""Hands the ids matching the words back to the list (call it on the GUI thread)."""
-StartSearch = Callable[[str, Deliver], None]
-"""Starts the place's background search for the words; its answer goes to `Deliver`."""
+# Where a row keeps the words its search looks in, folded once (case and accents ignored).
+WORDS_ROLE = Qt.ItemDataRole.UserRole + 17
+NO_MATCH_MARGIN = 8
+
+
+def set_search_words(item: QListWidgetItem, *texts: str | None) -> None:
+    """Give a row the words the search box finds it by (its name, its issuer...)."""
+    item.setData(WORDS_ROLE, fold(" ".join(t for t in texts if t)))
 
 
 class SearchableList(QWidget):
-    """`search` (the box) above `list` (rows hold their id in Qt.UserRole), with a line under
-    the box saying when nothing matches. `filtered` is emitted with the number of rows left
-    shown each time an answer (or clearing the words) has been applied."""
+    """`search` (the box) above `list` (rows hold their id in Qt.UserRole and their words as
+    `set_search_words` put them), with a line over the emptied list saying when nothing
+    matches. `filtered` is emitted with the number of rows left shown each time the words
+    have been applied."""
 
     filtered = Signal(int)
 
-    def __init__(self, list_widget: BatchedListWidget, placeholder: str, start: StartSearch,
+    def __init__(self, list_widget: BatchedListWidget, placeholder: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = list_widget
-        # Rows of wrapped words are laid out a screenful per turn of the event loop: hiding or
-        # showing 200 of them re-lays them all, which held the paint of the answer 10-20 ms.
-        self.list.setBatchSize(LAYOUT_BATCH)
-        self._start = start
-        self._asked = 0  # the number of the newest search asked for
-        self._matches: frozenset[str] | None = None  # None: no words, every row shows
+        # Each row's size is measured once (`fit_rows`: its words wrapped at the list's
+        # width) and kept with the row, so laying the list out again when a search hides or
+        # shows rows reads sizes instead of wrapping every row's words again, all in one
+        # pass. Laid out in batches instead, the list painted nothing at all until the last
+        # batch was done: several turns of the event loop after each keystroke.
+        self.list.setLayoutMode(QListView.LayoutMode.SinglePass)
+        self._fitted_width = -1
+        # Sizes measured at each width the list had since it was filled: a search that
+        # brings the scroll bar in or out narrows or widens the list by its width, and every
+        # row would otherwise be measured again each time.
+        self._sizes: dict[int, dict[int, QSize]] = {}
+        self._fitted_at: list[int] = []  # the width each row was last sized for, by row
+        self._words: list[str] = []  # each row's folded words, read once per filling
+        self._ids: list[str] = []
+        self._hidden: list[bool] = []  # what this search hid, by row
+        self._terms: list[str] = []
         self.search = SearchBox(placeholder, placeholder, delay_ms=SEARCH_DELAY_MS)
         self.search.search_changed.connect(self._words_changed)
-        self.no_match = QLabel()
+        # Over the emptied list, right under the words where the eye is: showing it moves
+        # nothing, so the list is not laid out again for it.
+        self.no_match = QLabel(self.list.viewport())
         self.no_match.setWordWrap(True)
-        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.no_match.hide()
+        self.list.viewport().installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.search)
-        layout.addWidget(self.no_match)  # right under the words, where the eye is
         layout.addWidget(self.list, 1)
 
     @property
     def words(self) -> str:
         return self.search.text().strip()
 
-    def _words_changed(self, _text: str) -> None:
-        self._asked += 1
-        asked = self._asked
-        words = self.words
-        if not words:
-            self._matches = None
-            self.filtered.emit(self.apply())
-            return
-        self._start(words, lambda ids: self._answered(asked, ids))
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
+            self._place_no_match()
+            if self.list.viewport().width() != self._fitted_width:  # the words wrap anew
+                # Rows the search hides are sized when they show again.
+                self.fit_rows([row for row, hide in enumerate(self._hidden) if not hide],
+                              again=False)
+        return False
 
-    def _answered(self, asked: int, ids: Iterable[str]) -> None:
-        if asked != self._asked:  # newer words were typed meanwhile: theirs will come
-            return
-        self._matches = frozenset(ids)
+    def screenful(self, lines_per_row: int, most: int) -> int:
+        """How many rows of at least `lines_per_row` lines the list's height can show (at
+        most `most`, and `most` before the list has a height): what a first page reads."""
+        height = self.list.viewport().height()
+        if not self.list.isVisible() or height <= 0:
+            return most
+        row = lines_per_row * self.list.fontMetrics().lineSpacing() + 2 * self.list.spacing()
+        return max(1, min(most, height // max(1, row) + 2))
+
+    def _fit_unsized(self) -> None:
+        width = self.list.viewport().width()
+        self.fit_rows([row for row, hide in enumerate(self._hidden)
+                       if not hide and row < len(self._fitted_at)
+                       and self._fitted_at[row] != width], again=False)
+
+    def fit_rows(self, rows: Iterable[int] | None = None, *, again: bool = True) -> None:
+        """Size these rows (every row when None) for the list's width and keep each size
+        with its row. Given rows are measured `again` (their words or picture changed);
+        otherwise sizes measured at this width before are reused."""
+        view = self.list
+        width = view.viewport().width()
+        self._fitted_width = width
+        known = self._sizes.setdefault(width, {})
+        if len(self._fitted_at) != view.count():
+            self._fitted_at = [-1] * view.count()
+        if rows is not None:
+            rows = list(rows)
+            if again:
+                for sizes in self._sizes.values():
+                    for row in rows:
+                        sizes.pop(row, None)
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        spacing = view.spacing()
+        # The rectangle the list lays its rows out in, as QListView gives it to the delegate.
+        option.rect = view.viewport().rect().adjusted(spacing, spacing, -spacing, -spacing)
+        delegate = view.itemDelegate()
+        for row in range(view.count()) if rows is None else rows:
+            item = view.item(row)
+            if item is None:
+                continue
+            size = known.get(row)
+            if size is None:
+                item.setData(Qt.ItemDataRole.SizeHintRole, None)  # measure the words
+                size = known[row] = delegate.sizeHint(option, view.indexFromItem(item))
+            item.setSizeHint(size)
+            self._fitted_at[row] = width
+
+    def _place_no_match(self) -> None:
+        width = max(0, self.list.viewport().width() - 2 * NO_MATCH_MARGIN)
+        self.no_match.setFixedWidth(width)
+        self.no_match.move(NO_MATCH_MARGIN, NO_MATCH_MARGIN)
+        self.no_match.adjustSize()
+
+    def _words_changed(self, _text: str) -> None:
+        self._terms = fold(self.words).split()
         self.filtered.emit(self.apply())
 
     def refilled(self) -> None:
-        """The place put new rows in the list: hide them as the last answer says at once,
-        and ask again for the words (what matches may have changed with the rows)."""
+        """The place put new rows in the list (and chose one): read their words, and hide
+        them as the words typed say at once."""
+        self._read_rows()
+        self._hidden = [False] * len(self._words)
+        for row in range(len(self._words)):
+            if self.list.isRowHidden(row):
+                self.list.setRowHidden(row, False)
+        self._sizes = {}
+        self.fit_rows()
         self.apply()
-        if self.words:
-            self._words_changed(self.search.text())
+
+    def _read_rows(self) -> None:
+        items = [self.list.item(row) for row in range(self.list.count())]
+        self._words = [str(item.data(WORDS_ROLE) or "") for item in items]
+        self._ids = [str(item.data(Qt.ItemDataRole.UserRole)) for item in items]
 
     def apply(self) -> int:
-        """Hide the rows the last answer leaves out; how many rows show."""
-        matches = self._matches
+        """Hide the rows the words leave out (only rows whose state changes are touched: each
+        one hidden or shown costs the list a layout); how many rows show."""
+        if len(self._words) != self.list.count():  # rows added without `refilled`
+            self._read_rows()
+            self._hidden = [self.list.isRowHidden(row) for row in range(len(self._words))]
+        terms = self._terms
+        hidden = self._hidden
         shown = 0
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            hidden = matches is not None and str(item.data(Qt.ItemDataRole.UserRole)) not in matches
-            item.setHidden(hidden)
-            shown += not hidden
-        nothing = matches is not None and self.list.count() > 0 and shown == 0
+        unsized = False  # rows shown again that were hidden when the width changed
+        width = self._fitted_width
+        fitted_at = self._fitted_at
+        for row, words in enumerate(self._words):
+            hide = bool(terms) and not all(term in words for term in terms)
+            if hide != hidden[row]:
+                hidden[row] = hide
+                self.list.setRowHidden(row, hide)
+                unsized = unsized or (not hide and row < len(fitted_at) and
+                                      fitted_at[row] != width)
+            shown += not hide
+        if unsized:
+            # Sized once the list is laid out with them: rows coming back often bring the
+            # scroll bar back too, and sizes at the width without it would be thrown away.
+            QTimer.singleShot(0, self, self._fit_unsized)
+        self._keep_choice_visible()
+        nothing = bool(terms) and bool(self._words) and shown == 0
         if nothing:
             self.no_match.setText(self.tr("Nothing here matches “%1”.").replace(
                 "%1", self.words))
+            self._place_no_match()
         self.no_match.setVisible(nothing)
         return shown
+
+    def _keep_choice_visible(self) -> None:
+        """A chosen row the search hides is chosen no more: its detail closes rather than
+        stay open beside a list that no longer shows it."""
+        row = self.list.currentRow()
+        if row >= 0 and self._hidden[row]:
+            self.list.setCurrentRow(-1)

@@ -85,3 +85,19 @@ def test_the_search_box_keeps_the_badges_that_match(
     with qtbot.waitSignal(page.searchable.filtered, timeout=WAIT) as found:
         page.search.clear()
     assert found.args == [3]
+
+
+def test_a_badge_the_search_hides_closes_and_a_reload_keeps_the_words(
+        qtbot: QtBot, page: BadgesPage, workspace: Workspace) -> None:
+    with qtbot.waitSignal(page.badges_shown, timeout=WAIT):
+        page.set_workspace(workspace)
+        page.show()
+    assert page.detail.isVisible() and titles(page)[0].startswith("Questioning")
+    with qtbot.waitSignal(page.searchable.filtered, timeout=WAIT):
+        page.search.setText("FAMILIES")
+    assert page.selected_id() is None and not page.detail.isVisible()
+    assert page.pick_hint.isVisible()
+    with qtbot.waitSignal(page.badges_shown, timeout=WAIT):
+        page.refresh()  # a reload (a badge imported elsewhere) while the words are there
+    assert titles(page) == ["Two-Way Communication with Families"]
+    assert page.selected_id() is None and not page.detail.isVisible()

@@ -73,6 +73,21 @@ def test_the_search_box_keeps_the_drafts_that_match(qtbot: QtBot, page: DraftsPa
     with qtbot.waitSignal(page.searchable.filtered, timeout=WAIT):
         page.search.clear()
     assert names(page) == everything
+    assert page.searchable.no_match.isHidden()
+
+
+def test_a_draft_the_search_hides_closes(qtbot: QtBot, page: DraftsPage,
+                                         workspace: Workspace) -> None:
+    with qtbot.waitSignal(page.editor.loaded, timeout=WAIT):
+        page.set_workspace(workspace)
+        page.show()
+    chosen = page.list.currentItem().text().split("\n")[0]
+    assert page.right_stack.currentIndex() == 1  # the first draft is open
+    other = next(n for n in names(page) if chosen not in n)
+    with qtbot.waitSignal(page.searchable.filtered, timeout=WAIT):
+        page.search.setText(other.upper())
+    assert chosen not in names(page)
+    assert page.current_id() is None and page.right_stack.currentIndex() == 0
 
 
 def test_the_evidence_column_takes_a_page_then_more_as_it_scrolls(

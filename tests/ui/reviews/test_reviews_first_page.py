@@ -69,3 +69,16 @@ def test_the_search_box_keeps_the_reviews_that_match(qtbot: QtBot, page: Reviews
     with qtbot.waitSignal(page.searchable.filtered, timeout=WAIT) as found:
         page.search.clear()
     assert names(page) == everything
+
+
+def test_a_review_the_search_hides_closes(qtbot: QtBot, page: ReviewsPage,
+                                          workspace: Workspace) -> None:
+    with qtbot.waitSignal(page.reviews_shown, timeout=WAIT):
+        page.set_workspace(workspace)
+        page.show()
+    qtbot.waitUntil(lambda: page.workspace_view.review_id is not None, timeout=WAIT)
+    assert page.right_stack.currentIndex() == 1
+    with qtbot.waitSignal(page.searchable.filtered, timeout=WAIT) as found:
+        page.search.setText("nothing like this")
+    assert found.args == [0] and page.searchable.no_match.isVisible()
+    assert page.current_id() is None and page.right_stack.currentIndex() == 0

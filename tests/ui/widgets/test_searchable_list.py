@@ -1,34 +1,38 @@
-"""The search box over a place's list: rows the answer leaves out are hidden, clearing the
-words shows every row, an answer to older words never replaces a newer one, and a line says
-when nothing matches."""
+"""The search box over a place's list: rows whose words do not hold the typed words are hidden
+(case and accents ignored), clearing the words shows every row, a line says when nothing
+matches, rows put in later are searched at once, and a chosen row the search hides is chosen
+no more."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidgetItem
+from PySide6.QtWidgets import QApplication, QListWidgetItem
 from pytestqt.qtbot import QtBot
 
 from mcdesk.ui.widgets.batched_list import BatchedListWidget
-from mcdesk.ui.widgets.searchable_list import Deliver, SearchableList
+from mcdesk.ui.widgets.searchable_list import SearchableList, set_search_words
 
 WAIT = 5000
-NAMES = {"a": "Exit tickets", "b": "Wait time", "c": "Family cafe"}
+NAMES = {"a": ("Exit tickets", "Riverbend"), "b": ("Wait time", "Lakeside"),
+         "c": ("Évaluation formative", "Riverbend")}
 
 
-def make(qtbot: QtBot) -> tuple[SearchableList, dict[str, Deliver]]:
-    """A list of three rows whose searches are answered only when the test says so."""
-    pending: dict[str, Deliver] = {}
-    widget = SearchableList(BatchedListWidget(), "Search things",
-                            lambda words, deliver: pending.__setitem__(words, deliver))
+def make(qtbot: QtBot) -> SearchableList:
+    widget = SearchableList(BatchedListWidget(), "Search things")
     qtbot.addWidget(widget)
-    for ident, name in NAMES.items():
-        item = QListWidgetItem(name)
-        item.setData(Qt.ItemDataRole.UserRole, ident)
-        widget.list.addItem(item)
+    for ident, (name, issuer) in NAMES.items():
+        add(widget, ident, name, issuer)
+    widget.refilled()
+    widget.resize(300, 400)
     widget.show()
-    return widget, pending
+    return widget
+
+
+def add(widget: SearchableList, ident: str, name: str, issuer: str = "") -> None:
+    item = QListWidgetItem(name)
+    item.setData(Qt.ItemDataRole.UserRole, ident)
+    set_search_words(item, name, issuer)
+    widget.list.addItem(item)
 
 
 def shown(widget: SearchableList) -> list[str]:
@@ -36,56 +40,132 @@ def shown(widget: SearchableList) -> list[str]:
             if not widget.list.item(r).isHidden()]
 
 
-def answer(words: str) -> Iterable[str]:
-    return [i for i, name in NAMES.items() if words.lower() in name.lower()]
-
-
-def test_the_answer_hides_other_rows_and_clearing_shows_all(qtbot: QtBot) -> None:
-    widget, pending = make(qtbot)
-    widget.search.setText("wait")
-    qtbot.waitUntil(lambda: "wait" in pending, timeout=WAIT)
+def search(qtbot: QtBot, widget: SearchableList, words: str) -> int:
     with qtbot.waitSignal(widget.filtered, timeout=WAIT) as done:
-        pending.pop("wait")(answer("wait"))
-    assert done.args == [1]
+        widget.search.setText(words)
+    count = done.args[0]
+    assert isinstance(count, int)
+    return count
+
+
+def test_the_words_hide_other_rows_and_clearing_shows_all(qtbot: QtBot) -> None:
+    widget = make(qtbot)
+    assert search(qtbot, widget, "wait") == 1
     assert shown(widget) == ["Wait time"]
     assert widget.no_match.isHidden()
-    with qtbot.waitSignal(widget.filtered, timeout=WAIT) as done:
-        widget.search.clear()
-    assert done.args == [3]
-    assert shown(widget) == list(NAMES.values())
-    assert not pending  # clearing asks nothing of the place
+    assert search(qtbot, widget, "riverbend") == 2  # the second words (an issuer) count too
+    assert shown(widget) == ["Exit tickets", "Évaluation formative"]
+    assert search(qtbot, widget, "") == 3
+    assert shown(widget) == [name for name, _issuer in NAMES.values()]
 
 
-def test_an_older_answer_never_replaces_a_newer_one(qtbot: QtBot) -> None:
-    widget, pending = make(qtbot)
-    widget.search.setText("e")
-    qtbot.waitUntil(lambda: "e" in pending, timeout=WAIT)
-    widget.search.setText("ex")
-    qtbot.waitUntil(lambda: "ex" in pending, timeout=WAIT)
-    with qtbot.waitSignal(widget.filtered, timeout=WAIT):
-        pending.pop("ex")(answer("ex"))
-    assert shown(widget) == ["Exit tickets"]
-    seen: list[int] = []
-    widget.filtered.connect(seen.append)
-    pending.pop("e")(answer("e"))  # the slow answer to "e" arrives last: dropped
-    assert seen == []
-    assert shown(widget) == ["Exit tickets"]
+def test_case_and_accents_do_not_matter_and_every_word_must_be_found(qtbot: QtBot) -> None:
+    widget = make(qtbot)
+    assert search(qtbot, widget, "EVALUATION") == 1
+    assert shown(widget) == ["Évaluation formative"]
+    assert search(qtbot, widget, "évaluâtion") == 1
+    assert search(qtbot, widget, "formative riverbend") == 1
+    assert search(qtbot, widget, "formative lakeside") == 0
 
 
-def test_nothing_matching_says_so_and_new_rows_are_searched_again(qtbot: QtBot) -> None:
-    widget, pending = make(qtbot)
-    widget.search.setText("zebra")
-    qtbot.waitUntil(lambda: "zebra" in pending, timeout=WAIT)
-    with qtbot.waitSignal(widget.filtered, timeout=WAIT) as done:
-        pending.pop("zebra")([])
-    assert done.args == [0]
+def test_nothing_matching_says_so_and_new_rows_are_searched_at_once(qtbot: QtBot) -> None:
+    widget = make(qtbot)
+    assert search(qtbot, widget, "zebra") == 0
     assert widget.no_match.isVisible() and "zebra" in widget.no_match.text()
-    item = QListWidgetItem("Zebra crossings")
-    item.setData(Qt.ItemDataRole.UserRole, "d")
-    widget.list.addItem(item)
-    widget.refilled()  # the place reloaded its rows: the words are asked for again
-    assert shown(widget) == []  # the last answer holds until the new one comes
-    with qtbot.waitSignal(widget.filtered, timeout=WAIT) as done:
-        pending.pop("zebra")(["d"])
-    assert done.args == [1] and shown(widget) == ["Zebra crossings"]
+    assert widget.no_match.parent() is widget.list.viewport()  # over the list: nothing moves
+    add(widget, "d", "Zebra crossings")
+    add(widget, "e", "Family cafe")
+    widget.refilled()  # the place reloaded its rows
+    assert shown(widget) == ["Zebra crossings"]
     assert widget.no_match.isHidden()
+
+
+def test_a_chosen_row_the_search_hides_is_chosen_no_more(qtbot: QtBot) -> None:
+    widget = make(qtbot)
+    chosen: list[str | None] = []
+    widget.list.currentItemChanged.connect(lambda item, _old: chosen.append(
+        None if item is None else item.text()))
+    widget.list.setCurrentRow(2)  # Évaluation formative
+    assert search(qtbot, widget, "riverbend") == 2
+    assert widget.list.currentRow() == 2  # still shown: still chosen
+    assert search(qtbot, widget, "tickets") == 1
+    assert widget.list.currentItem() is None and chosen[-1] is None  # its detail closes
+    assert search(qtbot, widget, "") == 3
+    assert widget.list.currentItem() is None  # nothing chosen behind the teacher's back
+    assert chosen == ["Évaluation formative", None]
+
+
+def test_only_rows_whose_state_changes_are_touched(qtbot: QtBot) -> None:
+    widget = make(qtbot)
+    touched: list[tuple[int, bool]] = []
+    original = widget.list.setRowHidden
+
+    def counting(row: int, hide: bool) -> None:
+        touched.append((row, hide))
+        original(row, hide)
+
+    widget.list.setRowHidden = counting  # type: ignore[method-assign]
+    search(qtbot, widget, "e")  # all three hold an "e"
+    assert touched == []
+    search(qtbot, widget, "ex")
+    assert sorted(touched) == [(1, True), (2, True)]
+
+
+def painted_rows(widget: SearchableList) -> bool:
+    """Whether the list's viewport paints anything but its background."""
+    image = widget.list.viewport().grab().toImage()
+    background = image.pixel(image.width() - 1, image.height() - 1)
+    return any(image.pixel(x, y) != background for x in range(0, image.width(), 2)
+               for y in range(0, min(image.height(), 60), 2))
+
+
+def test_the_rows_are_painted_as_soon_as_the_words_are_applied(qtbot: QtBot) -> None:
+    widget = SearchableList(BatchedListWidget(), "Search things")
+    qtbot.addWidget(widget)
+    widget.list.setWordWrap(True)
+    for number in range(300):
+        add(widget, str(number), f"Draft {number} " + "word " * (number % 7 * 3))
+    widget.resize(240, 300)
+    widget.show()
+    widget.refilled()
+    qtbot.waitExposed(widget)
+    assert search(qtbot, widget, "draft 29") == 13  # 29, 129, 229, 290..299
+    QApplication.processEvents()  # one turn of the event loop: laid out in one pass
+    assert painted_rows(widget)
+    first = widget.list.item(29)
+    assert widget.list.visualItemRect(first).top() < 10
+
+
+def test_each_row_keeps_the_size_its_words_need_at_the_lists_width(qtbot: QtBot) -> None:
+    widget = SearchableList(BatchedListWidget(), "Search things")
+    qtbot.addWidget(widget)
+    widget.list.setWordWrap(True)
+    add(widget, "short", "Wait time")
+    add(widget, "long", "Questioning techniques and wait time for multilingual learners")
+    widget.resize(400, 300)
+    widget.show()
+    widget.refilled()
+    qtbot.waitExposed(widget)
+    short, long = widget.list.item(0).sizeHint(), widget.list.item(1).sizeHint()
+    assert short.height() == long.height()  # one line each at 400 pixels
+    widget.resize(150, 300)
+    qtbot.waitUntil(lambda: widget.list.item(1).sizeHint().height() > long.height(),
+                    timeout=WAIT)  # narrower: the long name wraps, its row grows
+    assert widget.list.item(0).sizeHint().height() == short.height()
+
+
+def test_a_screenful_is_what_the_lists_height_holds(qtbot: QtBot) -> None:
+    widget = SearchableList(BatchedListWidget(), "Search things")
+    qtbot.addWidget(widget)
+    assert widget.screenful(3, 24) == 24  # not shown yet: as many as asked
+    widget.resize(300, 200)
+    widget.show()
+    qtbot.waitExposed(widget)
+    short = widget.screenful(3, 24)
+    widget.resize(300, 900)
+    qtbot.waitUntil(lambda: widget.list.viewport().height() > 800, timeout=WAIT)
+    tall = widget.screenful(3, 24)
+    line = widget.list.fontMetrics().lineSpacing()
+    assert short < tall <= 24
+    assert short * 3 * line >= 200 - 6 * line  # enough rows to fill the short list
+    assert widget.screenful(1, 24) >= tall
