@@ -29,10 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.changes import Change, ChangeNotice
-from mcdesk.core.evidence import Consent, Evidence, EvidenceKind
+from mcdesk.core.evidence import Evidence, EvidenceKind
 from mcdesk.jobs.ops import Op
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.evidence import ops
+from mcdesk.ui.evidence.labels import consent_labels, kind_labels
 from mcdesk.ui.evidence.tools import EvidenceTools
 from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.evidence_model import (
@@ -57,29 +58,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 translate = QCoreApplication.translate
-
-
-
-def kind_labels() -> dict[EvidenceKind | None, str]:
-    return {
-        None: translate("EvidencePage", "All kinds"),
-        EvidenceKind.VIDEO: translate("EvidencePage", "Videos"),
-        EvidenceKind.AUDIO: translate("EvidencePage", "Audio"),
-        EvidenceKind.IMAGE: translate("EvidencePage", "Photos and images"),
-        EvidenceKind.DOCUMENT: translate("EvidencePage", "Documents"),
-        EvidenceKind.TEXT: translate("EvidencePage", "Writing"),
-        EvidenceKind.LINK: translate("EvidencePage", "Links"),
-    }
-
-
-def consent_labels() -> dict[Consent, str]:
-    return {
-        Consent.NOT_SET: translate("EvidencePage", "Not marked yet"),
-        Consent.CONSENTED: translate("EvidencePage", "Everyone on camera consented"),
-        Consent.NOT_YET: translate("EvidencePage", "Consent not yet given"),
-        Consent.BLURRED: translate("EvidencePage", "Faces without consent are blurred"),
-    }
-
 
 AUTOSAVE_MS = 600
 

@@ -56,6 +56,7 @@ class PlanPage(Place):
         self.add_dialog: AddToPlanDialog | None = None
         self.goal_dialog: GoalDialog | None = None
         self._select_after_load: str | None = None
+        self._load_generation = 0
 
         self.banner = ReminderBanner()
         self.goal_box = GoalBox()
@@ -138,10 +139,15 @@ class PlanPage(Place):
         super().refresh()
         if self._workspace is None:
             return
-        ops.load(self._workspace).success(self._loaded).failure(self._failed).run(
-            self._runner, origin=self)
+        self._load_generation += 1
+        generation = self._load_generation
+        ops.load(self._workspace).success(
+            lambda view: self._loaded(view) if generation == self._load_generation else None
+        ).failure(self._failed).run(self._runner, origin=self)
 
     def _loaded(self, view: PlanView) -> None:
+        # Only the latest load lands: an earlier one answering late would show the plan as
+        # it was and use up the entry to choose (the one just added).
         self.view = view
         current = self._select_after_load or self.selected_id()
         self._select_after_load = None
