@@ -4,6 +4,7 @@ video, a lesson plan, photos of student work with GPS, a written reflection; wor
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from mcdesk.core.evidence import GpsPoint
@@ -28,24 +29,32 @@ REFLECTION = (
 DEMO_PLACE = GpsPoint(40.7812, -73.9665)
 
 
-def seed_demo_evidence(evidence: EvidenceService) -> AddReport:
-    """A short classroom video with sound, a lesson-plan PDF, photos of student work with GPS in
-    their EXIF, and a written reflection."""
+def draw_demo_evidence(folder: Path) -> list[Path]:
+    """Make the sample files in `folder`: a short classroom video with sound, a lesson-plan PDF,
+    photos of student work with GPS in their EXIF. Media work, for the pool: encoding the
+    video is the slow part, and the writer lane must not wait for it."""
     from mcdesk.media import demo
 
-    with tempfile.TemporaryDirectory(prefix="mcdesk-demo-") as folder:
-        work = Path(folder)
-        video = work / "Fractions lesson - exit tickets.mp4"
-        demo.make_demo_video(video, seconds=8.0, gps=DEMO_PLACE)
-        plan = work / "Lesson plan - comparing fractions.pdf"
-        demo.make_demo_pdf(plan, title="Lesson plan: comparing fractions",
-                           paragraphs=LESSON_PLAN)
-        photos = []
-        for number, text in enumerate(("3/4 > 2/3 because 9/12 > 8/12",
-                                       "1/2 = 2/4 = 4/8 on the number line"), start=1):
-            photo = work / f"Student work sample {number}.jpg"
-            demo.make_demo_photo(photo, gps=DEMO_PLACE, text=text)
-            photos.append(photo)
-        report = evidence.add_paths([video, plan, *photos], captured_by="Demo")
+    video = folder / "Fractions lesson - exit tickets.mp4"
+    demo.make_demo_video(video, seconds=8.0, gps=DEMO_PLACE)
+    plan = folder / "Lesson plan - comparing fractions.pdf"
+    demo.make_demo_pdf(plan, title="Lesson plan: comparing fractions", paragraphs=LESSON_PLAN)
+    photos = []
+    for number, text in enumerate(("3/4 > 2/3 because 9/12 > 8/12",
+                                   "1/2 = 2/4 = 4/8 on the number line"), start=1):
+        photo = folder / f"Student work sample {number}.jpg"
+        demo.make_demo_photo(photo, gps=DEMO_PLACE, text=text)
+        photos.append(photo)
+    return [video, plan, *photos]
+
+
+def seed_demo_evidence(evidence: EvidenceService,
+                       drawn: Sequence[Path] | None = None) -> AddReport:
+    """Add the sample files (`drawn` by `draw_demo_evidence`, or drawn here) and a written
+    reflection."""
+    if drawn is None:
+        with tempfile.TemporaryDirectory(prefix="mcdesk-demo-") as folder:
+            return seed_demo_evidence(evidence, draw_demo_evidence(Path(folder)))
+    report = evidence.add_paths(drawn, captured_by="Demo")
     evidence.add_text("Reflection on the exit-ticket lesson", REFLECTION)
     return report

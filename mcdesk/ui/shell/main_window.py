@@ -439,16 +439,16 @@ class MainWindow(QMainWindow):
                 "Welcome to mcdesk. This new portfolio holds a demo catalog of "
                 "micro-credentials: pick one on the left to read what it asks for. Sample "
                 "evidence is being prepared in Evidence."))
-            shell_ops.seed_demo_content(workspace).success(self.demo_content_ready.emit).failure(
-                self._demo_failed).run(self.runner)
+            shell_ops.start_demo_content(self.runner, workspace, self._demo_content_done)
             shell_ops.start_demo_study(self.runner, workspace)
         if self.start_chores is not None:  # the chores of a portfolio opened before
             self.start_chores.deleteLater()
         self.start_chores = StartChores(self, workspace)
 
-    def _demo_failed(self, exc: BaseException) -> None:
-        log.warning("Could not prepare the sample evidence: %s", exc)
-        self.demo_content_ready.emit(exc)
+    def _demo_content_done(self, outcome: object) -> None:
+        if isinstance(outcome, BaseException):
+            log.warning("Could not prepare the sample evidence: %s", outcome)
+        self.demo_content_ready.emit(outcome)
 
     def bring_forward(self) -> None:
         """Another launch on this portfolio asked for this window (one window per portfolio)."""

@@ -5,7 +5,9 @@ their kind gives them."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,15 +43,43 @@ def open_portfolio(root: Path, *, seed_demo: bool) -> Op[Workspace]:
     return Op.open(translate("shell", "Opening the portfolio"), work)
 
 
-def seed_demo_content(workspace: Workspace) -> Op[object]:
-    def work(_c: JobControl) -> object:
-        from mcdesk.services.demo import seed_demo_content
+def start_demo_content(runner: JobRunner, workspace: Workspace,
+                       done: Callable[[object], None]) -> None:
+    """Draw the sample evidence on the pool, then add it and the demo draft on the writer
+    lane: encoding the sample video takes seconds on a slow laptop, and a catalog dropped or
+    a check asked for meanwhile must not wait behind it. `done` gets the AddReport, or the
+    exception if it failed."""
 
-        return seed_demo_content(workspace)
+    def draw(_c: JobControl) -> tuple[Path, list[Path]]:
+        from mcdesk.services.demo_evidence import draw_demo_evidence
 
-    return Op.write(translate("shell",
-                              "Preparing sample evidence"), work, [Change.EVIDENCE, Change.DRAFTS],
-                    cancellable=True)
+        folder = Path(tempfile.mkdtemp(prefix="mcdesk-demo-"))
+        try:
+            return folder, draw_demo_evidence(folder)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+
+    def adopt(drawn: tuple[Path, list[Path]]) -> None:
+        folder, paths = drawn
+        if runner.is_shut_down:  # the window closed while the samples were drawn
+            shutil.rmtree(folder, ignore_errors=True)
+            return
+
+        def work(_c: JobControl) -> object:
+            from mcdesk.services.demo import seed_demo_content
+
+            try:
+                return seed_demo_content(workspace, paths)
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+
+        Op.write(translate("shell", "Preparing sample evidence"), work,
+                 [Change.EVIDENCE, Change.DRAFTS], cancellable=True).success(done).failure(
+            done).cancelled(lambda: shutil.rmtree(folder, ignore_errors=True)).run(runner)
+
+    Op.media(translate("shell", "Drawing sample evidence"), draw).success(adopt).failure(
+        done).run(runner)
 
 
 def start_demo_study(runner: JobRunner, workspace: Workspace) -> None:
@@ -58,6 +88,9 @@ def start_demo_study(runner: JobRunner, workspace: Workspace) -> None:
     from mcdesk.services import demo_study
 
     def adopt(prepared: demo_study.PreparedStudy) -> None:
+        if runner.is_shut_down:  # the window closed while the files were drawn
+            shutil.rmtree(prepared.folder, ignore_errors=True)
+            return
         Op.write(translate("shell", "Keeping the demo's study files"),
                  lambda _c: demo_study.adopt_demo_study(workspace, prepared),
                  [Change.CATALOG, Change.STUDY]).failure(_demo_study_failed).run(runner)

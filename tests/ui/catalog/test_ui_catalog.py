@@ -23,7 +23,7 @@ from mcdesk.ui.shell.crash_dialog import CrashDialog
 from mcdesk.ui.shell.main_window import MainWindow
 from tests.conftest import DEMO_CATALOG
 
-WAIT = 5000
+WAIT = 10_000  # a loaded CI machine: the writer lane may still be adding the samples
 EXIT_TICKETS = "https://demo.mcdesk.org/achievements/exit-tickets"
 
 
