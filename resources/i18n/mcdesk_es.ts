@@ -6331,6 +6331,10 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
         <translation>Preparando evidencias de ejemplo</translation>
     </message>
     <message>
+        <source>Drawing sample evidence</source>
+        <translation>Creando evidencias de ejemplo</translation>
+    </message>
+    <message>
         <source>Keeping the demo&apos;s study files</source>
         <translation>Guardando los archivos de estudio de la demostración</translation>
     </message>
