@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from mcdesk.services import demo_evidence
 from mcdesk.services.evidence import AddReport
+from mcdesk.ui.shell.main_window import MainWindow
 from tests.ui.catalog.test_ui_catalog import _new_version, drop_files, names, open_window
 
 WAIT = 10_000
@@ -42,11 +43,17 @@ def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldDraw]:
     draw.release.set()
 
 
+def open_while_drawing(qtbot: QtBot, folder: Path, held: HeldDraw) -> MainWindow:
+    """A new demo portfolio's window, its sample evidence being drawn (and held)."""
+    window = open_window(qtbot, folder)
+    qtbot.waitUntil(held.started.is_set, timeout=WAIT)
+    return window
+
+
 def test_a_catalog_dropped_while_the_samples_are_drawn_is_imported_at_once(
     qtbot: QtBot, tmp_path: Path, held: HeldDraw
 ) -> None:
-    window = open_window(qtbot, tmp_path / "portfolio")
-    qtbot.waitUntil(held.started.is_set, timeout=WAIT)
+    window = open_while_drawing(qtbot, tmp_path / "portfolio", held)
     drop_files(window.catalog_page, [_new_version(tmp_path)])
     revised = "Checking for Understanding with Exit Tickets (revised)"
     qtbot.waitUntil(lambda: revised in names(window), timeout=WAIT)
@@ -65,8 +72,7 @@ def test_a_catalog_dropped_while_the_samples_are_drawn_is_imported_at_once(
 def test_the_check_does_not_wait_for_the_samples(
     qtbot: QtBot, tmp_path: Path, held: HeldDraw
 ) -> None:
-    window = open_window(qtbot, tmp_path / "portfolio")
-    qtbot.waitUntil(held.started.is_set, timeout=WAIT)
+    window = open_while_drawing(qtbot, tmp_path / "portfolio", held)
     window.check_action.trigger()
     dialog = window.check_dialog
     assert dialog is not None
@@ -81,8 +87,7 @@ def test_the_check_does_not_wait_for_the_samples(
 def test_closing_the_window_while_the_samples_are_drawn_leaves_nothing_behind(
     qtbot: QtBot, tmp_path: Path, held: HeldDraw
 ) -> None:
-    window = open_window(qtbot, tmp_path / "portfolio")
-    qtbot.waitUntil(held.started.is_set, timeout=WAIT)
+    window = open_while_drawing(qtbot, tmp_path / "portfolio", held)
     held.release.set()
     window.close()  # the drawing ends during the runner's shutdown; adding it must not start
     qtbot.waitUntil(lambda: not held.folders[0].exists(), timeout=WAIT)
