@@ -73,6 +73,9 @@ class EvidencePage(EvidenceTools):
         self._current: Evidence | None = None
         self._select_after_load: str | None = None
         self.usage: dict[str, list[str]] = {}
+        # A refresh asked where each piece is used; until an answer with it lands, the
+        # searches that replace that read ask for it too.
+        self._usage_wanted = False
         self.accept_file_drops()
 
         # -- the library (left) --
@@ -302,15 +305,16 @@ class EvidencePage(EvidenceTools):
         if workspace is None:
             return
         super().refresh()
-        self._read_library(with_usage=True)
+        self._usage_wanted = True
+        self._read_library()
 
     def _search(self) -> None:
         """The words or the kind changed: the pieces that match (where each piece is used
         has not changed, and is not read again)."""
         if self._workspace is not None:
-            self._read_library(with_usage=False)
+            self._read_library()
 
-    def _read_library(self, *, with_usage: bool) -> None:
+    def _read_library(self) -> None:
         workspace = self._workspace
         if workspace is None:
             return
@@ -319,7 +323,7 @@ class EvidencePage(EvidenceTools):
         query = self.search.text()
         kind = self.kind_filter.currentData()
         self._read(ops.library(workspace, query, kind, self._select_after_load,
-                               with_usage=with_usage),
+                               with_usage=self._usage_wanted),
                    lambda result: self._loaded(generation, *result))
 
     def _loaded(self, generation: int, page: LibraryPage,
@@ -328,6 +332,7 @@ class EvidencePage(EvidenceTools):
             return
         if usage is not None:
             self.usage = usage
+            self._usage_wanted = False
         keep = self._select_after_load or (self._current.id if self._current else None)
         self.model.set_items(page.items, page.ids)
         total = page.total

@@ -297,3 +297,30 @@ def test_the_file_chooser_starts_the_media_reader_the_import_then_uses(
     assert isolation.default_runner().child_pids() == while_choosing  # it took the first look
     assert page.model.items()[0].media is not None
     stop_media_workers()
+
+
+def test_where_a_piece_is_used_shows_when_a_filter_came_before_the_first_load(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """The teacher picks a kind the moment Evidence opens: the list read for the filter
+    replaces the first one, and must bring where each piece is used with it."""
+    from mcdesk.services.demo import seed_demo_content
+
+    workspace = Workspace.open(tmp_path / "portfolio", create=True, seed_demo=True)
+    seed_demo_content(workspace)
+    workspace.close()
+    window = MainWindow(JobRunner(), tmp_path / "portfolio")
+    qtbot.addWidget(window)
+    window.show()
+    with qtbot.waitSignal(window.workspace_ready, timeout=WAIT):
+        open_portfolio_in_background(window, seed_demo=False)
+    page = window.evidence_page
+    documents = page.kind_filter.findData(EvidenceKind.DOCUMENT)
+    with qtbot.waitSignal(page.items_shown, timeout=WAIT):
+        window.show_place("evidence")  # the first load is asked for here
+        page.kind_filter.setCurrentIndex(documents)  # and replaced at once
+    qtbot.waitUntil(lambda: [e.kind for e in page.model.items()] == [EvidenceKind.DOCUMENT],
+                    timeout=WAIT)
+    choose(qtbot, page, page.model.items()[0].title)
+    assert page.used_label.text() == "Checking for Understanding with Exit Tickets"
+    window.close()
