@@ -34,7 +34,7 @@ class RotatingLog(logging.FileHandler):
     def _needs_rollover(self, record: logging.LogRecord) -> bool:
         if self.max_bytes <= 0 or not os.path.isfile(self.baseFilename):
             return False
-        if self.stream is None:
+        if self.stream is None or self.stream.closed:  # closed: a roll-over failed half-way
             self.stream = self._open()
         end = self.stream.seek(0, os.SEEK_END)  # another process may have written too
         line = f"{self.format(record)}{self.terminator}".encode("utf-8", "replace")

@@ -54,6 +54,37 @@ def test_a_log_written_by_another_process_still_turns_over(tmp_path: Path) -> No
     assert (tmp_path / "mcdesk.log.1").read_text("utf-8").startswith("first\n")
 
 
+def test_a_roll_over_that_fails_loses_only_its_own_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows: another mcdesk holds the file open and the move fails once. The records after
+    it are written (the file is opened again), and it turns over at the next chance."""
+    import mcdesk.logs
+
+    path = tmp_path / "mcdesk.log"
+    handler = RotatingLog(path, max_bytes=200, backups=1)
+    handler.setFormatter(logging.Formatter("%(message)s"))
+    monkeypatch.setattr(handler, "handleError", lambda _record: None)  # no traceback print
+    logger = _logger(handler)
+    logger.info("a" * 150)
+    real_replace = mcdesk.logs.os.replace
+    failures = iter([OSError("the file is in use by another process")])
+
+    def replace_failing_once(source: str, target: str) -> None:
+        error = next(failures, None)
+        if error is not None:
+            raise error
+        real_replace(source, target)
+
+    monkeypatch.setattr(mcdesk.logs.os, "replace", replace_failing_once)
+    logger.info("b" * 150)  # its roll-over fails: this record is the one lost
+    logger.info("c" * 150)  # turns over now
+    logger.info("d" * 10)
+    handler.close()
+    assert path.read_text("utf-8") == "c" * 150 + "\n" + "d" * 10 + "\n"
+    assert (tmp_path / "mcdesk.log.1").read_text("utf-8") == "a" * 150 + "\n"
+
+
 def test_a_rotating_log_keeps_an_old_file(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="at least one"):
         RotatingLog(tmp_path / "mcdesk.log", backups=0)
