@@ -138,26 +138,26 @@ def _child_path() -> list[str]:
 
 
 def _start_bare(memory_limit: int | None, modules: Sequence[str]) -> Started:
-    parent_end, child_end = socket.socketpair()
-    lifeline_read, lifeline_write = os.pipe()
-    with tempfile.TemporaryFile(prefix="mcdesk-cancel-") as shared:
+    # The child's ends are closed here whatever happens; the parent's only if the start fails
+    # (it runs again the next time a file chooser opens: a leak would add up).
+    with contextlib.ExitStack() as always, contextlib.ExitStack() as on_failure:
+        parent_end, child_end = socket.socketpair()
+        on_failure.callback(parent_end.close)
+        always.callback(child_end.close)
+        lifeline_read, lifeline_write = os.pipe()
+        always.callback(os.close, lifeline_read)
+        on_failure.callback(os.close, lifeline_write)
+        shared = always.enter_context(tempfile.TemporaryFile(prefix="mcdesk-cancel-"))
         shared.write(b"\0")
         shared.flush()
         flag = MappedFlag(shared.fileno())
-        try:
-            popen = subprocess.Popen(
-                [sys.executable, "-I", "-S", "-c", _BOOT, json.dumps(_child_path()),
-                 str(child_end.fileno()), str(shared.fileno()), str(lifeline_read),
-                 str(memory_limit or 0), *modules],
-                stdin=subprocess.DEVNULL,
-                pass_fds=(child_end.fileno(), shared.fileno(), lifeline_read))
-        except BaseException:
-            parent_end.close()
-            os.close(lifeline_write)
-            raise
-        finally:
-            child_end.close()
-            os.close(lifeline_read)
+        popen = subprocess.Popen(
+            [sys.executable, "-I", "-S", "-c", _BOOT, json.dumps(_child_path()),
+             str(child_end.fileno()), str(shared.fileno()), str(lifeline_read),
+             str(memory_limit or 0), *modules],
+            stdin=subprocess.DEVNULL,
+            pass_fds=(child_end.fileno(), shared.fileno(), lifeline_read))
+        on_failure.pop_all()
     return Started(_BareProcess(popen, lifeline_write), FdChannel(parent_end.detach()), flag,
                    ())
 

@@ -104,3 +104,19 @@ def test_the_spawn_start_still_works_where_a_bare_one_cannot_be_made(
         assert runner.call(targets.loaded, "colorsys") is True
         assert runner.call(targets.loaded, "multiprocessing") is True  # the spawn machinery
         assert runner.call(targets.add, 2, 3) == 5
+
+
+def _refuse(*_args: object, **_kwargs: object) -> None:
+    raise OSError(24, "Too many open files")
+
+
+@pytest.mark.parametrize("failing", ["subprocess.Popen", "tempfile.TemporaryFile"])
+def test_a_worker_that_cannot_start_leaves_no_descriptor_open(
+        monkeypatch: pytest.MonkeyPatch, failing: str) -> None:
+    # A prestart runs each time a file chooser opens: a failed start must not leak its ends.
+    module, name = failing.split(".")
+    monkeypatch.setattr(getattr(worker_launch, module), name, _refuse)
+    before = sorted(os.listdir("/proc/self/fd"))
+    with pytest.raises(OSError, match="Too many open files"):
+        worker_launch._start_bare(None, ())
+    assert sorted(os.listdir("/proc/self/fd")) == before
