@@ -75,11 +75,12 @@ def start_demo_content(runner: JobRunner, workspace: Workspace,
                 shutil.rmtree(folder, ignore_errors=True)
 
         Op.write(translate("shell", "Preparing sample evidence"), work,
-                 [Change.EVIDENCE, Change.DRAFTS], cancellable=True).success(done).failure(
-            done).cancelled(lambda: shutil.rmtree(folder, ignore_errors=True)).run(runner)
+                 [Change.EVIDENCE, Change.DRAFTS]).success(done).failure(done).run(runner)
 
-    Op.media(translate("shell", "Drawing sample evidence"), draw).success(adopt).failure(
-        done).run(runner)
+    # Neither step offers a Cancel: each is a few seconds, one FFmpeg encode and one add that
+    # could not stop half-way, and half a demo would teach nothing.
+    Op.media(translate("shell", "Drawing sample evidence"), draw, cancellable=False).success(
+        adopt).failure(done).run(runner)
 
 
 def start_demo_study(runner: JobRunner, workspace: Workspace) -> None:
