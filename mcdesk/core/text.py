@@ -16,13 +16,6 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-def matches_words(words: str, *texts: str | None) -> bool:
-    """Whether every word of `words` is found (folded, anywhere) in one of `texts` joined:
-    how a place's search box finds "evaluacion" in "Évaluation formative"."""
-    haystack = fold(" ".join(t for t in texts if t))
-    return all(term in haystack for term in fold(words).split())
-
-
 def word_count(text: str) -> int:
     """Count words the way a reader would: hyphenated and apostrophe words count once."""
     return len(_WORD.findall(text))

@@ -35,7 +35,7 @@ from mcdesk.credentials.errors import CredentialError
 from mcdesk.credentials.received import ReceivedCredential, read_credential
 from mcdesk.credentials.verification import Verification, verify_credential
 from mcdesk.services.catalog import CatalogService
-from mcdesk.storage import credential_store, name_search
+from mcdesk.storage import credential_store
 from mcdesk.storage.atomic import write_atomic
 from mcdesk.storage.credential_store import CheckedFields, CredentialStore, NewCredential
 from mcdesk.storage.portfolio import Portfolio
@@ -182,10 +182,6 @@ class BadgeService:
         if limit is not None:  # the first screenful: plain SQL, no ORM session
             return credential_store.newest(self._portfolio.reads, limit)
         return self._store.list(limit)
-
-    def search(self, words: str) -> builtins.list[str]:
-        """The ids of the credentials whose title or issuer holds every one of `words`."""
-        return name_search.matching(self._portfolio.reads, "badges", words)
 
     def get(self, credential_id: str) -> EarnedCredential:
         return self._store.get(credential_id)

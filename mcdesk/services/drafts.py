@@ -40,7 +40,6 @@ from mcdesk.core.readiness import (
 )
 from mcdesk.services.catalog import CatalogService
 from mcdesk.services.evidence import EvidenceService, find_name
-from mcdesk.storage import name_search
 from mcdesk.storage.draft_store import DraftStore
 from mcdesk.storage.portfolio import Portfolio
 
@@ -91,11 +90,6 @@ class DraftService:
         checks are done."""
         return [(i, name, attempt, DraftStatus(status))
                 for i, name, attempt, status in self._store.lines(limit)]
-
-    def search(self, words: str) -> builtins.list[str]:
-        """The ids of the drafts (not in the trash) whose micro-credential's name holds every
-        one of `words`."""
-        return name_search.matching(self._portfolio.reads, "drafts", words)
 
     def get(self, draft_id: str) -> Draft:
         return self._store.get(draft_id)

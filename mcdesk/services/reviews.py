@@ -45,7 +45,7 @@ from mcdesk.services.catalog import CatalogService
 from mcdesk.services.packages import (
     PackageService,
 )
-from mcdesk.storage import name_search, review_queue
+from mcdesk.storage import review_queue
 from mcdesk.storage.portfolio import Portfolio
 from mcdesk.storage.review_store import (
     ChangedMeanwhileError,
@@ -118,10 +118,6 @@ class ReviewService:
         lines.sort(key=lambda s: -created[s.id].timestamp())
         lines.sort(key=lambda s: (s.due_at is None, s.due_at or far))
         return lines
-
-    def search(self, words: str) -> builtins.list[str]:
-        """The ids of the reviews whose micro-credential's name holds every one of `words`."""
-        return name_search.matching(self._portfolio.reads, "reviews", words)
 
     def get(self, review_id: str) -> Review:
         return self._store.get(review_id)

@@ -56,7 +56,6 @@ class SearchableList(QWidget):
         self._sizes: dict[int, dict[int, QSize]] = {}
         self._fitted_at: list[int] = []  # the width each row was last sized for, by row
         self._words: list[str] = []  # each row's folded words, read once per filling
-        self._ids: list[str] = []
         self._hidden: list[bool] = []  # what this search hid, by row
         self._terms: list[str] = []
         self.search = SearchBox(placeholder, placeholder, delay_ms=SEARCH_DELAY_MS)
@@ -159,7 +158,6 @@ class SearchableList(QWidget):
     def _read_rows(self) -> None:
         items = [self.list.item(row) for row in range(self.list.count())]
         self._words = [str(item.data(WORDS_ROLE) or "") for item in items]
-        self._ids = [str(item.data(Qt.ItemDataRole.UserRole)) for item in items]
 
     def apply(self) -> int:
         """Hide the rows the words leave out (only rows whose state changes are touched: each
