@@ -41,7 +41,7 @@ def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Tex
     return handlers[args.action](workspace, args, out, err)
 
 
-#: What the command line calls each consent state (the window's words are longer).
+# What the command line calls each consent state (the window's words are longer).
 CONSENT_WORDS = {"given": Consent.CONSENTED, "not-yet": Consent.NOT_YET,
                  "blurred": Consent.BLURRED}
 

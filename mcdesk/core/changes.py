@@ -48,7 +48,7 @@ class ChangeNotice(NamedTuple):
 
     changes: frozenset[Change]
     origin: object | None = None
-    #: The ids of the items changed, when the write knows them (empty: any of them).
+    # The ids of the items changed, when the write knows them (empty: any of them).
     ids: frozenset[str] = frozenset()
 
     @classmethod

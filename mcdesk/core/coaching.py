@@ -11,9 +11,9 @@ from datetime import datetime
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.reviews import Anchor, Role
 
-#: Longest observation note (characters); notes are short lines typed during a lesson.
+# Longest observation note (characters); notes are short lines typed during a lesson.
 MAX_NOTE_CHARS = 4_000
-#: Longest name of a teacher or a coach.
+# Longest name of a teacher or a coach.
 MAX_NAME_CHARS = 200
 
 

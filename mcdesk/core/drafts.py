@@ -25,7 +25,7 @@ class DraftStatus(enum.StrEnum):
         return self in (DraftStatus.DRAFT, DraftStatus.PACKAGED)
 
 
-#: How many attempts an issuer allows when it does not say (attempt 1 and two resubmissions).
+# How many attempts an issuer allows when it does not say (attempt 1 and two resubmissions).
 DEFAULT_MAX_ATTEMPTS = 3
 
 
@@ -102,8 +102,8 @@ class Draft:
         return dict(self.self_assessment).get(rubric_criterion_id)
 
 
-#: A fact in a readiness problem's wording: a count, a limit in bytes or seconds, a title, the
-#: evidence kinds a criterion accepts.
+# A fact in a readiness problem's wording: a count, a limit in bytes or seconds, a title, the
+# evidence kinds a criterion accepts.
 ProblemValue = str | int | float | tuple[str, ...] | None
 
 

@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 
-#: Elements dropped with everything inside them.
+# Elements dropped with everything inside them.
 DROPPED = frozenset({"script", "iframe", "frame", "frameset", "object", "embed", "applet",
                      "noscript", "template", "form", "link", "meta", "base", "svg", "math"})
-#: Elements that never have an end tag.
+# Elements that never have an end tag.
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "param", "source", "track", "wbr"})
-#: Attributes whose value is an address.
+# Attributes whose value is an address.
 ADDRESSES = frozenset({"href", "src", "action", "formaction", "background", "poster",
                        "srcset", "xlink:href"})
 

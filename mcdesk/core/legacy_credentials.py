@@ -3,8 +3,8 @@ core.credentials so that opening a portfolio can look for that folder cheaply; a
 
 from __future__ import annotations
 
-#: The folder (with an index.json listing the files), and the portfolio fact saying its
-#: credentials were adopted.
+# The folder (with an index.json listing the files), and the portfolio fact saying its
+# credentials were adopted.
 LEGACY_DIR = "credentials"
 LEGACY_INDEX = "index.json"
 LEGACY_DONE_KEY = "credentials_folder_imported"

@@ -12,9 +12,9 @@ from typing import Any
 from mcdesk.core.catalog import EvidenceKind
 from mcdesk.core.errors import McdeskError
 
-#: The folder of the bag where the payload lives (RFC 8493 §2.1.2).
+# The folder of the bag where the payload lives (RFC 8493 §2.1.2).
 PAYLOAD_DIR = "data"
-#: The package metadata file, relative to the bag's base directory.
+# The package metadata file, relative to the bag's base directory.
 METADATA_PATH = "data/submission.json"
 BAG_INFO = "bag-info.txt"
 MANIFEST = "manifest-sha256.txt"

@@ -13,9 +13,9 @@ from mcdesk.core.credentials import RecognitionRule
 from mcdesk.core.drafts import Draft, DraftStatus
 from mcdesk.core.sync import OutboxItem, OutboxState
 
-#: How many days before a target date the window starts reminding, unless the teacher says.
+# How many days before a target date the window starts reminding, unless the teacher says.
 DEFAULT_REMIND_DAYS = 14
-#: The portfolio fact holding the teacher's own number of days.
+# The portfolio fact holding the teacher's own number of days.
 REMIND_DAYS_KEY = "plan_remind_days"
 MAX_REMIND_DAYS = 365
 

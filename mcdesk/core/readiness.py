@@ -39,7 +39,7 @@ __all__ = [
     "word_range",
 ]
 
-#: Every problem code check_readiness can give, with what it means (stable, for scripts).
+# Every problem code check_readiness can give, with what it means (stable, for scripts).
 CODES: dict[str, str] = {
     "missing-answer": "a required written answer is empty",
     "word-count": "a written answer has fewer or more words than asked",

@@ -24,9 +24,9 @@ EARNED = "earned"
 NOT_YET = "not yet"
 DECISIONS = (EARNED, NOT_YET)
 
-#: Longest comment text accepted (characters), in the app and in a review file.
+# Longest comment text accepted (characters), in the app and in a review file.
 MAX_COMMENT_CHARS = 20_000
-#: Most comments one review may carry (the reference issuer accepts 5,000).
+# Most comments one review may carry (the reference issuer accepts 5,000).
 MAX_COMMENTS = 5_000
 
 

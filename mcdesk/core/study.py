@@ -7,11 +7,11 @@ import enum
 from dataclasses import dataclass
 
 GIB = 1024**3
-#: The storage budget for study files when the person has not set one.
+# The storage budget for study files when the person has not set one.
 DEFAULT_BUDGET_BYTES = 2 * GIB
-#: No single study file is ever larger than this, whatever the catalog says.
+# No single study file is ever larger than this, whatever the catalog says.
 MAX_STUDY_FILE_BYTES = 4 * GIB
-#: Media types a resource or exemplar file may have, and the viewer each opens in.
+# Media types a resource or exemplar file may have, and the viewer each opens in.
 VIEWER_OF_MEDIA_TYPE = {
     "application/pdf": "pdf",
     "text/html": "html",

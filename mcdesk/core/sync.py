@@ -174,7 +174,7 @@ class RemoteStatus:
     decided_at: datetime | None = None
     feedback: tuple[CriterionFeedback, ...] = ()
     credential_id: str | None = None
-    #: Once decided: the reviews' comments meant for the earner (never who wrote them).
+    # Once decided: the reviews' comments meant for the earner (never who wrote them).
     comments: tuple[Annotation, ...] = ()
 
 
@@ -268,7 +268,7 @@ class OutboxState(enum.StrEnum):
 _HOLDS = frozenset({OutboxState.WAITING, OutboxState.LOGIN_NEEDED, OutboxState.REJECTED,
                     OutboxState.CONFLICT})
 
-#: The outbox stage each server state maps to.
+# The outbox stage each server state maps to.
 STAGE_OF_REMOTE = {RemoteState.OPEN: OutboxState.FINALIZING,
                    RemoteState.RECEIVED: OutboxState.RECEIVED,
                    RemoteState.IN_REVIEW: OutboxState.IN_REVIEW,
@@ -374,9 +374,9 @@ class ServerReport:
     login_needed: bool = False
     reviews_sent: int = 0
     assignments_new: int = 0
-    #: What went wrong with reviews and assignments, or a note (e.g. not an assessor there).
+    # What went wrong with reviews and assignments, or a note (e.g. not an assessor there).
     review_problems: tuple[str, ...] = ()
-    #: Issuer staff: decisions sent and submissions waiting pulled in this pass.
+    # Issuer staff: decisions sent and submissions waiting pulled in this pass.
     decisions_sent: int = 0
     waiting_pulled: int = 0
 

@@ -13,9 +13,9 @@ from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.formats.bag import BagReading, BagWriter, read_bag
 from mcdesk.formats.bag_zip import ZipLimits
 
-#: The review metadata inside the bag.
+# The review metadata inside the bag.
 REVIEW_PATH = "data/review.json"
-#: A review file holds one small JSON file; anything much larger is not one.
+# A review file holds one small JSON file; anything much larger is not one.
 REVIEW_LIMITS = ZipLimits(max_entries=50, max_total_bytes=20 * 1024 * 1024,
                           max_entry_ratio=200, ratio_floor=1024 * 1024)
 MAX_REVIEW_JSON = 16 * 1024 * 1024

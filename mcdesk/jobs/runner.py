@@ -26,7 +26,7 @@ _log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-#: Minimum seconds between two progress emissions of one job (at most ~10 per second).
+# Minimum seconds between two progress emissions of one job (at most ~10 per second).
 PROGRESS_INTERVAL = 0.1
 
 

@@ -29,11 +29,11 @@ __all__ = [
     "make_demo_video",
 ]
 
-#: When every demo file says it was made (a fixed time keeps the files deterministic).
+# When every demo file says it was made (a fixed time keeps the files deterministic).
 DEMO_TAKEN_AT = datetime(2024, 3, 5, 10, 15, 0, tzinfo=UTC)
-#: Make and model written into demo photos (and into videos given `device=True`).
+# Make and model written into demo photos (and into videos given `device=True`).
 DEMO_CAMERA = ("Apple", "iPhone 12")
-#: A fixed modification time for the members of demo DOCX archives.
+# A fixed modification time for the members of demo DOCX archives.
 _ZIP_TIME = (2024, 3, 5, 10, 15, 0)
 
 _SAMPLE_RATE = 48_000

@@ -14,8 +14,8 @@ if TYPE_CHECKING:
 
 __all__ = ["AudioLane"]
 
-#: Frames waiting for the encoder: AAC frames are about 21 ms, so this is over a second of audio,
-#: enough to ride out a slow video frame without letting memory grow with the file.
+# Frames waiting for the encoder: AAC frames are about 21 ms, so this is over a second of audio,
+# enough to ride out a slow video frame without letting memory grow with the file.
 QUEUE_FRAMES: Final = 64
 
 _FLUSH: Final = object()

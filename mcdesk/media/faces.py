@@ -30,21 +30,21 @@ __all__ = [
     "redact_image",
 ]
 
-#: Photos are searched at most this many pixels on the long side (faster, fewer false hits).
+# Photos are searched at most this many pixels on the long side (faster, fewer false hits).
 DETECT_MAX_SIDE = 1600
-#: Video frames are searched at most this large (720p frames are searched as they are).
+# Video frames are searched at most this large (720p frames are searched as they are).
 VIDEO_DETECT_MAX_SIDE = 1280
-#: Smallest face searched for, in pixels of the searched picture.
+# Smallest face searched for, in pixels of the searched picture.
 MIN_FACE = 24
-#: Scale step between detector passes: finer for photos, coarser (twice as fast) for video.
+# Scale step between detector passes: finer for photos, coarser (twice as fast) for video.
 PHOTO_STEP = 1.1
 VIDEO_STEP = 1.15
-#: A found face box is widened by this fraction on each side (hair, ears, chin).
+# A found face box is widened by this fraction on each side (hair, ears, chin).
 PAD_X = 0.20
 PAD_Y = 0.25
-#: A track of one face is split when its covering box grows past this many face areas.
+# A track of one face is split when its covering box grows past this many face areas.
 MAX_TRACK_GROWTH = 3.0
-#: The obscured patch keeps about this many blocks across a face: nothing recognisable.
+# The obscured patch keeps about this many blocks across a face: nothing recognisable.
 BLUR_BLOCKS = 6
 
 _Box = tuple[int, int, int, int]  # x0, y0, x1, y1

@@ -46,11 +46,11 @@ T = TypeVar("T")
 TIMEOUT_MESSAGE: Final = "reading this file took too long; it may be damaged"
 CRASH_MESSAGE: Final = "the file made mcdesk's reader stop; it is probably damaged"
 
-#: Address space allowed to one child (Linux only): enough for 4K video, not for a bomb.
+# Address space allowed to one child (Linux only): enough for 4K video, not for a bomb.
 DEFAULT_MEMORY_LIMIT: Final = 3 * 1024**3
-#: How often the waiting parent looks at the job's cancel flag, the clock and the child.
+# How often the waiting parent looks at the job's cancel flag, the clock and the child.
 POLL_INTERVAL: Final = 0.05
-#: How long a cancelled child may take to stop by itself before it is killed.
+# How long a cancelled child may take to stop by itself before it is killed.
 CANCEL_GRACE: Final = 2.0
 
 class _RemoteTraceback(Exception):  # noqa: N818 - the name says what it carries

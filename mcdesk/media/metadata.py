@@ -28,7 +28,7 @@ _IMAGE_TO_PNG = {".tif", ".tiff", ".bmp"}  # lossless sources stay lossless
 _VIDEO_KEEP = {".mp4", ".mov", ".m4v", ".mkv", ".webm"}
 _AUDIO_KEEP = {".m4a", ".mp3", ".ogg", ".oga", ".opus", ".flac", ".wav", ".aac", ".mka"}
 
-#: Container format FFmpeg writes for a destination name extension.
+# Container format FFmpeg writes for a destination name extension.
 _MUXERS: Final = {
     ".mp4": "mp4", ".m4v": "mp4", ".mov": "mov", ".mkv": "matroska", ".webm": "webm",
     ".m4a": "ipod", ".mp3": "mp3", ".ogg": "ogg", ".oga": "ogg", ".opus": "opus",

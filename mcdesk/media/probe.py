@@ -39,11 +39,11 @@ __all__ = [
     "probe_file",
 ]
 
-#: Images above this many pixels are refused as possible decompression bombs (~200 MP).
+# Images above this many pixels are refused as possible decompression bombs (~200 MP).
 MAX_IMAGE_PIXELS: Final = 200_000_000
-#: Readable text kept from a document (characters), for word counts and roster search.
+# Readable text kept from a document (characters), for word counts and roster search.
 TEXT_CAP: Final = 2_000_000
-#: A Word document whose parts unpack to more than this is refused as a ZIP bomb.
+# A Word document whose parts unpack to more than this is refused as a ZIP bomb.
 MAX_DOCX_UNPACKED: Final = 1024**3
 
 # The identifying metadata names shown to the user.

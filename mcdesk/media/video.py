@@ -35,23 +35,23 @@ __all__ = [
     "trim_video",
 ]
 
-#: What an MP4 adds to the audio and video bitstreams (index, headers), as a fraction.
+# What an MP4 adds to the audio and video bitstreams (index, headers), as a fraction.
 CONTAINER_OVERHEAD = 0.01
-#: libx264 preset: "veryfast" keeps a 2-core laptop near or above real time at 720p.
+# libx264 preset: "veryfast" keeps a 2-core laptop near or above real time at 720p.
 PRESET = "veryfast"
-#: Quality used when the size is not the point (trim, blur): visually close to the source.
+# Quality used when the size is not the point (trim, blur): visually close to the source.
 QUALITY_CRF = 20
-#: Below this a compressed video is mush; bitrate_for_target never goes lower.
+# Below this a compressed video is mush; bitrate_for_target never goes lower.
 MIN_VIDEO_KBPS = 100
-#: How often (seconds of media) progress is reported.
+# How often (seconds of media) progress is reported.
 PROGRESS_STEP_S = 0.5
-#: An end this little past the duration (a slider's rounding) means "to the end".
+# An end this little past the duration (a slider's rounding) means "to the end".
 END_SLACK_S = 0.5
-#: Sample rates AAC in MP4 accepts; anything else is resampled to 48 kHz.
+# Sample rates AAC in MP4 accepts; anything else is resampled to 48 kHz.
 _AAC_RATES = (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000, 64000, 88200, 96000)
 
-#: Called with each decoded frame (already in the output size and yuv420p) and its time in the
-#: source in seconds; returns the frame to encode (the same object or a new one).
+# Called with each decoded frame (already in the output size and yuv420p) and its time in the
+# source in seconds; returns the frame to encode (the same object or a new one).
 FrameFilter = Callable[["av.video.frame.VideoFrame", float], "av.video.frame.VideoFrame"]
 
 

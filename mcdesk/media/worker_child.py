@@ -20,7 +20,7 @@ from typing import Any, Protocol
 
 from mcdesk.core.progress import Cancelled
 
-#: Minimum seconds between two progress messages a child sends.
+# Minimum seconds between two progress messages a child sends.
 PROGRESS_INTERVAL = 0.05
 
 # Messages from the child: (tag, payload).

@@ -87,8 +87,8 @@ class Started:
     process: WorkerProcess
     conn: ParentChannel
     flag: Flag
-    #: What to wait on beside `conn` to notice the child's end (its channel's end is enough
-    #: for a child started bare: only it holds the other side).
+    # What to wait on beside `conn` to notice the child's end (its channel's end is enough
+    # for a child started bare: only it holds the other side).
     sentinels: tuple[int, ...]
 
 

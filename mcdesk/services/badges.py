@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: A credential file larger than this is refused unread (a baked badge is well under 1 MB).
+# A credential file larger than this is refused unread (a baked badge is well under 1 MB).
 MAX_CREDENTIAL_FILE = 10 * 1024 * 1024
 
 STATE_WORDS = {"verified": "Verified", "needs-network": "Needs a network check",

@@ -43,7 +43,7 @@ from mcdesk.services.evidence import EvidenceService, find_name
 from mcdesk.storage.draft_store import DraftStore
 from mcdesk.storage.portfolio import Portfolio
 
-#: The shortest start of an id a user may type instead of the whole id.
+# The shortest start of an id a user may type instead of the whole id.
 MIN_PREFIX = 6
 _ORDINALS = {1: "1st", 2: "2nd", 3: "3rd"}
 

@@ -61,7 +61,7 @@ FORMAT_ID = "https://purl.mcdesk.org/schemas/mcdesk-submission-v1.json"
 FORMAT_VERSION = 1
 PACKAGES_DIR = "packages"
 RECEIVED_DIR = "received"
-#: Under received/: bags being downloaded (never a submission: those are named by UUID).
+# Under received/: bags being downloaded (never a submission: those are named by UUID).
 DOWNLOADS_DIR = "downloads"
 INDEX = "index.json"
 AUDIENCE = "Assessors of this submission; not for publication"

@@ -34,7 +34,7 @@ from mcdesk.storage.outbox_store import OutboxStore
 from mcdesk.storage.plan_store import PlanStore
 from mcdesk.storage.portfolio import Portfolio
 
-#: How far ahead a target may be set (a plan is for the next years, not a typo's 20260).
+# How far ahead a target may be set (a plan is for the next years, not a typo's 20260).
 MAX_YEARS_AHEAD = 10
 
 

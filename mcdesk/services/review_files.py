@@ -40,7 +40,7 @@ from mcdesk.storage.review_store import ChangedMeanwhileError, ReviewStore, lock
 REVIEW_SCHEMA = "mcdesk-review.schema.json"
 REVIEW_FORMAT_ID = "https://purl.mcdesk.org/schemas/mcdesk-review-v1.json"
 REVIEW_FORMAT_VERSION = 1
-#: The extension suggested for review files (any name the user gives is used as given).
+# The extension suggested for review files (any name the user gives is used as given).
 REVIEW_EXTENSION = ".mcreview"
 _RETRIES = 5
 

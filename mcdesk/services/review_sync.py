@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-#: What the sync report says when the account is no assessor on that server.
+# What the sync report says when the account is no assessor on that server.
 NOT_AN_ASSESSOR = ("{server} gives this account no reviews to do (it is not an assessor "
                    "there); nothing to download")
 

@@ -56,9 +56,9 @@ from mcdesk.storage.review_store import (
 
 log = logging.getLogger(__name__)
 
-#: The shortest start of a review id a user may type instead of the whole id.
+# The shortest start of a review id a user may type instead of the whole id.
 MIN_PREFIX = 4
-#: Text evidence beyond this many bytes is cut when shown to the assessor.
+# Text evidence beyond this many bytes is cut when shown to the assessor.
 TEXT_EVIDENCE_LIMIT = 2_000_000
 _RETRIES = 5
 

@@ -39,8 +39,8 @@ class StaffService:
     def __init__(self, portfolio: Portfolio, packages: PackageService | None = None,
                  clock: Callable[[], datetime] | None = None) -> None:
         self._store = StaffStore(portfolio.database)
-        #: Where each waiting submission's package is opened, to play its evidence at a
-        #: comment (None: packages are not fetched).
+        # Where each waiting submission's package is opened, to play its evidence at a
+        # comment (None: packages are not fetched).
         self._packages = packages
         self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
 

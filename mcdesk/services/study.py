@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 SERVER_LACKS = "the server does not have this file"
 HELD_METERED = "held: the network is metered; study files wait for another network"
-#: How long a download waits, between chunks, for a sync pass to finish.
+# How long a download waits, between chunks, for a sync pass to finish.
 YIELD_POLL_S = 0.2
 _CHUNK = 1024 * 1024
 

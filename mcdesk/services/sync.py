@@ -59,19 +59,19 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 OUTBOX_DIR = "outbox"
-#: Backoff for transient failures: the first wait, the longest, and the growth.
+# Backoff for transient failures: the first wait, the longest, and the growth.
 BACKOFF_FIRST_S = 5.0
 BACKOFF_MAX_S = 3600.0
-#: Times finalize may send back a list of missing files in one pass.
+# Times finalize may send back a list of missing files in one pass.
 MAX_FINALIZE_ROUNDS = 3
-#: Pushes of one submission within a pass while each try moves it forward: a link that keeps
-#: dropping still finishes, a server that takes nothing does not hold the pass for ever.
+# Pushes of one submission within a pass while each try moves it forward: a link that keeps
+# dropping still finishes, a server that takes nothing does not hold the pass for ever.
 MAX_PROGRESS_ROUNDS = 50
-#: The wait before the next pass tries a submission whose last try moved it forward.
+# The wait before the next pass tries a submission whose last try moved it forward.
 AFTER_PROGRESS_S = 5.0
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-#: Bag files whose type the server's accepted media types apply to (the rest is the bag's own
-#: text: tag files, the metadata, written answers).
+# Bag files whose type the server's accepted media types apply to (the rest is the bag's own
+# text: tag files, the metadata, written answers).
 _EVIDENCE_PREFIX = "data/evidence/"
 
 # The HTTP stack (requests) loads with the first pass, not with the outbox the status line reads.
@@ -123,15 +123,15 @@ class SyncService:
                  badges: BadgeService | None = None,
                  staff: StaffService | None = None) -> None:
         self._portfolio = portfolio
-        #: Issuer staff: waiting submissions pulled, queued decisions sent (None: neither).
+        # Issuer staff: waiting submissions pulled, queued decisions sent (None: neither).
         self._staff = staff
-        #: Earned credentials pulled in a pass land here (None: they are not pulled).
+        # Earned credentials pulled in a pass land here (None: they are not pulled).
         self._badges = badges
         self._drafts = drafts
         self._packages = packages
         self._catalog = catalog
-        #: Reviews: the earner's received comments, and (with the assessor role) the
-        #: assignments and reviews exchanged in each pass. None: neither.
+        # Reviews: the earner's received comments, and (with the assessor role) the
+        # assignments and reviews exchanged in each pass. None: neither.
         self._reviews = reviews
         self._feedback = feedback
         self._roles = roles
@@ -141,10 +141,10 @@ class SyncService:
 
             self._review_sync = ReviewSync(reviews, packages)
         self._store = OutboxStore(portfolio.database)
-        #: What time it is (UTC); tests give a fake clock to check the backoff.
+        # What time it is (UTC); tests give a fake clock to check the backoff.
         self.clock: Callable[[], datetime] = clock or (lambda: datetime.now(UTC))
         self._rng = rng or random.Random()
-        #: How a client for one server is made (tests give slices, timeouts, a proxy).
+        # How a client for one server is made (tests give slices, timeouts, a proxy).
         self.client_factory: ClientFactory = client_factory or _default_client
         self._pass_lock = threading.Lock()
 

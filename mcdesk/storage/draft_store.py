@@ -32,14 +32,14 @@ from mcdesk.storage.models import (
     SelfAssessmentRow,
 )
 
-#: A new version starts when the newest one is older than this (seconds)...
+# A new version starts when the newest one is older than this (seconds)...
 VERSION_WINDOW_S = 60.0
-#: ...or when one write changes a lot (a paste, a deleted paragraph): this share of the text,
-#: between BIG_EDIT_MIN_CHARS and BIG_EDIT_MAX_CHARS characters.
+# ...or when one write changes a lot (a paste, a deleted paragraph): this share of the text,
+# between BIG_EDIT_MIN_CHARS and BIG_EDIT_MAX_CHARS characters.
 BIG_EDIT_SHARE = 0.25
 BIG_EDIT_MIN_CHARS = 40
 BIG_EDIT_MAX_CHARS = 80
-#: Versions kept per answer; the oldest go first.
+# Versions kept per answer; the oldest go first.
 MAX_VERSIONS = 50
 
 R = TypeVar("R")

@@ -16,7 +16,7 @@ from mcdesk.core.sync import FileState, OutboxFile, OutboxItem, OutboxState, Ser
 from mcdesk.storage.db import Database
 from mcdesk.storage.models import OutboxFileRow, OutboxItemRow, ServerProfileRow
 
-#: Item columns a state change may set.
+# Item columns a state change may set.
 _ITEM_FIELDS = frozenset({"state", "stage", "attempts", "next_attempt_at", "last_error",
                           "reason", "remote_state", "decided_at", "credential_id",
                           "bytes_sent"})

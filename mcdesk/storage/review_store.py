@@ -38,15 +38,15 @@ from mcdesk.storage.models import (
     ReviewScoreRow,
 )
 
-#: Subjects of annotations.
+# Subjects of annotations.
 REVIEW_SUBJECT = "review"
 RECEIVED_SUBJECT = "received"
 DRAFT_SUBJECT = "draft"
 
-#: Review columns a state change may set.
+# Review columns a state change may set.
 _STATE_FIELDS = frozenset({"state", "finished_at", "sent_at", "etag", "error",
                            "server_copy_json", "package_folder", "mc_name"})
-#: Review columns an edit may set.
+# Review columns an edit may set.
 _EDIT_FIELDS = frozenset({"override_decision", "override_reason", "blind"})
 
 

@@ -19,15 +19,15 @@ from mcdesk.core.sync import Conflict, LoginNeeded, ProtocolError, Rejected, Tra
 
 log = logging.getLogger(__name__)
 
-#: (connect, read) seconds. A read timeout is the longest silence tolerated, not a total.
+# (connect, read) seconds. A read timeout is the longest silence tolerated, not a total.
 DEFAULT_TIMEOUT: tuple[float, float] = (10.0, 60.0)
-#: The most of an error body read (a problem document is small; a server may send anything).
+# The most of an error body read (a problem document is small; a server may send anything).
 MAX_ERROR_BODY = 64 * 1024
-#: The most of a JSON answer read into memory.
+# The most of a JSON answer read into memory.
 MAX_JSON_BODY = 32 * 1024 * 1024
 USER_AGENT = f"mcdesk/{__version__}"
-#: Statuses that mean "try again later".
-#: 423: a tus upload whose earlier request (cut on our side) the server is still finishing.
+# Statuses that mean "try again later".
+# 423: a tus upload whose earlier request (cut on our side) the server is still finishing.
 TRANSIENT_STATUSES = frozenset({408, 423, 425, 429, 500, 502, 503, 504})
 
 

@@ -20,7 +20,7 @@ SERVICE = "mcdesk"
 TOKENS_DIR = "tokens"
 _SAFE = re.compile(r"[^A-Za-z0-9._-]")
 
-#: What the person is told before agreeing to a token file; the CLI and the window say it.
+# What the person is told before agreeing to a token file; the CLI and the window say it.
 FILE_RISK = (
     "This computer has no system keyring (the safe place for passwords). mcdesk can keep the "
     "token in a file only your user account can read ({path}). Anyone who can log in as you, "

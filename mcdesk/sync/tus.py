@@ -30,22 +30,22 @@ from mcdesk.sync.http import DEFAULT_TIMEOUT, make_session, raise_for, transport
 log = logging.getLogger(__name__)
 
 TUS_VERSION = "1.0.0"
-#: Bytes per PATCH: a dropped link costs at most this much.
+# Bytes per PATCH: a dropped link costs at most this much.
 SLICE_SIZE = 8 * 1024 * 1024
-#: Bytes read from the file at a time inside a slice (memory use, cancel granularity).
+# Bytes read from the file at a time inside a slice (memory use, cancel granularity).
 READ_SIZE = 256 * 1024
-#: Waits (seconds) before resuming after a failure, indexed by how many failures in a row
-#: moved the server's offset nowhere; as tus-js-client does, any progress starts it again, so
-#: a link that drops every few megabytes still finishes in one call.
+# Waits (seconds) before resuming after a failure, indexed by how many failures in a row
+# moved the server's offset nowhere; as tus-js-client does, any progress starts it again, so
+# a link that drops every few megabytes still finishes in one call.
 RETRY_DELAYS: tuple[float, ...] = (0.0, 1.0, 3.0, 5.0)
-#: Resumes within one call in all (a bound on a link that keeps moving a few bytes at a time).
+# Resumes within one call in all (a bound on a link that keeps moving a few bytes at a time).
 MAX_RESUMES = 10_000
-#: The smallest PATCH: a slice that keeps breaking is halved down to this, so a server that
-#: drops the bytes of a broken request still advances between cuts.
+# The smallest PATCH: a slice that keeps breaking is halved down to this, so a server that
+# drops the bytes of a broken request still advances between cuts.
 MIN_SLICE_SIZE = 256 * 1024
-#: Times a file is sent again from its first byte after the server found it damaged (460).
+# Times a file is sent again from its first byte after the server found it damaged (460).
 MAX_CHECKSUM_RESTARTS = 2
-#: Times the offset is asked again after a 409 before giving up for this pass.
+# Times the offset is asked again after a 409 before giving up for this pass.
 MAX_OFFSET_RETRIES = 3
 CHECKSUM_MISMATCH = 460
 

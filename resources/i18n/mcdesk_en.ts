@@ -234,7 +234,6 @@
     <name>PlanCounts</name>
     <message numerus="yes">
         <source>overdue by %n day(s)</source>
-        <extracomment>Colours of the state marks, readable on light and dark backgrounds alike.</extracomment>
         <translation>
             <numerusform>overdue by %n day</numerusform>
             <numerusform>overdue by %n days</numerusform>

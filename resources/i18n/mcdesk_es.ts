@@ -5,7 +5,6 @@
     <name>AddToPlanDialog</name>
     <message>
         <source>Add to your plan</source>
-        <extracomment>A first target a teacher can meet beside teaching: about two months.</extracomment>
         <translation>Agregar a su plan</translation>
     </message>
     <message>
@@ -338,7 +337,6 @@
     <name>AnnotationTimeline</name>
     <message>
         <source>Timeline</source>
-        <extracomment>Room left and right of the bar so that a marker at the very start or end shows whole.</extracomment>
         <translation>Línea de tiempo</translation>
     </message>
     <message numerus="yes">
@@ -691,7 +689,6 @@ Con un token de personal del emisor, Sincronizar trae los grupos de evaluadores 
     <name>BadgesPage</name>
     <message>
         <source>Import…</source>
-        <extracomment>The list was filled with this many credentials (tests and benchmarks wait for it). The first visit put the newest few in the list (all of them follow: badges_shown).</extracomment>
         <translation>Importar…</translation>
     </message>
     <message>
@@ -808,7 +805,6 @@ Una insignia que alguien le envió (un .json, un .jwt o una imagen de insignia) 
     <name>BlurFacesDialog</name>
     <message>
         <source>Blur faces in “%1”</source>
-        <extracomment>Photos larger than this (longest side, pixels) are shown scaled down; areas stay in the photo&apos;s own pixels. Wait this long after the time slider stops before decoding the frame (milliseconds). A region counts as showing on a frame if the frame is this close to its span (seconds). Slider steps per second of video.</extracomment>
         <translation>Difuminar caras en «%1»</translation>
     </message>
     <message>
@@ -928,7 +924,6 @@ Una insignia que alguien le envió (un .json, un .jwt o una imagen de insignia) 
     <name>CatalogPage</name>
     <message>
         <source>Search micro-credentials (Ctrl+F)</source>
-        <extracomment>Lines read first when the list is loaded: more than a tall screen shows. &quot;Add to plan…&quot;: the micro-credential&apos;s id (the Plan place asks for the date). The list&apos;s first screenful is shown (the whole list, if it is that short). The whole list is shown: how many lines.</extracomment>
         <translation>Buscar microcredenciales (Ctrl+F)</translation>
     </message>
     <message>
@@ -1598,7 +1593,6 @@ Pida al docente un paquete de intercambio de su borrador (Archivo → Exportar p
     <name>CompressDialog</name>
     <message>
         <source>Make “%1” smaller</source>
-        <extracomment>Picture heights offered, tallest first (None keeps the original size). Video kb/s for &quot;Smaller file&quot;, &quot;Balanced&quot;, &quot;Better picture&quot; at each height (H.264). The lowest video rate offered when fitting a size limit; below it a video is mush. Default size limit offered, in MB.</extracomment>
         <translation>Reducir «%1»</translation>
     </message>
     <message>
@@ -2097,7 +2091,6 @@ Las entregas con sus revisiones completas llegan aquí con Sincronizar, junto co
     <name>DraftsPage</name>
     <message>
         <source>New draft…</source>
-        <extracomment>The first load put the first drafts&apos; names in the list (all, checked, follow: drafts_shown).</extracomment>
         <translation>Borrador nuevo…</translation>
     </message>
     <message>
@@ -2812,7 +2805,6 @@ Suelte aquí videos de clase, planes de clase, fotos del trabajo de los estudian
         <source>Screenshot not made yet: %1
 
 scripts/setup.sh makes the guide&apos;s screenshots from the app itself.</source>
-        <extracomment>The size a missing screenshot&apos;s placeholder is drawn at (the guide&apos;s screenshots are 1366x768 shown at half size).</extracomment>
         <translation>Captura de pantalla aún no hecha: %1
 
 scripts/setup.sh hace las capturas de la guía desde la propia aplicación.</translation>
@@ -2989,7 +2981,6 @@ scripts/setup.sh hace las capturas de la guía desde la propia aplicación.</tra
     <name>MainWindow</name>
     <message>
         <source>Places</source>
-        <extracomment>A new portfolio&apos;s sample evidence is made: its AddReport, or the exception.</extracomment>
         <translation>Lugares</translation>
     </message>
     <message>
@@ -3382,7 +3373,6 @@ Antes de la clase, escriba el nombre del docente, elija la microcredencial y pul
     <name>PlanCounts</name>
     <message numerus="yes">
         <source>overdue by %n day(s)</source>
-        <extracomment>Colours of the state marks, readable on light and dark backgrounds alike.</extracomment>
         <translation>
             <numerusform>atrasada %n día</numerusform>
             <numerusform>atrasada %n días</numerusform>
@@ -3906,7 +3896,6 @@ En el Catálogo, pulse Agregar al plan… en una microcredencial, o agregue una 
     <name>RegionEditor</name>
     <message>
         <source>Picture with marked areas</source>
-        <extracomment>Smallest area (in image pixels) a drag makes; a shorter drag is taken as a click.</extracomment>
         <translation>Imagen con áreas marcadas</translation>
     </message>
     <message>
@@ -4068,7 +4057,6 @@ En el Catálogo, pulse Agregar al plan… en una microcredencial, o agregue una 
     </message>
     <message>
         <source>Reopen to change it</source>
-        <extracomment>Time spent is written at least this often while a review is open.</extracomment>
         <translation>Reabrir para cambiarla</translation>
     </message>
     <message>
@@ -4156,7 +4144,6 @@ En el Catálogo, pulse Agregar al plan… en una microcredencial, o agregue una 
     <name>ReviewsPage</name>
     <message>
         <source>Open a package…</source>
-        <extracomment>The first visit put the top of the queue in the list (all of it follows: reviews_shown).</extracomment>
         <translation>Abrir un paquete…</translation>
     </message>
     <message>
@@ -4400,7 +4387,6 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
     <name>SideBySideView</name>
     <message>
         <source>Reviews side by side</source>
-        <extracomment>Amber: some pass the criterion and some do not (light palette, dark palette). Blue: different levels on the same side of the line. A comment was double-clicked: its id (to play the evidence at it).</extracomment>
         <translation>Revisiones lado a lado</translation>
     </message>
     <message>
@@ -4601,7 +4587,6 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
     <name>StudyViewer</name>
     <message>
         <source>the page is larger than 20 MB; open it with a web browser</source>
-        <extracomment>A saved page larger than this is not shown (a text browser lays out the whole of it).</extracomment>
         <translation>la página pesa más de 20 MB; ábrala con un navegador web</translation>
     </message>
     <message>
@@ -4918,7 +4903,6 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
     <name>TrimDialog</name>
     <message>
         <source>Trim video</source>
-        <extracomment>The shortest clip the dialog allows, in seconds.</extracomment>
         <translation>Recortar el video</translation>
     </message>
     <message>
@@ -5197,7 +5181,6 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     <name>catalog</name>
     <message>
         <source>Loading the catalog</source>
-        <extracomment>Study files come down on a lane of their own, so a long download never holds a sync pass.</extracomment>
         <translation>Cargando el catálogo</translation>
     </message>
     <message>

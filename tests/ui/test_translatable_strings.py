@@ -76,6 +76,16 @@ def test_every_tr_and_translate_call_has_literal_text() -> None:
     assert not found, "not extractable by lupdate:\n" + "\n".join(found)
 
 
+def test_no_developer_comment_reaches_the_translators() -> None:
+    """lupdate hands a `#:` comment to the translators as a note on the next message it finds,
+    however far below: notes for developers go in plain `#` comments."""
+    found = [f"{path.relative_to(REPO)}:{number}"
+             for path in sorted((REPO / "mcdesk").rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if line.lstrip().startswith("#:")]
+    assert not found, "translator notes:\n" + "\n".join(found)
+
+
 @pytest.mark.parametrize("source", [
     "self.tr(label)",
     "self.tr(f'{n} files')",

@@ -27,7 +27,7 @@ from mcdesk.jobs.ops import Op
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.annotation.ops import open_picture
 
-#: A saved page larger than this is not shown (a text browser lays out the whole of it).
+# A saved page larger than this is not shown (a text browser lays out the whole of it).
 MAX_PAGE_BYTES = 20 * 1024 * 1024
 
 

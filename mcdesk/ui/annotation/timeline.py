@@ -28,7 +28,7 @@ from mcdesk.core.reviews import Annotation, CommentKind
 from mcdesk.core.units import clock
 from mcdesk.ui.annotation.style import kind_color, kind_name, tooltip
 
-#: Room left and right of the bar so that a marker at the very start or end shows whole.
+# Room left and right of the bar so that a marker at the very start or end shows whole.
 SIDE = 9
 MARKER = 12  # marker size, px
 MARKER_TOP = 3

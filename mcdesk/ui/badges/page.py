@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QListWidgetItem,
     QPushButton,
     QStackedWidget,
@@ -33,7 +34,6 @@ from mcdesk.ui.badges.detail import BadgeDetail
 from mcdesk.ui.badges.dialogs import RulesDialog, TranscriptDialog
 from mcdesk.ui.badges.images import badge_with_state, state_mark, state_words
 from mcdesk.ui.badges.stacks import StacksView
-from mcdesk.ui.widgets.batched_list import BatchedListWidget
 from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -64,9 +64,9 @@ def _slug(title: str) -> str:
 class BadgesPage(Place):
     watches = frozenset({Change.CREDENTIALS, Change.RECOGNITION, Change.CATALOG,
                          Change.DRAFTS})
-    #: The list was filled with this many credentials (tests and benchmarks wait for it).
+    # The list was filled with this many credentials (tests and benchmarks wait for it).
     badges_shown = Signal(int)
-    #: The first visit put the newest few in the list (all of them follow: badges_shown).
+    # The first visit put the newest few in the list (all of them follow: badges_shown).
     first_shown = Signal(int)
 
     def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
@@ -98,7 +98,7 @@ class BadgesPage(Place):
         toolbar.addStretch(1)
         toolbar.addWidget(self.hours_label)
 
-        self.list = BatchedListWidget()
+        self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Earned badges"))
         self.list.setIconSize(QSize(LIST_ICON, LIST_ICON))
         self.list.setSpacing(2)

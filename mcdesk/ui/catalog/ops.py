@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from mcdesk.services.catalog import MicroCredentialDetail
     from mcdesk.services.workspace import Workspace
 
-#: Study files come down on a lane of their own, so a long download never holds a sync pass.
+# Study files come down on a lane of their own, so a long download never holds a sync pass.
 STUDY_LANE = "study-files"
 Listing = tuple[list[tuple[Stack, int]], list[str], list[CatalogEntry], int]
 

@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from mcdesk.ui.catalog.mc_render import Colors
 
 SEARCH_DELAY_MS = 60
-#: Lines read first when the list is loaded: more than a tall screen shows.
+# Lines read first when the list is loaded: more than a tall screen shows.
 FIRST_PAGE = 40
 # What loading the catalog brings back: the stacks with their sizes, the issuers, the list and
 # the number of micro-credentials in all.
@@ -73,11 +73,11 @@ def palette_colors(palette: QPalette) -> Colors:
 class CatalogPage(Place):
     watches = frozenset({Change.CATALOG, Change.STUDY})
     start_draft_requested = Signal(str)
-    #: "Add to plan…": the micro-credential's id (the Plan place asks for the date).
+    # "Add to plan…": the micro-credential's id (the Plan place asks for the date).
     add_to_plan_requested = Signal(str)
-    #: The list's first screenful is shown (the whole list, if it is that short).
+    # The list's first screenful is shown (the whole list, if it is that short).
     first_page_shown = Signal(int)
-    #: The whole list is shown: how many lines.
+    # The whole list is shown: how many lines.
     entries_shown = Signal(int)
     detail_shown = Signal(str)
 

@@ -22,14 +22,14 @@ from PySide6.QtWidgets import (
 from mcdesk.core.staff import ReviewColumn, SideBySide
 from mcdesk.ui.widgets import colors
 
-#: Amber: some pass the criterion and some do not (light palette, dark palette).
+# Amber: some pass the criterion and some do not (light palette, dark palette).
 CROSSES = ("#f6d58c", "#6b5113")
-#: Blue: different levels on the same side of the line.
+# Blue: different levels on the same side of the line.
 DIFFERS = ("#e8eef8", "#2c3e5c")
 
 
 class SideBySideView(QWidget):
-    #: A comment was double-clicked: its id (to play the evidence at it).
+    # A comment was double-clicked: its id (to play the evidence at it).
     comment_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
+    QListWidget,
     QListWidgetItem,
     QPushButton,
     QStackedWidget,
@@ -23,7 +24,6 @@ from mcdesk.core.drafts import Draft, DraftStatus, Readiness
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.drafts import ops
 from mcdesk.ui.drafts.editor import DraftEditor
-from mcdesk.ui.widgets.batched_list import BatchedListWidget
 from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -48,8 +48,8 @@ class DraftsPage(Place):
     watches = frozenset({Change.DRAFTS, Change.EVIDENCE, Change.CATALOG, Change.OUTBOX,
                          Change.ATTACHMENTS, Change.STUDY})
     drafts_shown = Signal(int)
-    #: The first load put the first drafts' names in the list (all, checked, follow:
-    #: drafts_shown).
+    # The first load put the first drafts' names in the list (all, checked, follow:
+    # drafts_shown).
     lines_shown = Signal(int)
     package_built = Signal(object)
     package_opened = Signal(object)
@@ -67,7 +67,7 @@ class DraftsPage(Place):
         self.open_package_button.setToolTip(self.tr(
             "Open a submission package someone gave you (a .zip), to read it"))
         self.open_package_button.clicked.connect(self.choose_package)
-        self.list = BatchedListWidget()
+        self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Drafts"))
         self.list.setWordWrap(True)
         self.list.setSpacing(2)

@@ -31,13 +31,13 @@ from mcdesk.ui.widgets.splitter import list_detail_splitter
 
 log = logging.getLogger(__name__)
 
-#: Photos larger than this (longest side, pixels) are shown scaled down; areas stay in the
-#: photo's own pixels.
-#: Wait this long after the time slider stops before decoding the frame (milliseconds).
+# Photos larger than this (longest side, pixels) are shown scaled down; areas stay in the
+# photo's own pixels.
+# Wait this long after the time slider stops before decoding the frame (milliseconds).
 FRAME_DELAY_MS = 200
-#: A region counts as showing on a frame if the frame is this close to its span (seconds).
+# A region counts as showing on a frame if the frame is this close to its span (seconds).
 SPAN_SLACK_S = 0.05
-#: Slider steps per second of video.
+# Slider steps per second of video.
 SLIDER_STEPS = 10
 
 

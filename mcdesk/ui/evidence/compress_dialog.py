@@ -26,9 +26,9 @@ from mcdesk.services.workspace import Workspace
 from mcdesk.ui.widgets.colors import warning_color
 from mcdesk.ui.widgets.locale_text import number_text
 
-#: Picture heights offered, tallest first (None keeps the original size).
+# Picture heights offered, tallest first (None keeps the original size).
 HEIGHTS: tuple[int | None, ...] = (None, 1080, 720, 480, 360)
-#: Video kb/s for "Smaller file", "Balanced", "Better picture" at each height (H.264).
+# Video kb/s for "Smaller file", "Balanced", "Better picture" at each height (H.264).
 KBPS_BY_HEIGHT: dict[int, tuple[int, int, int]] = {
     360: (450, 750, 1100),
     480: (700, 1100, 1700),
@@ -38,10 +38,10 @@ KBPS_BY_HEIGHT: dict[int, tuple[int, int, int]] = {
     2160: (9000, 14000, 22000),
 }
 AUDIO_KBPS = {"smaller": 96, "balanced": 128, "better": 160}
-#: The lowest video rate offered when fitting a size limit; below it a video is mush.
+# The lowest video rate offered when fitting a size limit; below it a video is mush.
 MIN_VIDEO_KBPS = 100
 MAX_VIDEO_KBPS = 50_000
-#: Default size limit offered, in MB.
+# Default size limit offered, in MB.
 DEFAULT_LIMIT_MB = 500
 
 

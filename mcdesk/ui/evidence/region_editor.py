@@ -40,7 +40,7 @@ from mcdesk.ui.evidence.region_items import (
     to_rect,
 )
 
-#: Smallest area (in image pixels) a drag makes; a shorter drag is taken as a click.
+# Smallest area (in image pixels) a drag makes; a shorter drag is taken as a click.
 MIN_SIZE = 4
 ZOOM_STEP = 1.25
 MAX_ZOOM = 16.0

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QStyleOptionGrap
 
 from mcdesk.core.evidence import Rect
 
-#: Handles and the hit margin around them, in screen pixels.
+# Handles and the hit margin around them, in screen pixels.
 HANDLE_PX = 9
 AREA_Z = 10.0
 

@@ -21,7 +21,7 @@ from mcdesk.core.evidence import Evidence, Trim
 from mcdesk.core.units import clock
 from mcdesk.ui.widgets.colors import warning_color
 
-#: The shortest clip the dialog allows, in seconds.
+# The shortest clip the dialog allows, in seconds.
 MIN_LENGTH_S = 1.0
 
 

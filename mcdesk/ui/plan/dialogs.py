@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from mcdesk.core.catalog import CatalogEntry, Stack
 
-#: A first target a teacher can meet beside teaching: about two months.
+# A first target a teacher can meet beside teaching: about two months.
 DEFAULT_WEEKS = 8
 MAX_YEARS_AHEAD = 10
 

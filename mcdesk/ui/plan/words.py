@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from mcdesk.core.plan import Due, PlanItem, PlanState
 from mcdesk.ui.widgets.locale_text import date_text, decimal_text, long_date_text
 
-#: Colours of the state marks, readable on light and dark backgrounds alike.
+# Colours of the state marks, readable on light and dark backgrounds alike.
 STATE_COLOURS = {PlanState.STUDYING: "#7a7a7a", PlanState.DRAFTING: "#b26a00",
                  PlanState.SENT: "#2f6db5", PlanState.IN_REVIEW: "#6a4fb3",
                  PlanState.EARNED: "#2e7d32", PlanState.NOT_YET: "#c0392b"}

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
@@ -28,7 +29,6 @@ from mcdesk.core.units import clock
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.reviews import ops
 from mcdesk.ui.reviews.workspace import ReviewWorkspace
-from mcdesk.ui.widgets.batched_list import BatchedListWidget
 from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.locale_text import day_month_text
 from mcdesk.ui.widgets.notice import Tone
@@ -49,7 +49,7 @@ ROW_LINES = 3
 class ReviewsPage(Place):
     watches = frozenset({Change.REVIEWS})
     reviews_shown = Signal(int)
-    #: The first visit put the top of the queue in the list (all of it follows: reviews_shown).
+    # The first visit put the top of the queue in the list (all of it follows: reviews_shown).
     first_shown = Signal(int)
     sync_requested = Signal()
 
@@ -61,7 +61,7 @@ class ReviewsPage(Place):
         self.open_button.setToolTip(self.tr(
             "Review a submission package someone gave you (a .zip file)"))
         self.open_button.clicked.connect(self.choose_package)
-        self.list = BatchedListWidget()
+        self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Submissions to review"))
         self.list.setWordWrap(True)
         self.list.setSpacing(2)

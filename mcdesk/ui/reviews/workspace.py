@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     from mcdesk.services.reviews import ReviewWork
     from mcdesk.services.workspace import Workspace
 
-#: Time spent is written at least this often while a review is open.
+# Time spent is written at least this often while a review is open.
 TIME_BANK_MS = 30_000
 
 PIECE_ROLE = Qt.ItemDataRole.UserRole

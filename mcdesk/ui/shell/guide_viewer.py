@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from mcdesk.ui.shell import language, window_state
 from mcdesk.ui.widgets.flow_layout import FlowLayout
 
-#: The size a missing screenshot's placeholder is drawn at (the guide's screenshots are
-#: 1366x768 shown at half size).
+# The size a missing screenshot's placeholder is drawn at (the guide's screenshots are
+# 1366x768 shown at half size).
 PLACEHOLDER = QSize(683, 384)
 
 

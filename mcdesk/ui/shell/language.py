@@ -12,8 +12,8 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Q
 from mcdesk.paths import config_dir
 from mcdesk.resource_files import resource_path
 
-#: The languages the window speaks: code, and the name in that language (shown as is, so a
-#: person who cannot read the current language still finds their own).
+# The languages the window speaks: code, and the name in that language (shown as is, so a
+# person who cannot read the current language still finds their own).
 LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("es", "Español"))
 CODES = frozenset(code for code, _name in LANGUAGES)
 ENV = "MCDESK_LANG"

@@ -58,7 +58,7 @@ log = logging.getLogger(__name__)
 
 class MainWindow(QMainWindow):
     workspace_ready = Signal()
-    #: A new portfolio's sample evidence is made: its AddReport, or the exception.
+    # A new portfolio's sample evidence is made: its AddReport, or the exception.
     demo_content_ready = Signal(object)
 
     def __init__(self, runner: JobRunner, portfolio_dir: Path) -> None:

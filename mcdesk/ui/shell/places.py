@@ -62,14 +62,14 @@ class PlaceSpec(NamedTuple):
     # A NamedTuple, not a frozen dataclass: made in a fifth of the time, on the way to the
     # first window.
     key: PlaceKey
-    #: Untranslated (logs, tests); the sidebar shows translated_title().
+    # Untranslated (logs, tests); the sidebar shows translated_title().
     title: str
-    #: "module:Class" of the Place subclass, built with the job runner.
+    # "module:Class" of the Place subclass, built with the job runner.
     factory: str
-    #: Built with the window (a place nearly everyone opens); the rest on first visit.
+    # Built with the window (a place nearly everyone opens); the rest on first visit.
     eager: bool = False
-    #: Built as soon as the first screen is filled (before anyone visits it): a place whose
-    #: state the window shows elsewhere.
+    # Built as soon as the first screen is filled (before anyone visits it): a place whose
+    # state the window shows elsewhere.
     after_first_screen: bool = False
 
     def translated_title(self) -> str:
@@ -82,9 +82,9 @@ class PlaceSpec(NamedTuple):
         return page
 
 
-#: In sidebar order. Each role shows some of them, so the order serves every role at once:
-#: Observe, Reviews, Decide, Assessors, Catalog, Plan, Evidence, Coaching, Drafts, Badges,
-#: Sync.
+# In sidebar order. Each role shows some of them, so the order serves every role at once:
+# Observe, Reviews, Decide, Assessors, Catalog, Plan, Evidence, Coaching, Drafts, Badges,
+# Sync.
 PLACES: dict[PlaceKey, PlaceSpec] = {spec.key: spec for spec in (
     PlaceSpec(PlaceKey.OBSERVE, "Observe", "mcdesk.ui.observe.page:ObservePage"),
     # Most people who open mcdesk are teachers; the review workspace is many widgets to build.
@@ -106,9 +106,9 @@ PLACES: dict[PlaceKey, PlaceSpec] = {spec.key: spec for spec in (
 
 class RoleSpec(NamedTuple):
     role: Role
-    #: Untranslated (logs, tests); the role box shows translated_label().
+    # Untranslated (logs, tests); the role box shows translated_label().
     label: str
-    #: The places the role shows (in PLACES order in the sidebar).
+    # The places the role shows (in PLACES order in the sidebar).
     places: tuple[PlaceKey, ...]
     start: PlaceKey
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
-#: How long a second launch waits for the first window to answer.
+# How long a second launch waits for the first window to answer.
 ANSWER_TIMEOUT_MS = 3000
 PID_FILE = ".mcdesk-window.pid"
 _RAISE = b"raise\n"

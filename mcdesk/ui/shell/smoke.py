@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 if TYPE_CHECKING:
     from mcdesk.ui.shell.main_window import MainWindow
 
-#: Long enough for a slow machine to make the sample video in a fresh media worker.
+# Long enough for a slow machine to make the sample video in a fresh media worker.
 TIMEOUT_MS = 180_000
 POLL_MS = 200
 

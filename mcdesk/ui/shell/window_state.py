@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 from mcdesk.paths import config_dir
 
-#: What the window would like on a big screen: room for a video beside a rubric.
+# What the window would like on a big screen: room for a video beside a rubric.
 PREFERRED = QSize(1440, 900)
-#: Share of a big screen the first window takes.
+# Share of a big screen the first window takes.
 SCREEN_SHARE = 0.75
-#: Room kept for the title bar and borders the window manager adds around the window.
+# Room kept for the title bar and borders the window manager adds around the window.
 FRAME_ALLOWANCE = QSize(16, 48)
 
 

@@ -1,6 +1,8 @@
-"""List views that lay long lists of rows of different heights out in batches, so the first
-screenful is painted before the rest is measured, and still scroll to a row laid out later
-(Qt's batched layout alone leaves a row chosen before its batch out of view); GUI thread."""
+"""The catalog's list view: its long list of rows of different heights is laid out in
+batches, so the first screenful is painted before the rest is measured, and it still scrolls
+to a row laid out later (Qt's batched layout alone leaves a row chosen before its batch out of
+view); GUI thread. (The shorter lists of Drafts, Reviews and Badges are laid out in one pass
+from their rows' kept sizes: widgets.searchable_list.)"""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QTimer
 from PySide6.QtGui import QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QListView, QListWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
 
 BATCH_ROWS = 40
 # Qt lays a batch out per turn of the event loop; a row asked for before its batch is tried
@@ -21,8 +23,7 @@ ScrollHint = QAbstractItemView.ScrollHint
 
 class _DeferredScroll:
     """The row a batched list was asked to scroll to before its batch was laid out, tried
-    again on a short timer until it is (both list classes below share it: PySide cannot
-    join them in one class)."""
+    again on a short timer until it is."""
 
     def __init__(self, view: QListView, scroll: Callable[[QPersistentModelIndex, ScrollHint],
                                                            None]) -> None:
@@ -103,19 +104,6 @@ class BatchedListView(QListView):
             waiting, self._after_paint = self._after_paint, []
             for callback in waiting:
                 QTimer.singleShot(0, callback)
-
-    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
-                 hint: ScrollHint = ScrollHint.EnsureVisible) -> None:
-        if not self._deferred.defer(index, hint):
-            super().scrollTo(index, hint)
-
-
-class BatchedListWidget(QListWidget):
-    """A QListWidget (the lists of Drafts, Reviews and Badges)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._deferred = _DeferredScroll(self, super().scrollTo)
 
     def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
                  hint: ScrollHint = ScrollHint.EnsureVisible) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QWidget
 
-#: The contrast ratio text needs against its background (WCAG 2.1 AA for normal text).
+# The contrast ratio text needs against its background (WCAG 2.1 AA for normal text).
 TEXT_CONTRAST = 4.5
 
 

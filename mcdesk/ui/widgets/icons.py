@@ -10,7 +10,7 @@ from PySide6.QtSvg import QSvgRenderer
 
 from mcdesk.resource_files import resource_path
 
-#: The blue mcdesk's line icons are drawn in: the colour a selection highlight swallows.
+# The blue mcdesk's line icons are drawn in: the colour a selection highlight swallows.
 LINE_COLOUR = "#4a7fbf"
 
 

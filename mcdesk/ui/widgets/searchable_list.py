@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
+    QListWidget,
     QListWidgetItem,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -17,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.text import fold
-from mcdesk.ui.widgets.batched_list import BatchedListWidget
 from mcdesk.ui.widgets.search_box import SearchBox
 
 SEARCH_DELAY_MS = 120
@@ -39,7 +39,7 @@ class SearchableList(QWidget):
 
     filtered = Signal(int)
 
-    def __init__(self, list_widget: BatchedListWidget, placeholder: str,
+    def __init__(self, list_widget: QListWidget, placeholder: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.list = list_widget

@@ -1,32 +1,33 @@
-"""The batched lists (the catalog's view; the list widget of Drafts, Reviews and Badges): a row
-chosen before its batch is laid out is scrolled to once it is (Qt's batched layout alone leaves
-it out of view), and work can wait for the rows' next paint."""
+"""The catalog's batched list view: a row chosen before its batch is laid out is scrolled to
+once it is (Qt's batched layout alone leaves it out of view), and work can wait for the rows'
+next paint."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QStringListModel
 from pytestqt.qtbot import QtBot
 
-from mcdesk.ui.widgets.batched_list import BatchedListView, BatchedListWidget
+from mcdesk.ui.widgets.batched_list import BatchedListView
 
 WAIT = 5000
 ROWS = 300
 
 
 def test_a_row_chosen_before_its_batch_is_scrolled_to(qtbot: QtBot) -> None:
-    view = BatchedListWidget()
+    model = QStringListModel([f"Micro-credential {number} " + "word " * (number % 7 * 5)
+                              for number in range(ROWS)])  # rows of many heights
+    view = BatchedListView()
     qtbot.addWidget(view)
     view.setWordWrap(True)
+    view.setModel(model)
     view.resize(300, 400)
     view.show()
-    for number in range(ROWS):
-        view.addItem(f"Draft {number} " + "word " * (number % 7 * 5))  # rows of many heights
-    view.setCurrentRow(ROWS - 50)
-    chosen = view.item(ROWS - 50)
-    assert not view.visualItemRect(chosen).isValid()  # not laid out yet
+    chosen = model.index(ROWS - 50)
+    view.setCurrentIndex(chosen)
+    assert not view.visualRect(chosen).isValid()  # not laid out yet
 
     def in_view() -> bool:
-        rect = view.visualItemRect(chosen)
+        rect = view.visualRect(chosen)
         return rect.isValid() and view.viewport().rect().contains(rect)
 
     qtbot.waitUntil(in_view, timeout=WAIT)

@@ -6,10 +6,9 @@ no more."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QListWidgetItem
+from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem
 from pytestqt.qtbot import QtBot
 
-from mcdesk.ui.widgets.batched_list import BatchedListWidget
 from mcdesk.ui.widgets.searchable_list import SearchableList, set_search_words
 
 WAIT = 5000
@@ -18,7 +17,7 @@ NAMES = {"a": ("Exit tickets", "Riverbend"), "b": ("Wait time", "Lakeside"),
 
 
 def make(qtbot: QtBot) -> SearchableList:
-    widget = SearchableList(BatchedListWidget(), "Search things")
+    widget = SearchableList(QListWidget(), "Search things")
     qtbot.addWidget(widget)
     for ident, (name, issuer) in NAMES.items():
         add(widget, ident, name, issuer)
@@ -120,7 +119,7 @@ def painted_rows(widget: SearchableList) -> bool:
 
 
 def test_the_rows_are_painted_as_soon_as_the_words_are_applied(qtbot: QtBot) -> None:
-    widget = SearchableList(BatchedListWidget(), "Search things")
+    widget = SearchableList(QListWidget(), "Search things")
     qtbot.addWidget(widget)
     widget.list.setWordWrap(True)
     for number in range(300):
@@ -136,8 +135,26 @@ def test_the_rows_are_painted_as_soon_as_the_words_are_applied(qtbot: QtBot) -> 
     assert widget.list.visualItemRect(first).top() < 10
 
 
+def test_a_row_chosen_in_a_long_list_is_scrolled_into_view_at_once(qtbot: QtBot) -> None:
+    """Drafts keeps draft 250 chosen after a reload: laid out in one pass, the list shows it
+    on the same turn (no batch to wait for)."""
+    widget = SearchableList(QListWidget(), "Search things")
+    qtbot.addWidget(widget)
+    widget.list.setWordWrap(True)
+    for number in range(300):
+        add(widget, str(number), f"Draft {number} " + "word " * (number % 7 * 3))
+    widget.resize(240, 300)
+    widget.show()
+    widget.refilled()
+    qtbot.waitExposed(widget)
+    widget.list.setCurrentRow(250)
+    QApplication.processEvents()
+    rect = widget.list.visualItemRect(widget.list.item(250))
+    assert rect.isValid() and widget.list.viewport().rect().contains(rect)
+
+
 def test_each_row_keeps_the_size_its_words_need_at_the_lists_width(qtbot: QtBot) -> None:
-    widget = SearchableList(BatchedListWidget(), "Search things")
+    widget = SearchableList(QListWidget(), "Search things")
     qtbot.addWidget(widget)
     widget.list.setWordWrap(True)
     add(widget, "short", "Wait time")
@@ -155,7 +172,7 @@ def test_each_row_keeps_the_size_its_words_need_at_the_lists_width(qtbot: QtBot)
 
 
 def test_a_screenful_is_what_the_lists_height_holds(qtbot: QtBot) -> None:
-    widget = SearchableList(BatchedListWidget(), "Search things")
+    widget = SearchableList(QListWidget(), "Search things")
     qtbot.addWidget(widget)
     assert widget.screenful(3, 24) == 24  # not shown yet: as many as asked
     widget.resize(300, 200)
