@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, cast
 
 if TYPE_CHECKING:
     import av.audio.frame
@@ -74,7 +74,8 @@ class AudioLane:
             if self._error is not None:
                 continue  # keep taking frames so a pushing thread never blocks on a full queue
             try:
-                packets = self._stream.encode(None if item is _FLUSH else item)  # type: ignore[arg-type]
+                frame = None if item is _FLUSH else cast("av.audio.frame.AudioFrame", item)
+                packets = self._stream.encode(frame)
                 with self._lock:
                     self._out.mux(packets)
             except BaseException as exc:  # raised again in the caller's thread

@@ -24,6 +24,8 @@ SEARCH_DELAY_MS = 120
 # Where a row keeps the words its search looks in, folded once (case and accents ignored).
 WORDS_ROLE = Qt.ItemDataRole.UserRole + 17
 NO_MATCH_MARGIN = 8
+# Row sizes are kept for this many list widths: with and without the scroll bar.
+KEPT_WIDTHS = 2
 
 
 def set_search_words(item: QListWidgetItem, *texts: str | None) -> None:
@@ -50,7 +52,7 @@ class SearchableList(QWidget):
         # batch was done: several turns of the event loop after each keystroke.
         self.list.setLayoutMode(QListView.LayoutMode.SinglePass)
         self._fitted_width = -1
-        # Sizes measured at each width the list had since it was filled: a search that
+        # Sizes measured at the last widths the list had since it was filled: a search that
         # brings the scroll bar in or out narrows or widens the list by its width, and every
         # row would otherwise be measured again each time.
         self._sizes: dict[int, dict[int, QSize]] = {}
@@ -107,7 +109,10 @@ class SearchableList(QWidget):
         view = self.list
         width = view.viewport().width()
         self._fitted_width = width
-        known = self._sizes.setdefault(width, {})
+        known = self._sizes.pop(width, {})
+        self._sizes[width] = known  # the latest width last
+        while len(self._sizes) > KEPT_WIDTHS:  # dragging the splitter passes many
+            del self._sizes[next(iter(self._sizes))]
         if len(self._fitted_at) != view.count():
             self._fitted_at = [-1] * view.count()
         if rows is not None:

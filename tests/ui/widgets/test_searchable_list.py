@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem
 from pytestqt.qtbot import QtBot
 
-from mcdesk.ui.widgets.searchable_list import SearchableList, set_search_words
+from mcdesk.ui.widgets.searchable_list import KEPT_WIDTHS, SearchableList, set_search_words
 
 WAIT = 5000
 NAMES = {"a": ("Exit tickets", "Riverbend"), "b": ("Wait time", "Lakeside"),
@@ -169,6 +169,14 @@ def test_each_row_keeps_the_size_its_words_need_at_the_lists_width(qtbot: QtBot)
     qtbot.waitUntil(lambda: widget.list.item(1).sizeHint().height() > long.height(),
                     timeout=WAIT)  # narrower: the long name wraps, its row grows
     assert widget.list.item(0).sizeHint().height() == short.height()
+    # A splitter dragged across many widths: sizes are kept for the last two only.
+    for width in range(160, 400, 20):
+        widget.resize(width, 300)
+        QApplication.processEvents()
+    assert len(widget._sizes) == KEPT_WIDTHS
+    widget.resize(400, 300)
+    qtbot.waitUntil(lambda: widget.list.item(1).sizeHint().height() == long.height(),
+                    timeout=WAIT)  # measured again at the first width: one line again
 
 
 def test_a_screenful_is_what_the_lists_height_holds(qtbot: QtBot) -> None:
