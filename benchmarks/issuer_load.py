@@ -449,13 +449,16 @@ def _drive(stack: Stack, bags: list[Bag], result: LoadResult, kill: bool,
     stop = threading.Event()
     began = time.perf_counter()
 
+    def take_sample() -> None:
+        snapshot: dict[int, float] = {}
+        for port, process in stack.alive().items():
+            with contextlib.suppress(psutil.Error):
+                snapshot[port] = process.memory_info().rss / 1e6
+        result.rss.append((time.perf_counter() - began, snapshot))
+
     def sample() -> None:
         while not stop.is_set():
-            snapshot: dict[int, float] = {}
-            for port, process in stack.alive().items():
-                with contextlib.suppress(psutil.Error):
-                    snapshot[port] = process.memory_info().rss / 1e6
-            result.rss.append((time.perf_counter() - began, snapshot))
+            take_sample()
             stop.wait(0.5)
 
     def earner(index: int) -> None:
@@ -483,6 +486,9 @@ def _drive(stack: Stack, bags: list[Bag], result: LoadResult, kill: bool,
     result.seconds = time.perf_counter() - began
     stop.set()
     sampler.join()
+    # The end as it is: the sampler's last turn may have come before the kill (the earners
+    # all done by then, it was not woken again).
+    take_sample()
     result.runs = [r if r is not None else EarnerRun(error="did not finish in time")
                    for r in runs]
     with contextlib.suppress(requests.RequestException, ValueError):
