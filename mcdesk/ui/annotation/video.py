@@ -354,14 +354,15 @@ class AnnotatedVideo(QWidget):
 
         Qt's player sometimes moves on one more frame when seeks come quickly one after
         another (e.g. when clicking through comments); a frame that starts after the moment
-        asked for is never the right one, so ask again (twice at most)."""
+        sought is never the right one, so ask again (twice at most). The moment sought, not
+        the position asked for: on a frame's last millisecond that position is the next
+        frame's very start, and that next frame did not start after it."""
         target = self._seek_target
         if target is None or not frame.isValid() or self.is_playing():
             return
-        asked = self._nudged if self._nudged is not None else target
-        if frame.startTime() > asked * 1000 and self._seek_retries < MAX_SEEK_RETRIES:
+        if frame.startTime() > target * 1000 and self._seek_retries < MAX_SEEK_RETRIES:
             self._seek_retries += 1
-            self.player.setPosition(asked)
+            self.player.setPosition(self._nudged if self._nudged is not None else target)
 
     def skip(self, delta_ms: int) -> None:
         self.seek(self.position_ms() + delta_ms)

@@ -16,9 +16,9 @@ from typing import Any
 import av
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, Slot
 from PySide6.QtGui import QImage, QKeyEvent
-from PySide6.QtMultimedia import QVideoFrame
+from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame, QVideoFrameFormat
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
@@ -351,6 +351,47 @@ def test_seeking_to_a_comment_shows_the_frame_of_its_moment(
         assert start_ms <= ms + 0.5 and ms - start_ms < frame_ms, (ms, start_ms)
         assert panel.video.position_ms() == ms
         assert panel.comment_list.selected_id() == f"c{ms}"
+
+
+class SeekRecorder:
+    """Stands in for Qt's player where the video asks it to seek again: paused, and keeping
+    the positions asked for."""
+
+    def __init__(self) -> None:
+        self.asked: list[int] = []
+
+    def playbackState(self) -> QMediaPlayer.PlaybackState:
+        return QMediaPlayer.PlaybackState.PausedState
+
+    def setPosition(self, position: int) -> None:
+        self.asked.append(position)
+
+
+def frame_starting_at(start_us: int) -> QVideoFrame:
+    frame = QVideoFrame(QVideoFrameFormat(QSize(4, 4),
+                                          QVideoFrameFormat.PixelFormat.Format_RGBA8888))
+    frame.setStartTime(start_us)
+    return frame
+
+
+def test_a_frame_moved_on_from_a_frames_last_millisecond_is_sought_again(
+        qtbot: QtBot, panel: AnnotationPanel, media: dict[str, Path]) -> None:
+    """2999 ms at 25 fps is in frame 74 (2960-3000 ms); the player is asked for 3000 ms (it
+    shows the frame starting strictly before). When it moved on to frame 75, which starts at
+    3000 ms, that is after the moment sought: it is asked again (it was not: 3000 is not after
+    the position asked for)."""
+    open_video(qtbot, panel, media)
+    video = panel.video
+    video.seek(2999)
+    player, recorder = video.player, SeekRecorder()
+    video.player = recorder
+    try:
+        video._frame_shown(frame_starting_at(2_960_000))  # frame 74: right
+        assert recorder.asked == []
+        video._frame_shown(frame_starting_at(3_000_000))  # frame 75: moved on
+        assert recorder.asked == [3000]
+    finally:
+        video.player = player  # the panel stops its real player when the test ends
 
 
 def test_at_30_fps_a_moment_just_before_a_frame_starts_shows_the_frame_before(
