@@ -3,8 +3,10 @@ video, a lesson plan, photos of student work with GPS, a written reflection; wor
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from mcdesk.core.evidence import GpsPoint
@@ -46,6 +48,28 @@ def draw_demo_evidence(folder: Path) -> list[Path]:
         demo.make_demo_photo(photo, gps=DEMO_PLACE, text=text)
         photos.append(photo)
     return [video, plan, *photos]
+
+
+@dataclass(frozen=True)
+class DrawnSamples:
+    """The sample files drawn in a scratch folder, waiting to be added (`seed_demo_content`)."""
+
+    folder: Path
+    files: tuple[Path, ...]
+
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def draw_demo_samples() -> DrawnSamples:
+    """`draw_demo_evidence` in a scratch folder of its own (removed if the drawing fails);
+    any worker but the writer lane."""
+    folder = Path(tempfile.mkdtemp(prefix="mcdesk-demo-"))
+    try:
+        return DrawnSamples(folder, tuple(draw_demo_evidence(folder)))
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
 
 
 def seed_demo_evidence(evidence: EvidenceService,

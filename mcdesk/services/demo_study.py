@@ -161,6 +161,9 @@ class PreparedStudy:
     catalog_text: str
     files: tuple[MadeFile, ...]
 
+    def discard(self) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
 
 def prepare_demo_study(root: Path, control: JobControl = NULL_CONTROL) -> PreparedStudy:
     """Draw the demo study files in a scratch folder of the portfolio `root` (same disk);
@@ -184,7 +187,7 @@ def adopt_demo_study(workspace: Workspace, prepared: PreparedStudy) -> int:
             workspace.study.adopt_local(file.path, file.sha256)
         return len(prepared.files)
     finally:
-        shutil.rmtree(prepared.folder, ignore_errors=True)
+        prepared.discard()
 
 
 def seed_demo_study(workspace: Workspace, control: JobControl = NULL_CONTROL) -> int:

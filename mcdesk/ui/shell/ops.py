@@ -5,8 +5,6 @@ their kind gives them."""
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -24,6 +22,7 @@ if TYPE_CHECKING:
     from mcdesk.core.progress import JobControl
     from mcdesk.credentials.verification import Verification
     from mcdesk.jobs.runner import JobRunner
+    from mcdesk.services.demo_evidence import DrawnSamples
     from mcdesk.services.workspace import Workspace
 
 
@@ -50,29 +49,20 @@ def start_demo_content(runner: JobRunner, workspace: Workspace,
     a check asked for meanwhile must not wait behind it. `done` gets the AddReport, or the
     exception if it failed."""
 
-    def draw(_c: JobControl) -> tuple[Path, list[Path]]:
-        from mcdesk.services.demo_evidence import draw_demo_evidence
+    def draw(_c: JobControl) -> DrawnSamples:
+        from mcdesk.services.demo_evidence import draw_demo_samples
 
-        folder = Path(tempfile.mkdtemp(prefix="mcdesk-demo-"))
-        try:
-            return folder, draw_demo_evidence(folder)
-        except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
-            raise
+        return draw_demo_samples()
 
-    def adopt(drawn: tuple[Path, list[Path]]) -> None:
-        folder, paths = drawn
+    def adopt(drawn: DrawnSamples) -> None:
         if runner.is_shut_down:  # the window closed while the samples were drawn
-            shutil.rmtree(folder, ignore_errors=True)
+            drawn.discard()
             return
 
         def work(_c: JobControl) -> object:
             from mcdesk.services.demo import seed_demo_content
 
-            try:
-                return seed_demo_content(workspace, paths)
-            finally:
-                shutil.rmtree(folder, ignore_errors=True)
+            return seed_demo_content(workspace, drawn)
 
         Op.write(translate("shell", "Preparing sample evidence"), work,
                  [Change.EVIDENCE, Change.DRAFTS]).success(done).failure(done).run(runner)
@@ -90,7 +80,7 @@ def start_demo_study(runner: JobRunner, workspace: Workspace) -> None:
 
     def adopt(prepared: demo_study.PreparedStudy) -> None:
         if runner.is_shut_down:  # the window closed while the files were drawn
-            shutil.rmtree(prepared.folder, ignore_errors=True)
+            prepared.discard()
             return
         Op.write(translate("shell", "Keeping the demo's study files"),
                  lambda _c: demo_study.adopt_demo_study(workspace, prepared),

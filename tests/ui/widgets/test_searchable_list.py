@@ -118,7 +118,8 @@ def painted_rows(widget: SearchableList) -> bool:
                for y in range(0, min(image.height(), 60), 2))
 
 
-def test_the_rows_are_painted_as_soon_as_the_words_are_applied(qtbot: QtBot) -> None:
+def long_list(qtbot: QtBot) -> SearchableList:
+    """300 drafts' rows of many heights in a narrow list, on screen."""
     widget = SearchableList(QListWidget(), "Search things")
     qtbot.addWidget(widget)
     widget.list.setWordWrap(True)
@@ -128,6 +129,11 @@ def test_the_rows_are_painted_as_soon_as_the_words_are_applied(qtbot: QtBot) -> 
     widget.show()
     widget.refilled()
     qtbot.waitExposed(widget)
+    return widget
+
+
+def test_the_rows_are_painted_as_soon_as_the_words_are_applied(qtbot: QtBot) -> None:
+    widget = long_list(qtbot)
     assert search(qtbot, widget, "draft 29") == 13  # 29, 129, 229, 290..299
     QApplication.processEvents()  # one turn of the event loop: laid out in one pass
     assert painted_rows(widget)
@@ -138,15 +144,7 @@ def test_the_rows_are_painted_as_soon_as_the_words_are_applied(qtbot: QtBot) -> 
 def test_a_row_chosen_in_a_long_list_is_scrolled_into_view_at_once(qtbot: QtBot) -> None:
     """Drafts keeps draft 250 chosen after a reload: laid out in one pass, the list shows it
     on the same turn (no batch to wait for)."""
-    widget = SearchableList(QListWidget(), "Search things")
-    qtbot.addWidget(widget)
-    widget.list.setWordWrap(True)
-    for number in range(300):
-        add(widget, str(number), f"Draft {number} " + "word " * (number % 7 * 3))
-    widget.resize(240, 300)
-    widget.show()
-    widget.refilled()
-    qtbot.waitExposed(widget)
+    widget = long_list(qtbot)
     widget.list.setCurrentRow(250)
     QApplication.processEvents()
     rect = widget.list.visualItemRect(widget.list.item(250))
