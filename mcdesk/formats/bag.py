@@ -37,7 +37,7 @@ from mcdesk.formats.bag_zip import (
     inspect,
     safe_target,
 )
-from mcdesk.formats.hashing_copy import copy_hashing
+from mcdesk.formats.hashing_copy import CopyRing, copy_hashing
 
 BAGIT_VERSION = "1.0"
 READABLE_VERSIONS = ("1.0", "0.97")  # 0.97: what bagit.py and most tools still write
@@ -153,6 +153,7 @@ class BagWriter:
         self._committed = False
         self._finished: WrittenBag | None = None
         self._advised = 0  # bytes of the zip the OS was asked to start writing
+        self._ring = CopyRing(COPY_CHUNK, _RING)  # every file of the bag is read through it
         try:
             self._zip = zipfile.ZipFile(partial, "x", allowZip64=True)
         except FileExistsError:
@@ -219,7 +220,7 @@ class BagWriter:
                     # header back) whatever stopped the copy.
                     copied_bytes, sha256 = copy_hashing(
                         reader, write, control=self._control, copied=copied,
-                        chunk_size=COPY_CHUNK, ring=_RING)
+                        ring=self._ring)
         except FileNotFoundError:
             raise McdeskError(f'the stored file of "{label}" is missing; run File → Check '
                               "portfolio", path=source) from None

@@ -40,20 +40,41 @@ def _settle(jobs: tuple[Future[None], Future[None]]) -> None:
         job.result()
 
 
+class CopyRing:
+    """The chunk buffers `copy_hashing` reads into, each made the first time a copy needs
+    it: a small file pays for one or two, and a package of many files built with one ring
+    pays for them once (fresh memory costs a page fault a page: 6 MiB took 3-5 ms)."""
+
+    def __init__(self, chunk_size: int = CHUNK, count: int = RING) -> None:
+        self.chunk_size = chunk_size
+        self.count = max(2, count)
+        self._buffers: list[bytearray] = []
+
+    @property
+    def made(self) -> int:
+        """How many buffers exist so far."""
+        return len(self._buffers)
+
+    def buffer(self, turn: int) -> bytearray:
+        index = turn % self.count
+        if index == len(self._buffers):
+            self._buffers.append(bytearray(self.chunk_size))
+        return self._buffers[index]
+
+
 def copy_hashing(reader: ReadsInto, write: Callable[[memoryview], object], *,
                  control: JobControl = NULL_CONTROL,
                  copied: Callable[[int], None] | None = None,
-                 chunk_size: int | None = None, ring: int | None = None) -> tuple[int, str]:
-    """Read `reader` to its end into a ring of reused buffers; each chunk goes to `write`
-    (which must take all of it) on one helper thread while its sha256 runs on another and
-    this thread reads the next chunk. hashlib, zlib and file writes release the GIL, so on
-    two cores the copy costs about the sha256 alone. `copied(n)` is called on this thread
-    after each chunk is read; `control` can cancel between chunks. Returns (bytes, sha256
-    hex). Whatever stops the copy, both helpers are finished before this returns or raises,
-    so `write`'s target can be closed at once."""
-    size = chunk_size or CHUNK
-    count_of_buffers = max(2, ring or RING)
-    buffers = [bytearray(size) for _ in range(count_of_buffers)]
+                 ring: CopyRing | None = None) -> tuple[int, str]:
+    """Read `reader` to its end into `ring`'s reused buffers (a new ring when None); each
+    chunk goes to `write` (which must take all of it) on one helper thread while its sha256
+    runs on another and this thread reads the next chunk. hashlib, zlib and file writes
+    release the GIL, so on two cores the copy costs about the sha256 alone. `copied(n)` is
+    called on this thread after each chunk is read; `control` can cancel between chunks.
+    Returns (bytes, sha256 hex). Whatever stops the copy, both helpers are finished before
+    this returns or raises, so `write`'s target can be closed at once (and the ring used
+    again)."""
+    buffers = ring if ring is not None else CopyRing()
     digest = hashlib.sha256()
     hashes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copy-sha256")
     writes = ThreadPoolExecutor(max_workers=1, thread_name_prefix="copy-write")
@@ -67,9 +88,9 @@ def copy_hashing(reader: ReadsInto, write: Callable[[memoryview], object], *,
         turn = 0
         while True:
             control.check_cancelled()
-            if len(pending) >= count_of_buffers - 1:  # the next buffer is free again
+            if len(pending) >= buffers.count - 1:  # the next buffer is free again
                 _settle(pending.popleft())
-            buffer = buffers[turn % count_of_buffers]
+            buffer = buffers.buffer(turn)
             turn += 1
             count = reader.readinto(buffer)
             if not count:

@@ -124,8 +124,29 @@ def test_copy_hashing_into_a_plain_file_with_write_behind(
             open(tmp_path / "out.bin", "wb", buffering=0) as writer:
         size, sha256 = hashing_copy.copy_hashing(
             reader, hashing_copy.WriteBehind(writer.fileno()), copied=seen.append,
-            chunk_size=4096, ring=3)
+            ring=hashing_copy.CopyRing(4096, 3))
     assert (size, sha256) == (len(data), hashlib.sha256(data).hexdigest())
     assert (tmp_path / "out.bin").read_bytes() == data
     assert sum(seen) == len(data) and len(seen) == 12
     assert helper_threads() == []
+
+
+def test_one_ring_serves_every_file_of_a_bag(tmp_path: Path) -> None:
+    """The chunk buffers are made once a bag, as its copies first need them: a small file
+    makes two (its bytes, then the read that finds the end), and the files after it reuse
+    them; every file still arrives whole."""
+    sizes = [10, 4096 * 9 + 1, 5, 4096 * 2]
+    datas = [os.urandom(size) for size in sizes]
+    with BagWriter(tmp_path / "out.zip.part", "bag", timestamp=MOMENT) as writer:
+        made = []
+        for number, data in enumerate(datas):
+            source = tmp_path / f"piece-{number}.bin"
+            source.write_bytes(data)
+            writer.add_file(f"data/piece-{number}.bin", source,
+                            expected_sha256=hashlib.sha256(data).hexdigest(), label="piece")
+            made.append(writer._ring.made)
+        writer.finish([("Source-Organization", "Test")])
+        writer.commit(tmp_path / "out.zip")
+    assert made == [2, 3, 3, 3]  # a ring of 3 (the fixture's): never more
+    with zipfile.ZipFile(tmp_path / "out.zip") as archive:
+        assert [archive.read(f"bag/data/piece-{n}.bin") for n in range(4)] == datas
