@@ -11,6 +11,9 @@ GIB = 1024**3
 DEFAULT_BUDGET_BYTES = 2 * GIB
 # No single study file is ever larger than this, whatever the catalog says.
 MAX_STUDY_FILE_BYTES = 4 * GIB
+# The demo's study files are drawn in a portfolio folder named so, then added; a check finds
+# one left by a window closed mid-way.
+DEMO_SCRATCH_PREFIX = "demo-study-"
 # Media types a resource or exemplar file may have, and the viewer each opens in.
 VIEWER_OF_MEDIA_TYPE = {
     "application/pdf": "pdf",

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mcdesk.core.progress import NULL_CONTROL, JobControl
+from mcdesk.core.study import DEMO_SCRATCH_PREFIX
 from mcdesk.media import demo as media_demo
 from mcdesk.media import study_demo
 
@@ -169,7 +170,7 @@ def prepare_demo_study(root: Path, control: JobControl = NULL_CONTROL) -> Prepar
     """Draw the demo study files in a scratch folder of the portfolio `root` (same disk);
     media work only, nothing written to the database (any worker but the writer lane)."""
     catalog = demo_catalog()
-    scratch = Path(tempfile.mkdtemp(prefix="demo-study-", dir=root))
+    scratch = Path(tempfile.mkdtemp(prefix=DEMO_SCRATCH_PREFIX, dir=root))
     try:
         made = write_demo_study(scratch, catalog, control)
     except BaseException:

@@ -1,5 +1,6 @@
-"""Checks a portfolio: database integrity, search index, every stored file's hash, orphans and
-leftovers; repairs what it can without deleting anything; worker thread (writer lane)."""
+"""Checks a portfolio: database integrity, search index, every stored file's hash (evidence,
+and study files kept offline: `study_check`), orphans and leftovers; repairs what it can
+without deleting anything; worker thread (writer lane)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from mcdesk.storage.catalog_store import index_row
 from mcdesk.storage.filestore import is_sha256
 from mcdesk.storage.models import EvidenceFileRow, MicroCredentialRow
 from mcdesk.storage.portfolio import Portfolio
+from mcdesk.storage.study_check import check_study
 
 # An unfinished copy younger than this may belong to an import that is still running.
 LEFTOVER_AGE_S = 3600
@@ -27,7 +29,10 @@ def check_portfolio(
     problems += _check_search_index(portfolio, repair)
     file_problems, files_checked, bytes_checked = _check_files(portfolio, repair, control)
     problems += file_problems
-    return CheckReport(tuple(problems), files_checked, bytes_checked, repaired=repair)
+    study_problems, study_files, study_bytes = check_study(portfolio, repair, control)
+    problems += study_problems
+    return CheckReport(tuple(problems), files_checked + study_files,
+                       bytes_checked + study_bytes, repaired=repair)
 
 
 def _check_database(portfolio: Portfolio) -> list[CheckProblem]:

@@ -1187,8 +1187,8 @@ Importe las microcredenciales que publicó su emisor: un logro Open Badges 3.0 o
         <translation>Revisar el portafolio</translation>
     </message>
     <message>
-        <source>mcdesk reads the database and every stored evidence file to make sure nothing is damaged or missing. Nothing is deleted: anything out of place goes to the trash folder.</source>
-        <translation>mcdesk lee la base de datos y cada archivo de evidencia guardado para asegurarse de que no haya nada dañado ni faltante. No se borra nada: lo que esté fuera de lugar va a la carpeta de la papelera.</translation>
+        <source>mcdesk reads the database, every stored evidence file and every study file kept offline to make sure nothing is damaged or missing. Nothing is deleted: anything out of place goes to the trash folder.</source>
+        <translation>mcdesk lee la base de datos, cada archivo de evidencia guardado y cada archivo de estudio disponible sin conexión para asegurarse de que no haya nada dañado ni faltante. No se borra nada: lo que esté fuera de lugar va a la carpeta de la papelera.</translation>
     </message>
     <message>
         <source>Check progress</source>

@@ -38,9 +38,9 @@ class CheckDialog(QDialog):
         self.report: CheckReport | None = None
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr(
-            "mcdesk reads the database and every stored evidence file to make sure nothing is "
-            "damaged or missing. Nothing is deleted: anything out of place goes to the trash "
-            "folder."))
+            "mcdesk reads the database, every stored evidence file and every study file kept "
+            "offline to make sure nothing is damaged or missing. Nothing is deleted: anything "
+            "out of place goes to the trash folder."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.status = QLabel()
