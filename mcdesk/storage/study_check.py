@@ -30,8 +30,10 @@ def check_study(portfolio: Portfolio, repair: bool, control: JobControl = NULL_C
         rows = session.execute(select(StudyFileRow.sha256, StudyFileRow.size,
                                       StudyFileRow.state)).all()
         # What a teacher knows a file by: the title a micro-credential gives it.
-        titles = dict(session.execute(select(StudyUseRow.sha256, func.min(StudyUseRow.title))
-                                      .group_by(StudyUseRow.sha256)).tuples().all())
+        titles: dict[str, str] = {
+            sha256: title for sha256, title in session.execute(
+                select(StudyUseRow.sha256, func.min(StudyUseRow.title))
+                .group_by(StudyUseRow.sha256))}
     named = {sha256 for sha256, _size, _state in rows}
     offline = sorted((sha256, size) for sha256, size, state in rows
                      if state == str(FileState.OFFLINE))
