@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 __all__ = ["make_thumbnail", "partial_path"]
 
 _PAGE_RATIO = 210 / 297  # A4, width over height
+_TOP_RATIO = 3 / 4  # a document's picture: the top of its page, height over width
+_FRAME = (190, 190, 190)
 _TEXT_LINES = 40
 
 
@@ -203,8 +205,11 @@ def _pdf_picture(path: Path, max_side: int) -> Image.Image:
         page = document[0]
         try:
             width, height = page.get_size()
-            scale = max_side / max(width, height, 1.0)
-            bitmap = page.render(scale=scale, fill_color=(255, 255, 255, 255))
+            # Only the page's top is drawn (`_page_top`), as wide as the picture.
+            scale = max_side / max(width, 1.0)
+            below = max(0.0, height - width * _TOP_RATIO)
+            bitmap = page.render(scale=scale, crop=(0, below, 0, 0),
+                                 fill_color=(255, 255, 255, 255))
             picture: Any = bitmap.to_pil()
         finally:
             page.close()
@@ -213,7 +218,7 @@ def _pdf_picture(path: Path, max_side: int) -> Image.Image:
                          path=path) from exc
     finally:
         document.close()
-    return _fit(picture, max_side)
+    return _page_top(picture, max_side)
 
 
 def _text_of(path: Path, mime: str) -> str:
@@ -251,5 +256,21 @@ def _text_picture(text: str, max_side: int) -> Image.Image | None:
             break
         draw.text((margin, y), line, fill=(40, 40, 40), font=font)
         y += step
-    draw.rectangle((0, 0, page_w - 1, page_h - 1), outline=(200, 200, 200), width=2)
-    return _fit(page, max_side)
+    return _page_top(page, max_side)
+
+
+def _page_top(page: Image.Image, max_side: int) -> Image.Image:
+    """The top of a document's first page, where its title is, as wide as the picture and
+    three quarters as tall, in a grey frame. A whole page at thumbnail size is a white
+    rectangle with grey specks, which vanishes on a white list; its top, twice as big,
+    shows the title."""
+    from PIL import ImageDraw
+
+    width, height = page.size
+    top = round(width * _TOP_RATIO)
+    if height > top:
+        page = page.crop((0, 0, width, top))
+    framed = _fit(page, max_side)
+    ImageDraw.Draw(framed).rectangle((0, 0, framed.width - 1, framed.height - 1),
+                                     outline=_FRAME, width=2)
+    return framed

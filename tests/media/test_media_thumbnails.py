@@ -41,9 +41,9 @@ def _picture(path: Path) -> tuple[str | None, tuple[int, int], tuple[int, int, i
     ("portrait.mp4", EvidenceKind.VIDEO, (180, 320)),
     ("worksheet.jpg", EvidenceKind.IMAGE, (320, 240)),
     ("sideways.jpg", EvidenceKind.IMAGE, (320, 240)),
-    ("plan.pdf", EvidenceKind.DOCUMENT, (226, 320)),
-    ("reflection.docx", EvidenceKind.DOCUMENT, (226, 320)),
-    ("notes.txt", EvidenceKind.TEXT, (226, 320)),
+    ("plan.pdf", EvidenceKind.DOCUMENT, (320, 240)),  # the top of the page
+    ("reflection.docx", EvidenceKind.DOCUMENT, (320, 240)),
+    ("notes.txt", EvidenceKind.TEXT, (320, 240)),
 ])
 def test_thumbnail_of_each_kind(media: Path, tmp_path: Path, name: str, kind: EvidenceKind,
                                 size: tuple[int, int]) -> None:
@@ -63,6 +63,26 @@ def test_documents_are_white_pages(media: Path, tmp_path: Path) -> None:
         _fmt, size, top = _picture(dest)
         assert max(size) == 160
         assert min(top) > 200, f"{name}: the page is not white at the top ({top})"
+
+
+def test_a_document_shows_the_top_of_its_page_framed_and_big_enough_to_read(
+        media: Path, tmp_path: Path) -> None:
+    """A whole A4 page at thumbnail size vanished on the white list; its top fills the
+    picture: the title's ink is there, and twice as big as on the whole page."""
+    for name in ("plan.pdf", "reflection.docx", "notes.txt"):
+        dest = tmp_path / f"{name}.png"
+        kind = EvidenceKind.TEXT if name.endswith(".txt") else EvidenceKind.DOCUMENT
+        make_thumbnail(media / name, dest, kind=kind)
+        with Image.open(dest) as image:
+            grey = image.convert("L")
+        width, height = grey.size
+        frame = [grey.getpixel((0, 0)), grey.getpixel((width - 1, height // 2)),
+                 grey.getpixel((width // 2, height - 1))]
+        assert all(isinstance(v, int) and v < 230 for v in frame), f"{name}: no frame {frame}"
+        ink = grey.crop((4, 4, width - 4, height // 2)).point(lambda v: 255 if v < 160 else 0)
+        inked = ink.getbbox()
+        assert inked is not None, f"{name}: nothing written at the top"
+        assert inked[3] - inked[1] >= 10, f"{name}: the writing is too small to read {inked}"
 
 
 def test_files_stored_without_a_name_extension(media: Path, tmp_path: Path) -> None:
