@@ -1,6 +1,6 @@
 """What one person may hold open on the server: uploads open at once and the bytes they
 announce, and the free disk space the data folder keeps in reserve; checked when an upload
-is created; any thread, inside a session."""
+is created, one count at a time for one person; any thread, inside a session."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from mcdesk_issuer.config import Limits
-from mcdesk_issuer.db import Upload, utc
+from mcdesk_issuer.db import Account, Upload, utc
 from mcdesk_issuer.problems import Problem
 
 
@@ -21,6 +21,10 @@ def check_room(s: Session, account_id: str, length: int, limits: Limits, folder:
     """Refuse a new upload of `length` bytes: 429 past the person's quota of open uploads
     (Retry-After: when their first open upload expires), 507 when the disk would fall under
     the reserve."""
+    # One count at a time for one person: another process may be between its count and
+    # its new upload. The person's row is locked until this session ends (SQLite's
+    # BEGIN IMMEDIATE already holds the whole database).
+    s.get(Account, account_id, with_for_update=True)
     open_uploads = (Upload.account_id == account_id, Upload.completed.is_(False),
                     Upload.expires_at > now)
     count, announced, first_expiry = s.execute(

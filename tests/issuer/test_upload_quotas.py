@@ -4,11 +4,15 @@ reserve, and expired uploads cleaned away; test thread."""
 
 from __future__ import annotations
 
+import hashlib
+import threading
 import time
 import uuid
 from pathlib import Path
+from typing import Any
 
-from tests.issuer.conftest import Api, Bag, Portfolio, Server
+from tests.conftest import DEMO_CATALOG
+from tests.issuer.conftest import Api, Backend, Bag, Portfolio, Server
 from tests.issuer.fresh import fresh_server
 
 VIDEO = "data/evidence/p2-video-01-lesson.mp4"
@@ -107,3 +111,65 @@ def test_expired_open_uploads_are_cleaned(tmp_path: Path,
         assert again.status_code == 201, again.text
         assert not part.exists()
         assert api.head(location).status_code == 410
+
+
+def test_two_uploads_created_at_once_cannot_both_slip_under_the_quota(
+        tmp_path: Path, teacher_portfolio: Portfolio, backend: Backend) -> None:
+    """Two issuer processes behind nginx, one person, room for one more open upload: each
+    process counts the open uploads, then adds its own. The second must wait for the first
+    to finish adding before it counts (on PostgreSQL both counted none and both got in)."""
+    from mcdesk_issuer.config import Limits
+    from mcdesk_issuer.models import BeginBody
+    from mcdesk_issuer.problems import Problem
+    from mcdesk_issuer.service import Caller, Issuer
+
+    settings = backend.settings(tmp_path / "issuer", limits=Limits(max_open_uploads=1))
+    counted = threading.Event()
+    go_on = threading.Event()
+    racing: list[threading.Thread] = []
+    first, second = Issuer(settings), Issuer(settings)
+    try:
+        first.import_catalog(DEMO_CATALOG.read_text(encoding="utf-8"))
+        made = first.create_token("earner", "Jo Teacher")
+        caller = Caller(made.account_id, made.name, made.role)
+        bag = teacher_portfolio.bag(answer=f"Quota race {uuid.uuid4()}")
+        first.begin(caller, bag.submission_id, BeginBody.model_validate(bag.begin_body()))
+        data = bag.files[VIDEO]
+        metadata = {"submission": bag.submission_id, "path": VIDEO,
+                    "sha256": hashlib.sha256(data).hexdigest()}
+        making_part = first.files.create_part
+
+        def held_part(upload_id: str) -> Any:
+            counted.set()  # the first has counted and is adding its upload: hold it there
+            assert go_on.wait(30)
+            return making_part(upload_id)
+
+        first.files.create_part = held_part  # type: ignore[method-assign]
+        results: dict[str, object] = {}
+
+        def create(name: str, issuer: Issuer) -> None:
+            try:
+                results[name] = issuer.create_upload(caller, len(data), metadata)
+            except Problem as problem:
+                results[name] = problem
+
+        racing += [threading.Thread(target=create, args=("first", first)),
+                   threading.Thread(target=create, args=("second", second))]
+        racing[0].start()
+        assert counted.wait(30)
+        racing[1].start()
+        racing[1].join(1.0)
+        assert racing[1].is_alive(), "the second counted while the first was still adding"
+        go_on.set()
+        for thread in racing:
+            thread.join(30)
+        assert not isinstance(results["first"], Problem)
+        refused = results["second"]
+        assert isinstance(refused, Problem) and refused.status == 429, refused
+        assert refused.extra["openUploads"] == 1
+    finally:
+        go_on.set()
+        for thread in racing:
+            thread.join(30)
+        first.close()
+        second.close()
