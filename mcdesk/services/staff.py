@@ -144,14 +144,16 @@ class StaffService:
 
     def _fetch_packages(self, client: IssuerClient,
                         entries: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[str]:
-        """Fetch and open the package of each waiting submission not here yet, through one
-        of its assignments (staff may download any)."""
+        """Fetch and open the package of each submission ready for a decision (every review
+        in) and not here yet, through one of its assignments (staff may download any). One
+        still under review is decided only once it is ready: its videos, often gigabytes on
+        a school's connection, come with the first sync after that."""
         if self._packages is None:
             return []
         problems = []
         for summary, detail in entries:
             sid = str(summary["submissionId"])
-            if (self._packages.received_dir / sid).is_dir():
+            if summary.get("ready") is not True or (self._packages.received_dir / sid).is_dir():
                 continue
             assignment = next((r.get("assignmentId") for r in detail.get("reviews", [])
                                if isinstance(r, dict) and r.get("assignmentId")), None)

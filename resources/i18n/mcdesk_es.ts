@@ -5577,6 +5577,10 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
         <translation>Este comentario no apunta a ninguna evidencia.</translation>
     </message>
     <message>
+        <source>The submission&apos;s files come to this computer with the first sync after every review is in.</source>
+        <translation>Los archivos de la entrega llegan a esta computadora con la primera sincronización después de que lleguen todas las revisiones.</translation>
+    </message>
+    <message>
         <source>The submission&apos;s files are not on this computer yet: sync, then try again.</source>
         <translation>Los archivos de la entrega todavía no están en esta computadora: sincronice y vuelva a intentarlo.</translation>
     </message>

@@ -63,10 +63,14 @@ def evidence_at(workspace: Workspace, waiting: WaitingSubmission,
         if comment is None:
             raise McdeskError(translate("decide", "This comment points to no piece of evidence."))
         package = staff.package(waiting.submission_id)
+        if package is None and not waiting.ready:
+            raise McdeskError(translate(
+                "decide", "The submission's files come to this computer with the first sync "
+                "after every review is in."))
         if package is None:
             raise McdeskError(translate("decide",
                                         "The submission's files are not on this computer yet: "
-                                  "sync, then try again."))
+                                        "sync, then try again."))
         for criterion in package.criteria:
             for evidence in criterion.evidence:
                 if evidence.id == comment.anchor.target:
