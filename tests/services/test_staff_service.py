@@ -67,4 +67,3 @@ def test_pulled_work_is_kept_and_a_refused_decision_too(issuer: Issuer,
         assert staff.staff.waiting() == []  # decided: nothing waits any more
     finally:
         staff.close()
-
