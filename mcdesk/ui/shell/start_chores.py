@@ -1,6 +1,7 @@
 """What a freshly opened portfolio's window owes that its first screen does not need (the
 places built without a visit, the plan's reminders, the daily backup), started once that
-screen's reads are done; GUI thread."""
+screen's reads are done; once they are done too, the start's heap is frozen (`heap`); GUI
+thread."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from mcdesk.core.role import Role
 from mcdesk.ui.shell import ops as shell_ops
+from mcdesk.ui.shell.heap import freeze_settled_heap
 from mcdesk.ui.shell.places import PLACES
 from mcdesk.ui.widgets.notice import Tone
 
@@ -69,6 +71,13 @@ class StartChores(QObject):
             self.runner)
         shell_ops.backup_if_due(self.workspace).failure(
             lambda exc: log.warning("Scheduled backup failed: %s", exc)).run(self.runner)
+        self.runner.active_count_changed.connect(self._chores_counted)
+
+    def _chores_counted(self, count: int) -> None:
+        """The chores are done (and with them the window's start): its heap is settled."""
+        if count == 0:
+            self.runner.active_count_changed.disconnect(self._chores_counted)
+            freeze_settled_heap()
 
     def _remind(self, reminders: tuple[PlanItem, ...], remind_days: int) -> None:
         """A notice (never a modal) for what in the plan is due and not sent."""
