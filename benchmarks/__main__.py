@@ -6,7 +6,8 @@ window), ``memory`` (the row ``idle memory``: resident memory 10 s after start, 
 window's), ``search`` (catalog search while typing, against a sqlite3 LIKE scan), ``places``
 (rows ``first paint <place>``: Evidence, Drafts, Reviews and Badges on the full portfolio
 against the same place on an empty one; ``search <place>`` while typing in each;
-``scroll evidence``, the longest GUI-thread stall while scrolling the 10,000-piece grid), ``media``
+``scroll evidence``, the longest GUI-thread stall while scrolling the 10,000-piece grid, and
+``stall while drafts are checked``, the same grid scrolled while a job runs on the pool), ``media``
 (importing a big video against ``sha256sum``, memory flat in file size, compression against the
 ``ffmpeg`` command line, face blur against real time) and ``upload`` (mcdesk's tus client
 sending a big file to the reference issuer against ``curl``, bytes sent again after a kill half

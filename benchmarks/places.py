@@ -1,8 +1,9 @@
 """Places at full size: the first paint of Evidence (10,000 pieces), Drafts (200), Reviews (100)
 and Badges (200 credentials) against the same place on an empty portfolio, search while typing
 in each against the same search on the empty portfolio, and the longest GUI-thread stall
-while scrolling the evidence grid. The measuring runs in one child process
-(benchmarks.places_child); this module makes the empty portfolio and the table rows."""
+while scrolling the evidence grid, idle and while the drafts are checked on the pool. The
+measuring runs in one child process (benchmarks.places_child); this module makes the empty
+portfolio and the table rows."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from benchmarks.places_child import BUSY_S, BUSY_TICK_MS
 from benchmarks.startup import REPO, child_env
 from benchmarks.stats import Figure, median
 
@@ -30,6 +32,8 @@ class PlacesResult:
     first_paint: dict[str, dict[str, list[float]]]  # place -> full/empty -> seconds
     search: dict[str, dict[str, list[float]]]
     scroll: dict[str, list[float]]  # place -> the longest step of each round, seconds
+    # what runs on the pool -> the longest GUI-thread gap of each round, seconds
+    busy: dict[str, list[float]]
 
 
 def make_empty(root: Path) -> Path:
@@ -51,7 +55,8 @@ def run_places(full: Path, *, rounds: int, empty: Path | None = None) -> PlacesR
     if line is None:
         raise RuntimeError(f"the places benchmark failed:\n{done.stderr[-3000:]}")
     data: dict[str, Any] = json.loads(line[len(MARKER):])
-    return PlacesResult(rounds, data["first_paint"], data["search"], data["scroll"])
+    return PlacesResult(rounds, data["first_paint"], data["search"], data["scroll"],
+                        data["busy"])
 
 
 def _ms(seconds: float) -> str:
@@ -84,6 +89,14 @@ def figures(result: PlacesResult, sizes: dict[str, str] | None = None) -> list[F
                            f"<= {GOAL_STALL_MS:.0f} ms", longest * 1000 <= GOAL_STALL_MS,
                            "longest GUI-thread step while scrolling the whole grid in "
                            f"{len(stalls)} round(s)"))
+    for job, gaps in result.busy.items():
+        longest = max(gaps)
+        made.append(Figure(f"stall while {job} are checked", _ms(longest), "-", None,
+                           f"<= {GOAL_STALL_MS:.0f} ms", longest * 1000 <= GOAL_STALL_MS,
+                           f"longest gap of a {BUSY_TICK_MS} ms GUI-thread timer scrolling the "
+                           "evidence grid while the check of every draft runs on the pool, "
+                           f"again and again, for {BUSY_S:g} s, in {len(gaps)} round(s); the "
+                           "start's heap frozen as the window does"))
     return made
 
 

@@ -1,8 +1,8 @@
 """Places child: in one Qt process, the first paint of each place (Evidence, Drafts, Reviews,
 Badges) on the full portfolio and on an empty one, interleaved round by round; search while
-typing in each; the longest GUI-thread stall while scrolling the evidence grid. Prints one
-JSON line. Run by benchmarks.places as ``python -m benchmarks.places_child FULL EMPTY ROUNDS``;
-GUI thread only."""
+typing in each; the longest GUI-thread stall while scrolling the evidence grid, idle and while
+the drafts are checked on the pool. Prints one JSON line. Run by benchmarks.places as
+``python -m benchmarks.places_child FULL EMPTY ROUNDS``; GUI thread only."""
 
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ SEARCH_WORDS = ("s", "st", "stu", "stud", "stude", "studen", "student", "student
 SCROLL_STEPS = 60
 TIMEOUT_S = 120.0
 WINDOW_SIZE = (1180, 760)
+BUSY_S = 3.0
+BUSY_TICK_MS = 5
 
 
 def main(argv: list[str]) -> int:
@@ -61,6 +63,13 @@ def main(argv: list[str]) -> int:
                         result["scroll"].setdefault("evidence", []).append(
                             _scroll(app, runner, page))
                     _close(app, page)
+        # As the window does once its start chores are done (every place above was built
+        # the way a first visit builds it, before that).
+        from mcdesk.ui.shell.heap import freeze_settled_heap
+
+        freeze_settled_heap()
+        result["busy"] = {"drafts": [_stall_while_checking(app, runner, workspaces["full"])
+                                     for _round in range(rounds)]}
     finally:
         runner.shutdown(wait=True)
         for workspace in workspaces.values():
@@ -193,6 +202,58 @@ def _scroll(app: Any, runner: Any, page: Any) -> float:
         longest = max(longest, time.perf_counter() - started)
     _settle(app, runner, lambda: True)
     return longest
+
+
+def _stall_while_checking(app: Any, runner: Any, workspace: Any) -> float:
+    """The longest gap of a BUSY_TICK_MS timer on the GUI thread (each tick scrolls the
+    evidence grid a step) while the Drafts place's check of every draft runs again and
+    again on the pool for BUSY_S: the interpreter is shared, so a worker's Python, and the
+    garbage collections its objects set off, can hold the GUI thread."""
+    from PySide6.QtCore import QTimer
+
+    from mcdesk.ui.drafts.ops import drafts_with_readiness
+    from mcdesk.ui.shell.places import PLACES, PlaceKey
+
+    page = PLACES[PlaceKey.EVIDENCE].build(runner)
+    shown: list[int] = []
+    page.items_shown.connect(shown.append)
+    page.resize(*WINDOW_SIZE)
+    page.set_workspace(workspace)
+    page.show()
+    _wait_for(app, lambda: bool(shown))
+    _quiet(app, runner)
+    bar = page.list.verticalScrollBar()
+    gaps: list[float] = []
+    last = [time.perf_counter()]
+    until = time.perf_counter() + BUSY_S
+    checks = [0]
+    failed: list[BaseException] = []
+
+    def tick() -> None:
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+        bar.setValue((bar.value() + bar.singleStep() * 3) % max(1, bar.maximum()))
+
+    def check_again(_found: object = None) -> None:
+        if time.perf_counter() < until:
+            checks[0] += 1
+            drafts_with_readiness(workspace).success(check_again).failure(
+                failed.append).run(runner)
+
+    timer = QTimer(interval=BUSY_TICK_MS, timeout=tick)
+    timer.start()
+    check_again()
+    while time.perf_counter() < until or runner.active():
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    _close(app, page)
+    if failed:
+        raise RuntimeError(f"checking the drafts failed: {failed[0]!r}")
+    if checks[0] < 2:
+        raise RuntimeError("the drafts were checked fewer than twice: nothing was busy")
+    return max(gaps[1:]) if len(gaps) > 1 else 0.0
 
 
 if __name__ == "__main__":

@@ -78,11 +78,12 @@ def test_places_driver_measures_every_place_on_both_portfolios(tiny: FixtureInfo
         assert len(pair["full"]) == len(pair["empty"]) == 1
         assert all(0 < s < 60 for s in pair["full"] + pair["empty"])
     assert len(result.scroll["evidence"]) == 1
+    assert len(result.busy["drafts"]) == 1 and 0 < result.busy["drafts"][0] < 60
     made = places.figures(result)
     assert [f.name for f in made] == [
         "first paint evidence", "first paint drafts", "first paint reviews",
         "first paint badges", "search evidence", "search drafts", "search reviews",
-        "search badges", "scroll evidence"]
+        "search badges", "scroll evidence", "stall while drafts are checked"]
     assert all(f.passed is not None for f in made)
     for place in places.PLACES:
         assert len(result.search[place]["full"]) == len(result.search[place]["empty"]) == 1
