@@ -82,7 +82,9 @@ def figures(result: PlacesResult, sizes: dict[str, str] | None = None) -> list[F
     for place, pair in result.search.items():
         made.append(_paired(pair, f"search {place}",
                             "slowest of a word typed letter by letter, from the search box "
-                            "asking (after its typing pause) to the list painted"))
+                            "asking (after its typing pause) to the list painted; on the empty "
+                            "portfolio the list is hidden (Drafts, Reviews and Badges hide the "
+                            "search box too), so the reference paints nothing"))
     for place, stalls in result.scroll.items():
         longest = max(stalls)
         made.append(Figure(f"scroll {place}", _ms(longest), "-", None,
