@@ -16,10 +16,13 @@ from mcdesk.core.evidence import EvidenceKind
 if TYPE_CHECKING:
     from PIL import Image
 
-__all__ = ["make_thumbnail", "partial_path"]
+__all__ = ["DOCUMENT_PICTURES", "make_thumbnail", "partial_path"]
 
 _PAGE_RATIO = 210 / 297  # A4, width over height
 _TOP_RATIO = 3 / 4  # a document's picture: the top of its page, height over width
+# How documents and texts are pictured; a portfolio whose pictures were drawn otherwise
+# draws them again once (services.evidence). Change it with the drawing.
+DOCUMENT_PICTURES = "page-top"
 _FRAME = (190, 190, 190)
 _TEXT_LINES = 40
 

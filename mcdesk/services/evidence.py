@@ -47,6 +47,8 @@ log = logging.getLogger(__name__)
 
 PROBE_TIMEOUT_S = 60.0
 THUMBNAIL_TIMEOUT_S = 60.0
+# In the pictures folder: how its documents' pictures are drawn (media.thumbnails).
+DOCUMENT_PICTURES_MARKER = ".document-pictures"
 ROSTER_ROLES = tuple(RosterRole)
 LIBRARY_PAGE = 48  # pieces read in full when the library opens: a screen or two of the grid
 
@@ -304,6 +306,38 @@ class EvidenceService:
         except MediaError as exc:  # the evidence is still good without a picture
             log.info("No thumbnail for %s: %s", sha256[:12], exc)
             thumbnails.partial_path(dest).unlink(missing_ok=True)
+
+    def redraw_document_pictures(self, control: JobControl = NULL_CONTROL) -> list[str]:
+        """Draw again, once a portfolio, the pictures of documents and texts drawn in an
+        older way (the whole page, which vanished on the white grid); the sha256 of each
+        file whose picture changed. A picture that cannot be drawn again stays as it was; a
+        cancelled redraw starts over next time."""
+        from mcdesk.media import thumbnails
+        from mcdesk.storage.atomic import write_atomic
+
+        marker = self._portfolio.layout.thumbs_dir / DOCUMENT_PICTURES_MARKER
+        if marker.is_file() and marker.read_text("utf-8").strip() == \
+                thumbnails.DOCUMENT_PICTURES:
+            return []
+        kinds = (str(EvidenceKind.DOCUMENT), str(EvidenceKind.TEXT))
+        redrawn = []
+        for sha256, kind in self._portfolio.evidence_adder.files_of_kinds(kinds):
+            control.check_cancelled()
+            dest = self.thumbnail_file(sha256)
+            stored = self._files.path_for(sha256)
+            if not dest.is_file() or not stored.is_file():
+                continue
+            try:
+                self.runner.call(functools.partial(thumbnails.make_thumbnail,
+                                                   kind=EvidenceKind(kind)),
+                                 stored, dest, timeout_s=THUMBNAIL_TIMEOUT_S, control=control)
+            except MediaError as exc:
+                log.info("The picture of %s stays as it was: %s", sha256[:12], exc)
+                thumbnails.partial_path(dest).unlink(missing_ok=True)
+                continue
+            redrawn.append(sha256)
+        write_atomic(marker, thumbnails.DOCUMENT_PICTURES.encode("utf-8"))
+        return redrawn
 
     # -- reading -------------------------------------------------------------------------
 

@@ -1,11 +1,13 @@
 """Adding an imported file's evidence row with plain sqlite3, the same rows the SQLAlchemy store
 writes, so importing a file never waits for SQLAlchemy to load (a few tenths of a second of a
-core: most of a small import's fixed cost); writer lane for `add`, any thread for the rest."""
+core: most of a small import's fixed cost), and the few reads that go with it; writer lane for
+`add`, any thread for the rest."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -74,6 +76,14 @@ class EvidenceAdder:
         with self._reads.connection() as connection:
             return [str(r[0]) for r in connection.execute(
                 "SELECT id FROM evidence WHERE sha256 = ? AND trashed_at IS NULL", (sha256,))]
+
+    def files_of_kinds(self, kinds: Sequence[str]) -> list[tuple[str, str]]:
+        """(sha256, kind) of every stored file evidence of these kinds holds, trashed too."""
+        marks = ", ".join("?" for _kind in kinds)
+        with self._reads.connection() as connection:
+            return [(str(sha), str(kind)) for sha, kind in connection.execute(
+                "SELECT DISTINCT sha256, kind FROM evidence WHERE sha256 IS NOT NULL "
+                f"AND kind IN ({marks}) ORDER BY sha256", tuple(kinds))]
 
     def file_is_referenced(self, sha256: str) -> bool:
         with self._reads.connection() as connection:

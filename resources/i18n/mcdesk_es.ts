@@ -6334,6 +6334,10 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
         <translation>Haciendo copia de seguridad del portafolio</translation>
     </message>
     <message>
+        <source>Redrawing the pictures of documents</source>
+        <translation>Volviendo a dibujar las imágenes de los documentos</translation>
+    </message>
+    <message>
         <source>Looking for a backup</source>
         <translation>Buscando una copia de seguridad</translation>
     </message>

@@ -254,3 +254,39 @@ def test_cancelled_version_leaves_no_file(workspace: Workspace, media: dict[str,
     assert stored_files(workspace) == before
     assert incoming(workspace) == []
     assert len(workspace.evidence.all()) == 1
+
+
+def test_pictures_of_documents_drawn_the_older_way_are_drawn_again_once(
+        workspace: Workspace, media: dict[str, Path]) -> None:
+    """A portfolio from before holds whole-page pictures of its documents: the first start
+    draws them again as the top of the page (a photo's picture is left alone), then never
+    again."""
+    from PIL import Image
+
+    report = workspace.evidence.add_paths([media["pdf"], media["docx"], media["photo"]])
+    pieces = {r.evidence.kind: r.evidence for r in report.results if r.evidence}
+    service = workspace.evidence
+    old_style = {}
+    for kind in (EvidenceKind.DOCUMENT, EvidenceKind.IMAGE):
+        sha256 = pieces[kind].sha256
+        assert sha256 is not None
+        picture = service.thumbnail_file(sha256)
+        Image.new("RGB", (226, 320), "white").save(picture, "PNG")  # a whole page, as before
+        old_style[kind] = (sha256, picture)
+    (workspace.root / "thumbs" / ".document-pictures").unlink(missing_ok=True)
+
+    redrawn = service.redraw_document_pictures()
+    documents = {p.evidence.sha256 for p in report.results
+                 if p.evidence and p.evidence.kind is EvidenceKind.DOCUMENT}
+    assert sorted(redrawn) == sorted(documents)
+    sha256, picture = old_style[EvidenceKind.DOCUMENT]
+    with Image.open(picture) as drawn:
+        assert drawn.size == (320, 240)  # the top of the page
+    with Image.open(old_style[EvidenceKind.IMAGE][1]) as photo:
+        assert photo.size == (226, 320)  # not a document: untouched
+    assert (workspace.root / "thumbs" / ".document-pictures").read_text("utf-8") == "page-top"
+
+    Image.new("RGB", (226, 320), "white").save(picture, "PNG")
+    assert service.redraw_document_pictures() == []  # once a portfolio
+    with Image.open(picture) as kept:
+        assert kept.size == (226, 320)

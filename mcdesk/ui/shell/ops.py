@@ -101,6 +101,12 @@ def backup_if_due(workspace: Workspace) -> Op[object]:
                     [Change.BACKUPS], cancellable=True)
 
 
+def redraw_document_pictures(workspace: Workspace) -> Op[list[str]]:
+    """Pictures of documents drawn the older way, drawn again (once a portfolio)."""
+    return Op.media(translate("shell", "Redrawing the pictures of documents"),
+                    lambda control: workspace.evidence.redraw_document_pictures(control))
+
+
 def find_last_backup(root: Path) -> Op[Path | None]:
     def work(_c: object) -> Path | None:
         from mcdesk.services.recovery import last_backup

@@ -1,7 +1,7 @@
 """What a freshly opened portfolio's window owes that its first screen does not need (the
-places built without a visit, the plan's reminders, the daily backup), started once that
-screen's reads are done; once they are done too, the start's heap is frozen (`heap`); GUI
-thread."""
+places built without a visit, the plan's reminders, the daily backup, pictures of documents
+drawn the older way drawn again), started once that screen's reads are done; once they are
+done too, the start's heap is frozen (`heap`); GUI thread."""
 
 from __future__ import annotations
 
@@ -71,6 +71,10 @@ class StartChores(QObject):
             self.runner)
         shell_ops.backup_if_due(self.workspace).failure(
             lambda exc: log.warning("Scheduled backup failed: %s", exc)).run(self.runner)
+        shell_ops.redraw_document_pictures(self.workspace).success(
+            self.window.pictures_redrawn).failure(
+            lambda exc: log.warning("The pictures of documents were not redrawn: %s", exc)).run(
+            self.runner)
         self.runner.active_count_changed.connect(self._chores_counted)
 
     def _chores_counted(self, count: int) -> None:

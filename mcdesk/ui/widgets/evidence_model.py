@@ -137,6 +137,15 @@ class EvidenceListModel(QAbstractListModel):
         for evidence in asked:
             self._request_thumbnail(evidence)
 
+    def forget_thumbnails(self, sha256s: Sequence[str]) -> None:
+        """These files' pictures were drawn again: rows showing them ask for them anew."""
+        for sha256 in sha256s:
+            self._thumbs.pop(sha256, None)
+            self._requested.discard(sha256)
+            for row in self._rows_of_file.get(sha256, ()):
+                index = self.index(row)
+                self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
+
     def set_thumbnail(self, sha256: str, image: QImage) -> None:
         if image.isNull():
             return
