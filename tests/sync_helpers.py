@@ -191,3 +191,18 @@ def ready_draft(workspace: Workspace, files: Path, *, big_bytes: int = 0) -> str
     readiness = drafts.check(draft.id)
     assert readiness.ready, readiness.problems
     return draft.id
+
+
+def submitted(issuer: Issuer, folder: Path, name: str = "Dee Teacher") -> str:
+    """A teacher's portfolio in `folder` that sent a ready draft to `issuer`: the
+    submission's id (the portfolio is closed again)."""
+    earner = Workspace.open(folder / "earner")
+    try:
+        draft_id = ready_draft(earner, folder / "files")
+        earner.sync.add_server("earner-side", issuer.url, issuer.token("earner", name))
+        earner.sync.queue(draft_id)
+        assert earner.sync.sync_once().ok
+        (item,) = earner.sync.outbox()
+        return item.submission_id
+    finally:
+        earner.close()

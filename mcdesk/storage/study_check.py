@@ -100,32 +100,26 @@ def _strays(portfolio: Portfolio, root: Path, named: set[str],
             strays += sorted(p for p in entry.iterdir() if not (
                 p.is_file() and is_sha256(p.name) and p.name in named
                 and entry.name == p.name[:2]))
-    problems = []
-    for path in strays:
-        detail = "no study file of any micro-credential is this file"
-        if repair:
-            moved = portfolio.files.move_to_trash(path, "orphan")
-            problems.append(CheckProblem(ProblemKind.ORPHAN_FILE, str(path), detail,
-                                         repaired=True, action=f"moved to {moved}"))
-        else:
-            problems.append(CheckProblem(ProblemKind.ORPHAN_FILE, str(path), detail,
-                                         action="move it to the trash folder"))
-    return problems
+    return [_to_trash(portfolio, ProblemKind.ORPHAN_FILE, path,
+                      "no study file of any micro-credential is this file", repair, "orphan")
+            for path in strays]
 
 
 def _demo_scratch(portfolio: Portfolio, repair: bool) -> list[CheckProblem]:
     root = portfolio.layout.root
     now = time.time()
-    problems = []
-    for folder in sorted(root.glob(f"{DEMO_SCRATCH_PREFIX}*")):
-        if not folder.is_dir() or now - folder.stat().st_mtime < SCRATCH_AGE_S:
-            continue  # a young one may be the demo being drawn right now
-        detail = "demo study files left half drawn (mcdesk closed while drawing them)"
-        if repair:
-            moved = portfolio.files.move_to_trash(folder, "unfinished")
-            problems.append(CheckProblem(ProblemKind.LEFTOVER, str(folder), detail,
-                                         repaired=True, action=f"moved to {moved}"))
-        else:
-            problems.append(CheckProblem(ProblemKind.LEFTOVER, str(folder), detail,
-                                         action="move it to the trash folder"))
-    return problems
+    # A young one may be the demo being drawn right now.
+    left = [folder for folder in sorted(root.glob(f"{DEMO_SCRATCH_PREFIX}*"))
+            if folder.is_dir() and now - folder.stat().st_mtime >= SCRATCH_AGE_S]
+    return [_to_trash(portfolio, ProblemKind.LEFTOVER, folder,
+                      "demo study files left half drawn (mcdesk closed while drawing them)",
+                      repair, "unfinished") for folder in left]
+
+
+def _to_trash(portfolio: Portfolio, kind: ProblemKind, path: Path, detail: str, repair: bool,
+              reason: str) -> CheckProblem:
+    """The problem of something out of place: moved to the trash when repairing."""
+    if not repair:
+        return CheckProblem(kind, str(path), detail, action="move it to the trash folder")
+    moved = portfolio.files.move_to_trash(path, reason)
+    return CheckProblem(kind, str(path), detail, repaired=True, action=f"moved to {moved}")

@@ -13,7 +13,7 @@ import pytest
 from mcdesk.core.reviews import Role
 from mcdesk.core.staff import DecisionRefusedError, DecisionStatus
 from mcdesk.services.workspace import Workspace
-from tests.sync_helpers import Issuer, issuer_missing_reason, ready_draft, running_issuer
+from tests.sync_helpers import Issuer, issuer_missing_reason, running_issuer, submitted
 
 pytestmark = pytest.mark.skipif(issuer_missing_reason() is not None,
                                 reason=issuer_missing_reason() or "")
@@ -28,13 +28,7 @@ def issuer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Issuer]:
 def test_pulled_work_is_kept_and_a_refused_decision_too(issuer: Issuer,
                                                                   tmp_path: Path) -> None:
     issuer.token("assessor", "Only Assessor")  # the submission waits for this review
-    earner = Workspace.open(tmp_path / "earner")
-    draft_id = ready_draft(earner, tmp_path / "files")
-    earner.sync.add_server("earner-side", issuer.url, issuer.token("earner", "Dee Teacher"))
-    earner.sync.queue(draft_id)
-    assert earner.sync.sync_once().ok
-    (item,) = earner.sync.outbox()
-    earner.close()
+    submission_id = submitted(issuer, tmp_path)
 
     staff_token = issuer.token("staff", "Ola Staff")
     staff = Workspace.open(tmp_path / "staff")
@@ -44,7 +38,7 @@ def test_pulled_work_is_kept_and_a_refused_decision_too(issuer: Issuer,
         report = staff.sync.sync_once()
         assert report.ok and report.servers[0].waiting_pulled == 1, report
         (waiting,) = staff.staff.waiting()
-        assert waiting.submission_id == item.submission_id and not waiting.ready
+        assert waiting.submission_id == submission_id and not waiting.ready
         view = staff.staff.side_by_side(waiting.server, waiting.submission_id)
         assert view.reviews_in == 0 and view.reviews_assigned == 1 and view.rule is None
         assert [c.submitted for c in view.columns] == [False]
@@ -58,7 +52,7 @@ def test_pulled_work_is_kept_and_a_refused_decision_too(issuer: Issuer,
         assert queued.status is DecisionStatus.QUEUED
 
         # Someone else decides on the server first: ours is refused, and kept with the reason.
-        issuer.decide(item.submission_id, "earned", issuer.token("staff", "Other Staff"))
+        issuer.decide(submission_id, "earned", issuer.token("staff", "Other Staff"))
         report = staff.sync.sync_once()
         assert report.servers[0].decisions_sent == 0
         assert "already decided" in report.servers[0].error

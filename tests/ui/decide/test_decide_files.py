@@ -15,7 +15,7 @@ from mcdesk.core.reviews import Role
 from mcdesk.services.workspace import Workspace
 from mcdesk.ui.decide import ops
 from tests.issuer_api import review
-from tests.sync_helpers import issuer_missing_reason, ready_draft, running_issuer
+from tests.sync_helpers import issuer_missing_reason, running_issuer, submitted
 
 pytestmark = pytest.mark.skipif(issuer_missing_reason() is not None,
                                 reason=issuer_missing_reason() or "")
@@ -24,14 +24,7 @@ pytestmark = pytest.mark.skipif(issuer_missing_reason() is not None,
 def test_a_submission_s_files_come_once_every_review_is_in(tmp_path: Path) -> None:
     with running_issuer(tmp_path / "issuer") as issuer:
         assessors = [issuer.token("assessor", name) for name in ("Sam Expert", "Tia Expert")]
-        earner = Workspace.open(tmp_path / "earner")
-        draft_id = ready_draft(earner, tmp_path / "files")
-        earner.sync.add_server("earner-side", issuer.url, issuer.token("earner", "Dee Teacher"))
-        earner.sync.queue(draft_id)
-        assert earner.sync.sync_once().ok
-        (item,) = earner.sync.outbox()
-        earner.close()
-        sid = item.submission_id
+        sid = submitted(issuer, tmp_path)
 
         staff_token = issuer.token("staff", "Ola Staff")
         staff = Workspace.open(tmp_path / "staff")
