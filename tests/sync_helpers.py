@@ -206,3 +206,15 @@ def submitted(issuer: Issuer, folder: Path, name: str = "Dee Teacher") -> str:
         return item.submission_id
     finally:
         earner.close()
+
+
+def staff_desk(issuer: Issuer, folder: Path) -> tuple[Workspace, str]:
+    """A staff member's portfolio in `folder` on `issuer`, working as staff: (the portfolio,
+    their token); close it when done."""
+    from mcdesk.core.reviews import Role
+
+    token = issuer.token("staff", "Ola Staff")
+    staff = Workspace.open(folder / "staff")
+    staff.sync.add_server("staff-side", issuer.url, token)
+    staff.roles.switch(Role.STAFF)
+    return staff, token

@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from mcdesk.core.reviews import Role
 from mcdesk.core.staff import DecisionRefusedError, DecisionStatus
-from mcdesk.services.workspace import Workspace
-from tests.sync_helpers import Issuer, issuer_missing_reason, running_issuer, submitted
+from tests.sync_helpers import Issuer, issuer_missing_reason, running_issuer, staff_desk, submitted
 
 pytestmark = pytest.mark.skipif(issuer_missing_reason() is not None,
                                 reason=issuer_missing_reason() or "")
@@ -30,11 +28,8 @@ def test_pulled_work_is_kept_and_a_refused_decision_too(issuer: Issuer,
     issuer.token("assessor", "Only Assessor")  # the submission waits for this review
     submission_id = submitted(issuer, tmp_path)
 
-    staff_token = issuer.token("staff", "Ola Staff")
-    staff = Workspace.open(tmp_path / "staff")
+    staff, _token = staff_desk(issuer, tmp_path)
     try:
-        staff.sync.add_server("staff-side", issuer.url, staff_token)
-        staff.roles.switch(Role.STAFF)
         report = staff.sync.sync_once()
         assert report.ok and report.servers[0].waiting_pulled == 1, report
         (waiting,) = staff.staff.waiting()

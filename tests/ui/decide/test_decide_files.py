@@ -11,11 +11,9 @@ import pytest
 
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.progress import NULL_CONTROL
-from mcdesk.core.reviews import Role
-from mcdesk.services.workspace import Workspace
 from mcdesk.ui.decide import ops
 from tests.issuer_api import review
-from tests.sync_helpers import issuer_missing_reason, running_issuer, submitted
+from tests.sync_helpers import issuer_missing_reason, running_issuer, staff_desk, submitted
 
 pytestmark = pytest.mark.skipif(issuer_missing_reason() is not None,
                                 reason=issuer_missing_reason() or "")
@@ -26,11 +24,8 @@ def test_a_submission_s_files_come_once_every_review_is_in(tmp_path: Path) -> No
         assessors = [issuer.token("assessor", name) for name in ("Sam Expert", "Tia Expert")]
         sid = submitted(issuer, tmp_path)
 
-        staff_token = issuer.token("staff", "Ola Staff")
-        staff = Workspace.open(tmp_path / "staff")
+        staff, staff_token = staff_desk(issuer, tmp_path)
         try:
-            staff.sync.add_server("staff-side", issuer.url, staff_token)
-            staff.roles.switch(Role.STAFF)
             review(issuer, assessors[0], sid, staff_token)
             assert staff.sync.sync_once().ok
             (waiting,) = staff.staff.waiting()
