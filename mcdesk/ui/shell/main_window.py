@@ -463,14 +463,6 @@ class MainWindow(QMainWindow):
     def show_notice(self, text: str, tone: Tone = Tone.INFO) -> None:
         self.notice_bar.show_message(text, tone)
 
-    def pictures_redrawn(self, sha256s: list[str]) -> None:
-        """Evidence pictures drawn again: the Evidence place, if built, shows the new ones."""
-        from mcdesk.ui.evidence.page import EvidencePage
-
-        page = self.places.get(PlaceKey.EVIDENCE)
-        if sha256s and isinstance(page, EvidencePage):
-            page.model.forget_thumbnails(sha256s)
-
     def open_verify(self) -> None:
         if self.verify_dialog is None:
             from mcdesk.ui.shell.verify_dialog import VerifyDialog

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, QTimer
 from mcdesk.core.role import Role
 from mcdesk.ui.shell import ops as shell_ops
 from mcdesk.ui.shell.heap import freeze_settled_heap
-from mcdesk.ui.shell.places import PLACES
+from mcdesk.ui.shell.places import PLACES, PlaceKey
 from mcdesk.ui.widgets.notice import Tone
 
 if TYPE_CHECKING:
@@ -72,10 +72,18 @@ class StartChores(QObject):
         shell_ops.backup_if_due(self.workspace).failure(
             lambda exc: log.warning("Scheduled backup failed: %s", exc)).run(self.runner)
         shell_ops.redraw_document_pictures(self.workspace).success(
-            self.window.pictures_redrawn).failure(
+            self._pictures_redrawn).failure(
             lambda exc: log.warning("The pictures of documents were not redrawn: %s", exc)).run(
             self.runner)
         self.runner.active_count_changed.connect(self._chores_counted)
+
+    def _pictures_redrawn(self, sha256s: list[str]) -> None:
+        """The Evidence place, if built, shows the pictures drawn again."""
+        from mcdesk.ui.evidence.page import EvidencePage
+
+        page = self.window.places.get(PlaceKey.EVIDENCE)
+        if sha256s and isinstance(page, EvidencePage):
+            page.model.forget_thumbnails(sha256s)
 
     def _chores_counted(self, count: int) -> None:
         """The chores are done (and with them the window's start): its heap is settled."""
