@@ -213,16 +213,8 @@ def _stall_while_checking(app: Any, runner: Any, workspace: Any) -> float:
     from PySide6.QtCore import QTimer
 
     from mcdesk.ui.drafts.ops import drafts_with_readiness
-    from mcdesk.ui.shell.places import PLACES, PlaceKey
 
-    page = PLACES[PlaceKey.EVIDENCE].build(runner)
-    shown: list[int] = []
-    page.items_shown.connect(shown.append)
-    page.resize(*WINDOW_SIZE)
-    page.set_workspace(workspace)
-    page.show()
-    _wait_for(app, lambda: bool(shown))
-    _quiet(app, runner)
+    _seconds, page = _first_paint(app, runner, workspace, "evidence", keep=True)
     bar = page.list.verticalScrollBar()
     gaps: list[float] = []
     last = [time.perf_counter()]

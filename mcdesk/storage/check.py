@@ -12,6 +12,7 @@ from sqlalchemy import func, select, text
 from mcdesk.core.check import CheckProblem, CheckReport, ProblemKind
 from mcdesk.core.progress import NULL_CONTROL, JobControl
 from mcdesk.storage.catalog_store import index_row
+from mcdesk.storage.check_findings import damage, out_of_place
 from mcdesk.storage.filestore import is_sha256
 from mcdesk.storage.models import EvidenceFileRow, MicroCredentialRow
 from mcdesk.storage.portfolio import Portfolio
@@ -92,41 +93,23 @@ def _check_files(
         if not path.is_file():
             problems.append(_repair_missing(portfolio, sha256, path, repair, "is missing"))
             continue
-        actual = path.stat().st_size
-        digest = store.hash_of(path) if actual == size else None
+        reason = damage(path, size, sha256, store.hash_of)
         done_bytes += size
         control.progress(done_bytes, total, f"Checking {checked} of {len(known)} files")
-        if digest == sha256:
-            continue
-        reason = (f"has {actual} bytes instead of {size}" if digest is None
-                  else "its content no longer matches its hash")
-        problems.append(_repair_missing(portfolio, sha256, path, repair, reason))
+        if reason is not None:
+            problems.append(_repair_missing(portfolio, sha256, path, repair, reason))
     for path in store.iter_stored():
         control.check_cancelled()
         if is_sha256(path.name) and path.name in known and path.parent.name == path.name[:2]:
             continue
-        if repair:
-            moved = store.move_to_trash(path, "orphan")
-            problems.append(CheckProblem(ProblemKind.ORPHAN_FILE, str(path),
-                                         "no evidence refers to this file", repaired=True,
-                                         action=f"moved to {moved}"))
-        else:
-            problems.append(CheckProblem(ProblemKind.ORPHAN_FILE, str(path),
-                                         "no evidence refers to this file",
-                                         action="move it to the trash folder"))
+        problems.append(out_of_place(portfolio, ProblemKind.ORPHAN_FILE, path,
+                                     "no evidence refers to this file", repair, "orphan"))
     now = time.time()
     for partial in store.leftover_partials():
         if now - partial.stat().st_mtime < LEFTOVER_AGE_S:
             continue
-        if repair:
-            moved = store.move_to_trash(partial, "unfinished")
-            problems.append(CheckProblem(ProblemKind.LEFTOVER, str(partial),
-                                         "an interrupted copy", repaired=True,
-                                         action=f"moved to {moved}"))
-        else:
-            problems.append(CheckProblem(ProblemKind.LEFTOVER, str(partial),
-                                         "an interrupted copy",
-                                         action="move it to the trash folder"))
+        problems.append(out_of_place(portfolio, ProblemKind.LEFTOVER, partial,
+                                     "an interrupted copy", repair, "unfinished"))
     return problems, checked, done_bytes
 
 

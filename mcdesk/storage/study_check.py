@@ -5,6 +5,7 @@ never deleting; worker thread (writer lane)."""
 
 from __future__ import annotations
 
+import functools
 import time
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from sqlalchemy import func, select
 from mcdesk.core.check import CheckProblem, ProblemKind
 from mcdesk.core.progress import NULL_CONTROL, JobControl, ScaledControl
 from mcdesk.core.study import DEMO_SCRATCH_PREFIX, FileState
+from mcdesk.storage.check_findings import damage, out_of_place
 from mcdesk.storage.filestore import is_sha256, sha256_of
 from mcdesk.storage.portfolio import Portfolio
 from mcdesk.storage.study_models import StudyFileRow, StudyUseRow
@@ -47,18 +49,14 @@ def check_study(portfolio: Portfolio, repair: bool, control: JobControl = NULL_C
             problems.append(_offline_again(portfolio, sha256, titles.get(sha256), path,
                                            repair, "is missing"))
             continue
-        actual = path.stat().st_size
         message = f"Checking study file {number} of {len(offline)}"
-        digest = (sha256_of(path, ScaledControl(control, done, total, message))
-                  if actual == size else None)
+        reason = damage(path, size, sha256, functools.partial(
+            sha256_of, control=ScaledControl(control, done, total, message)))
         done += size
         control.progress(done, total, message)
-        if digest == sha256:
-            continue
-        reason = (f"has {actual} bytes instead of {size}" if digest is None
-                  else "its content no longer matches its hash")
-        problems.append(_offline_again(portfolio, sha256, titles.get(sha256), path, repair,
-                                       reason))
+        if reason is not None:
+            problems.append(_offline_again(portfolio, sha256, titles.get(sha256), path,
+                                           repair, reason))
     problems += _strays(portfolio, root, named, repair)
     problems += _demo_scratch(portfolio, repair)
     return problems, len(offline), done
@@ -100,7 +98,7 @@ def _strays(portfolio: Portfolio, root: Path, named: set[str],
             strays += sorted(p for p in entry.iterdir() if not (
                 p.is_file() and is_sha256(p.name) and p.name in named
                 and entry.name == p.name[:2]))
-    return [_to_trash(portfolio, ProblemKind.ORPHAN_FILE, path,
+    return [out_of_place(portfolio, ProblemKind.ORPHAN_FILE, path,
                       "no study file of any micro-credential is this file", repair, "orphan")
             for path in strays]
 
@@ -111,15 +109,7 @@ def _demo_scratch(portfolio: Portfolio, repair: bool) -> list[CheckProblem]:
     # A young one may be the demo being drawn right now.
     left = [folder for folder in sorted(root.glob(f"{DEMO_SCRATCH_PREFIX}*"))
             if folder.is_dir() and now - folder.stat().st_mtime >= SCRATCH_AGE_S]
-    return [_to_trash(portfolio, ProblemKind.LEFTOVER, folder,
+    return [out_of_place(portfolio, ProblemKind.LEFTOVER, folder,
                       "demo study files left half drawn (mcdesk closed while drawing them)",
                       repair, "unfinished") for folder in left]
 
-
-def _to_trash(portfolio: Portfolio, kind: ProblemKind, path: Path, detail: str, repair: bool,
-              reason: str) -> CheckProblem:
-    """The problem of something out of place: moved to the trash when repairing."""
-    if not repair:
-        return CheckProblem(kind, str(path), detail, action="move it to the trash folder")
-    moved = portfolio.files.move_to_trash(path, reason)
-    return CheckProblem(kind, str(path), detail, repaired=True, action=f"moved to {moved}")
