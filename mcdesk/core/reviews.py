@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mcdesk.core.calibration import CalibrationResult
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.role import Role as Role
 from mcdesk.core.units import clock
@@ -62,6 +63,7 @@ class ReviewState(enum.StrEnum):
 class ReviewSource(enum.StrEnum):
     ASSIGNMENT = "assignment"  # downloaded from a server's assignment
     PACKAGE = "package"  # opened from a package file
+    CALIBRATION = "calibration"  # a server's calibration item, scored before live reviews
 
 
 class ReviewLockedError(McdeskError):
@@ -333,10 +335,19 @@ class Review:
     etag: str | None = None
     error: str = ""  # the last problem sending it, in words
     server_copy: Mapping[str, Any] | None = field(default=None, compare=False)
+    # How a calibration item's levels compared with the reference, once the server said.
+    calibration: CalibrationResult | None = field(default=None, compare=False)
 
     @property
     def locked(self) -> bool:
         return self.state.locked
+
+    @property
+    def can_score_again(self) -> bool:
+        """A calibration item the server compared without releasing its assessor: it may be
+        reopened and sent again (the server keeps the latest try)."""
+        return (self.source is ReviewSource.CALIBRATION and self.state is ReviewState.SENT
+                and self.calibration is not None and not self.calibration.standing.released)
 
     def score(self, rubric_criterion_id: str) -> CriterionScore:
         for score in self.scores:

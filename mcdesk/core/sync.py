@@ -198,6 +198,10 @@ class ReviewScore:
     level_id: str
     feedback: str = ""
 
+    def body(self) -> dict[str, Any]:
+        return {"rubricCriterionId": self.rubric_criterion_id, "levelId": self.level_id,
+                "feedback": self.feedback}
+
 
 @dataclass(frozen=True)
 class ReviewPush:
@@ -209,8 +213,7 @@ class ReviewPush:
 
     def body(self) -> dict[str, Any]:
         return {"reviewId": self.review_id,
-                "scores": [{"rubricCriterionId": s.rubric_criterion_id, "levelId": s.level_id,
-                            "feedback": s.feedback} for s in self.scores],
+                "scores": [s.body() for s in self.scores],
                 "comments": list(self.comments), "decision": self.decision,
                 "overrideReason": self.override_reason}
 

@@ -26,6 +26,7 @@ from mcdesk.core.reviews import (
     CriterionScore,
     Review,
     ReviewLockedError,
+    ReviewSource,
     ReviewState,
     final_decision,
     rule_decision,
@@ -119,6 +120,9 @@ class ReviewFileService:
             review = self._store.get(review_id)
             if review.state is ReviewState.CLOSED:
                 raise ReviewLockedError(locked_message(review))
+            if review.source is ReviewSource.CALIBRATION:
+                raise McdeskError("a calibration item is scored for its server only: finish "
+                                  "it and sync to see how your levels compare")
             rubric = self._reviews.rubric(review)
             self._reviews.check_complete(review, rubric)
             body = self._review_json(review, rubric)

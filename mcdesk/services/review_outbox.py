@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from mcdesk.core.calibration import CalibrationItem, CalibrationResult
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.packages import ReceivedPackage
 from mcdesk.core.reviews import Review, ReviewSource, ReviewState, sorted_for_timeline
@@ -109,20 +110,50 @@ class ReviewOutbox:
     def add_assignment(self, server: str, assignment: Assignment) -> Review:
         """The queue line of an assignment, before its bag arrives (the same line when the
         assignment is known already)."""
-        name = assignment.achievement_id.rstrip("/").rsplit("/", 1)[-1]
+        return self._store.add_assignment(NewReview(
+            submission_id=assignment.submission_id.removeprefix("urn:uuid:"),
+            mc_id=assignment.achievement_id, mc_version=assignment.version,
+            mc_name=self._mc_name(assignment.achievement_id, assignment.version),
+            attempt=assignment.attempt, source=ReviewSource.ASSIGNMENT, server=server,
+            assignment_id=assignment.assignment_id, due_at=assignment.due_at), self._clock())
+
+    def add_calibration(self, server: str, item: CalibrationItem) -> Review:
+        """The queue line of a calibration item, before its bag arrives (the same line when
+        it is known already)."""
+        return self._store.add_assignment(NewReview(
+            submission_id=item.submission_id.removeprefix("urn:uuid:"),
+            mc_id=item.achievement_id, mc_version=item.version,
+            mc_name=self._mc_name(item.achievement_id, item.version), attempt=1,
+            source=ReviewSource.CALIBRATION, server=server,
+            assignment_id=item.assignment_id, due_at=None), self._clock())
+
+    def mark_calibrated(self, review_id: str, result: CalibrationResult) -> Review:
+        """The server compared the levels with the reference: locked, with its answer (a
+        review reopened while on its way keeps its edits, and the answer)."""
+        now = self._clock()
+        review = self._store.get(review_id)
+        if review.state is ReviewState.QUEUED:
+            return self._store.transition(review_id, now, allowed={ReviewState.QUEUED},
+                                          state=ReviewState.SENT, sent_at=now, error="",
+                                          calibration_json=result.wire())
+        return self.keep_calibration(review_id, result)
+
+    def keep_calibration(self, review_id: str, result: CalibrationResult) -> Review:
+        """The server's newer answer for an item scored before (the standing moves as the
+        set's other items are scored)."""
+        return self._store.transition(review_id, self._clock(),
+                                      calibration_json=result.wire())
+
+    def _mc_name(self, achievement_id: str, version: str) -> str:
+        name = achievement_id.rstrip("/").rsplit("/", 1)[-1]
         try:
-            stored = self._portfolio.catalog.definition(assignment.achievement_id,
-                                                        assignment.version)
+            stored = self._portfolio.catalog.definition(achievement_id, version)
             from mcdesk.credentials.achievement import parse_achievement_text
 
             name = parse_achievement_text(stored.source_json).name
         except McdeskError:
             pass
-        return self._store.add_assignment(NewReview(
-            submission_id=assignment.submission_id.removeprefix("urn:uuid:"),
-            mc_id=assignment.achievement_id, mc_version=assignment.version, mc_name=name,
-            attempt=assignment.attempt, source=ReviewSource.ASSIGNMENT, server=server,
-            assignment_id=assignment.assignment_id, due_at=assignment.due_at), self._clock())
+        return name
 
     def attach_download(self, review_id: str, package: ReceivedPackage) -> Review:
         """The assignment's bag arrived and was opened into `package.folder`."""

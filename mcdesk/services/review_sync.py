@@ -9,6 +9,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mcdesk.core.calibration import CALIBRATION_PREFIX
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.progress import NULL_CONTROL, JobControl, ScaledControl
 from mcdesk.core.reviews import Review, ReviewSource, ReviewState
@@ -74,6 +75,7 @@ class ReviewSync:
             if review.package_folder is None and review.state is not ReviewState.CLOSED \
                     and review.source is ReviewSource.ASSIGNMENT:
                 waiting.append((assignment, review))
+        waiting += self._pull_calibration(client, control, server, messages)
         total = sum(a.bag_size or 0 for a, _ in waiting) or None
         offset = 0
         for assignment, review in waiting:
@@ -93,12 +95,48 @@ class ReviewSync:
             offset += size
         return messages
 
+    def _pull_calibration(self, client: IssuerClient, control: JobControl, server: str,
+                          messages: list[str]) -> list[tuple[Assignment, Review]]:
+        """Put each calibration item of `server` in the review queue (the server's newest
+        answer kept with those scored); those whose package is still missing, as
+        assignments to download."""
+        try:
+            items = client.calibration_items()
+        except Rejected as exc:
+            if exc.status != 403:  # 403: no assessor there, said once by the assignments
+                messages.append(f"listing the calibration items: {exc}")
+            return []
+        except (TransientError, Conflict) as exc:
+            messages.append(f"listing the calibration items: {exc}")
+            return []
+        waiting = []
+        for item in items:
+            control.check_cancelled()
+            try:
+                review = self._reviews.add_calibration(server, item)
+                if item.result is not None and review.state is ReviewState.SENT \
+                        and review.calibration != item.result:
+                    review = self._reviews.keep_calibration(review.id, item.result)
+            except McdeskError as exc:
+                messages.append(f"calibration item {_short(item.submission_id)}: {exc}")
+                continue
+            if review.package_folder is None:
+                waiting.append((Assignment(
+                    assignment_id=item.assignment_id, submission_id=item.submission_id,
+                    achievement_id=item.achievement_id, version=item.version, attempt=1,
+                    due_at=None, bag_size=item.bag_size, bag_sha256=item.bag_sha256), review))
+        return waiting
+
     def _download(self, client: IssuerClient, assignment: Assignment, review: Review,
                   control: JobControl) -> None:
         folder = self._reviews.downloads_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        dest = folder / f"{assignment.assignment_id}.zip"
-        if not dest.exists():  # a whole download from an earlier pass is opened as it is
+        calibration = assignment.assignment_id.startswith(CALIBRATION_PREFIX)
+        # A file name without the prefix's colon (not allowed on every file system).
+        dest = folder / f"{assignment.assignment_id.replace(':', '-')}.zip"
+        if calibration and not dest.exists():
+            client.download_calibration_bag(assignment.submission_id, dest, control)
+        elif not dest.exists():  # a whole download from an earlier pass is opened as it is
             client.download_bag(assignment.assignment_id, dest, control)
         self._check_download(dest, assignment)
         package = self._packages.open_received(dest, _CancelOnly(control))
@@ -145,6 +183,9 @@ class ReviewSync:
             name = _name(review)
             if review.assignment_id is None:
                 continue
+            if review.source is ReviewSource.CALIBRATION:
+                messages += self._push_calibration(client, review)
+                continue
             try:
                 push = self._reviews.to_push(review.id)
                 receipt = client.push_review(review.assignment_id, push, etag=review.etag)
@@ -174,6 +215,31 @@ class ReviewSync:
         if pending:
             control.progress(len(pending), len(pending), "reviews sent")
         return messages
+
+    def _push_calibration(self, client: IssuerClient, review: Review) -> list[str]:
+        """Send a calibration item's levels; the answer (how they compared, where the
+        assessor stands) is kept with the review and said in the report."""
+        name = _name(review)
+        try:
+            scores = self._reviews.to_push(review.id).scores
+            result = client.push_calibration(review.submission_id, scores)
+        except LoginNeeded:
+            raise
+        except TransientError as exc:
+            self._reviews.mark_send_error(review.id, f"{exc}; it is sent again at the next "
+                                                     "sync")
+            return [f"{name}: {exc}"]
+        except McdeskError as exc:  # refused as it is: stays queued, the assessor reopens
+            self._reviews.mark_send_error(review.id, str(exc))
+            return [f"{name}: {exc}"]
+        self._reviews.mark_calibrated(review.id, result)
+        standing = result.standing
+        said = (f"calibration of {review.mc_name}: {result.agreed} of "
+                f"{len(result.comparison)} criteria as the reference")
+        if standing.released:
+            return [said + "; you are released to live reviews"]
+        return [said + f"; {standing.scored} of {standing.items} items scored, not released "
+                "to live reviews yet"]
 
     def _conflict(self, client: IssuerClient, review: Review, why: str) -> str:
         """Record the conflict with the server's copy; if that copy cannot be fetched now, the

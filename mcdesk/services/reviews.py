@@ -354,10 +354,15 @@ class ReviewService:
                             state=ReviewState.QUEUED, finished_at=self._clock(), error="")
 
     def reopen(self, review_id: str) -> Review:
-        """Take a finished review back while it is still waiting to be sent."""
+        """Take a finished review back while it is still waiting to be sent; a calibration
+        item that did not release its assessor, to score it again (the server keeps the
+        latest try)."""
         review = self._store.get(review_id)
         if review.state in (ReviewState.IN_PROGRESS, ReviewState.CONFLICT):
             return review
+        if review.can_score_again:
+            return self._store.transition(review_id, self._clock(), allowed={ReviewState.SENT},
+                                          state=ReviewState.IN_PROGRESS, finished_at=None)
         if review.state is not ReviewState.QUEUED:
             raise ReviewLockedError(locked_message(review))
         return self._store.transition(review_id, self._clock(), allowed={ReviewState.QUEUED},
@@ -444,3 +449,4 @@ def _text_evidence(path: Path) -> str:
         return f"({exc.strerror or exc})"
     text = data[:TEXT_EVIDENCE_LIMIT].decode("utf-8", errors="replace")
     return text + ("\n…" if len(data) > TEXT_EVIDENCE_LIMIT else "")
+

@@ -315,6 +315,8 @@ class ReviewRow(Base):
     etag: Mapped[str | None] = mapped_column(String(1000))
     error: Mapped[str] = mapped_column(Text, default="", server_default="")
     server_copy_json: Mapped[str | None] = mapped_column(Text)
+    # A calibration item's answer from the server (mcdesk.core.calibration wire form).
+    calibration_json: Mapped[str | None] = mapped_column(Text)
 
 
 class ReviewScoreRow(Base):

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
+from mcdesk.core.calibration import CalibrationResult
 from mcdesk.core.drafts import CriterionFeedback
 from mcdesk.core.errors import McdeskError, NotFoundError
 from mcdesk.core.reviews import (
@@ -45,7 +46,8 @@ DRAFT_SUBJECT = "draft"
 
 # Review columns a state change may set.
 _STATE_FIELDS = frozenset({"state", "finished_at", "sent_at", "etag", "error",
-                           "server_copy_json", "package_folder", "mc_name"})
+                           "server_copy_json", "package_folder", "mc_name",
+                           "calibration_json"})
 # Review columns an edit may set.
 _EDIT_FIELDS = frozenset({"override_decision", "override_reason", "blind"})
 
@@ -306,8 +308,8 @@ class ReviewStore:
             for name, value in fields.items():
                 if name == "package_folder":
                     value = self._relative(value)
-                elif name == "server_copy_json" and value is not None and not isinstance(
-                        value, str):
+                elif name in ("server_copy_json", "calibration_json") and \
+                        value is not None and not isinstance(value, str):
                     value = json.dumps(value, ensure_ascii=False)
                 elif isinstance(value, datetime):
                     value = _naive(value)
@@ -455,7 +457,8 @@ class ReviewStore:
                 seconds_spent=int(row.seconds_spent or 0), blind=bool(row.blind),
                 finished_at=_aware(row.finished_at), sent_at=_aware(row.sent_at),
                 etag=row.etag, error=row.error or "",
-                server_copy=_server_copy(row.server_copy_json)))
+                server_copy=_server_copy(row.server_copy_json),
+                calibration=_calibration(row.calibration_json)))
         return reviews
 
 
@@ -494,6 +497,18 @@ def _server_copy(text: str | None) -> Mapping[str, Any] | None:
     except ValueError:
         return None
     return value if isinstance(value, dict) else None
+
+
+def _calibration(text: str | None) -> CalibrationResult | None:
+    """The kept answer; None when there is none (or it cannot be read: the item is then
+    shown as not compared yet, and its next sync brings the answer again)."""
+    found = _server_copy(text)
+    if found is None:
+        return None
+    try:
+        return CalibrationResult.from_wire(found)
+    except McdeskError:
+        return None
 
 
 def _comments(session: Session, kind: str, subject_id: str) -> list[Annotation]:

@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
+from mcdesk.core.calibration import CalibrationItem, CalibrationResult
 from mcdesk.core.drafts import CriterionFeedback
 from mcdesk.core.errors import McdeskError, StorageFullError
 from mcdesk.core.progress import NULL_CONTROL, JobControl
@@ -43,6 +44,7 @@ from mcdesk.core.sync import (
     ReviewClosed,
     ReviewPush,
     ReviewReceipt,
+    ReviewScore,
     TransientError,
     TusEndpoint,
 )
@@ -361,12 +363,25 @@ class IssuerClient:
         resumes from the bytes already there (Range, guarded by If-Range with the ETag), at
         once while it moves forward, after 0, 1, 3, 5 s when it does not, then gives up for
         this pass (the .part stays for the next)."""
+        return self._download_resuming(f"assignments/{assignment_id}/bag", dest, control,
+                                       retry_delays)
+
+    def download_calibration_bag(self, submission_id: str, dest: Path,
+                                 control: JobControl = NULL_CONTROL,
+                                 retry_delays: tuple[float, ...] = RETRY_DELAYS) -> Path:
+        """A calibration item's submission as a zip package at `dest`, resuming as
+        `download_bag` does."""
+        return self._download_resuming(f"calibration/{submission_id}/bag", dest, control,
+                                       retry_delays)
+
+    def _download_resuming(self, bag_path: str, dest: Path, control: JobControl,
+                           retry_delays: tuple[float, ...]) -> Path:
         partial = dest.with_name(dest.name + ".part")
         stuck = 0
         while True:
             before = partial.stat().st_size if partial.exists() else 0
             try:
-                return self._download_once(assignment_id, dest, control)
+                return self._download_once(bag_path, dest, control)
             except (TransientError, ProtocolError) as exc:
                 after = partial.stat().st_size if partial.exists() else 0
                 stuck = 0 if after > before else stuck + 1
@@ -374,16 +389,16 @@ class IssuerClient:
                         isinstance(exc, ProtocolError) and after <= before):
                     raise
                 log.info("The download of %s broke after %d bytes (%s); resuming",
-                         assignment_id, after, exc)
+                         bag_path, after, exc)
                 delay = retry_delays[stuck - 1] if stuck else 0.0
                 deadline = time.monotonic() + delay
                 while time.monotonic() < deadline:
                     control.check_cancelled()
                     time.sleep(min(0.25, max(0.0, deadline - time.monotonic())))
 
-    def _download_once(self, assignment_id: str, dest: Path, control: JobControl) -> Path:
+    def _download_once(self, bag_path: str, dest: Path, control: JobControl) -> Path:
         what = "downloading the submission"
-        url = self._api(f"assignments/{assignment_id}/bag")
+        url = self._api(bag_path)
         partial = dest.with_name(dest.name + ".part")
         tag_file = dest.with_name(dest.name + ".part.etag")
         have = partial.stat().st_size if partial.exists() else 0
@@ -440,6 +455,25 @@ class IssuerClient:
                                    f"({detail})")
             raise_for(response, server=self.server, what=what)
             return ReviewReceipt(response.status_code == 201, response.headers.get("ETag"))
+
+    def calibration_items(self) -> list[CalibrationItem]:
+        """The calibration items the caller scores before live reviews (those scored with
+        how they compared); a Rejected 403 when the account is no assessor."""
+        what = "listing your calibration items"
+        _response, data = self._json("GET", self._api("calibration"), what)
+        if not isinstance(data, list):
+            raise ProtocolError(f"{what}: not a list")
+        return [_calibration_item(_object(item, what), what) for item in data]
+
+    def push_calibration(self, submission_id: str,
+                         scores: tuple[ReviewScore, ...]) -> CalibrationResult:
+        """Send the levels given to a calibration item (a later try replaces an earlier
+        one): how they compared with the reference, and where the caller now stands."""
+        what = "sending the calibration scores"
+        body = {"scores": [score.body() for score in scores]}
+        _response, data = self._json("PUT", self._api(f"calibration/{submission_id}/scores"),
+                                     what, json=body)
+        return _calibration_result(_object(data, what), what)
 
     def get_review(self, assignment_id: str) -> tuple[dict[str, Any], str | None]:
         """The review the server holds for an assignment (as JSON) and its ETag; NotFound is
@@ -614,6 +648,25 @@ def _assignment(obj: dict[str, Any], what: str) -> Assignment:
         attempt=attempt if attempt is not None else 1, due_at=_time(obj.get("dueAt"), what),
         bag_size=_int(obj, "bagSize", what),
         bag_sha256=obj.get("bagSha256") if isinstance(obj.get("bagSha256"), str) else None)
+
+
+def _calibration_result(obj: dict[str, Any], what: str) -> CalibrationResult:
+    try:
+        return CalibrationResult.from_wire(obj)
+    except McdeskError as exc:
+        raise ProtocolError(f"{what}: {exc}") from exc
+
+
+def _calibration_item(obj: dict[str, Any], what: str) -> CalibrationItem:
+    result = None
+    if isinstance(obj.get("comparison"), list):
+        result = _calibration_result(obj, what)
+    return CalibrationItem(
+        submission_id=_str(obj, "submissionId", what),
+        achievement_id=_str(obj, "achievementId", what), version=_str(obj, "version", what),
+        bag_size=_int(obj, "bagSize", what),
+        bag_sha256=obj.get("bagSha256") if isinstance(obj.get("bagSha256"), str) else None,
+        result=result)
 
 
 def _credentials_page(data: Any, response: requests.Response, what: str,

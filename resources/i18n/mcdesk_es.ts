@@ -4032,6 +4032,26 @@ En el Catálogo, pulse Agregar al plan… en una microcredencial, o agregue una 
         <translation>la entrega se decidió antes de que esta revisión llegara al servidor.</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Calibration.&lt;/b&gt; Score this submission as you would a live one. When you finish and sync, %1 compares your levels with those of trained assessors and shows you where and why they differ; live reviews come once you agree closely enough.</source>
+        <translation>&lt;b&gt;Calibración.&lt;/b&gt; Puntúe esta entrega como puntuaría una real. Cuando termine y sincronice, %1 compara sus niveles con los de evaluadores formados y le muestra dónde y por qué difieren; las revisiones reales llegan cuando coincida lo suficiente.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Calibration:&lt;/b&gt; %1 of %2 criteria at the reference level.</source>
+        <translation>&lt;b&gt;Calibración:&lt;/b&gt; %1 de %2 criterios en el nivel de referencia.</translation>
+    </message>
+    <message>
+        <source>“%1”: yours %2, the reference %3. &lt;i&gt;%4&lt;/i&gt;</source>
+        <translation>«%1»: el suyo %2, el de referencia %3. &lt;i&gt;%4&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>You are released to live reviews of this micro-credential.</source>
+        <translation>Ya puede hacer revisiones reales de esta microcredencial.</translation>
+    </message>
+    <message>
+        <source>Not released to live reviews yet: %1 of %2 calibration items scored, %3 of the levels exactly as the reference. You can score an item again.</source>
+        <translation>Aún no puede hacer revisiones reales: %1 de %2 entregas de calibración puntuadas, %3 de los niveles iguales a la referencia. Puede puntuar una entrega de nuevo.</translation>
+    </message>
+    <message>
         <source>Theirs: %1; decision %2.</source>
         <translation>La otra: %1; decisión %2.</translation>
     </message>
@@ -4108,6 +4128,10 @@ En el Catálogo, pulse Agregar al plan… en una microcredencial, o agregue una 
         <translation> · vence el %1</translation>
     </message>
     <message>
+        <source>Calibration item · version %2%3 · %4 · time spent %5</source>
+        <translation>Entrega de calibración · versión %2%3 · %4 · tiempo dedicado %5</translation>
+    </message>
+    <message>
         <source>Attempt %1 · version %2%3 · %4 · time spent %5</source>
         <translation>Intento %1 · versión %2%3 · %4 · tiempo dedicado %5</translation>
     </message>
@@ -4130,6 +4154,10 @@ En el Catálogo, pulse Agregar al plan… en una microcredencial, o agregue una 
     <message>
         <source>Hide identifying details</source>
         <translation>Ocultar datos identificativos</translation>
+    </message>
+    <message>
+        <source>Score it again</source>
+        <translation>Puntuarla de nuevo</translation>
     </message>
     <message>
         <source>The earner&apos;s caption: %1</source>
@@ -4209,6 +4237,10 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
     <message>
         <source>not started</source>
         <translation>sin empezar</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Calibración</translation>
     </message>
     <message>
         <source>Attempt %1</source>

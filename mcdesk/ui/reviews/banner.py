@@ -13,7 +13,13 @@ from PySide6.QtCore import QCoreApplication
 from mcdesk.core.catalog import RubricCriterion
 from mcdesk.core.evidence import EvidenceKind
 from mcdesk.core.packages import ReceivedEvidence
-from mcdesk.core.reviews import MAX_COMMENTS, Review, ReviewState, finish_problem_facts
+from mcdesk.core.reviews import (
+    MAX_COMMENTS,
+    Review,
+    ReviewSource,
+    ReviewState,
+    finish_problem_facts,
+)
 from mcdesk.ui.widgets.locale_text import date_time_text, number_text
 
 translate = QCoreApplication.translate
@@ -45,6 +51,9 @@ def banner_text(review: Review, rubric: Sequence[RubricCriterion]) -> str:
     text = ""
     moment = when(review.sent_at or review.finished_at)
     state = review.state
+    if review.source is ReviewSource.CALIBRATION and (
+            state is ReviewState.IN_PROGRESS or review.calibration is not None):
+        return calibration_text(review, rubric)
     if state is ReviewState.QUEUED:
         text = translate("ReviewWorkspace",
                          "<b>Finished.</b> It goes to %1 with the next sync; until then you "
@@ -73,6 +82,57 @@ def banner_text(review: Review, rubric: Sequence[RubricCriterion]) -> str:
                                                    "the submission was decided before this "
                                              "review reached the server.")))
     return text
+
+
+def calibration_text(review: Review, rubric: Sequence[RubricCriterion]) -> str:
+    """A calibration item: what it is for while being scored; once the server compared it,
+    where the levels differed from the reference and why, and where the assessor stands."""
+    result = review.calibration
+    if result is None:
+        return translate("ReviewWorkspace",
+                         "<b>Calibration.</b> Score this submission as you would a live one. "
+                         "When you finish and sync, %1 compares your levels with those of "
+                         "trained assessors and shows you where and why they differ; live "
+                         "reviews come once you agree closely enough.").replace(
+            "%1", escape(review.server or ""))
+    names = {c.id: c for c in rubric}
+    lines = [translate("ReviewWorkspace",
+                       "<b>Calibration:</b> %1 of %2 criteria at the reference level.")
+             .replace("%1", number_text(result.agreed))
+             .replace("%2", number_text(len(result.comparison)))]
+    for row in result.comparison:
+        if row.agrees:
+            continue
+        criterion = names.get(row.rubric_criterion_id)
+        lines.append(translate("ReviewWorkspace",
+                               "“%1”: yours %2, the reference %3. <i>%4</i>").replace(
+            "%1", escape(criterion.name if criterion else row.rubric_criterion_id))
+            .replace("%2", escape(_level_name(criterion, row.level_id)))
+            .replace("%3", escape(_level_name(criterion, row.reference_level_id)))
+            .replace("%4", escape(row.reference_feedback)))
+    standing = result.standing
+    if standing.released:
+        lines.append(translate("ReviewWorkspace",
+                               "You are released to live reviews of this micro-credential."))
+    else:
+        exact = "—" if standing.exact is None else f"{round(standing.exact * 100)} %"
+        lines.append(translate("ReviewWorkspace",
+                               "Not released to live reviews yet: %1 of %2 calibration items "
+                               "scored, %3 of the levels exactly as the reference. You can "
+                               "score an item again.")
+                     .replace("%1", number_text(standing.scored))
+                     .replace("%2", number_text(standing.items)).replace("%3", exact))
+    return "<br>".join(lines)
+
+
+def _level_name(criterion: RubricCriterion | None, level_id: str | None) -> str:
+    if level_id is None:
+        return "—"
+    if criterion is not None:
+        for level in criterion.levels:
+            if level.id == level_id:
+                return level.name
+    return level_id.rstrip("/").rsplit("/", 1)[-1]
 
 
 def server_copy_words(copy: Any, rubric: Sequence[RubricCriterion]) -> str:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.changes import Change
-from mcdesk.core.reviews import Review, ReviewState, ReviewSummary
+from mcdesk.core.reviews import Review, ReviewSource, ReviewState, ReviewSummary
 from mcdesk.core.units import clock
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.reviews import ops
@@ -198,7 +198,8 @@ class ReviewsPage(Place):
         if summary.state is ReviewState.IN_PROGRESS and summary.scored == 0 and \
                 summary.seconds_spent == 0:
             state = self.tr("not started")
-        bits = [self.tr("Attempt %1").replace("%1", str(summary.attempt))]
+        bits = [self.tr("Calibration") if summary.source is ReviewSource.CALIBRATION
+                else self.tr("Attempt %1").replace("%1", str(summary.attempt))]
         if summary.due_at is not None:
             bits.append(self.tr("due %1").replace("%1", day_month_text(summary.due_at)))
         if summary.criteria:

@@ -25,7 +25,14 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.catalog import RubricCriterion
-from mcdesk.core.reviews import EARNED, NOT_YET, Annotation, CommentKind, Review
+from mcdesk.core.reviews import (
+    EARNED,
+    NOT_YET,
+    Annotation,
+    CommentKind,
+    Review,
+    ReviewSource,
+)
 from mcdesk.ui.widgets.saving_text import SavingText
 
 translate = QCoreApplication.translate
@@ -263,6 +270,8 @@ class DecisionBox(QGroupBox):
         self.finish_button.setVisible(can_send)
         self.finish_button.setEnabled(not read_only and not problems)
         self.export_button.setEnabled(not problems or read_only)
+        # A calibration item's levels go to its server only: a review file has no reader.
+        self.export_button.setVisible(review.source is not ReviewSource.CALIBRATION)
 
     def _override_toggled(self, on: bool) -> None:
         self.override_area.setVisible(on)

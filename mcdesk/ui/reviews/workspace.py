@@ -320,11 +320,15 @@ class ReviewWorkspace(QWidget):
             return
         due = (self.tr(" · due %1").replace("%1", date_text(review.due_at))
                if review.due_at else "")
+        if review.source is ReviewSource.CALIBRATION:
+            line = self.tr("Calibration item · version %2%3 · %4 · time spent %5")
+        else:
+            line = self.tr("Attempt %1 · version %2%3 · %4 · time spent %5").replace(
+                "%1", str(review.attempt))
         self.title.setText(
             f"<h2 style='margin:0'>{escape(review.mc_name)}</h2>"
-            + escape(self.tr("Attempt %1 · version %2%3 · %4 · time spent %5")
-                     .replace("%1", str(review.attempt)).replace("%2", review.mc_version)
-                     .replace("%3", due).replace("%4", state_words(review.state))
+            + escape(line.replace("%2", review.mc_version).replace("%3", due)
+                     .replace("%4", state_words(review.state))
                      .replace("%5", clock(review.seconds_spent))))
         if work.earner_name and not review.blind:
             self.earner.setText(self.tr("Earner: %1").replace("%1", work.earner_name))
@@ -343,14 +347,17 @@ class ReviewWorkspace(QWidget):
         rule = rule_decision(work.rubric, review.scores)
         problems = finish_problem_words(review, work.rubric)
         self.scoring.show_review(review, work.rubric, rule, problems,
-                                 can_send=review.source is ReviewSource.ASSIGNMENT)
+                                 can_send=review.source is not ReviewSource.PACKAGE)
         self._refresh_counts(review)
 
     def _show_banner(self, review: Review) -> None:
         text = banner_text(review, self._work.rubric if self._work is not None else ())
         self.banner_text.setText(text)
         self.banner.setVisible(bool(text))
-        self.reopen_button.setVisible(review.state is ReviewState.QUEUED)
+        self.reopen_button.setVisible(review.state is ReviewState.QUEUED
+                                      or review.can_score_again)
+        self.reopen_button.setText(self.tr("Score it again") if review.can_score_again
+                                   else self.tr("Reopen to change it"))
         self.sync_button.setVisible(review.state is ReviewState.QUEUED)
         self.resend_button.setVisible(review.state is ReviewState.CONFLICT)
 

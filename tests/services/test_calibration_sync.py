@@ -1,0 +1,180 @@
+"""Calibration from the assessor's desk, end to end against the reference issuing server
+(mcdesk_issuer in its own process on 127.0.0.1): staff keep a decided submission as the
+calibration set, and a new assessor gets no live work until they calibrate. Their sync brings
+the calibration item into the Reviews place with its package; they score it and finish; the
+next sync sends the levels and brings back where they differed from the reference and why;
+not released, they score it again; released, the live submission waiting for an assessor
+comes with the sync after. The Reviews place shows all of it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from mcdesk.core.reviews import ReviewSource, ReviewState, Role
+from mcdesk.core.sync import SyncReport
+from mcdesk.jobs.runner import JobRunner
+from mcdesk.services.workspace import Workspace
+from mcdesk.ui.shell.app import open_portfolio_in_background
+from mcdesk.ui.shell.main_window import MainWindow
+from tests.issuer_api import review as review_on_server
+from tests.sync_helpers import Issuer, issuer_missing_reason, running_issuer, submitted
+
+pytestmark = pytest.mark.skipif(issuer_missing_reason() is not None,
+                                reason=issuer_missing_reason() or "")
+SERVER = "riverbend-reviews"
+WAIT = 20_000
+
+
+@pytest.fixture(scope="module")
+def issuer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Issuer]:
+    with running_issuer(tmp_path_factory.mktemp("issuer")) as started:
+        yield started
+
+
+@pytest.fixture(scope="module")
+def calibration_set(issuer: Issuer, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A submission a veteran reviewed (every criterion at its passing level, with
+    feedback), decided earned and kept by staff as the calibration set; its id."""
+    sample = submitted(issuer, tmp_path_factory.mktemp("sample"), "Sam Earner")
+    staff = issuer.token("staff", "Cal Coordinator")
+    veteran = issuer.token("assessor", "Vera Veteran")
+    issuer.cli("assign", sample, "Vera Veteran")
+    review_on_server(issuer, veteran, sample, staff)
+    issuer.cli("decide", sample, "earned")
+    issuer.cli("calibration", "add", sample)
+    return sample
+
+
+def new_assessor(issuer: Issuer, folder: Path, name: str) -> Workspace:
+    workspace = Workspace.open(folder / "assessor", seed_demo=True)
+    workspace.sync.add_server(SERVER, issuer.url, issuer.token("assessor", name))
+    workspace.roles.switch(Role.ASSESSOR)
+    return workspace
+
+
+def synced(workspace: Workspace) -> tuple[SyncReport, tuple[str, ...]]:
+    report = workspace.sync.sync_once()
+    (server,) = report.servers
+    assert server.reached and not server.error, server
+    return report, tuple(server.review_problems)
+
+
+def score(workspace: Workspace, review_id: str, below_passing: int) -> None:
+    """Every criterion `below_passing` levels under its passing level."""
+    reviews = workspace.reviews
+    for criterion in reviews.work(review_id).rubric:
+        assert criterion.required_level_id is not None
+        at = criterion.level_index(criterion.required_level_id) - below_passing
+        reviews.set_level(review_id, criterion.id, criterion.levels[at].id)
+
+
+def calibrated_once(issuer: Issuer, folder: Path, name: str, sample: str) -> tuple[Workspace,
+                                                                                   str]:
+    """A new assessor who synced, scored the calibration item a level under the reference
+    everywhere, finished and synced again: (their portfolio, the review's id)."""
+    workspace = new_assessor(issuer, folder, name)
+    synced(workspace)
+    (item,) = workspace.reviews.list()
+    assert item.source is ReviewSource.CALIBRATION
+    review = workspace.reviews.get(item.id)
+    assert review.submission_id == sample and review.package_folder is not None
+    score(workspace, review.id, below_passing=1)
+    workspace.reviews.finish(review.id)
+    synced(workspace)
+    return workspace, review.id
+
+
+def test_a_new_assessor_calibrates_in_the_app_then_live_work_comes(
+        issuer: Issuer, calibration_set: str, tmp_path: Path) -> None:
+    # A live submission arrives while nobody is released: it waits for an assessor.
+    live = submitted(issuer, tmp_path / "live", "Lee Earner")
+    workspace = new_assessor(issuer, tmp_path, "Nia Newcomer")
+    try:
+        _report, said = synced(workspace)
+        assert said == (), said
+        (item,) = workspace.reviews.list()  # the calibration item only, no live work
+        review = workspace.reviews.get(item.id)
+        assert review.source is ReviewSource.CALIBRATION
+        assert review.submission_id == calibration_set
+        work = workspace.reviews.work(review.id)
+        assert work.package is not None and work.package.submission_id == calibration_set
+        # Exporting it to a review file makes no sense: refused, with why.
+        with pytest.raises(Exception, match="scored for its server only"):
+            workspace.review_files.export(review.id, tmp_path / "calibration.review")
+
+        score(workspace, review.id, below_passing=1)
+        assert workspace.reviews.finish(review.id).state is ReviewState.QUEUED
+        _report, said = synced(workspace)
+        compared = workspace.reviews.get(review.id)
+        assert compared.state is ReviewState.SENT and compared.calibration is not None
+        result = compared.calibration
+        assert result.agreed == 0 and not result.standing.released
+        assert {row.distance for row in result.comparison} == {1}
+        assert all(": seen by" in row.reference_feedback for row in result.comparison)
+        assert any("not released to live reviews yet" in line for line in said), said
+        assert len(workspace.reviews.list()) == 1  # still no live work
+
+        # Score it again, as the reference: released, and the live submission comes.
+        assert compared.can_score_again
+        reopened = workspace.reviews.reopen(review.id)
+        assert reopened.state is ReviewState.IN_PROGRESS
+        score(workspace, review.id, below_passing=0)
+        workspace.reviews.finish(review.id)
+        _report, said = synced(workspace)
+        agreed = workspace.reviews.get(review.id)
+        assert agreed.calibration is not None and agreed.calibration.standing.released
+        assert agreed.calibration.agreed == len(agreed.calibration.comparison)
+        assert not agreed.can_score_again
+        assert any("released to live reviews" in line for line in said), said
+
+        synced(workspace)
+        lines = workspace.reviews.list()
+        assert {line.source for line in lines} == {ReviewSource.CALIBRATION,
+                                                   ReviewSource.ASSIGNMENT}
+        (assigned,) = [line for line in lines if line.source is ReviewSource.ASSIGNMENT]
+        assert workspace.reviews.get(assigned.id).submission_id == live
+    finally:
+        workspace.close()
+
+
+def test_the_reviews_place_shows_where_the_levels_differed(
+        qtbot: QtBot, issuer: Issuer, calibration_set: str, tmp_path: Path) -> None:
+    workspace, review_id = calibrated_once(issuer, tmp_path, "Omar Onboarding",
+                                           calibration_set)
+    root = workspace.root
+    rubric = workspace.reviews.work(review_id).rubric
+    workspace.close()
+    window = MainWindow(JobRunner(), root)
+    qtbot.addWidget(window)
+    window.resize(1366, 800)
+    window.show()
+    with qtbot.waitSignal(window.workspace_ready, timeout=WAIT):
+        open_portfolio_in_background(window, seed_demo=False)
+    try:
+        window.show_place("reviews")
+        page = window.reviews_page
+        qtbot.waitUntil(lambda: page.list.count() == 1, timeout=WAIT)
+        item = page.list.item(0)
+        assert item is not None and item.text().splitlines()[1].startswith("Calibration · ")
+        view = page.workspace_view
+        qtbot.waitUntil(lambda: view.work is not None and view.banner.isVisible(),
+                        timeout=WAIT)
+        banner = view.banner_text.text()
+        assert f"0 of {len(rubric)} criteria at the reference level" in banner
+        for criterion in rubric:
+            assert f"“{criterion.name}”: yours" in banner
+        assert "seen by" in banner and "Not released to live reviews yet" in banner
+        assert not view.scoring.decision.export_button.isVisible()
+        button = view.reopen_button
+        assert button.isVisible() and button.text() == "Score it again"
+        button.click()
+        qtbot.waitUntil(lambda: view.work is not None
+                        and view.work.review.state is ReviewState.IN_PROGRESS, timeout=WAIT)
+        assert not button.isVisible()
+        assert view.scoring.decision.finish_button.isVisible()
+    finally:
+        window.close()
