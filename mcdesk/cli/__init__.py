@@ -291,6 +291,11 @@ def _review_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]
         "finish", parents=[json_flag],
         help="finish a server's review: sent with the next sync (then locked)")
     review_finish.add_argument("id", metavar="ID")
+    review_reopen = actions.add_parser(
+        "reopen", parents=[json_flag],
+        help="take a finished review back before it is sent, or score a calibration item "
+             "again that did not release you")
+    review_reopen.add_argument("id", metavar="ID")
     review_import = actions.add_parser(
         "import", parents=[json_flag],
         help="(earner) import a review file: its feedback and comments go to your draft")

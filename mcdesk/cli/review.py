@@ -10,6 +10,7 @@ from typing import Any, TextIO
 
 from mcdesk.cli.codes import EXIT_OK, EXIT_PROBLEMS
 from mcdesk.cli.output import dump_json, plain, report_refused
+from mcdesk.core.calibration import CalibrationResult
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.packages import PackageRefusedError, ReceivedEvidence, ReceivedPackage
 from mcdesk.core.reviews import (
@@ -20,6 +21,7 @@ from mcdesk.core.reviews import (
     CommentKind,
     Review,
     ReviewIncompleteError,
+    ReviewSource,
     ReviewSummary,
 )
 from mcdesk.core.units import clock, parse_moment
@@ -32,7 +34,8 @@ HIDDEN = "(hidden during blind review)"
 
 def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     handlers = {"list": _list, "open": _open, "export": _export, "score": _score,
-                "comment": _comment, "decide": _decide, "finish": _finish, "import": _import}
+                "comment": _comment, "decide": _decide, "finish": _finish, "reopen": _reopen,
+                "import": _import}
     return handlers[args.action](workspace, args, out, err)
 
 
@@ -43,7 +46,8 @@ def summary(line: ReviewSummary | Review) -> dict[str, Any]:
                 "attempt": line.attempt, "state": str(line.state), "source": str(line.source),
                 "server": line.server, "assignment_id": line.assignment_id,
                 "due_at": plain(line.due_at), "seconds_spent": line.seconds_spent,
-                "blind": line.blind, "error": line.error}
+                "blind": line.blind, "error": line.error,
+                "calibration": line.calibration.wire() if line.calibration else None}
     result: dict[str, Any] = plain(line)
     return result
 
@@ -59,8 +63,10 @@ def _list(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Text
         for line in lines:
             due = f", due {line.due_at:%Y-%m-%d}" if line.due_at else ""
             problem = f" ({line.error})" if line.error else ""
-            print(f"{line.id[:8]}  {line.mc_name} (version {line.mc_version}), attempt "
-                  f"{line.attempt}  {line.state}{problem}; {line.scored} of {line.criteria} "
+            what = ("calibration item" if line.source is ReviewSource.CALIBRATION
+                    else f"attempt {line.attempt}")
+            print(f"{line.id[:8]}  {line.mc_name} (version {line.mc_version}), {what}  "
+                  f"{line.state}{problem}; {line.scored} of {line.criteria} "
                   f"criteria scored, {clock(line.seconds_spent)} spent{due}", file=out)
     return EXIT_OK
 
@@ -151,8 +157,12 @@ def _evidence_names(work: ReviewWork) -> dict[str, str]:
 
 def _print_work(work: ReviewWork, out: TextIO) -> None:
     review = work.review
-    print(f"{review.mc_name} (version {review.mc_version}), attempt {review.attempt}: "
-          f"{review.state}  id {review.id}", file=out)
+    what = ("calibration item" if review.source is ReviewSource.CALIBRATION
+            else f"attempt {review.attempt}")
+    print(f"{review.mc_name} (version {review.mc_version}), {what}: {review.state}  "
+          f"id {review.id}", file=out)
+    if review.calibration is not None:
+        _print_calibration(review.calibration, work, out)
     if work.earner_name is not None:
         print(f"Earner: {HIDDEN if review.blind else work.earner_name}", file=out)
     if work.package is None:
@@ -186,6 +196,36 @@ def _print_work(work: ReviewWork, out: TextIO) -> None:
         print("Before finishing:", file=out)
         for problem in work.problems:
             print(f"  {problem}", file=out)
+
+
+def _print_calibration(result: CalibrationResult, work: ReviewWork, out: TextIO) -> None:
+    names = {c.id: c for c in work.rubric}
+
+    def level(criterion_id: str, level_id: str | None) -> str:
+        criterion = names.get(criterion_id)
+        found = next((lv.name for lv in criterion.levels if lv.id == level_id), None) \
+            if criterion else None
+        return found or level_id or "none"
+
+    print(f"Calibration: {result.agreed} of {len(result.comparison)} criteria at the "
+          "reference level", file=out)
+    for row in result.comparison:
+        if row.agrees:
+            continue
+        criterion = names.get(row.rubric_criterion_id)
+        print(f"  {criterion.name if criterion else row.rubric_criterion_id}: yours "
+              f"{level(row.rubric_criterion_id, row.level_id)}, the reference "
+              f"{level(row.rubric_criterion_id, row.reference_level_id)}. "
+              f"{row.reference_feedback}".rstrip(), file=out)
+    standing = result.standing
+    if standing.released:
+        print("Released to live reviews of this micro-credential.", file=out)
+    else:
+        exact = "-" if standing.exact is None else f"{round(standing.exact * 100)} %"
+        print(f"Not released to live reviews yet: {standing.scored} of {standing.items} "
+              f"calibration items scored, {exact} of the levels exactly as the reference "
+              f"(score it again: mcdesk review reopen {work.review.id[:8]}, then score and "
+              "finish)", file=out)
 
 
 def _print_comment(comment: Annotation, names: dict[str, str], out: TextIO) -> None:
@@ -341,6 +381,17 @@ def _finish(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Te
     else:
         print(f"Finished: the review of {review.mc_name}, attempt {review.attempt}, goes to "
               f"{review.server} with the next sync.", file=out)
+    return EXIT_OK
+
+
+def _reopen(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    reviews = workspace.reviews
+    review = reviews.reopen(reviews.resolve(args.id).id)
+    if args.json:
+        dump_json({"reopened": True, "review": summary(review)}, out)
+    else:
+        print(f"Reopened: the review of {review.mc_name} can change again; finish it when "
+              "done.", file=out)
     return EXIT_OK
 
 

@@ -142,7 +142,8 @@ def report_json(report: SyncReport) -> dict[str, Any]:
                          "catalog": s.catalog, "credentials_new": s.credentials_new,
                          "login_needed": s.login_needed, "reviews_sent": s.reviews_sent,
                          "assignments_new": s.assignments_new,
-                         "review_problems": list(s.review_problems)}
+                         "review_problems": list(s.review_problems),
+                         "review_notes": list(s.review_notes)}
                         for s in report.servers],
             "items": [_item_json(i) for i in report.items]}
 
@@ -186,6 +187,8 @@ def _sync(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Text
                     print(_item_line(item), file=out)
             for problem in server.review_problems:
                 print(f"  review: {problem}", file=out)
+            for note in server.review_notes:
+                print(f"  review: {note}", file=out)
         if not report.ok:
             print("mcdesk: something did not go through or waits; see above (nothing unsent "
                   "was dropped)", file=err)

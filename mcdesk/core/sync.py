@@ -379,6 +379,8 @@ class ServerReport:
     assignments_new: int = 0
     # What went wrong with reviews and assignments, or a note (e.g. not an assessor there).
     review_problems: tuple[str, ...] = ()
+    # What the server answered that the assessor should read (a calibration's outcome).
+    review_notes: tuple[str, ...] = ()
     # Issuer staff: decisions sent and submissions waiting pulled in this pass.
     decisions_sent: int = 0
     waiting_pulled: int = 0

@@ -183,8 +183,7 @@ class ReviewSync:
             name = _name(review)
             if review.assignment_id is None:
                 continue
-            if review.source is ReviewSource.CALIBRATION:
-                messages += self._push_calibration(client, review)
+            if review.source is ReviewSource.CALIBRATION:  # push_calibration sends those
                 continue
             try:
                 push = self._reviews.to_push(review.id)
@@ -216,30 +215,43 @@ class ReviewSync:
             control.progress(len(pending), len(pending), "reviews sent")
         return messages
 
-    def _push_calibration(self, client: IssuerClient, review: Review) -> list[str]:
-        """Send a calibration item's levels; the answer (how they compared, where the
-        assessor stands) is kept with the review and said in the report."""
-        name = _name(review)
-        try:
-            scores = self._reviews.to_push(review.id).scores
-            result = client.push_calibration(review.submission_id, scores)
-        except LoginNeeded:
-            raise
-        except TransientError as exc:
-            self._reviews.mark_send_error(review.id, f"{exc}; it is sent again at the next "
-                                                     "sync")
-            return [f"{name}: {exc}"]
-        except McdeskError as exc:  # refused as it is: stays queued, the assessor reopens
-            self._reviews.mark_send_error(review.id, str(exc))
-            return [f"{name}: {exc}"]
-        self._reviews.mark_calibrated(review.id, result)
-        standing = result.standing
-        said = (f"calibration of {review.mc_name}: {result.agreed} of "
-                f"{len(result.comparison)} criteria as the reference")
-        if standing.released:
-            return [said + "; you are released to live reviews"]
-        return [said + f"; {standing.scored} of {standing.items} items scored, not released "
-                "to live reviews yet"]
+    def push_calibration(self, client: IssuerClient, server: str,
+                         control: JobControl = NULL_CONTROL) -> tuple[list[str], list[str]]:
+        """Send the levels of every calibration item finished for `server`; the server's
+        answer (how they compared, where the assessor stands) is kept with each review.
+        Returns (problems, notes: what each answer says). LoginNeeded and Cancelled
+        propagate."""
+        problems: list[str] = []
+        notes: list[str] = []
+        for review in self._reviews.pending_pushes(server):
+            control.check_cancelled()
+            if review.source is not ReviewSource.CALIBRATION:
+                continue
+            name = _name(review)
+            try:
+                scores = self._reviews.to_push(review.id).scores
+                result = client.push_calibration(review.submission_id, scores)
+            except LoginNeeded:
+                raise
+            except TransientError as exc:
+                self._reviews.mark_send_error(review.id, f"{exc}; it is sent again at the "
+                                                         "next sync")
+                problems.append(f"{name}: {exc}")
+                continue
+            except McdeskError as exc:  # refused as it is: stays queued, the assessor reopens
+                self._reviews.mark_send_error(review.id, str(exc))
+                problems.append(f"{name}: {exc}")
+                continue
+            self._reviews.mark_calibrated(review.id, result)
+            standing = result.standing
+            said = (f"calibration of {review.mc_name}: {result.agreed} of "
+                    f"{len(result.comparison)} criteria as the reference")
+            if standing.released:
+                notes.append(said + "; you are released to live reviews")
+            else:
+                notes.append(said + f"; {standing.scored} of {standing.items} items scored, "
+                             "not released to live reviews yet")
+        return problems, notes
 
     def _conflict(self, client: IssuerClient, review: Review, why: str) -> str:
         """Record the conflict with the server's copy; if that copy cannot be fetched now, the

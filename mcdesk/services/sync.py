@@ -419,6 +419,9 @@ class SyncService:
         new = len(reviews.known_assignment_ids(server) - known)
         pending = reviews.pending_pushes(server)
         problems += self._review_sync.push_reviews(client, server, control)
+        calibration_problems, notes = self._review_sync.push_calibration(client, server,
+                                                                         control)
+        problems += calibration_problems
         sent = 0
         for review in pending:
             try:
@@ -426,7 +429,7 @@ class SyncService:
                     sent += 1
             except McdeskError:
                 continue
-        return _ReviewCounts(sent, new, tuple(problems))
+        return _ReviewCounts(sent, new, tuple(problems), tuple(notes))
 
     def _due(self, item: OutboxItem, immediate: bool = False) -> bool:
         if item.state in (OutboxState.REJECTED, OutboxState.CONFLICT,
@@ -691,10 +694,11 @@ class _ReviewCounts:
     sent: int = 0
     new: int = 0
     problems: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
 
     def fields(self) -> dict[str, Any]:
         return {"reviews_sent": self.sent, "assignments_new": self.new,
-                "review_problems": self.problems}
+                "review_problems": self.problems, "review_notes": self.notes}
 
 
 def _opener(path: Path) -> Callable[[], BinaryIO]:

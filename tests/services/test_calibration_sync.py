@@ -15,11 +15,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from mcdesk.core.reviews import ReviewSource, ReviewState, Role
-from mcdesk.core.sync import SyncReport
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.services.workspace import Workspace
 from mcdesk.ui.shell.app import open_portfolio_in_background
 from mcdesk.ui.shell.main_window import MainWindow
+from tests.cli_runner import run_mcdesk
 from tests.issuer_api import review as review_on_server
 from tests.sync_helpers import Issuer, issuer_missing_reason, running_issuer, submitted
 
@@ -56,11 +56,12 @@ def new_assessor(issuer: Issuer, folder: Path, name: str) -> Workspace:
     return workspace
 
 
-def synced(workspace: Workspace) -> tuple[SyncReport, tuple[str, ...]]:
+def synced(workspace: Workspace) -> tuple[str, ...]:
+    """One sync pass with no problem at all; what it said of the reviews."""
     report = workspace.sync.sync_once()
     (server,) = report.servers
-    assert server.reached and not server.error, server
-    return report, tuple(server.review_problems)
+    assert server.reached and not server.error and not server.review_problems, server
+    return server.review_notes
 
 
 def score(workspace: Workspace, review_id: str, below_passing: int) -> None:
@@ -94,8 +95,7 @@ def test_a_new_assessor_calibrates_in_the_app_then_live_work_comes(
     live = submitted(issuer, tmp_path / "live", "Lee Earner")
     workspace = new_assessor(issuer, tmp_path, "Nia Newcomer")
     try:
-        _report, said = synced(workspace)
-        assert said == (), said
+        assert synced(workspace) == ()
         (item,) = workspace.reviews.list()  # the calibration item only, no live work
         review = workspace.reviews.get(item.id)
         assert review.source is ReviewSource.CALIBRATION
@@ -108,7 +108,7 @@ def test_a_new_assessor_calibrates_in_the_app_then_live_work_comes(
 
         score(workspace, review.id, below_passing=1)
         assert workspace.reviews.finish(review.id).state is ReviewState.QUEUED
-        _report, said = synced(workspace)
+        said = synced(workspace)
         compared = workspace.reviews.get(review.id)
         assert compared.state is ReviewState.SENT and compared.calibration is not None
         result = compared.calibration
@@ -124,12 +124,12 @@ def test_a_new_assessor_calibrates_in_the_app_then_live_work_comes(
         assert reopened.state is ReviewState.IN_PROGRESS
         score(workspace, review.id, below_passing=0)
         workspace.reviews.finish(review.id)
-        _report, said = synced(workspace)
+        said = synced(workspace)
         agreed = workspace.reviews.get(review.id)
         assert agreed.calibration is not None and agreed.calibration.standing.released
         assert agreed.calibration.agreed == len(agreed.calibration.comparison)
         assert not agreed.can_score_again
-        assert any("released to live reviews" in line for line in said), said
+        assert any(line.endswith("; you are released to live reviews") for line in said), said
 
         synced(workspace)
         lines = workspace.reviews.list()
@@ -178,3 +178,40 @@ def test_the_reviews_place_shows_where_the_levels_differed(
         assert view.scoring.decision.finish_button.isVisible()
     finally:
         window.close()
+
+
+def test_the_command_line_shows_the_comparison_and_scores_again(
+        issuer: Issuer, calibration_set: str, tmp_path: Path) -> None:
+    workspace, review_id = calibrated_once(issuer, tmp_path, "Pat Commandline",
+                                           calibration_set)
+    root = workspace.root
+    rubric = workspace.reviews.work(review_id).rubric
+    workspace.close()
+    home = tmp_path / "home"
+    home.mkdir()
+
+    listed = run_mcdesk(home, "review", "list", portfolio=root)
+    assert listed.code == 0 and "calibration item  sent" in listed.out, listed.out
+    shown = run_mcdesk(home, "review", "open", review_id[:8], portfolio=root)
+    assert shown.code == 0, shown.err
+    assert f"Calibration: 0 of {len(rubric)} criteria at the reference level" in shown.out
+    assert all(f"  {c.name}: yours " in shown.out for c in rubric), shown.out
+    assert f"mcdesk review reopen {review_id[:8]}" in shown.out
+    as_json = run_mcdesk(home, "review", "list", "--json", portfolio=root).json()
+    (line,) = as_json["reviews"]
+    assert line["source"] == "calibration"
+
+    reopened = run_mcdesk(home, "review", "reopen", review_id[:8], "--json", portfolio=root)
+    assert reopened.code == 0 and reopened.json()["review"]["state"] == "in progress"
+    for criterion in rubric:
+        assert criterion.required_level_id is not None
+        scored = run_mcdesk(home, "review", "score", review_id[:8], criterion.id,
+                            criterion.required_level_id, portfolio=root)
+        assert scored.code == 0, scored.err
+    assert run_mcdesk(home, "review", "finish", review_id[:8], portfolio=root).code == 0
+    again = Workspace.open(root)
+    try:
+        assert any(note.endswith("; you are released to live reviews")
+                   for note in synced(again))
+    finally:
+        again.close()

@@ -67,7 +67,8 @@ def brought_back(report: SyncReport) -> frozenset[Change]:
             changes.add(Change.CATALOG)
         if server.credentials_new:
             changes.add(Change.CREDENTIALS)
-        if server.assignments_new or server.reviews_sent or server.review_problems:
+        if server.assignments_new or server.reviews_sent or server.review_problems \
+                or server.review_notes:
             changes.add(Change.REVIEWS)
         if server.decisions_sent or server.waiting_pulled:
             changes.add(Change.DECISIONS)

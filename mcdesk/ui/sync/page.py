@@ -371,6 +371,9 @@ class SyncPage(Place):
         if new or sent:
             self.notice.emit(self.tr("Reviews: %n new submission(s) to review", "", new) + ", "
                              + self.tr("%n review(s) sent.", "", sent), Tone.INFO)
+        notes = [note for s in report.servers for note in s.review_notes]
+        if notes:  # a calibration's outcome: its review says more
+            self.notice.emit("\n".join(notes), Tone.INFO)
         if problems:
             self.notice.emit("\n".join(problems), Tone.WARNING)
         elif not quiet:
