@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Answers to the calibration listing that mean there is none to do there.
+NO_CALIBRATION = frozenset({403, 404, 405})
 # What the sync report says when the account is no assessor on that server.
 NOT_AN_ASSESSOR = ("{server} gives this account no reviews to do (it is not an assessor "
                    "there); nothing to download")
@@ -103,10 +105,14 @@ class ReviewSync:
         try:
             items = client.calibration_items()
         except Rejected as exc:
-            if exc.status != 403:  # 403: no assessor there, said once by the assignments
+            # 403: no assessor there (the assignments said so); 404, 405: an issuer that
+            # keeps no calibration sets.
+            if exc.status not in NO_CALIBRATION:
                 messages.append(f"listing the calibration items: {exc}")
             return []
-        except (TransientError, Conflict) as exc:
+        except LoginNeeded:
+            raise
+        except McdeskError as exc:  # unreachable for now, or an answer that is no list
             messages.append(f"listing the calibration items: {exc}")
             return []
         waiting = []

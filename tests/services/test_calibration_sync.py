@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -17,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from mcdesk.core.reviews import ReviewSource, ReviewState, Role
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.services.workspace import Workspace
+from mcdesk.sync.client import IssuerClient
 from mcdesk.ui.shell.app import open_portfolio_in_background
 from mcdesk.ui.shell.main_window import MainWindow
 from tests.cli_runner import run_mcdesk
@@ -215,3 +217,43 @@ def test_the_command_line_shows_the_comparison_and_scores_again(
                    for note in synced(again))
     finally:
         again.close()
+
+
+class NoCalibrationIssuer(IssuerClient):
+    """The client of an issuer that keeps no calibration sets: its listing is a real GET
+    that the server answers 404 (no such route) or with a page that is no list."""
+
+    def __init__(self, *args: Any, answer: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._path = answer
+
+    def _api(self, path: str) -> str:
+        return super()._api(self._path if path == "calibration" else path)
+
+
+@pytest.mark.parametrize(("answer", "said"), [("no-calibration-here", None),
+                                              ("../../ims/ob/v3p0/discovery", "not a list")])
+def test_an_issuer_without_calibration_is_no_problem(
+        issuer: Issuer, calibration_set: str, tmp_path: Path, answer: str,
+        said: str | None) -> None:
+    workspace = new_assessor(issuer, tmp_path, f"Ravi Elsewhere {answer[:4]}")
+    try:
+        workspace.sync.client_factory = lambda profile, token: NoCalibrationIssuer(
+            profile.url, token, server=profile.name, answer=answer)
+        report = workspace.sync.sync_once()
+        (server,) = report.servers
+        assert server.reached and not server.error and report.ok, server
+        if said is None:  # 404: nothing to say, every sync
+            assert server.review_problems == () and server.review_notes == (), server
+        else:  # a page that is no list: said, and the rest of the pass went on
+            (problem,) = server.review_problems
+            assert problem.startswith("listing the calibration items") and said in problem
+        assert workspace.reviews.list() == []
+        # The same portfolio with the issuer's own client finds the set.
+        workspace.sync.client_factory = lambda profile, token: IssuerClient(
+            profile.url, token, server=profile.name)
+        assert synced(workspace) == ()
+        (item,) = workspace.reviews.list()
+        assert item.source is ReviewSource.CALIBRATION
+    finally:
+        workspace.close()
