@@ -307,6 +307,14 @@ class EvidenceService:
             log.info("No thumbnail for %s: %s", sha256[:12], exc)
             thumbnails.partial_path(dest).unlink(missing_ok=True)
 
+    def mark_pictures_current(self) -> None:
+        """A new portfolio draws every picture the current way: nothing to draw again."""
+        from mcdesk.media.thumbnails import DOCUMENT_PICTURES
+        from mcdesk.storage.atomic import write_atomic
+
+        write_atomic(self._portfolio.layout.thumbs_dir / DOCUMENT_PICTURES_MARKER,
+                     DOCUMENT_PICTURES.encode("utf-8"))
+
     def redraw_document_pictures(self, control: JobControl = NULL_CONTROL) -> list[str]:
         """Draw again, once a portfolio, the pictures of documents and texts drawn in an
         older way (the whole page, which vanished on the white grid); the sha256 of each

@@ -290,6 +290,8 @@ class Workspace:
         """Open (creating if asked) the portfolio at `root`; a new one gets the demo catalog
         when `seed_demo` is set."""
         workspace = cls(Portfolio.open(root, create=create))
+        if workspace._portfolio.created:
+            workspace.evidence.mark_pictures_current()
         if seed_demo and workspace._portfolio.created:
             workspace.seed_demo()
         workspace._adopt_old_credentials()

@@ -290,3 +290,16 @@ def test_pictures_of_documents_drawn_the_older_way_are_drawn_again_once(
     assert service.redraw_document_pictures() == []  # once a portfolio
     with Image.open(picture) as kept:
         assert kept.size == (226, 320)
+
+
+def test_a_new_portfolio_has_no_pictures_to_draw_again(
+        tmp_path: Path, media: dict[str, Path]) -> None:
+    """Its pictures are drawn the current way from the start (made from the command line,
+    it first meets the window's start chores with documents in it)."""
+    fresh = Workspace.open(tmp_path / "fresh")
+    try:
+        report = fresh.evidence.add_paths([media["pdf"]])
+        assert report.results[0].evidence is not None
+        assert fresh.evidence.redraw_document_pictures() == []
+    finally:
+        fresh.close()
