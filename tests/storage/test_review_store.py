@@ -117,6 +117,43 @@ def test_a_0004_portfolio_is_upgraded_with_a_backup_and_keeps_its_data(tmp_path:
         upgraded.close()
 
 
+def test_a_0013_review_upgrades_and_keeps_a_calibration_answer(tmp_path: Path) -> None:
+    """Migration 0014 adds where a calibration item keeps the server's answer: an older
+    review reads back with none, and an answer written then survives a reopen."""
+    from mcdesk.core.calibration import (
+        CalibrationResult,
+        CalibrationStanding,
+        CriterionComparison,
+    )
+
+    root = tmp_path / "old"
+    db = portfolio_at(
+        root, "0013",
+        "INSERT INTO review (id, submission_id, mc_id, mc_version, mc_name, attempt, source,"
+        " server, assignment_id, state, blind, override_reason, seconds_spent, created_at,"
+        " updated_at, error) VALUES ('r1', 's1', 'mc', '1.0', 'MC', 1, 'assignment', 'school',"
+        " 'a1', 'sent', 1, '', 0, '2026-11-01 10:00:00', '2026-11-01 10:00:00', '')")
+    upgraded = Portfolio.open(root)
+    try:
+        assert revision_of(db) == migrate.HEAD_REVISION
+        store = ReviewStore(upgraded.database, upgraded.layout.root)
+        assert store.get("r1").calibration is None
+        answer = CalibrationResult(
+            (CriterionComparison(f"{RUBRIC}/video", f"{RUBRIC}/video/proficient",
+                                 "The pacing is clear.", f"{RUBRIC}/video/developing", 1),),
+            CalibrationStanding(items=2, scored=1, exact=0.0,
+                                adjacent={f"{RUBRIC}/video": 1.0}, released=False))
+        store.transition("r1", T0, calibration_json=answer.wire())
+    finally:
+        upgraded.close()
+    again = Portfolio.open(root)
+    try:
+        kept = ReviewStore(again.database, again.layout.root).get("r1")
+        assert kept.calibration == answer and kept.state is ReviewState.SENT
+    finally:
+        again.close()
+
+
 # --- every field --------------------------------------------------------------------------------
 
 

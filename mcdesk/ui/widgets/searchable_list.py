@@ -26,6 +26,8 @@ WORDS_ROLE = Qt.ItemDataRole.UserRole + 17
 NO_MATCH_MARGIN = 8
 # Row sizes are kept for this many list widths: with and without the scroll bar.
 KEPT_WIDTHS = 2
+# Turns of the event loop sizing rows shown again waits for the scroll bar to come or go.
+UNSIZED_WAITS = 3
 
 
 def set_search_words(item: QListWidgetItem, *texts: str | None) -> None:
@@ -96,8 +98,18 @@ class SearchableList(QWidget):
         row = lines_per_row * self.list.fontMetrics().lineSpacing() + 2 * self.list.spacing()
         return max(1, min(most, height // max(1, row) + 2))
 
-    def _fit_unsized(self) -> None:
-        width = self.list.viewport().width()
+    def _fit_unsized(self, waited: int = 0) -> None:
+        view = self.list
+        view.executeDelayedItemsLayout()  # the rows laid out: the scroll bar's range is set
+        bar = view.verticalScrollBar()
+        if (view.verticalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAsNeeded
+                and (bar.maximum() > bar.minimum()) != bar.isVisible()
+                and waited < UNSIZED_WAITS):
+            # The scroll bar comes or goes on a later turn of the event loop and changes
+            # the width: sized then (or by the resize, for every row shown), not twice.
+            QTimer.singleShot(0, self, lambda: self._fit_unsized(waited + 1))
+            return
+        width = view.viewport().width()
         self.fit_rows([row for row, hide in enumerate(self._hidden)
                        if not hide and row < len(self._fitted_at)
                        and self._fitted_at[row] != width], again=False)
@@ -127,7 +139,12 @@ class SearchableList(QWidget):
         # The rectangle the list lays its rows out in, as QListView gives it to the delegate.
         option.rect = view.viewport().rect().adjusted(spacing, spacing, -spacing, -spacing)
         delegate = view.itemDelegate()
+        fitted_at = self._fitted_at
         for row in range(view.count()) if rows is None else rows:
+            if not again and fitted_at[row] == width:
+                # Sized for this width already: setting it again would make the list lay
+                # every such row out anew (one dataChanged each).
+                continue
             item = view.item(row)
             if item is None:
                 continue
@@ -136,7 +153,7 @@ class SearchableList(QWidget):
                 item.setData(Qt.ItemDataRole.SizeHintRole, None)  # measure the words
                 size = known[row] = delegate.sizeHint(option, view.indexFromItem(item))
             item.setSizeHint(size)
-            self._fitted_at[row] = width
+            fitted_at[row] = width
 
     def _place_no_match(self) -> None:
         width = max(0, self.list.viewport().width() - 2 * NO_MATCH_MARGIN)

@@ -5,8 +5,14 @@ no more."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QListWidget, QListWidgetItem
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QListWidget,
+    QListWidgetItem,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+)
 from pytestqt.qtbot import QtBot
 
 from mcdesk.ui.widgets.searchable_list import KEPT_WIDTHS, SearchableList, set_search_words
@@ -192,3 +198,38 @@ def test_a_screenful_is_what_the_lists_height_holds(qtbot: QtBot) -> None:
     assert short < tall <= 24
     assert short * 3 * line >= 200 - 6 * line  # enough rows to fill the short list
     assert widget.screenful(1, 24) >= tall
+
+
+class CountingDelegate(QStyledItemDelegate):
+    """The list's own delegate, counting the rows it measures (their words wrapped at the
+    width: a row holding its size is only read)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.measured = 0
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+                 ) -> QSize:
+        self.measured += index.data(Qt.ItemDataRole.SizeHintRole) is None
+        return super().sizeHint(option, index)
+
+
+def test_rows_coming_back_are_not_measured_at_the_width_without_the_scroll_bar(
+        qtbot: QtBot) -> None:
+    """A search that hides every row takes the scroll bar away, and clearing it brings both
+    back: the rows keep their sizes at the width with the bar (measured before), instead of
+    being measured again at the passing width without it (7 ms for 200 badges)."""
+    widget = long_list(qtbot)
+    delegate = CountingDelegate()
+    widget.list.setItemDelegate(delegate)
+    bar = widget.list.verticalScrollBar()
+    assert bar.isVisible()
+    assert search(qtbot, widget, "nothing like this") == 0
+    qtbot.waitUntil(lambda: not bar.isVisible(), timeout=WAIT)
+    delegate.measured = 0
+    assert search(qtbot, widget, "") == 300
+    qtbot.waitUntil(lambda: bar.isVisible(), timeout=WAIT)
+    for _turn in range(5):  # whatever was left for later turns of the event loop
+        QApplication.processEvents()
+    assert delegate.measured == 0
+    assert all(widget._fitted_at[row] == widget.list.viewport().width() for row in range(300))
