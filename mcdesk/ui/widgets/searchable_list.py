@@ -141,12 +141,12 @@ class SearchableList(QWidget):
         delegate = view.itemDelegate()
         fitted_at = self._fitted_at
         for row in range(view.count()) if rows is None else rows:
+            item = view.item(row)
+            if item is None:  # the place is filling the list again: not there yet
+                continue
             if not again and fitted_at[row] == width:
                 # Sized for this width already: setting it again would make the list lay
                 # every such row out anew (one dataChanged each).
-                continue
-            item = view.item(row)
-            if item is None:
                 continue
             size = known.get(row)
             if size is None:

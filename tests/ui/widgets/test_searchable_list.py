@@ -233,3 +233,20 @@ def test_rows_coming_back_are_not_measured_at_the_width_without_the_scroll_bar(
         QApplication.processEvents()
     assert delegate.measured == 0
     assert all(widget._fitted_at[row] == widget.list.viewport().width() for row in range(300))
+
+
+def test_a_resize_while_the_place_fills_the_list_again_sizes_what_is_there(
+        qtbot: QtBot) -> None:
+    """Reviews refills its list and chooses a row before `refilled`: the list is laid out
+    and resized then, with fewer rows than the last search saw (an error in the resize's
+    event filter brought the whole app down)."""
+    widget = long_list(qtbot)
+    widget.list.clear()
+    for number in range(10):
+        add(widget, f"new{number}", f"New draft {number}")
+    widget.resize(320, 300)
+    qtbot.waitUntil(lambda: widget.list.viewport().width() > 250, timeout=WAIT)
+    QApplication.processEvents()
+    widget.refilled()
+    assert shown(widget) == [f"New draft {number}" for number in range(10)]
+    assert all(widget._fitted_at[row] == widget.list.viewport().width() for row in range(10))
