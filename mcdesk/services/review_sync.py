@@ -207,14 +207,8 @@ class ReviewSync:
             except Conflict as exc:
                 messages.append(self._conflict(client, review, str(exc)))
                 continue
-            except TransientError as exc:
-                self._reviews.mark_send_error(review.id, f"{exc}; it is sent again at the next "
-                                                         "sync")
-                messages.append(f"{name}: {exc}")
-                continue
-            except McdeskError as exc:  # refused as it is: stays queued, the assessor reopens
-                self._reviews.mark_send_error(review.id, str(exc))
-                messages.append(f"{name}: {exc}")
+            except McdeskError as exc:
+                messages.append(self._not_sent(review, exc))
                 continue
             self._reviews.mark_sent(review.id, receipt.etag)
         if pending:
@@ -233,31 +227,35 @@ class ReviewSync:
             control.check_cancelled()
             if review.source is not ReviewSource.CALIBRATION:
                 continue
-            name = _name(review)
             try:
                 scores = self._reviews.to_push(review.id).scores
                 result = client.push_calibration(review.submission_id, scores)
             except LoginNeeded:
                 raise
-            except TransientError as exc:
-                self._reviews.mark_send_error(review.id, f"{exc}; it is sent again at the "
-                                                         "next sync")
-                problems.append(f"{name}: {exc}")
-                continue
-            except McdeskError as exc:  # refused as it is: stays queued, the assessor reopens
-                self._reviews.mark_send_error(review.id, str(exc))
-                problems.append(f"{name}: {exc}")
+            except McdeskError as exc:
+                problems.append(self._not_sent(review, exc))
                 continue
             self._reviews.mark_calibrated(review.id, result)
             standing = result.standing
             said = (f"calibration of {review.mc_name}: {result.agreed} of "
-                    f"{len(result.comparison)} criteria as the reference")
+                    f"{len(result.comparison)} criteria at the reference level")
             if standing.released:
                 notes.append(said + "; you are released to live reviews")
             else:
                 notes.append(said + f"; {standing.scored} of {standing.items} items scored, "
                              "not released to live reviews yet")
         return problems, notes
+
+    def _not_sent(self, review: Review, exc: McdeskError) -> str:
+        """A review that could not go: it stays queued with the problem shown (a refusal
+        as it is waits for the assessor to reopen it, anything else goes again at the next
+        sync); what the report says."""
+        if isinstance(exc, TransientError):
+            self._reviews.mark_send_error(review.id, f"{exc}; it is sent again at the next "
+                                                     "sync")
+        else:
+            self._reviews.mark_send_error(review.id, str(exc))
+        return f"{_name(review)}: {exc}"
 
     def _conflict(self, client: IssuerClient, review: Review, why: str) -> str:
         """Record the conflict with the server's copy; if that copy cannot be fetched now, the

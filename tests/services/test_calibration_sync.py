@@ -13,17 +13,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
 from mcdesk.core.reviews import ReviewSource, ReviewState, Role
-from mcdesk.jobs.runner import JobRunner
 from mcdesk.services.workspace import Workspace
 from mcdesk.sync.client import IssuerClient
-from mcdesk.ui.shell.app import open_portfolio_in_background
-from mcdesk.ui.shell.main_window import MainWindow
 from tests.cli_runner import run_mcdesk
 from tests.issuer_api import review as review_on_server
 from tests.sync_helpers import Issuer, issuer_missing_reason, running_issuer, submitted
+from tests.ui.screen_helpers import open_window
 
 pytestmark = pytest.mark.skipif(issuer_missing_reason() is not None,
                                 reason=issuer_missing_reason() or "")
@@ -150,12 +149,7 @@ def test_the_reviews_place_shows_where_the_levels_differed(
     root = workspace.root
     rubric = workspace.reviews.work(review_id).rubric
     workspace.close()
-    window = MainWindow(JobRunner(), root)
-    qtbot.addWidget(window)
-    window.resize(1366, 800)
-    window.show()
-    with qtbot.waitSignal(window.workspace_ready, timeout=WAIT):
-        open_portfolio_in_background(window, seed_demo=False)
+    window = open_window(qtbot, root, QSize(1366, 768))
     try:
         window.show_place("reviews")
         page = window.reviews_page
