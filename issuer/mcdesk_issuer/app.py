@@ -35,8 +35,9 @@ from mcdesk_issuer.models import BeginBody, DecisionBody, ReviewBody
 from mcdesk_issuer.ops import Observed, add_ops_routes
 from mcdesk_issuer.problems import PROBLEM_JSON, Problem, bad_request
 from mcdesk_issuer.resource_files import RESOURCES_PATH, ResourceStore
-from mcdesk_issuer.service import Caller, Issuer, UploadInfo
+from mcdesk_issuer.service import Caller, Issuer
 from mcdesk_issuer.staff_api import add_staff_routes
+from mcdesk_issuer.uploads import UploadInfo
 
 log = logging.getLogger(__name__)
 
@@ -240,7 +241,7 @@ def create_app(issuer: Issuer) -> FastAPI:
     def decision(submission_id: SubmissionId, body: DecisionBody, who: Authed) -> Response:
         if who.role != "staff":
             raise Problem(403, "forbidden", "only the issuer's staff decide")
-        _, answer = issuer.decide(submission_id, body, who)
+        _, answer = issuer.decisions.decide(submission_id, body, who)
         return JSONResponse(answer, status_code=200)
 
     # -- tus uploads -----------------------------------------------------------------
@@ -268,9 +269,9 @@ def create_app(issuer: Issuer) -> FastAPI:
             raise bad_request("Upload-Defer-Length is not supported: give Upload-Length")
         length = _header_int(request, "upload-length")
         metadata = _tus_metadata(request.headers.get("upload-metadata", ""))
-        info = issuer.create_upload(who, length, metadata)
+        info = issuer.uploads.create(who, length, metadata)
         if length == 0:
-            issuer.complete_upload(who, info)
+            issuer.uploads.complete(who, info)
         location = f"{base_url(issuer, request)}{UPLOADS}{info.id}"
         return Response(status_code=201, headers={
             "Location": location, "Upload-Offset": "0",
@@ -282,7 +283,7 @@ def create_app(issuer: Issuer) -> FastAPI:
         who = caller(request)
         # Every byte there but never checked (its process died): settled before the client
         # is told the upload is whole.
-        info = issuer.settle_upload(who, issuer.upload(who, upload_id))
+        info = issuer.uploads.settle(who, issuer.uploads.get(who, upload_id))
         return Response(status_code=200, headers={
             "Upload-Offset": str(info.offset), "Upload-Length": str(info.length),
             "Upload-Expires": http_date(info.expires_at), "Cache-Control": "no-store"})
@@ -304,16 +305,16 @@ def create_app(issuer: Issuer) -> FastAPI:
                           f"a PATCH carries Content-Type: {OFFSET_OCTET_STREAM}")
         offset = _header_int(request, "upload-offset")
         who = await run_in_threadpool(caller, request)
-        info = await run_in_threadpool(issuer.upload, who, upload_id)
+        info = await run_in_threadpool(issuer.uploads.get, who, upload_id)
         # In the database, not in this process: the PATCH before may have reached another
         # issuer process behind the same load balancer.
-        lease = issuer.upload_lease(info.id)
+        lease = issuer.uploads.lease(info.id)
         if not await run_in_threadpool(lease.acquire):
             raise Problem(423, "locked", "another PATCH to this upload is in progress; try "
                           "again when it ends", headers={"Retry-After": "5"})
         try:
             # Read again under the lease: a PATCH that just ended elsewhere moved the offset.
-            info = await run_in_threadpool(issuer.upload, who, upload_id)
+            info = await run_in_threadpool(issuer.uploads.get, who, upload_id)
             return await _patch(who, info, offset, request)
         finally:
             await run_in_threadpool(lease.release)
@@ -379,14 +380,14 @@ def create_app(issuer: Issuer) -> FastAPI:
                           "was kept")
         new_offset = offset + written
         if new_offset == info.length:
-            await run_in_threadpool(issuer.complete_upload, who, info)
+            await run_in_threadpool(issuer.uploads.complete, who, info)
         return Response(status_code=204, headers={
             "Upload-Offset": str(new_offset), "Upload-Expires": http_date(info.expires_at)})
 
     @app.delete(f"{UPLOADS}{{uploadId}}")
     def upload_delete(upload_id: UploadId, request: Request) -> Response:
         _tus_version(request)
-        issuer.delete_upload(caller(request), upload_id)
+        issuer.uploads.delete(caller(request), upload_id)
         return Response(status_code=204)
 
     # -- assignments and reviews -----------------------------------------------------

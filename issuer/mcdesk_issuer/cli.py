@@ -185,7 +185,7 @@ def serve(settings: Settings, host: str, port: int, log_level: str) -> int:
     # steps (one per database round trip) from queueing behind them.
     sys.setswitchinterval(SWITCH_INTERVAL_S)
     issuer = Issuer(settings)
-    dropped = issuer.sweep_expired()
+    dropped = issuer.uploads.sweep_expired()
     if dropped:
         logging.getLogger(__name__).info("Dropped %d expired uploads", dropped)
     try:
@@ -290,8 +290,8 @@ def _command(issuer: Issuer, args: argparse.Namespace) -> int:
         print(issuer.assign(args.submission_id, args.assessor))
     elif args.command == "decide":
         state = "earned" if args.state == "earned" else "not yet"
-        print(json.dumps(issuer.decide_from_reviews(args.submission_id, state, args.reason),
-                         indent=2))
+        decided = issuer.decisions.decide_from_reviews(args.submission_id, state, args.reason)
+        print(json.dumps(decided, indent=2))
     elif args.command == "submissions":
         for row in issuer.all_submissions():
             print(f"{row['submissionId']}  {row['state']:9}  {row['achievementId']} "

@@ -1,7 +1,8 @@
 """The issuer's use cases over its database and files: tokens, the catalog, submissions
-(begin, uploads, finalize), assignments, reviews, decisions and credentials. The HTTP layer and
-the CLI both go through it; every call is synchronous (run it on a worker thread, never on the
-event loop) and raises Problem for anything a client did wrong."""
+(begin, finalize), assignments, reviews and credentials; its uploads, decisions and staff work
+are in their own modules, reached from it (`Issuer.uploads`, `.decisions`, `.staff`). The HTTP
+layer and the CLI both go through it; every call is synchronous (run it on a worker thread, never
+on the event loop) and raises Problem for anything a client did wrong."""
 
 from __future__ import annotations
 
@@ -42,7 +43,6 @@ from mcdesk_issuer import (
     metrics,
     ownership,
     people,
-    quotas,
     reconcile,
 )
 from mcdesk_issuer.comments import comment_problems, earner_comments
@@ -55,7 +55,6 @@ from mcdesk_issuer.db import (
     CatalogFile,
     Credential,
     Database,
-    DecisionRecord,
     Meta,
     Review,
     StackCredential,
@@ -66,10 +65,10 @@ from mcdesk_issuer.db import (
     utc,
     utcnow,
 )
-from mcdesk_issuer.files import FileStore, hash_file
+from mcdesk_issuer.files import FileStore
 from mcdesk_issuer.keys import IssuerKey, load_or_create_key
 from mcdesk_issuer.layout import check_layout
-from mcdesk_issuer.models import BeginBody, DecisionBody, FeedbackIn, ReviewBody, ScoreIn
+from mcdesk_issuer.models import BeginBody, ReviewBody, ScoreIn
 from mcdesk_issuer.private import make_private, sqlite_file
 from mcdesk_issuer.problems import (
     Problem,
@@ -89,9 +88,6 @@ DEFAULT_MAX_ATTEMPTS = 3
 OPEN, RECEIVED, IN_REVIEW, EARNED, NOT_YET = "open", "received", "in review", "earned", "not yet"
 DECIDED = (EARNED, NOT_YET)
 TOKEN_PREFIX = "mci_"
-#: Seconds a lease lives without renewal: how long the work of an issuer process that died
-#: blocks the others (a live one renews every third of it).
-PATCH_LEASE_S = 10.0
 #: How long a finalize waits for the same submission's finalize in another request.
 FINALIZE_WAIT_S = 120.0
 #: The lease on assembling the bag handed to assessors (a download waits for the process
@@ -133,16 +129,6 @@ class CreatedToken:
     name: str
     role: str
     expires_at: datetime | None
-
-
-@dataclass(frozen=True)
-class UploadInfo:
-    id: str
-    length: int
-    offset: int
-    expires_at: datetime
-    completed: bool
-    sha256: str
 
 
 @dataclass(frozen=True)
@@ -223,9 +209,13 @@ class Issuer:
         self.key: IssuerKey = load_or_create_key(settings.key_file)
         if settings.name:
             self._set_meta("name", settings.name)
+        from mcdesk_issuer.decisions import Decisions
         from mcdesk_issuer.staff import Staff
+        from mcdesk_issuer.uploads import Uploads
 
         self.staff = Staff(self)
+        self.uploads = Uploads(self)
+        self.decisions = Decisions(self)
         self._background_lock = threading.Lock()
         self._assembler: ThreadPoolExecutor | None = None
         self._assigner: ThreadPoolExecutor | None = None
@@ -242,10 +232,6 @@ class Issuer:
             # The bags still queued are assembled on their first download instead.
             assembler.shutdown(wait=True, cancel_futures=True)
         self.db.close()
-
-    def upload_lease(self, upload_id: str) -> leases.Held:
-        """The lease a PATCH holds on its upload, in whichever issuer process it arrives."""
-        return leases.Held(self.db, f"patch:{upload_id}", PATCH_LEASE_S)
 
     # -- settings ------------------------------------------------------------------------
 
@@ -558,7 +544,7 @@ class Issuer:
                 raise
             if outcome.settle:  # files missing: complete the uploads that hold every byte
                 settled = True
-                self._settle_uploads(caller, sid)
+                self.uploads.settle_submission(caller, sid)
                 continue
             metrics.FINALIZE_SECONDS.observe(time.perf_counter() - began)
             break
@@ -830,158 +816,6 @@ class Issuer:
             return [_status(s, row) for row in s.scalars(
                 select(Submission).order_by(Submission.created_at, Submission.id))]
 
-    # -- uploads (tus) -------------------------------------------------------------------
-
-    def create_upload(self, caller: Caller, length: int, metadata: dict[str, str]
-                      ) -> UploadInfo:
-        _require(caller, "earner")
-        if length > self.limits.max_file_bytes:
-            raise Problem(413, "too-large", f"Upload-Length {length} is more than this server "
-                          f"accepts ({self.limits.max_file_bytes} bytes)")
-        lacking = [k for k in ("submission", "sha256", "path") if not metadata.get(k)]
-        if lacking:
-            raise invalid("Upload-Metadata must give submission, sha256 and path",
-                          [f"{k} is missing" for k in lacking])
-        sha256 = metadata["sha256"].lower()
-        self.sweep_expired()
-        with self.db.session() as s:
-            quotas.check_room(s, caller.id, length, self.limits, self.settings.uploads,
-                              utcnow())
-            submission = self._own_submission(s, caller, metadata["submission"])
-            if submission.state != OPEN:
-                raise conflict(f"submission {submission.id} is {submission.state}: it takes "
-                               "no more files")
-            entry = s.get(SubmissionFile, (submission.id, metadata["path"]))
-            if entry is None or entry.sha256 != sha256:
-                raise invalid("the upload is not a file of the submission", [
-                    f"{metadata['path']} with sha256 {sha256} is not a file of submission "
-                    f"{submission.id}"])
-            if entry.size != length:
-                raise invalid("the upload is not the size announced", [
-                    f"Upload-Length {length} differs from the size of {entry.path} given when "
-                    f"the submission began ({entry.size})"])
-            now = utcnow()
-            upload = Upload(id=uuid.uuid4().hex, account_id=caller.id,
-                            submission_id=submission.id, sha256=sha256, path=entry.path,
-                            length=length, created_at=now,
-                            expires_at=now + timedelta(seconds=self.limits.upload_lifetime_s),
-                            completed=False)
-            self.files.create_part(upload.id)
-            s.add(upload)
-            return _upload_info(upload, 0)
-
-    def upload(self, caller: Caller, upload_id: str) -> UploadInfo:
-        """An upload of the caller's: 404 when unknown, 410 when it expired (its bytes are
-        then dropped)."""
-        _require(caller, "earner")
-        expired = False
-        with self.db.session() as s:
-            row = s.get(Upload, upload_id) if len(upload_id) == 32 else None
-            if row is None or row.account_id != caller.id:
-                raise not_found("no such upload (it may have finished long ago)")
-            if utc(row.expires_at) <= utcnow():
-                expired = True
-                self.files.discard_part(row.id)
-                info = _upload_info(row, 0)
-            else:
-                size = self.files.part_size(row.id)
-                if not row.completed and size is None and self.files.has_blob(row.sha256):
-                    # The bytes were checked and stored, then the process died before it
-                    # marked the upload done (complete_upload's two steps): done it is.
-                    row.completed = True
-                offset = row.length if row.completed else (size or 0)
-                info = _upload_info(row, offset)
-        if expired:
-            raise Problem(410, "gone", "the upload expired; create a new one",
-                          extra={"expiredAt": _iso(info.expires_at)})
-        return info
-
-    def complete_upload(self, caller: Caller, info: UploadInfo) -> None:
-        """Every byte arrived: check the sha256 and move the file into the blob store;
-        460 (the upload discarded) when the bytes are not what the metadata said."""
-        part = self.files.part_path(info.id)
-        actual = hash_file(part)
-        if actual != info.sha256:
-            self.files.discard_part(info.id)
-            with self.db.session() as s:
-                row = s.get(Upload, info.id)
-                if row is not None:
-                    s.delete(row)
-            raise Problem(460, "checksum-mismatch", f"the bytes received have sha256 {actual}, "
-                          f"not {info.sha256}; the upload was discarded, send the file again")
-        if self.files.has_blob(info.sha256):
-            self.files.discard_part(info.id)
-        else:
-            self.files.adopt(part, info.sha256)
-        with self.db.session() as s:
-            row = s.get(Upload, info.id)
-            if row is not None:
-                row.completed = True
-
-    def settle_upload(self, caller: Caller, info: UploadInfo) -> UploadInfo:
-        """An upload whose part holds every byte but was never completed: the process that
-        received the last byte died before checking it. Check and store it now, under the
-        upload's lease (a live PATCH that is about to do it is waited for); a part whose bytes
-        are wrong is dropped and the upload is gone (404: the client starts a new one)."""
-        if info.completed or info.offset != info.length:
-            return info
-        lease = self.upload_lease(info.id)
-        deadline = time.monotonic() + 2 * PATCH_LEASE_S
-        while not lease.acquire():
-            if time.monotonic() > deadline:
-                raise Problem(423, "locked", "another request is completing this upload; try "
-                              "again in a moment", headers={"Retry-After": "5"})
-            time.sleep(0.2)
-        try:
-            fresh = self.upload(caller, info.id)
-            if not fresh.completed and fresh.offset == fresh.length:
-                log.info("Upload %s held every byte but was not completed; completing it",
-                         info.id)
-                try:
-                    self.complete_upload(caller, fresh)
-                except Problem as exc:
-                    if exc.status != 460:
-                        raise
-                    raise not_found("the upload's bytes did not match its sha256 and were "
-                                    "dropped; create a new upload") from None
-            return self.upload(caller, info.id)
-        finally:
-            lease.release()
-
-    def _settle_uploads(self, caller: Caller, sid: str) -> None:
-        """Complete the submission's uploads that hold every byte (see settle_upload)."""
-        with self.db.session() as s:
-            open_uploads = [_upload_info(row, self.files.part_size(row.id) or 0)
-                            for row in s.scalars(select(Upload).where(
-                                Upload.submission_id == sid, Upload.completed.is_(False),
-                                Upload.account_id == caller.id))]
-        for info in open_uploads:
-            if info.offset == info.length and info.expires_at > utcnow():
-                try:
-                    self.settle_upload(caller, info)
-                except Problem:  # it stays missing; finalize says so
-                    log.warning("Upload %s could not be completed at finalize", info.id)
-
-    def delete_upload(self, caller: Caller, upload_id: str) -> None:
-        self.upload(caller, upload_id)
-        with self.db.session() as s:
-            row = s.get(Upload, upload_id)
-            if row is not None:
-                s.delete(row)
-        self.files.discard_part(upload_id)
-
-    def sweep_expired(self) -> int:
-        """Drop the bytes of the uploads past their expiry, and forget them a week later
-        (until then their URLs answer 410 Gone); how many were dropped."""
-        now = utcnow()
-        with self.db.session() as s:
-            rows = list(s.scalars(select(Upload).where(Upload.expires_at <= now)))
-            for row in rows:
-                self.files.discard_part(row.id)
-                if utc(row.expires_at) <= now - timedelta(days=7):
-                    s.delete(row)
-            return len(rows)
-
     # -- assignments and reviews ---------------------------------------------------------
 
     def _auto_assign(self, s: Session, submission: Submission) -> None:
@@ -1004,7 +838,7 @@ class Issuer:
         try:
             # Once per period across every process: the lease is never released, it runs out.
             if leases.acquire(self.db, "tick", uuid.uuid4().hex, every_s):
-                self.sweep_expired()
+                self.uploads.sweep_expired()
                 self.tick()
         except Exception:  # pragma: no cover - the request itself must still be answered
             log.exception("The periodic assignment work failed")
@@ -1157,157 +991,7 @@ class Issuer:
         if problems:
             raise invalid("the review is not valid for this micro-credential", problems)
 
-    # -- decisions and credentials -------------------------------------------------------
-
-    def decide(self, submission_id: str, body: DecisionBody, caller: Caller | None = None
-               ) -> tuple[bool, dict[str, Any]]:
-        """Record the issuer's decision; earned issues the credential. (changed, status).
-        Refused before every assigned review is in, and against the rubric rule, unless the
-        body gives an overrideReason (kept with the decision)."""
-        if caller is not None:
-            _require(caller, "staff")
-        decision_hash = hashlib.sha256(body.canonical().encode("utf-8")).hexdigest()
-        issuer_name = self.name  # before the session: one transaction at a time per thread
-        with self.db.session() as s:
-            sid = _submission_id(submission_id)
-            # The row lock makes a second decision (any process) wait, then see this one.
-            row = s.get(Submission, sid, with_for_update=True)
-            if row is None:
-                raise not_found(f"no submission {submission_id}")
-            if row.state in DECIDED:
-                if row.decision_hash == decision_hash:
-                    return False, _status(s, row)
-                raise conflict(f"submission {sid} was already decided ({row.state})")
-            if row.state == OPEN:
-                raise conflict(f"submission {sid} is still open: it was never finalized")
-            found = self._achievement(s, row.achievement_id, row.version)
-            mc = found[1] if found else None
-            problems = _feedback_problems(body.feedback, mc)
-            if problems:
-                raise invalid("the feedback does not fit this micro-credential's rubric",
-                              problems)
-            reason = (body.overrideReason or "").strip()
-            reviews = reconcile.reviews_of(s, sid)
-            if not reconcile.ready(reviews) and not reason:
-                done = sum(1 for r in reviews if r.body is not None)
-                raise Problem(409, "reviews-missing",
-                              "no review of this submission is in yet" if not done else
-                              f"{done} of {len(reviews)} reviews are in; wait for the rest",
-                              problems=["deciding now needs an overrideReason, which is "
-                                        "recorded"],
-                              extra={"reviewsIn": done, "reviewsAssigned": len(reviews)})
-            rule = self._rule(mc, body, reviews)
-            if rule is not None and body.state != rule and not reason:
-                raise invalid(f"the rubric makes this {rule!r}", [
-                    f"a decision of {body.state!r} against the rubric rule needs an "
-                    "overrideReason"])
-            now = self.clock()
-            row.state = body.state
-            row.decided_at = now
-            row.decision_hash = decision_hash
-            row.feedback_json = json.dumps([f.model_dump(mode="json") for f in body.feedback])
-            s.add(DecisionRecord(submission_id=sid, staff_id=caller.id if caller else None,
-                                 rule=rule, state=body.state, override_reason=reason or None,
-                                 decided_at=now))
-            if body.state == EARNED:
-                if found is None:  # pragma: no cover - begin checks the catalog
-                    raise conflict("the micro-credential is no longer in the catalog")
-                # Locked: two of the earner's submissions decided at once award a stack once.
-                earner = s.get(Account, row.earner_id, with_for_update=True)
-                earner_name = earner.name if earner else ""
-                credential_id = f"urn:uuid:{uuid.uuid4()}"
-                made = credentials.award(
-                    key=self.key, issuer_name=issuer_name, credential_id=credential_id,
-                    earner_id=row.earner_id, earner_name=earner_name,
-                    achievement=found[0], valid_from=now.replace(microsecond=0),
-                    results=[(f.rubricCriterionId, f.levelId) for f in body.feedback
-                             if f.levelId],
-                    evidence=self._evidence(s, sid))
-                s.add(Credential(id=credential_id, submission_id=sid, earner_id=row.earner_id,
-                                 issued_at=now, json=json.dumps(made.signed), jws=made.jws))
-                row.credential_id = credential_id
-                s.flush()
-                self._award_stacks(s, row.earner_id, earner_name, issuer_name, now)
-            return True, _status(s, row)
-
-    def _evidence(self, s: Session, sid: str) -> list[dict[str, Any]]:
-        """The evidence a credential lists: from the stored data/submission.json, else from
-        the assembled bag (a server before 2026-12 kept the original there)."""
-        found = bags.submission_evidence(self.files, self._refs(s, sid))
-        if found is not None:
-            return found
-        return bags.evidence_pieces(self.files.bag_path(sid))
-
-    @staticmethod
-    def _rule(mc: MicroCredential | None, body: DecisionBody,
-              reviews: list[reconcile.ReviewIn]) -> str | None:
-        """The rubric's decision: from the levels staff composed when they give one for every
-        criterion, else from the reviews' reconciled levels (None without either)."""
-        composed = {f.rubricCriterionId: f.levelId for f in body.feedback}
-        rule = reconcile.rule(mc, composed)
-        if rule is None and any(r.body is not None for r in reviews):
-            views = reconcile.criteria([r for r in reviews if r.body is not None], mc)
-            rule = reconcile.rule(mc, {v.criterion.id: v.reconciled for v in views})
-        return rule
-
-    def _award_stacks(self, s: Session, earner_id: str, earner_name: str, issuer_name: str,
-                      now: datetime) -> None:
-        """A stack credential for each stack of the served catalog whose every member the
-        earner has now earned (once per earner and stack)."""
-        row = s.scalars(select(CatalogFile).order_by(CatalogFile.id.desc())).first()
-        if row is None:
-            return
-        try:
-            catalog = json.loads(row.text)
-        except ValueError:  # pragma: no cover - the catalog was checked on import
-            return
-        if not isinstance(catalog, dict):
-            return
-        members: dict[str, list[dict[str, Any]]] = {}
-        for achievement in catalog.get("achievements", []):
-            stack = (achievement.get(credentials.EXTENSION_KEY) or {}).get("stack") \
-                if isinstance(achievement, dict) else None
-            if isinstance(stack, dict) and isinstance(stack.get("id"), str):
-                members.setdefault(stack["id"], []).append(achievement)
-        earned = set(s.scalars(select(Submission.achievement_id).where(
-            Submission.earner_id == earner_id, Submission.state == EARNED)))
-        for stack in catalog.get("stacks", []):
-            stack_id = stack.get("id") if isinstance(stack, dict) else None
-            group = members.get(stack_id or "", [])
-            if not group or not all(a.get("id") in earned for a in group):
-                continue
-            if s.scalars(select(StackCredential).where(
-                    StackCredential.stack_id == stack_id,
-                    StackCredential.earner_id == earner_id)).first() is not None:
-                continue
-            group.sort(key=lambda a: int(a[credentials.EXTENSION_KEY]["stack"]
-                                         .get("position", 0)))
-            credential_id = f"urn:uuid:{uuid.uuid4()}"
-            made = credentials.award_stack(
-                key=self.key, issuer_name=issuer_name, credential_id=credential_id,
-                earner_id=earner_id, earner_name=earner_name, stack=stack, members=group,
-                valid_from=now.replace(microsecond=0))
-            s.add(StackCredential(id=credential_id, stack_id=stack_id, earner_id=earner_id,
-                                  issued_at=now, json=json.dumps(made.signed), jws=made.jws))
-            log.info("Stack %s completed by %s: credential %s", stack_id, earner_id,
-                     credential_id)
-
-    def decide_from_reviews(self, submission_id: str, state: str,
-                            reason: str | None = None) -> dict[str, Any]:
-        """The CLI's decision: each rubric criterion at its reconciled level (the lower
-        median of the assessors'), with their feedback put together."""
-        with self.db.session() as s:
-            row = s.get(Submission, _submission_id(submission_id))
-            if row is None:
-                raise not_found(f"no submission {submission_id}")
-            found = self._achievement(s, row.achievement_id, row.version)
-            view = reconcile.side_by_side(s, row, found[1] if found else None)
-        feedback = [FeedbackIn(rubricCriterionId=f["rubricCriterionId"],
-                               levelId=f["levelId"], feedback=f["feedback"])
-                    for f in view["feedback"] if f["levelId"]]
-        body = DecisionBody(state="earned" if state == EARNED else "not yet",
-                            feedback=feedback, overrideReason=reason)
-        return self.decide(submission_id, body)[1]
+    # -- credentials ---------------------------------------------------------------------
 
     def credentials(self, caller: Caller, *, limit: int, offset: int,
                     since: datetime | None) -> tuple[list[str], int]:
@@ -1389,11 +1073,6 @@ def _earner_comments(s: Session, submission_id: str) -> list[dict[str, Any]]:
     return earner_comments(comments)
 
 
-def _upload_info(row: Upload, offset: int) -> UploadInfo:
-    return UploadInfo(row.id, row.length, offset, utc(row.expires_at), row.completed,
-                      row.sha256)
-
-
 def _etag_matches(header: str, etag: str) -> bool:
     candidates = [c.strip() for c in header.split(",")]
     return "*" in candidates or etag in candidates
@@ -1420,19 +1099,3 @@ def _score_problems(scores: Sequence[ScoreIn], mc: MicroCredential | None) -> li
         elif all(level.id != score.levelId for level in criterion.levels):
             problems.append(f"{score.levelId}: not a level of {score.rubricCriterionId}")
     return problems
-
-
-def _feedback_problems(feedback: Sequence[FeedbackIn], mc: MicroCredential | None
-                       ) -> list[str]:
-    problems: list[str] = []
-    for entry in feedback:
-        criterion = mc.rubric_criterion(entry.rubricCriterionId) if mc else None
-        if criterion is None:
-            problems.append(f"{entry.rubricCriterionId}: not a rubric criterion of this "
-                            "micro-credential")
-        elif entry.levelId is not None and all(level.id != entry.levelId
-                                               for level in criterion.levels):
-            problems.append(f"{entry.levelId}: not a level of {entry.rubricCriterionId}")
-    return problems
-
-

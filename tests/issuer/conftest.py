@@ -221,10 +221,10 @@ def upload_in_process(issuer: Issuer, earner: Caller, bag: Bag) -> None:
     upload, write its bytes, complete it), as the HTTP layer does: the files are then the
     earner's own."""
     for sha256, (path, data) in bag.by_sha256().items():
-        info = issuer.create_upload(earner, len(data), {
+        info = issuer.uploads.create(earner, len(data), {
             "submission": bag.submission_id, "sha256": sha256, "path": path})
         issuer.files.part_path(info.id).write_bytes(data)
-        issuer.complete_upload(earner, info)
+        issuer.uploads.complete(earner, info)
 
 
 def start_server(data: Path, *extra: str, env: dict[str, str] | None = None,

@@ -79,7 +79,7 @@ class Desk:
         view = self.issuer.staff.reviews(staff, submission_id)
         body = DecisionBody.model_validate({"state": state, "feedback": view["feedback"],
                                             "overrideReason": reason})
-        return self.issuer.decide(submission_id, body, staff)[1]
+        return self.issuer.decisions.decide(submission_id, body, staff)[1]
 
 
 @pytest.fixture

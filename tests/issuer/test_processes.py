@@ -219,7 +219,7 @@ def test_an_upload_whose_process_died_after_its_last_byte_is_completed_later(
 
 def test_an_upload_stored_by_a_process_that_died_before_marking_it_done_is_whole(
         server: Server, teacher_portfolio: Portfolio) -> None:
-    """complete_upload moves the checked part into the blob store, then marks the upload
+    """Uploads.complete moves the checked part into the blob store, then marks the upload
     done: a SIGKILL between the two left a record with no part, which HEAD answered with
     offset 0 and the resumed PATCH with a 500 (seen in the load test). HEAD now says whole,
     finalize works; a part gone with no stored blob is a clean 404, never a 500."""

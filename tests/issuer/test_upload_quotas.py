@@ -149,7 +149,7 @@ def test_two_uploads_created_at_once_cannot_both_slip_under_the_quota(
 
         def create(name: str, issuer: Issuer) -> None:
             try:
-                results[name] = issuer.create_upload(caller, len(data), metadata)
+                results[name] = issuer.uploads.create(caller, len(data), metadata)
             except Problem as problem:
                 results[name] = problem
 
