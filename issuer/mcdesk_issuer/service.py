@@ -1078,13 +1078,6 @@ def _etag_matches(header: str, etag: str) -> bool:
     return "*" in candidates or etag in candidates
 
 
-def _level_rank(criterion: Any, level_id: str) -> int:
-    try:
-        return int(criterion.level_index(level_id))
-    except KeyError:
-        return -1
-
-
 def _score_problems(scores: Sequence[ScoreIn], mc: MicroCredential | None) -> list[str]:
     problems: list[str] = []
     seen: set[str] = set()
