@@ -19,7 +19,9 @@ from pytestqt.qtbot import QtBot
 from mcdesk.core.reviews import ReviewSource, ReviewState, Role
 from mcdesk.services.workspace import Workspace
 from mcdesk.sync.client import IssuerClient
+from mcdesk.sync.http import make_session
 from tests.cli_runner import run_mcdesk
+from tests.fault_proxy import DownloadCutProxy
 from tests.issuer_api import review as review_on_server
 from tests.sync_helpers import Issuer, issuer_missing_reason, running_issuer, submitted
 from tests.ui.screen_helpers import open_window
@@ -251,3 +253,31 @@ def test_an_issuer_without_calibration_is_no_problem(
         assert item.source is ReviewSource.CALIBRATION
     finally:
         workspace.close()
+
+
+def test_a_calibration_download_cut_half_way_is_fetched_again(
+        issuer: Issuer, calibration_set: str, tmp_path: Path) -> None:
+    """The link drops while a calibration item's bag comes down: the client tries again at
+    once (from the bytes kept, when a whole chunk had come; this small bag starts over) and
+    the zip is the server's, byte for byte, with nothing left beside it."""
+    token = issuer.token("assessor", "Cleo Cutlink")
+    served = issuer.get(f"/api/v1/calibration/{calibration_set}/bag", token)
+    assert served.status_code == 200
+    whole = served.content
+    answers: list[tuple[int, int]] = []
+    session = make_session()
+    session.hooks["response"].append(
+        lambda response, *_a, **_k: answers.append(
+            (response.status_code, int(response.headers.get("Content-Length", "-1")))))
+    port = int(issuer.url.rsplit(":", 1)[1])
+    with DownloadCutProxy(port) as proxy:
+        client = IssuerClient(proxy.url, token, server=SERVER, session=session)
+        client.discover()
+        answers.clear()
+        proxy.cut_download_after(len(whole) // 2)
+        dest = client.download_calibration_bag(calibration_set, tmp_path / "item.zip",
+                                                retry_delays=(0.0,))
+    session.close()
+    assert dest.read_bytes() == whole
+    assert [status for status, _length in answers] == [200, 200]  # cut, then whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["item.zip"]  # no .part left

@@ -9,11 +9,7 @@ deleted and fetched again; an account that is no assessor gets a note, not a fai
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import socket
-import threading
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,7 +26,7 @@ from mcdesk.services.workspace import Workspace
 from mcdesk.sync import secrets
 from mcdesk.sync.client import IssuerClient, parse_status
 from mcdesk.sync.http import make_session
-from tests.fault_proxy import BUFFER, FaultProxy, _abort
+from tests.fault_proxy import DownloadCutProxy
 from tests.sync_helpers import Issuer, issuer_missing_reason, ready_draft, running_issuer
 
 pytestmark = pytest.mark.skipif(issuer_missing_reason() is not None,
@@ -38,50 +34,6 @@ pytestmark = pytest.mark.skipif(issuer_missing_reason() is not None,
 MB = 1024 * 1024
 EARNER_SERVER = "riverbend"
 ASSESSOR_SERVER = "riverbend-reviews"
-
-
-class DownloadCutProxy(FaultProxy):
-    """The fault proxy, also able to cut the connection carrying bytes back to the client
-    (a download) after a given count."""
-
-    def __init__(self, target_port: int) -> None:
-        super().__init__(target_port)
-        self.downstream_bytes = 0
-        self._cut_down_at: int | None = None
-
-    def cut_download_after(self, count: int) -> None:
-        with self._lock:
-            self._cut_down_at = self.downstream_bytes + count
-
-    def _pump_down(self, upstream: socket.socket, client: socket.socket,
-                   done: threading.Barrier) -> None:
-        try:
-            while not self._stop.is_set():
-                chunk = upstream.recv(BUFFER)
-                if not chunk:
-                    with contextlib.suppress(OSError):
-                        client.shutdown(socket.SHUT_WR)
-                    return
-                with self._lock:
-                    start = self.downstream_bytes
-                    cut = self._cut_down_at is not None and start + len(chunk) >= \
-                        self._cut_down_at
-                    if cut and self._cut_down_at is not None:
-                        chunk = chunk[:max(0, self._cut_down_at - start)]
-                        self._cut_down_at = None
-                    self.downstream_bytes += len(chunk)
-                if chunk:
-                    client.sendall(chunk)
-                if cut:
-                    time.sleep(0.05)
-                    _abort(client)
-                    _abort(upstream)
-                    return
-        except OSError:
-            _abort(client)
-            _abort(upstream)
-        finally:
-            self._finished(done)
 
 
 class BagResponses:
