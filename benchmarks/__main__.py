@@ -210,7 +210,10 @@ def main(argv: list[str] | None = None) -> int:
         details += texts
     if "bundle" in chosen:
         print(f"Linux bundle against the venv, {rounds} rounds ...", flush=True)
-        figures += bundle.figures(bundle.run(rounds=rounds))
+        try:
+            figures += bundle.figures(bundle.run(rounds=rounds))
+        except bundle.BundleError as exc:  # the rest of the table is still printed
+            figures += bundle.not_measured(exc)
     print()
     for block in details:
         print(block)

@@ -2,8 +2,9 @@
 version installed in the venv. Both start the window with ``--smoke-test`` on the same warm
 portfolio (open, catalog listed, painted, closed), timed from Popen to exit; main thread.
 
-Needs a bundle in dist/ (``bash packaging/build-linux.sh``); the figure says so when there is
-none rather than building one (a build takes minutes)."""
+Needs a bundle in dist/ (``bash packaging/build-linux.sh``) built from these sources; the
+figure says so when there is none, or it is older than the sources' last commit, rather than
+building one (a build takes minutes)."""
 
 from __future__ import annotations
 
@@ -28,6 +29,15 @@ class BundleError(RuntimeError):
     pass
 
 
+class StaleBundleError(BundleError):
+    """The bundle in dist/ was built from older sources: what it measures is not this code
+    (a newer portfolio schema even stops it opening the portfolio)."""
+
+
+# What a bundle is built from: a commit touching any of these after the build makes it stale.
+BUILT_FROM = ("mcdesk", "resources", "packaging", "setup.py")
+
+
 @dataclass
 class BundleResult:
     tarball: Path
@@ -43,6 +53,24 @@ class BundleResult:
 def find_tarball() -> Path | None:
     found = sorted((REPO / "dist").glob("mcdesk-*-linux-*.tar.gz"), key=lambda p: p.stat().st_mtime)
     return found[-1] if found else None
+
+
+def stale_reason(tarball: Path, repo: Path = REPO) -> str | None:
+    """Why `tarball` cannot stand for the sources at `repo` (built before their last commit),
+    or None; None too when git cannot say."""
+    try:
+        done = subprocess.run(["git", "log", "-1", "--format=%ct", "--", *BUILT_FROM],
+                              cwd=repo, capture_output=True, text=True, timeout=30,
+                              check=False)
+    except OSError:
+        return None
+    changed = done.stdout.strip()
+    if done.returncode != 0 or not changed.isdigit():
+        return None
+    if tarball.stat().st_mtime >= int(changed):
+        return None
+    return (f"{tarball.name} was built before the last change to the sources; rebuild it "
+            "(bash packaging/build-linux.sh)")
 
 
 def folder_bytes(folder: Path) -> int:
@@ -79,6 +107,9 @@ def run(rounds: int = 5, *, progress: bool = True) -> BundleResult | None:
     tarball = find_tarball()
     if tarball is None:
         return None
+    reason = stale_reason(tarball)
+    if reason is not None:
+        raise StaleBundleError(reason)
     with tempfile.TemporaryDirectory(prefix="mcdesk-bench-bundle-") as temp:
         work = Path(temp)
         with tarfile.open(tarball) as archive:
@@ -107,6 +138,15 @@ def run(rounds: int = 5, *, progress: bool = True) -> BundleResult | None:
                       f"{result.installed[-1] * 1000:.0f} ms", flush=True)
         shutil.rmtree(work / "home", ignore_errors=True)
     return result
+
+
+def not_measured(error: BundleError) -> list[Figure]:
+    """The row saying why the bundle was not measured: a stale bundle is only noted; a fresh
+    one that fails its smoke test misses."""
+    stale = isinstance(error, StaleBundleError)
+    first_line = str(error).splitlines()[0] if str(error) else type(error).__name__
+    return [Figure("bundle", "stale" if stale else "failed", "-", None, "info" if stale
+                   else "runs", None if stale else False, first_line[:300])]
 
 
 def figures(result: BundleResult | None) -> list[Figure]:
