@@ -8,6 +8,7 @@ comes with the sync after. The Reviews place shows all of it."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,10 +21,16 @@ from mcdesk.core.reviews import ReviewSource, ReviewState, Role
 from mcdesk.services.workspace import Workspace
 from mcdesk.sync.client import IssuerClient
 from mcdesk.sync.http import make_session
-from tests.cli_runner import run_mcdesk
+from tests.cli_runner import Run, run_mcdesk
 from tests.fault_proxy import DownloadCutProxy
 from tests.issuer_api import review as review_on_server
-from tests.sync_helpers import Issuer, issuer_missing_reason, running_issuer, submitted
+from tests.sync_helpers import (
+    REPO,
+    Issuer,
+    issuer_missing_reason,
+    running_issuer,
+    submitted,
+)
 from tests.ui.screen_helpers import open_window
 
 pytestmark = pytest.mark.skipif(issuer_missing_reason() is not None,
@@ -178,41 +185,63 @@ def test_the_reviews_place_shows_where_the_levels_differed(
         window.close()
 
 
-def test_the_command_line_shows_the_comparison_and_scores_again(
+def test_the_command_line_calibrates_from_start_to_release(
         issuer: Issuer, calibration_set: str, tmp_path: Path) -> None:
-    workspace, review_id = calibrated_once(issuer, tmp_path, "Pat Commandline",
-                                           calibration_set)
-    root = workspace.root
-    rubric = workspace.reviews.work(review_id).rubric
-    workspace.close()
+    """All of it as a command-line user does it: the server added with its token in the
+    keyring, `mcdesk sync`, the item scored under the reference, finished, synced (the note
+    says not released), opened (the comparison), reopened, scored again and released."""
+    root = tmp_path / "assessor"
+    Workspace.open(root, seed_demo=True).close()
     home = tmp_path / "home"
     home.mkdir()
 
-    listed = run_mcdesk(home, "review", "list", portfolio=root)
-    assert listed.code == 0 and "calibration item  sent" in listed.out, listed.out
-    shown = run_mcdesk(home, "review", "open", review_id[:8], portfolio=root)
-    assert shown.code == 0, shown.err
-    assert f"Calibration: 0 of {len(rubric)} criteria at the reference level" in shown.out
-    assert all(f"  {c.name}: yours " in shown.out for c in rubric), shown.out
-    assert f"mcdesk review reopen {review_id[:8]}" in shown.out
-    as_json = run_mcdesk(home, "review", "list", "--json", portfolio=root).json()
-    (line,) = as_json["reviews"]
-    assert line["source"] == "calibration"
+    def mcdesk(*args: str, token: str | None = None) -> Run:
+        run = run_mcdesk(home, *args, portfolio=root, timeout=120, env={
+            "PYTHON_KEYRING_BACKEND": "tests.file_keyring.FileKeyring",
+            "PYTHONPATH": os.pathsep.join([str(REPO), str(REPO / "issuer")]),
+            "MCDESK_TOKEN": token})
+        assert run.code == 0, (args, run.out, run.err)
+        return run
 
-    reopened = run_mcdesk(home, "review", "reopen", review_id[:8], "--json", portfolio=root)
-    assert reopened.code == 0 and reopened.json()["review"]["state"] == "in progress"
-    for criterion in rubric:
-        assert criterion.required_level_id is not None
-        scored = run_mcdesk(home, "review", "score", review_id[:8], criterion.id,
-                            criterion.required_level_id, portfolio=root)
-        assert scored.code == 0, scored.err
-    assert run_mcdesk(home, "review", "finish", review_id[:8], portfolio=root).code == 0
-    again = Workspace.open(root)
+    mcdesk("role", "set", "assessor")
+    mcdesk("server", "add", SERVER, issuer.url,
+           token=issuer.token("assessor", "Pat Commandline"))
+    first = mcdesk("sync", "--json").json()
+    assert first["servers"][0]["review_problems"] == [], first
+    (line,) = mcdesk("review", "list", "--json").json()["reviews"]
+    assert line["source"] == "calibration"
+    short = line["id"][:8]
+    assert "calibration item  in progress" in mcdesk("review", "list").out
+    opened = Workspace.open(root)
     try:
-        assert any(note.endswith("; you are released to live reviews")
-                   for note in synced(again))
+        rubric = opened.reviews.work(line["id"]).rubric
     finally:
-        again.close()
+        opened.close()
+
+    def score_all(below_passing: int) -> None:
+        for criterion in rubric:
+            assert criterion.required_level_id is not None
+            at = criterion.level_index(criterion.required_level_id) - below_passing
+            mcdesk("review", "score", short, criterion.id, criterion.levels[at].id)
+        mcdesk("review", "finish", short)
+
+    score_all(below_passing=1)
+    (notes,) = [s["review_notes"] for s in mcdesk("sync", "--json").json()["servers"]]
+    assert any(n.endswith("not released to live reviews yet") for n in notes), notes
+    shown = mcdesk("review", "open", short).out
+    assert f"Calibration: 0 of {len(rubric)} criteria at the reference level" in shown
+    assert all(f"  {c.name}: yours " in shown for c in rubric), shown
+    assert f"mcdesk review reopen {short}" in shown
+    kept = mcdesk("review", "open", short, "--json").json()["review"]["calibration"]
+    assert kept["standing"]["released"] is False
+    assert {row["distance"] for row in kept["comparison"]} == {1}
+
+    assert mcdesk("review", "reopen", short, "--json").json()["review"]["state"] == \
+        "in progress"
+    score_all(below_passing=0)
+    synced = mcdesk("sync")
+    assert "review: calibration of" in synced.out
+    assert synced.out.rstrip().endswith("; you are released to live reviews"), synced.out
 
 
 class NoCalibrationIssuer(IssuerClient):
