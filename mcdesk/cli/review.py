@@ -203,9 +203,7 @@ def _print_calibration(result: CalibrationResult, work: ReviewWork, out: TextIO)
 
     def level(criterion_id: str, level_id: str | None) -> str:
         criterion = names.get(criterion_id)
-        found = next((lv.name for lv in criterion.levels if lv.id == level_id), None) \
-            if criterion else None
-        return found or level_id or "none"
+        return (criterion.level_name(level_id) if criterion else None) or level_id or "none"
 
     print(f"Calibration: {result.agreed} of {len(result.comparison)} criteria at the "
           "reference level", file=out)

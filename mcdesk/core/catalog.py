@@ -53,6 +53,10 @@ class RubricCriterion:
                 return index
         raise KeyError(level_id)
 
+    def level_name(self, level_id: str | None) -> str | None:
+        """The name of one of its levels; None when it has no such level."""
+        return next((level.name for level in self.levels if level.id == level_id), None)
+
     def passes(self, level_id: str) -> bool:
         """True when `level_id` is at or above the required level."""
         if self.required_level_id is None:

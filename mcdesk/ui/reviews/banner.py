@@ -128,11 +128,8 @@ def calibration_text(review: Review, rubric: Sequence[RubricCriterion]) -> str:
 def _level_name(criterion: RubricCriterion | None, level_id: str | None) -> str:
     if level_id is None:
         return "—"
-    if criterion is not None:
-        for level in criterion.levels:
-            if level.id == level_id:
-                return level.name
-    return level_id.rstrip("/").rsplit("/", 1)[-1]
+    named = criterion.level_name(level_id) if criterion is not None else None
+    return named or level_id.rstrip("/").rsplit("/", 1)[-1]
 
 
 def server_copy_words(copy: Any, rubric: Sequence[RubricCriterion]) -> str:
@@ -143,8 +140,7 @@ def server_copy_words(copy: Any, rubric: Sequence[RubricCriterion]) -> str:
         criterion = names.get(str(score.get("rubricCriterionId")))
         if criterion is None:
             continue
-        level = next((lv.name for lv in criterion.levels
-                      if lv.id == score.get("levelId")), str(score.get("levelId")))
+        level = criterion.level_name(score.get("levelId")) or str(score.get("levelId"))
         parts.append(f"{criterion.name}: {level}")
     decision = copy.get("decision") if isinstance(copy, dict) else None
     return translate("ReviewWorkspace",
