@@ -119,7 +119,10 @@ class ReviewOutbox:
 
     def add_calibration(self, server: str, item: CalibrationItem) -> Review:
         """The queue line of a calibration item, before its bag arrives (the same line when
-        it is known already)."""
+        it is known already: listed again at every sync, it is not named again)."""
+        known = self._store.by_assignment(item.assignment_id, server)
+        if known:
+            return known[0]
         return self._store.add_assignment(NewReview(
             submission_id=item.submission_id.removeprefix("urn:uuid:"),
             mc_id=item.achievement_id, mc_version=item.version,
