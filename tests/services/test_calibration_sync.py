@@ -17,6 +17,7 @@ import pytest
 from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
+from mcdesk.core.errors import McdeskError
 from mcdesk.core.reviews import ReviewSource, ReviewState, Role
 from mcdesk.services.workspace import Workspace
 from mcdesk.sync.client import IssuerClient
@@ -113,7 +114,7 @@ def test_a_new_assessor_calibrates_in_the_app_then_live_work_comes(
         work = workspace.reviews.work(review.id)
         assert work.package is not None and work.package.submission_id == calibration_set
         # Exporting it to a review file makes no sense: refused, with why.
-        with pytest.raises(Exception, match="scored for its server only"):
+        with pytest.raises(McdeskError, match="scored for its server only"):
             workspace.review_files.export(review.id, tmp_path / "calibration.review")
 
         score(workspace, review.id, below_passing=1)
