@@ -547,7 +547,7 @@ def _check(stack: Stack, bags: list[Bag], result: LoadResult) -> None:
             expected = issuer_bags.Expected(row.id, row.achievement_id, row.version,
                                             row.attempt)
             try:
-                served = issuer.served_bag(row.id)
+                served = issuer.served_bags.get(row.id)
             except Problem as exc:
                 problems = [f"no bag: {exc.detail}"]
             else:

@@ -1,29 +1,27 @@
 """The issuer's use cases over its database and files: tokens, the catalog, submissions
-(begin, finalize), assignments, reviews and credentials; its uploads, decisions and staff work
-are in their own modules, reached from it (`Issuer.uploads`, `.decisions`, `.staff`). The HTTP
-layer and the CLI both go through it; every call is synchronous (run it on a worker thread, never
-on the event loop) and raises Problem for anything a client did wrong."""
+(begin, finalize), assignments, reviews and credentials; its uploads, decisions, staff work and
+the bags handed to assessors (with the threads that assemble and assign after finalize) are in
+their own modules, reached from it (`Issuer.uploads`, `.decisions`, `.staff`,
+`.served_bags`). The HTTP layer and the CLI both go through it; every call is synchronous (run
+it on a worker thread, never on the event loop) and raises Problem for anything a client did
+wrong."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import logging
 import mimetypes
-import os
 import re
 import secrets
-import threading
 import time
 import unicodedata
 import uuid
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
@@ -79,6 +77,9 @@ from mcdesk_issuer.problems import (
     unauthorized,
 )
 
+if TYPE_CHECKING:
+    from mcdesk_issuer.served_bags import BagDownload
+
 log = logging.getLogger(__name__)
 
 ROLES = ("earner", "coach", "assessor", "staff")
@@ -90,10 +91,6 @@ DECIDED = (EARNED, NOT_YET)
 TOKEN_PREFIX = "mci_"
 #: How long a finalize waits for the same submission's finalize in another request.
 FINALIZE_WAIT_S = 120.0
-#: The lease on assembling the bag handed to assessors (a download waits for the process
-#: already assembling it, as long as ASSEMBLE_WAIT_S).
-ASSEMBLE_LEASE_S = 30.0
-ASSEMBLE_WAIT_S = 120.0
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 # Extensions whose media type the platform's tables may not know.
 _MEDIA_TYPES = {
@@ -150,14 +147,6 @@ class _RowBusyError(Exception):
 _LOCK_NOT_AVAILABLE = "55P03"
 
 
-@dataclass(frozen=True)
-class BagDownload:
-    path: Path
-    sha256: str
-    size: int
-    bag_name: str
-
-
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
@@ -210,27 +199,17 @@ class Issuer:
         if settings.name:
             self._set_meta("name", settings.name)
         from mcdesk_issuer.decisions import Decisions
+        from mcdesk_issuer.served_bags import ServedBags
         from mcdesk_issuer.staff import Staff
         from mcdesk_issuer.uploads import Uploads
 
         self.staff = Staff(self)
         self.uploads = Uploads(self)
         self.decisions = Decisions(self)
-        self._background_lock = threading.Lock()
-        self._assembler: ThreadPoolExecutor | None = None
-        self._assigner: ThreadPoolExecutor | None = None
-        self._to_assign: set[str] = set()
-        self._assigning = False
+        self.served_bags = ServedBags(self)
 
     def close(self) -> None:
-        with self._background_lock:
-            assigner, assembler = self._assigner, self._assembler
-            self._assigner = self._assembler = None
-        if assigner is not None:
-            assigner.shutdown(wait=True)  # the assignments waiting are made first
-        if assembler is not None:
-            # The bags still queued are assembled on their first download instead.
-            assembler.shutdown(wait=True, cancel_futures=True)
+        self.served_bags.close()  # its threads' last work still needs the database
         self.db.close()
 
     # -- settings ------------------------------------------------------------------------
@@ -523,7 +502,7 @@ class Issuer:
         row for the one short transaction this takes; the others wait for it (423 past
         FINALIZE_WAIT_S) and answer with the state it left. A process that dies mid-way
         loses its connection and with it the lock. The zip handed to assessors is assembled
-        afterwards (served_bag)."""
+        afterwards (`served_bags`)."""
         _require(caller, "earner")
         sid = _submission_id(submission_id)
         deadline = time.monotonic() + FINALIZE_WAIT_S
@@ -550,8 +529,8 @@ class Issuer:
             break
         if outcome.received:
             if outcome.assign_later:
-                self._assign_soon(sid)
-            self._assemble_soon(sid)
+                self.served_bags.assign_soon(sid)
+            self.served_bags.assemble_soon(sid)
         return outcome.answer
 
     def _finalize(self, caller: Caller, sid: str, *, settle: bool) -> _Finalized:
@@ -639,149 +618,12 @@ class Issuer:
             log.warning("Blob %s was damaged on disk; discarded", sha256)
             self.files.discard_blob(sha256)
 
-    # -- the bag handed to assessors -----------------------------------------------------
-
-    def _assign_soon(self, sid: str) -> None:
-        """Assign a received submission on this process's assigner thread, with the others
-        waiting there, in one transaction under the assignment lock. A process that dies
-        first leaves them to the periodic pass (`tick`: `assigning.fill`)."""
-        with self._background_lock:
-            self._to_assign.add(sid)
-            if self._assigning:
-                return
-            self._assigning = True
-            if self._assigner is None:
-                self._assigner = ThreadPoolExecutor(max_workers=1,
-                                                    thread_name_prefix="assign")
-            self._assigner.submit(self._assign_pending)
-
-    def _assign_pending(self) -> None:
-        while True:
-            with self._background_lock:
-                batch = sorted(self._to_assign)
-                self._to_assign.clear()
-                if not batch:
-                    self._assigning = False
-                    return
-            try:
-                with self.db.session() as s:
-                    self.db.lock(s, assigning.LOCK)  # taken first: see assigning.LOCK
-                    for sid in batch:
-                        row = s.get(Submission, sid)
-                        if row is not None and row.state in (RECEIVED, IN_REVIEW):
-                            self._auto_assign(s, row)
-            except Exception:  # the periodic pass assigns them
-                log.exception("Assigning %d received submission(s) failed", len(batch))
-
-    def _assemble_soon(self, sid: str) -> None:
-        """Assemble a received submission's bag on this process's assembler thread, after the
-        earner has their answer (a process that dies first leaves it to the first download)."""
-        if not self.settings.background_work:
-            return
-        with self._background_lock:
-            if self._assembler is None:
-                self._assembler = ThreadPoolExecutor(max_workers=1,
-                                                     thread_name_prefix="assemble",
-                                                     initializer=_lower_priority)
-            self._assembler.submit(self._assemble_quietly, sid)
-
-    def _assemble_quietly(self, sid: str) -> None:
-        try:
-            self.served_bag(sid)
-        except Problem as exc:
-            log.warning("The bag of submission %s was not assembled: %s", sid, exc.detail)
-        except Exception:  # the first download tries again
-            log.exception("Assembling the bag of submission %s failed", sid)
-
-    def served_bag(self, submission_id: str) -> BagDownload:
-        """The bag assessors get, assembled now when no process has yet: under the
-        submission's assemble lease, so two processes never build it at once (one that waits
-        then finds what the other built). Any process builds the same bytes."""
-        deadline = time.monotonic() + ASSEMBLE_WAIT_S
-        lease = leases.Held(self.db, f"assemble:{submission_id}", ASSEMBLE_LEASE_S)
-        while True:
-            with self.db.session() as s:
-                found = self._built(s, submission_id)
-            if found is not None:
-                return found
-            if lease.acquire():
-                try:
-                    return self._assemble(submission_id)
-                finally:
-                    lease.release()
-            if time.monotonic() > deadline:
-                raise Problem(423, "locked", "the bag is being assembled by another request; "
-                              "try again in a moment", headers={"Retry-After": "5"})
-            time.sleep(0.1)
-
-    def _built(self, s: Session, sid: str) -> BagDownload | None:
-        """The served bag when it was assembled and is on disk; None when it is still to be
-        assembled; not found when the submission was not received."""
-        row = s.get(Submission, sid)
-        if row is None or row.state == OPEN:
-            raise not_found("the bag is not there: the submission was not received")
-        if row.bag_sha256 is None or row.bag_size is None:
-            return None
-        path = bags.served_path(self.files.bag_path(sid))
-        if not path.is_file():
-            return None
-        return BagDownload(path, row.bag_sha256, row.bag_size, row.bag_name)
-
-    def _assemble(self, sid: str) -> BagDownload:
-        """Build the served bag (the lease is held) and record its sha256 and size."""
-        with self.db.session() as s:
-            found = self._built(s, sid)
-            if found is not None:
-                return found
-            files = self._refs(s, sid)
-            row = s.get(Submission, sid)
-            assert row is not None  # _built checked it
-            bag_name = row.bag_name
-        began = time.perf_counter()
-        made = bags.build_served(self.files, bag_name, files, self.files.bag_path(sid))
-        if made.damaged or made.path is None or made.sha256 is None or made.size is None:
-            self._damaged_after_receipt(sid, made.damaged)
-            raise not_found("the submission's files were damaged on the server; its earner's "
-                            "app sends them again, and it is assigned again then")
-        metrics.ASSEMBLE_SECONDS.observe(time.perf_counter() - began)
-        with self.db.session() as s:
-            row = s.get(Submission, sid)
-            if row is None:  # pragma: no cover - submissions are never deleted once received
-                raise not_found("the bag is not there")
-            row.bag_sha256 = made.sha256
-            row.bag_size = made.size
-            return BagDownload(made.path, made.sha256, made.size, row.bag_name)
-
     @staticmethod
     def _refs(s: Session, sid: str) -> list[bags.BagFileRef]:
+        """A submission's files in their bag order (finalize, served_bags and decisions)."""
         return [bags.BagFileRef(f.path, f.sha256, f.size) for f in s.scalars(
             select(SubmissionFile).where(SubmissionFile.submission_id == sid)
             .order_by(SubmissionFile.position))]
-
-    def _damaged_after_receipt(self, sid: str, damaged: Sequence[str]) -> None:
-        """A blob of a received submission was found damaged when its bag was assembled: it
-        is discarded and, while no review is in, the submission goes back to open with its
-        assignments withdrawn, so the earner's app (which polls the status of what it sent
-        and pushes an open submission again) sends the file again and finalizes; the
-        submission is then received and assigned afresh."""
-        self._discard_damaged(damaged)
-        with self.db.session() as s:
-            self.db.lock(s, assigning.LOCK)  # taken first: see assigning.LOCK
-            row = s.get(Submission, sid, with_for_update=True)
-            if row is None or row.state != RECEIVED:
-                log.error("A file of submission %s (%s) was damaged on the server's disk; it "
-                          "cannot go back to its earner now: restore the file from a backup",
-                          sid, row.state if row else "gone")
-                return
-            for assignment in s.scalars(select(Assignment)
-                                        .where(Assignment.submission_id == sid)):
-                s.delete(assignment)
-            row.state = OPEN
-            row.received_at = None
-            row.bag_sha256 = None
-            row.bag_size = None
-            log.warning("Submission %s is open again: its earner's app sends the damaged "
-                        "file(s) again", sid)
 
     def _forget_in(self, s: Session, sid: str) -> None:
         """A bag refused at finalize is forgotten (its blobs stay): the rebuilt bag can be
@@ -897,7 +739,7 @@ class Issuer:
                               if row[-1].bag_sha256 is None and row[-1].state != OPEN})
         for sid in pending:
             try:
-                self.served_bag(sid)
+                self.served_bags.get(sid)
             except Problem as exc:  # damaged: the submission went back to its earner
                 log.warning("The bag of submission %s is not listed: %s", sid, exc.detail)
 
@@ -917,7 +759,7 @@ class Issuer:
         with self.db.session() as s:
             _, submission = self._own_assignment(s, caller, assignment_id)
             sid = submission.id
-        return self.served_bag(sid)
+        return self.served_bags.get(sid)
 
     def put_review(self, caller: Caller, assignment_id: str, body: ReviewBody,
                    if_match: str | None) -> tuple[bool, str, dict[str, Any]]:
@@ -1016,14 +858,6 @@ class Issuer:
 
 
 # ----------------------------------------------------------------------------------- helpers
-
-
-def _lower_priority() -> None:
-    """Run the calling thread (the assembler) at the lowest CPU priority (Linux: a thread is
-    a task with its own nice value; elsewhere nothing changes): its hashing and writing give
-    way to the finalize and upload requests of a busy moment, and catch up when it is over."""
-    with contextlib.suppress(AttributeError, OSError):
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 19)
 
 
 def _require(caller: Caller, *roles: str) -> None:

@@ -25,6 +25,7 @@ from mcdesk_issuer.db import (
 from mcdesk_issuer.problems import conflict, forbidden, invalid, not_found
 
 if TYPE_CHECKING:
+    from mcdesk_issuer.served_bags import BagDownload
     from mcdesk_issuer.service import Caller, Issuer
 
 POOL_KINDS = (assigning.EXPERT, assigning.PEER)
@@ -285,7 +286,7 @@ class Staff:
                                                      limits, mc).as_json()})
             return found
 
-    def calibration_bag(self, caller: Caller, submission_id: str) -> Any:
+    def calibration_bag(self, caller: Caller, submission_id: str) -> BagDownload:
         if caller.role != "assessor":
             raise forbidden("only assessors calibrate")
         with self.issuer.db.session() as s:
@@ -293,7 +294,7 @@ class Staff:
             if s.get(CalibrationItem, row.id) is None or row.earner_id == caller.id:
                 raise not_found(f"no calibration item {submission_id}")
             sid = row.id
-        return self.issuer.served_bag(sid)
+        return self.issuer.served_bags.get(sid)
 
     def calibration_score(self, caller: Caller, submission_id: str,
                           scores: list[dict[str, Any]]) -> dict[str, Any]:

@@ -24,7 +24,8 @@ from mcdesk_issuer import assigning, leases, service
 from mcdesk_issuer.db import Assignment, Submission
 from mcdesk_issuer.models import BeginBody
 from mcdesk_issuer.problems import Problem
-from mcdesk_issuer.service import ASSEMBLE_LEASE_S, Caller, Issuer
+from mcdesk_issuer.served_bags import ASSEMBLE_LEASE_S
+from mcdesk_issuer.service import Caller, Issuer
 from tests.conftest import DEMO_CATALOG
 from tests.issuer.conftest import Backend, Bag, Portfolio, upload_in_process
 
@@ -120,7 +121,7 @@ def test_finalize_answers_before_the_zip_exists_and_any_process_builds_the_same(
         stored = s.get(Submission, bag.submission_id)
         assert stored is not None
         stored.bag_sha256 = stored.bag_size = None
-    again = desk.first.served_bag(bag.submission_id)
+    again = desk.first.served_bags.get(bag.submission_id)
     assert again.path.read_bytes() == built and again.sha256 == download.sha256
     listed = desk.first.assignments(desk.assessor)
     assert {a["bagSha256"] for a in listed if a["submissionId"] == bag.submission_id} == {
@@ -148,7 +149,7 @@ def test_a_process_killed_while_assembling_leaves_nothing_in_the_way(
     # Its lease is still in the database until it runs out.
     assert leases.acquire(desk.first.db, f"assemble:{bag.submission_id}", "dead", 1.0)
     began = time.monotonic()
-    download = desk.second.served_bag(bag.submission_id)
+    download = desk.second.served_bags.get(bag.submission_id)
     assert 0.5 < time.monotonic() - began < ASSEMBLE_LEASE_S
     assert download.path == dest and dest.read_bytes() == bag.zip_bytes
     assert not partial.exists()

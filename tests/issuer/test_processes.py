@@ -168,7 +168,7 @@ def test_two_processes_share_uploads_finalize_and_decisions(pair: Pair,
             ids = list(s.scalars(select(Submission.id)))
         # Each bag is assembled after its finalize answered, on a low-priority thread of either
         # process: as a download would, take it now, built then or built here.
-        served = {sid: issuer.served_bag(sid) for sid in ids}
+        served = {sid: issuer.served_bags.get(sid) for sid in ids}
         with issuer.db.session() as s:
             submissions = list(s.scalars(select(Submission)))
             assert len(submissions) == ROUNDS

@@ -70,7 +70,7 @@ def test_the_assembled_bag_is_byte_for_byte_the_package_built(server: Server,
     bag = teacher_portfolio.bag(answer="Same bytes on both sides of the wire, every one of them.")
     assert server.send(bag).status_code == 200
     # The bag handed out (built from the blobs after finalize answered) is the package.
-    assembled = server.issuer().served_bag(bag.submission_id).path.read_bytes()
+    assembled = server.issuer().served_bags.get(bag.submission_id).path.read_bytes()
     assert assembled == bag.zip_bytes
 
 
