@@ -311,3 +311,30 @@ def test_a_calibration_download_cut_half_way_is_fetched_again(
     assert dest.read_bytes() == whole
     assert [status for status, _length in answers] == [200, 200]  # cut, then whole
     assert sorted(p.name for p in tmp_path.iterdir()) == ["item.zip"]  # no .part left
+
+
+def test_sync_now_in_the_window_tells_the_calibration_outcome(
+        qtbot: QtBot, issuer: Issuer, calibration_set: str, tmp_path: Path) -> None:
+    """Sync now, with the item scored again as the reference: the notice says how the
+    reviews went and that the assessor is released ("Sync finished" once pushed it out of
+    the one-line notice bar)."""
+    workspace, review_id = calibrated_once(issuer, tmp_path, "Ines Informed", calibration_set)
+    workspace.reviews.reopen(review_id)
+    score(workspace, review_id, below_passing=0)
+    workspace.reviews.finish(review_id)
+    root = workspace.root
+    workspace.close()
+    window = open_window(qtbot, root, QSize(1366, 768))
+    try:
+        window.show_place("sync")
+        page = window.sync_page
+        page.pause_box.setChecked(True)  # no pass of the timer's: this one sends it
+        qtbot.waitUntil(lambda: not window.runner.active(), timeout=WAIT)
+        with qtbot.waitSignal(page.pass_finished, timeout=WAIT):
+            page.sync_now()
+        said = window.notice_bar.text
+        assert "1 review(s) sent" in said or "1 review sent" in said, said
+        assert "; you are released to live reviews" in said, said
+        assert "Sync finished" not in said
+    finally:
+        window.close()

@@ -368,14 +368,16 @@ class SyncPage(Place):
             problem for s in report.servers for problem in s.review_problems]
         new = sum(s.assignments_new for s in report.servers)
         sent = sum(s.reviews_sent for s in report.servers)
+        # One notice for the pass (the bar shows one at a time): what came and went for the
+        # reviews, and a calibration's outcome, are not pushed out by "finished".
+        said = [note for s in report.servers for note in s.review_notes]
         if new or sent:
-            self.notice.emit(self.tr("Reviews: %n new submission(s) to review", "", new) + ", "
-                             + self.tr("%n review(s) sent.", "", sent), Tone.INFO)
-        notes = [note for s in report.servers for note in s.review_notes]
-        if notes:  # a calibration's outcome: its review says more
-            self.notice.emit("\n".join(notes), Tone.INFO)
+            said.insert(0, self.tr("Reviews: %n new submission(s) to review", "", new) + ", "
+                        + self.tr("%n review(s) sent.", "", sent))
         if problems:
-            self.notice.emit("\n".join(problems), Tone.WARNING)
+            self.notice.emit("\n".join(problems + said), Tone.WARNING)
+        elif said:
+            self.notice.emit("\n".join(said), Tone.INFO)
         elif not quiet:
             self.notice.emit(self.tr("Sync finished: everything that could go went."),
                              Tone.INFO)
