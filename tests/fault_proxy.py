@@ -1,8 +1,7 @@
 """A tiny fault-injecting TCP proxy on 127.0.0.1 for the sync tests: forwards to a server on
 loopback and, when asked, cuts a connection after N bytes, stalls it, throttles it, or answers
-a new connection with an HTTP error of its own (e.g. 503 with Retry-After); DownloadCutProxy also
-cuts the bytes coming back (a download). Everything is bounded in time; test thread plus its own
-daemon threads."""
+a new connection with an HTTP error of its own (e.g. 503 with Retry-After). Everything is
+bounded in time; test thread plus its own daemon threads."""
 
 from __future__ import annotations
 
@@ -293,50 +292,6 @@ class FaultProxy:
                 if cut:
                     with self._lock:
                         self.cuts += 1
-                    time.sleep(0.05)
-                    _abort(client)
-                    _abort(upstream)
-                    return
-        except OSError:
-            _abort(client)
-            _abort(upstream)
-        finally:
-            self._finished(done)
-
-
-class DownloadCutProxy(FaultProxy):
-    """The fault proxy, also able to cut the connection carrying bytes back to the client
-    (a download) after a given count."""
-
-    def __init__(self, target_port: int) -> None:
-        super().__init__(target_port)
-        self.downstream_bytes = 0
-        self._cut_down_at: int | None = None
-
-    def cut_download_after(self, count: int) -> None:
-        with self._lock:
-            self._cut_down_at = self.downstream_bytes + count
-
-    def _pump_down(self, upstream: socket.socket, client: socket.socket,
-                   done: threading.Barrier) -> None:
-        try:
-            while not self._stop.is_set():
-                chunk = upstream.recv(BUFFER)
-                if not chunk:
-                    with contextlib.suppress(OSError):
-                        client.shutdown(socket.SHUT_WR)
-                    return
-                with self._lock:
-                    start = self.downstream_bytes
-                    cut = self._cut_down_at is not None and start + len(chunk) >= \
-                        self._cut_down_at
-                    if cut and self._cut_down_at is not None:
-                        chunk = chunk[:max(0, self._cut_down_at - start)]
-                        self._cut_down_at = None
-                    self.downstream_bytes += len(chunk)
-                if chunk:
-                    client.sendall(chunk)
-                if cut:
                     time.sleep(0.05)
                     _abort(client)
                     _abort(upstream)

@@ -23,7 +23,7 @@ from mcdesk.services.workspace import Workspace
 from mcdesk.sync.client import IssuerClient
 from mcdesk.sync.http import make_session
 from tests.cli_runner import Run, run_mcdesk
-from tests.fault_proxy import DownloadCutProxy
+from tests.fault_proxy import FaultProxy
 from tests.issuer_api import review as review_on_server
 from tests.sync_helpers import (
     REPO,
@@ -300,7 +300,7 @@ def test_a_calibration_download_cut_half_way_is_fetched_again(
         lambda response, *_a, **_k: answers.append(
             (response.status_code, int(response.headers.get("Content-Length", "-1")))))
     port = int(issuer.url.rsplit(":", 1)[1])
-    with DownloadCutProxy(port) as proxy:
+    with FaultProxy(port) as proxy:
         client = IssuerClient(proxy.url, token, server=SERVER, session=session)
         client.discover()
         answers.clear()

@@ -26,7 +26,7 @@ from mcdesk.services.workspace import Workspace
 from mcdesk.sync import secrets
 from mcdesk.sync.client import IssuerClient, parse_status
 from mcdesk.sync.http import make_session
-from tests.fault_proxy import DownloadCutProxy
+from tests.fault_proxy import FaultProxy
 from tests.sync_helpers import Issuer, issuer_missing_reason, ready_draft, running_issuer
 
 pytestmark = pytest.mark.skipif(issuer_missing_reason() is not None,
@@ -130,7 +130,7 @@ def test_an_assignment_is_downloaded_reviewed_sent_and_its_comments_reach_the_ea
     earner, draft_id, submission_id = submitted(issuer, tmp_path, big_bytes=6 * MB)
     port = int(issuer.url.rsplit(":", 1)[1])
     bags = BagResponses()
-    proxy = DownloadCutProxy(port)
+    proxy = FaultProxy(port)
     with proxy:
         assessor, token = assessor_portfolio(issuer, tmp_path, "Assessor Rivera", proxy.url)
         try:
