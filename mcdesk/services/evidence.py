@@ -321,7 +321,6 @@ class EvidenceService:
         file whose picture changed. A picture that cannot be drawn again stays as it was; a
         cancelled redraw starts over next time."""
         from mcdesk.media import thumbnails
-        from mcdesk.storage.atomic import write_atomic
 
         marker = self._portfolio.layout.thumbs_dir / DOCUMENT_PICTURES_MARKER
         if marker.is_file() and marker.read_text("utf-8").strip() == \
@@ -344,7 +343,7 @@ class EvidenceService:
                 thumbnails.partial_path(dest).unlink(missing_ok=True)
                 continue
             redrawn.append(sha256)
-        write_atomic(marker, thumbnails.DOCUMENT_PICTURES.encode("utf-8"))
+        self.mark_pictures_current()
         return redrawn
 
     # -- reading -------------------------------------------------------------------------

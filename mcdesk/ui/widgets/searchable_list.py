@@ -84,9 +84,7 @@ class SearchableList(QWidget):
         if watched is self.list.viewport() and event.type() == QEvent.Type.Resize:
             self._place_no_match()
             if self.list.viewport().width() != self._fitted_width:  # the words wrap anew
-                # Rows the search hides are sized when they show again.
-                self.fit_rows([row for row, hide in enumerate(self._hidden) if not hide],
-                              again=False)
+                self._fit_shown()  # rows the search hides are sized when they show again
         return False
 
     def screenful(self, lines_per_row: int, most: int) -> int:
@@ -109,10 +107,11 @@ class SearchableList(QWidget):
             # the width: sized then (or by the resize, for every row shown), not twice.
             QTimer.singleShot(0, self, lambda: self._fit_unsized(waited + 1))
             return
-        width = view.viewport().width()
-        self.fit_rows([row for row, hide in enumerate(self._hidden)
-                       if not hide and row < len(self._fitted_at)
-                       and self._fitted_at[row] != width], again=False)
+        self._fit_shown()
+
+    def _fit_shown(self) -> None:
+        """Size the rows shown for the list's width (those sized for it already are kept)."""
+        self.fit_rows([row for row, hide in enumerate(self._hidden) if not hide], again=False)
 
     def fit_rows(self, rows: Iterable[int] | None = None, *, again: bool = True) -> None:
         """Size these rows (every row when None) for the list's width and keep each size
