@@ -329,14 +329,9 @@ def test_sync_now_in_the_window_tells_the_calibration_outcome(
         window.show_place("sync")
         page = window.sync_page
         page.pause_box.setChecked(True)  # no pass of the timer's: this one sends it
-        try:
-            qtbot.waitUntil(lambda: not window.runner.active(), timeout=WAIT)
-            with qtbot.waitSignal(page.pass_finished, timeout=WAIT):
-                page.sync_now()
-        finally:
-            # The choice is kept in the settings, which one test process shares: a later
-            # test's window would start paused.
-            page.pause_box.setChecked(False)
+        qtbot.waitUntil(lambda: not window.runner.active(), timeout=WAIT)
+        with qtbot.waitSignal(page.pass_finished, timeout=WAIT):
+            page.sync_now()
         said = window.notice_bar.text
         assert "1 review(s) sent" in said or "1 review sent" in said, said
         assert "; you are released to live reviews" in said, said

@@ -7,10 +7,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from mcdesk.paths import config_dir
 from mcdesk.resource_files import resource_path
+from mcdesk.ui.settings import user_settings
 
 # The languages the window speaks: code, and the name in that language (shown as is, so a
 # person who cannot read the current language still finds their own).
@@ -20,11 +20,6 @@ ENV = "MCDESK_LANG"
 KEY = "language"
 
 
-def settings() -> QSettings:
-    """mcdesk's own settings file (read anew each time, so a test's private folder is used)."""
-    return QSettings(str(config_dir() / "settings.ini"), QSettings.Format.IniFormat)
-
-
 def _code(text: str) -> str | None:
     """"es", "es_US", "es-MX.UTF-8" -> "es"; None when mcdesk does not speak it."""
     code = text.strip().replace("-", "_").split(".")[0].split("_")[0].lower()
@@ -32,12 +27,12 @@ def _code(text: str) -> str | None:
 
 
 def saved_language() -> str | None:
-    value = settings().value(KEY)
+    value = user_settings().value(KEY)
     return _code(value) if isinstance(value, str) else None
 
 
 def save_language(code: str) -> None:
-    store = settings()
+    store = user_settings()
     store.setValue(KEY, code)
     store.sync()
 

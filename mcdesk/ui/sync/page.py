@@ -7,7 +7,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from mcdesk.core.sync import (
 from mcdesk.core.sync_counts import SyncCounts
 from mcdesk.core.units import clock, human_size
 from mcdesk.jobs.runner import JobHandle, JobRunner
+from mcdesk.ui.settings import carry_over, user_settings
 from mcdesk.ui.sync import ops
 from mcdesk.ui.sync.server_dialog import ServerDialog
 from mcdesk.ui.widgets.flow_layout import FlowLayout
@@ -76,7 +77,9 @@ class SyncPage(Place):
         self.profiles: list[ServerProfile] = []
         self._servers_known = 0  # from the counts before the full outbox is read
         self.reviews: list[ReviewSummary] = []  # finished reviews waiting for a server
-        self._settings = QSettings()
+        self._settings = user_settings()
+        for key in (SETTINGS_PAUSED, SETTINGS_HOLD):
+            carry_over(self._settings, key)
 
         self.servers = QListWidget()
         self.servers.setAccessibleName(self.tr("Servers"))

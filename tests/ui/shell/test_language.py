@@ -11,6 +11,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
+from mcdesk.paths import config_dir
+from mcdesk.ui.settings import user_settings
 from mcdesk.ui.shell import language
 from mcdesk.ui.shell.language_menu import LanguageMenu
 from mcdesk.ui.widgets.locale_text import date_time_text, long_date_text, number_text
@@ -35,7 +37,8 @@ def test_the_environment_wins_then_the_saved_choice_then_the_system(
 
 def test_the_settings_file_is_the_users_own(tmp_path: Path) -> None:
     language.save_language("es")
-    path = Path(language.settings().fileName())
+    path = Path(user_settings().fileName())
+    assert path == config_dir() / "settings.ini"
     assert path.is_file() and "language=es" in path.read_text()
 
 
