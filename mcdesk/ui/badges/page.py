@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -74,6 +74,7 @@ class BadgesPage(Place):
         self.view: ops.BadgesView | None = None
         self._listed: tuple[EarnedCredential, ...] = ()
         self._icons_generation = 0
+        self._waiting_picture: QIcon | None = None
         self.rules_dialog: RulesDialog | None = None
         self.transcript_dialog: TranscriptDialog | None = None
         self._select_after_load: str | None = None
@@ -186,17 +187,29 @@ class BadgesPage(Place):
         self._listed = tuple(credentials)
         self.list.blockSignals(True)
         self.list.clear()
+        # Room for the picture from the start: the words do not move aside when it comes, and
+        # a row whose size stays is not laid out and repainted again (one whole list's worth
+        # for each batch of pictures).
+        waiting = self.waiting_picture()
         for credential in credentials:
             issuer = credential.issuer_name or credential.issuer_id or self.tr("unknown issuer")
             text = (f"{credential.title}\n{issuer} · {credential.earned_on:%Y-%m-%d}\n"
                     f"{state_mark(credential.state)} {state_words(credential.state)}")
-            item = QListWidgetItem(text)
+            item = QListWidgetItem(waiting, text)
             item.setData(Qt.ItemDataRole.UserRole, credential.id)
             item.setToolTip("\n".join(credential.reasons) or state_words(credential.state))
             set_search_words(item, credential.title, credential.issuer_name or
                              credential.issuer_id)
             self.list.addItem(item)
         self.list.blockSignals(False)
+
+    def waiting_picture(self) -> QIcon:
+        """The blank a row shows until its badge is drawn, as big as the badge."""
+        if self._waiting_picture is None:
+            blank = QPixmap(LIST_ICON, LIST_ICON)
+            blank.fill(Qt.GlobalColor.transparent)
+            self._waiting_picture = QIcon(blank)
+        return self._waiting_picture
 
     def _loaded(self, view: ops.BadgesView) -> None:
         self.view = view

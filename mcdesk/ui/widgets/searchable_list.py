@@ -8,10 +8,13 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QLabel,
     QListView,
     QListWidget,
     QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
@@ -28,6 +31,21 @@ NO_MATCH_MARGIN = 8
 KEPT_WIDTHS = 2
 # Turns of the event loop sizing rows shown again waits for the scroll bar to come or go.
 UNSIZED_WAITS = 3
+
+
+def _natural_size(view: QListWidget, delegate: QAbstractItemDelegate,
+                  option: QStyleOptionViewItem, item: QListWidgetItem) -> QSize:
+    """The row's size from its words and picture, whatever size it was given before: the
+    standard delegate's own measure without its shortcut to a size already set (clearing that
+    size to measure made the list lay itself out again even when no row's size changed)."""
+    index = view.indexFromItem(item)
+    if type(delegate) is QStyledItemDelegate:
+        measured = QStyleOptionViewItem(option)
+        delegate.initStyleOption(measured, index)
+        return view.style().sizeFromContents(QStyle.ContentsType.CT_ItemViewItem, measured,
+                                             QSize(), view)
+    item.setData(Qt.ItemDataRole.SizeHintRole, None)
+    return delegate.sizeHint(option, index)
 
 
 def set_search_words(item: QListWidgetItem, *texts: str | None) -> None:
@@ -149,9 +167,11 @@ class SearchableList(QWidget):
                 continue
             size = known.get(row)
             if size is None:
-                item.setData(Qt.ItemDataRole.SizeHintRole, None)  # measure the words
-                size = known[row] = delegate.sizeHint(option, view.indexFromItem(item))
-            item.setSizeHint(size)
+                size = known[row] = _natural_size(view, delegate, option, item)
+            if item.sizeHint() != size:
+                # A new size lays the list out again and repaints it: a row whose new picture
+                # (or width) leaves its size as it was is left alone.
+                item.setSizeHint(size)
             fitted_at[row] = width
 
     def _place_no_match(self) -> None:

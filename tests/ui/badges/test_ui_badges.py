@@ -247,7 +247,16 @@ def test_badge_pictures_beyond_the_first_rows_come_after_the_list(
     page = badges_page(window, qtbot)
     with qtbot.waitSignal(page.badges_shown, timeout=WAIT):
         page.refresh()
-    assert not page.list.item(0).icon().isNull()
-    assert page.list.item(1).icon().isNull()  # not drawn yet: the list came first
-    qtbot.waitUntil(lambda: all(not page.list.item(i).icon().isNull()
-                                for i in range(page.list.count())), timeout=WAIT)
+    waiting = page.waiting_picture().cacheKey()
+
+    def drawn(row: int) -> bool:
+        icon = page.list.item(row).icon()
+        return not icon.isNull() and icon.cacheKey() != waiting
+
+    assert drawn(0)
+    assert not drawn(1)  # not drawn yet: the list came first
+    assert not page.list.item(1).icon().isNull()  # but the room for it is there
+    sizes = [page.list.item(i).sizeHint() for i in range(page.list.count())]
+    qtbot.waitUntil(lambda: all(drawn(i) for i in range(page.list.count())), timeout=WAIT)
+    # The words did not move aside as each picture came: no row changed its size.
+    assert [page.list.item(i).sizeHint() for i in range(page.list.count())] == sizes

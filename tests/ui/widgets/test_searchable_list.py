@@ -250,3 +250,32 @@ def test_a_resize_while_the_place_fills_the_list_again_sizes_what_is_there(
     widget.refilled()
     assert shown(widget) == [f"New draft {number}" for number in range(10)]
     assert all(widget._fitted_at[row] == widget.list.viewport().width() for row in range(10))
+
+
+def test_measuring_again_leaves_a_row_whose_size_stays_alone(qtbot: QtBot) -> None:
+    """A row given a new picture (or words) that needs the same room is not sized again:
+    a new size, even an equal one, makes the list lay itself out and repaint it whole."""
+    widget = SearchableList(QListWidget(), "Search things")
+    qtbot.addWidget(widget)
+    widget.list.setWordWrap(True)
+    add(widget, "short", "Wait time")
+    add(widget, "long", "Questioning techniques and wait time for multilingual learners")
+    widget.resize(220, 300)
+    widget.show()
+    widget.refilled()
+    qtbot.waitExposed(widget)
+    sizes_set: list[int] = []
+    widget.list.model().dataChanged.connect(
+        lambda first, _last, roles: sizes_set.append(first.row())
+        if Qt.ItemDataRole.SizeHintRole in roles else None)
+    before = widget.list.item(1).sizeHint()
+
+    widget.fit_rows([0, 1])  # measured again, nothing changed
+
+    assert sizes_set == []
+    assert widget.list.item(1).sizeHint() == before
+    widget.list.item(0).setText("Questioning techniques and wait time for multilingual "
+                                "learners, with exit tickets")
+    widget.fit_rows([0, 1])
+    assert sizes_set == [0]  # the longer words need more room: that row only
+    assert widget.list.item(0).sizeHint().height() > before.height()
