@@ -10,7 +10,15 @@ from typing import TYPE_CHECKING, Any, TextIO
 from mcdesk.cli.codes import EXIT_OK
 from mcdesk.cli.output import dump_json
 from mcdesk.core.errors import McdeskError
-from mcdesk.core.staff import EARNED, NOT_YET, CriterionFeedbackDraft, CriterionRow, SideBySide
+from mcdesk.core.staff import (
+    EARNED,
+    NOT_YET,
+    CalibrationUse,
+    CriterionFeedbackDraft,
+    CriterionRow,
+    QueuedDecision,
+    SideBySide,
+)
 
 if TYPE_CHECKING:
     from mcdesk.services.workspace import Workspace
@@ -37,6 +45,10 @@ def add_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser],
                         help="the teacher's feedback on a criterion (replaces the assessors')")
     submit.add_argument("--reason", metavar="TEXT",
                         help="why, when deciding against the rubric or before every review")
+    submit.add_argument("--calibration", action="store_true",
+                        help="once decided, add the submission to its calibration set: "
+                             "assessors score it before live work, against your levels (every "
+                             "criterion needs one)")
 
 
 def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -52,7 +64,8 @@ def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Tex
             print(f"{entry.submission_id[:8]}  {entry.name}  attempt {entry.attempt}  "
                   f"{entry.reviews_in}/{entry.reviews_assigned} reviews  {state}"
                   + (f"  disagree on {entry.disagreements}" if entry.disagreements else "")
-                  + (f"  [{entry.decision.status}]" if entry.decision else ""), file=out)
+                  + (f"  [{_decision_state(entry.decision)}]" if entry.decision else ""),
+                  file=out)
         return EXIT_OK
     entry = staff.find(args.id)
     view = staff.side_by_side(entry.server, entry.submission_id)
@@ -65,13 +78,21 @@ def handle(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Tex
     feedback = _compose(view, args.level, args.feedback)
     state = EARNED if args.decision == "earned" else NOT_YET
     queued = staff.queue_decision(entry.server, entry.submission_id, state, feedback,
-                                  args.reason)
+                                  args.reason, calibrate=args.calibration)
     if args.json:
         dump_json(queued, out)
     else:
-        print(f"Decision queued ({state}): it goes to {entry.server} with the next sync.",
-              file=out)
+        print(f"Decision queued ({state}): it goes to {entry.server} with the next sync"
+              + (", then the submission joins its calibration set." if args.calibration
+                 else "."), file=out)
     return EXIT_OK
+
+
+def _decision_state(decision: QueuedDecision) -> str:
+    if decision.calibration is CalibrationUse.NONE:
+        return str(decision.status)
+    said = f"{decision.status}; calibration {decision.calibration}"
+    return said + (f": {decision.calibration_error}" if decision.calibration_error else "")
 
 
 def _summary(entry: Any) -> dict[str, Any]:
@@ -79,7 +100,8 @@ def _summary(entry: Any) -> dict[str, Any]:
             "achievement_id": entry.achievement_id, "attempt": entry.attempt,
             "ready": entry.ready, "reviews_in": entry.reviews_in,
             "reviews_assigned": entry.reviews_assigned, "disagreements": entry.disagreements,
-            "decision": None if entry.decision is None else str(entry.decision.status)}
+            "decision": None if entry.decision is None else str(entry.decision.status),
+            "calibration": None if entry.decision is None else str(entry.decision.calibration)}
 
 
 def _criterion(view: SideBySide, text: str) -> CriterionRow:

@@ -12,12 +12,24 @@ from typing import Any
 from mcdesk.core.errors import McdeskError
 
 EARNED, NOT_YET = "earned", "not yet"
+CALIBRATION_NEEDS_LEVELS = ("every criterion needs a level for the submission to calibrate "
+                            "assessors: its levels are the reference")
 
 
 class DecisionStatus(enum.StrEnum):
     QUEUED = "queued"  # waits for the next sync
     SENT = "sent"  # the issuer recorded it
     REFUSED = "refused"  # the issuer said no (the error says why); change it and queue again
+
+
+class CalibrationUse(enum.StrEnum):
+    """Whether a decided submission is to join its micro-credential's calibration set (its
+    decision's levels the reference assessors are measured against), and how that went."""
+
+    NONE = "none"
+    QUEUED = "queued"  # goes right after its decision, with the next sync
+    ADDED = "added"  # the issuer made it a calibration item
+    REFUSED = "refused"  # the issuer said no, or the decision was refused (the error says)
 
 
 @dataclass(frozen=True)
@@ -147,6 +159,8 @@ class QueuedDecision:
     error: str
     queued_at: datetime
     sent_at: datetime | None
+    calibration: CalibrationUse = CalibrationUse.NONE
+    calibration_error: str = ""
 
     def body(self) -> dict[str, Any]:
         """The decision as the issuer protocol sends it."""
@@ -180,10 +194,15 @@ class DecisionRefusedError(McdeskError):
 
 
 def check_decision(view: SideBySide, state: str, feedback: list[CriterionFeedbackDraft],
-                   reason: str | None) -> list[str]:
+                   reason: str | None, *, calibrate: bool = False) -> list[str]:
     """Why this decision cannot go as composed (empty when it can): a reason is needed to
-    decide before every review is in, or against the rubric rule."""
+    decide before every review is in, or against the rubric rule; to calibrate assessors with
+    it, every criterion needs its (reference) level."""
     problems: list[str] = []
+    if calibrate:
+        levelled = {f.criterion_id for f in feedback if f.level_id is not None}
+        if any(c.id not in levelled for c in view.criteria):
+            problems.append(CALIBRATION_NEEDS_LEVELS)
     if state not in (EARNED, NOT_YET):
         problems.append(f'a decision is "{EARNED}" or "{NOT_YET}"')
     known = {c.id: c for c in view.criteria}

@@ -14,6 +14,7 @@ from mcdesk.core.errors import McdeskError
 from mcdesk.core.packages import ReceivedPackage
 from mcdesk.core.reviews import Annotation, AnnotationError
 from mcdesk.core.staff import (
+    CalibrationUse,
     CriterionFeedbackDraft,
     DecisionRefusedError,
     DecisionStatus,
@@ -91,16 +92,19 @@ class StaffService:
 
     def queue_decision(self, server: str, submission_id: str, state: str,
                        feedback: list[CriterionFeedbackDraft],
-                       reason: str | None = None) -> QueuedDecision:
+                       reason: str | None = None, *,
+                       calibrate: bool = False) -> QueuedDecision:
         """Check a composed decision against the reviews pulled (a reason is needed before
-        every review is in and against the rubric rule) and queue it for the next sync."""
+        every review is in and against the rubric rule) and queue it for the next sync; with
+        `calibrate`, the submission then joins its calibration set, its levels the reference
+        (so every criterion needs one)."""
         view = self.side_by_side(server, submission_id)
         reason = (reason or "").strip() or None
-        problems = check_decision(view, state, feedback, reason)
+        problems = check_decision(view, state, feedback, reason, calibrate=calibrate)
         if problems:
             raise DecisionRefusedError("; ".join(problems))
         return self._store.queue_decision(server, submission_id, state, feedback, reason,
-                                          self.clock())
+                                          self.clock(), calibrate=calibrate)
 
     # -- sync (the sync lane) -------------------------------------------------------------
 
@@ -121,6 +125,7 @@ class StaffService:
             self._store.mark_decision(server, decision.submission_id, DecisionStatus.SENT,
                                       self.clock())
             sent += 1
+        problems += self._send_calibration(client, server)
         waiting = client.get_json("staff/submissions", "listing submissions waiting")
         entries: list[tuple[dict[str, Any], dict[str, Any]]] = []
         for summary in waiting if isinstance(waiting, list) else []:
@@ -141,6 +146,31 @@ class StaffService:
             except (Rejected, Conflict) as exc:
                 problems.append(f"{kind}: {exc}")
         return StaffPull(len(entries), sent, tuple(problems))
+
+    def _send_calibration(self, client: IssuerClient, server: str) -> list[str]:
+        """Make each decided submission staff chose for calibration a calibration item: the
+        issuer takes its decision's levels as the reference. Before the calibration sets are
+        pulled, so the Assessors place lists the new item after this very sync."""
+        problems = []
+        for decision in self._store.decisions(server):
+            if decision.calibration is not CalibrationUse.QUEUED:
+                continue
+            sid = decision.submission_id
+            if decision.status is DecisionStatus.REFUSED:
+                self._store.mark_calibration(server, sid, CalibrationUse.REFUSED,
+                                             "its decision was refused")
+                continue
+            if decision.status is not DecisionStatus.SENT:
+                continue
+            try:
+                client.post_json("staff/calibration", {"submissionId": sid},
+                                 "adding a calibration item")
+            except (Rejected, Conflict) as exc:
+                self._store.mark_calibration(server, sid, CalibrationUse.REFUSED, str(exc))
+                problems.append(f"calibration item {sid[:8]}: {exc}")
+                continue
+            self._store.mark_calibration(server, sid, CalibrationUse.ADDED)
+        return problems
 
     def _fetch_packages(self, client: IssuerClient,
                         entries: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[str]:

@@ -27,7 +27,7 @@ PACKAGED_MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 MIGRATIONS_DIR = PACKAGED_MIGRATIONS_DIR
 # The newest revision in PACKAGED_MIGRATIONS_DIR/versions. Bump it with every new migration;
 # tests/test_startup_imports.py compares it with what Alembic finds there.
-HEAD_REVISION = "0014"
+HEAD_REVISION = "0015"
 
 
 def alembic_config() -> Config:

@@ -451,6 +451,9 @@ class StaffDecisionRow(Base):
     error: Mapped[str] = mapped_column(Text, default="")
     queued_at: Mapped[datetime] = mapped_column(DateTime)
     sent_at: Mapped[datetime | None] = mapped_column(DateTime)
+    # Whether the submission is to join the calibration set once decided (CalibrationUse).
+    calibration: Mapped[str] = mapped_column(String(20), default="none", server_default="none")
+    calibration_error: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
 # Coaching's tables live in their own module; importing it here puts them in Base.metadata.

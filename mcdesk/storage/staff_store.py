@@ -13,6 +13,7 @@ from sqlalchemy import delete, select
 
 from mcdesk.core.errors import NotFoundError
 from mcdesk.core.staff import (
+    CalibrationUse,
     CriterionFeedbackDraft,
     DecisionStatus,
     QueuedDecision,
@@ -101,8 +102,9 @@ class StaffStore:
 
     def queue_decision(self, server: str, submission_id: str, state: str,
                        feedback: Sequence[CriterionFeedbackDraft], reason: str | None,
-                       now: datetime) -> QueuedDecision:
-        """Queue (or replace a queued or refused) decision; a sent one stays as it is."""
+                       now: datetime, *, calibrate: bool = False) -> QueuedDecision:
+        """Queue (or replace a queued or refused) decision, and with it whether the submission
+        is to join the calibration set; a sent one stays as it is."""
         with self._db.transaction() as session:
             row = session.get(StaffDecisionRow, (server, submission_id))
             if row is not None and row.status == DecisionStatus.SENT:
@@ -119,6 +121,8 @@ class StaffStore:
             row.error = ""
             row.queued_at = _naive(now)  # type: ignore[assignment]
             row.sent_at = None
+            row.calibration = str(CalibrationUse.QUEUED if calibrate else CalibrationUse.NONE)
+            row.calibration_error = ""
             session.flush()
             return _decision(row)
 
@@ -141,6 +145,15 @@ class StaffStore:
             row.status = str(status)
             row.error = error
             row.sent_at = _naive(now) if status is DecisionStatus.SENT else None
+
+    def mark_calibration(self, server: str, submission_id: str, use: CalibrationUse,
+                         error: str = "") -> None:
+        with self._db.transaction() as session:
+            row = session.get(StaffDecisionRow, (server, submission_id))
+            if row is None:
+                raise NotFoundError(f"no decision queued for {submission_id}")
+            row.calibration = str(use)
+            row.calibration_error = error
 
 
 def _parse_time(text: Any) -> datetime | None:
@@ -169,7 +182,9 @@ def _decision(row: StaffDecisionRow) -> QueuedDecision:
         server=row.server, submission_id=row.submission_id, state=row.state,
         feedback=feedback, override_reason=row.override_reason,
         status=DecisionStatus(row.status), error=row.error or "",
-        queued_at=_aware(row.queued_at) or datetime.now(UTC), sent_at=_aware(row.sent_at))
+        queued_at=_aware(row.queued_at) or datetime.now(UTC), sent_at=_aware(row.sent_at),
+        calibration=CalibrationUse(row.calibration or CalibrationUse.NONE),
+        calibration_error=row.calibration_error or "")
 
 
 def parse_side_by_side(data: dict[str, Any]) -> SideBySide:

@@ -1553,6 +1553,14 @@ Pida al docente un paquete de intercambio de su borrador (Archivo → Exportar p
         <translation>Por qué decide en contra de la rúbrica, o antes de que lleguen todas las revisiones (queda registrado)</translation>
     </message>
     <message>
+        <source>Use it to calibrate assessors</source>
+        <translation>Usarla para calibrar a los evaluadores</translation>
+    </message>
+    <message>
+        <source>Once decided, the submission joins this micro-credential&apos;s calibration set: assessors score it, its files included, before they review live work, and your levels are the reference they are measured against.</source>
+        <translation>Una vez decidida, la entrega se suma al conjunto de calibración de esta microcredencial: los evaluadores la califican, con sus archivos, antes de revisar trabajo real, y sus niveles son la referencia con la que se los compara.</translation>
+    </message>
+    <message>
         <source>Queue decision</source>
         <translation>Poner la decisión en cola</translation>
     </message>
@@ -1587,6 +1595,10 @@ Pida al docente un paquete de intercambio de su borrador (Archivo → Exportar p
     <message>
         <source>The rubric says otherwise: write why you decide against it.</source>
         <translation>La rúbrica dice otra cosa: escriba por qué decide en contra.</translation>
+    </message>
+    <message>
+        <source>To calibrate assessors with it, give every criterion a level: they are the reference.</source>
+        <translation>Para calibrar a los evaluadores con ella, dé un nivel a cada criterio: son la referencia.</translation>
     </message>
 </context>
 <context>
@@ -1910,6 +1922,18 @@ Las entregas con sus revisiones completas llegan aquí con Sincronizar, junto co
     <message>
         <source>The issuer refused the decision: %1</source>
         <translation>El emisor rechazó la decisión: %1</translation>
+    </message>
+    <message>
+        <source>Then it joins the calibration set</source>
+        <translation>Después se suma al conjunto de calibración</translation>
+    </message>
+    <message>
+        <source>In the calibration set</source>
+        <translation>En el conjunto de calibración</translation>
+    </message>
+    <message>
+        <source>Not added to the calibration set: %1</source>
+        <translation>No se sumó al conjunto de calibración: %1</translation>
     </message>
     <message>
         <source>%1 — attempt %2</source>

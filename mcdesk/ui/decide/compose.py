@@ -1,11 +1,12 @@
 """Composing the decision: per rubric criterion the level and the earner's feedback (pre-filled
 from the assessors', editable), the rubric rule's decision, an override with a written reason,
-and Queue decision; GUI thread."""
+whether the submission then calibrates assessors, and Queue decision; GUI thread."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.staff import (
+    CALIBRATION_NEEDS_LEVELS,
     EARNED,
     NOT_YET,
     CriterionFeedbackDraft,
@@ -62,9 +64,9 @@ class CriterionEditor(QWidget):
 
 
 class Composer(QWidget):
-    """Emits `queue_requested(state, feedback, reason)` when the decision may go."""
+    """Emits `queue_requested(state, feedback, reason, calibrate)` when the decision may go."""
 
-    queue_requested = Signal(str, list, str)
+    queue_requested = Signal(str, list, str, bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +96,12 @@ class Composer(QWidget):
         self.problems = QLabel()
         self.problems.setWordWrap(True)
         self.problems.setStyleSheet(f"color: {text_colour(self, '#8a3b00')}")
+        self.calibrate = QCheckBox(self.tr("Use it to calibrate assessors"))
+        self.calibrate.setToolTip(self.tr(
+            "Once decided, the submission joins this micro-credential's calibration set: "
+            "assessors score it, its files included, before they review live work, and your "
+            "levels are the reference they are measured against."))
+        self.calibrate.toggled.connect(lambda _on: self._check())
         self.queue_button = QPushButton(self.tr("Queue decision"))
         self.queue_button.setToolTip(self.tr("It goes to the issuer with the next sync"))
         self.queue_button.clicked.connect(self._queue)
@@ -101,6 +109,7 @@ class Composer(QWidget):
         row.addWidget(QLabel(self.tr("Decision:")))
         row.addWidget(self.decision)
         row.addStretch(1)
+        row.addWidget(self.calibrate)
         row.addWidget(self.queue_button)
         box = QGroupBox(self.tr("The earner's feedback"))
         box_layout = QVBoxLayout(box)
@@ -114,7 +123,8 @@ class Composer(QWidget):
         layout.addWidget(self.problems)
 
     def show_view(self, view: SideBySide, queued: list[CriterionFeedbackDraft] | None = None,
-                  state: str | None = None, reason: str | None = None) -> None:
+                  state: str | None = None, reason: str | None = None, *,
+                  calibrate: bool = False) -> None:
         self.view = view
         while self.form.rowCount():
             self.form.removeRow(0)
@@ -137,6 +147,9 @@ class Composer(QWidget):
         self.reason.blockSignals(True)
         self.reason.setPlainText(reason or "")
         self.reason.blockSignals(False)
+        self.calibrate.blockSignals(True)
+        self.calibrate.setChecked(calibrate)
+        self.calibrate.blockSignals(False)
         self._check()
 
     def drafts(self) -> list[CriterionFeedbackDraft]:
@@ -164,7 +177,8 @@ class Composer(QWidget):
                 "%1 of %2 reviews are in.").replace("%1", str(view.reviews_in)).replace(
                 "%2", str(view.reviews_assigned)))
         problems = check_decision(view, str(self.decision.currentData()), self.drafts(),
-                                  self.reason.toPlainText())
+                                  self.reason.toPlainText(),
+                                  calibrate=self.calibrate.isChecked())
         self.problems.setText("\n".join(self._words(p) for p in problems))
         self.queue_button.setEnabled(not problems)
 
@@ -173,8 +187,12 @@ class Composer(QWidget):
             return self.tr("Not every review is in yet: write why you decide now.")
         if problem.startswith("the rubric makes this"):
             return self.tr("The rubric says otherwise: write why you decide against it.")
+        if problem == CALIBRATION_NEEDS_LEVELS:
+            return self.tr("To calibrate assessors with it, give every criterion a level: "
+                           "they are the reference.")
         return problem
 
     def _queue(self) -> None:
         self.queue_requested.emit(str(self.decision.currentData()), self.drafts(),
-                                  self.reason.toPlainText().strip())
+                                  self.reason.toPlainText().strip(),
+                                  self.calibrate.isChecked())

@@ -90,8 +90,10 @@ def evidence_at(workspace: Workspace, waiting: WaitingSubmission,
 
 
 def queue(workspace: Workspace, waiting: WaitingSubmission, state: str,
-          feedback: list[CriterionFeedbackDraft], reason: str | None) -> Op[QueuedDecision]:
+          feedback: list[CriterionFeedbackDraft], reason: str | None, *,
+          calibrate: bool = False) -> Op[QueuedDecision]:
     return Op.write(translate("decide", "Queueing the decision"),
                     lambda _c: workspace.staff.queue_decision(
-                        waiting.server, waiting.submission_id, state, feedback, reason),
+                        waiting.server, waiting.submission_id, state, feedback, reason,
+                        calibrate=calibrate),
                     [Change.DECISIONS], ids=[waiting.submission_id])

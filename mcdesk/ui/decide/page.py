@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.changes import Change
-from mcdesk.core.staff import CriterionFeedbackDraft, DecisionStatus, WaitingSubmission
+from mcdesk.core.staff import (
+    CalibrationUse,
+    CriterionFeedbackDraft,
+    DecisionStatus,
+    QueuedDecision,
+    WaitingSubmission,
+)
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.decide import ops
 from mcdesk.ui.decide.compose import Composer
@@ -127,15 +133,26 @@ class DecidePage(Place):
         elif entry.ready:
             lines.append(self.tr("Ready to decide"))
         if entry.decision is not None:
-            lines.append(self._decision_words(entry.decision.status, entry.decision.error))
+            lines.append(self._decision_words(entry.decision))
         return "\n".join(lines)
 
-    def _decision_words(self, status: DecisionStatus, error: str) -> str:
+    def _decision_words(self, decision: QueuedDecision) -> str:
+        status, error = decision.status, decision.error
         if status is DecisionStatus.QUEUED:
-            return self.tr("Decision queued: goes out with the next sync")
-        if status is DecisionStatus.SENT:
-            return self.tr("Decision sent")
-        return self.tr("The issuer refused the decision: %1").replace("%1", error)
+            said = self.tr("Decision queued: goes out with the next sync")
+        elif status is DecisionStatus.SENT:
+            said = self.tr("Decision sent")
+        else:
+            said = self.tr("The issuer refused the decision: %1").replace("%1", error)
+        use = decision.calibration
+        if use is CalibrationUse.QUEUED and status is not DecisionStatus.REFUSED:
+            said += "\n" + self.tr("Then it joins the calibration set")
+        elif use is CalibrationUse.ADDED:
+            said += "\n" + self.tr("In the calibration set")
+        elif use is CalibrationUse.REFUSED and status is not DecisionStatus.REFUSED:
+            said += "\n" + self.tr("Not added to the calibration set: %1").replace(
+                "%1", decision.calibration_error)
+        return said
 
     def selected_id(self) -> str | None:
         item = self.list.currentItem()
@@ -159,12 +176,12 @@ class DecidePage(Place):
         self.title.setText(self.tr("%1 — attempt %2").replace("%1", view.name).replace(
             "%2", str(view.attempt)))
         decision = detail.waiting.decision
-        self.status.setText(self._decision_words(decision.status, decision.error)
-                            if decision is not None else "")
+        self.status.setText(self._decision_words(decision) if decision is not None else "")
         self.side.show_view(view)
         if decision is not None:
-            self.composer.show_view(view, list(decision.feedback), decision.state,
-                                    decision.override_reason)
+            self.composer.show_view(
+                view, list(decision.feedback), decision.state, decision.override_reason,
+                calibrate=decision.calibration is not CalibrationUse.NONE)
         else:
             self.composer.show_view(view)
         self.right.setCurrentIndex(1)
@@ -185,12 +202,14 @@ class DecidePage(Place):
 
     # -- deciding -----------------------------------------------------------------------
 
-    def _queue(self, state: str, feedback: list[CriterionFeedbackDraft], reason: str) -> None:
+    def _queue(self, state: str, feedback: list[CriterionFeedbackDraft], reason: str,
+               calibrate: bool) -> None:
         if self._workspace is None or self.detail is None:
             return
         waiting = self.detail.waiting
         self._select_after_load = waiting.submission_id
-        ops.queue(self._workspace, waiting, state, feedback, reason or None).success(
+        ops.queue(self._workspace, waiting, state, feedback, reason or None,
+                  calibrate=calibrate).success(
             self._queued).failure(self._failed).run(self._runner, origin=self)
 
     def _queued(self, _decision: object) -> None:
