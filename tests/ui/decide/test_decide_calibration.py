@@ -21,6 +21,8 @@ from mcdesk.core.staff import CalibrationUse, DecisionRefusedError, DecisionStat
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.services.staff import CALIBRATION
 from mcdesk.services.workspace import Workspace
+from mcdesk.storage.portfolio import Portfolio
+from mcdesk.storage.staff_store import StaffStore
 from mcdesk.ui.assessors.page import AssessorsPage
 from mcdesk.ui.decide.page import DecidePage
 from mcdesk.ui.shell.app import open_portfolio_in_background
@@ -223,9 +225,45 @@ def test_the_decide_place_offers_it_and_the_assessors_place_counts_it(
         def pool_lines() -> list[str]:
             pools = [assessors.pools.topLevelItem(i)
                      for i in range(assessors.pools.topLevelItemCount())]
-            return [" ".join(p.text(c) for c in range(p.columnCount())) for p in pools]
+            return [" ".join(p.text(c) for c in range(p.columnCount()))
+                    for p in pools if p is not None]
 
         qtbot.waitUntil(lambda: any("calibration set of 1" in line for line in pool_lines()),
                         timeout=WAIT)
     finally:
         window.close()
+
+
+def test_a_sync_cut_between_the_decision_and_the_item_adds_it_next_time(
+        issuer: Issuer, tmp_path: Path) -> None:
+    """The decision went, the link dropped before the calibration item did: the decision is
+    sent and the item still queued (as that sync left them); the next sync adds the item."""
+    submission_id, staff_token = reviewed(issuer, tmp_path / "eve", "Eve Teacher",
+                                          issuer.token("assessor", "Abe Assessor"))
+    desk, _token = staff_desk(issuer, tmp_path)
+    try:
+        assert desk.sync.sync_once().ok
+        waiting = desk.staff.find(submission_id)
+        view = desk.staff.side_by_side(waiting.server, submission_id)
+        desk.staff.queue_decision(waiting.server, submission_id, "earned", list(view.feedback))
+        assert desk.sync.sync_once().ok
+        (sent,) = desk.staff.decisions()
+        assert sent.status is DecisionStatus.SENT and sent.calibration is CalibrationUse.NONE
+    finally:
+        desk.close()
+    portfolio = Portfolio.open(desk.root)
+    try:
+        StaffStore(portfolio.database).mark_calibration(waiting.server, submission_id,
+                                                        CalibrationUse.QUEUED)
+    finally:
+        portfolio.close()
+    desk = Workspace.open(desk.root)
+    try:
+        report = desk.sync.sync_once()
+
+        assert report.ok and report.servers[0].decisions_sent == 0, report  # not sent twice
+        (added,) = desk.staff.decisions()
+        assert added.calibration is CalibrationUse.ADDED
+        assert submission_id in calibration_items(issuer, staff_token)
+    finally:
+        desk.close()
