@@ -7,26 +7,28 @@ A decision the issuer refuses carries no calibration item; test thread."""
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSize
 from pytestqt.qtbot import QtBot
 
-from mcdesk.cli import build_parser, run
 from mcdesk.core.reviews import Role
-from mcdesk.core.staff import CalibrationUse, DecisionRefusedError, DecisionStatus
-from mcdesk.jobs.runner import JobRunner
+from mcdesk.core.staff import (
+    CalibrationUse,
+    DecisionRefusedError,
+    DecisionStatus,
+    SideBySide,
+    WaitingSubmission,
+)
 from mcdesk.services.staff import CALIBRATION
 from mcdesk.services.workspace import Workspace
 from mcdesk.storage.portfolio import Portfolio
 from mcdesk.storage.staff_store import StaffStore
 from mcdesk.ui.assessors.page import AssessorsPage
 from mcdesk.ui.decide.page import DecidePage
-from mcdesk.ui.shell.app import open_portfolio_in_background
-from mcdesk.ui.shell.main_window import MainWindow
 from mcdesk.ui.shell.places import PlaceKey
 from tests.conftest import REPO
 from tests.issuer_api import api, review
@@ -38,6 +40,8 @@ from tests.sync_helpers import (
     staff_desk,
     submitted,
 )
+from tests.ui.decide.test_ui_decide import cli, person_id, sync_in_window
+from tests.ui.screen_helpers import open_window
 
 pytestmark = pytest.mark.skipif(issuer_missing_reason() is not None,
                                 reason=issuer_missing_reason() or "")
@@ -61,10 +65,16 @@ def reviewed(issuer: Issuer, folder: Path, teacher: str, assessor: str) -> tuple
     return submission_id, staff
 
 
-def cli(root: Path, *args: str) -> tuple[int, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = run(build_parser().parse_args(["--portfolio", str(root), *args]), out, err)
-    return code, out.getvalue() + err.getvalue()
+def pulled(issuer: Issuer, tmp_path: Path, teacher: str
+           ) -> tuple[Workspace, WaitingSubmission, SideBySide, str]:
+    """A staff desk that pulled a submission ready to decide: (the desk, the submission as
+    pulled, its reviews side by side, a staff token); close the desk when done."""
+    submission_id, staff_token = reviewed(issuer, tmp_path / teacher.split()[0].lower(),
+                                          teacher, issuer.token("assessor", "Abe Assessor"))
+    desk, _token = staff_desk(issuer, tmp_path)
+    assert desk.sync.sync_once().ok
+    waiting = desk.staff.find(submission_id)
+    return desk, waiting, desk.staff.side_by_side(waiting.server, submission_id), staff_token
 
 
 def calibration_items(issuer: Issuer, staff: str) -> dict[str, list[dict[str, str]]]:
@@ -76,13 +86,9 @@ def calibration_items(issuer: Issuer, staff: str) -> dict[str, list[dict[str, st
 
 def test_a_decision_queued_for_calibration_makes_a_calibration_item(
         issuer: Issuer, tmp_path: Path) -> None:
-    submission_id, staff_token = reviewed(issuer, tmp_path / "ada", "Ada Teacher",
-                                          issuer.token("assessor", "Abe Assessor"))
-    desk, _token = staff_desk(issuer, tmp_path)
+    desk, waiting, view, staff_token = pulled(issuer, tmp_path, "Ada Teacher")
+    submission_id = waiting.submission_id
     try:
-        assert desk.sync.sync_once().ok
-        waiting = desk.staff.find(submission_id)
-        view = desk.staff.side_by_side(waiting.server, submission_id)
         levels = list(view.feedback)
         assert levels and all(f.level_id for f in levels)  # pre-filled from the review
 
@@ -160,9 +166,7 @@ def test_from_the_command_line_and_a_refused_decision_carries_no_item(
 def test_the_decide_place_offers_it_and_the_assessors_place_counts_it(
         issuer: Issuer, tmp_path: Path, qtbot: QtBot) -> None:
     expert = issuer.token("assessor", "Eve Expert")
-    person = next(line.split("  ")[0] for line in issuer.cli("people", "list").splitlines()
-                  if "  Eve Expert  " in line)
-    issuer.cli("pool", "add", FAMILY, person, "--expert")
+    issuer.cli("pool", "add", FAMILY, person_id(issuer, "Eve Expert"), "--expert")
     submission_id = submitted(issuer, tmp_path / "dee", "Dee Teacher")
     staff_token = issuer.token("staff", "Window Staff")
     review(issuer, expert, submission_id, staff_token)
@@ -173,12 +177,7 @@ def test_the_decide_place_offers_it_and_the_assessors_place_counts_it(
     assert workspace.sync.sync_once().ok
     workspace.close()
 
-    window = MainWindow(JobRunner(), root)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    with qtbot.waitSignal(window.workspace_ready, timeout=WAIT):
-        open_portfolio_in_background(window, seed_demo=False)
+    window = open_window(qtbot, root, QSize(1366, 768))
     try:
         qtbot.waitUntil(lambda: window.role is Role.STAFF, timeout=WAIT)
         window.show_place(PlaceKey.DECIDE)
@@ -210,11 +209,7 @@ def test_the_decide_place_offers_it_and_the_assessors_place_counts_it(
         row = next(i for i, w in enumerate(decide.waiting) if w.submission_id == submission_id)
         assert "Then it joins the calibration set" in decide.list.item(row).text()
 
-        page = window.sync_page
-        qtbot.waitUntil(lambda: page.has_servers() and page._pass is None, timeout=WAIT)
-        with qtbot.waitSignal(page.pass_finished, timeout=WAIT * 2) as blocker:
-            page.sync_now()
-        assert not blocker.args[0].servers[0].error, blocker.args[0]
+        sync_in_window(window, qtbot)
         assert list(calibration_items(issuer, staff_token)) == [submission_id]
 
         window.show_place(PlaceKey.ASSESSORS)
@@ -238,13 +233,9 @@ def test_a_sync_cut_between_the_decision_and_the_item_adds_it_next_time(
         issuer: Issuer, tmp_path: Path) -> None:
     """The decision went, the link dropped before the calibration item did: the decision is
     sent and the item still queued (as that sync left them); the next sync adds the item."""
-    submission_id, staff_token = reviewed(issuer, tmp_path / "eve", "Eve Teacher",
-                                          issuer.token("assessor", "Abe Assessor"))
-    desk, _token = staff_desk(issuer, tmp_path)
+    desk, waiting, view, staff_token = pulled(issuer, tmp_path, "Eve Teacher")
+    submission_id = waiting.submission_id
     try:
-        assert desk.sync.sync_once().ok
-        waiting = desk.staff.find(submission_id)
-        view = desk.staff.side_by_side(waiting.server, submission_id)
         desk.staff.queue_decision(waiting.server, submission_id, "earned", list(view.feedback))
         assert desk.sync.sync_once().ok
         (sent,) = desk.staff.decisions()
