@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from mcdesk.core.errors import NotFoundError
 from mcdesk.core.staff import (
@@ -139,9 +140,7 @@ class StaffStore:
     def mark_decision(self, server: str, submission_id: str, status: DecisionStatus,
                       now: datetime, error: str = "") -> None:
         with self._db.transaction() as session:
-            row = session.get(StaffDecisionRow, (server, submission_id))
-            if row is None:
-                raise NotFoundError(f"no decision queued for {submission_id}")
+            row = _queued_row(session, server, submission_id)
             row.status = str(status)
             row.error = error
             row.sent_at = _naive(now) if status is DecisionStatus.SENT else None
@@ -149,12 +148,16 @@ class StaffStore:
     def mark_calibration(self, server: str, submission_id: str, use: CalibrationUse,
                          error: str = "") -> None:
         with self._db.transaction() as session:
-            row = session.get(StaffDecisionRow, (server, submission_id))
-            if row is None:
-                raise NotFoundError(f"no decision queued for {submission_id}")
+            row = _queued_row(session, server, submission_id)
             row.calibration = str(use)
             row.calibration_error = error
 
+
+def _queued_row(session: Session, server: str, submission_id: str) -> StaffDecisionRow:
+    row = session.get(StaffDecisionRow, (server, submission_id))
+    if row is None:
+        raise NotFoundError(f"no decision queued for {submission_id}")
+    return row
 
 def _parse_time(text: Any) -> datetime | None:
     if not isinstance(text, str) or not text:
