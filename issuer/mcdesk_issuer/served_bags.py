@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -141,6 +141,19 @@ class ServedBags:
                 raise Problem(423, "locked", "the bag is being assembled by another request; "
                               "try again in a moment", headers={"Retry-After": "5"})
             time.sleep(0.1)
+
+    def ensure(self, query: Any) -> None:
+        """Assemble the bags still to be assembled among the submissions `query` (rows whose
+        last column is a Submission) lists, so a listing shows each bag's sha256 and size
+        (usually the assembler thread was there first)."""
+        with self.issuer.db.session() as s:
+            pending = sorted({row[-1].id for row in s.execute(query)
+                              if row[-1].bag_sha256 is None and row[-1].state != OPEN})
+        for sid in pending:
+            try:
+                self.get(sid)
+            except Problem as exc:  # damaged: the submission went back to its earner
+                log.warning("The bag of submission %s is not listed: %s", sid, exc.detail)
 
     def _built(self, s: Session, sid: str) -> BagDownload | None:
         """The served bag when it was assembled and is on disk; None when it is still to be

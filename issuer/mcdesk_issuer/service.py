@@ -723,25 +723,12 @@ class Issuer:
         if caller.role != "staff":
             query = query.where(Assignment.assessor_id == caller.id,
                                 Assignment.withdrawn_at.is_(None))
-        self.ensure_bags(query)
+        self.served_bags.ensure(query)
         with self.db.session() as s:
             return [{"assignmentId": a.id, "submissionId": sub.id,
                      "achievementId": sub.achievement_id, "version": sub.version,
                      "attempt": sub.attempt, "dueAt": _iso(a.due_at), "bagSize": sub.bag_size,
                      "bagSha256": sub.bag_sha256} for a, sub in s.execute(query)]
-
-    def ensure_bags(self, query: Any) -> None:
-        """Assemble the bags still to be assembled among the submissions `query` (rows whose
-        second column is a Submission) lists, so a listing shows each bag's sha256 and size
-        (usually the assembler thread was there first)."""
-        with self.db.session() as s:
-            pending = sorted({row[-1].id for row in s.execute(query)
-                              if row[-1].bag_sha256 is None and row[-1].state != OPEN})
-        for sid in pending:
-            try:
-                self.served_bags.get(sid)
-            except Problem as exc:  # damaged: the submission went back to its earner
-                log.warning("The bag of submission %s is not listed: %s", sid, exc.detail)
 
     def _own_assignment(self, s: Session, caller: Caller, assignment_id: str
                         ) -> tuple[Assignment, Submission]:

@@ -265,7 +265,7 @@ class Staff:
         from mcdesk_issuer.db import CalibrationAttempt
 
         limits = self.issuer.limits
-        self.issuer.ensure_bags(select(CalibrationItem, Submission).join(
+        self.issuer.served_bags.ensure(select(CalibrationItem, Submission).join(
             Submission, CalibrationItem.submission_id == Submission.id))
         with self.issuer.db.session() as s:
             found = []
