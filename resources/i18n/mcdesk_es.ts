@@ -598,6 +598,18 @@ Con un token de personal del emisor, Sincronizar trae los grupos de evaluadores 
         <translation>— todos los evaluadores, hasta que se nombren expertos</translation>
     </message>
     <message>
+        <source>Calibration items (%1)</source>
+        <translation>Entregas de calibración (%1)</translation>
+    </message>
+    <message>
+        <source>Submission %1</source>
+        <translation>Entrega %1</translation>
+    </message>
+    <message>
+        <source>reference: %1</source>
+        <translation>referencia: %1</translation>
+    </message>
+    <message>
         <source>no set</source>
         <translation>sin conjunto</translation>
     </message>

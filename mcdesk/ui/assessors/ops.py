@@ -4,11 +4,13 @@ thread, run on the lane their kind gives them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from mcdesk.core.errors import McdeskError
 from mcdesk.core.staff import Snapshot
 from mcdesk.jobs.ops import Op
 
@@ -24,6 +26,26 @@ class AssessorsView:
     pools: dict[str, Snapshot]
     calibration: dict[str, Snapshot]
     report: dict[str, Snapshot]
+    # The names of the rubric criteria and levels the calibration sets name, by id (from this
+    # portfolio's catalog: an id it does not hold stays unnamed).
+    names: dict[str, str] = field(default_factory=dict)
+
+
+def _rubric_names(workspace: Workspace, sets: Iterable[Snapshot]) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for snapshot in sets:
+        for found in snapshot.data if isinstance(snapshot.data, list) else []:
+            aid = found.get("achievementId") if isinstance(found, dict) else None
+            if not isinstance(aid, str):
+                continue
+            try:
+                rubric = workspace.catalog.current_definition(aid).rubric
+            except McdeskError:  # not in this portfolio's catalog
+                continue
+            for criterion in rubric:
+                names[criterion.id] = criterion.name
+                names.update((level.id, level.name) for level in criterion.levels)
+    return names
 
 
 def load(workspace: Workspace) -> Op[AssessorsView]:
@@ -38,6 +60,7 @@ def load(workspace: Workspace) -> Op[AssessorsView]:
                 snapshot = staff.snapshot(server, kind)
                 if snapshot is not None:
                     into[server] = snapshot
-        return AssessorsView(servers, found[POOLS], found[CALIBRATION], found[REPORT])
+        names = _rubric_names(workspace, found[CALIBRATION].values())
+        return AssessorsView(servers, found[POOLS], found[CALIBRATION], found[REPORT], names)
 
     return Op.read(QCoreApplication.translate("assessors", "Reading the assessors"), work)

@@ -115,13 +115,18 @@ class AssessorsPage(Place):
             return
         self.when.setText(self.tr("%1, as of the sync of %2").replace("%1", server).replace(
             "%2", date_time_text(view.pools[server].pulled_at)))
-        self._pools(view.pools[server].data)
+        calibration = view.calibration.get(server)
+        self._pools(view.pools[server].data, calibration.data if calibration else [],
+                    view.names)
         report = view.report.get(server)
         self._agreement(report.data if report is not None else {})
         self.stack.setCurrentIndex(1)
 
-    def _pools(self, pools: Any) -> None:
+    def _pools(self, pools: Any, sets: Any, names: dict[str, str]) -> None:
         self.pools.clear()
+        items_of = {found.get("achievementId"): found.get("items", [])
+                    for found in (sets if isinstance(sets, list) else [])
+                    if isinstance(found, dict)}
         listed = [p for p in pools if isinstance(p, dict)] if isinstance(pools, list) else []
         # The micro-credentials staff look after (experts named, work received) come first.
         listed.sort(key=lambda p: (not (p.get("expertsNamed") or p.get("submissionsReceived")),
@@ -155,7 +160,40 @@ class AssessorsPage(Place):
                         person.get("name", ""), str(person.get("openReviews", 0)),
                         self._calibration(person)]))
                 group.setExpanded(True)
+            self._calibration_items(top, items_of.get(pool.get("achievementId")), names)
             top.setExpanded(active)
+
+    def _calibration_items(self, top: QTreeWidgetItem, items: Any,
+                           names: dict[str, str]) -> None:
+        """The submissions in the set, each with its reference levels (one row per criterion
+        under it, the reference feedback in its tooltip)."""
+        items = [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+        if not items:
+            return
+        group = QTreeWidgetItem([self.tr("Calibration items (%1)").replace(
+            "%1", str(len(items)))])
+        top.addChild(group)
+        for item in items:
+            reference = [r for r in item.get("reference", []) if isinstance(r, dict)]
+            line = QTreeWidgetItem([
+                self.tr("Submission %1").replace("%1", str(item.get("submissionId", ""))[:8]),
+                "", self.tr("reference: %1").replace("%1", ", ".join(
+                    self._named(names, r.get("levelId")) for r in reference))])
+            for criterion in reference:
+                row = QTreeWidgetItem([self._named(names, criterion.get("rubricCriterionId")),
+                                       "", self._named(names, criterion.get("levelId"))])
+                if criterion.get("feedback"):
+                    row.setToolTip(0, str(criterion["feedback"]))
+                    row.setToolTip(2, str(criterion["feedback"]))
+                line.addChild(row)
+            group.addChild(line)
+        group.setExpanded(True)
+
+    @staticmethod
+    def _named(names: dict[str, str], ident: Any) -> str:
+        """A criterion's or level's name; the last part of its id when not in the catalog."""
+        text = str(ident or "")
+        return names.get(text) or text.rstrip("/").rsplit("/", 1)[-1]
 
     def _calibration(self, person: dict[str, Any]) -> str:
         standing = person.get("calibration") or {}

@@ -225,6 +225,21 @@ def test_the_decide_place_offers_it_and_the_assessors_place_counts_it(
 
         qtbot.waitUntil(lambda: any("calibration set of 1" in line for line in pool_lines()),
                         timeout=WAIT)
+        # The item itself, with the reference level of each criterion by name.
+        (pool,) = [p for p in (assessors.pools.topLevelItem(i) for i in
+                               range(assessors.pools.topLevelItemCount()))
+                   if p is not None and "calibration set of 1" in p.text(2)]
+        groups = {pool.child(i).text(0): pool.child(i) for i in range(pool.childCount())}
+        items = groups["Calibration items (1)"]
+        item = items.child(0)
+        assert item.text(0) == f"Submission {submission_id[:8]}"
+        assert item.text(2) == "reference: Proficient, Proficient, Proficient"
+        criteria = {item.child(i).text(0): item.child(i) for i in range(item.childCount())}
+        plan = criteria["Communication plan"]
+        assert plan.text(2) == "Proficient"
+        assert plan.toolTip(0) == "Communication plan: seen by " + expert[-4:] + "."
+        assessors.pools.expandItem(item)
+        window.grab().save(str(SCREENS / "assessors-calibration.png"))
     finally:
         window.close()
 
