@@ -201,7 +201,7 @@ def check_decision(view: SideBySide, state: str, feedback: list[CriterionFeedbac
     problems: list[str] = []
     if calibrate:
         levelled = {f.criterion_id for f in feedback if f.level_id is not None}
-        if any(c.id not in levelled for c in view.criteria):
+        if any(c.levels and c.id not in levelled for c in view.criteria):
             problems.append(CALIBRATION_NEEDS_LEVELS)
     if state not in (EARNED, NOT_YET):
         problems.append(f'a decision is "{EARNED}" or "{NOT_YET}"')
