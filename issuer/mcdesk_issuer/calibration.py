@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from mcdesk.core.catalog import MicroCredential
@@ -55,6 +55,19 @@ def add(s: Session, submission_id: str, achievement_id: str, reference: list[dic
         now: datetime) -> None:
     s.merge(CalibrationItem(submission_id=submission_id, achievement_id=achievement_id,
                             reference_json=json.dumps(reference), created_at=now))
+
+
+def remove(s: Session, submission_id: str) -> CalibrationItem | None:
+    """Take a submission out of its calibration set, with every assessor's score of it (the
+    standings are worked out anew from what is left; an assessor released stays released).
+    The item that was removed; None when it was in no set."""
+    item = s.get(CalibrationItem, submission_id)
+    if item is None:
+        return None
+    s.execute(delete(CalibrationAttempt).where(
+        CalibrationAttempt.submission_id == submission_id))
+    s.delete(item)
+    return item
 
 
 def items(s: Session, achievement_id: str | None = None) -> list[CalibrationItem]:

@@ -135,6 +135,9 @@ def _parser() -> argparse.ArgumentParser:
                      help="a reference level (else the staff decision's levels)")
     add.add_argument("--feedback", action="append", default=[], metavar="CRITERION=TEXT",
                      help="the reference feedback for a criterion")
+    remove = calibrate.add_parser("remove", help="take a submission out of its calibration "
+                                  "set (with every assessor's score of it)")
+    remove.add_argument("submission_id", metavar="SUBMISSION")
     calibrate.add_parser("list", help="the sets and each assessor's standing (JSON)")
 
     reported = commands.add_parser("report", help="agreement figures and time to decision")
@@ -278,6 +281,9 @@ def _command(issuer: Issuer, args: argparse.Namespace) -> int:
         if args.calibration_command == "add":
             reference = _reference(args.level, args.feedback) if args.level else None
             print(json.dumps(issuer.staff.calibration_add(None, args.submission_id, reference),
+                             indent=2))
+        elif args.calibration_command == "remove":
+            print(json.dumps(issuer.staff.calibration_remove(None, args.submission_id),
                              indent=2))
         else:
             print(json.dumps(issuer.staff.calibration_state(None), indent=2))

@@ -231,6 +231,17 @@ class Staff:
             return {"submissionId": row.id, "achievementId": row.achievement_id,
                     "reference": cleaned}
 
+    def calibration_remove(self, caller: Caller | None, submission_id: str) -> dict[str, Any]:
+        """Take a submission out of its calibration set (a mistaken or outdated item)."""
+        require_staff(caller)
+        with self.issuer.db.session() as s:
+            row = self._submission(s, submission_id)
+            removed = calibration.remove(s, row.id)
+            if removed is None:
+                raise not_found(f"submission {row.id} is in no calibration set")
+            return {"submissionId": row.id, "achievementId": removed.achievement_id,
+                    "removed": True}
+
     def calibration_state(self, caller: Caller | None) -> list[dict[str, Any]]:
         """Each micro-credential's calibration set and where each assessor stands on it."""
         require_staff(caller)

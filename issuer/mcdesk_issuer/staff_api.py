@@ -87,6 +87,10 @@ def add_staff_routes(app: FastAPI, issuer: Issuer) -> None:
             f.model_dump(mode="json") for f in body.reference]
         return staff.calibration_add(who, body.submissionId, reference)
 
+    @app.delete(f"{STAFF}/calibration/{{submissionId}}")
+    def calibration_remove(submission_id: SubmissionId, who: StaffCaller) -> dict[str, Any]:
+        return staff.calibration_remove(who, submission_id)
+
     @app.get(f"{STAFF}/people")
     def people(who: StaffCaller) -> list[dict[str, Any]]:
         return issuer.people()

@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from mcdesk_issuer.config import Limits
+from mcdesk_issuer.db import CalibrationAttempt
 from mcdesk_issuer.models import BeginBody, DecisionBody, ReviewBody
 from mcdesk_issuer.problems import Problem
 from mcdesk_issuer.service import Caller, Issuer
@@ -277,6 +279,40 @@ def test_calibration_holds_a_new_assessor_back_until_they_agree(desk: Desk) -> N
     state = desk.issuer.staff.calibration_state(None)[0]
     standing = {a["name"]: a for a in state["assessors"]}
     assert standing["New"]["released"] and not standing["Vet"]["released"]
+
+
+def test_a_calibration_item_taken_out_again(desk: Desk) -> None:
+    """Staff take out an item made by mistake: its scores go with it, the set's standings
+    are worked out from what is left (an empty set holds nobody back), and the submission
+    can be put back."""
+    veteran = desk.person("assessor", "Vet")
+    sample = desk.submit(desk.person("earner", "Di"))
+    desk.review(veteran, sample, PASS)
+    desk.decide(sample, "earned")
+    desk.issuer.staff.calibration_add(None, sample)
+    newcomer = desk.person("assessor", "New")
+    desk.issuer.staff.calibration_score(newcomer, sample, levels({**PASS, "video": "not-yet"}))
+    live = desk.submit(desk.person("earner", "Flo"))
+    assert desk.assigned(live) == {}  # the set holds everyone back
+
+    with pytest.raises(Problem) as refused:
+        desk.issuer.staff.calibration_remove(newcomer, sample)
+    assert refused.value.status == 403
+    removed = desk.issuer.staff.calibration_remove(None, sample)
+    assert removed == {"submissionId": sample, "achievementId": EXIT_TICKETS, "removed": True}
+
+    assert desk.issuer.staff.calibration_state(None) == []
+    assert desk.issuer.staff.calibration_for(newcomer) == []
+    with desk.issuer.db.session() as s:
+        assert s.scalars(select(CalibrationAttempt)).all() == []
+    desk.issuer.tick()
+    assert desk.assigned(live) != {}  # no set: live work flows again
+    with pytest.raises(Problem) as gone:
+        desk.issuer.staff.calibration_remove(None, sample)
+    assert gone.value.status == 404 and "no calibration set" in gone.value.detail
+    desk.issuer.staff.calibration_add(None, sample)  # and it can go back in
+    assert [i["submissionId"] for i in desk.issuer.staff.calibration_state(None)[0]["items"]
+            ] == [sample]
 
 
 def test_agreement_figures_match_a_hand_computation(desk: Desk) -> None:

@@ -34,6 +34,13 @@ def test_staff_writes_refuse_other_roles(server: Server) -> None:
                                        json=change).status_code == 403
     assert server.api("staff").post("/api/v1/staff/pools/members",
                                     json=change).status_code == 404
+    # Taking a calibration item out: the token, then the role, then the item.
+    item = f"/api/v1/staff/calibration/{uuid.uuid4()}"
+    assert server.api(None).request("DELETE", item).status_code == 401
+    assert server.api("assessor").request("DELETE", item).status_code == 403
+    missing = server.api("staff").request("DELETE", item)
+    assert missing.status_code == 404
+    assert missing.headers["content-type"].startswith("application/problem+json")
 
 
 def test_tokens_through_the_api_keep_same_name_people_apart(server: Server) -> None:

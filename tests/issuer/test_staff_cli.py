@@ -48,6 +48,8 @@ def test_people_pools_calibration_and_report_from_the_command_line(tmp_path: Pat
 
     missing = cli(data, url, "calibration", "add", "2f0a6a44-9d7e-4c56-a6a4-7a6ad2d4f3c9")
     assert missing.returncode == 1 and "no submission" in missing.stderr
+    missing = cli(data, url, "calibration", "remove", "2f0a6a44-9d7e-4c56-a6a4-7a6ad2d4f3c9")
+    assert missing.returncode == 1 and "no submission" in missing.stderr
     report = cli(data, url, "report", "--json")
     assert report.returncode == 0, report.stderr
     figures = json.loads(report.stdout)

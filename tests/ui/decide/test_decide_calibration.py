@@ -120,6 +120,12 @@ def test_a_decision_queued_for_calibration_makes_a_calibration_item(
         newcomer = issuer.token("assessor", "Nia Newcomer")
         assert submission_id in {item["submissionId"]
                                  for item in api(issuer, newcomer, "GET", "calibration")}
+
+        # Made by mistake? The issuer's staff take it out again.
+        removed = json.loads(issuer.cli("calibration", "remove", submission_id))
+        assert removed["removed"] is True
+        assert calibration_items(issuer, staff_token) == {}
+        assert api(issuer, newcomer, "GET", "calibration") == []
     finally:
         desk.close()
 
