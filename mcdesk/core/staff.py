@@ -171,6 +171,17 @@ class QueuedDecision:
 
 
 @dataclass(frozen=True)
+class CalibrationRemoval:
+    """A calibration item staff asked to take out of its set, and where that stands."""
+
+    server: str
+    submission_id: str
+    status: DecisionStatus  # queued for the next sync, sent (it is out), refused (error says)
+    error: str
+    queued_at: datetime
+
+
+@dataclass(frozen=True)
 class Snapshot:
     """The last pull of one staff view (pools, calibration sets, the report)."""
 

@@ -14,6 +14,7 @@ from mcdesk.core.errors import McdeskError
 from mcdesk.core.packages import ReceivedPackage
 from mcdesk.core.reviews import Annotation, AnnotationError
 from mcdesk.core.staff import (
+    CalibrationRemoval,
     CalibrationUse,
     CriterionFeedbackDraft,
     DecisionRefusedError,
@@ -106,6 +107,14 @@ class StaffService:
         return self._store.queue_decision(server, submission_id, state, feedback, reason,
                                           self.clock(), calibrate=calibrate)
 
+    def take_out_of_calibration(self, server: str, submission_id: str) -> CalibrationRemoval:
+        """Queue a calibration item to be taken out of its set (with every assessor's score
+        of it) at the next sync."""
+        return self._store.queue_calibration_removal(server, submission_id, self.clock())
+
+    def calibration_removals(self, server: str | None = None) -> list[CalibrationRemoval]:
+        return self._store.calibration_removals(server)
+
     # -- sync (the sync lane) -------------------------------------------------------------
 
     def sync(self, client: IssuerClient, server: str) -> StaffPull:
@@ -126,6 +135,7 @@ class StaffService:
                                       self.clock())
             sent += 1
         problems += self._send_calibration(client, server)
+        problems += self._send_removals(client, server)
         waiting = client.get_json("staff/submissions", "listing submissions waiting")
         entries: list[tuple[dict[str, Any], dict[str, Any]]] = []
         for summary in waiting if isinstance(waiting, list) else []:
@@ -170,6 +180,24 @@ class StaffService:
                 problems.append(f"calibration item {sid[:8]}: {exc}")
                 continue
             self._store.mark_calibration(server, sid, CalibrationUse.ADDED)
+        return problems
+
+    def _send_removals(self, client: IssuerClient, server: str) -> list[str]:
+        """Take out the calibration items staff asked to (before the sets are pulled). One the
+        issuer no longer has in a set (404) is out, as asked."""
+        problems = []
+        for removal in self._store.calibration_removals(server, DecisionStatus.QUEUED):
+            sid = removal.submission_id
+            try:
+                client.delete_json(f"staff/calibration/{sid}",
+                                   "taking a calibration item out")
+            except (Rejected, Conflict) as exc:
+                if not (isinstance(exc, Rejected) and exc.status == 404):
+                    self._store.mark_calibration_removal(server, sid, DecisionStatus.REFUSED,
+                                                         str(exc))
+                    problems.append(f"calibration item {sid[:8]}: {exc}")
+                    continue
+            self._store.mark_calibration_removal(server, sid, DecisionStatus.SENT)
         return problems
 
     def _fetch_packages(self, client: IssuerClient,

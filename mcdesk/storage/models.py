@@ -456,6 +456,18 @@ class StaffDecisionRow(Base):
     calibration_error: Mapped[str] = mapped_column(Text, default="", server_default="")
 
 
+class StaffCalibrationRemovalRow(Base):
+    """A calibration item staff asked to take out of its set: queued until the next sync."""
+
+    __tablename__ = "staff_calibration_removal"
+
+    server: Mapped[str] = mapped_column(String(100), primary_key=True)
+    submission_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20))  # DecisionStatus: queued, sent, refused
+    error: Mapped[str] = mapped_column(Text, default="")
+    queued_at: Mapped[datetime] = mapped_column(DateTime)
+
+
 # Coaching's tables live in their own module; importing it here puts them in Base.metadata.
 from mcdesk.storage import coaching_models as coaching_models  # noqa: E402
 

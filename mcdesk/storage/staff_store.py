@@ -7,13 +7,14 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from mcdesk.core.errors import NotFoundError
 from mcdesk.core.staff import (
+    CalibrationRemoval,
     CalibrationUse,
     CriterionFeedbackDraft,
     DecisionStatus,
@@ -23,7 +24,12 @@ from mcdesk.core.staff import (
     WaitingSubmission,
 )
 from mcdesk.storage.db import Database
-from mcdesk.storage.models import StaffDecisionRow, StaffSnapshotRow, StaffSubmissionRow
+from mcdesk.storage.models import (
+    StaffCalibrationRemovalRow,
+    StaffDecisionRow,
+    StaffSnapshotRow,
+    StaffSubmissionRow,
+)
 
 
 def _naive(moment: datetime | None) -> datetime | None:
@@ -137,10 +143,43 @@ class StaffStore:
                 query = query.where(StaffDecisionRow.status == str(status))
             return [_decision(row) for row in session.scalars(query)]
 
+    # -- calibration items taken out ------------------------------------------------------
+
+    def queue_calibration_removal(self, server: str, submission_id: str,
+                                  now: datetime) -> CalibrationRemoval:
+        with self._db.transaction() as session:
+            row = session.get(StaffCalibrationRemovalRow, (server, submission_id))
+            if row is None:
+                row = StaffCalibrationRemovalRow(server=server, submission_id=submission_id)
+                session.add(row)
+            row.status = str(DecisionStatus.QUEUED)
+            row.error = ""
+            row.queued_at = _naive(now)  # type: ignore[assignment]
+            session.flush()
+            return _removal(row)
+
+    def calibration_removals(self, server: str | None = None,
+                             status: DecisionStatus | None = None) -> list[CalibrationRemoval]:
+        with self._db.reading() as session:
+            query = select(StaffCalibrationRemovalRow).order_by(
+                StaffCalibrationRemovalRow.queued_at)
+            if server is not None:
+                query = query.where(StaffCalibrationRemovalRow.server == server)
+            if status is not None:
+                query = query.where(StaffCalibrationRemovalRow.status == str(status))
+            return [_removal(row) for row in session.scalars(query)]
+
+    def mark_calibration_removal(self, server: str, submission_id: str,
+                                 status: DecisionStatus, error: str = "") -> None:
+        with self._db.transaction() as session:
+            row = _queued_row(session, StaffCalibrationRemovalRow, server, submission_id)
+            row.status = str(status)
+            row.error = error
+
     def mark_decision(self, server: str, submission_id: str, status: DecisionStatus,
                       now: datetime, error: str = "") -> None:
         with self._db.transaction() as session:
-            row = _queued_row(session, server, submission_id)
+            row = _queued_row(session, StaffDecisionRow, server, submission_id)
             row.status = str(status)
             row.error = error
             row.sent_at = _naive(now) if status is DecisionStatus.SENT else None
@@ -148,15 +187,25 @@ class StaffStore:
     def mark_calibration(self, server: str, submission_id: str, use: CalibrationUse,
                          error: str = "") -> None:
         with self._db.transaction() as session:
-            row = _queued_row(session, server, submission_id)
+            row = _queued_row(session, StaffDecisionRow, server, submission_id)
             row.calibration = str(use)
             row.calibration_error = error
 
 
-def _queued_row(session: Session, server: str, submission_id: str) -> StaffDecisionRow:
-    row = session.get(StaffDecisionRow, (server, submission_id))
+def _removal(row: StaffCalibrationRemovalRow) -> CalibrationRemoval:
+    return CalibrationRemoval(row.server, row.submission_id, DecisionStatus(row.status),
+                              row.error or "", _aware(row.queued_at) or datetime.now(UTC))
+
+
+QueuedRow = TypeVar("QueuedRow", StaffDecisionRow, StaffCalibrationRemovalRow)
+
+
+def _queued_row(session: Session, model: type[QueuedRow], server: str,
+                submission_id: str) -> QueuedRow:
+    """The decision or removal queued for a submission (NotFoundError when there is none)."""
+    row = session.get(model, (server, submission_id))
     if row is None:
-        raise NotFoundError(f"no decision queued for {submission_id}")
+        raise NotFoundError(f"nothing queued for {submission_id}")
     return row
 
 def _parse_time(text: Any) -> datetime | None:

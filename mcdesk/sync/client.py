@@ -183,6 +183,11 @@ class IssuerClient:
         _response, data = self._json("GET", self._api(path), what)
         return data
 
+    def delete_json(self, path: str, what: str) -> Any:
+        """DELETE an API path and its JSON answer."""
+        _response, data = self._json("DELETE", self._api(path), what)
+        return data
+
     def post_json(self, path: str, body: Any, what: str) -> Any:
         """POST JSON to an API path and its JSON answer."""
         _response, data = self._json("POST", self._api(path), what, json=body)

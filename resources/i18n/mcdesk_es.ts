@@ -498,6 +498,14 @@
         <translation>Calibración</translation>
     </message>
     <message>
+        <source>Take out of the calibration set…</source>
+        <translation>Quitar del conjunto de calibración…</translation>
+    </message>
+    <message>
+        <source>The chosen submission leaves its calibration set with the next sync, with every assessor&apos;s score of it</source>
+        <translation>La entrega elegida sale de su conjunto de calibración con la próxima sincronización, junto con la calificación que le dio cada evaluador</translation>
+    </message>
+    <message>
         <source>Agreement per assessor</source>
         <translation>Concordancia por evaluador</translation>
     </message>
@@ -608,6 +616,30 @@ Con un token de personal del emisor, Sincronizar trae los grupos de evaluadores 
     <message>
         <source>reference: %1</source>
         <translation>referencia: %1</translation>
+    </message>
+    <message>
+        <source>taken out with the next sync</source>
+        <translation>se quita con la próxima sincronización</translation>
+    </message>
+    <message>
+        <source>taken out</source>
+        <translation>quitada</translation>
+    </message>
+    <message>
+        <source>The issuer did not take it out: %1</source>
+        <translation>El emisor no la quitó: %1</translation>
+    </message>
+    <message>
+        <source>Take out of the calibration set</source>
+        <translation>Quitar del conjunto de calibración</translation>
+    </message>
+    <message>
+        <source>Take submission %1 out of its calibration set? Every assessor&apos;s score of it goes too; it happens with the next sync.</source>
+        <translation>¿Quitar la entrega %1 de su conjunto de calibración? También se quitan las calificaciones que le dieron los evaluadores; se hace con la próxima sincronización.</translation>
+    </message>
+    <message>
+        <source>The item leaves its calibration set with the next sync.</source>
+        <translation>La entrega sale de su conjunto de calibración con la próxima sincronización.</translation>
     </message>
     <message>
         <source>no set</source>
@@ -5196,6 +5228,10 @@ Cada una se comprueba sin conexión: su firma, la clave de su emisor y sus fecha
     <message>
         <source>Reading the assessors</source>
         <translation>Leyendo los evaluadores</translation>
+    </message>
+    <message>
+        <source>Queueing the calibration change</source>
+        <translation>Preparando el cambio de calibración</translation>
     </message>
 </context>
 <context>

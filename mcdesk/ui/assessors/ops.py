@@ -1,6 +1,6 @@
 """The Assessors place's operations (read the last pull of the pools, calibration sets and
-agreement report): the only code in this place that starts background work; built on the GUI
-thread, run on the lane their kind gives them."""
+agreement report; queue a calibration item to be taken out): the only code in this place that
+starts background work; built on the GUI thread, run on the lane their kind gives them."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
+from mcdesk.core.changes import Change
 from mcdesk.core.errors import McdeskError
-from mcdesk.core.staff import Snapshot
+from mcdesk.core.staff import CalibrationRemoval, Snapshot
 from mcdesk.jobs.ops import Op
 
 if TYPE_CHECKING:
@@ -29,6 +30,8 @@ class AssessorsView:
     # The names of the rubric criteria and levels the calibration sets name, by id (from this
     # portfolio's catalog: an id it does not hold stays unnamed).
     names: dict[str, str] = field(default_factory=dict)
+    # Calibration items staff asked to take out, by (server, submission id).
+    removals: dict[tuple[str, str], CalibrationRemoval] = field(default_factory=dict)
 
 
 def _rubric_names(workspace: Workspace, sets: Iterable[Snapshot]) -> dict[str, str]:
@@ -61,6 +64,15 @@ def load(workspace: Workspace) -> Op[AssessorsView]:
                 if snapshot is not None:
                     into[server] = snapshot
         names = _rubric_names(workspace, found[CALIBRATION].values())
-        return AssessorsView(servers, found[POOLS], found[CALIBRATION], found[REPORT], names)
+        removals = {(r.server, r.submission_id): r for r in staff.calibration_removals()}
+        return AssessorsView(servers, found[POOLS], found[CALIBRATION], found[REPORT], names,
+                             removals)
 
     return Op.read(QCoreApplication.translate("assessors", "Reading the assessors"), work)
+
+
+def take_out_of_calibration(workspace: Workspace, server: str,
+                            submission_id: str) -> Op[CalibrationRemoval]:
+    return Op.write(QCoreApplication.translate("assessors", "Queueing the calibration change"),
+                    lambda _c: workspace.staff.take_out_of_calibration(server, submission_id),
+                    [Change.DECISIONS], ids=[submission_id])

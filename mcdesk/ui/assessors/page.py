@@ -1,5 +1,6 @@
 """The Assessors place (issuer staff): each micro-credential's pools (experts, peers, how many
-reviews each owes, their calibration) and the agreement figures per assessor (with a small
+reviews each owes, their calibration), its calibration set (an item can be taken out with the
+next sync) and the agreement figures per assessor (with a small
 chart each), per micro-credential and per criterion, as the last sync brought them; GUI thread
 (work runs in this place's operations)."""
 
@@ -10,8 +11,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -23,11 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.changes import Change
+from mcdesk.core.staff import CalibrationRemoval, DecisionStatus
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.assessors import ops
 from mcdesk.ui.assessors.chart import AgreementChart
 from mcdesk.ui.widgets.locale_text import date_time_text
+from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
+
+# Where a calibration item's row keeps (server, submission id).
+ITEM_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _percent(value: Any) -> str:
@@ -53,6 +62,21 @@ class AssessorsPage(Place):
         self.pools.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.pools.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.pools.header().setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.pools.currentItemChanged.connect(lambda *_: self._item_chosen())
+        self.take_out = QPushButton(self.tr("Take out of the calibration set…"))
+        self.take_out.setToolTip(self.tr(
+            "The chosen submission leaves its calibration set with the next sync, with every "
+            "assessor's score of it"))
+        self.take_out.setEnabled(False)
+        self.take_out.clicked.connect(self.take_out_chosen)
+        pools_tab = QWidget()
+        pools_layout = QVBoxLayout(pools_tab)
+        pools_layout.setContentsMargins(0, 0, 0, 0)
+        pools_layout.addWidget(self.pools, 1)
+        pools_row = QHBoxLayout()
+        pools_row.addStretch(1)
+        pools_row.addWidget(self.take_out)
+        pools_layout.addLayout(pools_row)
         self.assessors = QTableWidget()
         self.assessors.setAccessibleName(self.tr("Agreement per assessor"))
         self.assessors.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -81,7 +105,7 @@ class AssessorsPage(Place):
         agreement_layout.addWidget(self.assessors, 3)
         agreement_layout.addWidget(self.by_mc, 2)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.pools, self.tr("Pools and calibration"))
+        self.tabs.addTab(pools_tab, self.tr("Pools and calibration"))
         self.tabs.addTab(agreement, self.tr("Agreement"))
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -117,12 +141,13 @@ class AssessorsPage(Place):
             "%2", date_time_text(view.pools[server].pulled_at)))
         calibration = view.calibration.get(server)
         self._pools(view.pools[server].data, calibration.data if calibration else [],
-                    view.names)
+                    view.names, server, view.removals)
         report = view.report.get(server)
         self._agreement(report.data if report is not None else {})
         self.stack.setCurrentIndex(1)
 
-    def _pools(self, pools: Any, sets: Any, names: dict[str, str]) -> None:
+    def _pools(self, pools: Any, sets: Any, names: dict[str, str], server: str = "",
+               removals: dict[tuple[str, str], CalibrationRemoval] | None = None) -> None:
         self.pools.clear()
         items_of = {found.get("achievementId"): found.get("items", [])
                     for found in (sets if isinstance(sets, list) else [])
@@ -160,11 +185,13 @@ class AssessorsPage(Place):
                         person.get("name", ""), str(person.get("openReviews", 0)),
                         self._calibration(person)]))
                 group.setExpanded(True)
-            self._calibration_items(top, items_of.get(pool.get("achievementId")), names)
+            self._calibration_items(top, items_of.get(pool.get("achievementId")), names,
+                                    server, removals or {})
             top.setExpanded(active)
 
-    def _calibration_items(self, top: QTreeWidgetItem, items: Any,
-                           names: dict[str, str]) -> None:
+    def _calibration_items(self, top: QTreeWidgetItem, items: Any, names: dict[str, str],
+                           server: str,
+                           removals: dict[tuple[str, str], CalibrationRemoval]) -> None:
         """The submissions in the set, each with its reference levels (one row per criterion
         under it, the reference feedback in its tooltip)."""
         items = [i for i in items if isinstance(i, dict)] if isinstance(items, list) else []
@@ -175,10 +202,17 @@ class AssessorsPage(Place):
         top.addChild(group)
         for item in items:
             reference = [r for r in item.get("reference", []) if isinstance(r, dict)]
+            sid = str(item.get("submissionId", ""))
+            removal = removals.get((server, sid))
             line = QTreeWidgetItem([
-                self.tr("Submission %1").replace("%1", str(item.get("submissionId", ""))[:8]),
-                "", self.tr("reference: %1").replace("%1", ", ".join(
+                self.tr("Submission %1").replace("%1", sid[:8]), "",
+                self._removal_words(removal) if removal is not None and
+                removal.status is not DecisionStatus.REFUSED else
+                self.tr("reference: %1").replace("%1", ", ".join(
                     self._named(names, r.get("levelId")) for r in reference))])
+            line.setData(0, ITEM_ROLE, (server, sid))
+            if removal is not None and removal.status is DecisionStatus.REFUSED:
+                line.setToolTip(2, self._removal_words(removal))
             for criterion in reference:
                 row = QTreeWidgetItem([self._named(names, criterion.get("rubricCriterionId")),
                                        "", self._named(names, criterion.get("levelId"))])
@@ -188,6 +222,44 @@ class AssessorsPage(Place):
                 line.addChild(row)
             group.addChild(line)
         group.setExpanded(True)
+
+    def _removal_words(self, removal: CalibrationRemoval) -> str:
+        if removal.status is DecisionStatus.QUEUED:
+            return self.tr("taken out with the next sync")
+        if removal.status is DecisionStatus.SENT:
+            return self.tr("taken out")
+        return self.tr("The issuer did not take it out: %1").replace("%1", removal.error)
+
+    def _chosen_item(self) -> tuple[str, str] | None:
+        current = self.pools.currentItem()
+        data = current.data(0, ITEM_ROLE) if current is not None else None
+        return (str(data[0]), str(data[1])) if isinstance(data, tuple | list) else None
+
+    def _item_chosen(self) -> None:
+        chosen = self._chosen_item()
+        removal = (self.view.removals.get(chosen) if self.view is not None and chosen
+                   else None)
+        self.take_out.setEnabled(chosen is not None and (
+            removal is None or removal.status is DecisionStatus.REFUSED))
+
+    def take_out_chosen(self) -> None:
+        chosen = self._chosen_item()
+        if chosen is None or self._workspace is None:
+            return
+        server, sid = chosen
+        answer = QMessageBox.question(
+            self, self.tr("Take out of the calibration set"),
+            self.tr("Take submission %1 out of its calibration set? Every assessor's score "
+                    "of it goes too; it happens with the next sync.").replace("%1", sid[:8]))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        ops.take_out_of_calibration(self._workspace, server, sid).success(
+            self._taken_out).failure(self._failed).run(self._runner, origin=self)
+
+    def _taken_out(self, _removal: object) -> None:
+        self.notice.emit(self.tr("The item leaves its calibration set with the next sync."),
+                         Tone.INFO)
+        self.refresh()  # a place is not told of the changes it made itself
 
     @staticmethod
     def _named(names: dict[str, str], ident: Any) -> str:

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mcdesk.core.reviews import Role
@@ -126,6 +127,12 @@ def test_a_decision_queued_for_calibration_makes_a_calibration_item(
         assert removed["removed"] is True
         assert calibration_items(issuer, staff_token) == {}
         assert api(issuer, newcomer, "GET", "calibration") == []
+        # Asked from this desk too, meanwhile: the item is out already, as asked (no problem).
+        desk.staff.take_out_of_calibration(waiting.server, submission_id)
+        report = desk.sync.sync_once()
+        assert report.ok, report
+        (removal,) = desk.staff.calibration_removals()
+        assert removal.status is DecisionStatus.SENT and removal.error == ""
     finally:
         desk.close()
 
@@ -169,8 +176,8 @@ def test_from_the_command_line_and_a_refused_decision_carries_no_item(
     assert first in items and second not in items
 
 
-def test_the_decide_place_offers_it_and_the_assessors_place_counts_it(
-        issuer: Issuer, tmp_path: Path, qtbot: QtBot) -> None:
+def test_the_decide_place_offers_it_and_the_assessors_place_lists_it_and_takes_it_out(
+        issuer: Issuer, tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     expert = issuer.token("assessor", "Eve Expert")
     issuer.cli("pool", "add", FAMILY, person_id(issuer, "Eve Expert"), "--expert")
     submission_id = submitted(issuer, tmp_path / "dee", "Dee Teacher")
@@ -246,6 +253,37 @@ def test_the_decide_place_offers_it_and_the_assessors_place_counts_it(
         assert plan.toolTip(0) == "Communication plan: seen by " + expert[-4:] + "."
         assessors.pools.expandItem(item)
         window.grab().save(str(SCREENS / "assessors-calibration.png"))
+
+        # Taken out again (a mistaken item): asked first, queued, gone with the next sync.
+        assert not assessors.take_out.isEnabled()  # no item chosen
+        assessors.pools.setCurrentItem(pool)
+        assert not assessors.take_out.isEnabled()  # a micro-credential is no item
+        assessors.pools.setCurrentItem(item)
+        assert assessors.take_out.isVisible() and assessors.take_out.isEnabled()
+        asked: list[str] = []
+
+        def answer(_parent: object, _title: str, text: str, *_args: object) -> object:
+            asked.append(text)
+            return QMessageBox.StandardButton.Yes
+
+        monkeypatch.setattr(QMessageBox, "question", answer)
+        assessors.take_out.click()
+        assert asked and submission_id[:8] in asked[0]
+
+        def item_state() -> str:
+            found = assessors.pools.findItems(f"Submission {submission_id[:8]}",
+                                              Qt.MatchFlag.MatchExactly
+                                              | Qt.MatchFlag.MatchRecursive)
+            return found[0].text(2) if found else "gone"
+
+        qtbot.waitUntil(lambda: item_state() == "taken out with the next sync", timeout=WAIT)
+        assert list(calibration_items(issuer, staff_token)) == [submission_id]  # not yet
+        sync_in_window(window, qtbot)
+        assert calibration_items(issuer, staff_token) == {}
+        window.show_place(PlaceKey.ASSESSORS)
+        qtbot.waitUntil(lambda: item_state() == "gone", timeout=WAIT)
+        assert any("no calibration set" in line for line in pool_lines()
+                   if line.startswith("Two-Way Communication with Families"))
     finally:
         window.close()
 
