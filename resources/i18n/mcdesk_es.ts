@@ -622,10 +622,6 @@ Con un token de personal del emisor, Sincronizar trae los grupos de evaluadores 
         <translation>se quita con la próxima sincronización</translation>
     </message>
     <message>
-        <source>taken out</source>
-        <translation>quitada</translation>
-    </message>
-    <message>
         <source>The issuer did not take it out: %1</source>
         <translation>El emisor no la quitó: %1</translation>
     </message>

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from mcdesk.core.changes import Change
 from mcdesk.core.errors import McdeskError
-from mcdesk.core.staff import CalibrationRemoval, Snapshot
+from mcdesk.core.staff import CalibrationRemoval, DecisionStatus, Snapshot
 from mcdesk.jobs.ops import Op
 
 if TYPE_CHECKING:
@@ -30,7 +30,8 @@ class AssessorsView:
     # The names of the rubric criteria and levels the calibration sets name, by id (from this
     # portfolio's catalog: an id it does not hold stays unnamed).
     names: dict[str, str] = field(default_factory=dict)
-    # Calibration items staff asked to take out, by (server, submission id).
+    # Calibration items staff asked to take out that are not out yet (queued, or refused), by
+    # (server, submission id). One sent is out: if a set lists it again, it was put back.
     removals: dict[tuple[str, str], CalibrationRemoval] = field(default_factory=dict)
 
 
@@ -64,7 +65,8 @@ def load(workspace: Workspace) -> Op[AssessorsView]:
                 if snapshot is not None:
                     into[server] = snapshot
         names = _rubric_names(workspace, found[CALIBRATION].values())
-        removals = {(r.server, r.submission_id): r for r in staff.calibration_removals()}
+        removals = {(r.server, r.submission_id): r for r in staff.calibration_removals()
+                    if r.status is not DecisionStatus.SENT}
         return AssessorsView(servers, found[POOLS], found[CALIBRATION], found[REPORT], names,
                              removals)
 

@@ -1,8 +1,8 @@
 """The Assessors place (issuer staff): each micro-credential's pools (experts, peers, how many
 reviews each owes, their calibration), its calibration set (an item can be taken out with the
-next sync) and the agreement figures per assessor (with a small
-chart each), per micro-credential and per criterion, as the last sync brought them; GUI thread
-(work runs in this place's operations)."""
+next sync) and the agreement figures per assessor (with a small chart each), per
+micro-credential and per criterion, as the last sync brought them; GUI thread (work runs in
+this place's operations)."""
 
 from __future__ import annotations
 
@@ -226,8 +226,6 @@ class AssessorsPage(Place):
     def _removal_words(self, removal: CalibrationRemoval) -> str:
         if removal.status is DecisionStatus.QUEUED:
             return self.tr("taken out with the next sync")
-        if removal.status is DecisionStatus.SENT:
-            return self.tr("taken out")
         return self.tr("The issuer did not take it out: %1").replace("%1", removal.error)
 
     def _chosen_item(self) -> tuple[str, str] | None:

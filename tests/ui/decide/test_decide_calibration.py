@@ -284,6 +284,11 @@ def test_the_decide_place_offers_it_and_the_assessors_place_lists_it_and_takes_i
         qtbot.waitUntil(lambda: item_state() == "gone", timeout=WAIT)
         assert any("no calibration set" in line for line in pool_lines()
                    if line.startswith("Two-Way Communication with Families"))
+        # Put back on the issuer later: a live item again, not one "taken out".
+        issuer.cli("calibration", "add", submission_id)
+        sync_in_window(window, qtbot)
+        window.show_place(PlaceKey.ASSESSORS)
+        qtbot.waitUntil(lambda: item_state().startswith("reference: "), timeout=WAIT)
     finally:
         window.close()
 
