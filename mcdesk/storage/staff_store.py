@@ -208,6 +208,7 @@ def _queued_row(session: Session, model: type[QueuedRow], server: str,
         raise NotFoundError(f"nothing queued for {submission_id}")
     return row
 
+
 def _parse_time(text: Any) -> datetime | None:
     if not isinstance(text, str) or not text:
         return None
