@@ -142,6 +142,10 @@ def report_json(report: SyncReport) -> dict[str, Any]:
                          "catalog": s.catalog, "credentials_new": s.credentials_new,
                          "login_needed": s.login_needed, "reviews_sent": s.reviews_sent,
                          "assignments_new": s.assignments_new,
+                         "decisions_sent": s.decisions_sent,
+                         "waiting_pulled": s.waiting_pulled,
+                         "calibration_added": s.calibration_added,
+                         "calibration_removed": s.calibration_removed,
                          "review_problems": list(s.review_problems),
                          "review_notes": list(s.review_notes)}
                         for s in report.servers],
@@ -180,6 +184,12 @@ def _sync(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Text
                 extra.append(f"{server.assignments_new} new submission(s) to review")
             if server.reviews_sent:
                 extra.append(f"{server.reviews_sent} review(s) sent")
+            if server.decisions_sent:
+                extra.append(f"{server.decisions_sent} decision(s) sent")
+            if server.calibration_added:
+                extra.append(f"{server.calibration_added} calibration item(s) added")
+            if server.calibration_removed:
+                extra.append(f"{server.calibration_removed} calibration item(s) taken out")
             print(f"{server.server}: {state}" + (f" ({', '.join(extra)})" if extra else "")
                   + (f" — {server.error}" if server.error else ""), file=out)
             for item in report.items:

@@ -198,6 +198,8 @@ class StaffPull:
     waiting: int = 0
     decisions_sent: int = 0
     problems: tuple[str, ...] = field(default_factory=tuple)
+    calibration_added: int = 0
+    calibration_removed: int = 0
 
 
 class DecisionRefusedError(McdeskError):

@@ -384,6 +384,8 @@ class ServerReport:
     # Issuer staff: decisions sent and submissions waiting pulled in this pass.
     decisions_sent: int = 0
     waiting_pulled: int = 0
+    calibration_added: int = 0
+    calibration_removed: int = 0
 
 
 @dataclass(frozen=True)

@@ -134,8 +134,8 @@ class StaffService:
             self._store.mark_decision(server, decision.submission_id, DecisionStatus.SENT,
                                       self.clock())
             sent += 1
-        problems += self._send_calibration(client, server)
-        problems += self._send_removals(client, server)
+        added = self._send_calibration(client, server, problems)
+        removed = self._send_removals(client, server, problems)
         waiting = client.get_json("staff/submissions", "listing submissions waiting")
         entries: list[tuple[dict[str, Any], dict[str, Any]]] = []
         for summary in waiting if isinstance(waiting, list) else []:
@@ -155,13 +155,15 @@ class StaffService:
                 raise
             except (Rejected, Conflict) as exc:
                 problems.append(f"{kind}: {exc}")
-        return StaffPull(len(entries), sent, tuple(problems))
+        return StaffPull(len(entries), sent, tuple(problems), added, removed)
 
-    def _send_calibration(self, client: IssuerClient, server: str) -> list[str]:
-        """Make each decided submission staff chose for calibration a calibration item: the
-        issuer takes its decision's levels as the reference. Before the calibration sets are
-        pulled, so the Assessors place lists the new item after this very sync."""
-        problems = []
+    def _send_calibration(self, client: IssuerClient, server: str,
+                          problems: list[str]) -> int:
+        """Make each decided submission staff chose for calibration a calibration item (how
+        many were): the issuer takes its decision's levels as the reference. Before the
+        calibration sets are pulled, so the Assessors place lists the new item after this very
+        sync. What the issuer refused joins `problems`."""
+        added = 0
         for decision in self._store.decisions(server):
             if decision.calibration is not CalibrationUse.QUEUED:
                 continue
@@ -180,12 +182,14 @@ class StaffService:
                 problems.append(f"calibration item {sid[:8]}: {exc}")
                 continue
             self._store.mark_calibration(server, sid, CalibrationUse.ADDED)
-        return problems
+            added += 1
+        return added
 
-    def _send_removals(self, client: IssuerClient, server: str) -> list[str]:
-        """Take out the calibration items staff asked to (before the sets are pulled). One the
-        issuer no longer has in a set (404) is out, as asked."""
-        problems = []
+    def _send_removals(self, client: IssuerClient, server: str, problems: list[str]) -> int:
+        """Take out the calibration items staff asked to, before the sets are pulled (how many
+        went). One the issuer no longer has in a set (404) is out, as asked; what it refused
+        joins `problems`."""
+        removed = 0
         for removal in self._store.calibration_removals(server, DecisionStatus.QUEUED):
             sid = removal.submission_id
             try:
@@ -198,7 +202,8 @@ class StaffService:
                     problems.append(f"calibration item {sid[:8]}: {exc}")
                     continue
             self._store.mark_calibration_removal(server, sid, DecisionStatus.SENT)
-        return problems
+            removed += 1
+        return removed
 
     def _fetch_packages(self, client: IssuerClient,
                         entries: list[tuple[dict[str, Any], dict[str, Any]]]) -> list[str]:

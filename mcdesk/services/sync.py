@@ -379,7 +379,10 @@ class SyncService:
             self._store.mark_synced(name, self.clock())
             return (ServerReport(name, True, "; ".join(errors), catalog_note, new_credentials,
                                  **reviewed.fields(), decisions_sent=staffed.decisions_sent,
-                                 waiting_pulled=staffed.waiting), self._reports(name, done))
+                                 waiting_pulled=staffed.waiting,
+                                 calibration_added=staffed.calibration_added,
+                                 calibration_removed=staffed.calibration_removed),
+                    self._reports(name, done))
         except LoginNeeded as exc:
             self._hold_all(name, OutboxState.LOGIN_NEEDED, str(exc))
             return (ServerReport(name, True, str(exc), catalog_note, new_credentials,

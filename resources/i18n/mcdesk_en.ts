@@ -304,6 +304,27 @@
             <numerusform>%n reviews sent.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n decision(s) sent</source>
+        <translation>
+            <numerusform>%n decision sent</numerusform>
+            <numerusform>%n decisions sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n calibration item(s) added</source>
+        <translation>
+            <numerusform>%n calibration item added</numerusform>
+            <numerusform>%n calibration items added</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n calibration item(s) taken out</source>
+        <translation>
+            <numerusform>%n calibration item taken out</numerusform>
+            <numerusform>%n calibration items taken out</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>_CountWords</name>

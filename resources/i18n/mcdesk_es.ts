@@ -4889,6 +4889,31 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
         <source>Syncing…</source>
         <translation>Sincronizando…</translation>
     </message>
+    <message numerus="yes">
+        <source>%n decision(s) sent</source>
+        <translation>
+            <numerusform>%n decisión enviada</numerusform>
+            <numerusform>%n decisiones enviadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n calibration item(s) added</source>
+        <translation>
+            <numerusform>%n entrega de calibración añadida</numerusform>
+            <numerusform>%n entregas de calibración añadidas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n calibration item(s) taken out</source>
+        <translation>
+            <numerusform>%n entrega de calibración quitada</numerusform>
+            <numerusform>%n entregas de calibración quitadas</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Issuer staff: %1.</source>
+        <translation>Personal del emisor: %1.</translation>
+    </message>
     <message>
         <source>Sync finished: everything that could go went.</source>
         <translation>Sincronización terminada: se envió todo lo que se podía enviar.</translation>

@@ -377,6 +377,16 @@ class SyncPage(Place):
         if new or sent:
             said.insert(0, self.tr("Reviews: %n new submission(s) to review", "", new) + ", "
                         + self.tr("%n review(s) sent.", "", sent))
+        decisions = sum(s.decisions_sent for s in report.servers)
+        added = sum(s.calibration_added for s in report.servers)
+        removed = sum(s.calibration_removed for s in report.servers)
+        staffed = [words for words in (
+            self.tr("%n decision(s) sent", "", decisions) if decisions else "",
+            self.tr("%n calibration item(s) added", "", added) if added else "",
+            self.tr("%n calibration item(s) taken out", "", removed) if removed else "")
+            if words]
+        if staffed:
+            said.append(self.tr("Issuer staff: %1.").replace("%1", ", ".join(staffed)))
         if problems:
             self.notice.emit("\n".join(problems + said), Tone.WARNING)
         elif said:

@@ -163,6 +163,10 @@ def test_from_the_command_line_and_a_refused_decision_carries_no_item(
     issuer.decide(second, "earned", issuer.token("staff", "Other Staff"))
     code, text = cli(root, "sync")
     assert "already decided" in text, text
+    assert "1 decision(s) sent, 1 calibration item(s) added" in text, text
+    code, text = cli(root, "sync", "--json")
+    (server,) = json.loads(text)["servers"]
+    assert server["decisions_sent"] == server["calibration_added"] == 0  # nothing left to go
     desk = Workspace.open(root)
     try:
         decided = {d.submission_id: d for d in desk.staff.decisions()}
@@ -223,6 +227,8 @@ def test_the_decide_place_offers_it_and_the_assessors_place_lists_it_and_takes_i
         assert "Then it joins the calibration set" in decide.list.item(row).text()
 
         sync_in_window(window, qtbot)
+        said = window.notice_bar.text
+        assert "Issuer staff: 1 decision sent, 1 calibration item added." in said, said
         assert list(calibration_items(issuer, staff_token)) == [submission_id]
 
         window.show_place(PlaceKey.ASSESSORS)
@@ -279,6 +285,7 @@ def test_the_decide_place_offers_it_and_the_assessors_place_lists_it_and_takes_i
         qtbot.waitUntil(lambda: item_state() == "taken out with the next sync", timeout=WAIT)
         assert list(calibration_items(issuer, staff_token)) == [submission_id]  # not yet
         sync_in_window(window, qtbot)
+        assert "Issuer staff: 1 calibration item taken out." in window.notice_bar.text
         assert calibration_items(issuer, staff_token) == {}
         window.show_place(PlaceKey.ASSESSORS)
         qtbot.waitUntil(lambda: item_state() == "gone", timeout=WAIT)
