@@ -1,7 +1,8 @@
 """The issuer staff's use cases on the desktop: pull the submissions waiting for a decision with
 their reviews side by side (and the pools, calibration sets and report) so they read offline,
-compose and queue decisions, send the queue with the next sync; pulls and pushes on the sync
-lane, queueing on the writer lane, reads on any thread."""
+compose and queue decisions (a decided submission may join its calibration set) and calibration
+items to take out, send the queue with the next sync; pulls and pushes on the sync lane,
+queueing on the writer lane, reads on any thread."""
 
 from __future__ import annotations
 
