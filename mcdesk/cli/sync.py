@@ -175,21 +175,14 @@ def _sync(workspace: Workspace, args: argparse.Namespace, out: TextIO, err: Text
             print("No server yet. Add one with: mcdesk server add NAME URL", file=out)
         for server in report.servers:
             state = "reached" if server.reached else "not reached"
-            extra = []
-            if server.catalog:
-                extra.append(f"catalog {server.catalog}")
-            if server.credentials_new:
-                extra.append(f"{server.credentials_new} new credential(s)")
-            if server.assignments_new:
-                extra.append(f"{server.assignments_new} new submission(s) to review")
-            if server.reviews_sent:
-                extra.append(f"{server.reviews_sent} review(s) sent")
-            if server.decisions_sent:
-                extra.append(f"{server.decisions_sent} decision(s) sent")
-            if server.calibration_added:
-                extra.append(f"{server.calibration_added} calibration item(s) added")
-            if server.calibration_removed:
-                extra.append(f"{server.calibration_removed} calibration item(s) taken out")
+            extra = [f"catalog {server.catalog}"] if server.catalog else []
+            extra += [f"{count} {words}" for count, words in (
+                (server.credentials_new, "new credential(s)"),
+                (server.assignments_new, "new submission(s) to review"),
+                (server.reviews_sent, "review(s) sent"),
+                (server.decisions_sent, "decision(s) sent"),
+                (server.calibration_added, "calibration item(s) added"),
+                (server.calibration_removed, "calibration item(s) taken out")) if count]
             print(f"{server.server}: {state}" + (f" ({', '.join(extra)})" if extra else "")
                   + (f" — {server.error}" if server.error else ""), file=out)
             for item in report.items:
