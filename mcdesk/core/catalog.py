@@ -32,6 +32,12 @@ class RubricLevel:
     points: str | None = None
 
 
+def id_tail(ident: str) -> str:
+    """The last part of an id (a URI): what still says something where its name is not
+    known, e.g. ".../levels/proficient" -> "proficient"."""
+    return ident.rstrip("/").rsplit("/", 1)[-1]
+
+
 @dataclass(frozen=True)
 class RubricCriterion:
     """One OB 3.0 ResultDescription of type RubricCriterionLevel; levels low to high."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 
-from mcdesk.core.catalog import CatalogEntry
+from mcdesk.core.catalog import CatalogEntry, id_tail
 from mcdesk.core.credentials import EarnedCredential
 from mcdesk.core.drafts import Draft
 from mcdesk.core.errors import McdeskError, NotFoundError
@@ -212,7 +212,7 @@ def _title(achievement_id: str, entry: CatalogEntry | None, drafts: list[Draft])
     for draft in drafts:
         if draft.achievement_id == achievement_id:
             return draft.mc_name
-    return achievement_id.rstrip("/").rsplit("/", 1)[-1]
+    return id_tail(achievement_id)
 
 
 def _used_by_year(credentials: list[EarnedCredential],

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from mcdesk.core.calibration import CalibrationItem, CalibrationResult
+from mcdesk.core.catalog import id_tail
 from mcdesk.core.errors import McdeskError
 from mcdesk.core.packages import ReceivedPackage
 from mcdesk.core.reviews import Review, ReviewSource, ReviewState, sorted_for_timeline
@@ -148,7 +149,7 @@ class ReviewOutbox:
                                       calibration_json=result.wire())
 
     def _mc_name(self, achievement_id: str, version: str) -> str:
-        name = achievement_id.rstrip("/").rsplit("/", 1)[-1]
+        name = id_tail(achievement_id)
         try:
             stored = self._portfolio.catalog.definition(achievement_id, version)
             from mcdesk.credentials.achievement import parse_achievement_text

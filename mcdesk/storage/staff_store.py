@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import delete, select
+from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session
 
 from mcdesk.core.errors import NotFoundError
@@ -136,12 +136,8 @@ class StaffStore:
     def decisions(self, server: str | None = None,
                   status: DecisionStatus | None = None) -> list[QueuedDecision]:
         with self._db.reading() as session:
-            query = select(StaffDecisionRow).order_by(StaffDecisionRow.queued_at)
-            if server is not None:
-                query = query.where(StaffDecisionRow.server == server)
-            if status is not None:
-                query = query.where(StaffDecisionRow.status == str(status))
-            return [_decision(row) for row in session.scalars(query)]
+            return [_decision(row) for row in session.scalars(
+                _queued_query(StaffDecisionRow, server, status))]
 
     # -- calibration items taken out ------------------------------------------------------
 
@@ -161,13 +157,8 @@ class StaffStore:
     def calibration_removals(self, server: str | None = None,
                              status: DecisionStatus | None = None) -> list[CalibrationRemoval]:
         with self._db.reading() as session:
-            query = select(StaffCalibrationRemovalRow).order_by(
-                StaffCalibrationRemovalRow.queued_at)
-            if server is not None:
-                query = query.where(StaffCalibrationRemovalRow.server == server)
-            if status is not None:
-                query = query.where(StaffCalibrationRemovalRow.status == str(status))
-            return [_removal(row) for row in session.scalars(query)]
+            return [_removal(row) for row in session.scalars(
+                _queued_query(StaffCalibrationRemovalRow, server, status))]
 
     def mark_calibration_removal(self, server: str, submission_id: str,
                                  status: DecisionStatus, error: str = "") -> None:
@@ -198,6 +189,17 @@ def _removal(row: StaffCalibrationRemovalRow) -> CalibrationRemoval:
 
 
 QueuedRow = TypeVar("QueuedRow", StaffDecisionRow, StaffCalibrationRemovalRow)
+
+
+def _queued_query(model: type[QueuedRow], server: str | None,
+                  status: DecisionStatus | None) -> Select[QueuedRow]:
+    """The decisions or removals queued (of one server, in one state), oldest first."""
+    query = select(model).order_by(model.queued_at)
+    if server is not None:
+        query = query.where(model.server == server)
+    if status is not None:
+        query = query.where(model.status == str(status))
+    return query
 
 
 def _queued_row(session: Session, model: type[QueuedRow], server: str,

@@ -21,12 +21,15 @@ def user_settings() -> QSettings:
 
 def carry_over(store: QSettings, key: str) -> None:
     """A choice saved by an earlier mcdesk in Qt's default store moves into `store` (once:
-    the old copy is removed), so updating mcdesk does not undo it."""
-    if store.contains(key):
+    the old copy is removed), so updating mcdesk does not undo it. Once looked for, it is not
+    looked for again: the old store is not opened at every start."""
+    looked = f"carried-over/{key}"
+    if store.contains(key) or store.contains(looked):
         return
     legacy = QSettings()
     if legacy.contains(key):
         store.setValue(key, legacy.value(key))
-        store.sync()
         legacy.remove(key)
         legacy.sync()
+    store.setValue(looked, True)
+    store.sync()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mcdesk.core.catalog import id_tail
 from mcdesk.core.changes import Change
 from mcdesk.core.staff import CalibrationRemoval, DecisionStatus
 from mcdesk.jobs.runner import JobRunner
@@ -203,16 +204,17 @@ class AssessorsPage(Place):
         for item in items:
             reference = [r for r in item.get("reference", []) if isinstance(r, dict)]
             sid = str(item.get("submissionId", ""))
-            removal = removals.get((server, sid))
+            removal = removals.get((server, sid))  # queued, or refused (the view keeps no other)
+            queued = removal is not None and removal.status is DecisionStatus.QUEUED
             line = QTreeWidgetItem([
                 self.tr("Submission %1").replace("%1", sid[:8]), "",
-                self._removal_words(removal) if removal is not None and
-                removal.status is not DecisionStatus.REFUSED else
+                self.tr("taken out with the next sync") if queued else
                 self.tr("reference: %1").replace("%1", ", ".join(
                     self._named(names, r.get("levelId")) for r in reference))])
             line.setData(0, ITEM_ROLE, (server, sid))
-            if removal is not None and removal.status is DecisionStatus.REFUSED:
-                line.setToolTip(2, self._removal_words(removal))
+            if removal is not None and not queued:
+                line.setToolTip(2, self.tr("The issuer did not take it out: %1").replace(
+                    "%1", removal.error))
             for criterion in reference:
                 row = QTreeWidgetItem([self._named(names, criterion.get("rubricCriterionId")),
                                        "", self._named(names, criterion.get("levelId"))])
@@ -222,11 +224,6 @@ class AssessorsPage(Place):
                 line.addChild(row)
             group.addChild(line)
         group.setExpanded(True)
-
-    def _removal_words(self, removal: CalibrationRemoval) -> str:
-        if removal.status is DecisionStatus.QUEUED:
-            return self.tr("taken out with the next sync")
-        return self.tr("The issuer did not take it out: %1").replace("%1", removal.error)
 
     def _chosen_item(self) -> tuple[str, str] | None:
         current = self.pools.currentItem()
@@ -238,7 +235,7 @@ class AssessorsPage(Place):
         removal = (self.view.removals.get(chosen) if self.view is not None and chosen
                    else None)
         self.take_out.setEnabled(chosen is not None and (
-            removal is None or removal.status is DecisionStatus.REFUSED))
+            removal is None or removal.status is not DecisionStatus.QUEUED))
 
     def take_out_chosen(self) -> None:
         chosen = self._chosen_item()
@@ -263,7 +260,7 @@ class AssessorsPage(Place):
     def _named(names: dict[str, str], ident: Any) -> str:
         """A criterion's or level's name; the last part of its id when not in the catalog."""
         text = str(ident or "")
-        return names.get(text) or text.rstrip("/").rsplit("/", 1)[-1]
+        return names.get(text) or id_tail(text)
 
     def _calibration(self, person: dict[str, Any]) -> str:
         standing = person.get("calibration") or {}

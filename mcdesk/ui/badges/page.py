@@ -187,9 +187,8 @@ class BadgesPage(Place):
         self._listed = tuple(credentials)
         self.list.blockSignals(True)
         self.list.clear()
-        # Room for the picture from the start: the words do not move aside when it comes, and
-        # a row whose size stays is not laid out and repainted again (one whole list's worth
-        # for each batch of pictures).
+        # Room for the picture from the start: the words do not move aside (every row grew)
+        # when it comes.
         waiting = self.waiting_picture()
         for credential in credentials:
             issuer = credential.issuer_name or credential.issuer_id or self.tr("unknown issuer")

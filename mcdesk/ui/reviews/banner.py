@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from mcdesk.core.catalog import RubricCriterion
+from mcdesk.core.catalog import RubricCriterion, id_tail
 from mcdesk.core.evidence import EvidenceKind
 from mcdesk.core.packages import ReceivedEvidence
 from mcdesk.core.reviews import (
@@ -129,7 +129,7 @@ def _level_name(criterion: RubricCriterion | None, level_id: str | None) -> str:
     if level_id is None:
         return "—"
     named = criterion.level_name(level_id) if criterion is not None else None
-    return named or level_id.rstrip("/").rsplit("/", 1)[-1]
+    return named or id_tail(level_id)
 
 
 def server_copy_words(copy: Any, rubric: Sequence[RubricCriterion]) -> str:

@@ -73,3 +73,15 @@ def test_a_choice_an_earlier_mcdesk_kept_in_qts_store_is_carried_over(
     assert not QSettings().contains(SETTINGS_PAUSED)  # moved, not copied
     page.pause_box.setChecked(False)  # and the choice is the new file's from now on
     assert not _page(qtbot, runner).pause_box.isChecked()
+
+
+def test_the_old_store_is_looked_in_once(qtbot: QtBot, runner: JobRunner,
+                                         qt_default_store: Path) -> None:
+    """Nothing to carry over: the next start does not open Qt's store again (what an old
+    mcdesk might still write there is not taken)."""
+    _page(qtbot, runner)
+    legacy = QSettings()
+    legacy.setValue(SETTINGS_PAUSED, True)
+    legacy.sync()
+    assert not _page(qtbot, runner).pause_box.isChecked()
+    assert QSettings().contains(SETTINGS_PAUSED)  # left where it was

@@ -157,16 +157,22 @@ def test_a_row_chosen_in_a_long_list_is_scrolled_into_view_at_once(qtbot: QtBot)
     assert rect.isValid() and widget.list.viewport().rect().contains(rect)
 
 
-def test_each_row_keeps_the_size_its_words_need_at_the_lists_width(qtbot: QtBot) -> None:
+def wrapping(qtbot: QtBot, width: int) -> SearchableList:
+    """A short name and a long one, their words wrapped at `width`, shown."""
     widget = SearchableList(QListWidget(), "Search things")
     qtbot.addWidget(widget)
     widget.list.setWordWrap(True)
     add(widget, "short", "Wait time")
     add(widget, "long", "Questioning techniques and wait time for multilingual learners")
-    widget.resize(400, 300)
+    widget.resize(width, 300)
     widget.show()
     widget.refilled()
     qtbot.waitExposed(widget)
+    return widget
+
+
+def test_each_row_keeps_the_size_its_words_need_at_the_lists_width(qtbot: QtBot) -> None:
+    widget = wrapping(qtbot, 400)
     short, long = widget.list.item(0).sizeHint(), widget.list.item(1).sizeHint()
     assert short.height() == long.height()  # one line each at 400 pixels
     widget.resize(150, 300)
@@ -255,15 +261,7 @@ def test_a_resize_while_the_place_fills_the_list_again_sizes_what_is_there(
 def test_measuring_again_leaves_a_row_whose_size_stays_alone(qtbot: QtBot) -> None:
     """A row given a new picture (or words) that needs the same room is not sized again:
     a new size, even an equal one, makes the list lay itself out and repaint it whole."""
-    widget = SearchableList(QListWidget(), "Search things")
-    qtbot.addWidget(widget)
-    widget.list.setWordWrap(True)
-    add(widget, "short", "Wait time")
-    add(widget, "long", "Questioning techniques and wait time for multilingual learners")
-    widget.resize(220, 300)
-    widget.show()
-    widget.refilled()
-    qtbot.waitExposed(widget)
+    widget = wrapping(qtbot, 220)
     sizes_set: list[int] = []
     widget.list.model().dataChanged.connect(
         lambda first, _last, roles: sizes_set.append(first.row())
