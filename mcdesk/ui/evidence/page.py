@@ -46,6 +46,7 @@ from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.locale_text import date_time_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.provenance import provenance_text
+from mcdesk.ui.widgets.scroll_bars import keep_grooves
 from mcdesk.ui.widgets.search_box import SearchBox
 from mcdesk.ui.widgets.splitter import list_detail_splitter
 from mcdesk.ui.widgets.words import kind_word
@@ -114,6 +115,7 @@ class EvidencePage(EvidenceTools):
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(True)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        keep_grooves(self.list)
         self.list.selectionModel().selectionChanged.connect(self._selection_changed)
 
         self.empty = QLabel(self.tr(

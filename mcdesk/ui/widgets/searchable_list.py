@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.text import fold
+from mcdesk.ui.widgets.scroll_bars import keep_grooves
 from mcdesk.ui.widgets.search_box import SearchBox
 
 SEARCH_DELAY_MS = 120
@@ -71,6 +72,7 @@ class SearchableList(QWidget):
         # pass. Laid out in batches instead, the list painted nothing at all until the last
         # batch was done: several turns of the event loop after each keystroke.
         self.list.setLayoutMode(QListView.LayoutMode.SinglePass)
+        keep_grooves(self.list)
         self._fitted_width = -1
         # Sizes measured at the last widths the list had since it was filled: a search that
         # brings the scroll bar in or out narrows or widens the list by its width, and every

@@ -1,0 +1,169 @@
+"""Scroll bars whose groove is drawn once and then copied: they look as the style draws them
+(within a unit of rounding, where the groove's edge lines blend), in both directions, moved,
+disabled and in other colours; the groove is drawn again only when its size, colours or state
+change; few pictures are kept; the places' long lists use them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QListWidget,
+    QProxyStyle,
+    QStyle,
+    QStyleOptionSlider,
+)
+from pytestqt.qtbot import QtBot
+
+from mcdesk.ui.widgets.scroll_bars import KEPT_GROOVES, KeptGrooveStyle, keep_grooves
+from mcdesk.ui.widgets.searchable_list import SearchableList
+
+ROWS = 300
+
+
+def long_list(qtbot: QtBot, *, kept: bool) -> QListWidget:
+    view = QListWidget()
+    qtbot.addWidget(view)
+    view.addItems([f"Row {n} of a long list" * (1 + n % 3) for n in range(ROWS)])
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+    if kept:
+        keep_grooves(view)
+    view.resize(260, 420)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+@pytest.fixture
+def pair(qtbot: QtBot) -> tuple[QListWidget, QListWidget]:
+    return long_list(qtbot, kept=False), long_list(qtbot, kept=True)
+
+
+def grabbed(view: QListWidget) -> tuple[QImage, QImage]:
+    return (view.verticalScrollBar().grab().toImage(),
+            view.horizontalScrollBar().grab().toImage())
+
+
+def largest_difference(one: QImage, other: QImage) -> int:
+    assert one.size() == other.size() and not one.isNull()
+    one = one.convertToFormat(QImage.Format.Format_ARGB32)
+    other = other.convertToFormat(QImage.Format.Format_ARGB32)
+    worst = 0
+    for y in range(one.height()):
+        for x in range(one.width()):
+            a, b = QColor(one.pixel(x, y)), QColor(other.pixel(x, y))
+            worst = max(worst, abs(a.red() - b.red()), abs(a.green() - b.green()),
+                        abs(a.blue() - b.blue()), abs(a.alpha() - b.alpha()))
+    return worst
+
+
+def assert_looks_the_same(plain: QListWidget, kept: QListWidget) -> None:
+    for ours, theirs in zip(grabbed(kept), grabbed(plain), strict=True):
+        assert largest_difference(ours, theirs) <= 1
+
+
+@pytest.fixture
+def groove_drawings(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[QStyleOptionSlider]]:
+    """Every time the style itself is asked for a scroll bar's groove."""
+    drawn: list[QStyleOptionSlider] = []
+    draw = QProxyStyle.drawComplexControl
+
+    def counting(self: QProxyStyle, control: QStyle.ComplexControl, option: object,
+                 *args: object) -> None:
+        if (control == QStyle.ComplexControl.CC_ScrollBar
+                and isinstance(option, QStyleOptionSlider)
+                and option.subControls & QStyle.SubControl.SC_ScrollBarGroove):
+            drawn.append(QStyleOptionSlider(option))
+        draw(self, control, option, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(QProxyStyle, "drawComplexControl", counting)
+    yield drawn
+
+
+def test_the_application_style_is_fusion_here() -> None:
+    """What the rest of this file measures against (the style of Linux desktops without
+    their own, and of these tests)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    assert app.style().name().casefold() == "fusion"
+
+
+def test_kept_grooves_look_as_the_style_draws_them(
+        qtbot: QtBot, pair: tuple[QListWidget, QListWidget]) -> None:
+    plain, kept = pair
+    assert isinstance(kept.verticalScrollBar().style(), KeptGrooveStyle)
+    assert isinstance(kept.horizontalScrollBar().style(), KeptGrooveStyle)
+    assert not isinstance(plain.verticalScrollBar().style(), KeptGrooveStyle)
+    assert_looks_the_same(plain, kept)
+    for view in pair:  # moved: the handle is drawn where it now is, over the same groove
+        view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
+        view.horizontalScrollBar().setValue(view.horizontalScrollBar().maximum())
+    assert_looks_the_same(plain, kept)
+    for view in pair:
+        view.setEnabled(False)
+    assert_looks_the_same(plain, kept)
+
+
+def test_a_groove_in_other_colours_is_drawn_in_them(
+        qtbot: QtBot, pair: tuple[QListWidget, QListWidget]) -> None:
+    plain, kept = pair
+    before = grabbed(kept)[0]
+    dark = QPalette(QApplication.palette())
+    for role, colour in ((QPalette.ColorRole.Button, "#2b2b2b"),
+                         (QPalette.ColorRole.Window, "#202020")):
+        dark.setColor(role, QColor(colour))
+    for view in pair:
+        view.setPalette(dark)
+    after = grabbed(kept)[0]
+    assert largest_difference(before, after) > 100  # the old picture was not reused
+    assert_looks_the_same(plain, kept)
+
+
+def test_the_groove_is_drawn_again_only_when_it_changes(
+        qtbot: QtBot, groove_drawings: list[QStyleOptionSlider]) -> None:
+    view = long_list(qtbot, kept=True)
+    bar = view.verticalScrollBar()
+    style = bar.style()
+    assert isinstance(style, KeptGrooveStyle)
+    style._grooves.clear()  # the style serves every list: forget what earlier tests drew
+    bar.grab()
+    first = len(groove_drawings)
+    assert first == 1
+    for step in range(5):
+        bar.setValue(step * 10)
+        bar.grab()
+    assert len(groove_drawings) == first  # moving the handle draws no groove
+    view.resize(260, 300)
+    qtbot.waitUntil(lambda: bar.height() < 400)
+    bar.grab()
+    assert len(groove_drawings) == first + 1
+    assert groove_drawings[-1].rect.height() == bar.height()
+    assert groove_drawings[-1].rect.topLeft().isNull()  # drawn at the picture's corner
+
+
+def test_only_a_few_pictures_are_kept(qtbot: QtBot) -> None:
+    view = long_list(qtbot, kept=True)
+    style = view.verticalScrollBar().style()
+    assert isinstance(style, KeptGrooveStyle)
+    style._grooves.clear()
+    for height in range(200, 200 + 3 * KEPT_GROOVES):
+        view.resize(260, height)
+        view.verticalScrollBar().resize(view.verticalScrollBar().width(), height)
+        view.verticalScrollBar().grab()
+    assert len(style._grooves) == KEPT_GROOVES
+
+
+def test_one_style_serves_every_list(qtbot: QtBot) -> None:
+    first, second = long_list(qtbot, kept=True), long_list(qtbot, kept=True)
+    assert first.verticalScrollBar().style() is second.verticalScrollBar().style()
+
+
+def test_a_searchable_list_keeps_its_grooves(qtbot: QtBot) -> None:
+    """Drafts, Reviews and Badges list their things in one."""
+    widget = SearchableList(QListWidget(), "Search things")
+    qtbot.addWidget(widget)
+    assert isinstance(widget.list.verticalScrollBar().style(), KeptGrooveStyle)
