@@ -25,6 +25,8 @@ _COLUMNS = ("id", "sha256", "format", "raw", "payload", "credential_json", "achi
             "valid_until", "awarded", "image", "state", "reasons_json", "warnings_json",
             "checked_at", "origin", "source", "received_at", "results_json", "evidence_json")
 _MOMENTS = frozenset({"valid_from", "valid_until", "awarded", "checked_at", "received_at"})
+# EarnedCredential.earned_on in SQL.
+_EARNED = "coalesce(awarded, valid_from, received_at)"
 
 
 def _naive(moment: datetime | None) -> datetime | None:
@@ -198,10 +200,12 @@ def newest(reads: ReadConnections, limit: int) -> list[EarnedCredential]:
     """What CredentialStore.list(limit) gives, read with plain sqlite3 from the read
     connections: the first screenful of Badges without an ORM session."""
     with reads.connection() as connection:
+        # The newest are picked by rowid first: ordering whole rows made SQLite carry every
+        # credential's bytes (raw, payload, JSON) through the sort to keep a screenful.
         rows = connection.execute(
-            f"SELECT {', '.join(_COLUMNS)} FROM credential "
-            "ORDER BY coalesce(awarded, valid_from, received_at) DESC LIMIT ?",
-            (limit,)).fetchall()
+            f"SELECT {', '.join(_COLUMNS)} FROM credential WHERE rowid IN ("
+            f"SELECT rowid FROM credential ORDER BY {_EARNED} DESC LIMIT ?) "
+            f"ORDER BY {_EARNED} DESC", (limit,)).fetchall()
     found = [_from_values({name: _moment(value) if name in _MOMENTS else value
                            for name, value in zip(_COLUMNS, row, strict=True)})
              for row in rows]
