@@ -5,46 +5,54 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, QTime
+from PySide6.QtCore import QDate, QLocale, QTime
 
 
-def _local(moment: datetime) -> QDateTime:
+def _local(moment: datetime) -> datetime:
     """An aware datetime in the computer's time zone (a naive one is taken as local already)."""
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return QDateTime(QDate(moment.year, moment.month, moment.day),
-                     QTime(moment.hour, moment.minute, moment.second))
+    return moment.astimezone() if moment.tzinfo is not None else moment
+
+
+def _day(moment: datetime) -> QDate:
+    # Built from the day alone: a QDateTime works out its zone's offset, tens of
+    # microseconds a row in a long list.
+    local = _local(moment)
+    return QDate(local.year, local.month, local.day)
+
+
+def _minute(moment: datetime) -> QTime:
+    local = _local(moment)
+    return QTime(local.hour, local.minute, local.second)
 
 
 def date_text(moment: datetime) -> str:
     """The day, short: "Mar 2, 2026" / "2 mar 2026"."""
-    return QLocale().toString(_local(moment).date(), _medium_date_format())
+    return QLocale().toString(_day(moment), _medium_date_format())
 
 
 def long_date_text(moment: datetime) -> str:
     """The day in words: "March 2, 2026" / "2 de marzo de 2026"."""
     pattern = ("MMMM d, yyyy" if QLocale().language() == QLocale.Language.English
                else "d 'de' MMMM 'de' yyyy")
-    return QLocale().toString(_local(moment).date(), pattern)
+    return QLocale().toString(_day(moment), pattern)
 
 
 def date_time_text(moment: datetime) -> str:
     """The day and the minute: "Mar 2, 2026, 14:05" in the language's own order."""
-    local = _local(moment)
-    return (QLocale().toString(local.date(), _medium_date_format()) + ", "
-            + QLocale().toString(local.time(), QLocale.FormatType.ShortFormat))
+    return (QLocale().toString(_day(moment), _medium_date_format()) + ", "
+            + QLocale().toString(_minute(moment), QLocale.FormatType.ShortFormat))
 
 
 def time_text(moment: datetime) -> str:
     """The minute only: "2:05 PM" / "14:05"."""
-    return QLocale().toString(_local(moment).time(), QLocale.FormatType.ShortFormat)
+    return QLocale().toString(_minute(moment), QLocale.FormatType.ShortFormat)
 
 
 def day_month_text(moment: datetime) -> str:
     """A date this year, without the year: "Mar 2" / "2 mar"."""
     locale = QLocale()
     pattern = "d MMM" if locale.language() != QLocale.Language.English else "MMM d"
-    return locale.toString(_local(moment).date(), pattern)
+    return locale.toString(_day(moment), pattern)
 
 
 def number_text(value: int) -> str:
