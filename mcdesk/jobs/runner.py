@@ -8,6 +8,7 @@ import logging
 import math
 import os
 import queue
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -28,6 +29,11 @@ T = TypeVar("T")
 
 # Minimum seconds between two progress emissions of one job (at most ~10 per second).
 PROGRESS_INTERVAL = 0.1
+# How long a thread running Python keeps the interpreter when another asks for it. The
+# workers run Python beside the GUI thread, which needs the interpreter back for every slot,
+# event filter and Python paint: at Python's 5 ms a busy worker made each of those wait that
+# long (a list painting over several of them, a search while the drafts are checked).
+SWITCH_INTERVAL_S = 0.001
 
 
 class Lane(enum.Enum):
@@ -282,6 +288,8 @@ class JobRunner(QObject):
         self._last_count = 0
         self._pool_size = max(2, os.cpu_count() or 1)
         self._call.connect(self._run_call, Qt.ConnectionType.QueuedConnection)
+        if sys.getswitchinterval() > SWITCH_INTERVAL_S:
+            sys.setswitchinterval(SWITCH_INTERVAL_S)
 
     @staticmethod
     def server_lane(name: str) -> ServerLane:

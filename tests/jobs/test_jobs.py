@@ -404,3 +404,21 @@ def test_many_signal_emissions_keep_true_alive(qtbot: QtBot, runner: JobRunner) 
     qtbot.waitUntil(lambda: len(finished) == 200, timeout=WAIT_MS * 2)
     # ~1,000 emissions here: the bug would cost about that many references; noise is far less.
     assert sys.getrefcount(True) > before - 300
+
+
+def test_the_runner_hands_the_interpreter_back_within_a_millisecond(qtbot: QtBot) -> None:
+    """Workers run Python beside the GUI thread: at Python's own 5 ms a busy worker held every
+    slot, event filter and Python paint of the GUI thread that long."""
+    from mcdesk.jobs.runner import SWITCH_INTERVAL_S
+
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)
+        JobRunner().shutdown(wait=True, timeout=5.0)
+        assert sys.getswitchinterval() == pytest.approx(SWITCH_INTERVAL_S)
+        assert SWITCH_INTERVAL_S <= 0.001
+        sys.setswitchinterval(0.0005)  # shorter already (a test tool, say): left as it is
+        JobRunner().shutdown(wait=True, timeout=5.0)
+        assert sys.getswitchinterval() == pytest.approx(0.0005)
+    finally:
+        sys.setswitchinterval(before)
