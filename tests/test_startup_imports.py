@@ -140,6 +140,9 @@ def test_the_first_screen_fills_before_the_start_chores(tmp_path: Path) -> None:
         # full collections had stalled the GUI thread 45-70 ms while a job ran).
         assert gc.get_freeze_count() > 10_000, gc.get_freeze_count()
         assert window.sync_status.text(), "the status bar never showed Sync's state"
+        # Once the first screen is up, the catalog list's scroll bar keeps its groove.
+        bar_style = window.catalog_page.list.verticalScrollBar().style()
+        assert type(bar_style).__name__ == "KeptGrooveStyle", bar_style
         window.close()
         runner.shutdown(wait=True)
     """)

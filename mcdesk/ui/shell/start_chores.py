@@ -1,12 +1,13 @@
 """What a freshly opened portfolio's window owes that its first screen does not need (the
-places built without a visit, the plan's reminders, the daily backup, pictures of documents
-drawn the older way drawn again), started once that screen's reads are done; once they are
-done too, the start's heap is frozen (`heap`); GUI thread."""
+places built without a visit, the catalog list's kept scroll-bar groove, the plan's reminders,
+the daily backup, pictures of documents drawn the older way drawn again), started once that
+screen's reads are done; once they are done too, the start's heap is frozen (`heap`); GUI
+thread."""
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -19,6 +20,7 @@ from mcdesk.ui.widgets.notice import Tone
 if TYPE_CHECKING:
     from mcdesk.core.plan import PlanItem
     from mcdesk.services.workspace import Workspace
+    from mcdesk.ui.catalog.page import CatalogPage
     from mcdesk.ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -65,6 +67,13 @@ class StartChores(QObject):
         for spec in PLACES.values():
             if spec.after_first_screen:
                 self.window.place(spec.key)
+        catalog = self.window.places.get(PlaceKey.CATALOG)
+        if catalog is not None:
+            # Now, not when the list was built: the style's Python wrappers would have cost
+            # the first screen a tenth of a bare window's start.
+            from mcdesk.ui.widgets.scroll_bars import keep_grooves
+
+            keep_grooves(cast("CatalogPage", catalog).list)
         shell_ops.plan_reminders(self.workspace).success(lambda found: self._remind(*found)
                                                          ).failure(
             lambda exc: log.warning("The plan's reminders could not be read: %s", exc)).run(
