@@ -5,7 +5,8 @@ Figures: ``startup`` (first painted window with the catalog list filled, against
 window), ``memory`` (the row ``idle memory``: resident memory 10 s after start, against the bare
 window's), ``search`` (catalog search while typing, against a sqlite3 LIKE scan), ``places``
 (rows ``first paint <place>``: Evidence, Drafts, Reviews and Badges on the full portfolio
-against the same place on an empty one; ``search <place>`` while typing in each;
+against the same place on an empty one; ``search <place>`` while typing in each, and
+``search <place>, bare list`` the same against a bare QListWidget of copies of the rows;
 ``scroll evidence``, the longest GUI-thread stall while scrolling the 10,000-piece grid, and
 ``stall while drafts are checked``, the same grid scrolled while a job runs on the pool), ``media``
 (importing a big video against ``sha256sum``, memory flat in file size, compression against the

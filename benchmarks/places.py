@@ -1,9 +1,11 @@
 """Places at full size: the first paint of Evidence (10,000 pieces), Drafts (200), Reviews (100)
 and Badges (200 credentials) against the same place on an empty portfolio, search while typing
-in each against the same search on the empty portfolio, and the longest GUI-thread stall
-while scrolling the evidence grid, idle and while the drafts are checked on the pool. The
-measuring runs in one child process (benchmarks.places_child); this module makes the empty
-portfolio and the table rows."""
+in each against the same search on the empty portfolio (and, as info, for the places that hide
+rows of a list, against a bare QListWidget doing the same search over copies of the rows: the
+empty portfolio's list is hidden, so that reference paints nothing), and the longest
+GUI-thread stall while scrolling the evidence grid, idle and while the drafts are checked on
+the pool. The measuring runs in one child process (benchmarks.places_child); this module makes
+the empty portfolio and the table rows."""
 
 from __future__ import annotations
 
@@ -34,6 +36,8 @@ class PlacesResult:
     scroll: dict[str, list[float]]  # place -> the longest step of each round, seconds
     # what runs on the pool -> the longest GUI-thread gap of each round, seconds
     busy: dict[str, list[float]]
+    # place -> the same search on a bare list of its rows, each round, seconds
+    bare_search: dict[str, list[float]]
 
 
 def make_empty(root: Path) -> Path:
@@ -56,7 +60,7 @@ def run_places(full: Path, *, rounds: int, empty: Path | None = None) -> PlacesR
         raise RuntimeError(f"the places benchmark failed:\n{done.stderr[-3000:]}")
     data: dict[str, Any] = json.loads(line[len(MARKER):])
     return PlacesResult(rounds, data["first_paint"], data["search"], data["scroll"],
-                        data["busy"])
+                        data["busy"], data["bare_search"])
 
 
 def _ms(seconds: float) -> str:
@@ -85,6 +89,15 @@ def figures(result: PlacesResult, sizes: dict[str, str] | None = None) -> list[F
                             "asking (after its typing pause) to the list painted; on the empty "
                             "portfolio the list is hidden (Drafts, Reviews and Badges hide the "
                             "search box too), so the reference paints nothing"))
+    for place, bare in result.bare_search.items():
+        full = result.search[place]["full"]
+        ratio = median([f / b for f, b in zip(full, bare, strict=True)])
+        made.append(Figure(
+            f"search {place}, bare list", _ms(median(full)), f"{_ms(median(bare))} (bare list)",
+            ratio, "info", None,
+            "the same words on the full portfolio, against a bare QListWidget holding copies "
+            "of the place's rows (words, picture, size) that hides the rows without the "
+            "words and paints: the reference that does the same work"))
     for place, stalls in result.scroll.items():
         longest = max(stalls)
         made.append(Figure(f"scroll {place}", _ms(longest), "-", None,
@@ -109,4 +122,7 @@ def details(result: PlacesResult) -> str:
             full = ", ".join(f"{s * 1000:.0f}" for s in pair["full"])
             empty = ", ".join(f"{s * 1000:.0f}" for s in pair["empty"])
             lines.append(f"  {kind} {place}: {full} / {empty}")
+    for place, bare in result.bare_search.items():
+        lines.append(f"  search {place} on a bare list: "
+                     + ", ".join(f"{s * 1000:.1f}" for s in bare))
     return "\n".join(lines)

@@ -25,6 +25,9 @@ DONE_SIGNALS = {"evidence": "items_shown", "drafts": "drafts_shown",
                 "reviews": "reviews_shown", "badges": "badges_shown"}
 QUIET_S = 0.05
 SEARCH_WORDS = ("s", "st", "stu", "stud", "stude", "studen", "student", "students")
+# The places whose search hides rows of a list in memory: the same search is also timed on a
+# bare QListWidget holding copies of their rows (Evidence reads its list again instead).
+BARE_PLACES = ("drafts", "reviews", "badges")
 SCROLL_STEPS = 60
 TIMEOUT_S = 120.0
 WINDOW_SIZE = (1180, 760)
@@ -44,7 +47,8 @@ def main(argv: list[str]) -> int:
     runner = JobRunner()
     workspaces = {"full": Workspace.open(full, create=False, seed_demo=False),
                   "empty": Workspace.open(empty, create=False, seed_demo=False)}
-    result: dict[str, Any] = {"first_paint": {}, "search": {}, "scroll": {}}
+    result: dict[str, Any] = {"first_paint": {}, "search": {}, "scroll": {},
+                              "bare_search": {}}
     try:
         # One unmeasured visit of each place: its modules imported, the disk cache warm.
         for place in PLACE_SIGNALS:
@@ -60,6 +64,9 @@ def main(argv: list[str]) -> int:
                         which, []).append(seconds)
                     result["search"].setdefault(place, {}).setdefault(which, []).append(
                         _typing(app, runner, page, place))
+                    if which == "full" and place in BARE_PLACES:
+                        result["bare_search"].setdefault(place, []).append(
+                            _bare_typing(app, page))
                     if place == "evidence" and which == "full":
                         result["scroll"].setdefault("evidence", []).append(
                             _scroll(app, runner, page))
@@ -186,6 +193,55 @@ def _typing(app: Any, runner: Any, page: Any, place: str) -> float:
         page.search.search_changed.disconnect(ask)
         answered.disconnect(show)
         _settle(app, runner, lambda: True)
+    return slowest
+
+
+def _bare_typing(app: Any, page: Any) -> float:
+    """The same search done by plain Qt, the slowest word as `_typing` times it: a bare
+    QListWidget of the list's size holding copies of the place's rows (words, picture, size,
+    search words), hiding the rows whose words lack the typed words and painting."""
+    from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+    from mcdesk.core.text import fold
+    from mcdesk.ui.widgets.scroll_bars import keep_grooves
+    from mcdesk.ui.widgets.searchable_list import WORDS_ROLE
+
+    source = page.list
+    bare = QListWidget()
+    bare.setWordWrap(source.wordWrap())
+    bare.setSpacing(source.spacing())
+    bare.setIconSize(source.iconSize())
+    bare.setLayoutMode(source.layoutMode())
+    keep_grooves(bare)  # as the place's list: the search is compared, not the scroll bar
+    words: list[str] = []
+    for row in range(source.count()):
+        item = source.item(row)
+        copy = QListWidgetItem(item.icon(), item.text())
+        copy.setSizeHint(item.sizeHint())
+        bare.addItem(copy)
+        words.append(str(item.data(WORDS_ROLE) or ""))
+    bare.resize(source.size())
+    bare.show()
+    _wait_for(app, lambda: bare.windowHandle() is not None and bare.windowHandle().isExposed())
+    app.processEvents()
+    slowest = 0.0
+    for text in (*SEARCH_WORDS, ""):
+        started = time.perf_counter()
+        terms = fold(text).split()
+        for row, row_words in enumerate(words):
+            hide = bool(terms) and not all(term in row_words for term in terms)
+            if hide != bare.isRowHidden(row):
+                bare.setRowHidden(row, hide)
+        app.processEvents()  # the layout, as the event loop does it for the place
+        bare.repaint()
+        slowest = max(slowest, time.perf_counter() - started)
+        shown = next((row for row in range(bare.count()) if not bare.isRowHidden(row)), None)
+        if shown is not None and not bare.viewport().rect().intersects(
+                bare.visualRect(bare.model().index(shown, 0))):
+            raise RuntimeError(f"bare search {text!r}: the list showed no rows")
+    bare.close()
+    bare.deleteLater()
+    app.processEvents()
     return slowest
 
 

@@ -83,9 +83,14 @@ def test_places_driver_measures_every_place_on_both_portfolios(tiny: FixtureInfo
     assert [f.name for f in made] == [
         "first paint evidence", "first paint drafts", "first paint reviews",
         "first paint badges", "search evidence", "search drafts", "search reviews",
-        "search badges", "scroll evidence", "stall while drafts are checked"]
-    assert all(f.passed is not None for f in made)
+        "search badges", "search drafts, bare list", "search reviews, bare list",
+        "search badges, bare list", "scroll evidence", "stall while drafts are checked"]
+    assert all(f.passed is not None for f in made if not f.name.endswith("bare list"))
     for place in places.PLACES:
         assert len(result.search[place]["full"]) == len(result.search[place]["empty"]) == 1
+    # The bare list did the search too: a real, positive time for each place that hides rows.
+    assert set(result.bare_search) == {"drafts", "reviews", "badges"}
+    assert all(len(times) == 1 and 0 < times[0] < 60 for times in result.bare_search.values())
+    assert "on a bare list" in places.details(result)
     assert "first paint drafts" in places.details(result)
     assert "search badges" in places.details(result)
