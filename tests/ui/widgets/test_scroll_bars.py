@@ -1,11 +1,15 @@
 """Scroll bars whose groove is drawn once and then copied: they look as the style draws them
 (within a unit of rounding, where the groove's edge lines blend), in both directions, moved,
-disabled and in other colours; the groove is drawn again only when its size, colours or state
-change; few pictures are kept; the places' long lists use them."""
+disabled, in other colours and at 150 % scaling; the groove is drawn again only when its size,
+colours or state change; few pictures are kept; the places' long lists use them."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -167,3 +171,39 @@ def test_a_searchable_list_keeps_its_grooves(qtbot: QtBot) -> None:
     widget = SearchableList(QListWidget(), "Search things")
     qtbot.addWidget(widget)
     assert isinstance(widget.list.verticalScrollBar().style(), KeptGrooveStyle)
+
+
+SCALED = """
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QListWidget
+from mcdesk.ui.widgets.scroll_bars import keep_grooves
+
+app = QApplication([])
+bars = []
+for kept in (False, True):
+    view = QListWidget()
+    view.addItems([f"Row {n}" for n in range(300)])
+    if kept:
+        keep_grooves(view)
+    view.resize(260, 420)
+    view.show()
+    app.processEvents()
+    bars.append(view.verticalScrollBar().grab())
+plain, ours = (bar.toImage() for bar in bars)
+worst = max(
+    abs(getattr(QColor(plain.pixel(x, y)), part)() - getattr(QColor(ours.pixel(x, y)), part)())
+    for y in range(plain.height()) for x in range(plain.width())
+    for part in ("red", "green", "blue"))
+print(bars[0].devicePixelRatio(), bars[1].devicePixelRatio(), plain.size() == ours.size(), worst)
+"""
+
+
+def test_kept_grooves_are_sharp_at_150_percent(tmp_path: Path) -> None:
+    """At 150 % scaling the picture is drawn at the screen's pixels, not stretched."""
+    env = {**os.environ, "QT_SCALE_FACTOR": "1.5", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", SCALED], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120, check=True)
+    plain_ratio, kept_ratio, same_size, worst = done.stdout.split()
+    assert float(plain_ratio) == float(kept_ratio) == 1.5
+    assert same_size == "True"
+    assert int(worst) <= 1
