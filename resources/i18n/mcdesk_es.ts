@@ -2902,6 +2902,10 @@ scripts/setup.sh hace las capturas de la guía desde la propia aplicación.</tra
         <translation>Para evaluadores</translation>
     </message>
     <message>
+        <source>For issuer staff</source>
+        <translation>Para el personal del emisor</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>Cerrar</translation>
     </message>

@@ -293,7 +293,8 @@ def test_the_bundle_carries_the_user_guide_and_its_screenshots(tarball: Path) ->
     guide = "/app/_internal/mcdesk/resources/guide/"
     pages = {name.rsplit("/", 1)[-1] for name in names if guide in name
              and name.endswith(".html")}
-    assert pages == {"index.html", "teacher.html", "coach.html", "assessor.html"}, pages
+    assert pages == {"index.html", "teacher.html", "coach.html", "assessor.html",
+                     "staff.html"}, pages
     spanish = {name.rsplit("/", 1)[-1] for name in names if f"{guide}es/" in name
                and name.endswith(".html")}
     assert spanish == pages, spanish

@@ -143,7 +143,8 @@ class GuideWindow(QDialog):
         self.chapter_buttons: dict[str, QPushButton] = {}
         for page, label in (("teacher.html", self.tr("For teachers")),
                             ("coach.html", self.tr("For coaches")),
-                            ("assessor.html", self.tr("For assessors"))):
+                            ("assessor.html", self.tr("For assessors")),
+                            ("staff.html", self.tr("For issuer staff"))):
             button = QPushButton(label)
             button.clicked.connect(lambda _checked=False, page=page: self.open_page(page))
             buttons.addWidget(button)
@@ -159,7 +160,7 @@ class GuideWindow(QDialog):
         self.open_page("index.html")
 
     def open_page(self, page: str) -> None:
-        """Show `page` of the guide (index.html, teacher.html, coach.html, assessor.html), in
-        the guide's language when it has that page."""
+        """Show `page` of the guide (index.html, teacher.html, coach.html, assessor.html,
+        staff.html), in the guide's language when it has that page."""
         self.browser.setSource(QUrl.fromLocalFile(
             str(page_path(self.browser.folder, self.browser.code, page))))

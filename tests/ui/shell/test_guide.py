@@ -26,7 +26,7 @@ from mcdesk.ui.shell.guide_viewer import PLACEHOLDER, GuideWindow, guide_folder
 from mcdesk.ui.shell.main_window import MainWindow
 from tests.conftest import REPO
 
-PAGES = ("index.html", "teacher.html", "coach.html", "assessor.html")
+PAGES = ("index.html", "teacher.html", "coach.html", "assessor.html", "staff.html")
 SCRIPT = REPO / "scripts" / "make-guide-screenshots.py"
 SPANISH = guide_folder() / "es"
 
@@ -56,7 +56,7 @@ def test_help_opens_the_guide_with_its_screenshots(qtbot: QtBot, tmp_path: Path)
     browser = guide.browser
     assert "mcdesk user guide" in browser.toPlainText()
     for page, words in (("teacher.html", "For teachers"), ("coach.html", "For coaches"),
-                        ("assessor.html", "For assessors")):
+                        ("assessor.html", "For assessors"), ("staff.html", "For issuer staff")):
         guide.chapter_buttons[page].click()
         assert browser.source().fileName() == page
         assert browser.toPlainText().startswith("Contents\n" + words)
@@ -139,12 +139,15 @@ def test_in_spanish_help_opens_the_spanish_guide_with_its_screenshots(
     assert browser.source().toLocalFile() == str(SPANISH / "index.html")
     assert "Guía del usuario de mcdesk" in browser.toPlainText()
     for page, words in (("teacher.html", "Para docentes"), ("coach.html", "Para mentores"),
-                        ("assessor.html", "Para evaluadores")):
+                        ("assessor.html", "Para evaluadores"),
+                        ("staff.html", "Para el personal del emisor")):
         guide.chapter_buttons[page].click()
         assert browser.source().toLocalFile() == str(SPANISH / page)
         assert browser.toPlainText().startswith("Contenido\n" + words)
         sources = images_of(SPANISH / page)
-        assert sources and all(src.startswith("../screens/es/") for src in sources)
+        # As many pictures as the English page (the staff chapter has none yet).
+        assert len(sources) == len(images_of(guide_folder() / page))
+        assert all(src.startswith("../screens/es/") for src in sources)
         for src in sources:
             assert shown_image(browser, src).width() == 1366, src
     assert not browser.missing, (
