@@ -1,7 +1,8 @@
 """Scroll bars whose groove is drawn once and then copied: they look as the style draws them
 (within a unit of rounding, where the groove's edge lines blend), in both directions, moved,
 disabled, in other colours and at 150 % scaling; the groove is drawn again only when its size,
-colours or state change; few pictures are kept; the places' long lists use them."""
+colours or state change; few pictures are kept; the places' long lists use them, and lists
+under any other style are left alone."""
 
 from __future__ import annotations
 
@@ -207,3 +208,24 @@ def test_kept_grooves_are_sharp_at_150_percent(tmp_path: Path) -> None:
     assert float(plain_ratio) == float(kept_ratio) == 1.5
     assert same_size == "True"
     assert int(worst) <= 1
+
+
+OTHER_STYLE = """
+from PySide6.QtWidgets import QApplication, QListWidget
+from mcdesk.ui.widgets.scroll_bars import KeptGrooveStyle, keep_grooves
+
+app = QApplication([])
+view = QListWidget()
+keep_grooves(view)
+print(app.style().name(), isinstance(view.verticalScrollBar().style(), KeptGrooveStyle),
+      view.verticalScrollBar().style() is app.style())
+"""
+
+
+def test_other_styles_keep_their_own_scroll_bars(tmp_path: Path) -> None:
+    """Only Fusion draws its groove apart from the rest of the bar: under another style (the
+    Windows ones, macOS, a desktop's own) the lists are left as the style makes them."""
+    env = {**os.environ, "QT_STYLE_OVERRIDE": "windows", "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", OTHER_STYLE], env=env, cwd=tmp_path,
+                          capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.split() == ["windows", "False", "True"], done.stdout
