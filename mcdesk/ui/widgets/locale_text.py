@@ -31,9 +31,11 @@ def date_text(moment: datetime) -> str:
 
 
 def long_date_text(moment: datetime) -> str:
-    """The day in words: "March 2, 2026" / "2 de marzo de 2026"."""
-    pattern = ("MMMM d, yyyy" if QLocale().language() == QLocale.Language.English
-               else "d 'de' MMMM 'de' yyyy")
+    """The day in words: "March 2, 2026" / "2 de marzo de 2026" (another language, which a
+    window started without mcdesk's own set-up may have: the day first, without "de")."""
+    language = QLocale().language()
+    pattern = {QLocale.Language.English: "MMMM d, yyyy",
+               QLocale.Language.Spanish: "d 'de' MMMM 'de' yyyy"}.get(language, "d MMMM yyyy")
     return QLocale().toString(_day(moment), pattern)
 
 

@@ -49,3 +49,19 @@ def test_a_naive_moment_is_local_already(in_auckland: None) -> None:
     naive = LATE_IN_UTC.replace(tzinfo=None)
     assert day_month_text(naive) == "Mar 2"
     assert time_text(naive).replace("\u202f", " ") == "11:30 PM"
+
+
+@pytest.mark.parametrize(("language", "words"), [
+    (QLocale.Language.English, "March 2, 2026"),
+    (QLocale.Language.Spanish, "2 de marzo de 2026"),
+    (QLocale.Language.French, "2 mars 2026"),  # no Spanish "de" around French words
+    (QLocale.Language.C, "2 March 2026"),  # a window started without the language set
+])
+def test_the_long_date_is_written_in_the_languages_own_way(
+        qapp: QApplication, language: QLocale.Language, words: str) -> None:
+    before = QLocale()
+    QLocale.setDefault(QLocale(language))
+    try:
+        assert long_date_text(datetime(2026, 3, 2, 12, tzinfo=UTC)) == words
+    finally:
+        QLocale.setDefault(before)
