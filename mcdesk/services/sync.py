@@ -378,10 +378,7 @@ class SyncService:
                 errors.append(f"credentials: {exc}")
             self._store.mark_synced(name, self.clock())
             return (ServerReport(name, True, "; ".join(errors), catalog_note, new_credentials,
-                                 **reviewed.fields(), decisions_sent=staffed.decisions_sent,
-                                 waiting_pulled=staffed.waiting,
-                                 calibration_added=staffed.calibration_added,
-                                 calibration_removed=staffed.calibration_removed),
+                                 **reviewed.fields(), **_staff_fields(staffed)),
                     self._reports(name, done))
         except LoginNeeded as exc:
             self._hold_all(name, OutboxState.LOGIN_NEEDED, str(exc))
@@ -702,6 +699,13 @@ class _ReviewCounts:
     def fields(self) -> dict[str, Any]:
         return {"reviews_sent": self.sent, "assignments_new": self.new,
                 "review_problems": self.problems, "review_notes": self.notes}
+
+
+def _staff_fields(pulled: StaffPull) -> dict[str, Any]:
+    """What a pass did as issuer staff on one server, as ServerReport names it."""
+    return {"decisions_sent": pulled.decisions_sent, "waiting_pulled": pulled.waiting,
+            "calibration_added": pulled.calibration_added,
+            "calibration_removed": pulled.calibration_removed}
 
 
 def _opener(path: Path) -> Callable[[], BinaryIO]:

@@ -4,7 +4,7 @@ here in memory; a row the search hides is no longer the chosen one; GUI thread."
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -47,6 +47,11 @@ def _natural_size(view: QListWidget, delegate: QAbstractItemDelegate,
                                              QSize(), view)
     item.setData(Qt.ItemDataRole.SizeHintRole, None)
     return delegate.sizeHint(option, index)
+
+
+def matches(words: str, terms: Sequence[str]) -> bool:
+    """Whether a row's folded words hold every typed term (no terms: every row does)."""
+    return all(term in words for term in terms)
 
 
 def set_search_words(item: QListWidgetItem, *texts: str | None) -> None:
@@ -215,7 +220,7 @@ class SearchableList(QWidget):
         width = self._fitted_width
         fitted_at = self._fitted_at
         for row, words in enumerate(self._words):
-            hide = bool(terms) and not all(term in words for term in terms)
+            hide = not matches(words, terms)
             if hide != hidden[row]:
                 hidden[row] = hide
                 self.list.setRowHidden(row, hide)
