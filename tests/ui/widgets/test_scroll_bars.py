@@ -1,8 +1,9 @@
-"""Scroll bars whose groove is drawn once and then copied: they look as the style draws them
-(within a unit of rounding, where the groove's edge lines blend), in both directions, moved,
-disabled, in other colours and at 150 % scaling; the groove is drawn again only when its size,
-colours or state change; few pictures are kept; the places' long lists use them, and lists
-under any other style are left alone."""
+"""Scroll bars whose groove and handle are drawn once and then copied: they look as the style
+draws them (within a unit of rounding, where the groove's edge lines blend), in both
+directions, moved, disabled, hovered and pressed, in other colours and at 150 % scaling; the
+groove and the handle are drawn again only when their size, colours or state change; few
+pictures are kept; the places' long lists use them, and lists under any other style are left
+alone."""
 
 from __future__ import annotations
 
@@ -14,17 +15,23 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QImage, QPalette
+from PySide6.QtGui import QColor, QImage, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QListWidget,
     QProxyStyle,
     QStyle,
     QStyleOptionSlider,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
-from mcdesk.ui.widgets.scroll_bars import KEPT_GROOVES, KeptGrooveStyle, keep_grooves
+from mcdesk.ui.widgets.scroll_bars import (
+    KEPT_GROOVES,
+    KEPT_HANDLES,
+    KeptGrooveStyle,
+    keep_grooves,
+)
 from mcdesk.ui.widgets.searchable_list import SearchableList
 
 ROWS = 300
@@ -71,22 +78,31 @@ def assert_looks_the_same(plain: QListWidget, kept: QListWidget) -> None:
         assert largest_difference(ours, theirs) <= 1
 
 
-@pytest.fixture
-def groove_drawings(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[QStyleOptionSlider]]:
-    """Every time the style itself is asked for a scroll bar's groove."""
+def drawings_of(part: QStyle.SubControl,
+                monkeypatch: pytest.MonkeyPatch) -> Iterator[list[QStyleOptionSlider]]:
+    """Every time the style itself is asked to draw this part of a scroll bar."""
     drawn: list[QStyleOptionSlider] = []
     draw = QProxyStyle.drawComplexControl
 
     def counting(self: QProxyStyle, control: QStyle.ComplexControl, option: object,
                  *args: object) -> None:
         if (control == QStyle.ComplexControl.CC_ScrollBar
-                and isinstance(option, QStyleOptionSlider)
-                and option.subControls & QStyle.SubControl.SC_ScrollBarGroove):
+                and isinstance(option, QStyleOptionSlider) and option.subControls & part):
             drawn.append(QStyleOptionSlider(option))
         draw(self, control, option, *args)  # type: ignore[arg-type]
 
     monkeypatch.setattr(QProxyStyle, "drawComplexControl", counting)
     yield drawn
+
+
+@pytest.fixture
+def groove_drawings(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[QStyleOptionSlider]]:
+    yield from drawings_of(QStyle.SubControl.SC_ScrollBarGroove, monkeypatch)
+
+
+@pytest.fixture
+def handle_drawings(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[QStyleOptionSlider]]:
+    yield from drawings_of(QStyle.SubControl.SC_ScrollBarSlider, monkeypatch)
 
 
 def test_the_application_style_is_fusion_here() -> None:
@@ -160,6 +176,68 @@ def test_only_a_few_pictures_are_kept(qtbot: QtBot) -> None:
         view.verticalScrollBar().resize(view.verticalScrollBar().width(), height)
         view.verticalScrollBar().grab()
     assert len(style._grooves) == KEPT_GROOVES
+
+
+def drawn_by(style: QStyle, option: QStyleOptionSlider, bar: QWidget) -> QImage:
+    picture = QImage(bar.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    picture.fill(bar.palette().window().color())  # as under the bar in a window
+    painter = QPainter(picture)
+    style.drawComplexControl(QStyle.ComplexControl.CC_ScrollBar, option, painter, bar)
+    painter.end()
+    return picture
+
+
+@pytest.mark.parametrize("pressed", [False, True], ids=["hovered", "pressed"])
+def test_a_handle_under_the_pointer_looks_as_the_style_draws_it(
+        qtbot: QtBot, pressed: bool) -> None:
+    """Hovered and pressed handles are kept apart from the resting one, and each looks as
+    Fusion draws it."""
+    view = long_list(qtbot, kept=True)
+    for bar in (view.verticalScrollBar(), view.horizontalScrollBar()):
+        bar.setValue(bar.maximum() // 3)
+        kept = bar.style()
+        assert isinstance(kept, KeptGrooveStyle)
+        option = QStyleOptionSlider()
+        bar.initStyleOption(option)
+        option.subControls = QStyle.SubControl.SC_All  # as the bar's own paint asks
+        resting = drawn_by(kept, option, bar)
+        option.activeSubControls = QStyle.SubControl.SC_ScrollBarSlider
+        option.state |= QStyle.StateFlag.State_MouseOver
+        if pressed:
+            option.state |= QStyle.StateFlag.State_Sunken
+        ours = drawn_by(kept, option, bar)
+        assert largest_difference(ours, drawn_by(QApplication.style(), option, bar)) <= 1
+        assert largest_difference(ours, resting) > 2  # not the resting handle's picture
+
+
+def test_the_handle_is_drawn_again_only_when_its_size_changes(
+        qtbot: QtBot, handle_drawings: list[QStyleOptionSlider]) -> None:
+    """Scrolling moves the same picture; a longer list (a shorter handle) draws it anew."""
+    view = QListWidget()
+    qtbot.addWidget(view)
+    view.addItems([f"Row {n}" for n in range(40)])  # a long handle, far from its least
+    keep_grooves(view)
+    view.resize(260, 420)
+    view.show()
+    qtbot.waitExposed(view)
+    bar = view.verticalScrollBar()
+    style = bar.style()
+    assert isinstance(style, KeptGrooveStyle)
+    style._handles.clear()
+    bar.grab()
+    first = len(handle_drawings)
+    assert first == 1
+    for step in range(5):
+        bar.setValue(step * 10)
+        bar.grab()
+    assert len(handle_drawings) == first
+    longest = bar.maximum()
+    view.addItems([f"Another row {n}" for n in range(40)])
+    qtbot.waitUntil(lambda: bar.maximum() > longest)
+    bar.grab()
+    assert len(handle_drawings) == first + 1
+    assert len(style._handles) == 2
+    assert len(style._handles) <= KEPT_HANDLES
 
 
 def test_one_style_serves_every_list(qtbot: QtBot) -> None:
