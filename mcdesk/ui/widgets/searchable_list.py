@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QLabel,
@@ -138,12 +138,15 @@ class SearchableList(QWidget):
         """Size the rows shown for the list's width (those sized for it already are kept)."""
         self.fit_rows([row for row, hide in enumerate(self._hidden) if not hide], again=False)
 
-    def fit_rows(self, rows: Iterable[int] | None = None, *, again: bool = True) -> None:
-        """Size these rows (every row when None) for the list's width and keep each size
-        with its row. Given rows are measured `again` (their words or picture changed);
-        otherwise sizes measured at this width before are reused."""
+    def fit_rows(self, rows: Iterable[int] | None = None, *, again: bool = True,
+                 width: int | None = None) -> None:
+        """Size these rows (every row when None) for the list's width (or `width`, the one
+        it is about to have) and keep each size with its row. Given rows are measured
+        `again` (their words or picture changed); otherwise sizes measured at this width
+        before are reused."""
         view = self.list
-        width = view.viewport().width()
+        if width is None:
+            width = view.viewport().width()
         self._fitted_width = width
         known = self._sizes.pop(width, {})
         self._sizes[width] = known  # the latest width last
@@ -157,11 +160,7 @@ class SearchableList(QWidget):
                 for sizes in self._sizes.values():
                     for row in rows:
                         sizes.pop(row, None)
-        option = QStyleOptionViewItem()
-        view.initViewItemOption(option)
-        spacing = view.spacing()
-        # The rectangle the list lays its rows out in, as QListView gives it to the delegate.
-        option.rect = view.viewport().rect().adjusted(spacing, spacing, -spacing, -spacing)
+        option = self._row_option(width)
         delegate = view.itemDelegate()
         fitted_at = self._fitted_at
         for row in range(view.count()) if rows is None else rows:
@@ -181,6 +180,50 @@ class SearchableList(QWidget):
                 item.setSizeHint(size)
             fitted_at[row] = width
 
+    def _row_option(self, width: int) -> QStyleOptionViewItem:
+        """How the list asks its delegate for a row's size when its viewport is `width`
+        wide: the rectangle it lays its rows out in, as QListView gives it."""
+        view = self.list
+        option = QStyleOptionViewItem()
+        view.initViewItemOption(option)
+        spacing = view.spacing()
+        option.rect = QRect(0, 0, width, view.viewport().height()).adjusted(
+            spacing, spacing, -spacing, -spacing)
+        return option
+
+    def _width_once_laid_out(self) -> int:
+        """The viewport's width once the list is laid out with its rows: without the scroll
+        bar's width when they are taller than the list, with it when not. Sized for the
+        width the list had instead, a list that outgrew its height was measured and laid
+        out twice: the second time when its scroll bar came and narrowed it."""
+        view = self.list
+        width = view.viewport().width()
+        bar = view.verticalScrollBar()
+        if (view.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAsNeeded
+                or not view.isVisible() or view.style().styleHint(
+                    QStyle.StyleHint.SH_ScrollBar_Transient, None, bar)):
+            return width
+        extent = bar.sizeHint().width()
+        narrow = width if bar.isVisible() else width - extent
+        # Measured at the narrow width (words wrap onto more lines there, the rows are as
+        # tall as they get): rows taller than the list there bring the bar; if they are not,
+        # they are no taller at the wide width and the bar stays away.
+        known = self._sizes.setdefault(narrow, {})
+        option = self._row_option(narrow)
+        delegate = view.itemDelegate()
+        spacing = view.spacing()
+        height = view.viewport().height()
+        total = spacing
+        for row in range(view.count()):
+            item = view.item(row)
+            size = known.get(row)
+            if size is None:
+                size = known[row] = _natural_size(view, delegate, option, item)
+            total += size.height() + 2 * spacing
+            if total > height:
+                return narrow
+        return narrow + extent
+
     def _place_no_match(self) -> None:
         width = max(0, self.list.viewport().width() - 2 * NO_MATCH_MARGIN)
         self.no_match.setFixedWidth(width)
@@ -189,7 +232,22 @@ class SearchableList(QWidget):
 
     def _words_changed(self, _text: str) -> None:
         self._terms = fold(self.words).split()
-        self.filtered.emit(self.apply())
+        shown = self.apply()
+        self._lay_out_now()
+        self.filtered.emit(shown)
+
+    def _lay_out_now(self) -> None:
+        """Lay the shown list's rows out before its next paint, and again if that brought
+        the scroll bar or took it away. Left to the paint, the layout happened inside it, and
+        a width changed by the bar made the list (its words wrap anew) ask for another
+        layout and another paint: every row was painted twice."""
+        view = self.list
+        if not view.isVisible():
+            return
+        width = view.viewport().width()
+        view.executeDelayedItemsLayout()
+        if view.viewport().width() != width:
+            view.executeDelayedItemsLayout()
 
     def refilled(self) -> None:
         """The place put new rows in the list (and chose one): read their words, and hide
@@ -200,8 +258,12 @@ class SearchableList(QWidget):
             if self.list.isRowHidden(row):
                 self.list.setRowHidden(row, False)
         self._sizes = {}
-        self.fit_rows()
+        width = self._width_once_laid_out()
+        self.fit_rows(width=width)
+        if width != self.list.viewport().width():  # the scroll bar comes or goes
+            QTimer.singleShot(0, self, self._fit_unsized)  # had the width another cause
         self.apply()
+        self._lay_out_now()
 
     def _read_rows(self) -> None:
         items = [self.list.item(row) for row in range(self.list.count())]

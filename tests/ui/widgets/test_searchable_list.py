@@ -5,17 +5,23 @@ no more."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QListWidget,
     QListWidgetItem,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
-from mcdesk.ui.widgets.searchable_list import KEPT_WIDTHS, SearchableList, set_search_words
+from mcdesk.ui.widgets.searchable_list import (
+    KEPT_WIDTHS,
+    SearchableList,
+    _natural_size,
+    set_search_words,
+)
 
 WAIT = 5000
 NAMES = {"a": ("Exit tickets", "Riverbend"), "b": ("Wait time", "Lakeside"),
@@ -277,3 +283,96 @@ def test_measuring_again_leaves_a_row_whose_size_stays_alone(qtbot: QtBot) -> No
     widget.fit_rows([0, 1])
     assert sizes_set == [0]  # the longer words need more room: that row only
     assert widget.list.item(0).sizeHint().height() > before.height()
+
+
+class PaintCounter(QObject):
+    """Counts the paints of the widget it watches."""
+
+    def __init__(self, watched: QWidget) -> None:
+        super().__init__()
+        self.paints = 0
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        self.paints += event.type() == QEvent.Type.Paint
+        return False
+
+
+def empty_on_screen(qtbot: QtBot, height: int) -> tuple[SearchableList, CountingDelegate]:
+    """A shown list with nothing in it yet (a place before its first read), measuring with
+    a counting delegate."""
+    widget = SearchableList(QListWidget(), "Search things")
+    qtbot.addWidget(widget)
+    widget.list.setWordWrap(True)
+    delegate = CountingDelegate()
+    widget.list.setItemDelegate(delegate)
+    widget.resize(240, height)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget, delegate
+
+
+def settled(widget: SearchableList) -> None:
+    for _turn in range(5):  # what the list and the bar leave for later turns
+        QApplication.processEvents()
+
+
+def assert_sized_for_the_width_shown(widget: SearchableList) -> None:
+    view = widget.list
+    width = view.viewport().width()
+    option = widget._row_option(width)
+    for row in range(view.count()):
+        item = view.item(row)
+        assert widget._fitted_at[row] == width
+        kept = item.sizeHint()
+        assert kept == _natural_size(view, view.itemDelegate(), option, item)
+        item.setSizeHint(kept)
+
+
+def test_a_list_that_outgrows_its_height_is_measured_once_at_its_width_with_the_bar(
+        qtbot: QtBot) -> None:
+    """The first screenful of Badges: rows taller than the list bring the scroll bar, which
+    narrows it. Each row is measured once, for that narrower width (measured for the width
+    without the bar first, every row was measured and laid out again when it came)."""
+    widget, delegate = empty_on_screen(qtbot, 300)
+    assert not widget.list.verticalScrollBar().isVisible()
+    for number in range(40):
+        add(widget, str(number), f"Badge {number} " + "word " * (number % 5 * 3))
+    widget.refilled()
+    settled(widget)
+    assert widget.list.verticalScrollBar().isVisible()
+    assert delegate.measured == 40
+    assert_sized_for_the_width_shown(widget)
+
+
+def test_a_list_that_fits_keeps_the_width_without_the_bar(qtbot: QtBot) -> None:
+    widget, _delegate = empty_on_screen(qtbot, 500)
+    for number in range(3):
+        add(widget, str(number), f"Badge {number} " + "word " * 12)
+    widget.refilled()
+    settled(widget)
+    assert not widget.list.verticalScrollBar().isVisible()
+    assert_sized_for_the_width_shown(widget)
+
+
+def test_rows_are_painted_once_when_the_scroll_bar_comes(qtbot: QtBot) -> None:
+    """Filling the list and clearing a search that hid every row both bring the bar: the
+    rows are laid out for the narrower list before the paint, not in it (which asked for a
+    second layout and paint of every row)."""
+    widget, _delegate = empty_on_screen(qtbot, 300)
+    settled(widget)
+    counter = PaintCounter(widget.list.viewport())
+    for number in range(40):
+        add(widget, str(number), f"Badge {number} " + "word " * (number % 5 * 3))
+    widget.refilled()
+    settled(widget)
+    assert widget.list.verticalScrollBar().isVisible()
+    assert counter.paints == 1
+    assert search(qtbot, widget, "nothing like this") == 0
+    settled(widget)
+    assert not widget.list.verticalScrollBar().isVisible()
+    counter.paints = 0
+    assert search(qtbot, widget, "") == 40
+    settled(widget)
+    assert widget.list.verticalScrollBar().isVisible()
+    assert counter.paints == 1
