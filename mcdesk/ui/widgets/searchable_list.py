@@ -214,7 +214,10 @@ class SearchableList(QWidget):
         spacing = view.spacing()
         height = view.viewport().height()
         total = spacing
+        words, terms = self._words, self._terms
         for row in range(view.count()):
+            if row < len(words) and not matches(words[row], terms):
+                continue  # the search will hide it
             item = view.item(row)
             size = known.get(row)
             if size is None:

@@ -376,3 +376,20 @@ def test_rows_are_painted_once_when_the_scroll_bar_comes(qtbot: QtBot) -> None:
     settled(widget)
     assert widget.list.verticalScrollBar().isVisible()
     assert counter.paints == 1
+
+
+def test_rows_a_search_hides_do_not_bring_the_bar(qtbot: QtBot) -> None:
+    """Refilled while the words typed find two rows of forty: the list stays at its whole
+    width, and nothing is measured again once it is laid out."""
+    widget, delegate = empty_on_screen(qtbot, 300)
+    assert search(qtbot, widget, "special") == 0
+    for number in range(40):
+        name = "Special badge" if number in (3, 30) else f"Badge {number} " + "word " * 9
+        add(widget, str(number), name)
+    widget.refilled()
+    measured = delegate.measured
+    settled(widget)
+    assert shown(widget) == ["Special badge", "Special badge"]
+    assert not widget.list.verticalScrollBar().isVisible()
+    assert delegate.measured == measured
+    assert widget._fitted_width == widget.list.viewport().width()
