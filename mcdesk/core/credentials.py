@@ -58,7 +58,31 @@ class EarnedCredential:
 
     @property
     def title(self) -> str:
-        return self.achievement_name or self.achievement_id or "Untitled credential"
+        return credential_title(self.achievement_name, self.achievement_id)
+
+    @property
+    def line(self) -> CredentialLine:
+        return CredentialLine(id=self.id, title=self.title, issuer_name=self.issuer_name,
+                              issuer_id=self.issuer_id, earned_on=self.earned_on,
+                              state=self.state, reasons=self.reasons, image=self.image)
+
+
+def credential_title(achievement_name: str | None, achievement_id: str | None) -> str:
+    return achievement_name or achievement_id or "Untitled credential"
+
+
+@dataclass(frozen=True)
+class CredentialLine:
+    """A credential as its row in a list shows it (the whole of it is read later)."""
+
+    id: str
+    title: str
+    issuer_name: str | None
+    issuer_id: str | None
+    earned_on: datetime
+    state: str
+    reasons: tuple[str, ...]
+    image: str | None
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from mcdesk.core.credentials import (
     LEGACY_DIR,
     LEGACY_DONE_KEY,
     LEGACY_INDEX,
+    CredentialLine,
     CredentialOrigin,
     EarnedCredential,
     RecognitionRule,
@@ -182,6 +183,10 @@ class BadgeService:
         if limit is not None:  # the first screenful: plain SQL, no ORM session
             return credential_store.newest(self._portfolio.reads, limit)
         return self._store.list(limit)
+
+    def lines(self, limit: int) -> builtins.list[CredentialLine]:
+        """The newest `limit` credentials as the list shows them (plain SQL, no ORM)."""
+        return credential_store.newest_lines(self._portfolio.reads, limit)
 
     def get(self, credential_id: str) -> EarnedCredential:
         return self._store.get(credential_id)

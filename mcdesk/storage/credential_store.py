@@ -13,7 +13,13 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from mcdesk.core.credentials import CredentialOrigin, EarnedCredential, RecognitionRule
+from mcdesk.core.credentials import (
+    CredentialLine,
+    CredentialOrigin,
+    EarnedCredential,
+    RecognitionRule,
+    credential_title,
+)
 from mcdesk.core.errors import NotFoundError
 from mcdesk.storage.db import Database
 from mcdesk.storage.models import CredentialRow, MetaRow, RecognitionRuleRow
@@ -210,6 +216,34 @@ def newest(reads: ReadConnections, limit: int) -> list[EarnedCredential]:
                            for name, value in zip(_COLUMNS, row, strict=True)})
              for row in rows]
     return sorted(found, key=lambda c: c.earned_on, reverse=True)
+
+
+def newest_lines(reads: ReadConnections, limit: int) -> list[CredentialLine]:
+    """The newest `limit` credentials as their rows in the Badges list show them: the first
+    screenful, read without the credentials' bytes and JSON (parsing those for whole
+    credentials took most of the read, and the read holds up the list's first paint)."""
+    with reads.connection() as connection:
+        rows = connection.execute(
+            f"SELECT id, achievement_name, achievement_id, issuer_name, issuer_id, awarded, "
+            f"valid_from, received_at, state, reasons_json, image FROM credential "
+            f"WHERE rowid IN (SELECT rowid FROM credential ORDER BY {_EARNED} DESC LIMIT ?)",
+            (limit,)).fetchall()  # rowids first, as `newest`: images can be large
+    lines = [CredentialLine(
+        id=ident, title=credential_title(name, achievement), issuer_name=issuer_name,
+        issuer_id=issuer_id, earned_on=_earned(awarded, valid_from, received),
+        state=state, reasons=tuple(json.loads(reasons)), image=image)
+        for (ident, name, achievement, issuer_name, issuer_id, awarded, valid_from, received,
+             state, reasons, image) in rows]
+    return sorted(lines, key=lambda line: line.earned_on, reverse=True)
+
+
+def _earned(*stored: object) -> datetime:
+    """EarnedCredential.earned_on from its three stored moments."""
+    for value in stored:
+        moment = _aware(_moment(value))
+        if moment is not None:
+            return moment
+    raise ValueError("a credential without the moment it was received")
 
 
 def _moment(stored: object) -> datetime | None:

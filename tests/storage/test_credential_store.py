@@ -17,6 +17,7 @@ from mcdesk.storage.credential_store import (
     CredentialStore,
     NewCredential,
     newest,
+    newest_lines,
 )
 from mcdesk.storage.portfolio import Portfolio
 from tests.storage.old_portfolio import portfolio_at
@@ -129,5 +130,33 @@ def test_the_first_screenful_read_without_the_orm_is_the_same(tmp_path: Path) ->
         assert newest(portfolio.reads, 2) == store.list(2)
         assert [c.earned_on.day for c in newest(portfolio.reads, 3)] == [3, 1, 2]
         assert newest(portfolio.reads, 3) == store.list()
+    finally:
+        portfolio.close()
+
+
+def test_the_first_screenfuls_lines_are_the_whole_credentials_lines(tmp_path: Path) -> None:
+    """What the Badges list shows first is read without the credentials' bytes: the same
+    rows, in the same order, as the whole credentials give (moments as aware UTC, a title
+    from the id when the name is missing, reasons, picture)."""
+    portfolio = Portfolio.open(tmp_path / "p")
+    try:
+        store = CredentialStore(portfolio.database)
+        picture = "data:image/svg+xml;base64,PHN2Zy8+"
+        store.add(new(RAW + b"1", sha="1" * 64),
+                  checked(awarded=datetime(2026, 11, 5, tzinfo=UTC), image=picture), T0)
+        store.add(new(RAW + b"2", sha="2" * 64),
+                  checked("failed", reasons=("the proof does not match",),
+                          achievement_name=None, valid_from=datetime(2026, 11, 7, tzinfo=UTC)),
+                  T0)
+        store.add(new(RAW + b"3", sha="3" * 64), checked(valid_from=None), T0)
+        lines = newest_lines(portfolio.reads, 3)
+        assert lines == [credential.line for credential in store.list()]
+        assert [line.title for line in lines] == ["Exit Tickets", "urn:mc:1", "Exit Tickets"]
+        assert lines[0].earned_on == T0  # neither awarded nor valid from: when received
+        assert lines[1].reasons == ("the proof does not match",)
+        assert lines[1].state == "failed"
+        assert lines[2].image == picture
+        assert all(line.earned_on.tzinfo is not None for line in lines)
+        assert newest_lines(portfolio.reads, 2) == lines[:2]
     finally:
         portfolio.close()

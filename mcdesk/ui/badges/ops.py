@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from mcdesk.core.changes import Change
 from mcdesk.core.credentials import (
+    CredentialLine,
     EarnedCredential,
     RecognitionRule,
     StackProgress,
@@ -42,11 +43,12 @@ class BadgesView:
     rule: RecognitionRule | None
 
 
-def first_page(workspace: Workspace, count: int) -> Op[tuple[EarnedCredential, ...]]:
-    """The newest `count` credentials: the list's first screenful, shown before the hours,
-    stacks and competencies of all of them are worked out (`load`)."""
+def first_page(workspace: Workspace, count: int) -> Op[tuple[CredentialLine, ...]]:
+    """The newest `count` credentials' rows: the list's first screenful, shown before the
+    whole credentials, and the hours, stacks and competencies of all of them, are read
+    (`load`)."""
     return Op.read(translate("badges", "Reading your badges"),
-                   lambda _c: tuple(workspace.badges.list(count)))
+                   lambda _c: tuple(workspace.badges.lines(count)))
 
 
 def load(workspace: Workspace) -> Op[BadgesView]:

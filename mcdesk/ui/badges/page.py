@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mcdesk.core.changes import Change
-from mcdesk.core.credentials import EarnedCredential, RecognitionRule, Transcript
+from mcdesk.core.credentials import CredentialLine, EarnedCredential, RecognitionRule, Transcript
 from mcdesk.core.errors import McdeskError
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.badges import ops
@@ -72,7 +72,7 @@ class BadgesPage(Place):
     def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
         self.view: ops.BadgesView | None = None
-        self._listed: tuple[EarnedCredential, ...] = ()
+        self._listed: tuple[CredentialLine, ...] = ()
         self._icons_generation = 0
         self._waiting_picture: QIcon | None = None
         self.rules_dialog: RulesDialog | None = None
@@ -171,26 +171,26 @@ class BadgesPage(Place):
         ops.load(self._workspace).success(self._loaded).failure(self._failed).run(
             self._runner, origin=self)
 
-    def _first_loaded(self, credentials: tuple[EarnedCredential, ...]) -> None:
+    def _first_loaded(self, lines: tuple[CredentialLine, ...]) -> None:
         if self.view is not None:  # the whole list came first
             return
-        self._fill(credentials)
+        self._fill(lines)
         self.searchable.refilled()
         self._icons_generation += 1
         generation = self._icons_generation
         QTimer.singleShot(0, self, lambda: self._draw_icons(generation, 0, ICONS_BATCH))
-        self.badges_stack.setCurrentIndex(0 if credentials else 1)
-        self.first_shown.emit(len(credentials))
+        self.badges_stack.setCurrentIndex(0 if lines else 1)
+        self.first_shown.emit(len(lines))
         QTimer.singleShot(0, self, self._load_all)
 
-    def _fill(self, credentials: Sequence[EarnedCredential]) -> None:
-        self._listed = tuple(credentials)
+    def _fill(self, lines: Sequence[CredentialLine]) -> None:
+        self._listed = tuple(lines)
         self.list.blockSignals(True)
         self.list.clear()
         # Room for the picture from the start: the words do not move aside (every row grew)
         # when it comes.
         waiting = self.waiting_picture()
-        for credential in credentials:
+        for credential in lines:
             issuer = credential.issuer_name or credential.issuer_id or self.tr("unknown issuer")
             text = (f"{credential.title}\n{issuer} · {credential.earned_on:%Y-%m-%d}\n"
                     f"{state_mark(credential.state)} {state_words(credential.state)}")
@@ -214,7 +214,7 @@ class BadgesPage(Place):
         self.view = view
         current = self._select_after_load or self.selected_id()
         self._select_after_load = None
-        self._fill(view.credentials)
+        self._fill([credential.line for credential in view.credentials])
         self._icons_generation += 1
         self._draw_icons(self._icons_generation, 0, ICONS_FIRST)
         self.badges_stack.setCurrentIndex(0 if view.credentials else 1)
