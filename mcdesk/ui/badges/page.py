@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -34,6 +34,7 @@ from mcdesk.ui.badges.detail import BadgeDetail
 from mcdesk.ui.badges.dialogs import RulesDialog, TranscriptDialog
 from mcdesk.ui.badges.images import badge_with_state, state_mark, state_words
 from mcdesk.ui.badges.stacks import StacksView
+from mcdesk.ui.widgets.after_paint import after_paint
 from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -178,10 +179,11 @@ class BadgesPage(Place):
         self.searchable.refilled()
         self._icons_generation += 1
         generation = self._icons_generation
-        QTimer.singleShot(0, self, lambda: self._draw_icons(generation, 0, ICONS_BATCH))
+        # The pictures and the whole list once these rows are painted, not before them.
+        after_paint(self, lambda: self._draw_icons(generation, 0, ICONS_BATCH))
         self.badges_stack.setCurrentIndex(0 if lines else 1)
         self.first_shown.emit(len(lines))
-        QTimer.singleShot(0, self, self._load_all)
+        after_paint(self, self._load_all)
 
     def _fill(self, lines: Sequence[CredentialLine]) -> None:
         self._listed = tuple(lines)
@@ -250,7 +252,7 @@ class BadgesPage(Place):
                                                     LIST_ICON, credential.state)))
         self.searchable.fit_rows(range(start, end))  # the words wrap beside the picture
         if end < len(listed):
-            QTimer.singleShot(0, self, lambda: self._draw_icons(generation, end, ICONS_BATCH))
+            after_paint(self, lambda: self._draw_icons(generation, end, ICONS_BATCH))
 
     def selected_id(self) -> str | None:
         item = self.list.currentItem()

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -24,6 +24,7 @@ from mcdesk.core.drafts import Draft, DraftStatus, Readiness
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.drafts import ops
 from mcdesk.ui.drafts.editor import DraftEditor
+from mcdesk.ui.widgets.after_paint import after_paint
 from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -165,7 +166,7 @@ class DraftsPage(Place):
             self._runner, origin=self)
 
     def _lines_loaded(self, lines: list[tuple[str, str, int, DraftStatus]]) -> None:
-        QTimer.singleShot(0, self, self._check_all)
+        after_paint(self, self._check_all)
         if self.list.count():  # the checked list came first
             return
         self.list.blockSignals(True)

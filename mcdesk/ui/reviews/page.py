@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -29,6 +29,7 @@ from mcdesk.core.units import clock
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.reviews import ops
 from mcdesk.ui.reviews.workspace import ReviewWorkspace
+from mcdesk.ui.widgets.after_paint import after_paint
 from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.locale_text import day_month_text
 from mcdesk.ui.widgets.notice import Tone
@@ -152,7 +153,7 @@ class ReviewsPage(Place):
         self.searchable.refilled()
         self.left_stack.setCurrentIndex(0 if rows else 1)
         self.first_shown.emit(len(rows))
-        QTimer.singleShot(0, self, self._load_all)
+        after_paint(self, self._load_all)
 
     def _item(self, summary: ReviewSummary) -> QListWidgetItem:
         item = QListWidgetItem(self._line(summary))
@@ -180,8 +181,8 @@ class ReviewsPage(Place):
         if keep is not None and self.current_id() == keep and (
                 keep != current or self.workspace_view.review_id != keep):
             # The list paints first; the review's workspace (its annotation widgets, the
-            # heaviest part of the place) opens on the next turn of the event loop.
-            QTimer.singleShot(0, self, lambda: self._open_if_current(keep))
+            # heaviest part of the place) opens once it has.
+            after_paint(self, lambda: self._open_if_current(keep))
         self.reviews_shown.emit(len(rows))
 
     def _open_if_current(self, review_id: str) -> None:

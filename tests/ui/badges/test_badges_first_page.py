@@ -13,10 +13,17 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from mcdesk.services.workspace import Workspace
+from mcdesk.ui.badges import ops as badges_ops
 from mcdesk.ui.badges import page as badges_module
 from mcdesk.ui.badges.page import BadgesPage
 from tests.badge_helpers import EXIT_TICKETS, FAMILY, WAIT_TIME, signed_jwt
-from tests.ui.place_helpers import place_alone, shown_first_lines
+from tests.ui.place_helpers import (
+    FirstRowsPainted,
+    answer_late,
+    note_when_called,
+    place_alone,
+    shown_first_lines,
+)
 
 WAIT = 20_000
 
@@ -65,6 +72,25 @@ def test_the_newest_paint_first_then_all_with_the_detail(
     with qtbot.waitSignal(page.badges_shown, timeout=WAIT):
         page.refresh()
     assert again == []  # later loads read the whole list at once
+
+
+def test_the_first_rows_are_painted_before_the_rest_is_read(
+        qtbot: QtBot, page: BadgesPage, workspace: Workspace,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the running event loop: a call posted for the next turn ran before the paint, so
+    the whole list's read and the pictures began before the first rows showed."""
+    monkeypatch.setattr(badges_module, "FIRST_PAGE", 2)
+    events: list[str] = []
+    FirstRowsPainted(page.list, events)
+    note_when_called(monkeypatch, badges_ops, "load", events)
+    note_when_called(monkeypatch, badges_module, "badge_with_state", events)
+    answer_late(monkeypatch, workspace.badges, "lines")
+    page.show()  # on screen first: its first rows then come with a paint it asks for
+    qtbot.waitExposed(page)
+    with qtbot.waitSignal(page.badges_shown, timeout=WAIT):
+        page.set_workspace(workspace)
+    assert events[:3] == ["rows painted", "badge_with_state", "badge_with_state"]
+    assert "load" in events
 
 
 def test_the_search_box_keeps_the_badges_that_match(

@@ -11,8 +11,10 @@ from pytestqt.qtbot import QtBot
 
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.services.workspace import Workspace
+from mcdesk.ui.drafts import ops as drafts_ops
 from mcdesk.ui.drafts.page import DraftsPage
 from tests.conftest import DEMO_CATALOG
+from tests.ui.place_helpers import FirstRowsPainted, note_when_called
 
 WAIT = 15000
 EXIT_TICKETS = "https://demo.mcdesk.org/achievements/exit-tickets"
@@ -55,5 +57,24 @@ def test_names_first_then_the_checks(qtbot: QtBot, workspace: Workspace) -> None
     with qtbot.waitSignal(page.drafts_shown, timeout=WAIT):
         page.refresh()
     assert again == []  # the list already shows the drafts: no "checking…" flash
+    page.set_workspace(None)
+    runner.shutdown(wait=True)
+
+
+def test_the_names_are_painted_before_the_checks_start(
+        qtbot: QtBot, workspace: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the running event loop: a call posted for the next turn ran before the paint, so
+    the checks ran beside the names' first paint."""
+    runner = JobRunner()
+    page = DraftsPage(runner)
+    qtbot.addWidget(page)
+    events: list[str] = []
+    FirstRowsPainted(page.list, events)
+    note_when_called(monkeypatch, drafts_ops, "drafts_with_readiness", events)
+    page.show()  # on screen first: its first rows then come with a paint it asks for
+    qtbot.waitExposed(page)
+    with qtbot.waitSignal(page.drafts_shown, timeout=WAIT):
+        page.set_workspace(workspace)
+    assert events == ["rows painted", "drafts_with_readiness"]
     page.set_workspace(None)
     runner.shutdown(wait=True)

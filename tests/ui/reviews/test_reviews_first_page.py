@@ -12,9 +12,16 @@ from pytestqt.qtbot import QtBot
 
 from benchmarks.fixture import add_place_rows
 from mcdesk.services.workspace import Workspace
+from mcdesk.ui.reviews import ops as reviews_ops
 from mcdesk.ui.reviews import page as reviews_module
 from mcdesk.ui.reviews.page import ReviewsPage
-from tests.ui.place_helpers import place_alone, shown_first_lines
+from tests.ui.place_helpers import (
+    FirstRowsPainted,
+    answer_late,
+    note_when_called,
+    place_alone,
+    shown_first_lines,
+)
 
 WAIT = 20_000
 
@@ -52,6 +59,25 @@ def test_the_top_of_the_queue_paints_first(qtbot: QtBot, page: ReviewsPage,
     assert shown.args == [5] and names(page) == queue
     qtbot.waitUntil(lambda: page.workspace_view.review_id is not None, timeout=WAIT)
     assert page.workspace_view.review_id == page.current_id()
+
+
+def test_the_first_rows_are_painted_before_the_rest_is_read(
+        qtbot: QtBot, page: ReviewsPage, workspace: Workspace,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the running event loop; then the whole queue, and only once it is painted, the
+    first review's workspace."""
+    monkeypatch.setattr(reviews_module, "FIRST_PAGE", 2)
+    events: list[str] = []
+    FirstRowsPainted(page.list, events)
+    note_when_called(monkeypatch, reviews_ops, "queue", events)
+    note_when_called(monkeypatch, page, "_open", events)
+    answer_late(monkeypatch, workspace.reviews, "summaries")
+    page.show()  # on screen first: its first rows then come with a paint it asks for
+    qtbot.waitExposed(page)
+    with qtbot.waitSignal(page.reviews_shown, timeout=WAIT):
+        page.set_workspace(workspace)
+    qtbot.waitUntil(lambda: "_open" in events, timeout=WAIT)
+    assert events == ["rows painted", "queue", "_open"]
 
 
 def test_the_search_box_keeps_the_reviews_that_match(qtbot: QtBot, page: ReviewsPage,
