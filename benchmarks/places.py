@@ -82,7 +82,9 @@ def figures(result: PlacesResult, sizes: dict[str, str] | None = None) -> list[F
         if pair:
             made.append(_paired(pair, f"first paint {place}",
                                 f"{sizes.get(place, 'full portfolio')}: building the place to "
-                                "its list painted; ratio is the median of per-round ratios"))
+                                "the end of the event loop's first paint of it with its list "
+                                "filled (or its empty state); ratio is the median of "
+                                "per-round ratios"))
     for place, pair in result.search.items():
         made.append(_paired(pair, f"search {place}",
                             "slowest of a word typed letter by letter, from the search box "
