@@ -192,15 +192,15 @@ class BadgesPage(Place):
         # Room for the picture from the start: the words do not move aside (every row grew)
         # when it comes.
         waiting = self.waiting_picture()
-        for credential in lines:
-            issuer = credential.issuer_name or credential.issuer_id or self.tr("unknown issuer")
-            text = (f"{credential.title}\n{issuer} · {credential.earned_on:%Y-%m-%d}\n"
-                    f"{state_mark(credential.state)} {state_words(credential.state)}")
+        for line in lines:
+            issuer = line.issuer_name or line.issuer_id or self.tr("unknown issuer")
+            text = (f"{line.title}\n{issuer} · {line.earned_on:%Y-%m-%d}\n"
+                    f"{state_mark(line.state)} {state_words(line.state)}")
             item = QListWidgetItem(waiting, text)
-            item.setData(Qt.ItemDataRole.UserRole, credential.id)
-            item.setToolTip("\n".join(credential.reasons) or state_words(credential.state))
-            set_search_words(item, credential.title, credential.issuer_name or
-                             credential.issuer_id)
+            item.setData(Qt.ItemDataRole.UserRole, line.id)
+            item.setToolTip("\n".join(line.reasons) or state_words(line.state))
+            set_search_words(item, line.title, line.issuer_name or
+                             line.issuer_id)
             self.list.addItem(item)
         self.list.blockSignals(False)
 
@@ -238,18 +238,18 @@ class BadgesPage(Place):
         self.badges_shown.emit(len(view.credentials))
 
     def _draw_icons(self, generation: int, start: int, count: int) -> None:
-        """Give rows start..start+count their badge pictures, then schedule the next batch;
-        a newer list (another load) stops the older one's batches."""
+        """Give rows start..start+count their badge pictures, then the next batch once they
+        are painted; a newer list (another load) stops the older one's batches."""
         listed = self._listed
         if generation != self._icons_generation:
             return
         end = min(start + count, len(listed), self.list.count())
         for row in range(start, end):
-            credential = listed[row]
+            line = listed[row]
             item = self.list.item(row)
             if item is not None:
-                item.setIcon(QIcon(badge_with_state(credential.image, credential.title,
-                                                    LIST_ICON, credential.state)))
+                item.setIcon(QIcon(badge_with_state(line.image, line.title, LIST_ICON,
+                                                    line.state)))
         self.searchable.fit_rows(range(start, end))  # the words wrap beside the picture
         if end < len(listed):
             after_paint(self, lambda: self._draw_icons(generation, end, ICONS_BATCH))
