@@ -147,16 +147,17 @@ class ReviewsPage(Place):
             return
         self._first_done = True
         self.list.blockSignals(True)
+        words = self._line_words()
         for summary in rows:
-            self.list.addItem(self._item(summary))
+            self.list.addItem(self._item(summary, words))
         self.list.blockSignals(False)
         self.searchable.refilled()
         self.left_stack.setCurrentIndex(0 if rows else 1)
         self.first_shown.emit(len(rows))
         after_paint(self, self._load_all)
 
-    def _item(self, summary: ReviewSummary) -> QListWidgetItem:
-        item = QListWidgetItem(self._line(summary))
+    def _item(self, summary: ReviewSummary, words: dict[object, str]) -> QListWidgetItem:
+        item = QListWidgetItem(self._line(summary, words))
         item.setData(Qt.ItemDataRole.UserRole, summary.id)
         item.setToolTip(summary.error or "")
         set_search_words(item, summary.mc_name)
@@ -170,8 +171,9 @@ class ReviewsPage(Place):
         self._select_after_load = None
         self.list.blockSignals(True)
         self.list.clear()
+        words = self._line_words()
         for summary in rows:
-            item = self._item(summary)
+            item = self._item(summary, words)
             self.list.addItem(item)
             if summary.id == keep:
                 self.list.setCurrentItem(item)
@@ -189,22 +191,31 @@ class ReviewsPage(Place):
         if self.current_id() == review_id:  # not changed meanwhile by a click
             self._open(review_id)
 
-    def _line(self, summary: ReviewSummary) -> str:
-        state = {ReviewState.IN_PROGRESS: self.tr("in progress"),
-                 ReviewState.QUEUED: self.tr("finished · waiting to send"),
-                 ReviewState.SENT: self.tr("sent ✓"),
-                 ReviewState.EXPORTED: self.tr("exported ✓"),
-                 ReviewState.CONFLICT: self.tr("⚠ changed on the server"),
-                 ReviewState.CLOSED: self.tr("closed")}[summary.state]
+    def _line_words(self) -> dict[object, str]:
+        """The words of the list's lines, translated once per filling (each row asked for
+        eleven translations: 150 for a first screenful, 2,200 for a whole queue)."""
+        return {ReviewState.IN_PROGRESS: self.tr("in progress"),
+                ReviewState.QUEUED: self.tr("finished · waiting to send"),
+                ReviewState.SENT: self.tr("sent ✓"),
+                ReviewState.EXPORTED: self.tr("exported ✓"),
+                ReviewState.CONFLICT: self.tr("⚠ changed on the server"),
+                ReviewState.CLOSED: self.tr("closed"),
+                "not started": self.tr("not started"),
+                ReviewSource.CALIBRATION: self.tr("Calibration"),
+                "attempt": self.tr("Attempt %1"), "due": self.tr("due %1"),
+                "scored": self.tr("%1/%2 scored")}
+
+    def _line(self, summary: ReviewSummary, words: dict[object, str]) -> str:
+        state = words[summary.state]
         if summary.state is ReviewState.IN_PROGRESS and summary.scored == 0 and \
                 summary.seconds_spent == 0:
-            state = self.tr("not started")
-        bits = [self.tr("Calibration") if summary.source is ReviewSource.CALIBRATION
-                else self.tr("Attempt %1").replace("%1", str(summary.attempt))]
+            state = words["not started"]
+        bits = [words[ReviewSource.CALIBRATION] if summary.source is ReviewSource.CALIBRATION
+                else words["attempt"].replace("%1", str(summary.attempt))]
         if summary.due_at is not None:
-            bits.append(self.tr("due %1").replace("%1", day_month_text(summary.due_at)))
+            bits.append(words["due"].replace("%1", day_month_text(summary.due_at)))
         if summary.criteria:
-            bits.append(self.tr("%1/%2 scored").replace("%1", str(summary.scored))
+            bits.append(words["scored"].replace("%1", str(summary.scored))
                         .replace("%2", str(summary.criteria)))
         if summary.seconds_spent:
             bits.append(clock(summary.seconds_spent))

@@ -4,6 +4,7 @@ name holds the words (real portfolio with the demo catalog)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -108,3 +109,26 @@ def test_a_review_the_search_hides_closes(qtbot: QtBot, page: ReviewsPage,
         page.search.setText("nothing like this")
     assert found.args == [0] and page.searchable.no_match.isVisible()
     assert page.current_id() is None and page.right_stack.currentIndex() == 0
+
+
+def test_each_row_says_the_attempt_due_day_progress_and_state(
+        qtbot: QtBot, page: ReviewsPage, workspace: Workspace,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The words of the rows are translated once per filling: the first screenful's rows
+    and the whole queue's say the same."""
+    monkeypatch.setattr(reviews_module, "FIRST_PAGE", 2)
+    first: list[list[str]] = []
+    page.first_shown.connect(lambda _n: first.append(
+        [page.list.item(row).text() for row in range(page.list.count())]))
+    with qtbot.waitSignal(page.reviews_shown, timeout=WAIT):
+        page.set_workspace(workspace)
+        page.show()
+    rows = [page.list.item(row).text() for row in range(page.list.count())]
+    queue = workspace.reviews.summaries()
+    assert len(rows) == len(queue) == 5
+    for text, summary in zip(rows, queue, strict=True):
+        name, progress, state = text.split("\n")
+        assert name == summary.mc_name
+        assert re.fullmatch(rf"Attempt 1 · due \S.* · 0/{summary.criteria} scored", progress)
+        assert state == "not started"
+    assert first == [rows[:2]]
