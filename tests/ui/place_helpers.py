@@ -77,3 +77,20 @@ def answer_late(monkeypatch: pytest.MonkeyPatch, reader: Any, name: str,
         return read(*args, **kwargs)
 
     monkeypatch.setattr(reader, name, slowly)
+
+
+def first_visit_events(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, page: Place,
+                       workspace: Any, done: Any, watched: list[tuple[Any, str]],
+                       timeout: int) -> list[str]:
+    """A first visit to `page`, on screen before it gets its portfolio (its first rows then
+    come with a paint of their own, as in the window), until its `done` signal: in order,
+    "rows painted" and the name of each `watched` (module or object, name) called."""
+    events: list[str] = []
+    FirstRowsPainted(page.list, events)  # type: ignore[attr-defined]
+    for owner, name in watched:
+        note_when_called(monkeypatch, owner, name, events)
+    page.show()
+    qtbot.waitExposed(page)
+    with qtbot.waitSignal(done, timeout=timeout):
+        page.set_workspace(workspace)
+    return events

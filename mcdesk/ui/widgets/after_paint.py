@@ -1,8 +1,10 @@
 """Work started once what waits to be painted has been painted. Qt posts its paint requests
 with low priority, so calls posted for "the next turn of the event loop" (QTimer.singleShot(0),
 queued signals) run before them: a place that read its first screenful and then started the
-rest that way had the rest start, and compete for the interpreter, before the screenful showed;
-GUI thread."""
+rest that way had the rest start, and compete for the interpreter, before the screenful showed.
+(The catalog's list hooks its own viewport's paint instead, BatchedListView.after_next_paint:
+that waits for the list to be shown, and a place's follow-up work must come even when its list
+stays hidden behind an empty state.) GUI thread."""
 
 from __future__ import annotations
 
@@ -21,16 +23,13 @@ class _Call(QObject):
 
     def __init__(self, owner: QObject, callback: Callable[[], object]) -> None:
         super().__init__(owner)
-        self._callback: Callable[[], object] | None = callback
+        self._callback = callback
 
     def event(self, event: QEvent) -> bool:
         if event.type() != _AFTER_PAINT:
             return super().event(event)
-        callback, self._callback = self._callback, None
-        self.setParent(None)
         self.deleteLater()
-        if callback is not None:
-            callback()
+        self._callback()
         return True
 
 

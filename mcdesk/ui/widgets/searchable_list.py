@@ -49,6 +49,16 @@ def _natural_size(view: QListWidget, delegate: QAbstractItemDelegate,
     return delegate.sizeHint(option, index)
 
 
+def _kept_size(known: dict[int, QSize], row: int, view: QListWidget,
+               delegate: QAbstractItemDelegate, option: QStyleOptionViewItem,
+               item: QListWidgetItem) -> QSize:
+    """The row's size at the width `known` holds sizes for, measured now if not yet."""
+    size = known.get(row)
+    if size is None:
+        size = known[row] = _natural_size(view, delegate, option, item)
+    return size
+
+
 def matches(words: str, terms: Sequence[str]) -> bool:
     """Whether a row's folded words hold every typed term (no terms: every row does)."""
     return all(term in words for term in terms)
@@ -171,9 +181,7 @@ class SearchableList(QWidget):
                 # Sized for this width already: setting it again would make the list lay
                 # every such row out anew (one dataChanged each).
                 continue
-            size = known.get(row)
-            if size is None:
-                size = known[row] = _natural_size(view, delegate, option, item)
+            size = _kept_size(known, row, view, delegate, option, item)
             if item.sizeHint() != size:
                 # A new size lays the list out again and repaints it: a row whose new picture
                 # (or width) leaves its size as it was is left alone.
@@ -218,10 +226,7 @@ class SearchableList(QWidget):
         for row in range(view.count()):
             if row < len(words) and not matches(words[row], terms):
                 continue  # the search will hide it
-            item = view.item(row)
-            size = known.get(row)
-            if size is None:
-                size = known[row] = _natural_size(view, delegate, option, item)
+            size = _kept_size(known, row, view, delegate, option, view.item(row))
             total += size.height() + 2 * spacing
             if total > height:
                 return narrow
@@ -235,9 +240,7 @@ class SearchableList(QWidget):
 
     def _words_changed(self, _text: str) -> None:
         self._terms = fold(self.words).split()
-        shown = self.apply()
-        self._lay_out_now()
-        self.filtered.emit(shown)
+        self.filtered.emit(self.apply())
 
     def _lay_out_now(self) -> None:
         """Lay the shown list's rows out before its next paint, and again if that brought
@@ -266,7 +269,6 @@ class SearchableList(QWidget):
         if width != self.list.viewport().width():  # the scroll bar comes or goes
             QTimer.singleShot(0, self, self._fit_unsized)  # had the width another cause
         self.apply()
-        self._lay_out_now()
 
     def _read_rows(self) -> None:
         items = [self.list.item(row) for row in range(self.list.count())]
@@ -274,7 +276,8 @@ class SearchableList(QWidget):
 
     def apply(self) -> int:
         """Hide the rows the words leave out (only rows whose state changes are touched: each
-        one hidden or shown costs the list a layout); how many rows show."""
+        one hidden or shown costs the list a layout) and lay the list out for its next paint;
+        how many rows show."""
         if len(self._words) != self.list.count():  # rows added without `refilled`
             self._read_rows()
             self._hidden = [self.list.isRowHidden(row) for row in range(len(self._words))]
@@ -303,6 +306,7 @@ class SearchableList(QWidget):
                 "%1", self.words))
             self._place_no_match()
         self.no_match.setVisible(nothing)
+        self._lay_out_now()
         return shown
 
     def _keep_choice_visible(self) -> None:

@@ -18,9 +18,8 @@ from mcdesk.ui.badges import page as badges_module
 from mcdesk.ui.badges.page import BadgesPage
 from tests.badge_helpers import EXIT_TICKETS, FAMILY, WAIT_TIME, signed_jwt
 from tests.ui.place_helpers import (
-    FirstRowsPainted,
     answer_late,
-    note_when_called,
+    first_visit_events,
     place_alone,
     shown_first_lines,
 )
@@ -80,15 +79,10 @@ def test_the_first_rows_are_painted_before_the_rest_is_read(
     """In the running event loop: a call posted for the next turn ran before the paint, so
     the whole list's read and the pictures began before the first rows showed."""
     monkeypatch.setattr(badges_module, "FIRST_PAGE", 2)
-    events: list[str] = []
-    FirstRowsPainted(page.list, events)
-    note_when_called(monkeypatch, badges_ops, "load", events)
-    note_when_called(monkeypatch, badges_module, "badge_with_state", events)
     answer_late(monkeypatch, workspace.badges, "lines")
-    page.show()  # on screen first: its first rows then come with a paint it asks for
-    qtbot.waitExposed(page)
-    with qtbot.waitSignal(page.badges_shown, timeout=WAIT):
-        page.set_workspace(workspace)
+    events = first_visit_events(qtbot, monkeypatch, page, workspace, page.badges_shown,
+                                [(badges_ops, "load"), (badges_module, "badge_with_state")],
+                                WAIT)
     assert events[:3] == ["rows painted", "badge_with_state", "badge_with_state"]
     assert "load" in events
 

@@ -14,7 +14,7 @@ from mcdesk.services.workspace import Workspace
 from mcdesk.ui.drafts import ops as drafts_ops
 from mcdesk.ui.drafts.page import DraftsPage
 from tests.conftest import DEMO_CATALOG
-from tests.ui.place_helpers import FirstRowsPainted, note_when_called
+from tests.ui.place_helpers import first_visit_events
 
 WAIT = 15000
 EXIT_TICKETS = "https://demo.mcdesk.org/achievements/exit-tickets"
@@ -68,13 +68,8 @@ def test_the_names_are_painted_before_the_checks_start(
     runner = JobRunner()
     page = DraftsPage(runner)
     qtbot.addWidget(page)
-    events: list[str] = []
-    FirstRowsPainted(page.list, events)
-    note_when_called(monkeypatch, drafts_ops, "drafts_with_readiness", events)
-    page.show()  # on screen first: its first rows then come with a paint it asks for
-    qtbot.waitExposed(page)
-    with qtbot.waitSignal(page.drafts_shown, timeout=WAIT):
-        page.set_workspace(workspace)
+    events = first_visit_events(qtbot, monkeypatch, page, workspace, page.drafts_shown,
+                                [(drafts_ops, "drafts_with_readiness")], WAIT)
     assert events == ["rows painted", "drafts_with_readiness"]
     page.set_workspace(None)
     runner.shutdown(wait=True)

@@ -17,9 +17,8 @@ from mcdesk.ui.reviews import ops as reviews_ops
 from mcdesk.ui.reviews import page as reviews_module
 from mcdesk.ui.reviews.page import ReviewsPage
 from tests.ui.place_helpers import (
-    FirstRowsPainted,
     answer_late,
-    note_when_called,
+    first_visit_events,
     place_alone,
     shown_first_lines,
 )
@@ -68,15 +67,9 @@ def test_the_first_rows_are_painted_before_the_rest_is_read(
     """In the running event loop; then the whole queue, and only once it is painted, the
     first review's workspace."""
     monkeypatch.setattr(reviews_module, "FIRST_PAGE", 2)
-    events: list[str] = []
-    FirstRowsPainted(page.list, events)
-    note_when_called(monkeypatch, reviews_ops, "queue", events)
-    note_when_called(monkeypatch, page, "_open", events)
     answer_late(monkeypatch, workspace.reviews, "summaries")
-    page.show()  # on screen first: its first rows then come with a paint it asks for
-    qtbot.waitExposed(page)
-    with qtbot.waitSignal(page.reviews_shown, timeout=WAIT):
-        page.set_workspace(workspace)
+    events = first_visit_events(qtbot, monkeypatch, page, workspace, page.reviews_shown,
+                                [(reviews_ops, "queue"), (page, "_open")], WAIT)
     qtbot.waitUntil(lambda: "_open" in events, timeout=WAIT)
     assert events == ["rows painted", "queue", "_open"]
 

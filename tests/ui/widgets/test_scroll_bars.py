@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QListWidget,
     QProxyStyle,
+    QScrollBar,
     QStyle,
     QStyleOptionSlider,
     QWidget,
@@ -144,6 +145,17 @@ def test_a_groove_in_other_colours_is_drawn_in_them(
     assert_looks_the_same(plain, kept)
 
 
+def drawn_then_moved(bar: QScrollBar, drawings: list[QStyleOptionSlider]) -> tuple[int, int]:
+    """How many drawings the bar's first paint made, and how many there were once it was
+    moved five times and painted each time."""
+    bar.grab()
+    first = len(drawings)
+    for step in range(5):
+        bar.setValue(step * 10)
+        bar.grab()
+    return first, len(drawings)
+
+
 def test_the_groove_is_drawn_again_only_when_it_changes(
         qtbot: QtBot, groove_drawings: list[QStyleOptionSlider]) -> None:
     view = long_list(qtbot, kept=True)
@@ -151,13 +163,9 @@ def test_the_groove_is_drawn_again_only_when_it_changes(
     style = bar.style()
     assert isinstance(style, KeptGrooveStyle)
     style._grooves.clear()  # the style serves every list: forget what earlier tests drew
-    bar.grab()
-    first = len(groove_drawings)
+    first, after_moving = drawn_then_moved(bar, groove_drawings)
     assert first == 1
-    for step in range(5):
-        bar.setValue(step * 10)
-        bar.grab()
-    assert len(groove_drawings) == first  # moving the handle draws no groove
+    assert after_moving == first  # moving the handle draws no groove
     view.resize(260, 300)
     qtbot.waitUntil(lambda: bar.height() < 400)
     bar.grab()
@@ -224,13 +232,9 @@ def test_the_handle_is_drawn_again_only_when_its_size_changes(
     style = bar.style()
     assert isinstance(style, KeptGrooveStyle)
     style._handles.clear()
-    bar.grab()
-    first = len(handle_drawings)
+    first, after_moving = drawn_then_moved(bar, handle_drawings)
     assert first == 1
-    for step in range(5):
-        bar.setValue(step * 10)
-        bar.grab()
-    assert len(handle_drawings) == first
+    assert after_moving == first
     longest = bar.maximum()
     view.addItems([f"Another row {n}" for n in range(40)])
     qtbot.waitUntil(lambda: bar.maximum() > longest)

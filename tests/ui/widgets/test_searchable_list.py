@@ -317,6 +317,14 @@ def settled(widget: SearchableList) -> None:
         QApplication.processEvents()
 
 
+def fill_as_a_place(widget: SearchableList, rows: int) -> None:
+    """Put in `rows` rows of many heights as a place does (then `refilled`), and settle."""
+    for number in range(rows):
+        add(widget, str(number), f"Badge {number} " + "word " * (number % 5 * 3))
+    widget.refilled()
+    settled(widget)
+
+
 def assert_sized_for_the_width_shown(widget: SearchableList) -> None:
     view = widget.list
     width = view.viewport().width()
@@ -336,10 +344,7 @@ def test_a_list_that_outgrows_its_height_is_measured_once_at_its_width_with_the_
     without the bar first, every row was measured and laid out again when it came)."""
     widget, delegate = empty_on_screen(qtbot, 300)
     assert not widget.list.verticalScrollBar().isVisible()
-    for number in range(40):
-        add(widget, str(number), f"Badge {number} " + "word " * (number % 5 * 3))
-    widget.refilled()
-    settled(widget)
+    fill_as_a_place(widget, 40)
     assert widget.list.verticalScrollBar().isVisible()
     assert delegate.measured == 40
     assert_sized_for_the_width_shown(widget)
@@ -362,10 +367,7 @@ def test_rows_are_painted_once_when_the_scroll_bar_comes(qtbot: QtBot) -> None:
     widget, _delegate = empty_on_screen(qtbot, 300)
     settled(widget)
     counter = PaintCounter(widget.list.viewport())
-    for number in range(40):
-        add(widget, str(number), f"Badge {number} " + "word " * (number % 5 * 3))
-    widget.refilled()
-    settled(widget)
+    fill_as_a_place(widget, 40)
     assert widget.list.verticalScrollBar().isVisible()
     assert counter.paints == 1
     assert search(qtbot, widget, "nothing like this") == 0
