@@ -67,6 +67,9 @@ DRAFTS = 200
 REVIEWS = 100
 CREDENTIALS = 200
 QUICK_PLACES_ROUNDS = 4
+# A round of first paints alone takes about 2 s, a whole places round 10 s: the first paints,
+# ratios of 5-25 ms on a shared machine, take this many times the rounds.
+PAINT_ROUNDS_FACTOR = 3
 SMALL_PACKAGE_ROUNDS = 7
 
 
@@ -150,16 +153,17 @@ def main(argv: list[str] | None = None) -> int:
             # Its figures are ratios of tens of milliseconds on a shared machine: a full run
             # takes twice the rounds, a quick one at least QUICK_PLACES_ROUNDS (about 10 s
             # a round; with two, one slow round decided the verdict), an explicit --rounds
-            # exactly that.
+            # exactly that; the first paints PAINT_ROUNDS_FACTOR times as many.
             if args.rounds:
                 places_rounds = args.rounds
             elif args.quick:
                 places_rounds = max(rounds, QUICK_PLACES_ROUNDS)
             else:
                 places_rounds = 2 * rounds
-            print(f"Places at full size against an empty portfolio, {places_rounds} rounds ...",
-                  flush=True)
-            visited = places.run_places(root, rounds=places_rounds)
+            print(f"Places at full size against an empty portfolio, {places_rounds} rounds "
+                  f"({PAINT_ROUNDS_FACTOR * places_rounds} of first paints) ...", flush=True)
+            visited = places.run_places(root, rounds=places_rounds,
+                                        paint_rounds=PAINT_ROUNDS_FACTOR * places_rounds)
             figures += places.figures(visited, {
                 "evidence": f"{EVIDENCE_ROWS:,} pieces", "drafts": f"{DRAFTS} drafts",
                 "reviews": f"{REVIEWS} reviews", "badges": f"{CREDENTIALS} credentials"})

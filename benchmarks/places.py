@@ -30,7 +30,7 @@ PLACES = ("evidence", "drafts", "reviews", "badges")
 
 @dataclass(frozen=True)
 class PlacesResult:
-    rounds: int
+    rounds: int  # of searches, scrolls and stalls; the first paints may take more
     first_paint: dict[str, dict[str, list[float]]]  # place -> full/empty -> seconds
     search: dict[str, dict[str, list[float]]]
     scroll: dict[str, list[float]]  # place -> the longest step of each round, seconds
@@ -47,14 +47,15 @@ def make_empty(root: Path) -> Path:
     return root
 
 
-def run_places(full: Path, *, rounds: int, empty: Path | None = None) -> PlacesResult:
+def run_places(full: Path, *, rounds: int, paint_rounds: int | None = None,
+               empty: Path | None = None) -> PlacesResult:
     with tempfile.TemporaryDirectory(prefix="mcdesk-bench-places-") as temp:
         empty = empty or make_empty(Path(temp) / "empty")
         env = child_env(Path(temp) / "home")
         done = subprocess.run(
             [sys.executable, "-m", "benchmarks.places_child", str(full), str(empty),
-             str(rounds)], cwd=REPO, env=env, capture_output=True, text=True,
-            timeout=TIMEOUT_S, check=False)
+             str(rounds), str(paint_rounds or rounds)], cwd=REPO, env=env,
+            capture_output=True, text=True, timeout=TIMEOUT_S, check=False)
     line = next((x for x in done.stdout.splitlines() if x.startswith(MARKER)), None)
     if line is None:
         raise RuntimeError(f"the places benchmark failed:\n{done.stderr[-3000:]}")
@@ -84,7 +85,7 @@ def figures(result: PlacesResult, sizes: dict[str, str] | None = None) -> list[F
                                 f"{sizes.get(place, 'full portfolio')}: building the place to "
                                 "the end of the event loop's first paint of it with its list "
                                 "filled (or its empty state); ratio is the median of "
-                                "per-round ratios"))
+                                f"{len(pair['full'])} per-round ratios"))
     for place, pair in result.search.items():
         made.append(_paired(pair, f"search {place}",
                             "slowest of a word typed letter by letter, from the search box "

@@ -4,7 +4,8 @@ of the event loop's own paint, as the window paints: work a place starts after t
 not counted, work it lets run before it is); search while typing in each; the longest
 GUI-thread stall while scrolling the evidence grid, idle and while the drafts are checked on
 the pool. Prints one JSON line. Run by benchmarks.places as
-``python -m benchmarks.places_child FULL EMPTY ROUNDS``; GUI thread only."""
+``python -m benchmarks.places_child FULL EMPTY ROUNDS [PAINT_ROUNDS]`` (the first paints in
+PAINT_ROUNDS rounds, at least ROUNDS; the rest in ROUNDS); GUI thread only."""
 
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ def main(argv: list[str]) -> int:
     from mcdesk.services.workspace import Workspace
 
     full, empty, rounds = Path(argv[1]), Path(argv[2]), int(argv[3])
+    paint_rounds = max(rounds, int(argv[4]) if len(argv) > 4 else rounds)
     app = QApplication(argv[:1])
     runner = JobRunner()
     workspaces = {"full": Workspace.open(full, create=False, seed_demo=False),
@@ -56,14 +58,16 @@ def main(argv: list[str]) -> int:
         for place in PLACE_SIGNALS:
             for which in ("full", "empty"):
                 _first_paint(app, runner, workspaces[which], place)
-        for number in range(rounds):
+        for number in range(paint_rounds):
             order = ("full", "empty") if number % 2 == 0 else ("empty", "full")
             for place in PLACE_SIGNALS:
                 for which in order:
                     seconds, page = _first_paint(app, runner, workspaces[which], place,
-                                                 keep=True)
+                                                 keep=number < rounds)
                     result["first_paint"].setdefault(place, {}).setdefault(
                         which, []).append(seconds)
+                    if page is None:  # a round of first paints only
+                        continue
                     result["search"].setdefault(place, {}).setdefault(which, []).append(
                         _typing(app, runner, page, place))
                     if which == "full" and place in BARE_PLACES:
