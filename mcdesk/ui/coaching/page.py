@@ -34,6 +34,7 @@ from mcdesk.ui.annotation.comment_editor import CommentFields
 from mcdesk.ui.annotation.panel import AnnotatedPiece, AnnotationPanel
 from mcdesk.ui.coaching import ops
 from mcdesk.ui.coaching.scores import PracticeScores
+from mcdesk.ui.widgets.empty_state import hint_blank_while_empty
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
 from mcdesk.ui.widgets.splitter import list_detail_splitter
@@ -130,6 +131,7 @@ class CoachingPage(Place):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right_stack = QStackedWidget()
         self.right_stack.addWidget(self.placeholder)
+        hint_blank_while_empty(self.placeholder, self.left_stack, self.empty)
         self.right_stack.addWidget(detail)
         splitter = list_detail_splitter(left, self.right_stack, sizes=(320, 1000),
                                         stretch=(1, 4))

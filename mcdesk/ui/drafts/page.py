@@ -25,6 +25,7 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.drafts import ops
 from mcdesk.ui.drafts.editor import DraftEditor
 from mcdesk.ui.widgets.after_paint import after_paint
+from mcdesk.ui.widgets.empty_state import hint_blank_while_empty
 from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -109,6 +110,7 @@ class DraftsPage(Place):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right_stack = QStackedWidget()
         self.right_stack.addWidget(self.placeholder)
+        hint_blank_while_empty(self.placeholder, self.left_stack, self.empty)
         self.right_stack.addWidget(self.editor)
         splitter = list_detail_splitter(left, self.right_stack, sizes=(210, 900),
                                        stretch=(1, 4))

@@ -35,7 +35,7 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.evidence import ops
 from mcdesk.ui.evidence.labels import consent_labels, kind_labels
 from mcdesk.ui.evidence.tools import EvidenceTools
-from mcdesk.ui.widgets.empty_state import empty_state
+from mcdesk.ui.widgets.empty_state import empty_state, hint_blank_while_empty
 from mcdesk.ui.widgets.evidence_model import (
     EVIDENCE_ROLE,
     THUMB_SIZE,
@@ -234,6 +234,7 @@ class EvidencePage(EvidenceTools):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right_stack = QStackedWidget()
         self.right_stack.addWidget(self.placeholder)
+        hint_blank_while_empty(self.placeholder, self.left_stack, empty_box)
         self.right_stack.addWidget(right_split)
 
         splitter = list_detail_splitter(left, self.right_stack, sizes=(400, 700),

@@ -30,7 +30,7 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.reviews import ops
 from mcdesk.ui.reviews.workspace import ReviewWorkspace
 from mcdesk.ui.widgets.after_paint import after_paint
-from mcdesk.ui.widgets.empty_state import empty_state
+from mcdesk.ui.widgets.empty_state import empty_state, hint_blank_while_empty
 from mcdesk.ui.widgets.locale_text import day_month_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -108,6 +108,7 @@ class ReviewsPage(Place):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right_stack = QStackedWidget()
         self.right_stack.addWidget(self.placeholder)
+        hint_blank_while_empty(self.placeholder, self.left_stack, empty_box)
         self.right_stack.addWidget(self.workspace_view)
         splitter = list_detail_splitter(left, self.right_stack, sizes=(210, 1000),
                                        stretch=(1, 5))

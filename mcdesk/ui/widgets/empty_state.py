@@ -4,7 +4,7 @@ the button that starts it, centred a little above the middle; GUI thread."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 
 def empty_state(label: QLabel, button: QPushButton) -> QWidget:
@@ -18,3 +18,16 @@ def empty_state(label: QLabel, button: QPushButton) -> QWidget:
     layout.addWidget(button, 0, Qt.AlignmentFlag.AlignHCenter)
     layout.addStretch(2)
     return box
+
+
+def hint_blank_while_empty(hint: QLabel, lists: QStackedWidget, empty: QWidget) -> None:
+    """Keep the detail side's "pick one on the left" `hint` blank while `lists` shows its
+    `empty` state: there is nothing on the left to pick then (the hint pointed at nothing,
+    beside the words that say so)."""
+    words = hint.text()
+
+    def follow(_index: int) -> None:
+        hint.setText("" if lists.currentWidget() is empty else words)
+
+    lists.currentChanged.connect(follow)
+    follow(lists.currentIndex())

@@ -81,8 +81,10 @@ def test_empty_library_teaches_and_drop_adds(window: MainWindow, qtbot: QtBot,
     page = window.evidence_page
     assert page.left_stack.currentIndex() == 1
     assert "Drop classroom videos" in page.empty.text()
+    assert page.placeholder.text() == ""  # nothing on the left to pick yet
     add(qtbot, window, [media["video"], media["pdf"], media["photo"]], 3)
     assert page.left_stack.currentIndex() == 0
+    assert page.placeholder.text().startswith("Pick a piece of evidence on the left")
     assert "Added 3" in window.notice_bar.text
     assert set(titles(page)) == {"Lesson video", "Lesson plan", "Student work"}
     kinds = {e.title: e.kind for e in page.model.items()}
