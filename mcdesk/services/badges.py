@@ -178,11 +178,9 @@ class BadgeService:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def list(self, limit: int | None = None) -> builtins.list[EarnedCredential]:
-        """Every earned credential (or the newest `limit`), newest first."""
-        if limit is not None:  # the first screenful: plain SQL, no ORM session
-            return credential_store.newest(self._portfolio.reads, limit)
-        return self._store.list(limit)
+    def list(self) -> builtins.list[EarnedCredential]:
+        """Every earned credential, newest first."""
+        return self._store.list()
 
     def lines(self, limit: int) -> builtins.list[CredentialLine]:
         """The newest `limit` credentials as the list shows them (plain SQL, no ORM)."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from mcdesk.core.credentials import (
     CredentialLine,
@@ -30,7 +30,6 @@ _COLUMNS = ("id", "sha256", "format", "raw", "payload", "credential_json", "achi
             "achievement_name", "achievement_type", "issuer_id", "issuer_name", "valid_from",
             "valid_until", "awarded", "image", "state", "reasons_json", "warnings_json",
             "checked_at", "origin", "source", "received_at", "results_json", "evidence_json")
-_MOMENTS = frozenset({"valid_from", "valid_until", "awarded", "checked_at", "received_at"})
 # EarnedCredential.earned_on in SQL.
 _EARNED = "coalesce(awarded, valid_from, received_at)"
 
@@ -118,17 +117,10 @@ class CredentialStore:
                 raise NotFoundError("no such credential in this portfolio")
             return _credential(row)
 
-    def list(self, limit: int | None = None) -> list[EarnedCredential]:
-        """Newest earned first; `limit`: only that many, the rest never parsed (the first
-        screenful of a long list)."""
-        query = select(CredentialRow)
-        if limit is not None:
-            # The order of EarnedCredential.earned_on, in SQL; the sort below settles ties.
-            earned = func.coalesce(CredentialRow.awarded, CredentialRow.valid_from,
-                                   CredentialRow.received_at)
-            query = query.order_by(earned.desc()).limit(limit)
+    def list(self) -> list[EarnedCredential]:
+        """Newest earned first."""
         with self._db.reading() as session:
-            found = [_credential(row) for row in session.scalars(query)]
+            found = [_credential(row) for row in session.scalars(select(CredentialRow))]
         return sorted(found, key=lambda c: c.earned_on, reverse=True)
 
     def ids(self) -> builtins.list[str]:
@@ -202,22 +194,6 @@ def _apply(row: CredentialRow, checked: CheckedFields, now: datetime) -> None:
     row.evidence_json = json.dumps(list(checked.evidence), ensure_ascii=False)
 
 
-def newest(reads: ReadConnections, limit: int) -> list[EarnedCredential]:
-    """What CredentialStore.list(limit) gives, read with plain sqlite3 from the read
-    connections: the first screenful of Badges without an ORM session."""
-    with reads.connection() as connection:
-        # The newest are picked by rowid first: ordering whole rows made SQLite carry every
-        # credential's bytes (raw, payload, JSON) through the sort to keep a screenful.
-        rows = connection.execute(
-            f"SELECT {', '.join(_COLUMNS)} FROM credential WHERE rowid IN ("
-            f"SELECT rowid FROM credential ORDER BY {_EARNED} DESC LIMIT ?) "
-            f"ORDER BY {_EARNED} DESC", (limit,)).fetchall()
-    found = [_from_values({name: _moment(value) if name in _MOMENTS else value
-                           for name, value in zip(_COLUMNS, row, strict=True)})
-             for row in rows]
-    return sorted(found, key=lambda c: c.earned_on, reverse=True)
-
-
 def newest_lines(reads: ReadConnections, limit: int) -> list[CredentialLine]:
     """The newest `limit` credentials as their rows in the Badges list show them: the first
     screenful, read without the credentials' bytes and JSON (parsing those for whole
@@ -227,7 +203,7 @@ def newest_lines(reads: ReadConnections, limit: int) -> list[CredentialLine]:
             f"SELECT id, achievement_name, achievement_id, issuer_name, issuer_id, awarded, "
             f"valid_from, received_at, state, reasons_json, image FROM credential "
             f"WHERE rowid IN (SELECT rowid FROM credential ORDER BY {_EARNED} DESC LIMIT ?)",
-            (limit,)).fetchall()  # rowids first, as `newest`: images can be large
+            (limit,)).fetchall()  # rowids first: sorting whole rows carried the images
     lines = [CredentialLine(
         id=ident, title=credential_title(name, achievement), issuer_name=issuer_name,
         issuer_id=issuer_id, earned_on=_earned(awarded, valid_from, received),

@@ -16,7 +16,6 @@ from mcdesk.storage.credential_store import (
     CheckedFields,
     CredentialStore,
     NewCredential,
-    newest,
     newest_lines,
 )
 from mcdesk.storage.portfolio import Portfolio
@@ -118,7 +117,10 @@ def test_one_recognition_rule_is_active_at_a_time(tmp_path: Path) -> None:
         portfolio.close()
 
 
-def test_the_first_screenful_read_without_the_orm_is_the_same(tmp_path: Path) -> None:
+def test_the_first_screenful_is_the_newest_earned(tmp_path: Path) -> None:
+    """Awarded, else valid from, else received: the newest of them first, in SQL as in the
+    whole list (a credential awarded on the 1st is newer than one only valid from the 2nd
+    of the month before)."""
     portfolio = Portfolio.open(tmp_path / "p")
     try:
         store = CredentialStore(portfolio.database)
@@ -127,9 +129,12 @@ def test_the_first_screenful_read_without_the_orm_is_the_same(tmp_path: Path) ->
                       checked(awarded=datetime(2026, 11, day, tzinfo=UTC) if day != 2
                               else None, valid_from=datetime(2026, 10, day, tzinfo=UTC)),
                       T0)
-        assert newest(portfolio.reads, 2) == store.list(2)
-        assert [c.earned_on.day for c in newest(portfolio.reads, 3)] == [3, 1, 2]
-        assert newest(portfolio.reads, 3) == store.list()
+        lines = newest_lines(portfolio.reads, 3)
+        assert [line.earned_on for line in lines] == [
+            datetime(2026, 11, 3, tzinfo=UTC), datetime(2026, 11, 1, tzinfo=UTC),
+            datetime(2026, 10, 2, tzinfo=UTC)]
+        assert lines == [credential.line for credential in store.list()]
+        assert newest_lines(portfolio.reads, 2) == lines[:2]
     finally:
         portfolio.close()
 

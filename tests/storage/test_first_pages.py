@@ -22,7 +22,6 @@ def test_first_credentials_and_reviews_come_in_the_lists_order(tmp_path: Path) -
     try:
         everything = workspace.badges.list()
         assert len(everything) == 9
-        assert [c.id for c in workspace.badges.list(4)] == [c.id for c in everything[:4]]
         assert workspace.badges.lines(4) == [c.line for c in everything[:4]]
         queue = workspace.reviews.summaries()
         assert len(queue) == 7
