@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import SignalInstance
 from pytestqt.qtbot import QtBot
 
 from mcdesk.jobs.runner import JobRunner
@@ -27,13 +28,26 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
     workspace.close()
 
 
-def test_drafts_hint_only_beside_drafts(qtbot: QtBot, workspace: Workspace) -> None:
+@pytest.fixture
+def runner() -> Iterator[JobRunner]:
     runner = JobRunner()
-    page = DraftsPage(runner)
+    yield runner
+    runner.shutdown(wait=True)
+
+
+def shown(qtbot: QtBot, page: DraftsPage | ReviewsPage, loaded: SignalInstance,
+          workspace: Workspace) -> None:
+    """The place on screen with `workspace` open, once `loaded` says its list is filled."""
     qtbot.addWidget(page)
-    with qtbot.waitSignal(page.drafts_shown, timeout=WAIT):
+    with qtbot.waitSignal(loaded, timeout=WAIT):
         page.set_workspace(workspace)
         page.show()
+
+
+def test_drafts_hint_only_beside_drafts(qtbot: QtBot, workspace: Workspace,
+                                        runner: JobRunner) -> None:
+    page = DraftsPage(runner)
+    shown(qtbot, page, page.drafts_shown, workspace)
     assert page.left_stack.currentWidget() is page.empty and page.empty.isVisible()
     assert page.placeholder.text() == ""
 
@@ -44,18 +58,13 @@ def test_drafts_hint_only_beside_drafts(qtbot: QtBot, workspace: Workspace) -> N
     assert page.list.count() == 1
     assert page.placeholder.text() == "Pick a draft on the left to work on it."
     page.set_workspace(None)
-    runner.shutdown(wait=True)
 
 
-def test_reviews_hint_blank_beside_an_empty_queue(qtbot: QtBot, workspace: Workspace) -> None:
-    runner = JobRunner()
+def test_reviews_hint_blank_beside_an_empty_queue(qtbot: QtBot, workspace: Workspace,
+                                                  runner: JobRunner) -> None:
     page = ReviewsPage(runner)
-    qtbot.addWidget(page)
-    with qtbot.waitSignal(page.reviews_shown, timeout=WAIT):
-        page.set_workspace(workspace)
-        page.show()
+    shown(qtbot, page, page.reviews_shown, workspace)
     assert page.left_stack.currentIndex() == 1 and page.sample_button.isVisible()
     assert page.right_stack.currentWidget() is page.placeholder
     assert page.placeholder.text() == ""
     page.set_workspace(None)
-    runner.shutdown(wait=True)
