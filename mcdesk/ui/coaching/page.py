@@ -34,7 +34,7 @@ from mcdesk.ui.annotation.comment_editor import CommentFields
 from mcdesk.ui.annotation.panel import AnnotatedPiece, AnnotationPanel
 from mcdesk.ui.coaching import ops
 from mcdesk.ui.coaching.scores import PracticeScores
-from mcdesk.ui.widgets.empty_state import hint_blank_while_empty
+from mcdesk.ui.widgets.empty_state import DetailPlaceholder
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
 from mcdesk.ui.widgets.splitter import list_detail_splitter
@@ -77,7 +77,6 @@ class CoachingPage(Place):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.list)
-        self.left_stack.addWidget(self.empty)
         self.pieces = QListWidget()
         self.pieces.setAccessibleName(self.tr("Evidence and answers"))
         self.pieces.setWordWrap(True)
@@ -130,8 +129,8 @@ class CoachingPage(Place):
         self.placeholder = QLabel(self.tr("Pick a draft on the left to coach it."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right_stack = QStackedWidget()
-        self.right_stack.addWidget(self.placeholder)
-        hint_blank_while_empty(self.placeholder, self.left_stack, self.empty)
+        self.beside = DetailPlaceholder(self.placeholder, self.empty, self.left_stack)
+        self.right_stack.addWidget(self.beside)
         self.right_stack.addWidget(detail)
         splitter = list_detail_splitter(left, self.right_stack, sizes=(320, 1000),
                                         stretch=(1, 4))

@@ -25,7 +25,7 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.drafts import ops
 from mcdesk.ui.drafts.editor import DraftEditor
 from mcdesk.ui.widgets.after_paint import after_paint
-from mcdesk.ui.widgets.empty_state import hint_blank_while_empty
+from mcdesk.ui.widgets.empty_state import DetailPlaceholder
 from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -85,7 +85,6 @@ class DraftsPage(Place):
         self.search = self.searchable.search
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.searchable)
-        self.left_stack.addWidget(self.empty)
         # Wraps on a small laptop so the list can be narrow and the draft gets the width.
         button_row = QWidget()
         buttons = FlowLayout(button_row)
@@ -109,8 +108,8 @@ class DraftsPage(Place):
         self.placeholder = QLabel(self.tr("Pick a draft on the left to work on it."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right_stack = QStackedWidget()
-        self.right_stack.addWidget(self.placeholder)
-        hint_blank_while_empty(self.placeholder, self.left_stack, self.empty)
+        self.beside = DetailPlaceholder(self.placeholder, self.empty, self.left_stack)
+        self.right_stack.addWidget(self.beside)
         self.right_stack.addWidget(self.editor)
         splitter = list_detail_splitter(left, self.right_stack, sizes=(210, 900),
                                        stretch=(1, 4))

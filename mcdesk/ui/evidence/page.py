@@ -35,7 +35,7 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.evidence import ops
 from mcdesk.ui.evidence.labels import consent_labels, kind_labels
 from mcdesk.ui.evidence.tools import EvidenceTools
-from mcdesk.ui.widgets.empty_state import empty_state, hint_blank_while_empty
+from mcdesk.ui.widgets.empty_state import DetailPlaceholder, empty_state
 from mcdesk.ui.widgets.evidence_model import (
     EVIDENCE_ROLE,
     THUMB_SIZE,
@@ -128,7 +128,6 @@ class EvidencePage(EvidenceTools):
         empty_box = empty_state(self.empty, self.empty_add)
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.list)
-        self.left_stack.addWidget(empty_box)
         self.count_label = QLabel()
 
         top = QHBoxLayout()
@@ -233,8 +232,8 @@ class EvidencePage(EvidenceTools):
         self.placeholder.setWordWrap(True)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right_stack = QStackedWidget()
-        self.right_stack.addWidget(self.placeholder)
-        hint_blank_while_empty(self.placeholder, self.left_stack, empty_box)
+        self.beside = DetailPlaceholder(self.placeholder, empty_box, self.left_stack)
+        self.right_stack.addWidget(self.beside)
         self.right_stack.addWidget(right_split)
 
         splitter = list_detail_splitter(left, self.right_stack, sizes=(400, 700),

@@ -30,7 +30,7 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.reviews import ops
 from mcdesk.ui.reviews.workspace import ReviewWorkspace
 from mcdesk.ui.widgets.after_paint import after_paint
-from mcdesk.ui.widgets.empty_state import empty_state, hint_blank_while_empty
+from mcdesk.ui.widgets.empty_state import DetailPlaceholder, empty_state
 from mcdesk.ui.widgets.locale_text import day_month_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -81,7 +81,6 @@ class ReviewsPage(Place):
         self.search = self.searchable.search
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.searchable)
-        self.left_stack.addWidget(empty_box)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -107,8 +106,8 @@ class ReviewsPage(Place):
         self.placeholder = QLabel(self.tr("Pick a submission on the left to review it."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right_stack = QStackedWidget()
-        self.right_stack.addWidget(self.placeholder)
-        hint_blank_while_empty(self.placeholder, self.left_stack, empty_box)
+        self.beside = DetailPlaceholder(self.placeholder, empty_box, self.left_stack)
+        self.right_stack.addWidget(self.beside)
         self.right_stack.addWidget(self.workspace_view)
         splitter = list_detail_splitter(left, self.right_stack, sizes=(210, 1000),
                                        stretch=(1, 5))

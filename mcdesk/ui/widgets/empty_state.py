@@ -1,10 +1,21 @@
-"""The empty state a place shows instead of its list: words that teach what goes there, and
-the button that starts it, centred a little above the middle; GUI thread."""
+"""The empty state a place shows when it has nothing to list: words that teach what goes there,
+and the button that starts it, centred a little above the middle; GUI thread."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+# The empty state's words are kept to about this many characters a line beside the list.
+READABLE_CHARS = 80
 
 
 def empty_state(label: QLabel, button: QPushButton) -> QWidget:
@@ -20,14 +31,34 @@ def empty_state(label: QLabel, button: QPushButton) -> QWidget:
     return box
 
 
-def hint_blank_while_empty(hint: QLabel, lists: QStackedWidget, empty: QWidget) -> None:
-    """Keep the detail side's "pick one on the left" `hint` blank while `lists` shows its
-    `empty` state: there is nothing on the left to pick then (the hint pointed at nothing,
-    beside the words that say so)."""
-    words = hint.text()
+class DetailPlaceholder(QStackedWidget):
+    """What a place's detail side shows while nothing on the left is chosen: `hint` (pick one
+    on the left) while the left lists something; while it lists nothing, the place's `empty`
+    state (what goes there, and the button that starts it), in the detail side's width
+    rather than the list's narrow column, at a width that reads well. The "nothing listed"
+    page is added to `lists` after its list: a place shows it with setCurrentIndex(1)."""
 
-    def follow(_index: int) -> None:
-        hint.setText("" if lists.currentWidget() is empty else words)
+    def __init__(self, hint: QLabel, empty: QWidget, lists: QStackedWidget) -> None:
+        super().__init__()
+        self.hint = hint
+        self.empty = empty
+        self._lists = lists
+        self._nothing = QWidget()
+        lists.addWidget(self._nothing)
+        column = QWidget()
+        row = QHBoxLayout(column)
+        # As wide as the side allows up to a readable line, centred.
+        empty.setSizePolicy(QSizePolicy.Policy.Expanding, empty.sizePolicy().verticalPolicy())
+        empty.setMaximumWidth(READABLE_CHARS * empty.fontMetrics().averageCharWidth())
+        row.addWidget(empty, 1, Qt.AlignmentFlag.AlignHCenter)
+        self.addWidget(hint)
+        self.addWidget(column)
+        lists.currentChanged.connect(self._follow)
+        self._follow()
 
-    lists.currentChanged.connect(follow)
-    follow(lists.currentIndex())
+    def showing_empty(self) -> bool:
+        """Whether the empty state shows (the left lists nothing)."""
+        return self.currentIndex() == 1
+
+    def _follow(self, _index: int = 0) -> None:
+        self.setCurrentIndex(1 if self._lists.currentWidget() is self._nothing else 0)

@@ -81,10 +81,12 @@ def test_empty_library_teaches_and_drop_adds(window: MainWindow, qtbot: QtBot,
     page = window.evidence_page
     assert page.left_stack.currentIndex() == 1
     assert "Drop classroom videos" in page.empty.text()
-    assert page.placeholder.text() == ""  # nothing on the left to pick yet
+    # Beside the empty column, in the detail side's width; no hint to pick from nothing.
+    assert page.beside.showing_empty() and page.empty.isVisible()
+    assert page.right_stack.isAncestorOf(page.empty) and not page.placeholder.isVisible()
     add(qtbot, window, [media["video"], media["pdf"], media["photo"]], 3)
     assert page.left_stack.currentIndex() == 0
-    assert page.placeholder.text().startswith("Pick a piece of evidence on the left")
+    assert not page.beside.showing_empty() and not page.empty.isVisible()
     assert "Added 3" in window.notice_bar.text
     assert set(titles(page)) == {"Lesson video", "Lesson plan", "Student work"}
     kinds = {e.title: e.kind for e in page.model.items()}

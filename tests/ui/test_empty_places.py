@@ -1,6 +1,6 @@
-"""Drafts and Reviews on a new portfolio: the empty state on the left says what goes there, and
-the wide detail side does not tell the teacher to pick something on the left; once the left
-lists something, it does."""
+"""Drafts and Reviews on a new portfolio: the empty state says what goes there in the wide detail
+side (not squeezed into the list's column, beside a hint to pick from an empty list); once the
+left lists something, the detail side's hint says to pick one there."""
 
 from __future__ import annotations
 
@@ -39,32 +39,37 @@ def shown(qtbot: QtBot, page: DraftsPage | ReviewsPage, loaded: SignalInstance,
           workspace: Workspace) -> None:
     """The place on screen with `workspace` open, once `loaded` says its list is filled."""
     qtbot.addWidget(page)
+    page.resize(1200, 700)
     with qtbot.waitSignal(loaded, timeout=WAIT):
         page.set_workspace(workspace)
         page.show()
 
 
-def test_drafts_hint_only_beside_drafts(qtbot: QtBot, workspace: Workspace,
-                                        runner: JobRunner) -> None:
+def test_drafts_empty_state_in_the_detail_side(qtbot: QtBot, workspace: Workspace,
+                                               runner: JobRunner) -> None:
     page = DraftsPage(runner)
     shown(qtbot, page, page.drafts_shown, workspace)
-    assert page.left_stack.currentWidget() is page.empty and page.empty.isVisible()
-    assert page.placeholder.text() == ""
+    assert page.left_stack.currentIndex() == 1 and page.beside.showing_empty()
+    assert page.empty.isVisible() and not page.placeholder.isVisible()
+    assert page.empty.width() > page.left_stack.width()
 
     workspace.catalog.import_file(DEMO_CATALOG)
     workspace.drafts.new(EXIT_TICKETS)
     with qtbot.waitSignal(page.drafts_shown, timeout=WAIT):
         page.refresh()
-    assert page.list.count() == 1
-    assert page.placeholder.text() == "Pick a draft on the left to work on it."
+    assert page.list.count() == 1 and page.left_stack.currentIndex() == 0
+    assert not page.beside.showing_empty() and not page.empty.isVisible()
+    page.list.setCurrentRow(-1)  # nothing chosen: the hint to pick one
+    assert page.right_stack.currentWidget() is page.beside and page.placeholder.isVisible()
     page.set_workspace(None)
 
 
-def test_reviews_hint_blank_beside_an_empty_queue(qtbot: QtBot, workspace: Workspace,
-                                                  runner: JobRunner) -> None:
+def test_reviews_empty_queue_in_the_detail_side(qtbot: QtBot, workspace: Workspace,
+                                                runner: JobRunner) -> None:
     page = ReviewsPage(runner)
     shown(qtbot, page, page.reviews_shown, workspace)
     assert page.left_stack.currentIndex() == 1 and page.sample_button.isVisible()
-    assert page.right_stack.currentWidget() is page.placeholder
-    assert page.placeholder.text() == ""
+    assert page.right_stack.currentWidget() is page.beside and page.beside.showing_empty()
+    assert page.right_stack.isAncestorOf(page.sample_button)
+    assert page.empty.width() > page.left_stack.width() and not page.placeholder.isVisible()
     page.set_workspace(None)
