@@ -40,8 +40,6 @@ class DetailPlaceholder(QStackedWidget):
 
     def __init__(self, hint: QLabel, empty: QWidget, lists: QStackedWidget) -> None:
         super().__init__()
-        self.hint = hint
-        self.empty = empty
         self._lists = lists
         self._nothing = QWidget()
         lists.addWidget(self._nothing)
