@@ -4745,6 +4745,14 @@ Cuando un emisor le asigne una entrega, Sincronizar la descarga aquí para que l
         <translation>Quitar</translation>
     </message>
     <message>
+        <source>No server yet.
+
+mcdesk sends your submissions to the server of the program that issues your micro-credentials, and brings back your results and badges. Your program coordinator gives you its address and a token: press Add a server…</source>
+        <translation>Todavía no hay ningún servidor.
+
+mcdesk envía sus entregas al servidor del programa que emite sus microcredenciales y trae de vuelta sus resultados e insignias. El coordinador de su programa le da su dirección y un token: pulse Añadir un servidor…</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Issuing servers&lt;/b&gt;</source>
         <translation>&lt;b&gt;Servidores emisores&lt;/b&gt;</translation>
     </message>

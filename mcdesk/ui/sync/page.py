@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -90,6 +91,17 @@ class SyncPage(Place):
         self.sign_in_button.clicked.connect(self.sign_in_again)
         self.remove_server_button = QPushButton(self.tr("Remove"))
         self.remove_server_button.clicked.connect(self.remove_server)
+        self.no_server = QLabel(self.tr(
+            "No server yet.\n\nmcdesk sends your submissions to the server of the program "
+            "that issues your micro-credentials, and brings back your results and badges. "
+            "Your program coordinator gives you its address and a token: press Add a "
+            "server…"))
+        self.no_server.setWordWrap(True)
+        self.no_server.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_server.setMargin(12)
+        self.servers_stack = QStackedWidget()
+        self.servers_stack.addWidget(self.servers)
+        self.servers_stack.addWidget(self.no_server)  # shown once a load found no server
         server_row = QWidget()
         server_buttons = FlowLayout(server_row)
         for button in (self.add_server_button, self.sign_in_button, self.remove_server_button):
@@ -98,7 +110,7 @@ class SyncPage(Place):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel(self.tr("<b>Issuing servers</b>")))
-        left_layout.addWidget(self.servers, 1)
+        left_layout.addWidget(self.servers_stack, 1)
         left_layout.addWidget(server_row)
 
         self.sync_button = QPushButton(self.tr("Sync now (F5)"))
@@ -256,6 +268,7 @@ class SyncPage(Place):
         if self.servers.currentItem() is None and self.servers.count():
             self.servers.setCurrentRow(0)
         has = self.servers.count() > 0
+        self.servers_stack.setCurrentIndex(0 if has else 1)
         self.sign_in_button.setEnabled(has)
         self.remove_server_button.setEnabled(has)
         self._fill_table()

@@ -68,11 +68,16 @@ def test_add_server_send_a_draft_and_see_it_received(window: MainWindow, qtbot: 
     sync = window.sync_page
     window.show_place("sync")
     qtbot.waitUntil(lambda: "no server" in window.sync_status.text(), timeout=WAIT)
+    # No server yet: what one is and what to ask for, where the list will be.
+    qtbot.waitUntil(lambda: sync.no_server.isVisible(), timeout=WAIT)
+    assert "coordinator gives you its address and a token" in sync.no_server.text()
+    assert not sync.servers.isVisible()
     token = issuer.token("earner", "Teacher B")
     QTimer.singleShot(200, lambda: fill_server_dialog("riverbend", issuer.url, token))
     with qtbot.waitSignal(sync.pass_finished, timeout=WAIT):
         sync.ask_server()
     qtbot.waitUntil(lambda: sync.servers.count() == 1, timeout=WAIT)
+    assert sync.servers.isVisible() and not sync.no_server.isVisible()
     workspace = window.workspace
     assert workspace is not None
     assert workspace.sync.servers()[0].has_token
