@@ -32,6 +32,7 @@ from mcdesk.core.staff import CalibrationRemoval, DecisionStatus
 from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.assessors import ops
 from mcdesk.ui.assessors.chart import AgreementChart
+from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.locale_text import date_time_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -117,10 +118,8 @@ class AssessorsPage(Place):
             "Nothing pulled yet.\n\nWith an issuer staff token, Sync brings each "
             "micro-credential's assessor pools, who is calibrated, and how well the assessors "
             "agree; they stay readable offline."))
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
+        self.stack.addWidget(empty_state(self.empty))
         self.stack.addWidget(body)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)

@@ -34,7 +34,7 @@ from mcdesk.ui.annotation.comment_editor import CommentFields
 from mcdesk.ui.annotation.panel import AnnotatedPiece, AnnotationPanel
 from mcdesk.ui.coaching import ops
 from mcdesk.ui.coaching.scores import PracticeScores
-from mcdesk.ui.widgets.empty_state import DetailPlaceholder
+from mcdesk.ui.widgets.empty_state import DetailPlaceholder, empty_state
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
 from mcdesk.ui.widgets.splitter import list_detail_splitter
@@ -73,8 +73,6 @@ class CoachingPage(Place):
             "(File → Export for my coach… in their mcdesk), then press Import a bundle… or "
             "drop the file here. You can then comment on their video, documents, photos and "
             "answers and give practice scores."))
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.list)
         self.pieces = QListWidget()
@@ -129,7 +127,8 @@ class CoachingPage(Place):
         self.placeholder = QLabel(self.tr("Pick a draft on the left to coach it."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right_stack = QStackedWidget()
-        self.beside = DetailPlaceholder(self.placeholder, self.empty, self.left_stack)
+        self.beside = DetailPlaceholder(self.placeholder, empty_state(self.empty),
+                                        self.left_stack)
         self.right_stack.addWidget(self.beside)
         self.right_stack.addWidget(detail)
         splitter = list_detail_splitter(left, self.right_stack, sizes=(320, 1000),

@@ -31,6 +31,7 @@ from mcdesk.ui.decide.compose import Composer
 from mcdesk.ui.decide.evidence import EvidenceDialog
 from mcdesk.ui.decide.side_by_side import SideBySideView
 from mcdesk.ui.widgets.colors import tint
+from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.locale_text import date_time_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -83,10 +84,8 @@ class DecidePage(Place):
             "Nothing waits for a decision.\n\nSubmissions whose reviews are in arrive here with "
             "Sync, with their reviews, and stay readable offline. Decide, compose the "
             "teacher's feedback, and the decision goes out with the next sync."))
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
+        self.stack.addWidget(empty_state(self.empty))
         self.stack.addWidget(splitter)
         layout = QVBoxLayout(self)
         layout.addWidget(self.stack)

@@ -25,7 +25,7 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.drafts import ops
 from mcdesk.ui.drafts.editor import DraftEditor
 from mcdesk.ui.widgets.after_paint import after_paint
-from mcdesk.ui.widgets.empty_state import DetailPlaceholder
+from mcdesk.ui.widgets.empty_state import DetailPlaceholder, empty_state
 from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -79,8 +79,6 @@ class DraftsPage(Place):
             "press New draft…, or open a micro-credential in the Catalog and press Start a "
             "draft. mcdesk then lists what it asks for, checks what is missing, and saves "
             "every word as you type."))
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.searchable = SearchableList(self.list, self.tr("Search drafts"))
         self.search = self.searchable.search
         self.left_stack = QStackedWidget()
@@ -108,7 +106,8 @@ class DraftsPage(Place):
         self.placeholder = QLabel(self.tr("Pick a draft on the left to work on it."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right_stack = QStackedWidget()
-        self.beside = DetailPlaceholder(self.placeholder, self.empty, self.left_stack)
+        self.beside = DetailPlaceholder(self.placeholder, empty_state(self.empty),
+                                        self.left_stack)
         self.right_stack.addWidget(self.beside)
         self.right_stack.addWidget(self.editor)
         splitter = list_detail_splitter(left, self.right_stack, sizes=(210, 900),

@@ -1,24 +1,57 @@
-"""A place's detail side, while nothing on the left is chosen: the hint to pick one on the left
-while the left lists something; the place's empty state, at a readable width, while it lists
-nothing (not the hint pointing at an empty column beside words squeezed into it)."""
+"""A place's empty state reads well at any width (its words centred, no longer than a readable
+line in a wide place, the whole width of a narrow one), and the detail side shows it while
+the left lists nothing: the hint to pick one on the left only while there is something there."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QListWidget, QSplitter, QStackedWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QSplitter, QStackedWidget
 from pytestqt.qtbot import QtBot
 
-from mcdesk.ui.widgets.empty_state import READABLE_CHARS, DetailPlaceholder
+from mcdesk.ui.widgets.empty_state import READABLE_CHARS, DetailPlaceholder, empty_state
 
 HINT = "Pick a draft on the left to work on it."
 EMPTY = ("No drafts yet.\n\nStart one for the micro-credential you are working toward: press "
          "New draft…, or open a micro-credential in the Catalog and press Start a draft.")
 
 
-def test_the_hint_or_the_empty_state_follows_the_left(qtbot: QtBot) -> None:
+def readable(label: QLabel) -> int:
+    return READABLE_CHARS * label.fontMetrics().averageCharWidth()
+
+
+def test_a_wide_place_keeps_the_words_to_a_readable_line_centred(qtbot: QtBot) -> None:
+    label, button = QLabel(EMPTY), QPushButton("Add files…")
+    box = empty_state(label, button)
+    qtbot.addWidget(box)
+    box.resize(1200, 600)
+    box.show()
+    qtbot.waitExposed(box)
+    assert label.wordWrap() and label.isVisible() and button.isVisible()
+    assert readable(label) // 2 < label.width() <= readable(label) < box.width()
+    for widget in (label, button):
+        left = widget.geometry().left()
+        right = box.width() - widget.geometry().right() - 1
+        assert abs(left - right) <= 2  # centred
+    assert button.geometry().top() > label.geometry().bottom()
+    assert label.height() >= label.heightForWidth(label.width())  # no line cut off
+
+
+def test_a_narrow_place_gives_the_words_its_whole_width(qtbot: QtBot) -> None:
+    label = QLabel(EMPTY)
+    box = empty_state(label)  # words alone
+    qtbot.addWidget(box)
+    box.resize(300, 500)
+    box.show()
+    qtbot.waitExposed(box)
+    assert box.width() - 40 <= label.width() <= box.width()
+    assert label.height() >= label.heightForWidth(label.width())
+
+
+def test_the_detail_side_shows_the_hint_or_the_empty_state_as_the_left_lists(
+        qtbot: QtBot) -> None:
     lists = QStackedWidget()
     lists.addWidget(QListWidget())
-    hint, empty = QLabel(HINT), QLabel(EMPTY)
-    beside = DetailPlaceholder(hint, empty, lists)
+    hint, words = QLabel(HINT), QLabel(EMPTY)
+    beside = DetailPlaceholder(hint, empty_state(words), lists)
     splitter = QSplitter()
     splitter.addWidget(lists)
     splitter.addWidget(beside)
@@ -28,29 +61,11 @@ def test_the_hint_or_the_empty_state_follows_the_left(qtbot: QtBot) -> None:
     splitter.show()
     qtbot.waitExposed(splitter)
     assert lists.count() == 2  # the list, then the page showing that nothing is listed
-    assert hint.isVisible() and not empty.isVisible() and not beside.showing_empty()
+    assert hint.isVisible() and not words.isVisible() and not beside.showing_empty()
 
     lists.setCurrentIndex(1)  # a load found nothing
-    assert empty.isVisible() and not hint.isVisible() and beside.showing_empty()
-    readable = READABLE_CHARS * empty.fontMetrics().averageCharWidth()
-    assert lists.width() < empty.width() <= readable < beside.width()
-    left_margin = empty.geometry().left()
-    right_margin = beside.width() - empty.geometry().right() - 1
-    assert abs(left_margin - right_margin) <= 2  # centred
+    assert words.isVisible() and not hint.isVisible() and beside.showing_empty()
+    assert lists.width() < words.width()  # wider than the list's column could give it
 
     lists.setCurrentIndex(0)
-    assert hint.isVisible() and not empty.isVisible()
-
-
-def test_a_narrow_side_gives_the_empty_state_all_its_width(qtbot: QtBot) -> None:
-    lists = QStackedWidget()
-    lists.addWidget(QListWidget())
-    empty = QLabel(EMPTY)
-    beside = DetailPlaceholder(QLabel(HINT), empty, lists)
-    qtbot.addWidget(beside)
-    beside.resize(300, 400)
-    lists.setCurrentIndex(1)
-    beside.show()
-    qtbot.waitExposed(beside)
-    assert empty.isVisible()
-    assert beside.width() - 40 <= empty.width() <= beside.width()
+    assert hint.isVisible() and not words.isVisible() and not beside.showing_empty()
