@@ -34,6 +34,7 @@ from mcdesk.jobs.runner import JobRunner
 from mcdesk.ui.observe import ops
 from mcdesk.ui.observe.lineup import LineUp
 from mcdesk.ui.observe.session import ObservationSession
+from mcdesk.ui.widgets.empty_state import DetailPlaceholder, empty_state
 from mcdesk.ui.widgets.locale_text import date_time_text
 from mcdesk.ui.widgets.notice import Tone
 from mcdesk.ui.widgets.place import Place
@@ -76,11 +77,8 @@ class ObservePage(Place):
             "No observations yet.\n\nBefore the lesson, write the teacher's name, pick the "
             "micro-credential and press Start observing: its method components become your "
             "look-fors, and each note you type is stamped with the time."))
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.left_stack = QStackedWidget()
         self.left_stack.addWidget(self.list)
-        self.left_stack.addWidget(self.empty)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -125,7 +123,9 @@ class ObservePage(Place):
         self.placeholder = QLabel(self.tr("Start an observation, or pick one on the left."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.right_stack = QStackedWidget()
-        self.right_stack.addWidget(self.placeholder)
+        self.beside = DetailPlaceholder(self.placeholder, empty_state(self.empty),
+                                        self.left_stack)
+        self.right_stack.addWidget(self.beside)
         self.right_stack.addWidget(detail)
 
         splitter = list_detail_splitter(left, self.right_stack, sizes=(280, 1000),

@@ -69,7 +69,9 @@ def test_a_coach_observes_a_lesson_and_lines_the_notes_up(
     assert titles == ["Observe", "Evidence", "Coaching", "Sync"]
     page = observe_page(window)
     qtbot.waitUntil(lambda: page.isVisible() and page.mc_box.count() > 0, timeout=WAIT)
-    assert page.empty.isVisible()
+    # No observation yet: what to do, in the detail side beside the form that starts one.
+    assert page.empty.isVisible() and page.beside.showing_empty()
+    assert page.right_stack.isAncestorOf(page.empty) and not page.placeholder.isVisible()
     page.mc_box.setCurrentIndex(page.mc_box.findData(
         "https://demo.mcdesk.org/achievements/exit-tickets"))
     qtbot.keyClicks(page.teacher, "Sam Rivera")
