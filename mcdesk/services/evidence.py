@@ -36,6 +36,7 @@ from mcdesk.core.evidence import (
 from mcdesk.core.progress import NULL_CONTROL, Cancelled, JobControl, ScaledControl
 from mcdesk.core.text import fold, word_count
 from mcdesk.core.units import human_size
+from mcdesk.storage.evidence_pieces import live_pieces
 from mcdesk.storage.portfolio import Portfolio
 
 if TYPE_CHECKING:
@@ -353,7 +354,7 @@ class EvidenceService:
 
     def live(self, evidence_ids: Collection[str]) -> dict[str, Evidence]:
         """The pieces among `evidence_ids` not in the trash, by id."""
-        return self._store.live(evidence_ids)
+        return live_pieces(self._portfolio.reads, evidence_ids)
 
     def library_page(self, query: str = "", kind: EvidenceKind | None = None, *,
                      limit: int | None = None, include: str | None = None) -> LibraryPage:
@@ -366,7 +367,7 @@ class EvidenceService:
         count = LIBRARY_PAGE if limit is None else limit
         if include is not None and include in ids:
             count = max(count, ids.index(include) + 1)
-        first = self._portfolio.evidence_listing.pieces(ids[:count], self._store.live)
+        first = self._portfolio.evidence_listing.pieces(ids[:count], self.live)
         return LibraryPage(tuple(first[i] for i in ids[:count] if i in first), tuple(ids),
                            total)
 

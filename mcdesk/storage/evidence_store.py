@@ -4,30 +4,26 @@ the writer lane)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
-from mcdesk.core.coaching import Provenance
 from mcdesk.core.errors import McdeskError, NotFoundError
 from mcdesk.core.evidence import (
     Consent,
     Evidence,
     RosterEntry,
 )
-from mcdesk.core.reviews import Role
 from mcdesk.storage.coaching_models import EvidenceProvenanceRow
 from mcdesk.storage.db import Database
+from mcdesk.storage.evidence_pieces import provenance_of
 from mcdesk.storage.evidence_rows import media_from_json, media_to_json, to_evidence
 from mcdesk.storage.models import EvidenceFileRow, EvidenceRow, RosterRow
 
 __all__ = ["EvidenceStore", "media_from_json", "media_to_json", "provenance_of"]
-
-_IN_BATCH = 500  # ids per IN (...): well under SQLite's limit on bound parameters
-
 
 class EvidenceStore:
     def __init__(self, database: Database) -> None:
@@ -111,16 +107,6 @@ class EvidenceStore:
     def all(self, *, include_trashed: bool = False) -> list[Evidence]:
         return self._select(None, include_trashed=include_trashed)
 
-    def live(self, evidence_ids: Collection[str]) -> dict[str, Evidence]:
-        """The pieces among `evidence_ids` that are not in the trash, by id: a draft's check
-        reads its few attachments, not the whole library."""
-        found: dict[str, Evidence] = {}
-        ids = sorted(set(evidence_ids))
-        for start in range(0, len(ids), _IN_BATCH):
-            for evidence in self._select(ids[start:start + _IN_BATCH], include_trashed=False):
-                found[evidence.id] = evidence
-        return found
-
     def _select(self, ids: Sequence[str] | None, *, include_trashed: bool) -> list[Evidence]:
         with self._db.reading() as session:
             query = select(EvidenceRow, EvidenceFileRow.size).outerjoin(
@@ -188,12 +174,3 @@ class EvidenceStore:
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def provenance_of(row: EvidenceProvenanceRow) -> Provenance:
-    try:
-        role = Role(row.role)
-    except ValueError:
-        role = Role.COACH
-    return Provenance(row.name, role, row.at.replace(tzinfo=UTC), row.portfolio_id,
-                      row.portfolio_name, row.action)

@@ -1,0 +1,116 @@
+"""Pieces of evidence read in full with plain sqlite3 from the read connections (no SQLAlchemy:
+importing a file must not load it), and who captured a piece, from an ORM row or a plain
+one; any thread."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Protocol
+
+from mcdesk.core.coaching import Provenance
+from mcdesk.core.evidence import Evidence
+from mcdesk.core.role import Role
+from mcdesk.storage.evidence_rows import to_evidence
+from mcdesk.storage.read_connections import ReadConnections
+
+# The pieces `live_pieces` reads, with their stored file's size; then their versions (live
+# pieces made from them, oldest first) and who captured them.
+_PIECES = ("SELECT e.id, e.kind, e.title, e.original_name, e.sha256, e.url, e.source_id, "
+           "e.created_at, e.taken_at, e.captured_by, e.body, e.derivation, e.tags_json, "
+           "e.consent, e.identifying, e.media_json, f.size FROM evidence e "
+           "LEFT JOIN evidence_file f ON f.sha256 = e.sha256 "
+           "WHERE e.id IN (SELECT value FROM json_each(?)) AND e.trashed_at IS NULL")
+_VERSIONS = ("SELECT id, source_id FROM evidence WHERE source_id IN "
+             "(SELECT value FROM json_each(?)) AND trashed_at IS NULL ORDER BY created_at")
+_ORIGINS = ("SELECT name, role, action, at, portfolio_id, portfolio_name, evidence_id "
+            "FROM evidence_provenance WHERE evidence_id IN (SELECT value FROM json_each(?))")
+
+
+class ProvenanceColumns(Protocol):
+    """The columns of an `evidence_provenance` row read back: an ORM row or a plain one."""
+
+    name: str
+    role: str
+    action: str
+    at: datetime
+    portfolio_id: str
+    portfolio_name: str
+
+
+def provenance_of(row: ProvenanceColumns) -> Provenance:
+    try:
+        role = Role(row.role)
+    except ValueError:
+        role = Role.COACH
+    return Provenance(row.name, role, row.at.replace(tzinfo=UTC), row.portfolio_id,
+                      row.portfolio_name, row.action)
+
+
+@dataclass(slots=True)
+class _PieceColumns:
+    """An `evidence` row read with plain sqlite3, as `to_evidence` takes it."""
+
+    id: str
+    kind: str
+    title: str
+    original_name: str | None
+    sha256: str | None
+    url: str | None
+    source_id: str | None
+    created_at: datetime
+    taken_at: datetime | None
+    captured_by: str | None
+    body: str | None
+    derivation: str | None
+    tags_json: str
+    consent: str
+    identifying: bool
+    media_json: str | None
+
+
+@dataclass(slots=True)
+class _ProvenanceColumns:
+    name: str
+    role: str
+    action: str
+    at: datetime
+    portfolio_id: str
+    portfolio_name: str
+
+
+def live_pieces(reads: ReadConnections, evidence_ids: Collection[str]) -> dict[str, Evidence]:
+    """The pieces among `evidence_ids` that are not in the trash, by id, read with plain
+    sqlite3 from the read connections: the library's pages as the grid scrolls, a search's
+    first page, a draft's attachments. Through the ORM, three queries and their row objects
+    took most of a search's first letters (2.5 ms for 48 pieces; twice that beside the
+    window)."""
+    ids = json.dumps(sorted(set(evidence_ids)))
+    with reads.connection() as connection:
+        rows = connection.execute(_PIECES, (ids,)).fetchall()
+        versions: dict[str, list[str]] = {}
+        for version_id, source_id in connection.execute(_VERSIONS, (ids,)):
+            versions.setdefault(source_id, []).append(version_id)
+        origins = {row[6]: provenance_of(_ProvenanceColumns(
+            row[0], row[1], row[2], _stored_moment(row[3]), row[4], row[5] or ""))
+            for row in connection.execute(_ORIGINS, (ids,))}
+    found: dict[str, Evidence] = {}
+    for (ident, kind, title, original_name, sha256, url, source_id, created_at, taken_at,
+         captured_by, body, derivation, tags_json, consent, identifying, media_json,
+         size) in rows:
+        columns = _PieceColumns(
+            ident, kind, title, original_name, sha256, url, source_id,
+            _stored_moment(created_at), _stored_moment(taken_at) if taken_at else None,
+            captured_by, body, derivation, tags_json or "[]", consent, bool(identifying),
+            media_json)
+        found[ident] = to_evidence(columns, size, tuple(versions.get(ident, ())),
+                                   origins.get(ident))
+    return found
+
+
+def _stored_moment(stored: str) -> datetime:
+    """A DATETIME column as SQLAlchemy stores it in SQLite (naive UTC text), read back naive,
+    as the ORM gives it."""
+    return datetime.fromisoformat(stored)
