@@ -8,14 +8,13 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from mcdesk.core.errors import StorageFullError
 from mcdesk.core.evidence import Evidence
 from mcdesk.core.lanes import ensure_writes_allowed
-from mcdesk.storage.evidence_rows import media_to_json, to_evidence
+from mcdesk.storage.evidence_rows import PlainEvidenceRow, media_to_json, to_evidence
 from mcdesk.storage.read_connections import BUSY_TIMEOUT_MS, ReadConnections
 
 # The writer's settings (storage.db.make_engine).
@@ -42,26 +41,6 @@ def sql_time(moment: datetime | None) -> str | None:
     if moment is None:
         return None
     return moment.replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
-
-
-@dataclass
-class _Row:  # not frozen: EvidenceColumns' members are plain attributes
-    id: str
-    kind: str
-    title: str
-    original_name: str | None
-    sha256: str | None
-    url: str | None
-    source_id: str | None
-    created_at: datetime
-    taken_at: datetime | None
-    captured_by: str | None
-    body: str | None
-    derivation: str | None
-    tags_json: str
-    consent: str
-    identifying: bool
-    media_json: str | None
 
 
 class EvidenceAdder:
@@ -129,7 +108,7 @@ class EvidenceAdder:
             connection.close()
         (evidence_id, kind, title, original_name, sha256, url, source_id, created_at, taken_at,
          captured_by, body, derivation, tags_json, consent, identifying, media_json, size) = row
-        plain = _Row(evidence_id, kind, title, original_name, sha256, url, source_id,
+        plain = PlainEvidenceRow(evidence_id, kind, title, original_name, sha256, url, source_id,
                      datetime.fromisoformat(created_at),
                      datetime.fromisoformat(taken_at) if taken_at else None, captured_by, body,
                      derivation, tags_json, consent, bool(identifying), media_json)

@@ -1,19 +1,17 @@
 """Pieces of evidence read in full with plain sqlite3 from the read connections (no SQLAlchemy:
-importing a file must not load it), and who captured a piece, from an ORM row or a plain
-one; any thread."""
+importing a file must not load it), and who captured a piece from its stored columns; any
+thread."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Protocol
 
 from mcdesk.core.coaching import Provenance
 from mcdesk.core.evidence import Evidence
 from mcdesk.core.role import Role
-from mcdesk.storage.evidence_rows import to_evidence
+from mcdesk.storage.evidence_rows import PlainEvidenceRow, to_evidence
 from mcdesk.storage.read_connections import ReadConnections
 
 # The pieces `live_pieces` reads, with their stored file's size; then their versions (live
@@ -29,56 +27,15 @@ _ORIGINS = ("SELECT name, role, action, at, portfolio_id, portfolio_name, eviden
             "FROM evidence_provenance WHERE evidence_id IN (SELECT value FROM json_each(?))")
 
 
-class ProvenanceColumns(Protocol):
-    """The columns of an `evidence_provenance` row read back: an ORM row or a plain one."""
-
-    name: str
-    role: str
-    action: str
-    at: datetime
-    portfolio_id: str
-    portfolio_name: str
-
-
-def provenance_of(row: ProvenanceColumns) -> Provenance:
+def provenance_from(name: str, role: str, action: str, at: datetime, portfolio_id: str,
+                    portfolio_name: str) -> Provenance:
+    """Who captured or wrote a piece, from an `evidence_provenance` row's columns (`at` naive
+    UTC, as stored); a role this version does not know reads as a coach's."""
     try:
-        role = Role(row.role)
+        known = Role(role)
     except ValueError:
-        role = Role.COACH
-    return Provenance(row.name, role, row.at.replace(tzinfo=UTC), row.portfolio_id,
-                      row.portfolio_name, row.action)
-
-
-@dataclass(slots=True)
-class _PieceColumns:
-    """An `evidence` row read with plain sqlite3, as `to_evidence` takes it."""
-
-    id: str
-    kind: str
-    title: str
-    original_name: str | None
-    sha256: str | None
-    url: str | None
-    source_id: str | None
-    created_at: datetime
-    taken_at: datetime | None
-    captured_by: str | None
-    body: str | None
-    derivation: str | None
-    tags_json: str
-    consent: str
-    identifying: bool
-    media_json: str | None
-
-
-@dataclass(slots=True)
-class _ProvenanceColumns:
-    name: str
-    role: str
-    action: str
-    at: datetime
-    portfolio_id: str
-    portfolio_name: str
+        known = Role.COACH
+    return Provenance(name, known, at.replace(tzinfo=UTC), portfolio_id, portfolio_name, action)
 
 
 def live_pieces(reads: ReadConnections, evidence_ids: Collection[str]) -> dict[str, Evidence]:
@@ -93,14 +50,14 @@ def live_pieces(reads: ReadConnections, evidence_ids: Collection[str]) -> dict[s
         versions: dict[str, list[str]] = {}
         for version_id, source_id in connection.execute(_VERSIONS, (ids,)):
             versions.setdefault(source_id, []).append(version_id)
-        origins = {row[6]: provenance_of(_ProvenanceColumns(
-            row[0], row[1], row[2], _stored_moment(row[3]), row[4], row[5] or ""))
-            for row in connection.execute(_ORIGINS, (ids,))}
+        origins = {row[6]: provenance_from(row[0], row[1], row[2], _stored_moment(row[3]),
+                                           row[4], row[5] or "")
+                   for row in connection.execute(_ORIGINS, (ids,))}
     found: dict[str, Evidence] = {}
     for (ident, kind, title, original_name, sha256, url, source_id, created_at, taken_at,
          captured_by, body, derivation, tags_json, consent, identifying, media_json,
          size) in rows:
-        columns = _PieceColumns(
+        columns = PlainEvidenceRow(
             ident, kind, title, original_name, sha256, url, source_id,
             _stored_moment(created_at), _stored_moment(taken_at) if taken_at else None,
             captured_by, body, derivation, tags_json or "[]", consent, bool(identifying),

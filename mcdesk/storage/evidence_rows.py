@@ -1,21 +1,26 @@
 """An evidence row to and from the core dataclasses (its columns, MediaInfo as JSON), shared by
-the SQLAlchemy store and the plain-sqlite3 adder; no SQLAlchemy; any thread."""
+the SQLAlchemy store and the plain-sqlite3 adder and reader; no SQLAlchemy; any thread."""
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from mcdesk.core.evidence import Consent, Evidence, EvidenceKind, GpsPoint, MediaInfo
 
 if TYPE_CHECKING:
-    # Only named: an import (which reads no provenance) need not load the coaching model.
+    # Only named: an import (which reads no provenance) need not load the coaching model,
+    # nor SQLAlchemy for the ORM's rows.
     from mcdesk.core.coaching import Provenance
+    from mcdesk.storage.models import EvidenceRow
 
 
-class EvidenceColumns(Protocol):
-    """The columns of an `evidence` row read back: an ORM row or a plain one."""
+@dataclass(frozen=True, slots=True)
+class PlainEvidenceRow:
+    """An `evidence` row's columns as plain sqlite3 gives them back (or as the adder writes
+    them), with its moments parsed (naive UTC, as the ORM's)."""
 
     id: str
     kind: str
@@ -35,7 +40,8 @@ class EvidenceColumns(Protocol):
     media_json: str | None
 
 
-def to_evidence(row: EvidenceColumns, size: int | None, versions: tuple[str, ...],
+def to_evidence(row: PlainEvidenceRow | EvidenceRow, size: int | None,
+                versions: tuple[str, ...],
                 provenance: Provenance | None = None) -> Evidence:
     return Evidence(
         id=row.id,

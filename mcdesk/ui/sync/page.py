@@ -44,6 +44,7 @@ from mcdesk.jobs.runner import JobHandle, JobRunner
 from mcdesk.ui.settings import carry_over, user_settings
 from mcdesk.ui.sync import ops
 from mcdesk.ui.sync.server_dialog import ServerDialog
+from mcdesk.ui.widgets.empty_state import empty_state
 from mcdesk.ui.widgets.flow_layout import FlowLayout
 from mcdesk.ui.widgets.locale_text import date_time_text, time_text
 from mcdesk.ui.widgets.notice import Tone
@@ -96,12 +97,10 @@ class SyncPage(Place):
             "that issues your micro-credentials, and brings back your results and badges. "
             "Your program coordinator gives you its address and a token: press Add a "
             "server…"))
-        self.no_server.setWordWrap(True)
-        self.no_server.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_server.setMargin(12)
         self.servers_stack = QStackedWidget()
         self.servers_stack.addWidget(self.servers)
-        self.servers_stack.addWidget(self.no_server)  # shown once a load found no server
+        # Shown once a load found no server.
+        self.servers_stack.addWidget(empty_state(self.no_server))
         server_row = QWidget()
         server_buttons = FlowLayout(server_row)
         for button in (self.add_server_button, self.sign_in_button, self.remove_server_button):
