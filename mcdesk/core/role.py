@@ -13,3 +13,12 @@ class Role(enum.StrEnum):
     COACH = "coach"
     ASSESSOR = "assessor"
     STAFF = "staff"  # the issuer's staff: decide submissions, look after assessors
+
+
+def role_or_coach(stored: str) -> Role:
+    """A role as stored with who captured or wrote something; one this version does not know
+    (written by a newer one, say) reads as a coach's."""
+    try:
+        return Role(stored)
+    except ValueError:
+        return Role.COACH

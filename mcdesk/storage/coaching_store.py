@@ -24,7 +24,8 @@ from mcdesk.core.coaching import (
     Provenance,
 )
 from mcdesk.core.errors import NotFoundError
-from mcdesk.core.reviews import Anchor, Role
+from mcdesk.core.reviews import Anchor
+from mcdesk.core.role import role_or_coach
 from mcdesk.storage.coaching_models import (
     CoachCommentRow,
     CoachedDraftRow,
@@ -36,6 +37,7 @@ from mcdesk.storage.coaching_models import (
     PracticeScoreRow,
 )
 from mcdesk.storage.db import Database
+from mcdesk.storage.evidence_pieces import provenance_from
 from mcdesk.storage.models import MetaRow
 
 PENDING_KEY = "observe_line:"
@@ -48,13 +50,6 @@ def naive(moment: datetime) -> datetime:
 
 def aware(moment: datetime) -> datetime:
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
-
-
-def _role(text: str) -> Role:
-    try:
-        return Role(text)
-    except ValueError:
-        return Role.COACH
 
 
 class CoachingStore:
@@ -71,11 +66,11 @@ class CoachingStore:
     def provenance(self, evidence_id: str) -> Provenance | None:
         with self._db.reading() as session:
             row = session.get(EvidenceProvenanceRow, evidence_id)
-            return None if row is None else _provenance(row)
+            return None if row is None else provenance_of(row)
 
     def all_provenance(self) -> dict[str, Provenance]:
         with self._db.reading() as session:
-            return {row.evidence_id: _provenance(row)
+            return {row.evidence_id: provenance_of(row)
                     for row in session.scalars(select(EvidenceProvenanceRow))}
 
     # -- observations ----------------------------------------------------------------------
@@ -419,7 +414,7 @@ def load_observation(session: Session, row: ObservationRow) -> Observation:
         mc_version=row.mc_version, mc_name=row.mc_name, started_at=aware(row.started_at),
         look_fors=look_fors, notes=notes, video_evidence_id=row.video_evidence_id,
         shift_ms=row.shift_ms, aligned_by=AlignedBy(row.aligned_by) if row.aligned_by else None,
-        provenance=Provenance(row.by_name, _role(row.by_role), aware(row.created_at),
+        provenance=Provenance(row.by_name, role_or_coach(row.by_role), aware(row.created_at),
                               row.portfolio_id, row.portfolio_name, "written"))
 
 
@@ -457,9 +452,9 @@ def _note(session: Session, row: ObservationNoteRow) -> ObservationNote:
         choose_between=tuple(json.loads(row.choose_between_json or "[]")))
 
 
-def _provenance(row: EvidenceProvenanceRow) -> Provenance:
-    return Provenance(row.name, _role(row.role), aware(row.at), row.portfolio_id,
-                      row.portfolio_name, row.action)
+def provenance_of(row: EvidenceProvenanceRow) -> Provenance:
+    return provenance_from(row.name, row.role, row.action, row.at, row.portfolio_id,
+                           row.portfolio_name)
 
 
 def _coached(row: CoachedDraftRow) -> CoachedDraft:
@@ -490,7 +485,7 @@ def _comment(row: CoachCommentRow) -> CoachComment:
         rubric_criterion_id=row.rubric_criterion_id, suggested_caption=row.suggested_caption,
         suggested_criterion_id=row.suggested_criterion_id,
         accepted_at=aware(row.accepted_at) if row.accepted_at else None,
-        provenance=Provenance(row.by_name, _role(row.by_role), aware(row.created_at),
+        provenance=Provenance(row.by_name, role_or_coach(row.by_role), aware(row.created_at),
                               row.portfolio_id, row.portfolio_name, "written"),
         updated_at=aware(row.updated_at))
 

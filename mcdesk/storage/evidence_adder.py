@@ -14,7 +14,12 @@ from pathlib import Path
 from mcdesk.core.errors import StorageFullError
 from mcdesk.core.evidence import Evidence
 from mcdesk.core.lanes import ensure_writes_allowed
-from mcdesk.storage.evidence_rows import PlainEvidenceRow, media_to_json, to_evidence
+from mcdesk.storage.evidence_rows import (
+    SELECT_PIECE,
+    PlainEvidenceRow,
+    media_to_json,
+    to_evidence,
+)
 from mcdesk.storage.read_connections import BUSY_TIMEOUT_MS, ReadConnections
 
 # The writer's settings (storage.db.make_engine).
@@ -30,10 +35,7 @@ _COLUMNS = ("id", "kind", "title", "original_name", "sha256", "url", "source_id"
             "consent", "media_json", "content_text", "identifying")
 _INSERT_EVIDENCE = (f"INSERT INTO evidence ({', '.join(_COLUMNS)}) "
                     f"VALUES ({', '.join('?' for _ in _COLUMNS)})")
-_READ_BACK = ("SELECT e.id, e.kind, e.title, e.original_name, e.sha256, e.url, e.source_id, "
-              "e.created_at, e.taken_at, e.captured_by, e.body, e.derivation, e.tags_json, "
-              "e.consent, e.identifying, e.media_json, f.size FROM evidence e "
-              "LEFT JOIN evidence_file f ON f.sha256 = e.sha256 WHERE e.id = ?")
+_READ_BACK = SELECT_PIECE + " WHERE e.id = ?"
 
 
 def sql_time(moment: datetime | None) -> str | None:
@@ -106,10 +108,5 @@ class EvidenceAdder:
             raise
         finally:
             connection.close()
-        (evidence_id, kind, title, original_name, sha256, url, source_id, created_at, taken_at,
-         captured_by, body, derivation, tags_json, consent, identifying, media_json, size) = row
-        plain = PlainEvidenceRow(evidence_id, kind, title, original_name, sha256, url, source_id,
-                     datetime.fromisoformat(created_at),
-                     datetime.fromisoformat(taken_at) if taken_at else None, captured_by, body,
-                     derivation, tags_json, consent, bool(identifying), media_json)
+        plain, size = PlainEvidenceRow.selected(row)
         return to_evidence(plain, size, ())

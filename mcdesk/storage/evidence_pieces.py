@@ -10,17 +10,14 @@ from datetime import UTC, datetime
 
 from mcdesk.core.coaching import Provenance
 from mcdesk.core.evidence import Evidence
-from mcdesk.core.role import Role
-from mcdesk.storage.evidence_rows import PlainEvidenceRow, to_evidence
+from mcdesk.core.role import role_or_coach
+from mcdesk.storage.evidence_rows import SELECT_PIECE, PlainEvidenceRow, to_evidence
 from mcdesk.storage.read_connections import ReadConnections
 
 # The pieces `live_pieces` reads, with their stored file's size; then their versions (live
 # pieces made from them, oldest first) and who captured them.
-_PIECES = ("SELECT e.id, e.kind, e.title, e.original_name, e.sha256, e.url, e.source_id, "
-           "e.created_at, e.taken_at, e.captured_by, e.body, e.derivation, e.tags_json, "
-           "e.consent, e.identifying, e.media_json, f.size FROM evidence e "
-           "LEFT JOIN evidence_file f ON f.sha256 = e.sha256 "
-           "WHERE e.id IN (SELECT value FROM json_each(?)) AND e.trashed_at IS NULL")
+_PIECES = (SELECT_PIECE + " WHERE e.id IN (SELECT value FROM json_each(?)) "
+           "AND e.trashed_at IS NULL")
 _VERSIONS = ("SELECT id, source_id FROM evidence WHERE source_id IN "
              "(SELECT value FROM json_each(?)) AND trashed_at IS NULL ORDER BY created_at")
 _ORIGINS = ("SELECT name, role, action, at, portfolio_id, portfolio_name, evidence_id "
@@ -30,12 +27,9 @@ _ORIGINS = ("SELECT name, role, action, at, portfolio_id, portfolio_name, eviden
 def provenance_from(name: str, role: str, action: str, at: datetime, portfolio_id: str,
                     portfolio_name: str) -> Provenance:
     """Who captured or wrote a piece, from an `evidence_provenance` row's columns (`at` naive
-    UTC, as stored); a role this version does not know reads as a coach's."""
-    try:
-        known = Role(role)
-    except ValueError:
-        known = Role.COACH
-    return Provenance(name, known, at.replace(tzinfo=UTC), portfolio_id, portfolio_name, action)
+    UTC, as stored)."""
+    return Provenance(name, role_or_coach(role), at.replace(tzinfo=UTC), portfolio_id,
+                      portfolio_name, action)
 
 
 def live_pieces(reads: ReadConnections, evidence_ids: Collection[str]) -> dict[str, Evidence]:
@@ -50,24 +44,13 @@ def live_pieces(reads: ReadConnections, evidence_ids: Collection[str]) -> dict[s
         versions: dict[str, list[str]] = {}
         for version_id, source_id in connection.execute(_VERSIONS, (ids,)):
             versions.setdefault(source_id, []).append(version_id)
-        origins = {row[6]: provenance_from(row[0], row[1], row[2], _stored_moment(row[3]),
-                                           row[4], row[5] or "")
+        origins = {row[6]: provenance_from(row[0], row[1], row[2],
+                                           datetime.fromisoformat(row[3]), row[4],
+                                           row[5] or "")
                    for row in connection.execute(_ORIGINS, (ids,))}
     found: dict[str, Evidence] = {}
-    for (ident, kind, title, original_name, sha256, url, source_id, created_at, taken_at,
-         captured_by, body, derivation, tags_json, consent, identifying, media_json,
-         size) in rows:
-        columns = PlainEvidenceRow(
-            ident, kind, title, original_name, sha256, url, source_id,
-            _stored_moment(created_at), _stored_moment(taken_at) if taken_at else None,
-            captured_by, body, derivation, tags_json or "[]", consent, bool(identifying),
-            media_json)
-        found[ident] = to_evidence(columns, size, tuple(versions.get(ident, ())),
-                                   origins.get(ident))
+    for values in rows:
+        columns, size = PlainEvidenceRow.selected(values)
+        found[columns.id] = to_evidence(columns, size, tuple(versions.get(columns.id, ())),
+                                        origins.get(columns.id))
     return found
-
-
-def _stored_moment(stored: str) -> datetime:
-    """A DATETIME column as SQLAlchemy stores it in SQLite (naive UTC text), read back naive,
-    as the ORM gives it."""
-    return datetime.fromisoformat(stored)

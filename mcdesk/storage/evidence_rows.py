@@ -4,6 +4,7 @@ the SQLAlchemy store and the plain-sqlite3 adder and reader; no SQLAlchemy; any 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -15,6 +16,14 @@ if TYPE_CHECKING:
     # nor SQLAlchemy for the ORM's rows.
     from mcdesk.core.coaching import Provenance
     from mcdesk.storage.models import EvidenceRow
+
+
+# An `evidence` row's columns as PlainEvidenceRow.selected reads them, with its file's size;
+# callers add their WHERE.
+SELECT_PIECE = ("SELECT e.id, e.kind, e.title, e.original_name, e.sha256, e.url, e.source_id, "
+                "e.created_at, e.taken_at, e.captured_by, e.body, e.derivation, e.tags_json, "
+                "e.consent, e.identifying, e.media_json, f.size FROM evidence e "
+                "LEFT JOIN evidence_file f ON f.sha256 = e.sha256")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +47,20 @@ class PlainEvidenceRow:
     consent: str
     identifying: bool
     media_json: str | None
+
+
+    @classmethod
+    def selected(cls, values: Sequence[Any]) -> tuple[PlainEvidenceRow, int | None]:
+        """A row of SELECT_PIECE: its columns (moments parsed, naive UTC as stored) and its
+        file's size (None for a link or a text)."""
+        (ident, kind, title, original_name, sha256, url, source_id, created_at, taken_at,
+         captured_by, body, derivation, tags_json, consent, identifying, media_json,
+         size) = values
+        return cls(ident, kind, title, original_name, sha256, url, source_id,
+                   datetime.fromisoformat(created_at),
+                   datetime.fromisoformat(taken_at) if taken_at else None, captured_by, body,
+                   derivation, tags_json or "[]", consent, bool(identifying),
+                   media_json), size
 
 
 def to_evidence(row: PlainEvidenceRow | EvidenceRow, size: int | None,

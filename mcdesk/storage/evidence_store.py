@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 
-from mcdesk.core.coaching import Provenance
 from mcdesk.core.errors import McdeskError, NotFoundError
 from mcdesk.core.evidence import (
     Consent,
@@ -19,12 +18,12 @@ from mcdesk.core.evidence import (
     RosterEntry,
 )
 from mcdesk.storage.coaching_models import EvidenceProvenanceRow
+from mcdesk.storage.coaching_store import provenance_of
 from mcdesk.storage.db import Database
-from mcdesk.storage.evidence_pieces import provenance_from
 from mcdesk.storage.evidence_rows import media_from_json, media_to_json, to_evidence
 from mcdesk.storage.models import EvidenceFileRow, EvidenceRow, RosterRow
 
-__all__ = ["EvidenceStore", "media_from_json", "media_to_json", "provenance_of"]
+__all__ = ["EvidenceStore", "media_from_json", "media_to_json"]
 
 class EvidenceStore:
     def __init__(self, database: Database) -> None:
@@ -175,8 +174,3 @@ class EvidenceStore:
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def provenance_of(row: EvidenceProvenanceRow) -> Provenance:
-    return provenance_from(row.name, row.role, row.action, row.at, row.portfolio_id,
-                           row.portfolio_name)

@@ -199,8 +199,7 @@ class BadgesPage(Place):
             item = QListWidgetItem(waiting, text)
             item.setData(Qt.ItemDataRole.UserRole, line.id)
             item.setToolTip("\n".join(line.reasons) or state_words(line.state))
-            set_search_words(item, line.title, line.issuer_name or
-                             line.issuer_id)
+            set_search_words(item, line.title, line.issuer_name or line.issuer_id)
             self.list.addItem(item)
         self.list.blockSignals(False)
 
