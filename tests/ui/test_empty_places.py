@@ -11,11 +11,11 @@ import pytest
 from PySide6.QtCore import SignalInstance
 from pytestqt.qtbot import QtBot
 
-from mcdesk.jobs.runner import JobRunner
 from mcdesk.services.workspace import Workspace
 from mcdesk.ui.drafts.page import DraftsPage
 from mcdesk.ui.reviews.page import ReviewsPage
 from tests.conftest import DEMO_CATALOG
+from tests.ui.place_helpers import place_alone
 
 WAIT = 15000
 EXIT_TICKETS = "https://demo.mcdesk.org/achievements/exit-tickets"
@@ -29,25 +29,26 @@ def workspace(tmp_path: Path) -> Iterator[Workspace]:
 
 
 @pytest.fixture
-def runner() -> Iterator[JobRunner]:
-    runner = JobRunner()
-    yield runner
-    runner.shutdown(wait=True)
+def drafts(qtbot: QtBot) -> Iterator[DraftsPage]:
+    yield from place_alone(qtbot, DraftsPage, 1200, 700)
+
+
+@pytest.fixture
+def reviews(qtbot: QtBot) -> Iterator[ReviewsPage]:
+    yield from place_alone(qtbot, ReviewsPage, 1200, 700)
 
 
 def shown(qtbot: QtBot, page: DraftsPage | ReviewsPage, loaded: SignalInstance,
           workspace: Workspace) -> None:
     """The place on screen with `workspace` open, once `loaded` says its list is filled."""
-    qtbot.addWidget(page)
-    page.resize(1200, 700)
     with qtbot.waitSignal(loaded, timeout=WAIT):
         page.set_workspace(workspace)
         page.show()
 
 
 def test_drafts_empty_state_in_the_detail_side(qtbot: QtBot, workspace: Workspace,
-                                               runner: JobRunner) -> None:
-    page = DraftsPage(runner)
+                                               drafts: DraftsPage) -> None:
+    page = drafts
     shown(qtbot, page, page.drafts_shown, workspace)
     assert page.left_stack.currentIndex() == 1 and page.beside.showing_empty()
     assert page.empty.isVisible() and not page.placeholder.isVisible()
@@ -61,15 +62,13 @@ def test_drafts_empty_state_in_the_detail_side(qtbot: QtBot, workspace: Workspac
     assert not page.beside.showing_empty() and not page.empty.isVisible()
     page.list.setCurrentRow(-1)  # nothing chosen: the hint to pick one
     assert page.right_stack.currentWidget() is page.beside and page.placeholder.isVisible()
-    page.set_workspace(None)
 
 
 def test_reviews_empty_queue_in_the_detail_side(qtbot: QtBot, workspace: Workspace,
-                                                runner: JobRunner) -> None:
-    page = ReviewsPage(runner)
+                                                reviews: ReviewsPage) -> None:
+    page = reviews
     shown(qtbot, page, page.reviews_shown, workspace)
     assert page.left_stack.currentIndex() == 1 and page.sample_button.isVisible()
     assert page.right_stack.currentWidget() is page.beside and page.beside.showing_empty()
     assert page.right_stack.isAncestorOf(page.sample_button)
     assert page.empty.width() > page.left_stack.width() and not page.placeholder.isVisible()
-    page.set_workspace(None)
